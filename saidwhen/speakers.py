@@ -1,0 +1,476 @@
+"""Attribution: who said each quote, through which cue, resolved to one canonical person.
+
+Works on a parsed spaCy ``Doc`` in which every direct quote is one short stand-in (so the parse is
+spent on the writer's sentences, where speakers and cues are, not on the speech itself). For each
+quote it finds the speech verb that governs it ("said", "captioned", "told Reuters", "according
+to"), takes that verb's subject, and resolves the subject to a canonical name: surnames and first
+names to the full name introduced earlier, pronouns to the nearest compatible person (gender is
+learnt from the article itself: honorifics, role nouns and "his"/"her" next to a lone name), and
+descriptions ("the senator", "the company's chief executive") to the person introduced with that
+role. Quotes with no attribution of their own continue the split quote or paragraph before them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .model import Mention, Person
+from .quotes import SPEECH_WORDS, Span
+
+SPEECH_LEMMAS = SPEECH_WORDS - {"according", "called", "call", "calls", "described", "describe", "describes"}
+#: Verbs that only attribute when a quote is their object ("called the ruling "flawed"").
+WEAK_SPEECH = frozenset({"called", "call", "calls", "described", "describe", "describes"})
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
+    "queen": "f", "princess": "f", "sister": "f",
+}
+GENDERED_ROLES = {
+    "spokesman": "m", "chairman": "m", "actor": "m", "husband": "m", "father": "m", "son": "m",
+    "brother": "m", "businessman": "m", "congressman": "m", "councilman": "m", "boyfriend": "m",
+    "spokeswoman": "f", "chairwoman": "f", "actress": "f", "wife": "f", "mother": "f",
+    "daughter": "f", "sister": "f", "businesswoman": "f", "congresswoman": "f",
+    "councilwoman": "f", "girlfriend": "f", "widow": "f",
+}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+ORG_NOUNS = frozenset(
+    """company firm team club ministry department agency government police league campaign group
+    organization organisation union university school hospital network band office council board
+    committee bank party administration authority commission court prosecutors officials
+    district city county state airline retailer carrier manufacturer startup publisher studio
+    channel broadcaster charity foundation institute association federation center centre
+    museum lab laboratory service embassy regulator army military""".split()
+)
+TITLE_WORDS = {
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
+    "gov.": "governor", "gov": "governor", "gen.": "general", "dr.": "doctor", "dr": "doctor",
+    "prof.": "professor", "pres.": "president", "lt.": "lieutenant", "sgt.": "sergeant",
+    "det.": "detective", "insp.": "inspector", "supt.": "superintendent", "atty.": "attorney",
+    "ceo": "executive", "cfo": "officer", "coo": "officer", "cto": "officer",
+}
+STRIP_TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt lt.
+    sgt sgt. det det. president senator governor representative judge justice coach sir dame lord
+    lady mayor chancellor minister secretary professor doctor detective officer sheriff captain
+    chief pope king queen prince princess rev rev. reverend father""".split()
+)
+MEDIA_PREP_OBJECTS = frozenset(
+    """statement interview post posts tweet message email e-mail letter video caption blog
+    twitter x instagram facebook tiktok youtube threads bluesky linkedin reddit snapchat
+    podcast broadcast press conference briefing hearing court speech radio television tv
+    telegram substack weibo wechat whatsapp media""".split()
+)
+PRONOUNS = frozenset("he she they it we i you him her them us".split())
+
+_SUFFIX = re.compile(r"(’s|'s|’|')$")
+
+
+def _name_key(text: str) -> tuple[str, ...]:
+    """Name parts without titles or a possessive ("Sen. Jane Doe's" → ("jane", "doe"))."""
+    parts = [p for p in _SUFFIX.sub("", text.strip()).split() if p]
+    while parts and parts[0].lower() in STRIP_TITLES:
+        parts = parts[1:]
+    if parts and parts[0].lower() == "the":
+        parts = parts[1:]
+    return tuple(p.lower().strip(",.") for p in parts if p.strip(",."))
+
+
+def _clean_name(text: str) -> str:
+    """The display form of a name: titles, a leading "the" and possessives removed."""
+    parts = _SUFFIX.sub("", text.strip()).split()
+    while len(parts) > 1 and parts[0].lower() in STRIP_TITLES:
+        parts = parts[1:]
+    if len(parts) > 1 and parts[0].lower() == "the":
+        parts = parts[1:]
+    return " ".join(parts).strip(",")
+
+
+@dataclass
+class Entity:
+    """A person or organisation of one article, gathering its mentions as they are resolved."""
+
+    name: str
+    kind: str
+    key: tuple[str, ...]
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # doc char offsets
+    roles: set[str] = field(default_factory=set)
+    role: str | None = None
+    gender: str | None = None
+    first: int = 0
+
+
+@dataclass
+class Attribution:
+    """Who said one quote and how sure we are."""
+
+    speaker: Entity | None = None
+    mention: tuple[int, int, str] | None = None  # doc char offsets and surface form
+    cue: str | None = None
+    confidence: float = 0.3
+    explicit: bool = False
+    cue_span: tuple[int, int] | None = None  # doc char offsets of the attribution
+
+
+class Attributor:
+    """Attributes the quotes of one parsed article (see the module docstring)."""
+
+    def __init__(self, doc: Doc, quote_ranges: list[tuple[int, int]], para_of: Callable[[int], int]):
+        self.doc = doc
+        self.ranges = sorted(quote_ranges)
+        self._range_starts = [a for a, _ in self.ranges]
+        self.para_of = para_of
+        self.entities: list[Entity] = []
+        self._by_key: dict[tuple[str, ...], Entity] = {}
+        self._mentions: list[tuple[int, Entity, Token | None]] = []  # (doc offset, entity, head token)
+        self._collect_entities()
+        self._learn_genders()
+
+    # --- entities ---------------------------------------------------------------------------
+    def in_quote(self, offset: int) -> bool:
+        """Whether a doc offset falls inside a quoted range (whose words are not the writer's)."""
+        i = bisect_right(self._range_starts, offset) - 1
+        return i >= 0 and offset < self.ranges[i][1]
+
+    def _collect_entities(self) -> None:
+        ents = [
+            e for e in self.doc.ents
+            if e.label_ in ("PERSON", "ORG", "GPE", "NORP") and not self.in_quote(e.start_char) and "," not in e.text
+        ]
+        persons = [e for e in ents if e.label_ == "PERSON"]
+        # Full names first, so that a lone surname can find the person it abbreviates.
+        for e in sorted(persons, key=lambda e: (-len(_name_key(e.text)), e.start_char)):
+            self._entity_for(e, "PERSON")
+        for e in ents:
+            if e.label_ == "ORG":
+                self._entity_for(e, "ORG")
+        for e in sorted(ents, key=lambda e: e.start_char):
+            if e.label_ in ("PERSON", "ORG"):
+                ent = self.lookup(e.text, e.label_)
+                if ent is not None:
+                    self._add_mention(ent, e.start_char, e.end_char, e.text, e.root)
+                    self._learn_roles(ent, e)
+        self._mentions.sort(key=lambda m: m[0])
+
+    def _entity_for(self, span: SpacySpan, kind: str) -> Entity | None:
+        key = _name_key(span.text)
+        if not key:
+            return None
+        found = self.lookup(span.text, kind)
+        if found is not None:
+            found.first = min(found.first, span.start_char)
+            return found
+        ent = Entity(_clean_name(span.text), kind, key, first=span.start_char)
+        self.entities.append(ent)
+        self._by_key[key] = ent
+        return ent
+
+    def lookup(self, text: str, kind: str | None = None) -> Entity | None:
+        """The entity a name refers to: the same name, or a unique longer name it is part of."""
+        key = _name_key(text)
+        if not key:
+            return None
+        if key in self._by_key:
+            return self._by_key[key]
+        n = len(key)
+        cands = [
+            e for e in self.entities
+            if (kind is None or e.kind == kind or kind == "PERSON" and n == 1)
+            and len(e.key) > n
+            and (e.key[-n:] == key or e.key[:n] == key)
+        ]
+        if kind == "PERSON" or kind is None:
+            for keep in (lambda e: e.kind == "PERSON", lambda e: e.key[-n:] == key):
+                narrower = [e for e in cands if keep(e)]
+                if narrower:
+                    cands = narrower
+        if len({e.name for e in cands}) == 1:
+            return cands[0]
+        return None
+
+    def _add_mention(self, ent: Entity, start: int, end: int, text: str, head: Token | None) -> None:
+        if (start, end, text) not in ent.mentions:
+            ent.mentions.append((start, end, text))
+            self._mentions.append((start, ent, head))
+
+    def _learn_roles(self, ent: Entity, span: SpacySpan) -> None:
+        """Roles and gender from the words around a name: "Sen. Jane Doe", "Doe, a spokeswoman"."""
+        doc = self.doc
+        for t in doc[max(span.sent.start, span.start - 3) : span.start]:
+            w = t.lower_
+            if t.is_alpha or w in TITLE_WORDS or w.endswith("."):
+                ent.roles.add(TITLE_WORDS.get(w, w))
+                if w in HONORIFICS and ent.gender is None:
+                    ent.gender = HONORIFICS[w]
+        for t in span:
+            w = t.lower_
+            if w in HONORIFICS and ent.gender is None:
+                ent.gender = HONORIFICS[w]
+            if w in TITLE_WORDS or w in STRIP_TITLES:
+                ent.roles.add(TITLE_WORDS.get(w, w))
+        root = span.root
+        appos = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            appos.append(root.head)
+        for a in appos:
+            if a.ent_type_ in ("PERSON",):
+                continue
+            words = [t for t in a.subtree if not self.in_quote(t.idx)]
+            if not words:
+                continue
+            text = doc.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
+            if ent.role is None and a.dep_ != "nsubj":
+                ent.role = text
+            for t in words:
+                w = t.lower_
+                ent.roles.add(TITLE_WORDS.get(w, w))
+                if w in GENDERED_ROLES and t.i == a.i and ent.gender is None:
+                    ent.gender = GENDERED_ROLES[w]
+
+    def _learn_genders(self) -> None:
+        """A sentence naming one person and using "he"/"his" (or "she"/"her") tells that person's gender."""
+        for sent in self.doc.sents:
+            persons = []
+            for s, ent, _ in self._mentions:
+                if sent.start_char <= s < sent.end_char and ent.kind == "PERSON" and ent not in persons:
+                    persons.append(ent)
+            if len(persons) != 1 or persons[0].gender is not None:
+                continue
+            first = min(s for s, e, _ in self._mentions if e is persons[0] and sent.start_char <= s)
+            for t in sent:
+                if t.idx > first and t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx):
+                    persons[0].gender = PRONOUN_GENDER[t.lower_]
+                    break
+
+    # --- attribution ------------------------------------------------------------------------
+    def _tokens_of(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def attribute(self, start: int, end: int, partial: bool) -> Attribution:
+        """Speaker, cue and confidence for the quote at doc offsets ``start:end``."""
+        toks = self._tokens_of(start, end)
+        if not toks:
+            return Attribution()
+        sents = [toks[0].sent]
+        if toks[-1].sent != sents[0]:  # a quote of several sentences in an unmasked doc
+            sents.append(toks[-1].sent)
+        para = self.para_of(start)
+        verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
+        if verb is None:
+            return Attribution()
+        cue, cue_end = self._cue_text(verb)
+        subj = self._subject(verb)
+        att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end))
+        if subj is None:
+            return att
+        ent, mention, conf = self.resolve(subj)
+        att.speaker, att.mention, att.confidence = ent, mention, conf if ent else 0.5
+        return att
+
+    def _cue_verb(self, sent: list[Token], qtoks: list[Token], partial: bool) -> Token | None:
+        """The speech verb (or "according") of a sentence that governs the quote, if any."""
+        qset = {t.i for t in qtoks}
+        cands = []
+        for t in sent:
+            if t.i in qset or self.in_quote(t.idx):
+                continue
+            w = t.lower_
+            if w == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                cands.append(t)
+            elif (w in SPEECH_LEMMAS or w in WEAK_SPEECH) and t.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+                if t.pos_ in ("NOUN", "PROPN") and w not in ("said", "told", "added", "wrote", "says"):
+                    continue
+                cands.append(t)
+        if not cands:
+            return None
+        anc_of_quote = set()
+        for q in qtoks[:1] + qtoks[-1:]:
+            anc_of_quote.update(a.i for a in q.ancestors)
+
+        def score(t: Token) -> tuple:
+            governs = t.i in anc_of_quote
+            weak = t.lower_ in WEAK_SPEECH
+            dist = min(abs(t.i - qtoks[0].i), abs(t.i - qtoks[-1].i))
+            return (weak and not governs, not governs, dist)
+
+        best = min(cands, key=score)
+        if best.lower_ in WEAK_SPEECH and best.i not in anc_of_quote:
+            return None
+        return best
+
+    def _cue_text(self, verb: Token) -> tuple[str, int]:
+        """The cue as printed: the verb with what names the audience or medium ("told Reuters")."""
+        doc = self.doc
+        if verb.lower_ == "according":
+            return "according to", verb.idx + len("according to")
+        end_tok = verb
+        parts = [verb.text]
+        for c in verb.rights:
+            if self.in_quote(c.idx):
+                break
+            if c.dep_ == "prt":
+                parts.append(c.text)
+                end_tok = c
+            elif c.dep_ in ("dobj", "dative", "iobj") and verb.lower_ in ("told", "tell", "tells", "telling", "asked", "ask") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                sub = [t for t in c.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.i <= c.i + 3]
+                parts.append(doc.text[sub[0].idx : sub[-1].idx + len(sub[-1])])
+                end_tok = sub[-1]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "during", "at", "via"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs and objs[0].lower_ in MEDIA_PREP_OBJECTS:
+                    sub = [t for t in c.subtree if t.dep_ not in ("relcl", "acl", "punct")]
+                    parts.append(doc.text[sub[0].idx : sub[-1].idx + len(sub[-1])])
+                    end_tok = sub[-1]
+                    break
+            if c.i > verb.i + 6:
+                break
+        return " ".join(parts), end_tok.idx + len(end_tok)
+
+    def _subject(self, verb: Token) -> Token | None:
+        """Who performs the speech verb: its subject, an "according to" object, or a nearby name."""
+        doc = self.doc
+        if verb.lower_ == "according":
+            to = doc[verb.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+            for t in doc[verb.i + 2 : min(len(doc), verb.i + 6)]:
+                if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return t
+            return None
+        v = verb
+        for _ in range(3):
+            subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(c.idx)]
+            if subs:
+                s = subs[0]
+                if s.dep_ == "nsubjpass":  # "was quoted by X"
+                    agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                    if agents:
+                        return agents[0]
+                return s
+            if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and v.head is not v:
+                v = v.head
+            else:
+                break
+        # Parser missed it: the nearest name or pronoun next to the verb, outside any quote.
+        near = sorted(
+            (t for t in doc[max(verb.sent.start, verb.i - 4) : min(verb.sent.end, verb.i + 5)]
+             if t.i != verb.i and not self.in_quote(t.idx)
+             and (t.pos_ == "PROPN" or t.lower_ in PRONOUNS or t.ent_type_ in ("PERSON", "ORG"))),
+            key=lambda t: abs(t.i - verb.i),
+        )
+        return near[0] if near else None
+
+    def _mention_span(self, tok: Token) -> tuple[int, int]:
+        """Doc offsets of the mention a subject token heads: a full name or a short noun phrase."""
+        doc = self.doc
+        if tok.ent_type_ and tok.ent_iob_ != "O":
+            for e in doc.ents:
+                if e.start <= tok.i < e.end and "," not in e.text:
+                    return e.start_char, e.end_char
+        if tok.pos_ == "PRON":
+            return tok.idx, tok.idx + len(tok)
+        left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case")]
+        start_tok = tok
+        if left:
+            first = min(min(t.i for t in c.subtree) for c in left)
+            start_tok = doc[first]
+        return start_tok.idx, tok.idx + len(tok)
+
+    def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
+        """The entity a subject token refers to, the mention itself, and a confidence."""
+        s, e = self._mention_span(tok)
+        text = self.doc.text[s:e]
+        mention = (s, e, text)
+        w = tok.lower_
+        if w in PRONOUNS:
+            ent = self._resolve_pronoun(w, s)
+            conf = 0.85
+        elif tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            kind = "ORG" if tok.ent_type_ in ("ORG", "GPE", "NORP") else "PERSON"
+            ent = self.lookup(text, None) or self._new_entity(text, kind, s)
+            conf = 0.95
+        else:
+            ent = self._resolve_description(tok, s)
+            conf = 0.8
+        if ent is not None:
+            self._add_mention(ent, s, e, text, tok)
+            self._mentions.sort(key=lambda m: m[0])
+            if w in PRONOUN_GENDER and ent.gender is None and ent.kind == "PERSON":
+                ent.gender = PRONOUN_GENDER[w]
+            if ent.role is None:
+                for c in tok.children:
+                    if c.dep_ == "appos" and c.ent_type_ != "PERSON":
+                        words = list(c.subtree)
+                        ent.role = self.doc.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
+                        ent.roles.update(t.lower_ for t in words)
+        return ent, mention, conf
+
+    def _new_entity(self, text: str, kind: str, start: int) -> Entity | None:
+        key = _name_key(text)
+        if not key:
+            return None
+        ent = Entity(_clean_name(text), kind, key, first=start)
+        self.entities.append(ent)
+        self._by_key[key] = ent
+        return ent
+
+    def _resolve_pronoun(self, w: str, pos: int) -> Entity | None:
+        """The nearest earlier entity a pronoun can mean: people for he/she, organisations for they/it."""
+        if w in ("i", "you", "we", "us") and False:
+            return None
+        want_org = w in ("it", "they", "them", "we", "us")
+        gender = PRONOUN_GENDER.get(w)
+        before = [m for m in self._mentions if m[0] < pos]
+        if not before:
+            return None
+        sents: dict[int, list[tuple[int, Entity, Token | None]]] = {}
+        for m in before:
+            sent_start = self.doc.char_span(m[0], m[0] + 1, alignment_mode="expand")
+            key = sent_start.sent.start_char if sent_start is not None else m[0]
+            sents.setdefault(key, []).append(m)
+        for key in sorted(sents, reverse=True):
+            ms = sents[key]
+
+            def ok(ent: Entity) -> bool:
+                if want_org:
+                    return ent.kind == "ORG" or (w in ("they", "them", "we", "us") and False)
+                return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender))
+
+            good = [m for m in ms if ok(m[1])]
+            if not good:
+                continue
+            subj = [m for m in good if m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
+            pick = subj[-1] if subj else good[-1]
+            return pick[1]
+        if want_org and w in ("they", "them", "we", "us"):
+            return None
+        return None
+
+    def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
+        """The entity a description ("the senator", "the company") names, by the role it was given."""
+        head = tok.lower_
+        head = TITLE_WORDS.get(head, head)
+        mods = {c.lower_ for c in tok.lefts}
+        before = [m for m in self._mentions if m[0] < pos]
+        for _, ent, _ in reversed(before):
+            if ent.kind == "PERSON" and head in ent.roles and (not mods - {"the", "a", "'s", "’s"} or True):
+                return ent
+        if head in ORG_NOUNS or tok.ent_type_ == "ORG":
+            for _, ent, _ in reversed(before):
+                if ent.kind == "ORG":
+                    return ent
+        return None
+
+    def people(self, used: set[int]) -> list[Person]:
+        """The quoted entities as ``Person`` records (mentions still in doc offsets)."""
+        out = []
+        for ent in self.entities:
+            if id(ent) in used:
+                out.append(ent)
+        return out
