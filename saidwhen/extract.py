@@ -257,6 +257,10 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution]) -> tuple
         elif same_para and sp.kind == "direct" and p.kind == "direct":
             groups[i] = groups[prev]
             final[i] = _inherit(final[prev], 0.9)
+        elif att.speaker is not None:  # the subject of the clause that holds it
+            g += 1
+            groups[i] = g
+            final[i] = att
         elif (
             p is not None and sp.kind == "direct" and sp.paragraph == p.paragraph + 1
             and _starts_paragraph(st, sp) and final[prev].speaker is not None

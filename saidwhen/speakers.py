@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -65,9 +66,44 @@ MEDIA_PREP_OBJECTS = frozenset(
     podcast broadcast press conference briefing hearing court speech radio television tv
     telegram substack weibo wechat whatsapp media""".split()
 )
+#: Words for what a person is or does, often written capitalised before a name ("Attorney Kevin Osei").
+ROLE_WORDS = frozenset(
+    """attorney lawyer district judge justice speaker director minister foreign prime deputy
+    chief executive chairman chairwoman chair president vice secretary treasurer commissioner
+    superintendent inspector detective sergeant lieutenant captain colonel general admiral major
+    officer trooper sheriff mayor governor senator representative congressman congresswoman
+    councilman councilwoman councillor councilor alderman assemblyman assemblywoman delegate
+    ambassador envoy spokesman spokeswoman spokesperson coach manager owner founder ceo cfo cto
+    professor dr doctor nurse surgeon scientist researcher economist analyst author novelist writer
+    singer rapper actor actress comedian producer filmmaker artist musician striker midfielder
+    defender goalkeeper quarterback pitcher forward guard center centre captain king queen prince
+    princess pope bishop archbishop rabbi imam reverend pastor father sister brother former acting
+    interim state federal county city police fire army navy unseeded top-seeded seeded veteran
+    rookie star head assistant associate senior junior new""".split()
+)
+ORG_SUFFIXES = frozenset(
+    """inc corp co ltd llc plc group music records pictures films studios bank capital partners
+    holdings motors airlines media news press times post journal university college school
+    institute foundation council committee association union club fc united city party league
+    agency ministry department office services systems technologies labs health hospital""".split()
+)
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
 
 _SUFFIX = re.compile(r"(’s|'s|’|')$")
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    """gender-guesser's dictionary of first names (about 40,000, with the gender usually borne)."""
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str) -> str | None:
+    """"m", "f", "?" (a first name borne by both), or None when ``word`` is no known first name."""
+    g = _first_names().get_gender(word)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(g)
 
 
 def _name_key(text: str) -> tuple[str, ...]:
@@ -141,20 +177,54 @@ class Attributor:
             e for e in self.doc.ents
             if e.label_ in ("PERSON", "ORG", "GPE", "NORP") and not self.in_quote(e.start_char) and "," not in e.text
         ]
-        persons = [e for e in ents if e.label_ == "PERSON"]
+        ents = [self._relabel(e) for e in ents]
+        persons = [e for e in ents if e.label_ == "PERSON"] + self._name_runs()
         # Full names first, so that a lone surname can find the person it abbreviates.
         for e in sorted(persons, key=lambda e: (-len(_name_key(e.text)), e.start_char)):
             self._entity_for(e, "PERSON")
         for e in ents:
             if e.label_ == "ORG":
                 self._entity_for(e, "ORG")
-        for e in sorted(ents, key=lambda e: e.start_char):
+        covered = set()
+        for e in sorted(ents + persons, key=lambda e: e.start_char):
             if e.label_ in ("PERSON", "ORG"):
                 ent = self.lookup(e.text, e.label_)
                 if ent is not None:
                     self._add_mention(ent, e.start_char, e.end_char, e.text, e.root)
                     self._learn_roles(ent, e)
+                    covered.update(range(e.start, e.end))
+        # A lone surname NER did not label still mentions the person it abbreviates.
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.i not in covered and tok.text[:1].isupper() and not self.in_quote(tok.idx):
+                ent = self.lookup(tok.text, "PERSON")
+                if ent is not None:
+                    self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
         self._mentions.sort(key=lambda m: m[0])
+
+    def _relabel(self, e: SpacySpan) -> SpacySpan:
+        """An "ORG" of two or three capitalised words starting with a first name is a person."""
+        words = e.text.split()
+        if e.label_ == "ORG" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+            if first_name_gender(words[0]) is not None and not words[-1].lower().strip(".") in ORG_SUFFIXES:
+                return SpacySpan(self.doc, e.start, e.end, label="PERSON")
+        return e
+
+    def _name_runs(self) -> list[SpacySpan]:
+        """Runs of two or more capitalised proper nouns that NER left unlabelled: names it missed."""
+        doc = self.doc
+        labelled = {t.i for e in doc.ents if e.label_ != "PERSON" for t in e}
+        runs, i = [], 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in labelled and not self.in_quote(doc[j].idx):
+                j += 1
+            k = i
+            while k < j and (doc[k].lower_ in STRIP_TITLES or doc[k].lower_ in TITLE_WORDS or doc[k].lower_.rstrip(".") in ROLE_WORDS or doc[k].ent_type_ == "NORP"):
+                k += 1
+            if j - k >= 2 and len(_name_key(doc[k:j].text)) >= 2:
+                runs.append(SpacySpan(doc, k, j, label="PERSON"))
+            i = max(j, i + 1)
+        return runs
 
     def _entity_for(self, span: SpacySpan, kind: str) -> Entity | None:
         key = _name_key(span.text)
@@ -164,10 +234,7 @@ class Attributor:
         if found is not None:
             found.first = min(found.first, span.start_char)
             return found
-        ent = Entity(_clean_name(span.text), kind, key, first=span.start_char)
-        self.entities.append(ent)
-        self._by_key[key] = ent
-        return ent
+        return self._new_entity(span.text, kind, span.start_char)
 
     def lookup(self, text: str, kind: str | None = None) -> Entity | None:
         """The entity a name refers to: the same name, or a unique longer name it is part of."""
@@ -177,17 +244,14 @@ class Attributor:
         if key in self._by_key:
             return self._by_key[key]
         n = len(key)
-        cands = [
-            e for e in self.entities
-            if (kind is None or e.kind == kind or kind == "PERSON" and n == 1)
-            and len(e.key) > n
-            and (e.key[-n:] == key or e.key[:n] == key)
-        ]
-        if kind == "PERSON" or kind is None:
-            for keep in (lambda e: e.kind == "PERSON", lambda e: e.key[-n:] == key):
-                narrower = [e for e in cands if keep(e)]
-                if narrower:
-                    cands = narrower
+        cands = [e for e in self.entities if len(e.key) > n and (e.key[-n:] == key or e.key[:n] == key)]
+        # NER often labels a lone surname ORG: one word may name a person whatever its label.
+        prefer = [lambda e: e.kind == kind] if kind == "ORG" and n > 1 else []
+        prefer += [lambda e: e.kind == "PERSON", lambda e: e.key[-n:] == key]
+        for keep in prefer:
+            narrower = [e for e in cands if keep(e)]
+            if narrower:
+                cands = narrower
         if len({e.name for e in cands}) == 1:
             return cands[0]
         return None
@@ -262,7 +326,7 @@ class Attributor:
         para = self.para_of(start)
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
-            return Attribution()
+            return self._governing_subject(toks, para)
         cue, cue_end = self._cue_text(verb)
         subj = self._subject(verb)
         att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end))
@@ -271,6 +335,23 @@ class Attributor:
         ent, mention, conf = self.resolve(subj)
         att.speaker, att.mention, att.confidence = ent, mention, conf if ent else 0.5
         return att
+
+    def _governing_subject(self, qtoks: list[Token], para: int) -> Attribution:
+        """With no speech verb, the person whose clause holds the quote ("X dismissed it as "…"")."""
+        qset = {t.i for t in qtoks}
+        for v in qtoks[0].ancestors:
+            if v.i in qset or self.in_quote(v.idx) or self.para_of(v.idx) != para:
+                continue
+            subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in qset and not self.in_quote(c.idx)]
+            if not subs:
+                continue
+            if subs[0].pos_ not in ("PROPN", "PRON") and subs[0].ent_type_ not in ("PERSON", "ORG"):
+                return Attribution()
+            ent, mention, conf = self.resolve(subs[0])
+            if ent is None:
+                return Attribution()
+            return Attribution(ent, mention, None, 0.6, explicit=False)
+        return Attribution()
 
     def _cue_verb(self, sent: list[Token], qtoks: list[Token], partial: bool) -> Token | None:
         """The speech verb (or "according") of a sentence that governs the quote, if any."""
@@ -348,6 +429,8 @@ class Attributor:
             subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(c.idx)]
             if subs:
                 s = subs[0]
+                if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":  # "Doe, who said …"
+                    return v.head
                 if s.dep_ == "nsubjpass":  # "was quoted by X"
                     agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                     if agents:
@@ -391,8 +474,8 @@ class Attributor:
         if w in PRONOUNS:
             ent = self._resolve_pronoun(w, s)
             conf = 0.85
-        elif tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-            kind = "ORG" if tok.ent_type_ in ("ORG", "GPE", "NORP") else "PERSON"
+        elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")):
+            kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
             ent = self.lookup(text, None) or self._new_entity(text, kind, s)
             conf = 0.95
         else:
@@ -416,6 +499,9 @@ class Attributor:
         if not key:
             return None
         ent = Entity(_clean_name(text), kind, key, first=start)
+        if kind == "PERSON" and len(key) >= 2:
+            g = first_name_gender(key[0])
+            ent.gender = g if g in ("m", "f") else None
         self.entities.append(ent)
         self._by_key[key] = ent
         return ent
