@@ -91,8 +91,7 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
     for i, sp in enumerate(spans):
         if sp.speech and sp.kind == "direct":
             keep(pos, sp.open_at)
-            tail = "," if sp.close_at is not None and text[sp.end : sp.close_at].lstrip().startswith(",") else ""
-            stand_in = f'"{STAND_IN}{tail}"'
+            stand_in = f'"{STAND_IN}{_stand_in_tail(text, sp)}"'
             starts.append(length)
             origins.append(sp.open_at)
             pieces.append(stand_in)
@@ -109,6 +108,13 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
     starts.append(length)
     origins.append(len(text))
     return Skeleton("".join(pieces), starts, origins, quote_at)
+
+
+def _stand_in_tail(text: str, sp: Span) -> str:
+    """The punctuation a stand-in keeps: a full stop ends the writer's sentence, anything else
+    (a comma, a question mark, nothing) lets the attribution that follows join it."""
+    last = text[sp.open_at : sp.outer_end].rstrip("\"”’'»` \n")[-1:]
+    return "." if last == "." and sp.closed else ","
 
 
 def extract(text: str, date: Date | str | None = None, url: str | None = None, *, id: str | None = None, title: str | None = None) -> Article:

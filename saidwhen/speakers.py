@@ -106,24 +106,34 @@ def first_name_gender(word: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(g)
 
 
-def _name_key(text: str) -> tuple[str, ...]:
-    """Name parts without titles or a possessive ("Sen. Jane Doe's" → ("jane", "doe"))."""
-    parts = [p for p in _SUFFIX.sub("", text.strip()).split() if p]
-    while parts and parts[0].lower() in STRIP_TITLES:
-        parts = parts[1:]
-    if parts and parts[0].lower() == "the":
-        parts = parts[1:]
-    return tuple(p.lower().strip(",.") for p in parts if p.strip(",."))
+def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
+    """The words of a name without a possessive, a leading "the" or, for people, titles and roles.
 
-
-def _clean_name(text: str) -> str:
-    """The display form of a name: titles, a leading "the" and possessives removed."""
-    parts = _SUFFIX.sub("", text.strip()).split()
-    while len(parts) > 1 and parts[0].lower() in STRIP_TITLES:
-        parts = parts[1:]
+    "Ashby Fire Chief Raymond Okoro" → ["Raymond", "Okoro"]; "Sen. Jane Doe's" → ["Jane", "Doe"].
+    """
+    parts = [p.strip(",") for p in _SUFFIX.sub("", text.strip()).split() if p.strip(",.")]
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
-    return " ".join(parts).strip(",")
+    if kind != "PERSON":
+        return parts
+    while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS):
+        parts = parts[1:]
+    if len(parts) >= 3:  # "Creator Oliver Strand": the name starts at its first name
+        for i, w in enumerate(parts[1:-1], 1):
+            if first_name_gender(w) is not None and first_name_gender(parts[0]) is None:
+                parts = parts[i:]
+                break
+    return parts
+
+
+def _name_key(text: str, kind: str = "PERSON") -> tuple[str, ...]:
+    """A name's parts, lowercased: what two mentions of one name share."""
+    return tuple(p.lower().strip(".") for p in _name_parts(text, kind))
+
+
+def _clean_name(text: str, kind: str = "PERSON") -> str:
+    """The display form of a name ("Jane Doe" for "Sen. Jane Doe's")."""
+    return " ".join(_name_parts(text, kind))
 
 
 @dataclass
@@ -175,7 +185,8 @@ class Attributor:
     def _collect_entities(self) -> None:
         ents = [
             e for e in self.doc.ents
-            if e.label_ in ("PERSON", "ORG", "GPE", "NORP") and not self.in_quote(e.start_char) and "," not in e.text
+            if e.label_ in ("PERSON", "ORG", "GPE", "NORP") and "," not in e.text
+            and not self.in_quote(e.start_char) and not self.in_quote(e.end_char - 1)
         ]
         ents = [self._relabel(e) for e in ents]
         persons = [e for e in ents if e.label_ == "PERSON"] + self._name_runs()
@@ -204,15 +215,28 @@ class Attributor:
     def _relabel(self, e: SpacySpan) -> SpacySpan:
         """An "ORG" of two or three capitalised words starting with a first name is a person."""
         words = e.text.split()
-        if e.label_ == "ORG" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-            if first_name_gender(words[0]) is not None and not words[-1].lower().strip(".") in ORG_SUFFIXES:
+        if e.label_ == "ORG" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            parts = _name_parts(e.text)
+            if len(parts) >= 2 and parts[-1].lower().strip(".") not in ORG_SUFFIXES and (
+                first_name_gender(parts[0]) is not None or self._used_alone(parts[-1], e)
+            ):
                 return SpacySpan(self.doc, e.start, e.end, label="PERSON")
         return e
+
+    def _used_alone(self, word: str, e: SpacySpan) -> bool:
+        """Whether the last word of a name stands alone elsewhere, as surnames do ("Hale said")."""
+        doc = self.doc
+        for t in doc:
+            if t.text == word and not (e.start <= t.i < e.end) and not self.in_quote(t.idx):
+                prev_propn = t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()
+                if not prev_propn:
+                    return True
+        return False
 
     def _name_runs(self) -> list[SpacySpan]:
         """Runs of two or more capitalised proper nouns that NER left unlabelled: names it missed."""
         doc = self.doc
-        labelled = {t.i for e in doc.ents if e.label_ != "PERSON" for t in e}
+        labelled = {t.i for e in doc.ents for t in e}
         runs, i = [], 0
         while i < len(doc):
             j = i
@@ -227,7 +251,7 @@ class Attributor:
         return runs
 
     def _entity_for(self, span: SpacySpan, kind: str) -> Entity | None:
-        key = _name_key(span.text)
+        key = _name_key(span.text, kind)
         if not key:
             return None
         found = self.lookup(span.text, kind)
@@ -238,7 +262,7 @@ class Attributor:
 
     def lookup(self, text: str, kind: str | None = None) -> Entity | None:
         """The entity a name refers to: the same name, or a unique longer name it is part of."""
-        key = _name_key(text)
+        key = _name_key(text, kind or "PERSON")
         if not key:
             return None
         if key in self._by_key:
@@ -382,7 +406,22 @@ class Attributor:
         best = min(cands, key=score)
         if best.lower_ in WEAK_SPEECH and best.i not in anc_of_quote:
             return None
+        # "Doe said the messages revealed "a culture of contempt"": the outer verb with a speaker wins.
+        for t in best.ancestors:
+            if t in cands and t.i in anc_of_quote and self._animate(self._subject(t)):
+                return t
         return best
+
+    @staticmethod
+    def _animate(tok: Token | None) -> bool:
+        """Whether a subject can be a speaker: a name, a personal pronoun or a role noun."""
+        if tok is None:
+            return False
+        w = tok.lower_
+        return (
+            tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or w in PRONOUNS
+            or w in ROLE_WORDS or w in ORG_NOUNS or w in GENDERED_ROLES
+        )
 
     def _cue_text(self, verb: Token) -> tuple[str, int]:
         """The cue as printed: the verb with what names the audience or medium ("told Reuters")."""
@@ -495,10 +534,10 @@ class Attributor:
         return ent, mention, conf
 
     def _new_entity(self, text: str, kind: str, start: int) -> Entity | None:
-        key = _name_key(text)
+        key = _name_key(text, kind)
         if not key:
             return None
-        ent = Entity(_clean_name(text), kind, key, first=start)
+        ent = Entity(_clean_name(text, kind), kind, key, first=start)
         if kind == "PERSON" and len(key) >= 2:
             g = first_name_gender(key[0])
             ent.gender = g if g in ("m", "f") else None
@@ -539,18 +578,39 @@ class Attributor:
         return None
 
     def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
-        """The entity a description ("the senator", "the company") names, by the role it was given."""
-        head = tok.lower_
-        head = TITLE_WORDS.get(head, head)
-        mods = {c.lower_ for c in tok.lefts}
+        """The entity a description names: the person given that role ("the senator"), the last
+        organisation ("the company"), or the person the previous sentences are about ("the Polish
+        forward"); nobody for an indefinite one ("an official") or one that repeats an unnamed
+        subject ("A trooper … the trooper said")."""
+        head = tok.head if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" else tok
+        w = TITLE_WORDS.get(head.lower_, head.lower_)
+        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or head.tag_ in ("NNS", "NNPS"):
+            return None
         before = [m for m in self._mentions if m[0] < pos]
         for _, ent, _ in reversed(before):
-            if ent.kind == "PERSON" and head in ent.roles and (not mods - {"the", "a", "'s", "’s"} or True):
+            if ent.kind == "PERSON" and w in ent.roles:
                 return ent
-        if head in ORG_NOUNS or tok.ent_type_ == "ORG":
+        if w in ORG_NOUNS or head.ent_type_ == "ORG":
             for _, ent, _ in reversed(before):
                 if ent.kind == "ORG":
                     return ent
+            return None
+        if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
+            return None
+        sent = head.sent
+        for _ in range(3):  # the person the last sentences were about
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+            for t in sent:
+                if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx):
+                    if t.pos_ == "NOUN" and t.lower_ == head.lower_:
+                        return None
+            persons = [m for m in before if sent.start_char <= m[0] < sent.end_char and m[1].kind == "PERSON"]
+            subj = [m for m in persons if m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return subj[0][1]
         return None
 
     def people(self, used: set[int]) -> list[Person]:

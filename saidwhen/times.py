@@ -642,7 +642,7 @@ def _h_deictic_day(m: re.Match, ctx: _Ctx) -> Result:
     if word.startswith("tonight"):
         tod = "night"
     suffix = "T" + _TOD.get(tod, "NI") if tod else ""
-    if word == "last" and tod is None:
+    if word in ("last", "this") and tod is None:
         return None
     typ = "TIME" if suffix else "DATE"
     if a is None:
