@@ -185,10 +185,10 @@ class Attributor:
     def _collect_entities(self) -> None:
         ents = [
             e for e in self.doc.ents
-            if e.label_ in ("PERSON", "ORG", "GPE", "NORP") and "," not in e.text
+            if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART") and "," not in e.text
             and not self.in_quote(e.start_char) and not self.in_quote(e.end_char - 1)
         ]
-        ents = [self._relabel(e) for e in ents]
+        ents = [r for r in (self._relabel(e) for e in ents) if r.label_ in ("PERSON", "ORG", "GPE", "NORP")]
         persons = [e for e in ents if e.label_ == "PERSON"] + self._name_runs()
         # Full names first, so that a lone surname can find the person it abbreviates.
         for e in sorted(persons, key=lambda e: (-len(_name_key(e.text)), e.start_char)):
@@ -215,7 +215,7 @@ class Attributor:
     def _relabel(self, e: SpacySpan) -> SpacySpan:
         """An "ORG" of two or three capitalised words starting with a first name is a person."""
         words = e.text.split()
-        if e.label_ == "ORG" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             parts = _name_parts(e.text)
             if len(parts) >= 2 and parts[-1].lower().strip(".") not in ORG_SUFFIXES and (
                 first_name_gender(parts[0]) is not None or self._used_alone(parts[-1], e)
@@ -506,6 +506,14 @@ class Attributor:
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
+        if tok.pos_ == "NOUN":  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
+            names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not self.in_quote(c.idx)]
+            if names:
+                ent, mention, conf = self.resolve(names[0])
+                if ent is not None and ent.role is None:
+                    words = [t for t in tok.subtree if t.i < names[0].i and t.dep_ != "punct" or t.i == tok.i]
+                    ent.role = self.doc.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
+                return ent, mention, conf
         s, e = self._mention_span(tok)
         text = self.doc.text[s:e]
         mention = (s, e, text)
