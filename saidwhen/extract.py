@@ -143,10 +143,35 @@ def extract_many(records: Iterable[tuple], batch_size: int = 64, n_process: int 
                 except ValueError:
                     date = None
             state = _prepare(body, date or header_date, url, id_, title)
-            yield state.skeleton.text, state
+            yield ("" if len(state.skeleton.text) > LONG else state.skeleton.text), state
 
     for doc, state in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield _finish(doc, state)
+        if len(state.skeleton.text) > LONG:
+            doc = _parse_long(nlp, state.skeleton.text)
+        try:
+            yield _finish(doc, state)
+        except Exception as err:  # one article's failure must not end a batch of thousands
+            yield Article(text=state.text, date=state.date, url=state.url, id=state.id, title=state.title,
+                          flags=("failed", f"{type(err).__name__}: {err}"))
+
+
+#: Skeletons longer than this are parsed in paragraph-aligned pieces (spaCy's memory grows with length).
+LONG = 200_000
+
+
+def _parse_long(nlp, text: str):
+    """Parse a very long text in pieces cut at line breaks and join them into one ``Doc``."""
+    from spacy.tokens import Doc
+
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + LONG)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
 
 
 @dataclass

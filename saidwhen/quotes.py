@@ -3,8 +3,8 @@
 Scanning quote marks is cheap and needs no parse, so it runs on the whole text; only the text
 around speech is parsed later (see ``speakers``). The scanner works one paragraph (line) at a time
 and understands straight and curly double quotes, wire-style ````…''`` pairs, guillemets and
-British single quotes, never mistaking an apostrophe (“We’ve”) for a closing mark. An opening mark
-at a paragraph start that is never closed continues into the next paragraph when that one reopens;
+British single quotes, never mistaking an apostrophe (“We’ve”) for a closing mark. A quote left
+open at the end of its paragraph continues into the next paragraph when that one reopens;
 any other unclosed mark gives a low-confidence span that ends with its paragraph instead of
 swallowing the rest of the article.
 """
@@ -81,22 +81,30 @@ def _is_opening_context(text: str, i: int, pstart: int) -> bool:
     return (prev.isspace() or prev in "([{—–-/:;,") and not nxt.isspace()
 
 
-def _single_close(text: str, i: int, pend: int) -> int | None:
-    """The closing ’ for a British-style single quote opened at ``i``, skipping apostrophes."""
+def _single_close(text: str, i: int, pend: int, mark: str = "’") -> int | None:
+    """The closing mark for a single quote opened at ``i``, skipping apostrophes ("we’ve", "’90s",
+    "the players’ union"); None when the paragraph holds no such mark."""
     weak = None
     j = i + 1
     while True:
-        j = text.find("’", j, pend)
+        j = text.find(mark, j, pend)
         if j < 0:
             return weak
         nxt = text[j + 1] if j + 1 < pend else " "
         prev = text[j - 1]
-        if not (nxt.isalnum()):  # "we’ve" or "’90s" are apostrophes
+        if not nxt.isalnum():
             if prev in ".,!?…;:—-":
                 return j
             if weak is None and prev.isalnum() and not (prev in "sS" and nxt == " " and text[j + 2 : j + 3].isalpha()):
                 weak = j
         j += 1
+
+
+def _opens_speech(text: str, i: int, ps: int) -> bool:
+    """Whether an unclosed single mark at ``i`` opens a quotation that runs to the paragraph end:
+    it starts the paragraph or follows a colon, and a capital letter follows it."""
+    before = text[ps:i].rstrip()
+    return (not before or before.endswith(":")) and text[i + 1 : i + 2].isupper()
 
 
 _OPEN_DOUBLE = {"“": "”", "«": "»", "„": "“"}
@@ -108,14 +116,10 @@ def scan(text: str) -> list[Span]:
     paras = paragraphs(text)
     for pi, (ps, pe) in enumerate(paras):
         spans.extend(_scan_paragraph(text, ps, pe, pi))
-    # An unclosed quote that opened its paragraph continues when the next paragraph reopens.
+    # A quote left open at its paragraph's end continues when the next paragraph reopens: the
+    # convention for a quotation that runs over several paragraphs.
     for a, b in zip(spans, spans[1:]):
-        if (
-            not a.closed
-            and b.paragraph == a.paragraph + 1
-            and a.open_at == paras[a.paragraph][0]
-            and b.open_at == paras[b.paragraph][0]
-        ):
+        if not a.closed and b.paragraph == a.paragraph + 1 and b.open_at == paras[b.paragraph][0]:
             a.continues = True
             b.continued = True
     return spans
@@ -138,18 +142,15 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
             elif c == "`" and text.startswith("``", i):
                 open_at, open_len, closer = i, 2, "''"
                 i += 1
-            elif c == "‘" and i + 1 < pe and not text[i + 1].isdigit() and _is_opening_context(text, i, ps):
-                j = _single_close(text, i, pe)
+            elif c in "‘'" and i + 1 < pe and text[i + 1].isalpha() and _is_opening_context(text, i, ps):
+                j = _single_close(text, i, pe, "’" if c == "‘" else "'")
                 if j is not None:
                     _add(out, text, i, 1, j, 1, pi)
                     i = j + 1
                     continue
-            elif c == "'" and _is_opening_context(text, i, ps) and i + 1 < pe and text[i + 1].isupper():
-                j = _straight_single_close(text, i, pe)
-                if j is not None:
-                    _add(out, text, i, 1, j, 1, pi)
-                    i = j + 1
-                    continue
+                if _opens_speech(text, i, ps):
+                    _add(out, text, i, 1, pe, 0, pi)
+                    break
         else:
             if closer == "''":
                 if text.startswith("''", i):
@@ -172,19 +173,6 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
     if open_at is not None:
         _add(out, text, open_at, open_len, pe, 0, pi)
     return out
-
-
-def _straight_single_close(text: str, i: int, pe: int) -> int | None:
-    """The closing ' of a straight single-quoted sentence ('We won.'), or None if it is unclear."""
-    j = i + 1
-    while True:
-        j = text.find("'", j, pe)
-        if j < 0:
-            return None
-        nxt = text[j + 1] if j + 1 < pe else " "
-        if text[j - 1] in ".,!?…" and not nxt.isalnum():
-            return j
-        j += 1
 
 
 def _add(out: list[Span], text: str, open_at: int, open_len: int, close_at: int, close_len: int, pi: int) -> None:
@@ -265,7 +253,6 @@ def sentence_bounds(text: str, spans: list[Span], pstart: int, pend: int) -> lis
 
 def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[NonQuote]:
     """Mark each span as direct or partial speech, or as a title, name or scare quote (returned)."""
-    non_quotes: list[NonQuote] = []
     by_para: dict[int, list[Span]] = {}
     for s in spans:
         by_para.setdefault(s.paragraph, []).append(s)
@@ -293,7 +280,10 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
             short = len(words) <= 8
             cue_before = next((w for w in reversed(prev_words) if w in TITLE_CUES), None)
             cue_after = next((w for w in next_words if w in TITLE_CUES), None)
-            if short and title_case and not looks_full and (cue_before or cue_after or not has_speech):
+            full_stop = bool(_SENT_END.search(content)) and len(words) > 1 and not title_case
+            if short and title_case and (
+                cue_before or cue_after or len(words) >= 2 and not full_stop or not looks_full and not has_speech
+            ) and not (starts_sentence and looks_full and not (cue_before or cue_after)):
                 sp.speech = False
                 named = cue_before in NAME_CUES or (prev_words[-2:] == ["known", "as"])
                 sp.reason = "name" if named else "title"
@@ -306,6 +296,13 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
                 if len(words) <= 3 and not has_speech:
                     sp.speech = False
                     sp.reason = "scare"
-            if not sp.speech:
-                non_quotes.append(NonQuote(content, sp.start, sp.end, sp.reason or "scare"))
-    return non_quotes
+    # A string once known to be a title or a name is one wherever it appears.
+    titles = {_key(text[s.start : s.end]): s.reason for s in spans if not s.speech and s.reason != "scare"}
+    for sp in spans:
+        if sp.speech and titles.get(_key(text[sp.start : sp.end])):
+            sp.speech, sp.reason = False, titles[_key(text[sp.start : sp.end])]
+    return [NonQuote(text[s.start : s.end], s.start, s.end, s.reason or "scare") for s in spans if not s.speech]
+
+
+def _key(s: str) -> str:
+    return " ".join(_words(s)).lower()

@@ -85,7 +85,8 @@ ORG_SUFFIXES = frozenset(
     """inc corp co ltd llc plc group music records pictures films studios bank capital partners
     holdings motors airlines media news press times post journal university college school
     institute foundation council committee association union club fc united city party league
-    agency ministry department office services systems technologies labs health hospital""".split()
+    agency ministry department office services systems technologies labs health hospital police
+    court fund trust constabulary service authority commission board bureau network channel""".split()
 )
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
 
@@ -183,13 +184,17 @@ class Attributor:
         return i >= 0 and offset < self.ranges[i][1]
 
     def _collect_entities(self) -> None:
+        headline = self._title_case_headline()
         ents = [
             e for e in self.doc.ents
-            if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART") and "," not in e.text
+            if e.start_char >= headline
+            and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART") and "," not in e.text
             and not self.in_quote(e.start_char) and not self.in_quote(e.end_char - 1)
         ]
         ents = [r for r in (self._relabel(e) for e in ents) if r.label_ in ("PERSON", "ORG", "GPE", "NORP")]
-        persons = [e for e in ents if e.label_ == "PERSON"] + self._name_runs()
+        runs = self._name_runs()
+        ents += [r for r in runs if r.label_ == "ORG"]
+        persons = [e for e in ents if e.label_ == "PERSON"] + [r for r in runs if r.label_ == "PERSON"]
         # Full names first, so that a lone surname can find the person it abbreviates.
         for e in sorted(persons, key=lambda e: (-len(_name_key(e.text)), e.start_char)):
             self._entity_for(e, "PERSON")
@@ -211,6 +216,17 @@ class Attributor:
                 if ent is not None:
                     self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
         self._mentions.sort(key=lambda m: m[0])
+
+    def _title_case_headline(self) -> int:
+        """End of a first line written in title case ("Bramwell Foods Agrees To Buy …"), where
+        NER cannot tell names from capitalised words; 0 when the article has no such headline."""
+        text = self.doc.text
+        end = text.find("\n")
+        if end < 0:
+            return 0
+        words = [w for w in text[:end].split() if w[:1].isalpha()]
+        caps = sum(w[0].isupper() for w in words)
+        return end if len(words) >= 4 and caps >= 0.7 * len(words) and not text[:end].rstrip().endswith(".") else 0
 
     def _relabel(self, e: SpacySpan) -> SpacySpan:
         """An "ORG" of two or three capitalised words starting with a first name is a person."""
@@ -246,7 +262,11 @@ class Attributor:
             while k < j and (doc[k].lower_ in STRIP_TITLES or doc[k].lower_ in TITLE_WORDS or doc[k].lower_.rstrip(".") in ROLE_WORDS or doc[k].ent_type_ == "NORP"):
                 k += 1
             if j - k >= 2 and len(_name_key(doc[k:j].text)) >= 2:
-                runs.append(SpacySpan(doc, k, j, label="PERSON"))
+                last = doc[j - 1]
+                if last.lower_.strip(".") in ORG_SUFFIXES:
+                    runs.append(SpacySpan(doc, k, j, label="ORG"))
+                elif first_name_gender(doc[k].text) is not None or self._used_alone(last.text, doc[k:j]):
+                    runs.append(SpacySpan(doc, k, j, label="PERSON"))
             i = max(j, i + 1)
         return runs
 
@@ -600,6 +620,15 @@ class Attributor:
             if ent.kind == "PERSON" and w in ent.roles:
                 return ent
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
+            sent = head.sent
+            for _ in range(3):  # the organisation the last sentences were about
+                if sent.start == 0:
+                    break
+                sent = self.doc[sent.start - 1].sent
+                subj = [m for m in before if sent.start_char <= m[0] < sent.end_char and m[1].kind == "ORG"
+                        and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
+                if subj:
+                    return subj[0][1]
             for _, ent, _ in reversed(before):
                 if ent.kind == "ORG":
                     return ent

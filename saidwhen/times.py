@@ -38,7 +38,7 @@ _WORD_NUM.update({"a": 1, "an": 1, "a couple of": 2, "a couple": 2, "couple of":
                   "half a": 0.5, "half an": 0.5})
 
 _NUM = (
-    r"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|\d+\s*1/2"
+    r"(?:\d{1,3}(?:\.\d+)?(?:\s+\d/\d)?(?!\d)"
     rf"|(?:{_TENS_W})(?:[- ](?:{_UNITS_W}))?|{_TEENS_W}|{_UNITS_W}"
     r"|(?:a|one)\s+hundred|a\s+few|few|several|many|some|a\s+couple(?:\s+of)?|a\s+dozen|dozens\s+of"
     r"|hundreds\s+of|half\s+an?|an?)"
@@ -52,16 +52,16 @@ _MOD = (r"(?:just\s+over|just\s+under|well\s+over|well\s+under|more\s+than|less\
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]
-_MON_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MON = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
+_MON_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+        r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WD_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
             "sat": 5, "sun": 6}
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-_TZ = (r"(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|IST|JST|AEST|AEDT|ET|PT|CT|MT|Z)"
-       r"(?![A-Za-z])")
+_TZ = (r"(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|eet|ist|jst|aest|aedt|et|pt|ct|mt|z)"
+       r"(?![a-z])")
 _TZ_OFF = {"EST": "-05", "EDT": "-04", "CST": "-06", "CDT": "-05", "MST": "-07", "MDT": "-06",
            "PST": "-08", "PDT": "-07", "GMT": "Z", "UTC": "Z", "Z": "Z", "BST": "+01", "CET": "+01",
            "CEST": "+02", "EET": "+02", "IST": "+0530", "JST": "+09", "AEST": "+10", "AEDT": "+11"}
@@ -134,6 +134,19 @@ def _duration(n: float | None, unit: str) -> str:
         n = None if n is None else n * 3
     if key == "fortnight":
         n = None if n is None else n * 2
+    if n is not None and n != int(n):
+        whole, frac = int(n), n - int(n)
+        sub = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"),
+               "TM": (60, "TS")}.get(code)
+        if sub:
+            extra = round(frac * sub[0])
+            sc = sub[1]
+            first = (f"{whole}{code[-1]}" if whole else "")
+            if code.startswith("T"):
+                return f"PT{first}{extra}{sc[-1]}"
+            if sc.startswith("T"):
+                return f"P{first}T{extra}{sc[-1]}"
+            return f"P{first}{extra}{sc}"
     count = "X" if n is None else _fmt_num(n)
     if code.startswith("T"):
         return f"PT{count}{code[1]}"
@@ -200,8 +213,7 @@ _NOT_PAST = ("need|speed|indeed|red|bed|hundred|proceed|succeed|exceed|seed|weed
              "feed|deed|embed|steed|reed|creed|tweed|bleed|freed")
 _CUE_RE = re.compile(
     rf"\b(?:(?P<fut>{_FUTURE_CUES})|(?P<pres>is|are|am|begins|starts|opens|meets|plays|faces|"
-    rf"takes\s+place|kicks\s+off)|(?P<past>{_PAST_IRREGULAR})|(?!(?:{_NOT_PAST})\b)(?P<ed>[a-z]{{2,}}ed))\b",
-    re.IGNORECASE,
+    rf"takes\s+place|kicks\s+off)|(?P<past>{_PAST_IRREGULAR})|(?!(?:{_NOT_PAST})\b)(?P<ed>[a-z]{{2,}}ed))\b"
 )
 _BOUNDARY_RE = re.compile(r"[.!?;]+[\"'”’)\]]*\s+|\n|(?<=[a-z]),\s+(?:but|while|and)\s+")
 _ABBREV_END = re.compile(
@@ -213,10 +225,12 @@ _ABBREV_END = re.compile(
 class _Ctx:
     """Per-call state: the text, its clause boundaries, anchors and the running reference date."""
 
-    __slots__ = ("text", "anchor", "anchors", "bounds", "ref", "ref_anchor")
+    __slots__ = ("text", "low", "anchor", "anchors", "bounds", "ref", "ref_anchor")
 
-    def __init__(self, text: str, anchor: Date | None, anchors: Sequence[tuple[int, int, Date]]):
+    def __init__(self, text: str, anchor: Date | None, anchors: Sequence[tuple[int, int, Date]],
+                 low: str | None = None):
         self.text = text
+        self.low = low if low is not None else _lower(text)
         self.anchor = anchor
         self.anchors = tuple(anchors)
         self.bounds: list[int] | None = None
@@ -255,7 +269,7 @@ class _Ctx:
         s, e = self.clause(start, end)
         best = None
         best_dist = 10**9
-        for m in _CUE_RE.finditer(self.text, s, e):
+        for m in _CUE_RE.finditer(self.low, s, e):
             if start <= m.start() < end:
                 continue
             kind = m.lastgroup
@@ -462,7 +476,7 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> Result:
                 d = c
                 break
     if d is None:
-        d = _closest_year(a, mo, day, ctx.tense(m.start(), m.end()))
+        d = _closest_year(a, mo, day, _month_tense(ctx, m))
     if d is None:
         return None
     return ("TIME" if tod else "DATE", d.isoformat() + tod)
@@ -509,16 +523,28 @@ def _h_month(m: re.Match, ctx: _Ctx) -> Result:
     elif which == "this":
         y = a.year
     else:
-        d = _closest_year(a, mo, None, ctx.tense(m.start(), m.end()))
+        d = _closest_year(a, mo, None, _month_tense(ctx, m))
         if d is None:
             return None
         y = d.year
     return ("DATE", f"{y:04d}-{mo:02d}")
 
 
+_DEADLINE_RE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:early\s+|late\s+|mid-?)?$")
+
+
+def _month_tense(ctx: _Ctx, m) -> str | None:
+    """Tense for a month or date without a year; 'by February' and 'until January' look ahead."""
+    t = ctx.tense(m.start(), m.end())
+    if t != "past" and _DEADLINE_RE.search(ctx.low, max(0, m.start() - 14), m.start()):
+        return "future"
+    return t
+
+
 def _accept_month(m: re.Match, text: str) -> bool:
     """Reject "May" the modal verb and "March" the verb unless something marks them as months."""
     mon = m["mon"]
+    mon = text[m.start("mon"):m.end("mon")]
     if mon not in ("May", "March") or m["which"] or m["pre"]:
         return True
     before = text[max(0, m.start() - 12):m.start()].lower()
@@ -665,7 +691,7 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> Result:
     n = _num(m["n"])
     unit = _unit_key(m["u"])
     a = ctx.anchor_at(m.start())
-    if n is None:
+    if n is None or m["n"] is None and m["u"].endswith("s"):
         return ("DATE", "PAST_REF")
     if a is None:
         return ("DATE", _UNRESOLVED.get(unit, "PAST_REF"))
@@ -674,6 +700,9 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> Result:
             n, unit = n * 12, "month"
         else:
             return ("DATE", "PAST_REF")
+    q = _ref_quarter(ctx, a) if unit == "year" else None
+    if q:  # "$5 million a year ago" after "third-quarter profit": the same quarter a year back
+        return ("DATE", _shift_value(q, -int(n), "year") or q)
     v = _unit_value(a, -int(n), unit)
     return ("DATE", v) if v else None
 
@@ -724,7 +753,9 @@ def _h_deictic_unit(m: re.Match, ctx: _Ctx) -> Result:
         if a is None:
             return ("DATE", f"XXXX-{code}")
         y = a.year
-        if n < 0:
+        if which == "this past":
+            y = a.year if _SEASON_START[code] < a.month else a.year - 1
+        elif n < 0:
             y -= 1
         elif n > 0 and _SEASON_START[code] <= a.month:
             y += 1
@@ -800,12 +831,21 @@ def _h_fiscal(m: re.Match, ctx: _Ctx) -> Result:
 
 def _h_year_ago(m: re.Match, ctx: _Ctx) -> Result:
     """'year-earlier', 'the year-ago quarter': the same period a year before the one in focus."""
-    if ctx.ref:
-        v = _shift_value(ctx.ref, -1, "year")
-        if v:
-            return ("DATE", v)
     a = ctx.anchor_at(m.start())
+    q = _ref_quarter(ctx, a)
+    if q:
+        return ("DATE", _shift_value(q, -1, "year") or q)
     return ("DATE", f"{a.year - 1:04d}" if a else "XXXX")
+
+
+def _ref_quarter(ctx: _Ctx, a: Date | None) -> str | None:
+    """The quarter in focus (last mentioned under the same anchor), for earnings-report comparisons."""
+    if ctx.ref and ctx.ref_anchor == a and _QUARTER_RE.match(ctx.ref):
+        return ctx.ref
+    return None
+
+
+_QUARTER_RE = re.compile(r"^\d{4}-Q[1-4]$")
 
 
 def _h_year_period(m: re.Match, ctx: _Ctx) -> Result:
@@ -813,6 +853,9 @@ def _h_year_period(m: re.Match, ctx: _Ctx) -> Result:
     if m["o"]:
         q = _ORD[_norm(m["o"])]
         return ("DATE", f"{m['y']}-Q{q}") if q <= 4 else None
+    rq = _ref_quarter(ctx, ctx.anchor_at(m.start()))
+    if (m["bq"] or "period" in m.group()) and rq:
+        return ("DATE", f"{m['y']}-Q{rq[-1]}")
     return ("DATE", m["y"])
 
 
@@ -829,6 +872,12 @@ def _h_duration(m: re.Match, ctx: _Ctx) -> Result:
     if m["half"] and n is not None:
         n += 0.5
     nn = _norm(m["n"])
+    uk = _unit_key(unit)
+    after = ctx.low[m.end():m.end() + 4]
+    if uk == "quarter" and (nn in ("a", "an", "one", "half a") or after.startswith(" of")):
+        return None  # "a quarter of", "three-quarters of": fractions, not time
+    if uk == "second" and nn in ("a", "an"):
+        return None  # "a second round"
     if nn in ("a", "an") and not m["mod"] and not m["det"] and not m["rel"]:
         before = ctx.text[max(0, m.start() - 25):m.start()]
         if re.search(r"(?:\d|percent|%|times|once|twice|cents?|dollars?|pounds?|euros?|lire|yen|francs|"
@@ -848,7 +897,7 @@ def _h_ref_word(m: re.Match, ctx: _Ctx) -> Result:
     if w in ("recently", "more recently", "most recently", "lately", "previously", "formerly",
              "the past", "recent", "earlier", "in the past", "once", "recent days", "recent weeks"):
         return ("DATE", "PAST_REF")
-    if "future" in w or w in ("soon", "coming months", "coming weeks", "coming days", "coming years",
+    if "future" in w or w.endswith("term") or w in ("soon", "coming months", "coming weeks", "coming days", "coming years",
                               "the coming months", "the coming weeks", "the coming days",
                               "the coming years", "the months ahead", "the years ahead",
                               "the weeks ahead", "the days ahead"):
@@ -928,7 +977,7 @@ def _h_clock(m: re.Match, ctx: _Ctx) -> Result:
                 h = 0
         if h > 24 or mi > 59:
             return None
-    tz = _TZ_OFF.get(gd.get("tz") or "", "")
+    tz = _TZ_OFF.get((gd.get("tz") or "").upper(), "")
     a = ctx.anchor_at(m.start())
     day = None
     if gd.get("wd"):
@@ -992,6 +1041,46 @@ def _accept_season(m: re.Match, text: str) -> bool:
     return True
 
 
+def _h_the_weekend(m, ctx: _Ctx) -> Result:
+    """'over the weekend': the last weekend in past talk, the coming one in future talk."""
+    a = ctx.anchor_at(m.start())
+    if a is None:
+        return ("DATE", "XXXX-WXX-WE")
+    fut = _direction(ctx, m) == "future"
+    if fut:
+        d = a if a.weekday() < 5 else a + _dt.timedelta(days=7 - a.weekday())
+    else:
+        d = a - _dt.timedelta(days=7) if a.weekday() < 5 else a
+    return ("DATE", _week(d) + "-WE")
+
+
+def _h_that_unit(m, ctx: _Ctx) -> Result:
+    """'that year', 'that quarter': the period of the date last mentioned, if there is one."""
+    if not ctx.ref:
+        return None
+    u = m["u"]
+    r = _REF_RE.match(ctx.ref)
+    if not r:
+        return None
+    if u == "year":
+        return ("DATE", r.group(1))
+    if u == "quarter" and r.group(4):
+        return ("DATE", ctx.ref)
+    if u == "month" and r.group(2):
+        return ("DATE", ctx.ref[:7])
+    return None
+
+
+def _h_in_the_unit(m, ctx: _Ctx) -> Result:
+    """'earlier in the year': the anchor's own year, month, week or day."""
+    a = ctx.anchor_at(m.start())
+    u = m["u"]
+    if a is None:
+        return ("DATE", _UNRESOLVED[u])
+    v = _unit_value(a, 0, u)
+    return ("DATE", v) if v else None
+
+
 # --------------------------------------------------------------------------------------------
 # Patterns
 # --------------------------------------------------------------------------------------------
@@ -999,10 +1088,11 @@ def _accept_season(m: re.Match, text: str) -> bool:
 _EDGE_L = r"(?<![\w'’])"
 _EDGE_R = r"(?![\w])"
 
-_PATTERNS: list[tuple[str, Callable[[re.Match, _Ctx], Result], Callable[[re.Match, str], bool] | None]] = [
+_PATTERNS: list[tuple[str, Callable[..., Result], Callable[..., bool] | None]] = [
+    # explicit dates
     (r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d:])", _h_iso, None),
     (r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _h_numeric, None),
-    (rf"(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)"
+    (rf"(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
      rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?(?:\s+(?P<tod>night|morning|evening|afternoon))?",
      _h_month_day, None),
     (rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})"
@@ -1010,16 +1100,26 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, _Ctx], Result], Callable[[re.Matc
     (rf"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<mon>{_MON})\s+(?:of\s+)?"
      rf"(?P<y>{_YEAR}(?!\d)|{_SPOKEN_YEAR}|(?:last|this|next)\s+year)", _h_month_year, None),
     (rf"(?:(?P<pre>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+|"
-     rf"(?P<which>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<mon>{_MON_FULL}|Sept\.)"
+     rf"(?P<which>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<mon>{_MON_FULL}|sept\.)"
      rf"(?!\s*\d)", _h_month, _accept_month),
+    # quarters and fiscal periods (before "this year"/"last year" so "last year's third quarter" stays whole)
+    (rf"(?:the\s+)?(?:(?P<y>{_YEAR}|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?"
+     rf"(?P<o>{_ORD_RE})[\s-]+(?:fiscal\s+)?(?P<kind>quarter|half)(?!s)(?:\s+of\s+(?:fiscal\s+)?"
+     rf"(?P<y2>{_YEAR}|this\s+year|last\s+year|next\s+year))?", _h_ordinal_quarter, None),
+    (rf"(?P<qq>q)(?P<q>[1-4])(?:\s+(?P<y>{_YEAR}))?(?!\w)", _h_q, None),
+    (r"fiscal(?:\s+year)?\s+(?P<y>(?:19|20)\d\d|['’]\d\d)(?!\d)", _h_fiscal, None),
+    (rf"the\s+(?P<y>{_YEAR})\s+(?:(?P<o>{_ORD_RE})\s+quarter|period|fiscal\s+year|(?P<bq>quarter))", _h_year_period, None),
+    (r"(?:the\s+)?(?:year[\s-]+(?:ago|earlier)|prior[\s-]+year|previous[\s-]+year)(?:\s+(?:quarter|period))?",
+     _h_year_ago, None),
+    (r"(?:the\s+)?year[\s-]end(?![\w-])|year['’]s\s+end|the\s+end\s+of\s+the\s+year", _h_year_end, None),
+    # years, decades, centuries
     (rf"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|(?:in|since|during|until|by|from)"
      rf"\s+the\s+(?:end|middle|beginning|start|first\s+half|second\s+half)\s+of)[\s-]+)?(?P<y>(?:19|20)\d\d)(?!\d)",
      _h_year, _accept_year),
-    (rf"\b(?:in|since|until|by|from|before|after|circa|year)\s+(?P<span>(?P<y>1[0-7]\d\d))(?!\d)", _h_year,
+    (rf"(?:in|since|until|by|from|before|after|circa|year)\s+(?P<span>(?P<y>1[0-7]\d\d))(?!\d)", _h_year,
      _accept_year),
     (rf"(?:the\s+year\s+)?(?P<y>{_SPOKEN_YEAR})", _h_spoken_year, None),
     (rf"(?:the\s+year\s+|(?:in|since|until|by)\s+)(?P<span>(?P<y>{_TWO_THOUSAND}))", _h_spoken_year, None),
-    (r"the\s+year\s+(?P<y>two\s+thousand)", _h_spoken_year, None),
     (r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s)(?![\w'’])", _h_decade, None),
     (r"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<dec>\d0s)(?![\w'’])", _h_decade, None),
     (r"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|"
@@ -1028,33 +1128,35 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, _Ctx], Result], Callable[[re.Matc
     # SETs
     (rf"(?:every|each)\s+(?:other\s+|single\s+)?(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT}|{_WD}|{_MON_FULL}|morning|"
      r"night|evening|afternoon|summer|winter|spring|fall|autumn|weekend)(?!\s+of\b)", _h_set_every, None),
-    (r"(?P<w>daily|nightly|weekly|bi-?weekly|monthly|quarterly|annually|yearly|hourly|semi-?annually)",
+    (r"(?P<w>daily|nightly|weekly|bi-?weekly|monthly|annually|yearly|hourly|semi-?annually)",
      _h_set_adverb, None),
     (rf"(?:(?:once|twice|thrice|{_NUM}\s+times)\s+(?:a|an|per|each|every)|per)\s+(?P<u>{_UNIT})", _h_set_freq,
      None),
     # clock times
-    (rf"(?:(?:at\s+)?(?:around|about|approximately|shortly\s+(?:after|before)|just\s+(?:after|before)|"
-     rf"after|before|until)\s+)?(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m\b|[ap]m\b)"
+    (rf"(?:(?:at\s+)?(?:around|about|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?"
+     rf"(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m\b|[ap]m\b)"
      rf"(?:\s+(?P<tz>{_TZ}))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WD}|today|tomorrow|yesterday|tonight)\b|"
      rf"(?P<mon>{_MON})\s*(?P<d>\d{{1,2}})(?!\d)))?", _h_clock, None),
     (rf"(?P<h>[012]?\d):(?P<mi>[0-5]\d)(?![\d:])(?:\s+(?P<tz>{_TZ}))?(?:,?\s+(?:on\s+)?"
      rf"(?P<wd>{_WD}|today|tomorrow|yesterday)\b)?", _h_clock, _accept_clock24),
-    (rf"(?P<h>[012]\d)(?P<mi>[0-5]\d)\s+(?P<tz>GMT|UTC)", _h_clock, None),
+    (r"(?P<h>[012]\d)(?P<mi>[0-5]\d)\s+(?P<tz>gmt|utc)", _h_clock, None),
     (rf"(?P<word>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|tomorrow|yesterday)\b)?",
      _h_clock, None),
     # days and parts of days
-    (rf"(?:(?:early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this|last)(?:['’]s)?"
+    (rf"(?:(?:early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:['’]s)?"
      rf"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\w)", _h_deictic_day, None),
+    (rf"(?:(?:early|late|later|earlier)\s+)?(?P<w>this|last)\s+(?P<tod>morning|afternoon|evening|night)(?!\w)",
+     _h_deictic_day, None),
     (rf"(?:(?:early|late|later|earlier|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)\s+(?P<w>today|"
      rf"yesterday|tomorrow)", _h_deictic_day, None),
     (r"(?:the\s+|mid[\s-]*)(?P<tod>morning|afternoon|evening)(?!\s+(?:of|before|after)\b)(?=\s*[,.;])",
      _h_tod_only, None),
     (r"(?P<tod>overnight)", _h_tod_only, None),
-    (rf"(?:(?P<which>last|next|this\s+past|this\s+coming|this|coming|past|earlier|late|early|later|"
-     rf"until|by)\s+)?(?P<wd>{_WD})(?P<pl>s)?(?:,?\s+(?P<tod>morning|afternoon|evening|night)s?)?(?![\w])",
+    (rf"(?:(?P<which>last|next|this\s+past|this\s+coming|this|coming|past|earlier|late|early|later)\s+)?"
+     rf"(?P<wd>{_WD})(?P<pl>s)?(?:,?\s+(?P<tod>morning|afternoon|evening|night)s?)?(?![\w])",
      _h_weekday, None),
-    # relative to anchor / reference
-    (rf"(?:(?:{_MOD})\s+)?(?P<n>{_NUM})[\s-]+(?:more\s+|full\s+)?(?P<u>{_UNIT})(?:\s+or\s+(?:so|{_NUM}))?"
+    # relative to the anchor or to the last date mentioned
+    (rf"(?:(?:{_MOD})\s+)?(?:(?P<n>{_NUM})[\s-]+)?(?:more\s+|full\s+)?(?P<u>{_UNIT})(?:\s+or\s+(?:so|{_NUM}))?"
      r"\s+ago", _h_ago, None),
     (rf"(?:(?:{_MOD})\s+)?(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})\s+(?P<dir>earlier|later|from\s+now|hence|"
      r"before(?=\s*[,.;:!?)]|\s+that)|after(?:wards?)?(?=\s*[,.;:!?)]|\s+that))", _h_ref_shift, None),
@@ -1062,22 +1164,16 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, _Ctx], Result], Callable[[re.Matc
      _h_ref_shift, None),
     (r"the\s+(?P<dir>previous|preceding|prior|following|next|same)\s+(?P<u>day|week|month|year|weekend|"
      r"quarter)(?!\s+(?:or|and)\b)", _h_ref_shift, None),
+    (r"that\s+(?P<u>year|quarter|month)", _h_that_unit, None),
+    (r"(?:earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day)", _h_in_the_unit, None),
     (r"(?:(?:earlier|later|early|late|the\s+(?:end|beginning|start|middle|rest)\s+of|mid|the\s+first\s+half\s+of|"
      r"the\s+second\s+half\s+of)[\s-]+)?(?P<which>this\s+past|this\s+coming|this|last|next|the\s+past|"
      r"the\s+last|the\s+coming|the\s+current|the\s+latest|the\s+previous|the\s+prior|the\s+current\s+fiscal|"
      r"the\s+present|the\s+next|the\s+same|current\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|current)"
      r"\s+(?P<u>week|weekend|month|year|fiscal\s+year|quarter|decade|century|half|summer|winter|spring|fall|"
      r"autumn)(?:['’]s)?(?!\w|\s+(?:or|and)\s+(?:so|two|more)\b)", _h_deictic_unit, None),
-    (r"the\s+(?P<which>fiscal)\s+(?P<u>year)", _h_year_end, None),
-    (rf"(?:the\s+)?(?:(?P<y>{_YEAR}|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?"
-     rf"(?P<o>{_ORD_RE})[\s-]+(?:fiscal\s+)?(?P<kind>quarter|half)(?!s)(?:\s+of\s+(?:fiscal\s+)?"
-     rf"(?P<y2>{_YEAR}|this\s+year|last\s+year|next\s+year))?", _h_ordinal_quarter, None),
-    (rf"(?-i:Q)(?P<q>[1-4])(?:\s+(?P<y>{_YEAR}))?(?!\w)", _h_q, None),
-    (r"fiscal(?:\s+year)?\s+(?P<y>(?:19|20)\d\d|['’]\d\d)(?!\d)", _h_fiscal, None),
-    (r"(?:the\s+)?(?:year[\s-]+(?:ago|earlier)|prior[\s-]+year|previous[\s-]+year)(?:\s+(?:quarter|period|"
-     r"months?|results|level|figure))?", _h_year_ago, None),
-    (rf"the\s+(?P<y>{_YEAR})\s+(?:(?P<o>{_ORD_RE})\s+quarter|period|fiscal\s+year)", _h_year_period, None),
-    (r"(?:the\s+)?year[\s-]end|the\s+end\s+of\s+the\s+year", _h_year_end, None),
+    (r"the\s+weekend", _h_the_weekend, None),
+    (r"the\s+fiscal\s+year", _h_year_end, None),
     (r"the\s+(?:latest|current|most\s+recent|recent|same)?\s*(?:quarter|period)(?!s|\s+of\b)", _h_the_quarter,
      None),
     (rf"(?:(?P<pre>early|late|mid)[\s-]+|the\s+)?(?P<s>summer|winter|spring|fall|autumn)(?:\s+of\s+"
@@ -1086,31 +1182,149 @@ _PATTERNS: list[tuple[str, Callable[[re.Match, _Ctx], Result], Callable[[re.Matc
     (rf"(?:(?P<mod>{_MOD})\s+)?(?:(?P<det>the|each\s+of\s+the|all|its|their|his|her|for\s+the)\s+)?"
      rf"(?:(?P<rel>past|last|next|first|final|previous|coming|following|initial|remaining|latest|"
      rf"same|entire|whole|full|preceding)\s+)?(?P<n>{_NUM})[\s-]+(?:more\s+|full\s+|long\s+|straight\s+|"
-     rf"consecutive\s+)?(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:-(?:old|long))?(?!\w)",
+     rf"consecutive\s+|additional\s+|extra\s+)?(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:-(?:old|long))?(?!\w)",
      _h_duration, None),
-    (rf"(?:(?:in\s+)?recent|(?:the\s+)?(?:past|last)\s+(?:few|several))\s+(?P<u>years|months|decades)", _h_vague_units,
+    (r"(?:in\s+)?(?P<span>recent\s+(?P<u>years|months|decades|quarters|weeks))", _h_vague_units, None),
+    (r"(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?P<u>years|months|decades|weeks|days)", _h_vague_units,
      None),
     (r"(?P<u>decades|centuries)(?!\w)", _h_vague_units, None),
-    (rf"\b(?:for|over|within|after|lasted|lasting|took|takes|spent)\s+(?P<span>(?P<u>years|months|weeks|days|"
+    (r"(?:for|over|within|after|lasted|lasting|took|takes|spent|in)\s+(?P<span>(?P<u>years|months|weeks|days|"
      r"hours|minutes))(?!\s+(?:of|ago|later|earlier)\b)\b", _h_vague_units, None),
     # reference words
     (r"(?P<w>(?:right\s+)?now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|"
-     r"(?:more\s+|most\s+)?recently|lately|previously|formerly|the\s+past|(?:the\s+)?(?:near\s+|distant\s+|"
-     r"foreseeable\s+|immediate\s+)?future|recent(?:\s+(?:days|weeks))?|soon|current|earlier|"
-     r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead)(?!\w)",
+     r"(?:more\s+|most\s+)?recently|lately|the\s+past|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|"
+     r"the\s+future|in\s+future|soon|current|recent\s+(?:days|weeks)|the\s+(?:near|short)[\s-]+term|"
+     r"(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|the\s+(?:days|weeks|months|years)\s+ahead)(?!\w)",
      _h_ref_word, _accept_ref_word),
 ]
 
-_COMPILED = [(re.compile(_EDGE_L + p + _EDGE_R, re.IGNORECASE), h, acc) for p, h, acc in _PATTERNS]
 
-# A cheap gate: texts with none of these substrings cannot contain a time expression.
-_GATE = re.compile(
-    r"\d|day|night|week|month|year|quarter|decade|centur|now|current|recent|past|future|soon|ago|"
-    r"earlier|previous|formerly|lately|present|moment|morning|noon|evening|summer|winter|spring|fall|"
-    r"autumn|hour|minute|second|daily|annual|ly\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
-    r"nineteen|thousand|ties\b|fiscal|Q[1-4]",
-    re.IGNORECASE,
-)
+_SINGLE = [re.compile(_EDGE_L + p + _EDGE_R) for p, _h, _a in _PATTERNS]
+
+# The words a match of each pattern can start with (D: a digit).  Only tokens in this table are
+# tried, and only with the patterns listed for them, which keeps the scan fast.
+_F = {
+    "NUM": "D a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+           "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety few "
+           "several many some couple dozens hundreds half",
+    "MOD": "just well more less fewer no not at up close about around roughly approximately nearly almost "
+           "some only barely over under the",
+    "MON": "january february march april may june july august september october november december jan feb "
+           "mar apr jun jul aug sep sept oct nov dec",
+    "WD": "monday tuesday wednesday thursday friday saturday sunday",
+    "UNITW": "second seconds minute minutes hour hours day days night nights week weeks weekend weekends "
+             "fortnight fortnights month months quarter quarters year years decade decades century centuries",
+    "ORDW": "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+            "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty",
+    "PRE": "early late mid the in since during until by from",
+}
+_FIRST = [
+    "D", "D", "WD MON", "WD the D", "PRE MON", "PRE last next this coming past MON",
+    "the D this last next fiscal ORDW", "q", "fiscal", "the", "the year prior previous", "the year",
+    "PRE D", "in since until by from before after circa year", "the nineteen", "the in since until by",
+    "the early late mid D '", "the", "the", "the early late mid D ORDW", "every each",
+    "daily nightly weekly biweekly bi monthly annually yearly hourly semiannually semi",
+    "once twice thrice per NUM", "at around about approximately shortly just D", "D", "D",
+    "noon midday midnight", "early late later earlier today yesterday tomorrow tonight",
+    "early late later earlier this last", "early late later earlier mid morning afternoon evening night",
+    "the mid", "overnight", "last next this coming past earlier late early later WD",
+    "MOD NUM UNITW", "MOD NUM", "the", "the", "that", "earlier later",
+    "earlier later early late the mid this last next current", "the", "the", "the",
+    "early late mid the spring summer fall autumn winter",
+    "MOD NUM the each all its their his her for past last next first final previous coming following "
+    "initial remaining latest same entire whole full preceding",
+    "in recent", "the past last", "decades centuries", "for over within after lasted lasting took takes spent in",
+    "right now currently at presently nowadays these more most recently lately the in soon current recent coming",
+]
+assert len(_FIRST) == len(_PATTERNS), (len(_FIRST), len(_PATTERNS))
+_DISPATCH: dict[str, tuple[int, ...]] = {}
+for _i, _spec in enumerate(_FIRST):
+    _words: set[str] = set()
+    for _w in _spec.split():
+        _words.update(_F[_w].split() if _w in _F else [_w])
+    for _w in _words:
+        _DISPATCH[_w] = _DISPATCH.get(_w, ()) + (_i,)
+_TOKEN = re.compile(r"(?<![\w'’])(?:[a-z]+|\d|['’](?=\d))")
+_DIGITS = frozenset("0123456789")
+
+# groups whose first letter must be a capital in the original text (months, weekdays, zones, Q3)
+_CAPITAL_GROUPS = ("mon", "wd", "qq", "tz")
+_META = [(h, a, [g for g in _CAPITAL_GROUPS if g in rx.groupindex], "span" in rx.groupindex)
+         for rx, (_p, h, a) in zip(_SINGLE, _PATTERNS)]
+
+
+class _M:
+    """A view of one alternative of a combined match, answering with that pattern's own group names."""
+
+    __slots__ = ("_m", "_pre", "_whole", "_gd")
+
+    def __init__(self, m: re.Match, i: int, combined: bool):
+        self._m = m
+        self._pre = f"p{i}_" if combined else ""
+        self._whole = f"p{i}" if combined else 0
+        self._gd: dict | None = None
+
+    def _name(self, g):
+        if g is None or g == 0:
+            return self._whole
+        return self._pre + g
+
+    def __getitem__(self, g):
+        return self._m.group(self._name(g))
+
+    def group(self, g=0):
+        return self._m.group(self._name(g))
+
+    def start(self, g=None):
+        return self._m.start(self._name(g))
+
+    def end(self, g=None):
+        return self._m.end(self._name(g))
+
+    def span(self, g=None):
+        return self._m.span(self._name(g))
+
+    def groupdict(self) -> dict:
+        if self._gd is None:
+            n = len(self._pre)
+            self._gd = {k[n:]: v for k, v in self._m.groupdict().items() if k.startswith(self._pre)}
+        return self._gd
+
+
+def _lower(text: str) -> str:
+    """Lower-case text with the same length as the input, so offsets stay valid."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _try(m: _M, i: int, text: str, ctx: _Ctx) -> tuple[int, int, str, str] | None:
+    """Check and resolve one pattern's match: its span, type and value, or None to reject it."""
+    handler, accept, caps, has_span = _META[i]
+    for g in caps:
+        st = m.start(g)
+        if st >= 0 and not text[st].isupper():
+            return None
+    if has_span and m["span"] is not None:
+        s, e = m.span("span")
+    else:
+        s, e = m.span()
+    if e <= s:
+        return None
+    try:
+        if accept is not None and not accept(m, text):
+            return None
+        res = handler(m, ctx)
+    except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError):
+        return None
+    if res is None:
+        return None
+    return s, e, res[0], res[1]
+
+
+_NO_REF = {"_h_ref_shift", "_h_year_ago", "_h_ago", "_h_ref_word", "_h_deictic_day", "_h_year_end",
+           "_h_that_unit", "_h_in_the_unit"}
 
 
 def find_times(
@@ -1124,56 +1338,36 @@ def find_times(
     character ranges, e.g. a quote known to have been said earlier.  Returns non-overlapping
     expressions sorted by start, each with ``text[start:end] == expr.text``.
     """
-    if not text or not _GATE.search(text):
+    if not text:
         return []
     if isinstance(anchor, _dt.datetime):
         anchor = anchor.date()
-    cands: list[tuple[int, int, int, re.Match, Callable]] = []
-    for idx, (rx, handler, accept) in enumerate(_COMPILED):
-        for m in rx.finditer(text):
-            if "span" in rx.groupindex and m.group("span") is not None:
-                s, e = m.span("span")
-            else:
-                s, e = m.span()
-            if e <= s:
-                continue
-            if accept is not None:
-                try:
-                    if not accept(m, text):
-                        continue
-                except Exception:  # a guard that fails must not break the whole text
-                    continue
-            cands.append((s, e, idx, m, handler))
-    if not cands:
-        return []
-    # longest first, then earliest, then pattern order; keep what does not overlap
-    cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
-    taken: list[tuple[int, int, re.Match, Callable]] = []
-    occupied_s: list[int] = []
-    occupied_e: list[int] = []
-    for s, e, _idx, m, handler in cands:
-        i = bisect.bisect_right(occupied_s, s)
-        if i > 0 and occupied_e[i - 1] > s:
-            continue
-        if i < len(occupied_s) and occupied_s[i] < e:
-            continue
-        occupied_s.insert(i, s)
-        occupied_e.insert(i, e)
-        taken.append((s, e, m, handler))
-    taken.sort(key=lambda t: t[0])
-    ctx = _Ctx(text, anchor, anchors)
+    low = _lower(text)
+    ctx = _Ctx(text, anchor, anchors, low)
     out: list[TimeExpression] = []
-    for s, e, m, handler in taken:
-        try:
-            res = handler(m, ctx)
-        except (ValueError, OverflowError, KeyError, IndexError, TypeError):
-            res = None
-        if res is None:
+    pos = 0
+    dispatch = _DISPATCH
+    for tm in _TOKEN.finditer(low):
+        start = tm.start()
+        if start < pos:
             continue
-        typ, value = res
+        w = tm.group()
+        idxs = dispatch.get("D" if w[0] in _DIGITS else ("'" if w in ("'", "’") else w))
+        if not idxs:
+            continue
+        got = None
+        for k in idxs:
+            sm = _SINGLE[k].match(low, start)
+            if sm is not None:
+                got = _try(_M(sm, k, False), k, text, ctx)
+                if got is not None:
+                    break
+        if got is None:
+            continue
+        s, e, typ, value = got
         out.append(TimeExpression(text[s:e], s, e, typ, value))
-        if typ == "DATE" and handler not in (_h_ref_shift, _h_year_ago, _h_ago, _h_ref_word,
-                                             _h_deictic_day, _h_year_end) and _REF_RE.match(value):
+        if typ == "DATE" and _META[k][0].__name__ not in _NO_REF and _REF_RE.match(value):
             ctx.ref = value
             ctx.ref_anchor = ctx.anchor_at(s)
+        pos = e
     return out

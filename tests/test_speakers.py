@@ -1,0 +1,123 @@
+"""Attribution: each way news names a speaker resolves to one canonical name and cue."""
+
+import pytest
+
+import saidwhen
+
+INTRO = "Lena Hartmann, the mayor of Westbrook, presented the city budget on Monday.\n\n"
+
+
+def only(text):
+    (q,) = saidwhen.extract(text).quotes
+    return q
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ('"The budget is balanced," Hartmann said.', "said"),
+        ('Hartmann said, "The budget is balanced."', "said"),
+        ('"The budget is balanced," said Hartmann.', "said"),
+        ('Hartmann said: "The budget is balanced."', "said"),
+        ('"The budget is balanced," Hartmann told the BBC.', "told the BBC"),
+        ('According to Hartmann, "The budget is balanced."', "according to"),
+        ('Hartmann wrote on Twitter: "The budget is balanced."', "wrote on Twitter"),
+        ('"The budget is balanced," she said.', "said"),
+        ('"The budget is balanced," the mayor said.', "said"),
+    ],
+)
+def test_each_attribution_pattern_names_the_full_speaker_and_cue(sentence, cue):
+    q = only(INTRO + sentence)
+    assert q.text.rstrip(".") == "The budget is balanced"
+    assert q.speaker == "Lena Hartmann"
+    assert q.cue == cue
+    assert q.kind == "direct"
+
+
+def test_a_split_quote_is_one_group_of_two_spans_with_one_speaker():
+    text = INTRO + '"We cut nothing that matters," she said. "Every library stays open."'
+    article = saidwhen.extract(text)
+    assert [q.text for q in article.quotes] == ["We cut nothing that matters", "Every library stays open."]
+    assert article.quotes[0].group == article.quotes[1].group
+    assert {q.speaker for q in article.quotes} == {"Lena Hartmann"}
+
+
+def test_a_quote_paragraph_with_no_attribution_continues_the_previous_speaker():
+    text = INTRO + '"We cut nothing that matters," Hartmann said.\n\n"Every library stays open, and so do the pools."'
+    article = saidwhen.extract(text)
+    assert [q.speaker for q in article.quotes] == ["Lena Hartmann", "Lena Hartmann"]
+    assert article.quotes[1].cue is None
+
+
+def test_an_apposition_gives_the_person_and_her_role():
+    text = '"The recall affects 4,000 kettles," Mira Solis, a spokeswoman for Brightwell Appliances, said.'
+    article = saidwhen.extract(text)
+    assert article.quotes[0].speaker == "Mira Solis"
+    (person,) = article.people
+    assert person.role == "a spokeswoman for Brightwell Appliances"
+
+
+def test_an_organisation_can_be_the_speaker():
+    text = (
+        "Brightwell Appliances recalled 4,000 kettles on Friday.\n\n"
+        '"Customer safety comes first," the company said in a statement.'
+    )
+    q = only(text)
+    assert q.speaker == "Brightwell Appliances"
+    assert q.cue == "said in a statement"
+
+
+def test_a_description_resolves_to_the_person_introduced_with_that_title():
+    text = (
+        "Senator Ruth Calloway and Governor Peter Lund met on Tuesday.\n\n"
+        '"We agreed on nothing," the senator said.'
+    )
+    assert only(text).speaker == "Ruth Calloway"
+
+
+def test_pronouns_follow_gender_when_two_people_alternate():
+    text = (
+        "Daniel Okafor and Marta Lindqvist debated the tram plan on Tuesday.\n\n"
+        '"The trams will pay for themselves," Okafor said.\n\n'
+        '"Nothing pays for itself," Lindqvist replied. "Show me the numbers."\n\n'
+        '"The numbers are in the report," he said.\n\n'
+        '"Then the report is wrong," she said.'
+    )
+    speakers = [q.speaker for q in saidwhen.extract(text).quotes]
+    assert speakers == ["Daniel Okafor", "Marta Lindqvist", "Marta Lindqvist", "Daniel Okafor", "Marta Lindqvist"]
+
+
+def test_a_partial_quote_attributed_in_its_sentence_is_kept_as_partial():
+    text = INTRO + 'Hartmann said the cuts were "painful but necessary" and thanked the council.'
+    q = only(text)
+    assert (q.text, q.kind, q.speaker, q.cue) == ("painful but necessary", "partial", "Lena Hartmann", "said")
+
+
+def test_a_headline_quote_takes_the_speaker_named_in_the_body():
+    text = (
+        '"Every library stays open": Westbrook budget passes\n\n'
+        'Lena Hartmann, the mayor of Westbrook, won the budget vote on Monday.\n\n'
+        '"Every library stays open," Hartmann said after the vote.'
+    )
+    article = saidwhen.extract(text)
+    assert [q.speaker for q in article.quotes] == ["Lena Hartmann", "Lena Hartmann"]
+
+
+def test_an_unnamed_speaker_is_left_null():
+    text = 'Firefighters reached the barn at dawn. "It went up like paper," a neighbour said.'
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    "sentence, reason",
+    [
+        ('Her new album, "Salt and Iron", comes out in May.', "title"),
+        ('The band played the song "Harbour Lights" twice.', "title"),
+        ('Locals have dubbed the bridge "The Wobbler" since it opened.', "name"),
+        ('The so-called "reform" left most fees unchanged.', "scare"),
+    ],
+)
+def test_titles_names_and_scare_quotes_are_not_speech(sentence, reason):
+    article = saidwhen.extract(sentence)
+    assert article.quotes == ()
+    assert [n.reason for n in article.non_quotes] == [reason]
