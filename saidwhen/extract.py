@@ -23,8 +23,9 @@ from .speakers import Attribution, Attributor, Entity
 
 #: What stands in for a direct quote in the parsed skeleton: a one-word reply parses like speech.
 STAND_IN = "Yes"
-#: spaCy components the attribution needs (the lemmatizer is not: cues are matched by form).
-DISABLED = ("lemmatizer",)
+#: spaCy components the attribution does without: cues are matched by form, parts of speech read
+#: from the fine tags.
+DISABLED = ("lemmatizer", "attribute_ruler")
 
 
 @lru_cache(maxsize=1)

@@ -91,6 +91,14 @@ ORG_SUFFIXES = frozenset(
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
 
 _SUFFIX = re.compile(r"(’s|'s|’|')$")
+_COARSE = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "PRP$": "PRON",
+           "WP": "PRON", "WP$": "PRON", "MD": "AUX"}
+
+
+def coarse_pos(tok: Token) -> str:
+    """Coarse part of speech from the fine tag, so the attribute ruler need not run."""
+    tag = tok.tag_
+    return _COARSE.get(tag) or ("VERB" if tag.startswith("VB") else tag)
 
 
 @lru_cache(maxsize=1)
@@ -171,11 +179,20 @@ class Attributor:
         self.ranges = sorted(quote_ranges)
         self._range_starts = [a for a, _ in self.ranges]
         self.para_of = para_of
+        self.sents = list(doc.sents)
+        self._sent_of = [0] * len(doc)
+        for k, sent in enumerate(self.sents):
+            self._sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, ...], Entity] = {}
         self._mentions: list[tuple[int, Entity, Token | None]] = []  # (doc offset, entity, head token)
+        self._alone: dict[str, list[int]] | None = None
         self._collect_entities()
         self._learn_genders()
+
+    def sent(self, i: int) -> SpacySpan:
+        """The sentence of token ``i`` (``Token.sent`` rescans the doc on every call)."""
+        return self.sents[self._sent_of[i]]
 
     # --- entities ---------------------------------------------------------------------------
     def in_quote(self, offset: int) -> bool:
@@ -211,7 +228,7 @@ class Attributor:
                     covered.update(range(e.start, e.end))
         # A lone surname NER did not label still mentions the person it abbreviates.
         for tok in self.doc:
-            if tok.pos_ == "PROPN" and tok.i not in covered and tok.text[:1].isupper() and not self.in_quote(tok.idx):
+            if coarse_pos(tok) == "PROPN" and tok.i not in covered and tok.text[:1].isupper() and not self.in_quote(tok.idx):
                 ent = self.lookup(tok.text, "PERSON")
                 if ent is not None:
                     self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
@@ -241,13 +258,13 @@ class Attributor:
 
     def _used_alone(self, word: str, e: SpacySpan) -> bool:
         """Whether the last word of a name stands alone elsewhere, as surnames do ("Hale said")."""
-        doc = self.doc
-        for t in doc:
-            if t.text == word and not (e.start <= t.i < e.end) and not self.in_quote(t.idx):
-                prev_propn = t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()
-                if not prev_propn:
-                    return True
-        return False
+        if self._alone is None:
+            doc = self.doc
+            self._alone = {}
+            for t in doc:
+                if t.text[:1].isupper() and not (t.i > 0 and coarse_pos(doc[t.i - 1]) == "PROPN" and doc[t.i - 1].text[:1].isupper()):
+                    self._alone.setdefault(t.text, []).append(t.i)
+        return any(not (e.start <= i < e.end) and not self.in_quote(self.doc[i].idx) for i in self._alone.get(word, ()))
 
     def _name_runs(self) -> list[SpacySpan]:
         """Runs of two or more capitalised proper nouns that NER left unlabelled: names it missed."""
@@ -256,7 +273,7 @@ class Attributor:
         runs, i = [], 0
         while i < len(doc):
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in labelled and not self.in_quote(doc[j].idx):
+            while j < len(doc) and coarse_pos(doc[j]) == "PROPN" and doc[j].text[:1].isupper() and j not in labelled and not self.in_quote(doc[j].idx):
                 j += 1
             k = i
             while k < j and (doc[k].lower_ in STRIP_TITLES or doc[k].lower_ in TITLE_WORDS or doc[k].lower_.rstrip(".") in ROLE_WORDS or doc[k].ent_type_ == "NORP"):
@@ -308,7 +325,7 @@ class Attributor:
     def _learn_roles(self, ent: Entity, span: SpacySpan) -> None:
         """Roles and gender from the words around a name: "Sen. Jane Doe", "Doe, a spokeswoman"."""
         doc = self.doc
-        for t in doc[max(span.sent.start, span.start - 3) : span.start]:
+        for t in doc[max(self.sent(span.start).start, span.start - 3) : span.start]:
             w = t.lower_
             if t.is_alpha or w in TITLE_WORDS or w.endswith("."):
                 ent.roles.add(TITLE_WORDS.get(w, w))
@@ -341,17 +358,22 @@ class Attributor:
 
     def _learn_genders(self) -> None:
         """A sentence naming one person and using "he"/"his" (or "she"/"her") tells that person's gender."""
-        for sent in self.doc.sents:
-            persons = []
-            for s, ent, _ in self._mentions:
-                if sent.start_char <= s < sent.end_char and ent.kind == "PERSON" and ent not in persons:
-                    persons.append(ent)
-            if len(persons) != 1 or persons[0].gender is not None:
+        by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
+        for m in self._mentions:
+            if m[2] is not None and m[1].kind == "PERSON":
+                by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
+        for k, ms in by_sent.items():
+            persons = {id(e): e for _, e, _ in ms}
+            if len(persons) != 1:
                 continue
-            first = min(s for s, e, _ in self._mentions if e is persons[0] and sent.start_char <= s)
+            (person,) = persons.values()
+            if person.gender is not None:
+                continue
+            sent = self.sents[k]
+            first = min(s for s, _, _ in ms)
             for t in sent:
                 if t.idx > first and t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx):
-                    persons[0].gender = PRONOUN_GENDER[t.lower_]
+                    person.gender = PRONOUN_GENDER[t.lower_]
                     break
 
     # --- attribution ------------------------------------------------------------------------
@@ -364,9 +386,9 @@ class Attributor:
         toks = self._tokens_of(start, end)
         if not toks:
             return Attribution()
-        sents = [toks[0].sent]
-        if toks[-1].sent != sents[0]:  # a quote of several sentences in an unmasked doc
-            sents.append(toks[-1].sent)
+        sents = [self.sent(toks[0].i)]
+        if self._sent_of[toks[-1].i] != self._sent_of[toks[0].i]:  # a quote of several sentences, unmasked
+            sents.append(self.sent(toks[-1].i))
         para = self.para_of(start)
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
@@ -389,7 +411,7 @@ class Attributor:
             subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in qset and not self.in_quote(c.idx)]
             if not subs:
                 continue
-            if subs[0].pos_ not in ("PROPN", "PRON") and subs[0].ent_type_ not in ("PERSON", "ORG"):
+            if coarse_pos(subs[0]) not in ("PROPN", "PRON") and subs[0].ent_type_ not in ("PERSON", "ORG"):
                 return Attribution()
             ent, mention, conf = self.resolve(subs[0])
             if ent is None:
@@ -407,8 +429,8 @@ class Attributor:
             w = t.lower_
             if w == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 cands.append(t)
-            elif (w in SPEECH_LEMMAS or w in WEAK_SPEECH) and t.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
-                if t.pos_ in ("NOUN", "PROPN") and w not in ("said", "told", "added", "wrote", "says"):
+            elif (w in SPEECH_LEMMAS or w in WEAK_SPEECH) and coarse_pos(t) in ("VERB", "AUX", "NOUN", "PROPN"):
+                if coarse_pos(t) in ("NOUN", "PROPN") and w not in ("said", "told", "added", "wrote", "says"):
                     continue
                 cands.append(t)
         if not cands:
@@ -439,7 +461,7 @@ class Attributor:
             return False
         w = tok.lower_
         return (
-            tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or w in PRONOUNS
+            coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or w in PRONOUNS
             or w in ROLE_WORDS or w in ORG_NOUNS or w in GENDERED_ROLES
         )
 
@@ -456,7 +478,7 @@ class Attributor:
             if c.dep_ == "prt":
                 parts.append(c.text)
                 end_tok = c
-            elif c.dep_ in ("dobj", "dative", "iobj") and verb.lower_ in ("told", "tell", "tells", "telling", "asked", "ask") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            elif c.dep_ in ("dobj", "dative", "iobj") and verb.lower_ in ("told", "tell", "tells", "telling", "asked", "ask") and coarse_pos(c) in ("PROPN", "NOUN", "PRON"):
                 sub = [t for t in c.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.i <= c.i + 3]
                 parts.append(doc.text[sub[0].idx : sub[-1].idx + len(sub[-1])])
                 end_tok = sub[-1]
@@ -480,7 +502,7 @@ class Attributor:
             if objs:
                 return objs[0]
             for t in doc[verb.i + 2 : min(len(doc), verb.i + 6)]:
-                if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                if coarse_pos(t) in ("PROPN", "NOUN", "PRON"):
                     return t
             return None
         v = verb
@@ -501,9 +523,9 @@ class Attributor:
                 break
         # Parser missed it: the nearest name or pronoun next to the verb, outside any quote.
         near = sorted(
-            (t for t in doc[max(verb.sent.start, verb.i - 4) : min(verb.sent.end, verb.i + 5)]
+            (t for t in doc[max(self.sent(verb.i).start, verb.i - 4) : min(self.sent(verb.i).end, verb.i + 5)]
              if t.i != verb.i and not self.in_quote(t.idx)
-             and (t.pos_ == "PROPN" or t.lower_ in PRONOUNS or t.ent_type_ in ("PERSON", "ORG"))),
+             and (coarse_pos(t) == "PROPN" or t.lower_ in PRONOUNS or t.ent_type_ in ("PERSON", "ORG"))),
             key=lambda t: abs(t.i - verb.i),
         )
         return near[0] if near else None
@@ -515,7 +537,7 @@ class Attributor:
             for e in doc.ents:
                 if e.start <= tok.i < e.end and "," not in e.text:
                     return e.start_char, e.end_char
-        if tok.pos_ == "PRON":
+        if coarse_pos(tok) == "PRON":
             return tok.idx, tok.idx + len(tok)
         left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case")]
         start_tok = tok
@@ -526,8 +548,8 @@ class Attributor:
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
-        if tok.pos_ == "NOUN":  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
-            names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not self.in_quote(c.idx)]
+        if coarse_pos(tok) == "NOUN":  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
+            names = [c for c in tok.children if c.dep_ == "appos" and coarse_pos(c) == "PROPN" and not self.in_quote(c.idx)]
             if names:
                 ent, mention, conf = self.resolve(names[0])
                 if ent is not None and ent.role is None:
@@ -541,7 +563,7 @@ class Attributor:
         if w in PRONOUNS:
             ent = self._resolve_pronoun(w, s)
             conf = 0.85
-        elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")):
+        elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and (coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")):
             kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
             ent = self.lookup(text, None) or self._new_entity(text, kind, s)
             conf = 0.95
@@ -584,8 +606,7 @@ class Attributor:
             return None
         sents: dict[int, list[tuple[int, Entity, Token | None]]] = {}
         for m in before:
-            sent_start = self.doc.char_span(m[0], m[0] + 1, alignment_mode="expand")
-            key = sent_start.sent.start_char if sent_start is not None else m[0]
+            key = self._sent_of[m[2].i] if m[2] is not None else -1
             sents.setdefault(key, []).append(m)
         for key in sorted(sents, reverse=True):
             ms = sents[key]
@@ -610,7 +631,7 @@ class Attributor:
         organisation ("the company"), or the person the previous sentences are about ("the Polish
         forward"); nobody for an indefinite one ("an official") or one that repeats an unnamed
         subject ("A trooper … the trooper said")."""
-        head = tok.head if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" else tok
+        head = tok.head if tok.dep_ in ("amod", "compound") and coarse_pos(tok.head) == "NOUN" else tok
         w = TITLE_WORDS.get(head.lower_, head.lower_)
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or head.tag_ in ("NNS", "NNPS"):
@@ -620,11 +641,11 @@ class Attributor:
             if ent.kind == "PERSON" and w in ent.roles:
                 return ent
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
-            sent = head.sent
+            sent = self.sent(head.i)
             for _ in range(3):  # the organisation the last sentences were about
                 if sent.start == 0:
                     break
-                sent = self.doc[sent.start - 1].sent
+                sent = self.sent(sent.start - 1)
                 subj = [m for m in before if sent.start_char <= m[0] < sent.end_char and m[1].kind == "ORG"
                         and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
                 if subj:
@@ -635,14 +656,14 @@ class Attributor:
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
-        sent = head.sent
+        sent = self.sent(head.i)
         for _ in range(3):  # the person the last sentences were about
             if sent.start == 0:
                 break
-            sent = self.doc[sent.start - 1].sent
+            sent = self.sent(sent.start - 1)
             for t in sent:
                 if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx):
-                    if t.pos_ == "NOUN" and t.lower_ == head.lower_:
+                    if coarse_pos(t) == "NOUN" and t.lower_ == head.lower_:
                         return None
             persons = [m for m in before if sent.start_char <= m[0] < sent.end_char and m[1].kind == "PERSON"]
             subj = [m for m in persons if m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]

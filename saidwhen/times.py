@@ -40,7 +40,7 @@ _WORD_NUM.update({"a": 1, "an": 1, "a couple of": 2, "a couple": 2, "couple of":
 _NUM = (
     r"(?:\d{1,3}(?:\.\d+)?(?:\s+\d/\d)?(?!\d)"
     rf"|(?:{_TENS_W})(?:[- ](?:{_UNITS_W}))?|{_TEENS_W}|{_UNITS_W}"
-    r"|(?:a|one)\s+hundred|a\s+few|few|several|many|some|a\s+couple(?:\s+of)?|a\s+dozen|dozens\s+of"
+    r"|(?:a|one)\s+hundred|a\s+few|few|several|many|some|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|dozens\s+of"
     r"|hundreds\s+of|half\s+an?|an?)"
 )
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
@@ -57,8 +57,6 @@ _MON = (r"(?:january|february|march|april|may|june|july|august|september|october
         r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_WD_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-            "sat": 5, "sun": 6}
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 _TZ = (r"(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|eet|ist|jst|aest|aedt|et|pt|ct|mt|z)"
        r"(?![a-z])")
@@ -198,7 +196,8 @@ def _shift_days(d: Date, n: int) -> Date | None:
 
 _FUTURE_CUES = (
     r"will|'ll|’ll|shall|won't|won’t|wo\s+n't|going\s+to|gonna|(?:is|are|am)\s+to|"
-    r"(?:is|are|was|were)\s+(?:due|set|poised|slated)\s+(?:to|for)|scheduled|slated|planned|"
+    r"(?:is|are|was|were)\s+(?:due|set|poised|slated)\s+(?:to|for)|set\s+to|due\s+to\s+(?:be|begin|start|open|"
+    r"meet|resume|return|arrive|take|vote|announce|report)|scheduled|slated|planned|"
     r"plans?\s+to|planning\s+to|expected\s+to|expects?\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|"
     r"upcoming|next|coming|would|to\s+be\s+held|will\s+be|forthcoming|until|later\s+this"
 )
@@ -225,7 +224,7 @@ _ABBREV_END = re.compile(
 class _Ctx:
     """Per-call state: the text, its clause boundaries, anchors and the running reference date."""
 
-    __slots__ = ("text", "low", "anchor", "anchors", "bounds", "ref", "ref_anchor")
+    __slots__ = ("text", "low", "anchor", "anchors", "bounds", "_ref", "ref_anchor", "ref_pos", "pos")
 
     def __init__(self, text: str, anchor: Date | None, anchors: Sequence[tuple[int, int, Date]],
                  low: str | None = None):
@@ -234,8 +233,20 @@ class _Ctx:
         self.anchor = anchor
         self.anchors = tuple(anchors)
         self.bounds: list[int] | None = None
-        self.ref: str | None = None
+        self._ref: str | None = None
         self.ref_anchor: Date | None = None
+        self.ref_pos = 0
+        self.pos = 0
+
+    @property
+    def ref(self) -> str | None:
+        """The date in focus: the last explicit date mentioned before the current position."""
+        return self._ref
+
+    @ref.setter
+    def ref(self, value: str | None) -> None:
+        self._ref = value
+        self.ref_pos = self.pos
 
     def anchor_at(self, pos: int) -> Date | None:
         """The anchor date in force at a character position (innermost matching range wins)."""
@@ -264,8 +275,11 @@ class _Ctx:
         e = b[min(j, len(b) - 1)]
         return max(s, start - 200), min(e, end + 200)
 
-    def tense(self, start: int, end: int) -> str | None:
-        """'past', 'future', 'present' or None: the cue word nearest to the span in its clause."""
+    def tense(self, start: int, end: int, reach: int = 10**6) -> str | None:
+        """'past', 'future', 'present' or None: the cue word nearest to the span in its clause.
+
+        ``reach`` limits how far (in characters) a cue may be from the span to count.
+        """
         s, e = self.clause(start, end)
         best = None
         best_dist = 10**9
@@ -280,7 +294,7 @@ class _Ctx:
                 dist += 10  # cues before the expression usually govern it
             if dist < best_dist:
                 best_dist, best = dist, kind
-        if best is None:
+        if best is None or best_dist > reach:
             return None
         return {"fut": "future", "pres": "present", "past": "past", "ed": "past"}[best]
 
@@ -347,10 +361,6 @@ def _closest_year(a: Date, month: int, day: int | None, direction: str | None) -
                 return f
     return near
 
-
-def _set_ref(ctx: _Ctx, value: str) -> None:
-    """Remember an explicit date value as the reference for later "a year earlier"-style phrases."""
-    ctx.ref = value
 
 
 _REF_RE = re.compile(r"^(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q(\d)|W(\d\d)))?$")
@@ -535,10 +545,10 @@ _DEADLINE_RE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:early\s+|lat
 
 def _month_tense(ctx: _Ctx, m) -> str | None:
     """Tense for a month or date without a year; 'by February' and 'until January' look ahead."""
-    t = ctx.tense(m.start(), m.end())
-    if t != "past" and _DEADLINE_RE.search(ctx.low, max(0, m.start() - 14), m.start()):
-        return "future"
-    return t
+    if _DEADLINE_RE.search(ctx.low, max(0, m.start() - 14), m.start()):
+        if ctx.tense(m.start(), m.end(), reach=25) != "past":
+            return "future"
+    return ctx.tense(m.start(), m.end())
 
 
 def _accept_month(m: re.Match, text: str) -> bool:
@@ -571,7 +581,7 @@ def _accept_year(m: re.Match, text: str) -> bool:
     if _ADDRESS_RE.match(text, m.end()):
         return False
     before = text[max(0, m.start("y") - 2):m.start("y")]
-    if before.endswith(("$", "£", "€", "#", "No")) or re.search(r"\d[.,]$", before):
+    if before.endswith(("$", "£", "€", "#", "No")) or re.search(r"\d[.,/:-]$", before):
         return False
     after = text[m.end("y"):m.end("y") + 2]
     if re.match(r"[.,]\d|-\d(?!\d\b)|\s*[-–]\s*\d{1,3}\b(?!\s*[-–/])", after) and not re.match(r"-\d\d\b", after):
@@ -648,11 +658,21 @@ def _h_weekday(m: re.Match, ctx: _Ctx) -> Result:
     typ = "TIME" if tod else "DATE"
     if a is None:
         return (typ, f"XXXX-WXX-{wd + 1}{tod}")
-    which = _norm(m["which"] or "")
-    if which in ("last", "past", "this past"):
+    which = _norm(m["which"] or m["which2"] or "")
+    if which in ("previous", "following"):
+        r = _REF_RE.match(ctx.ref or "")
+        base = a
+        if r and r.group(3):
+            base = Date(int(r.group(1)), int(r.group(2)), int(r.group(3)))
+        d = _weekday_date(base, wd, "last" if which == "previous" else "next")
+    elif which in ("last", "past", "this past"):
         d = _weekday_date(a, wd, "last")
     elif which in ("next", "coming", "this coming"):
         d = _weekday_date(a, wd, "next")
+    elif ctx.low.startswith(("'s", "’s"), m.end()):
+        # "Wednesday's awards": a past event unless a future cue is right next to it
+        t = ctx.tense(m.start(), m.end(), reach=25)
+        d = _weekday_date(a, wd, None if wd == a.weekday() else ("future" if t == "future" else "past"))
     else:
         d = _weekday_date(a, wd, None if wd == a.weekday() else _direction(ctx, m))
     return (typ, d.isoformat() + tod)
@@ -833,6 +853,10 @@ def _h_year_ago(m: re.Match, ctx: _Ctx) -> Result:
     """'year-earlier', 'the year-ago quarter': the same period a year before the one in focus."""
     a = ctx.anchor_at(m.start())
     q = _ref_quarter(ctx, a)
+    if m["o"]:
+        base = int(q[:4]) if q else (a.year if a else None)
+        n = _ORD[_norm(m["o"])]
+        return ("DATE", f"{base - 1:04d}-Q{n}" if base else f"XXXX-Q{n}")
     if q:
         return ("DATE", _shift_value(q, -1, "year") or q)
     return ("DATE", f"{a.year - 1:04d}" if a else "XXXX")
@@ -860,9 +884,18 @@ def _h_year_period(m: re.Match, ctx: _Ctx) -> Result:
 
 
 def _h_year_end(m: re.Match, ctx: _Ctx) -> Result:
-    """'year-end', 'the end of the year': the anchor year's end."""
+    """'the fiscal year': the anchor's year."""
     a = ctx.anchor_at(m.start())
     return ("DATE", f"{a.year:04d}" if a else "XXXX")
+
+
+def _h_year_end_point(m: re.Match, ctx: _Ctx) -> Result:
+    """'year-end', 'the end of the year': Dec. 31 of the anchor year (of the year before after 'since')."""
+    a = ctx.anchor_at(m.start())
+    if a is None:
+        return ("DATE", "XXXX-12-31")
+    since = re.search(r"\bsince\s+$", ctx.low[max(0, m.start() - 7):m.start()])
+    return ("DATE", f"{a.year - 1 if since else a.year:04d}-12-31")
 
 
 def _h_duration(m: re.Match, ctx: _Ctx) -> Result:
@@ -878,10 +911,16 @@ def _h_duration(m: re.Match, ctx: _Ctx) -> Result:
         return None  # "a quarter of", "three-quarters of": fractions, not time
     if uk == "second" and nn in ("a", "an"):
         return None  # "a second round"
+    if re.match(r"\s+old\b", ctx.low[m.end():m.end() + 5]) and uk == "year":
+        return None  # "52 years old": an age, which TimeML-style news annotation leaves out
+    if re.match(r"-(?:earlier|ago|end)\b", after):
+        return None  # "a year-earlier loss": the comparison period, found by another pattern
     if nn in ("a", "an") and not m["mod"] and not m["det"] and not m["rel"]:
-        before = ctx.text[max(0, m.start() - 25):m.start()]
-        if re.search(r"(?:\d|percent|%|times|once|twice|cents?|dollars?|pounds?|euros?|lire|yen|francs|"
-                     r"barrels|tons?|people|miles?|units?)\s*$", before, re.I):
+        before = ctx.low[max(0, m.start() - 25):m.start()]
+        # "$5 million a year", "four flights a week": a rate, not a length of time
+        if re.search(r"(?:\d|percent|%|times|once|twice|million|billion|thousand|hundred|"
+                     r"[a-z]{2,}(?<!\bi)(?<!\bha)(?<!\bthi)(?<!\bu)(?<!\bwa)(?<!\bhi)(?<!\bit)(?<!\ba)"
+                     r"(?<!les)(?<!ss)s)\s*$", before):
             return ("SET", _duration(1, unit))
     return ("DURATION", _duration(n, unit))
 
@@ -897,7 +936,7 @@ def _h_ref_word(m: re.Match, ctx: _Ctx) -> Result:
     if w in ("recently", "more recently", "most recently", "lately", "previously", "formerly",
              "the past", "recent", "earlier", "in the past", "once", "recent days", "recent weeks"):
         return ("DATE", "PAST_REF")
-    if "future" in w or w.endswith("term") or w in ("soon", "coming months", "coming weeks", "coming days", "coming years",
+    if "future" in w or w.endswith("term") or "coming" in w or "ahead" in w or w in ("soon", "coming months", "coming weeks", "coming days", "coming years",
                               "the coming months", "the coming weeks", "the coming days",
                               "the coming years", "the months ahead", "the years ahead",
                               "the weeks ahead", "the days ahead"):
@@ -1071,6 +1110,27 @@ def _h_that_unit(m, ctx: _Ctx) -> Result:
     return None
 
 
+def _h_half_of(m, ctx: _Ctx) -> Result:
+    """'the second half of 1989' -> 1989-H2."""
+    h = 1 if _norm(m["o"]) == "first" else 2
+    ys = _norm(m["y"])
+    if ys.isdigit():
+        return ("DATE", f"{ys}-H{h}")
+    a = ctx.anchor_at(m.start())
+    if a is None:
+        return ("DATE", f"XXXX-H{h}")
+    y = a.year + (-1 if ys.startswith("last") else 1 if ys.startswith("next") else 0)
+    return ("DATE", f"{y:04d}-H{h}")
+
+
+def _h_the_year(m, ctx: _Ctx) -> Result:
+    """'for the year', 'the full year': the anchor's year; 'the year ended June 30' is a duration."""
+    if re.match(r"\s+end(?:ed|ing|s)\b", ctx.low[m.end():m.end() + 8]):
+        return ("DURATION", "P1Y")
+    a = ctx.anchor_at(m.start())
+    return ("DATE", f"{a.year:04d}" if a else "XXXX")
+
+
 def _h_in_the_unit(m, ctx: _Ctx) -> Result:
     """'earlier in the year': the anchor's own year, month, week or day."""
     a = ctx.anchor_at(m.start())
@@ -1109,14 +1169,14 @@ _PATTERNS: list[tuple[str, Callable[..., Result], Callable[..., bool] | None]] =
     (rf"(?P<qq>q)(?P<q>[1-4])(?:\s+(?P<y>{_YEAR}))?(?!\w)", _h_q, None),
     (r"fiscal(?:\s+year)?\s+(?P<y>(?:19|20)\d\d|['’]\d\d)(?!\d)", _h_fiscal, None),
     (rf"the\s+(?P<y>{_YEAR})\s+(?:(?P<o>{_ORD_RE})\s+quarter|period|fiscal\s+year|(?P<bq>quarter))", _h_year_period, None),
-    (r"(?:the\s+)?(?:year[\s-]+(?:ago|earlier)|prior[\s-]+year|previous[\s-]+year)(?:\s+(?:quarter|period))?",
+    (rf"(?:the\s+)?(?:year[\s-]+(?:ago|earlier)|prior[\s-]+year|previous[\s-]+year)(?:\s+(?:(?P<o>{_ORD_RE})\s+)?(?:quarter|period))?",
      _h_year_ago, None),
-    (r"(?:the\s+)?year[\s-]end(?![\w-])|year['’]s\s+end|the\s+end\s+of\s+the\s+year", _h_year_end, None),
+    (r"(?:the\s+)?year[\s-]end(?![\w-])|year['’]s\s+end|the\s+end\s+of\s+the\s+year", _h_year_end_point, None),
     # years, decades, centuries
-    (rf"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|(?:in|since|during|until|by|from)"
-     rf"\s+the\s+(?:end|middle|beginning|start|first\s+half|second\s+half)\s+of)[\s-]+)?(?P<y>(?:19|20)\d\d)(?!\d)",
+    (r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|(?:in|since|during|until|by|from)"
+     r"\s+the\s+(?:end|middle|beginning|start|first\s+half|second\s+half)\s+of)[\s-]+)?(?P<y>(?:19|20)\d\d)(?!\d)",
      _h_year, _accept_year),
-    (rf"(?:in|since|until|by|from|before|after|circa|year)\s+(?P<span>(?P<y>1[0-7]\d\d))(?!\d)", _h_year,
+    (r"(?:in|since|until|by|from|before|after|circa|year)\s+(?P<span>(?P<y>1[0-7]\d\d))(?!\d)", _h_year,
      _accept_year),
     (rf"(?:the\s+year\s+)?(?P<y>{_SPOKEN_YEAR})", _h_spoken_year, None),
     (rf"(?:the\s+year\s+|(?:in|since|until|by)\s+)(?P<span>(?P<y>{_TWO_THOUSAND}))", _h_spoken_year, None),
@@ -1143,16 +1203,17 @@ _PATTERNS: list[tuple[str, Callable[..., Result], Callable[..., bool] | None]] =
     (rf"(?P<word>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|tomorrow|yesterday)\b)?",
      _h_clock, None),
     # days and parts of days
-    (rf"(?:(?:early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:['’]s)?"
-     rf"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\w)", _h_deictic_day, None),
-    (rf"(?:(?:early|late|later|earlier)\s+)?(?P<w>this|last)\s+(?P<tod>morning|afternoon|evening|night)(?!\w)",
+    (r"(?:(?:early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:['’]s)?"
+     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\w)", _h_deictic_day, None),
+    (r"(?:(?:early|late|later|earlier)\s+)?(?P<w>this|last)\s+(?P<tod>morning|afternoon|evening|night)(?!\w)",
      _h_deictic_day, None),
-    (rf"(?:(?:early|late|later|earlier|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)\s+(?P<w>today|"
-     rf"yesterday|tomorrow)", _h_deictic_day, None),
+    (r"(?:(?:early|late|later|earlier|mid)[\s-]+)?(?P<tod>morning|afternoon|evening|night)\s+(?P<w>today|"
+     r"yesterday|tomorrow)", _h_deictic_day, None),
     (r"(?:the\s+|mid[\s-]*)(?P<tod>morning|afternoon|evening)(?!\s+(?:of|before|after)\b)(?=\s*[,.;])",
      _h_tod_only, None),
     (r"(?P<tod>overnight)", _h_tod_only, None),
-    (rf"(?:(?P<which>last|next|this\s+past|this\s+coming|this|coming|past|earlier|late|early|later)\s+)?"
+    (rf"(?:(?:the\s+)?(?P<which>previous|following)\s+|(?P<which2>last|next|this\s+past|this\s+coming|this|coming|"
+     rf"past|earlier|late|early|later)\s+)?"
      rf"(?P<wd>{_WD})(?P<pl>s)?(?:,?\s+(?P<tod>morning|afternoon|evening|night)s?)?(?![\w])",
      _h_weekday, None),
     # relative to the anchor or to the last date mentioned
@@ -1165,16 +1226,21 @@ _PATTERNS: list[tuple[str, Callable[..., Result], Callable[..., bool] | None]] =
     (r"the\s+(?P<dir>previous|preceding|prior|following|next|same)\s+(?P<u>day|week|month|year|weekend|"
      r"quarter)(?!\s+(?:or|and)\b)", _h_ref_shift, None),
     (r"that\s+(?P<u>year|quarter|month)", _h_that_unit, None),
-    (r"(?:earlier|later)\s+in\s+the\s+(?P<u>year|month|week|day)", _h_in_the_unit, None),
+    (r"(?:(?:earlier|later)\s+in|(?:at\s+|by\s+)?the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
+     r"(?P<u>year|month|week|day)(?!\s+(?:before|after|ago|earlier)\b)", _h_in_the_unit, None),
+    (rf"(?:the\s+)?(?P<o>first|second|last|latter|final)\s+half\s+of\s+(?P<y>{_YEAR}|this\s+year|last\s+year|"
+     rf"next\s+year)", _h_half_of, None),
+    (r"(?:for|in|during|through|throughout|of|over)\s+(?P<span>the\s+(?:full\s+|entire\s+|whole\s+)?year)"
+     r"(?!\s+(?:before|after|ago|earlier|later|or|and)\b|['’-])", _h_the_year, None),
     (r"(?:(?:earlier|later|early|late|the\s+(?:end|beginning|start|middle|rest)\s+of|mid|the\s+first\s+half\s+of|"
      r"the\s+second\s+half\s+of)[\s-]+)?(?P<which>this\s+past|this\s+coming|this|last|next|the\s+past|"
      r"the\s+last|the\s+coming|the\s+current|the\s+latest|the\s+previous|the\s+prior|the\s+current\s+fiscal|"
      r"the\s+present|the\s+next|the\s+same|current\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|current)"
      r"\s+(?P<u>week|weekend|month|year|fiscal\s+year|quarter|decade|century|half|summer|winter|spring|fall|"
-     r"autumn)(?:['’]s)?(?!\w|\s+(?:or|and)\s+(?:so|two|more)\b)", _h_deictic_unit, None),
+     r"autumn)(?:['’]s|\s+or\s+so)?(?!\w|\s+(?:or|and)\s+(?:so|two|more)\b)", _h_deictic_unit, None),
     (r"the\s+weekend", _h_the_weekend, None),
     (r"the\s+fiscal\s+year", _h_year_end, None),
-    (r"the\s+(?:latest|current|most\s+recent|recent|same)?\s*(?:quarter|period)(?!s|\s+of\b)", _h_the_quarter,
+    (r"the\s+(?:latest|current|most\s+recent|recent|same)?\s*(?:quarter|period)(?!s|\s+of\b|-)", _h_the_quarter,
      None),
     (rf"(?:(?P<pre>early|late|mid)[\s-]+|the\s+)?(?P<s>summer|winter|spring|fall|autumn)(?:\s+of\s+"
      rf"(?P<y>{_YEAR}|{_SPOKEN_YEAR}))?(?!\w)", _h_season, _accept_season),
@@ -1182,12 +1248,14 @@ _PATTERNS: list[tuple[str, Callable[..., Result], Callable[..., bool] | None]] =
     (rf"(?:(?P<mod>{_MOD})\s+)?(?:(?P<det>the|each\s+of\s+the|all|its|their|his|her|for\s+the)\s+)?"
      rf"(?:(?P<rel>past|last|next|first|final|previous|coming|following|initial|remaining|latest|"
      rf"same|entire|whole|full|preceding)\s+)?(?P<n>{_NUM})[\s-]+(?:more\s+|full\s+|long\s+|straight\s+|"
-     rf"consecutive\s+|additional\s+|extra\s+)?(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:-(?:old|long))?(?!\w)",
+     rf"consecutive\s+|additional\s+|extra\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:-(?:old|long))?(?!\w)",
      _h_duration, None),
     (r"(?:in\s+)?(?P<span>recent\s+(?P<u>years|months|decades|quarters|weeks))", _h_vague_units, None),
     (r"(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?P<u>years|months|decades|weeks|days)", _h_vague_units,
      None),
     (r"(?P<u>decades|centuries)(?!\w)", _h_vague_units, None),
+    (r"(?:over|in|through|during|throughout)\s+(?P<span>the\s+(?P<u>years|decades|centuries))(?!\s+(?:of|since|to|ahead)\b)",
+     _h_vague_units, None),
     (r"(?:for|over|within|after|lasted|lasting|took|takes|spent|in)\s+(?P<span>(?P<u>years|months|weeks|days|"
      r"hours|minutes))(?!\s+(?:of|ago|later|earlier)\b)\b", _h_vague_units, None),
     # reference words
@@ -1227,13 +1295,14 @@ _FIRST = [
     "once twice thrice per NUM", "at around about approximately shortly just D", "D", "D",
     "noon midday midnight", "early late later earlier today yesterday tomorrow tonight",
     "early late later earlier this last", "early late later earlier mid morning afternoon evening night",
-    "the mid", "overnight", "last next this coming past earlier late early later WD",
-    "MOD NUM UNITW", "MOD NUM", "the", "the", "that", "earlier later",
+    "the mid", "overnight", "the previous following last next this coming past earlier late early later WD",
+    "MOD NUM UNITW", "MOD NUM", "the", "the", "that", "earlier later at by the",
+    "the first second last latter final", "for in during through throughout of over",
     "earlier later early late the mid this last next current", "the", "the", "the",
     "early late mid the spring summer fall autumn winter",
     "MOD NUM the each all its their his her for past last next first final previous coming following "
     "initial remaining latest same entire whole full preceding",
-    "in recent", "the past last", "decades centuries", "for over within after lasted lasting took takes spent in",
+    "in recent", "the past last", "decades centuries", "over in through during throughout", "for over within after lasted lasting took takes spent in",
     "right now currently at presently nowadays these more most recently lately the in soon current recent coming",
 ]
 assert len(_FIRST) == len(_PATTERNS), (len(_FIRST), len(_PATTERNS))
@@ -1253,44 +1322,6 @@ _META = [(h, a, [g for g in _CAPITAL_GROUPS if g in rx.groupindex], "span" in rx
          for rx, (_p, h, a) in zip(_SINGLE, _PATTERNS)]
 
 
-class _M:
-    """A view of one alternative of a combined match, answering with that pattern's own group names."""
-
-    __slots__ = ("_m", "_pre", "_whole", "_gd")
-
-    def __init__(self, m: re.Match, i: int, combined: bool):
-        self._m = m
-        self._pre = f"p{i}_" if combined else ""
-        self._whole = f"p{i}" if combined else 0
-        self._gd: dict | None = None
-
-    def _name(self, g):
-        if g is None or g == 0:
-            return self._whole
-        return self._pre + g
-
-    def __getitem__(self, g):
-        return self._m.group(self._name(g))
-
-    def group(self, g=0):
-        return self._m.group(self._name(g))
-
-    def start(self, g=None):
-        return self._m.start(self._name(g))
-
-    def end(self, g=None):
-        return self._m.end(self._name(g))
-
-    def span(self, g=None):
-        return self._m.span(self._name(g))
-
-    def groupdict(self) -> dict:
-        if self._gd is None:
-            n = len(self._pre)
-            self._gd = {k[n:]: v for k, v in self._m.groupdict().items() if k.startswith(self._pre)}
-        return self._gd
-
-
 def _lower(text: str) -> str:
     """Lower-case text with the same length as the input, so offsets stay valid."""
     low = text.lower()
@@ -1299,7 +1330,7 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _try(m: _M, i: int, text: str, ctx: _Ctx) -> tuple[int, int, str, str] | None:
+def _try(m: re.Match, i: int, text: str, ctx: _Ctx) -> tuple[int, int, str, str] | None:
     """Check and resolve one pattern's match: its span, type and value, or None to reject it."""
     handler, accept, caps, has_span = _META[i]
     for g in caps:
@@ -1312,6 +1343,8 @@ def _try(m: _M, i: int, text: str, ctx: _Ctx) -> tuple[int, int, str, str] | Non
         s, e = m.span()
     if e <= s:
         return None
+    if handler in _TITLE_SHY and text[s].isupper() and _MID_SENTENCE.search(text, max(0, s - 3), s):
+        return None  # "ABC's This Week", "VOA Today": a capitalised deictic mid-sentence is a name
     try:
         if accept is not None and not accept(m, text):
             return None
@@ -1323,7 +1356,10 @@ def _try(m: _M, i: int, text: str, ctx: _Ctx) -> tuple[int, int, str, str] | Non
     return s, e, res[0], res[1]
 
 
+_TITLE_SHY = {_h_deictic_day, _h_deictic_unit, _h_ref_word}
+_MID_SENTENCE = re.compile(r"[a-z0-9,'’]\s+$")
 _NO_REF = {"_h_ref_shift", "_h_year_ago", "_h_ago", "_h_ref_word", "_h_deictic_day", "_h_year_end",
+           "_h_year_end_point",
            "_h_that_unit", "_h_in_the_unit"}
 
 
@@ -1356,10 +1392,11 @@ def find_times(
         if not idxs:
             continue
         got = None
+        ctx.pos = start
         for k in idxs:
             sm = _SINGLE[k].match(low, start)
             if sm is not None:
-                got = _try(_M(sm, k, False), k, text, ctx)
+                got = _try(sm, k, text, ctx)
                 if got is not None:
                     break
         if got is None:

@@ -164,7 +164,7 @@ def test_a_bare_year_excludes_the_preposition():
 def test_a_date_without_a_year_takes_the_nearest_year_in_the_direction_of_the_tense():
     assert value_of("The company was founded on Oct. 3.", "Oct. 3") == "2020-10-03"
     assert value_of("The offer will expire Jan. 5.", "Jan. 5") == "2021-01-05"
-    assert value_of("Sales peaked in Dec. 20 trading.", "Dec. 20") == "2019-12-20"
+    assert value_of("Sales peaked on Dec. 20.", "Dec. 20", dt.date(2021, 1, 10)) == "2020-12-20"
 
 
 def test_may_the_verb_is_not_a_month():

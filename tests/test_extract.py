@@ -1,0 +1,60 @@
+"""The extract API on awkward input: offsets stay valid and nothing raises."""
+
+from datetime import date
+
+from hypothesis import given, settings, strategies as st
+
+import saidwhen
+
+QUOTE_CHARS = st.sampled_from(list("\"“”‘’'`«» \n.,:;!?aAhe") + ["said", " he said", "Jo Bell", "``", "''", "\n\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(QUOTE_CHARS, st.text(max_size=12)), max_size=40).map("".join))
+def test_for_any_text_every_returned_offset_points_at_its_text(text):
+    article = saidwhen.extract(text)
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
+        if q.speaker_mention:
+            m = q.speaker_mention
+            assert article.text[m.start : m.end] == m.text
+    for n in article.non_quotes:
+        assert article.text[n.start : n.end] == n.text
+    for p in article.people:
+        for m in p.mentions:
+            assert article.text[m.start : m.end] == m.text
+
+
+def test_the_date_header_is_read_and_removed():
+    article = saidwhen.extract(' date 2021-03-04 "Hello there," said Ada Brook.')
+    assert article.date == date(2021, 3, 4)
+    assert article.text.startswith('"Hello')
+    assert article.quotes[0].speaker == "Ada Brook"
+
+
+def test_an_explicit_date_wins_and_may_be_a_string():
+    assert saidwhen.extract("No quotes here.", date="2019-05-06").date == date(2019, 5, 6)
+
+
+def test_an_article_without_a_date_is_flagged():
+    assert "no_date" in saidwhen.extract("No quotes here.").flags
+
+
+def test_an_empty_text_gives_an_empty_article():
+    article = saidwhen.extract("")
+    assert article.quotes == () and article.people == ()
+
+
+def test_a_very_long_article_is_parsed_in_pieces_with_valid_offsets():
+    para = 'The council met again on Tuesday. "We will keep meeting," said Councillor Ivo Brand.\n\n'
+    text = para * 3000  # about 260,000 characters, more than one parse piece
+    article = saidwhen.extract(text)
+    assert len(article.quotes) == 3000
+    assert all(article.text[q.start : q.end] == q.text for q in article.quotes)
+    assert {q.speaker for q in article.quotes} == {"Ivo Brand"}
+
+
+def test_extract_many_streams_articles_in_order():
+    texts = [f'"Number {i} is ready," said Pia Holm.' for i in range(5)]
+    out = list(saidwhen.extract_many((t, None) for t in texts))
+    assert [a.quotes[0].text for a in out] == [f"Number {i} is ready" for i in range(5)]
