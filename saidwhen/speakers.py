@@ -398,7 +398,7 @@ class Attributor:
         para = self.para_of(start)
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
-            return self._governing_subject(toks, para)
+            return self._dash_signature(toks) or self._governing_subject(toks, para)
         cue, cue_end = self._cue_text(verb)
         subj = self._subject(verb)
         att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end))
@@ -407,6 +407,22 @@ class Attributor:
         ent, mention, conf = self.resolve(subj)
         att.speaker, att.mention, att.confidence = ent, mention, conf if ent else 0.5
         return att
+
+    def _dash_signature(self, qtoks: list[Token]) -> Attribution | None:
+        """A quote signed with a dash and a name ("…" — Ana Ruiz), as in pull quotes and letters."""
+        doc = self.doc
+        i = qtoks[-1].i + 1
+        while i < len(doc) and doc[i].is_punct and doc[i].text not in "—–-":
+            i += 1
+        if i + 1 >= len(doc) or doc[i].text not in ("—", "–", "-", "--") or coarse_pos(doc[i + 1]) != "PROPN":
+            return None
+        j = i + 1
+        while j < len(doc) and coarse_pos(doc[j]) == "PROPN" and self._sent_of[j] == self._sent_of[i + 1]:
+            j += 1
+        ent, mention, conf = self.resolve(doc[j - 1])
+        if ent is None:
+            return None
+        return Attribution(ent, mention, None, 0.85, explicit=True, cue_span=(doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
 
     def _governing_subject(self, qtoks: list[Token], para: int) -> Attribution:
         """With no speech verb, the person whose clause holds the quote ("X dismissed it as "…"")."""
@@ -518,11 +534,7 @@ class Attributor:
                 s = subs[0]
                 if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":  # "Doe, who said …"
                     return v.head
-                if s.dep_ == "nsubjpass":  # "was quoted by X"
-                    agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                    if agents:
-                        return agents[0]
-                return s
+                return s  # also the subject of a passive: "Ruiz was quoted by the BBC as saying"
             if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and v.head is not v:
                 v = v.head
             else:
