@@ -84,16 +84,20 @@ def extract(
         raise typer.Exit(code=1)
 
 
+_console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
+
+
 def _print_table(article: Article) -> None:
-    console = Console(highlight=False)
+    console = _console
     title = " · ".join(x for x in (article.id, article.date.isoformat() if article.date else None, article.url) if x)
-    table = Table(title=title or None, show_lines=False, expand=True)
-    for col, kw in (("grp", {"justify": "right"}), ("speaker", {}), ("cue", {}), ("kind", {}), ("quote", {"ratio": 1}), ("conf", {"justify": "right"})):
+    console.print(f"\n[bold]{title}[/]" if title else "", markup=True)
+    table = Table(box=None, show_lines=False, pad_edge=False)
+    for col, kw in (("grp", {"justify": "right"}), ("speaker", {}), ("cue", {}), ("kind", {}),
+                    ("quote", {"no_wrap": True, "max_width": 48, "overflow": "ellipsis"}), ("conf", {"justify": "right"})):
         table.add_column(col, **kw)
     for q in article.quotes:
         mention = f" ({q.speaker_mention.text})" if q.speaker_mention and q.speaker_mention.text != q.speaker else ""
-        quote = q.text if len(q.text) <= 90 else q.text[:87] + "…"
-        table.add_row(str(q.group), (q.speaker or "—") + mention, q.cue or "—", q.kind, quote, f"{q.confidence:.2f}")
+        table.add_row(str(q.group), (q.speaker or "—") + mention, q.cue or "—", q.kind, q.text, f"{q.confidence:.2f}")
     console.print(table)
     for n in article.non_quotes:
         console.print(f"  not speech ({n.reason}): “{n.text}”")

@@ -554,7 +554,10 @@ class Attributor:
         if tok.ent_type_ and tok.ent_iob_ != "O":
             e = self._ent_of.get(tok.i)
             if e is not None and "," not in e.text:
-                return e.start_char, e.end_char
+                start = e.start  # the name without the title before it ("Farmer Elias Brook")
+                while start < tok.i and (doc[start].lower_ in STRIP_TITLES or doc[start].lower_.rstrip(".") in ROLE_WORDS):
+                    start += 1
+                return doc[start].idx, e.end_char
         if coarse_pos(tok) == "PRON":
             return tok.idx, tok.idx + len(tok)
         left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case")]

@@ -1313,7 +1313,40 @@ for _i, _spec in enumerate(_FIRST):
         _words.update(_F[_w].split() if _w in _F else [_w])
     for _w in _words:
         _DISPATCH[_w] = _DISPATCH.get(_w, ()) + (_i,)
-_TOKEN = re.compile(r"(?<![\w'’])(?:[a-z]+|\d|['’](?=\d))")
+# Words that open many patterns get one group-free alternation of them all as a quick first test:
+# most "the", "a" and "in" in a text start no time expression, and one failed match says so.
+_GUARD = {
+    _w: re.compile(_EDGE_L + "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", _PATTERNS[_k][0]) for _k in _ks) + ")")
+    for _w, _ks in _DISPATCH.items() if len(_ks) >= 3
+}
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation of ``words`` folded into a prefix trie, which the regex engine scans fast."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+# Only tokens that can open a pattern are visited: dispatch words, a digit, an apostrophe before one.
+_TOKEN = re.compile(
+    r"(?<![\w'’])(?:(?:" + _trie_regex([w for w in _DISPATCH if w.isalpha()]) + r")(?![a-z])|\d|['’](?=\d))"
+)
 _DIGITS = frozenset("0123456789")
 
 # groups whose first letter must be a capital in the original text (months, weekdays, zones, Q3)
@@ -1385,13 +1418,16 @@ def find_times(
     out: list[TimeExpression] = []
     pos = 0
     dispatch = _DISPATCH
+    guards = _GUARD
     for tm in _TOKEN.finditer(low):
         start = tm.start()
         if start < pos:
             continue
         w = tm.group()
-        idxs = dispatch.get("D" if w[0] in _DIGITS else ("'" if w in ("'", "’") else w))
-        if not idxs:
+        key = "D" if w[0] in _DIGITS else ("'" if w in ("'", "’") else w)
+        idxs = dispatch[key]
+        guard = guards.get(key)
+        if guard is not None and guard.match(low, start) is None:
             continue
         got = None
         ctx.pos = start
