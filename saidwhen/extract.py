@@ -17,9 +17,10 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 
-from .model import Article, Mention, NonQuote, Person, Quote
+from .model import Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression
 from .quotes import Span, judge, paragraphs, scan
 from .speakers import Attribution, Attributor, Entity
+from .times import find_times
 
 #: What stands in for a direct quote in the parsed skeleton: a one-word reply parses like speech.
 STAND_IN = "Yes"
@@ -119,11 +120,19 @@ class Skeleton:
     starts: list[int]  # skeleton offset where each piece begins
     origins: list[int]  # article offset of that piece (stand-ins map to their quote's opening mark)
     quote_at: dict[int, tuple[int, int]]  # span index -> skeleton (start, end) of its stand-in/text
+    stand_ins: frozenset[int] = frozenset()  # indexes of the pieces that are stand-ins
 
     def to_article(self, offset: int) -> int:
         """The article offset of a skeleton offset outside any stand-in."""
         i = bisect_right(self.starts, offset) - 1
         return self.origins[i] + (offset - self.starts[i])
+
+    def to_skeleton(self, offset: int) -> int | None:
+        """The skeleton offset of an article offset, or None inside a stand-in's quote."""
+        i = bisect_right(self.origins, offset) - 1
+        if i < 0 or i in self.stand_ins:
+            return None
+        return self.starts[i] + (offset - self.origins[i])
 
 
 def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
@@ -142,6 +151,7 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
     starts: list[int] = []
     origins: list[int] = []
     quote_at: dict[int, tuple[int, int]] = {}
+    stand_in_pieces: list[int] = []
     pos = 0  # article offset consumed
     length = 0  # skeleton length so far
 
@@ -157,6 +167,7 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
         if sp.speech and sp.kind == "direct":
             keep(pos, sp.open_at)
             stand_in = f'"{STAND_IN}{_stand_in_tail(text, sp)}"'
+            stand_in_pieces.append(len(pieces))
             starts.append(length)
             origins.append(sp.open_at)
             pieces.append(stand_in)
@@ -172,7 +183,7 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
     # Offsets past the end map to the end of the text.
     starts.append(length)
     origins.append(len(text))
-    return Skeleton("".join(pieces), starts, origins, quote_at)
+    return Skeleton("".join(pieces), starts, origins, quote_at, frozenset(stand_in_pieces))
 
 
 def _stand_in_tail(text: str, sp: Span) -> str:
@@ -278,6 +289,15 @@ def _finish(doc, st: _State) -> Article:
 
     groups, final = _group(st, speech, atts)
     _attribute_headline(st, speech, final)
+    times = find_times(st.text, st.date)
+    said_on = {i: _said_on(st, doc, final[i], times) for i in speech}
+    # What a quote says about time is relative to when it was said, where the article tells.
+    anchors = [
+        (st.spans[i].start, st.spans[i].end, d) for i in speech
+        if said_on[i].basis == "explicit" and (d := _as_date(said_on[i].value)) is not None and d != st.date
+    ]
+    if anchors:
+        times = find_times(st.text, st.date, anchors)
 
     quotes = []
     used: dict[int, Entity] = {}
@@ -296,14 +316,52 @@ def _finish(doc, st: _State) -> Article:
             Quote(
                 text=st.text[sp.start : sp.end], start=sp.start, end=sp.end, group=groups[i], kind=sp.kind,
                 speaker=att.speaker.name if att.speaker else None, speaker_mention=mention, cue=att.cue,
-                paragraph=sp.paragraph, confidence=round(min(conf, 0.99), 2),
+                paragraph=sp.paragraph, confidence=round(min(conf, 0.99), 2), said_on=said_on[i],
             )
         )
     people = tuple(_person(st, sk, e) for e in attributor.entities if id(e) in used)
     return Article(
         text=st.text, date=st.date, url=st.url, id=st.id, title=st.title, quotes=tuple(quotes),
-        people=people, non_quotes=tuple(st.non_quotes), flags=_flags(st),
+        people=people, non_quotes=tuple(st.non_quotes), times=tuple(times), flags=_flags(st),
     )
+
+
+def _said_on(st: _State, doc, att: Attribution, times: list[TimeExpression]) -> SaidOn:
+    """When a quote was said: a date or time attached to its speech verb ("she said on Tuesday",
+    "told reporters last week"), else the publication date, meaning on or before it."""
+    if att.cue_token is not None:
+        verb = doc[att.cue_token]
+        sk = st.skeleton
+        for t in times:
+            if t.type not in ("DATE", "TIME"):
+                continue
+            s0 = sk.to_skeleton(t.start)
+            if s0 is None or abs(s0 - verb.idx) > 200:
+                continue
+            span = doc.char_span(s0, s0 + (t.end - t.start), alignment_mode="expand")
+            if span is not None and _attached_to(span.root, verb):
+                return SaidOn(t.value, "explicit")
+    if st.date is None:
+        return SaidOn(None, "unknown")
+    return SaidOn(st.date.isoformat(), "published")
+
+
+def _attached_to(node, verb) -> bool:
+    """Whether a token modifies ``verb`` directly or through a preposition ("said on Tuesday")."""
+    for _ in range(3):
+        if node.head.i == verb.i:
+            return True
+        if node.head is node or node.dep_ not in ("pobj", "npadvmod", "tmod", "prep", "compound", "amod", "det", "nummod"):
+            return False
+        node = node.head
+    return False
+
+
+def _as_date(value: str | None) -> Date | None:
+    try:
+        return Date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def _person(st: _State, sk: Skeleton, e: Entity) -> Person:
@@ -386,7 +444,7 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution]) -> tuple
 
 
 def _inherit(att: Attribution, factor: float) -> Attribution:
-    return Attribution(att.speaker, att.mention, att.cue, round(att.confidence * factor, 3), False, att.cue_span)
+    return Attribution(att.speaker, att.mention, att.cue, round(att.confidence * factor, 3), False, att.cue_span, att.cue_token)
 
 
 def _same_cue(a: Attribution, b: Attribution) -> bool:

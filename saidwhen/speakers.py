@@ -169,6 +169,7 @@ class Attribution:
     confidence: float = 0.3
     explicit: bool = False
     cue_span: tuple[int, int] | None = None  # doc char offsets of the attribution
+    cue_token: int | None = None  # doc index of the speech verb, where there is one
 
 
 class Attributor:
@@ -401,7 +402,7 @@ class Attributor:
             return self._dash_signature(toks) or self._governing_subject(toks, para)
         cue, cue_end = self._cue_text(verb)
         subj = self._subject(verb)
-        att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end))
+        att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end), cue_token=verb.i)
         if subj is None:
             return att
         ent, mention, conf = self.resolve(subj)
