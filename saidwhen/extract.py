@@ -402,7 +402,7 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution]) -> tuple
             groups[i] = groups[prev]
             final[i] = _inherit(final[prev], 0.9)
         elif att.explicit:
-            if same_para and sp.kind == "direct" and p.kind == "direct" and _same_cue(att, atts[prev]) and _adjacent(st, p, sp):
+            if same_para and sp.kind == "direct" and p.kind == "direct" and _same_cue(att, atts[prev]):
                 groups[i] = groups[prev]
             else:
                 g += 1
@@ -450,10 +450,6 @@ def _inherit(att: Attribution, factor: float) -> Attribution:
 def _same_cue(a: Attribution, b: Attribution) -> bool:
     """Two quotes of one sentence pair share one attribution ("…," she said. "…")."""
     return a.cue_span is not None and a.cue_span == b.cue_span
-
-
-def _adjacent(st: _State, a: Span, b: Span) -> bool:
-    return a.outer_end <= b.open_at
 
 
 def _starts_paragraph(st: _State, sp: Span) -> bool:

@@ -20,7 +20,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .model import Mention, Person
+
 from .quotes import SPEECH_WORDS, Span
 
 SPEECH_LEMMAS = SPEECH_WORDS - {"according", "called", "call", "calls", "described", "describe", "describes"}
@@ -234,7 +234,7 @@ class Attributor:
         # A lone surname NER did not label still mentions the person it abbreviates.
         for tok in self.doc:
             if coarse_pos(tok) == "PROPN" and tok.i not in covered and tok.text[:1].isupper() and not self.in_quote(tok.idx):
-                ent = self.lookup(tok.text, "PERSON")
+                ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
                 if ent is not None:
                     self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
         self._mentions.sort(key=lambda m: m[0])
@@ -304,8 +304,12 @@ class Attributor:
             return found
         return self._new_entity(span.text, kind, span.start_char)
 
-    def lookup(self, text: str, kind: str | None = None) -> Entity | None:
-        """The entity a name refers to: the same name, or a unique longer name it is part of."""
+    def lookup(self, text: str, kind: str | None = None, at: int | None = None, gender: str | None = None) -> Entity | None:
+        """The entity a name refers to: the same name, or a longer name it is part of.
+
+        A surname two people share ("Haddad") goes to the one whose gender an honorific gives
+        ("Ms. Haddad"), else to the one mentioned last before offset ``at``.
+        """
         key = _name_key(text, kind or "PERSON")
         if not key:
             return None
@@ -322,7 +326,20 @@ class Attributor:
                 cands = narrower
         if len({e.name for e in cands}) == 1:
             return cands[0]
+        if gender and len(cands) > 1:
+            cands = [e for e in cands if e.gender in (None, gender)] or cands
+            if len(cands) == 1:
+                return cands[0]
+        if at is not None and len(cands) > 1:
+            last = {id(e): max((m[0] for m in e.mentions if m[0] < at), default=-1) for e in cands}
+            best = max(cands, key=lambda e: last[id(e)])
+            if last[id(best)] >= 0:
+                return best
         return None
+
+    def _honorific(self, tok: Token) -> str | None:
+        """The gender an honorific right before a name gives ("Ms. Haddad" → "f")."""
+        return HONORIFICS.get(self.doc[tok.i - 1].lower_) if tok.i > 0 else None
 
     def _add_mention(self, ent: Entity, start: int, end: int, text: str, head: Token | None) -> None:
         if (start, end, text) not in ent.mentions:
@@ -585,9 +602,13 @@ class Attributor:
         if w in PRONOUNS:
             ent = self._resolve_pronoun(w, s)
             conf = 0.85
+        elif tok.text.isupper() and len(tok.text) > 4 and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in ("—", "–", "-", "(", ","):
+            return None, mention, 0.3  # a dateline ("SEATTLE —"), not a speaker
         elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and (coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")):
             kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
-            ent = self.lookup(text, None) or self._new_entity(text, kind, s)
+            first = self.doc.char_span(s, e, alignment_mode="expand")
+            gender = self._honorific(first[0]) if first is not None else None
+            ent = self.lookup(text, None, at=s, gender=gender) or self._new_entity(text, kind, s)
             conf = 0.95
         else:
             ent = self._resolve_description(tok, s)
@@ -618,34 +639,26 @@ class Attributor:
         return ent
 
     def _resolve_pronoun(self, w: str, pos: int) -> Entity | None:
-        """The nearest earlier entity a pronoun can mean: people for he/she, organisations for they/it."""
-        if w in ("i", "you", "we", "us") and False:
+        """The nearest earlier entity a pronoun can mean: a person of the right gender for he/she,
+        an organisation for it/they/we; going back sentence by sentence, a subject first."""
+        if w in ("i", "you"):  # the writer or the reader, never a named entity of the article
             return None
         want_org = w in ("it", "they", "them", "we", "us")
         gender = PRONOUN_GENDER.get(w)
-        before = [m for m in self._mentions if m[0] < pos]
-        if not before:
-            return None
-        sents: dict[int, list[tuple[int, Entity, Token | None]]] = {}
-        for m in before:
-            key = self._sent_of[m[2].i] if m[2] is not None else -1
-            sents.setdefault(key, []).append(m)
-        for key in sorted(sents, reverse=True):
-            ms = sents[key]
 
-            def ok(ent: Entity) -> bool:
-                if want_org:
-                    return ent.kind == "ORG" or (w in ("they", "them", "we", "us") and False)
-                return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender))
+        def ok(ent: Entity) -> bool:
+            if want_org:
+                return ent.kind == "ORG"
+            return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender))
 
-            good = [m for m in ms if ok(m[1])]
-            if not good:
-                continue
-            subj = [m for m in good if m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
-            pick = subj[-1] if subj else good[-1]
-            return pick[1]
-        if want_org and w in ("they", "them", "we", "us"):
-            return None
+        by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
+        for m in self._mentions:
+            if m[0] < pos and m[2] is not None and ok(m[1]):
+                by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
+        for key in sorted(by_sent, reverse=True):
+            ms = by_sent[key]
+            subj = [m for m in ms if m[2].dep_ in ("nsubj", "nsubjpass")]
+            return (subj or ms)[-1][1]
         return None
 
     def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
@@ -692,11 +705,3 @@ class Attributor:
             if subj:
                 return subj[0][1]
         return None
-
-    def people(self, used: set[int]) -> list[Person]:
-        """The quoted entities as ``Person`` records (mentions still in doc offsets)."""
-        out = []
-        for ent in self.entities:
-            if id(ent) in used:
-                out.append(ent)
-        return out
