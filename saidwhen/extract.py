@@ -8,9 +8,10 @@ then join split and continued quotes into groups and map every offset back to th
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -18,7 +19,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from .model import Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression
-from .quotes import Span, judge, paragraphs, scan
+from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .speakers import Attribution, Attributor, Entity
 from .times import find_times
 
@@ -42,6 +43,14 @@ def load_nlp():
     return nlp
 
 
+#: Proper nouns that never name a speaker: a sentence is not sent to NER for them alone.
+CALENDAR_WORDS = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sept. Sep. "
+    "Oct. Nov. Dec. Mr. Mrs. Ms. Dr. St. Jr. Sr."
+).split()
+
+
 class IntroductionNER:
     """Named entities for the sentences that introduce a name, not for every sentence.
 
@@ -63,6 +72,7 @@ class IntroductionNER:
         from spacy.attrs import ORTH, SENT_START, TAG
 
         proper = {doc.vocab.strings["NNP"], doc.vocab.strings["NNPS"]}
+        calendar = {doc.vocab.strings[w] for w in CALENDAR_WORDS}
         arr = doc.to_array([TAG, SENT_START, ORTH]).tolist()
         out, seen, new, start = [], set(), False, 0
         for i, (tag, sent_start, orth) in enumerate(arr):
@@ -70,7 +80,7 @@ class IntroductionNER:
                 if new:
                     out.append((doc[start].idx, doc[i - 1].idx + len(doc[i - 1])))
                 start, new = i, False
-            if tag in proper and orth not in seen:
+            if tag in proper and orth not in seen and orth not in calendar:
                 seen.add(orth)
                 new = True
         if new and arr:
@@ -121,6 +131,7 @@ class Skeleton:
     origins: list[int]  # article offset of that piece (stand-ins map to their quote's opening mark)
     quote_at: dict[int, tuple[int, int]]  # span index -> skeleton (start, end) of its stand-in/text
     stand_ins: frozenset[int] = frozenset()  # indexes of the pieces that are stand-ins
+    ends: list[int] = field(default_factory=list)  # article offset where each piece ends
 
     def to_article(self, offset: int) -> int:
         """The article offset of a skeleton offset outside any stand-in."""
@@ -130,13 +141,14 @@ class Skeleton:
     def to_skeleton(self, offset: int) -> int | None:
         """The skeleton offset of an article offset, or None inside a stand-in's quote."""
         i = bisect_right(self.origins, offset) - 1
-        if i < 0 or i in self.stand_ins:
+        if i < 0 or i in self.stand_ins or offset >= self.ends[i]:
             return None
         return self.starts[i] + (offset - self.origins[i])
 
 
-def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
-    """Replace each direct speech span (with its marks) by a stand-in; keep partial quotes as text.
+def build_skeleton(text: str, spans: list[Span], mask: bool = True, drop: list[tuple[int, int]] = ()) -> Skeleton:
+    """Replace each direct speech span (with its marks) by a stand-in; keep partial quotes as text;
+    leave out the ``drop`` ranges (narration attribution never reads).
 
     With ``mask=False`` the text is kept whole (for a ``Doc`` someone else already parsed) and
     direct quotes are located by their marks instead.
@@ -146,22 +158,37 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
             i: (sp.open_at, sp.outer_end) if sp.speech and sp.kind == "direct" else (sp.start, sp.end)
             for i, sp in enumerate(spans)
         }
-        return Skeleton(text, [0, len(text)], [0, len(text)], quote_at)
+        return Skeleton(text, [0, len(text)], [0, len(text)], quote_at, ends=[len(text), len(text)])
     pieces: list[str] = []
     starts: list[int] = []
     origins: list[int] = []
+    ends: list[int] = []
     quote_at: dict[int, tuple[int, int]] = {}
     stand_in_pieces: list[int] = []
     pos = 0  # article offset consumed
     length = 0  # skeleton length so far
+    drops = list(drop)
+    d = 0  # next drop range that can still matter
 
-    def keep(a: int, b: int) -> None:
+    def piece(a: int, b: int) -> None:
         nonlocal length
         if b > a:
             starts.append(length)
             origins.append(a)
+            ends.append(b)
             pieces.append(text[a:b])
             length += b - a
+
+    def keep(a: int, b: int) -> None:
+        nonlocal d
+        while d < len(drops) and drops[d][1] <= a:
+            d += 1
+        k = d
+        while k < len(drops) and drops[k][0] < b:
+            piece(a, drops[k][0])
+            a = max(a, drops[k][1])
+            k += 1
+        piece(a, b)
 
     for i, sp in enumerate(spans):
         if sp.speech and sp.kind == "direct":
@@ -170,6 +197,7 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
             stand_in_pieces.append(len(pieces))
             starts.append(length)
             origins.append(sp.open_at)
+            ends.append(sp.outer_end)
             pieces.append(stand_in)
             quote_at[i] = (length, length + len(stand_in))
             length += len(stand_in)
@@ -183,7 +211,8 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True) -> Skeleton:
     # Offsets past the end map to the end of the text.
     starts.append(length)
     origins.append(len(text))
-    return Skeleton("".join(pieces), starts, origins, quote_at, frozenset(stand_in_pieces))
+    ends.append(len(text))
+    return Skeleton("".join(pieces), starts, origins, quote_at, frozenset(stand_in_pieces), ends)
 
 
 def _stand_in_tail(text: str, sp: Span) -> str:
@@ -267,7 +296,41 @@ def _prepare(text: str, date: Date | None, url, id_, title, mask: bool = True) -
     paras = paragraphs(text)
     spans = scan(text)
     non_quotes = judge(text, spans, paras)
-    return _State(text, date, url, id_, title, paras, spans, non_quotes, build_skeleton(text, spans, mask))
+    drop = _narration(text, spans, paras) if mask else []
+    return _State(text, date, url, id_, title, paras, spans, non_quotes, build_skeleton(text, spans, mask, drop))
+
+
+_CAPITAL_INSIDE = re.compile(r"\s[A-Z]")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+#: Words that open sentences in their own right: a capital on them names nobody.
+SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i you this that these those there his her their its our my your
+    but and or so yet in on at for with by from to of after before when while as if although though
+    however meanwhile still also then now last next one two three four five some many most all no not
+    only more less both each every such other another what who why how where which since until during
+    despite instead yes no even just nearly about over under""".split()
+)
+
+
+def _narration(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences attribution never reads: no quote, no speech verb, no capitalised word but the
+    first (so no name to introduce or refer back to). Leaving them out of the parse saves time."""
+    out = []
+    by_para: dict[int, list[Span]] = {}
+    for sp in spans:
+        by_para.setdefault(sp.paragraph, []).append(sp)
+    for pi, (ps, pe) in enumerate(paras):
+        pspans = by_para.get(pi, [])
+        for a, b in sentence_bounds(text, pspans, ps, pe):
+            if any(sp.open_at < b and sp.outer_end > a for sp in pspans):
+                continue
+            first = _FIRST_WORD.match(text, a, b)
+            if first and first.group(1).lower() not in SENTENCE_OPENERS:
+                continue  # it may open with a name ("Lachance rejected the criticism.")
+            if _CAPITAL_INSIDE.search(text, a + 1, b) or speech_word_near(text, a, b):
+                continue
+            out.append((a, b))
+    return out
 
 
 def _finish(doc, st: _State) -> Article:

@@ -8,13 +8,23 @@ file, a binary file, a broken JSON line or a truncated gzip each become a ``Prob
 
 Formats:
 
-* plain text (any file that is not ``.jsonl``/``.jsonl.gz``, typically ``.txt``): one article per
+* plain text (any file without one of the suffixes below, typically ``.txt``): one article per
   file, optionally starting with a ``date YYYY-MM-DD`` header (see ``split_date_header``); the
   article id is the file stem;
 * ``.jsonl`` and ``.jsonl.gz``: one JSON object per line, ``{id, url, date, title, text}``, only
   ``text`` required;
-* a directory: every ``.txt``, ``.jsonl`` and ``.jsonl.gz`` file below it, sorted (hidden files and
-  directories, names starting with ``.``, are skipped);
+* ``.html`` and ``.htm``: one web page per file. The article body and headline are found by
+  trafilatura (navigation, adverts, footers and comments left out), the publication date by
+  htmldate, the url from ``<link rel="canonical">`` or ``og:url``; the id is the file stem;
+* ``.warc`` and ``.warc.gz``: web archives, read with warcio one record at a time. Every HTML
+  ``response`` record with a 2xx status is one page, read as above; its url is the record's
+  ``WARC-Target-URI`` and its date, when the page itself gives none, the record's ``WARC-Date``
+  (the day it was fetched). The id is ``<file stem>#<record number>``. Other records (requests,
+  metadata, images, redirects) are skipped silently. A corrupt record is reported with its number
+  and byte offset, and reading resumes at the next record that can be found;
+* a directory: every ``.txt``, ``.jsonl``, ``.jsonl.gz``, ``.html``, ``.htm``, ``.warc`` and
+  ``.warc.gz`` file below it, sorted (hidden files and directories, names starting with ``.``, are
+  skipped);
 * a glob pattern (``data/*.txt``, ``data/**/*.jsonl``), expanded in sorted order;
 * ``-``: standard input, JSONL if its first non-blank character is ``{``, else one plain-text
   article.
@@ -31,6 +41,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -45,7 +56,24 @@ STDIN = "<stdin>"
 SNIFF_SIZE = 8192
 
 # Directory walks pick up these suffixes only; an explicitly named file may have any suffix.
-DIRECTORY_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+DIRECTORY_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm", ".warc", ".warc.gz")
+HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+# Pages bigger than this are not parsed (a multi-megabyte "page" is a data dump, not an article,
+# and lxml's memory grows many times over the input size).
+MAX_PAGE_BYTES = 20_000_000
+
+# HTTP content types taken as web pages in WARC response records.
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+# <meta> elements that declare a publication date, looked at only to name a date htmldate could
+# not read (htmldate itself reads these and many more).
+_DECLARED_DATE_XPATH = (
+    '//meta[@property="article:published_time" or @property="og:published_time"'
+    ' or @name="article:published_time" or @itemprop="datePublished" or @name="date"'
+    ' or @name="pubdate" or @name="publishdate" or @name="DC.date.issued"]/@content'
+)
 
 # Errors a read can raise midway: I/O errors (gzip.BadGzipFile is one), a truncated gzip stream
 # (EOFError) and corrupt deflate data (zlib.error).
@@ -157,7 +185,7 @@ def _read_directory(path: str) -> Iterator[RawArticle | Problem]:
     for err in errors:
         yield Problem(err.filename or path, None, f"cannot read directory ({_os_reason(err)})", True)
     if not found:
-        yield Problem(path, None, "no .txt, .jsonl or .jsonl.gz files in this directory", True)
+        yield Problem(path, None, "no .txt, .jsonl, .jsonl.gz, .html, .htm, .warc or .warc.gz files in this directory", True)
     found.sort(key=lambda p: os.path.relpath(p, path).split(os.sep))
     for file in found:
         yield from _read_file(file)
@@ -166,6 +194,12 @@ def _read_directory(path: str) -> Iterator[RawArticle | Problem]:
 def _read_file(path: str) -> Iterator[RawArticle | Problem]:
     """Read one file, choosing the format by its name."""
     name = path.lower()
+    if name.endswith(WARC_SUFFIXES):
+        yield from _read_warc(path)
+        return
+    if name.endswith(HTML_SUFFIXES):
+        yield from _read_html_file(path)
+        return
     gz = name.endswith(".jsonl.gz")
     jsonl = gz or name.endswith(".jsonl")
     try:
@@ -361,6 +395,252 @@ def _parse_date(value: object) -> tuple[datetime.date | None, str | None]:
     if len(shown) > 40:
         shown = shown[:37] + "..."
     return None, f'"date" {shown} is not YYYY-MM-DD or an ISO datetime; article kept without a date'
+
+
+# --- web pages and web archives ---------------------------------------------------------------
+
+
+def _read_html_file(path: str) -> Iterator[RawArticle | Problem]:
+    """One web page from a ``.html``/``.htm`` file."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_PAGE_BYTES + 1)
+    except OSError as err:
+        yield Problem(path, None, f"cannot open ({_os_reason(err)})", True)
+        return
+    if not data.strip():
+        yield Problem(path, None, "empty file", True)
+        return
+    if b"\0" in data[:SNIFF_SIZE]:
+        yield Problem(path, None, "binary file, not text", True)
+        return
+    if len(data) > MAX_PAGE_BYTES:
+        yield Problem(path, None, f"page larger than {MAX_PAGE_BYTES} bytes; skipped", True)
+        return
+    yield from _page(path, None, data, article_id=Path(path).stem, where="")
+
+
+def _page(
+    source: str,
+    url: str | None,
+    data: bytes,
+    *,
+    article_id: str | None,
+    where: str,
+    fallback_date: datetime.date | None = None,
+) -> Iterator[RawArticle | Problem]:
+    """Turn the bytes of one HTML page into an article, or problems saying why not.
+
+    ``url`` (a WARC record's target) wins over the page's own canonical url; ``where`` prefixes
+    every problem's reason (``"record 3 at byte 1024 (https://…): "`` inside a WARC);
+    ``fallback_date`` is used when htmldate finds no date in the page.
+    """
+    # trafilatura and htmldate pull in lxml and more; loaded only when a page is actually read.
+    import htmldate
+    import trafilatura
+    from trafilatura.utils import decode_file, load_html
+
+    try:
+        tree = load_html(decode_file(data))
+    except Exception as err:  # lxml raises a variety of errors on hostile markup
+        yield Problem(source, None, f"{where}cannot parse HTML ({err})", True)
+        return
+    if tree is None:
+        yield Problem(source, None, f"{where}cannot parse HTML", True)
+        return
+
+    url = url or _canonical_url(tree)
+
+    # extensive_search=False: htmldate's search of the whole text takes a "© 2024" footer for a
+    # date (2024-01-01), which is worse than no date; the metadata, url and markup it reads are
+    # reliable.
+    try:
+        found = htmldate.find_date(deepcopy(tree), extensive_search=False, original_date=True, url=url)
+    except Exception:  # htmldate should not raise, but a bad date must never cost the article
+        found = None
+    date = datetime.date.fromisoformat(found) if found else None
+    if date is None:
+        declared = [d.strip() for d in tree.xpath(_DECLARED_DATE_XPATH) if d.strip()]
+        if declared:
+            shown = declared[0] if len(declared[0]) <= 40 else declared[0][:37] + "..."
+            instead = f"the record's WARC-Date {fallback_date} used" if fallback_date else "article kept without a date"
+            yield Problem(source, None, f'{where}publication date "{shown}" cannot be parsed; {instead}', False)
+        date = fallback_date
+
+    try:
+        doc = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as err:  # trafilatura catches most of its own errors; not all
+        yield Problem(source, None, f"{where}cannot extract the main text ({type(err).__name__}: {err})", True)
+        return
+    text = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else ""
+    title = (getattr(doc, "title", None) or "").strip() or None if doc is not None else None
+    if title and text.startswith(title + "\n") or title and text == title:
+        text = text[len(title) :].lstrip("\n")  # the headline is kept in ``title``, not the body
+    if not text.strip():
+        yield Problem(source, None, f"{where}no main text found in the page", True)
+        return
+    yield RawArticle(text=text, date=date, url=url, id=article_id, title=title, source=source, line=None)
+
+
+def _paragraphs(text: str) -> str:
+    """trafilatura's text has one paragraph per line; saidwhen separates paragraphs by a blank
+    line (that is what multi-paragraph quote linking and the plain-text format expect)."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    return "\n\n".join(line for line in lines if line)
+
+
+def _canonical_url(tree) -> str | None:  # noqa: ANN001 - an lxml element
+    """The page's own url: ``<link rel="canonical">``, else ``og:url``; absolute http(s) only."""
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        for value in tree.xpath(xpath):
+            value = value.strip()
+            if value.startswith(("http://", "https://")):
+                return value
+    return None
+
+
+def _read_warc(path: str) -> Iterator[RawArticle | Problem]:
+    """Every HTML response record of a WARC file, one record at a time.
+
+    warcio reads the file as a stream (each record's payload is read once and dropped). When a
+    record cannot be read, the problem names its number and byte offset, and reading resumes at the
+    next record start found after it (the next gzip member in a ``.warc.gz``, the next
+    ``WARC/1.x`` line in a ``.warc``); the false starts met on the way are not reported again.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    gz = path.lower().endswith(".gz")
+    stem = Path(path).name
+    for suffix in (".gz", ".warc"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+    try:
+        f = open(path, "rb")
+    except OSError as err:
+        yield Problem(path, None, f"cannot open ({_os_reason(err)})", True)
+        return
+    with f:
+        try:
+            first = f.read(SNIFF_SIZE)
+        except OSError as err:
+            yield Problem(path, None, f"read error, stopped reading ({_os_reason(err)})", True)
+            return
+        if not first.strip():
+            yield Problem(path, None, "empty file", True)
+            return
+        number = 0  # records met so far, counting skipped and corrupt ones
+        reported = False
+        start: int | None = 0
+        resyncing = False  # True while looking for a readable record after a corrupt one
+        while start is not None:
+            f.seek(start)
+            it = ArchiveIterator(f)
+            records = iter(it)
+            while True:
+                try:
+                    record = next(records)
+                except StopIteration:
+                    start = None
+                    break
+                except Exception as err:  # warcio's ArchiveLoadFailed, zlib and gzip errors, EOF
+                    failure: BaseException = err
+                    # it.offset is where the failing record starts. member_info is None with a
+                    # record in hand when the last record's payload could not be read to its end.
+                    inside = it.member_info is None and it.record is not None
+                    bad_number, bad_at = (number if inside else number + 1), it.offset
+                else:
+                    number += 1
+                    resyncing = False
+                    bad_number, bad_at = number, it.offset
+                    try:
+                        # Read the whole record before yielding: a corrupt payload is then one
+                        # problem, not half an article followed by a problem.
+                        items = list(_warc_record(path, stem, number, it.offset, record))
+                    except Exception as err:  # a payload that cannot be decompressed or read
+                        failure = err
+                    else:
+                        yield from items
+                        continue
+                if not resyncing:
+                    reported = True
+                    yield Problem(
+                        path,
+                        None,
+                        f"record {bad_number} at byte {bad_at}: corrupt WARC record ({_warc_reason(failure)}); "
+                        "skipped",
+                        True,
+                    )
+                    number = max(number, bad_number)
+                resyncing = True
+                start = _next_record_start(f, bad_at + 1, gz)
+                break
+        if number == 0 and not reported:
+            yield Problem(path, None, "no WARC records in this file", True)
+
+
+def _warc_record(path: str, stem: str, number: int, offset: int, record) -> Iterator[RawArticle | Problem]:  # noqa: ANN001
+    """The article in one WARC record, or nothing for a record that is not an HTML page."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return iter(())
+    status = record.http_headers.get_statuscode() or ""
+    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+    if not status.startswith("2") or not ctype.startswith(_HTML_TYPES):
+        return iter(())
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip() or None
+    where = f"record {number} at byte {offset}" + (f" ({uri})" if uri else "") + ": "
+    data = record.content_stream().read(MAX_PAGE_BYTES + 1)  # undoes chunking and gzip encoding
+    out: list[RawArticle | Problem] = []
+    if len(data) > MAX_PAGE_BYTES:
+        out.append(Problem(path, None, f"{where}page larger than {MAX_PAGE_BYTES} bytes; skipped", True))
+        return iter(out)
+    if not data.strip():
+        return iter([Problem(path, None, f"{where}empty page", True)])
+    warc_date = (record.rec_headers.get_header("WARC-Date") or "").strip()
+    fallback = None
+    if warc_date:
+        try:
+            fallback = datetime.datetime.fromisoformat(warc_date.replace("Z", "+00:00")).date()
+        except ValueError:
+            shown = warc_date if len(warc_date) <= 40 else warc_date[:37] + "..."
+            out.append(Problem(path, None, f'{where}WARC-Date "{shown}" is not an ISO date; ignored', False))
+    out.extend(_page(path, uri, data, article_id=f"{stem}#{number}", where=where, fallback_date=fallback))
+    return iter(out)
+
+
+def _next_record_start(f: BinaryIO, pos: int, gz: bool) -> int | None:
+    """The byte offset of the next possible record start at or after ``pos``, or None at the end.
+
+    In a ``.warc.gz`` each record is its own gzip member, so a record starts at gzip's magic bytes;
+    in a ``.warc`` at a ``WARC/1.0`` or ``WARC/1.1`` version line. A false start (the magic bytes
+    inside compressed data) fails at once and the search goes on after it.
+    """
+    markers = (b"\x1f\x8b\x08",) if gz else (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/1.0\n", b"WARC/1.1\n")
+    keep = max(len(m) for m in markers) - 1
+    f.seek(pos)
+    base = pos
+    buf = b""
+    while True:
+        try:
+            chunk = f.read(1 << 16)
+        except OSError:
+            return None
+        if not chunk:
+            return None
+        buf += chunk
+        hits = [i for i in (buf.find(m) for m in markers) if i >= 0]
+        if hits:
+            return base + min(hits)
+        base += len(buf) - keep
+        buf = buf[-keep:]
+
+
+def _warc_reason(err: BaseException) -> str:
+    """warcio's message, short and printable (it quotes the bad header line, often binary)."""
+    msg = "".join(c if c.isascii() and c.isprintable() else " " for c in str(err))
+    msg = " ".join(msg.split()) or type(err).__name__
+    return msg if len(msg) <= 80 else msg[:77] + "..."
 
 
 # --- helpers -----------------------------------------------------------------------------------
