@@ -51,6 +51,10 @@ CALENDAR_WORDS = (
 ).split()
 
 
+#: Dependency labels of a proper noun that may be, or name, a speaker.
+SPEAKER_DEPS = ("nsubj", "nsubjpass", "appos")
+
+
 class IntroductionNER:
     """Named entities for the sentences that introduce a name, not for every sentence.
 
@@ -69,20 +73,23 @@ class IntroductionNER:
 
     def _introducing(self, doc, text: str) -> list[tuple[int, int]]:
         """Character ranges of the sentences that hold a proper noun not seen in an earlier one."""
-        from spacy.attrs import ORTH, SENT_START, TAG
+        from spacy.attrs import DEP, ORTH, SENT_START, TAG
 
         proper = {doc.vocab.strings["NNP"], doc.vocab.strings["NNPS"]}
         calendar = {doc.vocab.strings[w] for w in CALENDAR_WORDS}
-        arr = doc.to_array([TAG, SENT_START, ORTH]).tolist()
+        roles = {doc.vocab.strings[d] for d in SPEAKER_DEPS}
+        arr = doc.to_array([TAG, SENT_START, ORTH, DEP]).tolist()
         out, seen, new, start = [], set(), False, 0
-        for i, (tag, sent_start, orth) in enumerate(arr):
+        for i, (tag, sent_start, orth, dep) in enumerate(arr):
             if sent_start == 1 and i > 0:
                 if new:
                     out.append((doc[start].idx, doc[i - 1].idx + len(doc[i - 1])))
                 start, new = i, False
             if tag in proper and orth not in seen and orth not in calendar:
                 seen.add(orth)
-                new = True
+                # A name that can speak: part of a longer name, or a subject or apposition.
+                if dep in roles or (i + 1 < len(arr) and arr[i + 1][0] in proper) or (i > 0 and arr[i - 1][0] in proper):
+                    new = True
         if new and arr:
             out.append((doc[start].idx, len(text)))
         return out
