@@ -226,7 +226,7 @@ class Attributor:
         covered = set()
         for e in sorted(ents + persons, key=lambda e: e.start_char):
             if e.label_ in ("PERSON", "ORG"):
-                ent = self.lookup(e.text, e.label_)
+                ent = self.lookup(e.text, e.label_, at=e.start_char, gender=self._honorific(e[0]))
                 if ent is not None:
                     self._add_mention(ent, e.start_char, e.end_char, e.text, e.root)
                     self._learn_roles(ent, e)
@@ -302,6 +302,8 @@ class Attributor:
         if found is not None:
             found.first = min(found.first, span.start_char)
             return found
+        if len(key) == 1 and any(key[0] in e.key for e in self.entities if len(e.key) > 1):
+            return None  # a name part several entities share ("Suzaki"): resolved where it is used
         return self._new_entity(span.text, kind, span.start_char)
 
     def lookup(self, text: str, kind: str | None = None, at: int | None = None, gender: str | None = None) -> Entity | None:
