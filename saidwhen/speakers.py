@@ -212,6 +212,7 @@ class Attributor:
             if e.start_char >= headline
             and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART") and "," not in e.text
             and not self.in_quote(e.start_char) and not self.in_quote(e.end_char - 1)
+            and not self._dateline(e)
         ]
         ents = [r for r in (self._relabel(e) for e in ents) if r.label_ in ("PERSON", "ORG", "GPE", "NORP")]
         runs = [r for r in self._name_runs() if r.start_char >= headline]
@@ -249,6 +250,11 @@ class Attributor:
         words = [w for w in text[:end].split() if w[:1].isalpha()]
         caps = sum(w[0].isupper() for w in words)
         return end if len(words) >= 4 and caps >= 0.7 * len(words) and not text[:end].rstrip().endswith(".") else 0
+
+    def _dateline(self, e: SpacySpan) -> bool:
+        """Whether an entity is a dateline's place ("SEATTLE (Reuters) -"), not an actor."""
+        first = e.start == 0 or "\n" in self.doc[e.start - 1].text_with_ws
+        return first and e.text.isupper() and len(e.text) > 3
 
     def _relabel(self, e: SpacySpan) -> SpacySpan:
         """An "ORG" of two or three capitalised words starting with a first name is a person."""
