@@ -50,32 +50,34 @@ MAX_BOILERPLATE_CHARS = 100
 _BOILERPLATE = re.compile(
     r"""^(?:
         advertisement | advertising | sponsored(?:\ content)? | ad | \(ad\) | paid\ content
-      | (?:story\ )?continues\ (?:below|after\ (?:the\ )?advertisement)
-      | (?:scroll|continue)\ (?:down\ )?(?:to|reading)(?:\ (?:read\ )?(?:more|continue|the\ (?:full\ )?(?:story|article)))?.*
-      | share\ (?:this|the)\ (?:article|story|page|post)(?:\ on\ .*)?
-      | share(?:\ on)?\ (?:facebook|twitter|x|linkedin|whatsapp|email)
-      | (?:share|tweet|email|print|comment|comments|copy\ link)(?:\ this)?
-      | (?:read|see)\ (?:more|also|next)\b.*
-      | related(?:\ (?:articles?|stories|coverage|content))?\b:?.*
-      | (?:most\ )?(?:popular|trending)(?:\ (?:now|stories|articles))?
-      | (?:sign\ up|subscribe)\b.*(?:newsletter|updates|alerts|inbox|digest|today|now|free)\b.*
-      | (?:sign\ up|subscribe|log\ ?in|sign\ in|register)(?:\ now|\ today|\ here)?
+      | (?:story|article)?\ ?continues\ (?:below|after)(?:\ (?:the\ )?(?:advertisement|ad))?
+      | (?:scroll\ down|continue\ reading|scroll\ to\ continue(?:\ with\ content)?)
+        (?:\ (?:to\ read\ more|below|the\ (?:full\ )?(?:story|article)))?
+      | share\ (?:this|the)\ (?:article|story|page|post)(?:\ on\ \w+)?
+      | share(?:\ on)?\ (?:facebook|twitter|x|linkedin|whatsapp|email|bluesky)
+      | (?:share|tweet|email|print|comments?|copy\ link)(?:\ this(?:\ (?:article|story))?)?
+      | (?:read|see)\ (?:more|also|next)(?:\s*[:»›>|–—-].*|\ (?:here|stories|articles?))?
+      | related(?:\ (?:articles?|stories|coverage|content|reading|links?))?(?:\s*:.*)?
+      | (?:most\ )?(?:popular|trending|most\ read)(?:\ (?:now|stories|articles))?
+      | (?:sign\ up|subscribe)\b.*\b(?:newsletters?|updates|alerts|inbox|digest)\b.*
+      | (?:sign\ up|subscribe|log\ ?in|sign\ in|register)(?:\ (?:now|today|here|for\ free))?
       | (?:get|join)\ (?:our|the)\ .*newsletter.*
-      | follow\ (?:us|@\S+|the\ \w+)\ on\b.*
-      | (?:like\ us|find\ us)\ on\ .*
-      | (?:©|\(c\)|copyright)\ .*
-      | .*\ball\ rights\ reserved\.?
-      | click\ (?:here|to)\b.*
-      | tap\ (?:here|to)\b.*
+      | follow\ (?:us|@\S+)\ on\b.*
+      | (?:like|find)\ us\ on\ .*
+      | (?:©|\(c\)|copyright\ (?:©|\(c\)|\d{4})).*
+      | .*\ball\ rights\ reserved
+      | click\ (?:here|to\ (?:read|see|watch|view|enlarge|subscribe|share|continue|play))\b.*
+      | tap\ here\b.*
       | (?:photo|image|video|graphic)(?:\ credit)?:\ .*
-      | (?:skip\ to\ (?:main\ )?content|back\ to\ top|jump\ to\ comments)
-      | (?:cookie|privacy)\ (?:policy|settings|notice).*
-      | we\ use\ cookies\b.*
-      | (?:this\ )?(?:article|story)\ (?:is\ )?(?:continued|continues)\ (?:below|on\ the\ next\ page).*
+      | skip\ to\ (?:main\ )?content | back\ to\ top | jump\ to\ comments
+      | (?:cookie|privacy)\ (?:policy|settings|notice) | we\ use\ cookies\b.*
       | loading(?:\.\.\.|…)?
     )[\s.!:…>»›|-]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# A line that ends like this finishes its sentence, so the next line may be a line of its own.
+_LINE_END = re.compile(r"""[.!?:;…"'”’»)\]]\s*$""")
 
 
 def clean(text: str) -> str:
@@ -97,8 +99,7 @@ def clean(text: str) -> str:
     paragraphs: list[str] = []
     seen: set[str] = set()
     for block in _PARAGRAPH_BREAK.split(text.strip()):
-        lines = [line.strip() for line in block.split("\n")]
-        lines = [line for line in lines if line and not is_boilerplate(line)]
+        lines = _drop_boilerplate([line.strip() for line in block.split("\n") if line.strip()])
         if not lines:
             continue
         paragraph = "\n".join(lines)
@@ -108,6 +109,23 @@ def clean(text: str) -> str:
         seen.add(key)
         paragraphs.append(paragraph)
     return "\n\n".join(paragraphs)
+
+
+def _drop_boilerplate(lines: list[str]) -> list[str]:
+    """The lines of one paragraph without its boilerplate lines.
+
+    A line counts only where a new line of its own may start: first in the paragraph, or after a
+    line that ended its sentence (or was itself dropped). In hard-wrapped prose the middle of a
+    sentence can look like furniture ("... the mayor urged residents to / sign up today ...").
+    """
+    kept: list[str] = []
+    starts_fresh = True
+    for line in lines:
+        if starts_fresh and is_boilerplate(line):
+            continue
+        kept.append(line)
+        starts_fresh = _LINE_END.search(line) is not None
+    return kept
 
 
 def is_boilerplate(line: str) -> bool:
@@ -120,6 +138,9 @@ def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > MAX_BOILERPLATE_CHARS:
         return False
-    if any(c in _QUOTE_CHARS for c in line):
+    core = line
+    if "\u00ab" not in line and "\u2039" not in line:
+        core = line.rstrip(" \u00bb\u203a>|")  # "Read more »": a trailing arrow, not a quote mark
+    if any(c in _QUOTE_CHARS for c in core):
         return False
     return _BOILERPLATE.match(line) is not None

@@ -105,5 +105,216 @@ def _print_table(article: Article) -> None:
         console.print("  times: " + "; ".join(f"{t.text} → {t.value}" for t in article.times))
 
 
+
+# ---------------------------------------------------------------- the store: index, search, who, stats, export
+
+DB_OPTION = typer.Option("saidwhen.db", "--db", help="The SQLite database of the store.")
+
+
+def _open_store(db: str, create: bool = False):
+    """The store at ``db``, or an error on stderr and exit code 1."""
+    from .store import Store, StoreError
+
+    try:
+        return Store(db, create=create)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+
+
+def _cleaner():
+    """``saidwhen.clean.clean`` if that stage is installed, else None (the text is stored as read)."""
+    import importlib
+
+    try:
+        module = importlib.import_module("saidwhen.clean")
+    except ModuleNotFoundError as e:
+        if e.name != "saidwhen.clean":
+            raise
+        return None
+    return getattr(module, "clean", None)
+
+
+@app.command()
+def index(
+    paths: List[str] = typer.Argument(..., help="Text files, .jsonl/.jsonl.gz files, directories, globs, or - for stdin."),
+    db: str = DB_OPTION,
+    batch_size: int = typer.Option(500, help="Articles stored per transaction."),
+) -> None:
+    """Extract quotes from articles and add them to the store (already stored articles are skipped)."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .store import StoreError
+
+    store = _open_store(db, create=True)
+    tally = _Tally()
+    clean = _cleaner()
+
+    def records():
+        for text, date, url, id_, title in tally.records(paths):
+            if clean is not None:
+                cleaned = clean(text)
+                text = cleaned if isinstance(cleaned, str) else getattr(cleaned, "text", text)
+            yield text, date, url, id_, title
+
+    progress = Progress(
+        SpinnerColumn(), TextColumn("indexing"), BarColumn(),
+        TextColumn("{task.completed} articles · {task.fields[quotes]} quotes · {task.fields[bad]} bad"),
+        TimeElapsedColumn(), console=err, transient=False,
+    )
+
+    def articles(task):
+        for article in extract_many(records(), batch_size=64):
+            tally.articles += 1
+            tally.quotes += len(article.quotes)
+            if "failed" in article.flags:
+                err.print(f"[red]error[/]: {article.id or 'article'}: extraction failed ({article.flags[-1]})", markup=True, soft_wrap=True)
+                tally.bad += 1
+            progress.update(task, advance=1, quotes=tally.quotes, bad=tally.bad)
+            yield article
+
+    try:
+        with progress:
+            task = progress.add_task("index", total=None, quotes=0, bad=0)
+            stats = store.index(articles(task), batch_size=batch_size)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    finally:
+        store.close()
+    err.print(
+        f"{db}: {tally.articles} article(s) read, {stats.articles} new, {stats.duplicates} already stored,"
+        f" {stats.syndicated} syndicated cop{'y' if stats.syndicated == 1 else 'ies'};"
+        f" {stats.quotes} new quote(s), {stats.occurrences} occurrence(s);"
+        f" {tally.bad} bad record(s), {tally.warnings} warning(s)",
+        soft_wrap=True,
+    )
+    if tally.articles == 0:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help='Full-text query (SQLite FTS5): words, "a phrase", OR, NOT, prefix*.'),
+    speaker: str = typer.Option(None, "--speaker", "-s", help="Only quotes said by this person (name or alias)."),
+    since: str = typer.Option(None, help="Said on or after: YYYY, YYYY-MM or YYYY-MM-DD."),
+    until: str = typer.Option(None, help="Said on or before: YYYY, YYYY-MM or YYYY-MM-DD."),
+    limit: int = typer.Option(20, "--limit", "-n", help="At most this many quotes."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per quote instead of a table."),
+    db: str = DB_OPTION,
+) -> None:
+    """Search the stored quotes, best match first."""
+    from .store import StoreError
+
+    store = _open_store(db)
+    try:
+        hits = store.search(text, speaker=speaker, since=since, until=until, limit=limit)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    finally:
+        store.close()
+    if as_json:
+        out = sys.stdout.buffer
+        for hit in hits:
+            out.write(orjson.dumps(hit.to_dict()) + b"\n")
+        out.flush()
+        return
+    if not hits:
+        err.print(f"no quotes match {text!r}")
+        return
+    table = Table(box=None, pad_edge=False)
+    for col, kw in (("said", {}), ("speaker", {}), ("quote", {"max_width": 70, "overflow": "fold"}), ("×", {"justify": "right"}), ("source", {"no_wrap": True, "max_width": 40, "overflow": "ellipsis"})):
+        table.add_column(col, **kw)
+    for h in hits:
+        table.add_row(h.said_date or "—", h.speaker or "—", h.text, str(h.occurrences), h.url or h.source_id or h.title or f"article {h.article_id}")
+    _console.print(table)
+
+
+@app.command()
+def who(name: str = typer.Argument(..., help="A speaker's name or alias (any case)."), db: str = DB_OPTION) -> None:
+    """What the store knows of one speaker: counts, dates, cues and quotes per month."""
+    from .store import StoreError
+
+    store = _open_store(db)
+    try:
+        p = store.who(name)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    finally:
+        store.close()
+    c = _console
+    c.print(f"[bold]{p.name}[/] ({p.kind or 'PERSON'}{', ' + p.role if p.role else ''})", markup=True)
+    if p.aliases:
+        c.print(f"  also: {', '.join(p.aliases)}")
+    c.print(f"  {p.quotes} quote(s) in {p.articles} article(s), {p.occurrences} occurrence(s)")
+    c.print(f"  first said {p.first_said or '—'}, last said {p.last_said or '—'}")
+    if p.top_cues:
+        c.print("  cues: " + ", ".join(f"{cue} ({n})" for cue, n in p.top_cues))
+    if p.per_month:
+        c.print("  quotes per month:")
+        for line in _bar_chart(p.per_month):
+            c.print("    " + line, markup=False)
+    if p.recent:
+        c.print("  latest:")
+        for said, text in p.recent:
+            c.print(f"    {said or '—'}  “{text[:100]}{'…' if len(text) > 100 else ''}”", markup=False)
+
+
+def _bar_chart(rows, width: int = 40) -> list[str]:
+    """One line per (label, count): the label, a bar scaled to the largest count, the count."""
+    top = max((n for _, n in rows), default=0) or 1
+    return [f"{label} {'█' * round(n / top * width) or ('▏' if n else '')}{' ' if n else ''}{n}" for label, n in rows]
+
+
+@app.command()
+def stats(db: str = DB_OPTION) -> None:
+    """Counts over the whole store."""
+    store = _open_store(db)
+    try:
+        s = store.stats()
+    finally:
+        store.close()
+    c = _console
+    c.print(f"[bold]{s.path}[/] ({s.bytes / 1e6:.1f} MB)", markup=True)
+    c.print(f"  articles     {s.articles:>10,}  ({s.article_rows:,} stored, {s.syndicated:,} syndicated copies)")
+    c.print(f"  quotes       {s.quotes:>10,}  ({s.occurrences:,} occurrences)")
+    c.print(f"  people       {s.people:>10,}")
+    c.print(f"  times        {s.times:>10,}")
+    c.print(f"  non-quotes   {s.non_quotes:>10,}")
+    c.print(f"  dates        {s.first_date or '—'} … {s.last_date or '—'}")
+    if s.top_speakers:
+        c.print("  most quoted: " + ", ".join(f"{name} ({n})" for name, n in s.top_speakers))
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="parquet, jsonl or csv: one file per table."),
+    out: str = typer.Option("saidwhen-export", "--out", "-o", help="Folder to write the files to."),
+    db: str = DB_OPTION,
+) -> None:
+    """Write every table of the store to a folder, one file per table."""
+    from .search import export as export_tables
+    from .store import StoreError
+
+    store = _open_store(db)
+    try:
+        paths = export_tables(store, out, format.value)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    finally:
+        store.close()
+    for path in paths:
+        err.print(f"wrote {path}")
+
+
 if __name__ == "__main__":
     app()

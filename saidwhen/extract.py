@@ -360,7 +360,8 @@ def _finish(doc, st: _State) -> Article:
     groups, final = _group(st, speech, atts)
     _attribute_headline(st, speech, final)
     times = find_times(st.text, st.date)
-    said_on = {i: _said_on(st, doc, final[i], times) for i in speech}
+    time_starts = [t.start for t in times]
+    said_on = {i: _said_on(st, doc, final[i], times, time_starts) for i in speech}
     # What a quote says about time is relative to when it was said, where the article tells.
     anchors = [
         (st.spans[i].start, st.spans[i].end, d) for i in speech
@@ -396,13 +397,15 @@ def _finish(doc, st: _State) -> Article:
     )
 
 
-def _said_on(st: _State, doc, att: Attribution, times: list[TimeExpression]) -> SaidOn:
+def _said_on(st: _State, doc, att: Attribution, times: list[TimeExpression], time_starts: list[int]) -> SaidOn:
     """When a quote was said: a date or time attached to its speech verb ("she said on Tuesday",
     "told reporters last week"), else the publication date, meaning on or before it."""
     if att.cue_token is not None:
         verb = doc[att.cue_token]
         sk = st.skeleton
-        for t in times:
+        near = sk.to_article(verb.idx)
+        lo = bisect_right(time_starts, near - 300)
+        for t in times[lo : bisect_right(time_starts, near + 300)]:
             if t.type not in ("DATE", "TIME"):
                 continue
             s0 = sk.to_skeleton(t.start)

@@ -64,6 +64,10 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # and lxml's memory grows many times over the input size).
 MAX_PAGE_BYTES = 20_000_000
 
+# A page whose main text has fewer words than this has no article: what is left is a menu entry
+# or a button ("Home", "Log in to continue").
+MIN_PAGE_WORDS = 5
+
 # HTTP content types taken as web pages in WARC response records.
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -185,7 +189,7 @@ def _read_directory(path: str) -> Iterator[RawArticle | Problem]:
     for err in errors:
         yield Problem(err.filename or path, None, f"cannot read directory ({_os_reason(err)})", True)
     if not found:
-        yield Problem(path, None, "no .txt, .jsonl, .jsonl.gz, .html, .htm, .warc or .warc.gz files in this directory", True)
+        yield Problem(path, None, "no .txt, .jsonl or .jsonl.gz files in this directory (nor .html, .htm, .warc or .warc.gz)", True)
     found.sort(key=lambda p: os.path.relpath(p, path).split(os.sep))
     for file in found:
         yield from _read_file(file)
@@ -467,9 +471,11 @@ def _page(
             yield Problem(source, None, f'{where}publication date "{shown}" cannot be parsed; {instead}', False)
         date = fallback_date
 
+    # favor_precision: a page with no article (an index, a login wall) then gives nothing rather
+    # than its menu; the cost, a short aside lost now and then, is the better error for quotes.
     try:
         doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_tables=False
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
         )
     except Exception as err:  # trafilatura catches most of its own errors; not all
         yield Problem(source, None, f"{where}cannot extract the main text ({type(err).__name__}: {err})", True)
@@ -478,7 +484,7 @@ def _page(
     title = (getattr(doc, "title", None) or "").strip() or None if doc is not None else None
     if title and text.startswith(title + "\n") or title and text == title:
         text = text[len(title) :].lstrip("\n")  # the headline is kept in ``title``, not the body
-    if not text.strip():
+    if len(text.split()) < MIN_PAGE_WORDS:
         yield Problem(source, None, f"{where}no main text found in the page", True)
         return
     yield RawArticle(text=text, date=date, url=url, id=article_id, title=title, source=source, line=None)
@@ -543,6 +549,14 @@ def _read_warc(path: str) -> Iterator[RawArticle | Problem]:
                     record = next(records)
                 except StopIteration:
                     start = None
+                    # warcio ends quietly at a record cut short (a truncated download); bytes left
+                    # after the last whole record are that record.
+                    end = it.offset
+                    if not resyncing and end is not None and _has_data_after(f, end):
+                        reported = True
+                        yield Problem(
+                            path, None, f"record {number + 1} at byte {end}: corrupt WARC record (truncated); skipped", True
+                        )
                     break
                 except Exception as err:  # warcio's ArchiveLoadFailed, zlib and gzip errors, EOF
                     failure: BaseException = err
@@ -557,7 +571,7 @@ def _read_warc(path: str) -> Iterator[RawArticle | Problem]:
                     try:
                         # Read the whole record before yielding: a corrupt payload is then one
                         # problem, not half an article followed by a problem.
-                        items = list(_warc_record(path, stem, number, it.offset, record))
+                        items = _warc_record(path, stem, number, it.offset, record)
                     except Exception as err:  # a payload that cannot be decompressed or read
                         failure = err
                     else:
@@ -580,33 +594,67 @@ def _read_warc(path: str) -> Iterator[RawArticle | Problem]:
             yield Problem(path, None, "no WARC records in this file", True)
 
 
-def _warc_record(path: str, stem: str, number: int, offset: int, record) -> Iterator[RawArticle | Problem]:  # noqa: ANN001
-    """The article in one WARC record, or nothing for a record that is not an HTML page."""
-    if record.rec_type != "response" or record.http_headers is None:
-        return iter(())
-    status = record.http_headers.get_statuscode() or ""
-    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-    if not status.startswith("2") or not ctype.startswith(_HTML_TYPES):
-        return iter(())
-    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip() or None
-    where = f"record {number} at byte {offset}" + (f" ({uri})" if uri else "") + ": "
-    data = record.content_stream().read(MAX_PAGE_BYTES + 1)  # undoes chunking and gzip encoding
+class _CorruptRecord(Exception):
+    """A WARC record that warcio read without complaint but that is cut short or malformed."""
+
+
+def _warc_record(path: str, stem: str, number: int, offset: int, record) -> list[RawArticle | Problem]:  # noqa: ANN001
+    """The article in one WARC record, or nothing for a record that is not an HTML page.
+
+    Raises ``_CorruptRecord`` for a record cut short: warcio stops quietly at the end of the data
+    (a truncated download), so the header must have its Content-Length and the block must be
+    read to it.
+    """
+    if record.rec_type is None or record.rec_headers.get_header("Content-Length") is None:
+        raise _CorruptRecord("truncated or malformed record header")
     out: list[RawArticle | Problem] = []
-    if len(data) > MAX_PAGE_BYTES:
-        out.append(Problem(path, None, f"{where}page larger than {MAX_PAGE_BYTES} bytes; skipped", True))
-        return iter(out)
-    if not data.strip():
-        return iter([Problem(path, None, f"{where}empty page", True)])
-    warc_date = (record.rec_headers.get_header("WARC-Date") or "").strip()
-    fallback = None
-    if warc_date:
-        try:
-            fallback = datetime.datetime.fromisoformat(warc_date.replace("Z", "+00:00")).date()
-        except ValueError:
-            shown = warc_date if len(warc_date) <= 40 else warc_date[:37] + "..."
-            out.append(Problem(path, None, f'{where}WARC-Date "{shown}" is not an ISO date; ignored', False))
-    out.extend(_page(path, uri, data, article_id=f"{stem}#{number}", where=where, fallback_date=fallback))
-    return iter(out)
+    headers = record.http_headers
+    status = (headers.get_statuscode() or "") if headers is not None else ""
+    ctype = (headers.get_header("Content-Type") or "").lower() if headers is not None else ""
+    if record.rec_type == "response" and status.startswith("2") and ctype.startswith(_HTML_TYPES):
+        uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip() or None
+        where = f"record {number} at byte {offset}" + (f" ({uri})" if uri else "") + ": "
+        data = record.content_stream().read(MAX_PAGE_BYTES + 1)  # undoes chunking and gzip encoding
+        if len(data) > MAX_PAGE_BYTES:
+            return [Problem(path, None, f"{where}page larger than {MAX_PAGE_BYTES} bytes; skipped", True)]
+        _check_complete(record)
+        if not data.strip():
+            return [Problem(path, None, f"{where}empty page", True)]
+        warc_date = (record.rec_headers.get_header("WARC-Date") or "").strip()
+        fallback = None
+        if warc_date:
+            try:
+                fallback = datetime.datetime.fromisoformat(warc_date.replace("Z", "+00:00")).date()
+            except ValueError:
+                shown = warc_date if len(warc_date) <= 40 else warc_date[:37] + "..."
+                out.append(Problem(path, None, f'{where}WARC-Date "{shown}" is not an ISO date; ignored', False))
+        out.extend(_page(path, uri, data, article_id=f"{stem}#{number}", where=where, fallback_date=fallback))
+    else:
+        while record.raw_stream.read(1 << 16):  # not a page: skip the block, one chunk at a time
+            pass
+        _check_complete(record)
+    return out
+
+
+def _check_complete(record) -> None:  # noqa: ANN001 - a warcio ArcWarcRecord
+    """Raise ``_CorruptRecord`` when a record's block ended before its Content-Length."""
+    while record.raw_stream.read(1 << 16):  # what content_stream() left (a chunked trailer)
+        pass
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        raise _CorruptRecord(f"cut short, {missing} bytes missing")
+
+
+def _has_data_after(f: BinaryIO, pos: int) -> bool:
+    """Whether anything but blank space follows byte ``pos`` of ``f``."""
+    try:
+        f.seek(pos)
+        while chunk := f.read(1 << 16):
+            if chunk.strip(b" \t\r\n\0"):
+                return True
+    except OSError:
+        return False
+    return False
 
 
 def _next_record_start(f: BinaryIO, pos: int, gz: bool) -> int | None:

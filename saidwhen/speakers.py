@@ -13,7 +13,7 @@ role. Quotes with no attribution of their own continue the split quote or paragr
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Callable
@@ -99,6 +99,14 @@ def coarse_pos(tok: Token) -> str:
     """Coarse part of speech from the fine tag, so the attribute ruler need not run."""
     tag = tok.tag_
     return _COARSE.get(tag) or ("VERB" if tag.startswith("VB") else tag)
+
+
+#: How many earlier mentions a pronoun or a description looks back through.
+LOOKBACK = 400
+
+
+def _offset(mention: tuple) -> int:
+    return mention[0]
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +195,7 @@ class Attributor:
             self._sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, ...], Entity] = {}
+        self._by_part: dict[str, list[Entity]] = {}  # name word -> entities whose name has it
         self._mentions: list[tuple[int, Entity, Token | None]] = []  # (doc offset, entity, head token)
         self._alone: dict[str, list[int]] | None = None
         self.has_ner = doc.has_annotation("ENT_IOB")
@@ -238,7 +247,6 @@ class Attributor:
                 ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
                 if ent is not None:
                     self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
-        self._mentions.sort(key=lambda m: m[0])
 
     def _title_case_headline(self) -> int:
         """End of a first line written in title case ("Bramwell Foods Agrees To Buy …"), where
@@ -308,7 +316,7 @@ class Attributor:
         if found is not None:
             found.first = min(found.first, span.start_char)
             return found
-        if len(key) == 1 and any(key[0] in e.key for e in self.entities if len(e.key) > 1):
+        if len(key) == 1 and any(len(e.key) > 1 for e in self._by_part.get(key[0], ())):
             return None  # a name part several entities share ("Suzaki"): resolved where it is used
         return self._new_entity(span.text, kind, span.start_char)
 
@@ -324,7 +332,7 @@ class Attributor:
         if key in self._by_key:
             return self._by_key[key]
         n = len(key)
-        cands = [e for e in self.entities if len(e.key) > n and (e.key[-n:] == key or e.key[:n] == key)]
+        cands = [e for e in self._by_part.get(key[0], ()) if len(e.key) > n and (e.key[-n:] == key or e.key[:n] == key)]
         # NER often labels a lone surname ORG: one word may name a person whatever its label.
         prefer = [lambda e: e.kind == kind] if kind == "ORG" and n > 1 else []
         prefer += [lambda e: e.kind == "PERSON", lambda e: e.key[-n:] == key]
@@ -352,7 +360,7 @@ class Attributor:
     def _add_mention(self, ent: Entity, start: int, end: int, text: str, head: Token | None) -> None:
         if (start, end, text) not in ent.mentions:
             ent.mentions.append((start, end, text))
-            self._mentions.append((start, ent, head))
+            insort(self._mentions, (start, ent, head), key=_offset)
 
     def _learn_roles(self, ent: Entity, span: SpacySpan) -> None:
         """Roles and gender from the words around a name: "Sen. Jane Doe", "Doe, a spokeswoman"."""
@@ -623,7 +631,6 @@ class Attributor:
             conf = 0.8
         if ent is not None:
             self._add_mention(ent, s, e, text, tok)
-            self._mentions.sort(key=lambda m: m[0])
             if w in PRONOUN_GENDER and ent.gender is None and ent.kind == "PERSON":
                 ent.gender = PRONOUN_GENDER[w]
             if ent.role is None:
@@ -644,6 +651,8 @@ class Attributor:
             ent.gender = g if g in ("m", "f") else None
         self.entities.append(ent)
         self._by_key[key] = ent
+        for part in set(key):
+            self._by_part.setdefault(part, []).append(ent)
         return ent
 
     def _resolve_pronoun(self, w: str, pos: int) -> Entity | None:
@@ -659,15 +668,16 @@ class Attributor:
                 return ent.kind == "ORG"
             return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender))
 
-        by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
-        for m in self._mentions:
-            if m[0] < pos and m[2] is not None and ok(m[1]):
-                by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
-        for key in sorted(by_sent, reverse=True):
-            ms = by_sent[key]
-            subj = [m for m in ms if m[2].dep_ in ("nsubj", "nsubjpass")]
-            return (subj or ms)[-1][1]
-        return None
+        end = bisect_left(self._mentions, pos, key=_offset)
+        found: list[tuple[int, Entity, Token | None]] = []  # the latest sentence's, latest first
+        for m in reversed(self._mentions[max(0, end - LOOKBACK) : end]):
+            if m[2] is None or not ok(m[1]):
+                continue
+            if found and self._sent_of[m[2].i] != self._sent_of[found[0][2].i]:
+                break
+            found.append(m)
+        subj = [m for m in found if m[2].dep_ in ("nsubj", "nsubjpass")]
+        return (subj or found)[0][1] if found else None
 
     def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
         """The entity a description names: the person given that role ("the senator"), the last
@@ -679,7 +689,8 @@ class Attributor:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or head.tag_ in ("NNS", "NNPS"):
             return None
-        before = [m for m in self._mentions if m[0] < pos]
+        end = bisect_left(self._mentions, pos, key=_offset)
+        before = self._mentions[max(0, end - LOOKBACK) : end]
         for _, ent, _ in reversed(before):
             if ent.kind == "PERSON" and w in ent.roles:
                 return ent

@@ -1345,7 +1345,7 @@ def _trie_regex(words: list[str]) -> str:
 
 # Only tokens that can open a pattern are visited: dispatch words, a digit, an apostrophe before one.
 _TOKEN = re.compile(
-    r"(?<![\w'’])(?:(?:" + _trie_regex([w for w in _DISPATCH if w.isalpha()]) + r")(?![a-z])|\d|['’](?=\d))"
+    r"(?<![\w'’])(?:(?:" + _trie_regex([w for w in _DISPATCH if w.isalpha()]) + r")(?![a-z])|[0-9]|['’](?=[0-9]))"
 )
 _DIGITS = frozenset("0123456789")
 
@@ -1425,7 +1425,9 @@ def find_times(
             continue
         w = tm.group()
         key = "D" if w[0] in _DIGITS else ("'" if w in ("'", "’") else w)
-        idxs = dispatch[key]
+        idxs = dispatch.get(key)
+        if idxs is None:  # a digit of another script: no pattern starts with it
+            continue
         guard = guards.get(key)
         if guard is not None and guard.match(low, start) is None:
             continue

@@ -1,0 +1,643 @@
+"""The embedded store: a corpus of extracted articles as one SQLite file that Datasette serves as is.
+
+``Store(path).index(articles)`` writes ``Article``s in batched transactions (WAL mode), so a run that
+is killed midway loses at most the batch in progress and a rerun picks up where it stopped: an
+article already stored (same URL or same text) is skipped. Quotes are stored once per distinct
+normalised text (``quotes``) with one row per place they are printed (``occurrences``); people are
+merged across articles by canonical name; syndicated copies of one article are found with MinHash
+LSH and share ``articles.minhash_cluster``. See docs/store.md for the schema.
+
+The read side (``search``, ``who``, ``stats``, exports) lives in ``saidwhen.search`` and is reached
+through the same ``Store`` object.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from datetime import date as Date
+from pathlib import Path
+
+import orjson
+
+from .errors import SaidwhenError
+from .model import Article, Quote
+
+__all__ = [
+    "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
+    "NotFoundError", "normalise_quote", "TABLES",
+]
+
+# The tables a user sees (exports, Datasette); the FTS shadow tables and signatures are plumbing.
+TABLES = ("articles", "people", "aliases", "quotes", "occurrences", "times", "non_quotes")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    source_id TEXT,
+    url TEXT,
+    date TEXT,
+    title TEXT,
+    text TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    minhash_cluster INTEGER REFERENCES articles(id),
+    flags TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT NULL;
+CREATE UNIQUE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+
+CREATE TABLE IF NOT EXISTS article_minhashes (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    signature BLOB NOT NULL
+);
+-- The LSH index of the signatures: one row per (band bucket, article), so it lives on disk, is
+-- written in the same transaction as the article, and costs no memory however large the corpus.
+CREATE TABLE IF NOT EXISTS minhash_buckets (
+    bucket INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (bucket, article_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT,
+    role TEXT
+);
+
+CREATE TABLE IF NOT EXISTS aliases (
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    alias TEXT NOT NULL,
+    UNIQUE (person_id, alias)
+);
+CREATE INDEX IF NOT EXISTS aliases_alias ON aliases(alias COLLATE NOCASE);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    norm_text TEXT NOT NULL UNIQUE,
+    norm_prefix TEXT,
+    speaker_id INTEGER REFERENCES people(id),
+    speaker TEXT,
+    first_seen TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_prefix ON quotes(speaker_id, norm_prefix) WHERE norm_prefix IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS occurrences (
+    id INTEGER PRIMARY KEY,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    speaker_id INTEGER REFERENCES people(id),
+    mention TEXT,
+    cue TEXT,
+    kind TEXT,
+    said_on TEXT,
+    said_on_basis TEXT,
+    said_date TEXT,
+    confidence REAL,
+    paragraph INTEGER,
+    grp INTEGER,
+    UNIQUE (article_id, start, "end")
+);
+CREATE INDEX IF NOT EXISTS occurrences_quote ON occurrences(quote_id);
+CREATE INDEX IF NOT EXISTS occurrences_speaker ON occurrences(speaker_id, said_date);
+
+CREATE TABLE IF NOT EXISTS times (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT,
+    type TEXT,
+    value TEXT
+);
+CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
+
+CREATE TABLE IF NOT EXISTS non_quotes (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT,
+    reason TEXT
+);
+CREATE INDEX IF NOT EXISTS non_quotes_article ON non_quotes(article_id);
+
+-- External-content FTS5 over quotes, named and declared the way Datasette detects it
+-- (``<table>_fts`` with content="<table>"), kept in step by triggers as sqlite-utils does.
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING FTS5 (text, speaker, content="quotes", content_rowid="id");
+CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+    INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+END;
+"""
+
+# A truncated rendering merges into a longer quote of the same speaker only if it keeps this many
+# words: shorter prefixes ("I think that we should") are too common to mean the same quote.
+PREFIX_WORDS = 8
+
+# Syndicated copies: MinHash of word 5-shingles, 64 permutations; LSH with 12 bands of 5 rows makes
+# a pair at Jaccard 0.8 a candidate with probability 0.99 (0.5: 0.33), and candidates are then kept
+# only if their estimated Jaccard is at least 0.8.
+NUM_PERM = 64
+SHINGLE = 5
+SYNDICATION_THRESHOLD = 0.8
+BANDS, ROWS = 12, 5
+_MINHASH_SEED = 1
+
+_PRONOUNS = frozenset(
+    "i me my we us our you he him his she her they them their it its this that who one".split()
+)
+
+
+# ---------------------------------------------------------------- errors
+
+
+class StoreError(SaidwhenError):
+    """The store could not be read or written; the message names the database file."""
+
+
+class StoreLockedError(StoreError):
+    """Another connection holds the write lock for longer than the store waits."""
+
+
+class StoreFullError(StoreError):
+    """The disk (or the database's page limit) is full."""
+
+
+class SearchQueryError(StoreError):
+    """A search that cannot run: a malformed full-text query or a bad date."""
+
+
+class NotFoundError(StoreError):
+    """No such person (or other record) in the store."""
+
+
+# ---------------------------------------------------------------- normalisation
+
+_QUOTE_MARKS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": " ", "\u2014": " ", "\u2015": " ", "-": " ", "/": " ",
+})
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026")
+_PUNCT = re.compile(r"[^\w\s]+")
+_TRUNCATED = re.compile(r"(?:\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\])\s*$")
+
+
+def normalise_quote(text: str) -> str:
+    """The key two renderings of one quote share: case, quote marks, dashes, ellipses and
+    punctuation folded, whitespace collapsed ("We’re back…" and "we're back" → "were back")."""
+    t = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).lower()
+    t = _ELLIPSIS.sub(" ", t)
+    t = _PUNCT.sub("", t)
+    key = " ".join(t.split())
+    return key or " ".join(text.lower().split())
+
+
+def _prefix_key(norm: str) -> str | None:
+    words = norm.split(" ")
+    return " ".join(words[:PREFIX_WORDS]) if len(words) >= PREFIX_WORDS else None
+
+
+def _is_truncation(short: str, long: str, partial_last_word: bool) -> bool:
+    """Whether normalised ``short`` is the beginning of ``long`` (at a word boundary, or inside the
+    last word when the short rendering ends with an ellipsis)."""
+    if len(short) >= len(long) or len(short.split(" ")) < PREFIX_WORDS:
+        return False
+    if partial_last_word:
+        return long.startswith(short)
+    return long.startswith(short + " ")
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class IndexStats:
+    """What one ``Store.index`` call added.
+
+    ``articles``: new articles stored (syndicated copies not counted again, see ``syndicated``);
+    ``duplicates``: articles skipped because their URL or text was already stored; ``quotes``: new
+    distinct quotes; ``occurrences``: new places a quote appears; ``bad``: articles whose extraction
+    failed (not stored, so a rerun tries them again); ``syndicated``: stored near-copies of an
+    article already in the store.
+    """
+
+    articles: int = 0
+    duplicates: int = 0
+    quotes: int = 0
+    occurrences: int = 0
+    bad: int = 0
+    syndicated: int = 0
+
+    def add(self, other: "IndexStats") -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    text_hash: str
+    signature: object  # datasketch.MinHash
+    said_dates: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- the store
+
+
+class Store:
+    """One SQLite database of articles, people, quotes and where each quote appears.
+
+    ``timeout`` is how long a write waits for another connection's lock before giving up with
+    ``StoreLockedError``. ``create=False`` refuses to make a new, empty database (for commands
+    that only read).
+    """
+
+    def __init__(self, path: str | os.PathLike = "saidwhen.db", *, timeout: float = 5.0, create: bool = True) -> None:
+        self.path = Path(path)
+        self.timeout = timeout
+        if not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such database (run `saidwhen index` first)")
+        try:
+            self.connection = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.connection.execute("PRAGMA journal_mode = WAL")
+            self.connection.execute("PRAGMA synchronous = NORMAL")
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            if create:
+                self.connection.executescript(SCHEMA)
+            else:
+                self.connection.execute("SELECT 1 FROM quotes LIMIT 1")
+        except sqlite3.Error as e:
+            raise self._error(e, "opening the database") from e
+        self._people: dict[str, int] = {}
+
+    # -- lifecycle
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # -- writing
+
+    def index(self, articles: Iterable[Article], batch_size: int = 500) -> IndexStats:
+        """Store ``articles`` (streamed) in transactions of ``batch_size`` articles.
+
+        Idempotent: an article whose URL or exact text is already stored is counted in
+        ``duplicates`` and nothing is added. If a batch fails (locked database, full disk) it is
+        rolled back, everything committed before it stays, and a ``StoreError`` says which.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        total = IndexStats()
+        batch: list[_Prepared] = []
+        for article in articles:
+            if "failed" in article.flags:
+                total.bad += 1
+                continue
+            batch.append(self._prepare(article))
+            if len(batch) >= batch_size:
+                total.add(self._write_batch(batch))
+                batch = []
+        if batch:
+            total.add(self._write_batch(batch))
+        return total
+
+    def _prepare(self, article: Article) -> _Prepared:
+        """The work that needs no database: hashes, the MinHash signature, the dates quotes were said."""
+        text_hash = hashlib.blake2b(article.text.encode("utf-8"), digest_size=16).hexdigest()
+        return _Prepared(article, text_hash, _minhash(article.text))
+
+    def _write_batch(self, batch: list[_Prepared]) -> IndexStats:
+        stats = IndexStats()
+        conn = self.connection
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for prepared in batch:
+                self._write_article(prepared, stats)
+            conn.execute("COMMIT")
+        except BaseException as e:
+            try:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            # The cache of people ids may name rows that were just rolled back.
+            self._people.clear()
+            if isinstance(e, sqlite3.Error):
+                first = batch[0].article
+                what = f"indexing a batch of {len(batch)} article(s) from {first.url or first.id or 'an article without URL'}"
+                raise self._error(e, what, rolled_back=True) from e
+            raise
+        return stats
+
+    def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
+        conn = self.connection
+        a = p.article
+        if conn.execute(
+            "SELECT 1 FROM articles WHERE text_hash = ? OR (url IS NOT NULL AND url = ?)", (p.text_hash, a.url)
+        ).fetchone():
+            stats.duplicates += 1
+            return
+        published = a.date.isoformat() if isinstance(a.date, Date) else None
+        article_id = conn.execute(
+            "INSERT INTO articles (source_id, url, date, title, text, text_hash, flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.url, published, a.title, a.text, p.text_hash, orjson.dumps(list(a.flags)).decode() if a.flags else None),
+        ).lastrowid
+        if self._syndicate(article_id, p.signature):
+            stats.syndicated += 1
+        else:
+            stats.articles += 1
+
+        for person in a.people:
+            self._person(person.name, person.kind, person.role, [m.text for m in person.mentions])
+
+        for q in a.quotes:
+            speaker_id = self._person(q.speaker, "PERSON", None, ()) if q.speaker else None
+            said_date = _said_date(q, published)
+            quote_id, new = self._quote(q, speaker_id, said_date)
+            stats.quotes += new
+            spans = {(q.start, q.end), *((s, e) for s, e in q.occurrences)}
+            for start, end in sorted(spans):
+                cur = conn.execute(
+                    'INSERT OR IGNORE INTO occurrences (quote_id, article_id, start, "end", speaker_id, mention, cue, kind,'
+                    " said_on, said_on_basis, said_date, confidence, paragraph, grp)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (quote_id, article_id, start, end, speaker_id, q.speaker_mention.text if q.speaker_mention else None,
+                     q.cue, q.kind, q.said_on.value if q.said_on else None, q.said_on.basis if q.said_on else None,
+                     said_date, q.confidence, q.paragraph, q.group),
+                )
+                stats.occurrences += cur.rowcount
+        conn.executemany(
+            'INSERT INTO times (article_id, start, "end", text, type, value) VALUES (?, ?, ?, ?, ?, ?)',
+            [(article_id, t.start, t.end, t.text, t.type, t.value) for t in a.times],
+        )
+        conn.executemany(
+            'INSERT INTO non_quotes (article_id, start, "end", text, reason) VALUES (?, ?, ?, ?, ?)',
+            [(article_id, n.start, n.end, n.text, n.reason) for n in a.non_quotes],
+        )
+
+    def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str]) -> int:
+        """The id of the person called ``name``, created on first sight; surnames and other named
+        mentions ("Legend", not "he") become aliases."""
+        conn = self.connection
+        person_id = self._people.get(name)
+        if person_id is None:
+            row = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
+            if row:
+                person_id = row[0]
+            elif kind == "PERSON" and " " not in name and (full := self._full_name_of(name)) is not None:
+                person_id = full  # "Okafor" in an article that never gives her first name
+                conn.execute("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", (person_id, name))
+            else:
+                person_id = conn.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)", (name, kind, role)).lastrowid
+                if kind == "PERSON" and " " in name:
+                    self._absorb_surname(person_id, name)
+            self._people[name] = person_id
+        if role:
+            conn.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", (role, person_id))
+        aliases = {m.strip() for m in mentions if _is_alias(m.strip(), name)}
+        if aliases:
+            conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", [(person_id, x) for x in sorted(aliases)])
+        return person_id
+
+    def _full_name_of(self, surname: str) -> int | None:
+        """The one person stored with a full name ending in ``surname``, if exactly one is."""
+        rows = self.connection.execute(
+            "SELECT id FROM people WHERE kind = 'PERSON' AND name LIKE '% ' || ? LIMIT 2", (surname,)).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def _absorb_surname(self, person_id: int, name: str) -> None:
+        """Fold a person stored under the bare surname of ``name`` into it, when only this full
+        name ends with that surname: "Biden" quoted before "Joe Biden" is one person."""
+        conn = self.connection
+        surname = _last_word(name)
+        if self._full_name_of(surname) != person_id:
+            return
+        row = conn.execute("SELECT id FROM people WHERE name = ? AND kind = 'PERSON'", (surname,)).fetchone()
+        if row is None:
+            return
+        old = row[0]
+        conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (person_id, old))
+        conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (person_id, name, old))
+        conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
+        conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
+        conn.execute("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", (person_id, surname))
+        conn.execute("DELETE FROM people WHERE id = ?", (old,))
+        self._people.pop(surname, None)
+
+    def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None) -> tuple[int, int]:
+        """The id of the stored quote ``q`` is a rendering of, and 1 if it had to be created.
+
+        Renderings with the same normalised text are one quote whoever said them; a truncation of
+        at least ``PREFIX_WORDS`` words merges with the longer rendering by the same speaker, and
+        the quote keeps its longest text.
+        """
+        conn = self.connection
+        norm = normalise_quote(q.text)
+        row = conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ?", (norm,)).fetchone()
+        if row is None and speaker_id is not None and (prefix := _prefix_key(norm)):
+            partial = bool(_TRUNCATED.search(q.text))
+            for cid, cnorm, cspeaker, cfirst in conn.execute(
+                "SELECT id, norm_text, speaker_id, first_seen FROM quotes WHERE speaker_id = ? AND norm_prefix = ? ORDER BY id",
+                (speaker_id, prefix),
+            ).fetchall():
+                if _is_truncation(norm, cnorm, partial):
+                    row = (cid, cspeaker, cfirst)
+                    break
+                if _is_truncation(cnorm, norm, False):
+                    # The stored rendering was the truncated one: the quote takes the fuller text.
+                    conn.execute("UPDATE quotes SET text = ?, norm_text = ? WHERE id = ?", (q.text, norm, cid))
+                    row = (cid, cspeaker, cfirst)
+                    break
+        if row is None:
+            quote_id = conn.execute(
+                "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
+                (q.text, norm, _prefix_key(norm), speaker_id, q.speaker, said_date),
+            ).lastrowid
+            return quote_id, 1
+        quote_id, old_speaker, first_seen = row
+        if old_speaker is None and speaker_id is not None:
+            conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE id = ?", (speaker_id, q.speaker, quote_id))
+        if said_date and (first_seen is None or said_date < first_seen):
+            conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ?", (said_date, quote_id))
+        return quote_id, 0
+
+    def _syndicate(self, article_id: int, signature) -> bool:
+        """Put the article in the cluster of a near-identical stored article, if any; True if so."""
+        conn = self.connection
+        buckets = _buckets(signature)
+        marks = ",".join("?" * len(buckets))
+        candidates = []
+        for cid, blob in conn.execute(
+            f"SELECT m.article_id, m.signature FROM article_minhashes m WHERE m.article_id IN"
+            f" (SELECT DISTINCT article_id FROM minhash_buckets WHERE bucket IN ({marks})) ORDER BY m.article_id",
+            buckets,
+        ):
+            if signature.jaccard(_signature_from_bytes(blob)) >= SYNDICATION_THRESHOLD:
+                candidates.append(cid)
+        conn.execute("INSERT INTO article_minhashes (article_id, signature) VALUES (?, ?)", (article_id, _signature_bytes(signature)))
+        conn.executemany("INSERT OR IGNORE INTO minhash_buckets (bucket, article_id) VALUES (?, ?)", [(b, article_id) for b in buckets])
+        if not candidates:
+            return False
+        marks = ",".join("?" * len(candidates))
+        cluster = conn.execute(f"SELECT min(coalesce(minhash_cluster, id)) FROM articles WHERE id IN ({marks})", candidates).fetchone()[0]
+        conn.execute(
+            f"UPDATE articles SET minhash_cluster = ? WHERE id = ? OR (id IN ({marks}) AND minhash_cluster IS NULL)",
+            (cluster, article_id, *candidates),
+        )
+        return True
+
+    # -- errors
+
+    def _error(self, e: sqlite3.Error, doing: str, rolled_back: bool = False) -> StoreError:
+        code = getattr(e, "sqlite_errorcode", 0) & 0xFF
+        tail = "; that batch was rolled back and everything stored before it is kept" if rolled_back else ""
+        if code in (5, 6) or "locked" in str(e):
+            return StoreLockedError(
+                f"{self.path}: database is locked by another connection (waited {self.timeout:g}s) while {doing}{tail}"
+            )
+        if code == 13 or "full" in str(e):
+            return StoreFullError(f"{self.path}: database or disk is full while {doing}{tail}")
+        return StoreError(f"{self.path}: {e} while {doing}{tail}")
+
+    # -- reading (saidwhen.search does the work)
+
+    def search(self, text: str, speaker: str | None = None, since=None, until=None, limit: int = 20):
+        """Quotes matching the FTS5 query ``text``, best first (see ``saidwhen.search.search``)."""
+        from .search import search
+
+        return search(self, text, speaker=speaker, since=since, until=until, limit=limit)
+
+    def who(self, name: str):
+        """The profile of one speaker, found by name or alias (see ``saidwhen.search.who``)."""
+        from .search import who
+
+        return who(self, name)
+
+    def stats(self):
+        """Counts over the whole store (see ``saidwhen.search.stats``)."""
+        from .search import stats
+
+        return stats(self)
+
+    def rows(self, table: str, chunk: int = 10_000) -> Iterator[list[dict]]:
+        """The rows of one user table as chunks of dicts, in id order."""
+        if table not in TABLES:
+            raise StoreError(f"{self.path}: no table {table!r} (tables: {', '.join(TABLES)})")
+        cur = self.connection.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        names = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(chunk):
+            yield [dict(zip(names, r)) for r in rows]
+
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        """(name, declared type) of each column of ``table``."""
+        return [(r[1], r[2].upper()) for r in self.connection.execute(f"PRAGMA table_info({table})")]
+
+    def to_parquet(self, out_dir: str | os.PathLike) -> list[Path]:
+        """One Parquet file per table in ``out_dir`` (created); returns the paths."""
+        from .search import export
+
+        return export(self, out_dir, "parquet")
+
+    def to_jsonl(self, out_dir: str | os.PathLike) -> list[Path]:
+        """One JSON-lines file per table in ``out_dir``."""
+        from .search import export
+
+        return export(self, out_dir, "jsonl")
+
+    def to_csv(self, out_dir: str | os.PathLike) -> list[Path]:
+        """One CSV file per table in ``out_dir``."""
+        from .search import export
+
+        return export(self, out_dir, "csv")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _last_word(name: str) -> str:
+    return name.rsplit(" ", 1)[-1]
+
+
+def _is_alias(mention: str, name: str) -> bool:
+    return bool(mention) and mention != name and mention[0].isupper() and mention.lower() not in _PRONOUNS
+
+
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _said_date(q: Quote, published: str | None) -> str | None:
+    """The day a quote was said as far as known: an explicit full date, else the publication date."""
+    if q.said_on and q.said_on.value and _FULL_DATE.fullmatch(q.said_on.value[:10]) and len(q.said_on.value) >= 10:
+        return q.said_on.value[:10]
+    return published
+
+
+_WORD = re.compile(r"\w+")
+_SCHEME = "affine32"  # datasketch >= 2: 32-bit hash values, stored as 4 bytes each
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, scheme=_SCHEME).permutations
+
+
+def _minhash(text: str):
+    """MinHash of the article's word 5-shingles (its words, if it has fewer)."""
+    from datasketch import MinHash
+
+    words = _WORD.findall(text.lower())
+    if len(words) >= SHINGLE:
+        shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    else:
+        shingles = set(words) or {text}
+    m = MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, permutations=_permutations(), scheme=_SCHEME)
+    m.update_batch([s.encode("utf-8") for s in shingles])
+    return m
+
+
+def _buckets(m) -> list[int]:
+    """The LSH bucket of each band of the signature, as signed 64-bit integers (SQLite's)."""
+    values = m.hashvalues.astype("<u4")
+    return [
+        int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8).digest(),
+                       "little", signed=True)
+        for band in range(BANDS)
+    ]
+
+
+def _signature_bytes(m) -> bytes:
+    return m.hashvalues.astype("<u4").tobytes()
+
+
+def _signature_from_bytes(blob: bytes):
+    import numpy as np
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=np.frombuffer(blob, dtype="<u4"),
+                   permutations=_permutations(), scheme=_SCHEME)

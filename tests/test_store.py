@@ -1,0 +1,362 @@
+"""The store: one SQLite file of articles, people, quotes and where each quote appears.
+
+Most tests build ``Article``s by hand (no spaCy) so they pin the store alone; one goes through the
+real extractor.
+"""
+
+import asyncio
+import datetime
+import importlib.util
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+import saidwhen
+from saidwhen.errors import SaidwhenError
+from saidwhen.model import Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression
+from saidwhen.store import (
+    NotFoundError, SearchQueryError, Store, StoreFullError, StoreLockedError, TABLES, normalise_quote,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def quote(text, speaker="Maria Okafor", *, said_on=None, start=0, cue="said", group=1, mention="Okafor"):
+    return Quote(text=text, start=start, end=start + len(text), group=group, kind="direct", speaker=speaker,
+                 speaker_mention=Mention(mention, 0, len(mention)) if mention else None, cue=cue, paragraph=0,
+                 confidence=0.9, said_on=SaidOn(said_on, "explicit") if said_on else None)
+
+
+def article(n, *quotes, text=None, url="auto", date="2024-03-12", people=None):
+    """Article number ``n``: its own text and URL unless given, quoting Maria Okafor by default."""
+    text = text or f"Story {n}: " + " ".join(f"w{n}x{k}" for k in range(40)) + ". " + " ".join(q.text for q in quotes)
+    speakers = {q.speaker for q in quotes if q.speaker}
+    if people is None:
+        people = tuple(Person(name, "PERSON", None, (Mention(name.split()[-1], 0, 1), Mention("she", 0, 3)))
+                       for name in sorted(speakers))
+    return Article(text=text, date=datetime.date.fromisoformat(date) if date else None,
+                   url=f"https://news.example/{n}" if url == "auto" else url, id=f"a{n}", quotes=quotes, people=people)
+
+
+def rows(store, sql, *params):
+    return store.connection.execute(sql, params).fetchall()
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "saidwhen.db") as s:
+        yield s
+
+
+def test_an_article_is_stored_with_its_people_quotes_times_and_non_quotes(store):
+    a = Article(
+        text='"We open on Friday," said Noor Rahimi, the owner. Rahimi loves "Never Break". Last week.',
+        date=datetime.date(2024, 2, 1), url="https://news.example/bakery", id="bakery", title="Bakery",
+        quotes=(Quote("We open on Friday", 1, 18, 1, "direct", "Noor Rahimi", Mention("Noor Rahimi", 26, 37), "said", 0, 0.95,
+                      SaidOn("2024-02-01", "published")),),
+        people=(Person("Noor Rahimi", "PERSON", "the owner", (Mention("Noor Rahimi", 26, 37), Mention("Rahimi", 50, 56))),),
+        non_quotes=(NonQuote("Never Break", 64, 75, "title"),),
+        times=(TimeExpression("Last week", 78, 87, "DATE", "2024-W04"),),
+    )
+    stats = store.index([a])
+    assert (stats.articles, stats.quotes, stats.occurrences, stats.duplicates) == (1, 1, 1, 0)
+    assert rows(store, "SELECT source_id, url, date, title FROM articles") == [("bakery", "https://news.example/bakery", "2024-02-01", "Bakery")]
+    assert rows(store, "SELECT name, kind, role FROM people") == [("Noor Rahimi", "PERSON", "the owner")]
+    assert rows(store, "SELECT alias FROM aliases") == [("Rahimi",)]
+    assert rows(store, "SELECT text, speaker, first_seen FROM quotes") == [("We open on Friday", "Noor Rahimi", "2024-02-01")]
+    (start, end, mention, cue, said_on, basis), = rows(store, 'SELECT start, "end", mention, cue, said_on, said_on_basis FROM occurrences')
+    stored_text = rows(store, "SELECT text FROM articles")[0][0]
+    assert stored_text[start:end] == "We open on Friday"
+    assert (mention, cue, said_on, basis) == ("Noor Rahimi", "said", "2024-02-01", "published")
+    assert rows(store, "SELECT text, reason FROM non_quotes") == [("Never Break", "title")]
+    assert rows(store, "SELECT text, type, value FROM times") == [("Last week", "DATE", "2024-W04")]
+    assert rows(store, "PRAGMA journal_mode") == [("wal",)]
+
+
+def test_indexing_the_same_articles_again_adds_nothing(store):
+    articles = [article(n, quote(f"Quote number {n} from the committee")) for n in range(5)]
+    store.index(articles)
+    before = {t: rows(store, f"SELECT * FROM {t}") for t in TABLES}
+    again = store.index(articles)
+    same_text_new_url = store.index([Article(text=articles[0].text, url="https://mirror.example/0", quotes=articles[0].quotes)])
+    assert (again.articles, again.duplicates, again.quotes, again.occurrences) == (0, 5, 0, 0)
+    assert same_text_new_url.duplicates == 1
+    assert {t: rows(store, f"SELECT * FROM {t}") for t in TABLES} == before
+
+
+def test_a_quote_printed_twice_in_one_article_is_one_quote_with_two_occurrences(store):
+    text = '"We will not back down," Okafor said. Later she repeated: "We will not back down."'
+    a = article(1, quote("We will not back down", start=1), quote("We will not back down.", start=59, group=2), text=text)
+    stats = store.index([a])
+    assert (stats.quotes, stats.occurrences) == (1, 2)
+    assert rows(store, 'SELECT start, "end" FROM occurrences ORDER BY start') == [(1, 22), (59, 81)]
+
+
+def test_the_same_quote_in_many_articles_is_one_quote_first_seen_at_its_earliest_date(store):
+    said = "The taps will keep running this summer"
+    store.index([
+        article(1, quote(said), date="2024-05-02"),
+        article(2, quote(said, said_on="2024-04-28"), date="2024-05-01"),  # "she said on Sunday"
+        article(3, quote(said), date="2024-04-30"),
+    ])
+    assert rows(store, "SELECT count(*), first_seen FROM quotes") == [(1, "2024-04-28")]
+    assert rows(store, "SELECT count(*) FROM occurrences") == [(3,)]
+
+
+def test_people_are_merged_across_articles_by_canonical_name(store):
+    store.index([article(1, quote("First thing she said today")), article(2, quote("Second thing she said today"))])
+    assert rows(store, "SELECT name FROM people") == [("Maria Okafor",)]
+    assert rows(store, "SELECT count(DISTINCT speaker_id) FROM occurrences") == [(1,)]
+    assert rows(store, "SELECT alias FROM aliases") == [("Okafor",)]  # "she" is no alias
+
+
+def _merge_pairs():
+    spec = importlib.util.spec_from_file_location("bench_index", ROOT / "benchmarks" / "index.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.MERGE_PAIRS
+
+
+@pytest.mark.parametrize("first, second, same_speaker, should_merge", _merge_pairs())
+def test_near_identical_renderings_merge_and_different_quotes_do_not(tmp_path, first, second, same_speaker, should_merge):
+    with Store(tmp_path / "m.db") as store:
+        store.index([article(1, quote(first)), article(2, quote(second, speaker="Maria Okafor" if same_speaker else "Tom Reyes"))])
+        assert (rows(store, "SELECT count(*) FROM quotes")[0][0] == 1) is should_merge
+
+
+def test_a_truncated_rendering_seen_first_gives_way_to_the_full_text(store):
+    full = "We are going to build the new reservoir before the end of next year, whatever it costs"
+    store.index([article(1, quote("We are going to build the new reservoir before the end…")), article(2, quote(full))])
+    assert rows(store, "SELECT text FROM quotes") == [(full,)]
+    assert store.search("whatever")[0].occurrences == 2
+
+
+def test_normalising_folds_case_quote_marks_ellipses_and_punctuation():
+    assert normalise_quote("We’re “ready”… Aren't we?") == normalise_quote("we're \"ready\"... arent we") == "were ready arent we"
+
+
+def test_syndicated_copies_share_a_cluster_and_are_counted_once(store):
+    body = ("The city council voted on Tuesday to approve the budget for parks and libraries after a debate "
+            "that lasted late into the night, while residents spoke for and against the plan. The mayor said the "
+            "money would reopen two branch libraries closed since the pandemic and repair the playgrounds in the "
+            "east of the city, where families have waited years for new equipment. Opponents argued that the "
+            "council should have cut the parking budget instead, and one member walked out before the final vote. "
+            "The budget now goes to the state board, which is expected to sign it off next month without changes, "
+            "officials said, although a lawsuit over the library closures is still before the county court. ")
+    said = quote("This budget is a promise kept to every family in the city")
+    stats = store.index([
+        article(1, said, text=body),
+        article(2, said, text=body + "Reporting by Jane Roe; editing by Ali Khan."),
+        article(3, quote("The weather in the north was the worst in years")),
+    ])
+    clusters = rows(store, "SELECT url, minhash_cluster FROM articles ORDER BY id")
+    assert clusters[0][1] == clusters[1][1] == 1 and clusters[2][1] is None
+    assert (stats.articles, stats.syndicated) == (2, 1)
+    assert store.stats().articles == 2
+    assert store.who("Maria Okafor").articles == 2
+    # The signatures are stored, so a new Store (a new run) still recognises the copy.
+    with Store(store.path) as again:
+        assert again.index([article(4, said, text=body + "Copyright Example Wire.")]).syndicated == 1
+
+
+def test_search_finds_quotes_by_words_speaker_and_date_best_first(store):
+    store.index([
+        article(1, quote("The water bill keeps the taps running", said_on="2024-01-10"), date="2024-01-11"),
+        article(2, quote("Water is not a luxury in a drought", speaker="Tom Reyes", mention="Reyes"), date="2024-06-02"),
+        article(3, quote("Nobody got everything they wanted"), date="2024-06-03"),
+    ])
+    assert {h.speaker for h in store.search("water")} == {"Maria Okafor", "Tom Reyes"}
+    assert [h.text for h in store.search("water", speaker="reyes")] == ["Water is not a luxury in a drought"]
+    assert [h.said_date for h in store.search("water", since="2024-02")] == ["2024-06-02"]
+    assert [h.said_date for h in store.search("water", until="2024-01")] == ["2024-01-10"]
+    assert len(store.search("water OR nobody", limit=2)) == 2
+    assert store.search("Okafor")[0].speaker == "Maria Okafor"  # the speaker's name is searchable too
+    assert store.search("water", speaker="Nobody Known") == []
+    hit = store.search('"taps running"')[0]
+    assert (hit.url, hit.cue, hit.occurrences, hit.articles) == ("https://news.example/1", "said", 1, 1)
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "foo:bar", "AND", "(water", "water NEAR(", ""])
+def test_a_malformed_search_raises_a_clear_saidwhen_error_not_a_sqlite_one(store, query):
+    store.index([article(1, quote("The water bill keeps the taps running"))])
+    with pytest.raises(SearchQueryError) as info:
+        store.search(query)
+    assert not isinstance(info.value, sqlite3.Error) and isinstance(info.value, SaidwhenError)
+
+
+def test_search_text_is_a_parameter_never_sql(store):
+    store.index([article(1, quote("The water bill keeps the taps running"))])
+    with pytest.raises(SearchQueryError):
+        store.search("'; DROP TABLE quotes; --")
+    assert store.search('"\'; DROP TABLE quotes; --"') == []
+    assert rows(store, "SELECT count(*) FROM quotes") == [(1,)]
+    with pytest.raises(SearchQueryError, match="bad date"):
+        store.search("water", since="last spring")
+
+
+def test_who_profiles_a_speaker_found_by_name_or_alias(store):
+    store.index([
+        article(1, quote("First", cue="said"), quote("Second one", cue="told Reuters", start=10, group=2), date="2024-01-05"),
+        article(2, quote("Third one here", cue="said"), date="2024-03-20"),
+    ])
+    p = store.who("okafor")
+    assert (p.name, p.quotes, p.articles, p.first_said, p.last_said) == ("Maria Okafor", 3, 2, "2024-01-05", "2024-03-20")
+    assert p.top_cues[0] == ("said", 2)
+    assert p.per_month == (("2024-01", 2), ("2024-02", 0), ("2024-03", 1))
+    with pytest.raises(NotFoundError, match="Nobody Known"):
+        store.who("Nobody Known")
+
+
+def test_stats_and_exports_cover_every_table(store, tmp_path):
+    store.index([article(n, quote(f"Quote {n} about the reservoir plan")) for n in range(3)])
+    s = store.stats()
+    assert (s.articles, s.quotes, s.occurrences, s.people) == (3, 3, 3, 1) and s.bytes > 0
+    parquet = store.to_parquet(tmp_path / "pq")
+    assert sorted(p.stem for p in parquet) == sorted(TABLES)
+    assert pq.read_table(tmp_path / "pq" / "quotes.parquet").num_rows == 3
+    assert len((tmp_path / "jl").joinpath("occurrences.jsonl").read_text().splitlines() if store.to_jsonl(tmp_path / "jl") else []) == 3
+    store.to_csv(tmp_path / "csv")
+    assert (tmp_path / "csv" / "articles.csv").read_text().splitlines()[0].startswith("id,source_id,url,date")
+
+
+def test_datasette_serves_the_database_unchanged_with_full_text_search(store):
+    from datasette.app import Datasette
+
+    store.index([article(1, quote("The water bill keeps the taps running")), article(2, quote("Nobody got everything"))])
+    store.close()
+
+    async def get(path):
+        ds = Datasette([str(store.path)])
+        response = await ds.client.get(path)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    assert len(asyncio.run(get("/saidwhen/quotes.json?_shape=array"))) == 2
+    found = asyncio.run(get("/saidwhen/quotes.json?_search=taps&_shape=array"))
+    assert [r["text"] for r in found] == ["The water bill keeps the taps running"]
+    assert len(asyncio.run(get("/saidwhen/occurrences.json?_shape=array"))) == 2
+
+
+def test_a_locked_database_gives_a_clear_error_and_keeps_what_was_stored(tmp_path):
+    path = tmp_path / "locked.db"
+    with Store(path, timeout=0.1) as store:
+        store.index([article(1, quote("Stored before the lock"))])
+        other = sqlite3.connect(path)
+        other.execute("BEGIN IMMEDIATE")  # another process writing
+        with pytest.raises(StoreLockedError, match="locked.db.*locked"):
+            store.index([article(2, quote("Blocked by the lock"))])
+        other.rollback()
+        other.close()
+        assert [r[0] for r in rows(store, "SELECT text FROM quotes")] == ["Stored before the lock"]
+        assert store.index([article(2, quote("Blocked by the lock"))]).articles == 1  # and it carries on
+
+
+def test_a_full_disk_gives_a_clear_error_rolls_back_the_batch_and_keeps_what_was_stored(tmp_path):
+    path = tmp_path / "full.db"
+    with Store(path) as store:
+        store.index([article(n, quote(f"Early quote {n}")) for n in range(10)])
+        before = {t: rows(store, f"SELECT * FROM {t}") for t in TABLES}
+        pages = rows(store, "PRAGMA page_count")[0][0]
+        store.connection.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk fills up
+        with pytest.raises(StoreFullError, match="full.db.*full.*rolled back"):
+            store.index([article(n, quote(f"Late quote {n}")) for n in range(10, 300)], batch_size=100)
+        assert {t: rows(store, f"SELECT * FROM {t}") for t in TABLES} == before
+        assert rows(store, "PRAGMA integrity_check") == [("ok",)]
+
+
+CHILD = textwrap.dedent('''
+    import datetime, sys, time
+    from saidwhen.model import Article, Mention, Person, Quote
+    from saidwhen.store import Store
+
+    def articles():
+        for n in range(int(sys.argv[2])):
+            speaker = f"Speaker {n % 7}"
+            text = f"Story {n}. " + " ".join(f"w{n}x{k}" for k in range(30))
+            quotes = tuple(Quote(f"Quote {n % 40} number {k} of a long day", 0, 5, k, "direct", speaker,
+                                 Mention(speaker, 0, 1), "said", 0, 0.9) for k in range(3))
+            yield Article(text=text, date=datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 90),
+                          url=f"https://news.example/{n}", quotes=quotes,
+                          people=(Person(speaker, mentions=(Mention(str(n % 7), 0, 1),)),))
+            if sys.argv[3] == "slow":
+                time.sleep(0.002)
+
+    def batches(items):
+        for i, a in enumerate(items):
+            if i and i % 50 == 0:
+                print("progress", i, flush=True)
+            yield a
+
+    print(Store(sys.argv[1]).index(batches(articles()), batch_size=50), flush=True)
+''')
+
+
+def _dump(path):
+    conn = sqlite3.connect(path)
+    dump = {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in (*TABLES, "article_minhashes", "minhash_buckets")}
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    conn.close()
+    return dump
+
+
+def test_an_index_killed_midway_resumes_to_the_same_database(tmp_path):
+    n = "1500"
+    run = lambda db, speed: subprocess.run([sys.executable, "-c", CHILD, str(db), n, speed], capture_output=True, text=True, timeout=120)
+    whole = run(tmp_path / "whole.db", "fast")
+    assert whole.returncode == 0, whole.stderr
+
+    broken = tmp_path / "broken.db"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(broken), n, "slow"], stdout=subprocess.PIPE, text=True)
+    for line in child.stdout:
+        if line.startswith("progress") and int(line.split()[1]) >= 400:
+            break
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+    partial = sqlite3.connect(broken).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 0 < partial < int(n) and partial % 50 == 0  # whole batches only
+
+    resumed = run(broken, "fast")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"duplicates={partial}" in resumed.stdout
+    assert _dump(broken) == _dump(tmp_path / "whole.db")
+
+
+def test_real_extraction_goes_into_the_store_and_comes_back_out(store):
+    text = ('"We open on Friday," said Noor Rahimi, the bakery\'s owner. "The ovens are finally fixed."\n\n'
+            'Rahimi said she had waited "far too long" for the parts.\n')
+    articles = list(saidwhen.extract_many([(text, "2024-02-01", "https://news.example/bakery", "bakery", None)]))
+    stats = store.index(articles)
+    assert stats.quotes == len(articles[0].quotes) >= 2
+    hit, = store.search("ovens")
+    assert hit.speaker == "Noor Rahimi" and hit.url == "https://news.example/bakery"
+    stored_text, = rows(store, "SELECT text FROM articles")[0]
+    for start, end, qtext in rows(store, 'SELECT o.start, o."end", q.text FROM occurrences o JOIN quotes q ON q.id = o.quote_id'):
+        assert normalise_quote(stored_text[start:end]) == normalise_quote(qtext)
+    assert "Rahimi" in store.who("Noor Rahimi").aliases
+
+
+def test_a_bare_surname_joins_the_one_full_name_that_ends_with_it_in_either_order(store):
+    store.index([article(1, quote("The levy stays", speaker="Okafor")),
+                 article(2, quote("The bridge opens in May")),
+                 article(3, quote("We will not wait", speaker="Okafor"))])
+    names = [r[0] for r in rows(store, "SELECT name FROM people ORDER BY id")]
+    assert names == ["Maria Okafor"]
+    assert rows(store, "SELECT count(DISTINCT speaker_id) FROM occurrences") == [(1,)]
+    assert ("Okafor",) in rows(store, "SELECT alias FROM aliases")
+
+
+def test_a_bare_surname_two_full_names_share_stays_apart(store):
+    store.index([article(1, quote("Rates hold", speaker="Maria Okafor")),
+                 article(2, quote("Rates fall", speaker="Daniel Okafor", mention="Okafor")),
+                 article(3, quote("Rates rise", speaker="Okafor"))])
+    names = sorted(r[0] for r in rows(store, "SELECT name FROM people"))
+    assert names == ["Daniel Okafor", "Maria Okafor", "Okafor"]
