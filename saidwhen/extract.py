@@ -51,6 +51,8 @@ CALENDAR_WORDS = (
 ).split()
 
 
+#: Tokens of context either side of a new name that NER sees (its receptive field is 4 each way).
+NER_CONTEXT = 6
 #: Dependency labels of a proper noun that may be, or name, a speaker.
 SPEAKER_DEPS = ("nsubj", "nsubjpass", "appos")
 
@@ -72,27 +74,43 @@ class IntroductionNER:
         return next(self.pipe([doc]))
 
     def _introducing(self, doc, text: str) -> list[tuple[int, int]]:
-        """Character ranges of the sentences that hold a proper noun not seen in an earlier one."""
+        """Character ranges to run NER on: a few words either side of each proper noun not seen
+        earlier that can name a speaker (part of a longer name, a subject, an apposition), within
+        its sentence. The model's window is four tokens each way, so its entities are the same."""
         from spacy.attrs import DEP, ORTH, SENT_START, TAG
 
         proper = {doc.vocab.strings["NNP"], doc.vocab.strings["NNPS"]}
         calendar = {doc.vocab.strings[w] for w in CALENDAR_WORDS}
         roles = {doc.vocab.strings[d] for d in SPEAKER_DEPS}
         arr = doc.to_array([TAG, SENT_START, ORTH, DEP]).tolist()
-        out, seen, new, start = [], set(), False, 0
-        for i, (tag, sent_start, orth, dep) in enumerate(arr):
-            if sent_start == 1 and i > 0:
-                if new:
-                    out.append((doc[start].idx, doc[i - 1].idx + len(doc[i - 1])))
-                start, new = i, False
-            if tag in proper and orth not in seen and orth not in calendar:
-                seen.add(orth)
-                # A name that can speak: part of a longer name, or a subject or apposition.
-                if dep in roles or (i + 1 < len(arr) and arr[i + 1][0] in proper) or (i > 0 and arr[i - 1][0] in proper):
-                    new = True
-        if new and arr:
-            out.append((doc[start].idx, len(text)))
-        return out
+        n = len(arr)
+        sent_start = [0] * n
+        sent_end = [n] * n
+        k = 0
+        for i in range(1, n + 1):
+            if i == n or arr[i][1] == 1:
+                sent_start[k:i] = [k] * (i - k)
+                sent_end[k:i] = [i] * (i - k)
+                k = i
+        windows: list[list[int]] = []
+        seen: set[int] = set()
+        for i, (tag, _, orth, dep) in enumerate(arr):
+            if tag not in proper or orth in seen or orth in calendar:
+                continue
+            seen.add(orth)
+            if not (dep in roles or (i + 1 < n and arr[i + 1][0] in proper) or (i > 0 and arr[i - 1][0] in proper)):
+                continue
+            a, b = i, i + 1
+            while a > sent_start[i] and arr[a - 1][0] in proper:
+                a -= 1
+            while b < sent_end[i] and arr[b][0] in proper:
+                b += 1
+            a, b = max(sent_start[i], a - NER_CONTEXT), min(sent_end[i], b + NER_CONTEXT)
+            if windows and a <= windows[-1][1] and sent_start[a] == sent_start[windows[-1][0]]:
+                windows[-1][1] = max(windows[-1][1], b)
+            else:
+                windows.append([a, b])
+        return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in windows]
 
     def pipe(self, docs, batch_size: int = 64):
         from spacy.util import filter_spans, minibatch
