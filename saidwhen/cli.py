@@ -55,7 +55,7 @@ class _Tally:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="Text files, .jsonl/.jsonl.gz files, directories, globs, or - for stdin."),
+    paths: List[str] = typer.Argument(..., help="Text files, .jsonl(.gz), .html pages, .warc(.gz) files, directories, globs, or - for stdin."),
     format: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl: one JSON object per article; table: for reading."),
     text: bool = typer.Option(True, "--text/--no-text", help="Include the article text (the offsets index it)."),
     batch_size: int = typer.Option(64, help="Articles parsed together."),
@@ -137,7 +137,7 @@ def _cleaner():
 
 @app.command()
 def index(
-    paths: List[str] = typer.Argument(..., help="Text files, .jsonl/.jsonl.gz files, directories, globs, or - for stdin."),
+    paths: List[str] = typer.Argument(..., help="Text files, .jsonl(.gz), .html pages, .warc(.gz) files, directories, globs, or - for stdin."),
     db: str = DB_OPTION,
     batch_size: int = typer.Option(500, help="Articles stored per transaction."),
 ) -> None:
@@ -314,6 +314,28 @@ def export(
         store.close()
     for path in paths:
         err.print(f"wrote {path}")
+
+
+
+@app.command()
+def serve(
+    db: str = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default; the app has no login)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve a read-only web interface to the store: search, speakers, quotes, articles, and a JSON API."""
+    import uvicorn
+
+    from .store import StoreError
+    from .web import create_app
+
+    try:
+        web_app = create_app(db)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    err.print(f"serving {db} on http://{host}:{port}/ (API documentation at /docs)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)
 
 
 if __name__ == "__main__":
