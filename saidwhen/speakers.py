@@ -432,7 +432,10 @@ class Attributor:
         para = self.para_of(start)
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
-            return self._dash_signature(toks) or self._governing_subject(toks, para)
+            return (
+                self._dash_signature(toks) or self._governing_subject(toks, para)
+                or self._previous_subject(toks, para) or Attribution()
+            )
         cue, cue_end = self._cue_text(verb)
         subj = self._subject(verb)
         att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end), cue_token=verb.i)
@@ -458,7 +461,25 @@ class Attributor:
             return None
         return Attribution(ent, mention, None, 0.85, explicit=True, cue_span=(doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
 
-    def _governing_subject(self, qtoks: list[Token], para: int) -> Attribution:
+    def _previous_subject(self, qtoks: list[Token], para: int) -> Attribution | None:
+        """A quote that follows a sentence about someone, in the same paragraph, is theirs
+        ("Asked whether she would resign, Quint laughed. "Not today.""); weakly held."""
+        k = self._sent_of[qtoks[0].i]
+        if k == 0 or qtoks[0].i != self.sents[k].start and not all(t.is_punct for t in self.doc[self.sents[k].start : qtoks[0].i]):
+            return None
+        prev = self.sents[k - 1]
+        if self.para_of(prev.start_char) != para or any(self.in_quote(t.idx) for t in prev):
+            return None
+        root = prev.root
+        subs = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subs or subs[0].lower_ in ("it", "they", "this", "that", "there"):
+            return None
+        ent, mention, _ = self.resolve(subs[0])
+        if ent is None:
+            return None
+        return Attribution(ent, mention, None, 0.55, explicit=False)
+
+    def _governing_subject(self, qtoks: list[Token], para: int) -> Attribution | None:
         """With no speech verb, the person whose clause holds the quote ("X dismissed it as "…"")."""
         qset = {t.i for t in qtoks}
         for v in qtoks[0].ancestors:
@@ -468,12 +489,12 @@ class Attributor:
             if not subs:
                 continue
             if coarse_pos(subs[0]) not in ("PROPN", "PRON") and subs[0].ent_type_ not in ("PERSON", "ORG"):
-                return Attribution()
+                return None
             ent, mention, conf = self.resolve(subs[0])
             if ent is None:
-                return Attribution()
+                return None
             return Attribution(ent, mention, None, 0.6, explicit=False)
-        return Attribution()
+        return None
 
     def _cue_verb(self, sent: list[Token], qtoks: list[Token], partial: bool) -> Token | None:
         """The speech verb (or "according") of a sentence that governs the quote, if any."""
@@ -534,10 +555,14 @@ class Attributor:
             if c.dep_ == "prt":
                 parts.append(c.text)
                 end_tok = c
-            elif c.dep_ in ("dobj", "dative", "iobj") and verb.lower_ in ("told", "tell", "tells", "telling", "asked", "ask") and coarse_pos(c) in ("PROPN", "NOUN", "PRON"):
-                sub = [t for t in c.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.i <= c.i + 3]
-                parts.append(self.text[sub[0].idx : sub[-1].idx + len(sub[-1])])
-                end_tok = sub[-1]
+            elif (
+                c.dep_ in ("dobj", "dative", "iobj") and coarse_pos(c) in ("PROPN", "NOUN", "PRON")
+                and (verb.lower_ in ("told", "tell", "tells", "telling")
+                     or verb.lower_ in ("asked", "ask") and any(x.dep_ == "nsubj" for x in verb.children))
+            ):  # the audience: "told the BBC" (but in "asked Patel" Patel is the one asking)
+                first = c.left_edge if c.left_edge.i >= verb.i else c
+                parts.append(self.text[first.idx : c.idx + len(c)])
+                end_tok = c
             elif c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "during", "at", "via"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs and objs[0].lower_ in MEDIA_PREP_OBJECTS:

@@ -121,3 +121,21 @@ def test_titles_names_and_scare_quotes_are_not_speech(sentence, reason):
     article = saidwhen.extract(sentence)
     assert article.quotes == ()
     assert [n.reason for n in article.non_quotes] == [reason]
+
+
+def test_a_bare_quote_after_a_sentence_about_someone_is_theirs():
+    text = 'Sara Quint met the press on Monday.\n\nAsked whether she would resign, Quint laughed. "Not today."'
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Sara Quint", None)
+    assert q.confidence < 0.7
+
+
+def test_in_an_inverted_question_the_one_asking_is_the_speaker_not_the_audience():
+    q = only('Council member Raj Patel pressed the treasurer.\n\n"Why now?" asked Patel, who chairs the finance committee.')
+    assert (q.speaker, q.cue) == ("Raj Patel", "asked")
+
+
+def test_two_speakers_in_one_paragraph_make_two_groups():
+    text = 'Ann Lowe and Raj Patel clashed on Monday.\n\n"This is reckless," said Lowe. "It is prudent," said Patel.'
+    article = saidwhen.extract(text)
+    assert [(q.speaker, q.group) for q in article.quotes] == [("Ann Lowe", 1), ("Raj Patel", 2)]
