@@ -248,7 +248,7 @@ def who(name: str = typer.Argument(..., help="A speaker's name or alias (any cas
     c.print(f"[bold]{p.name}[/] ({p.kind or 'PERSON'}{', ' + p.role if p.role else ''})", markup=True)
     if p.aliases:
         c.print(f"  also: {', '.join(p.aliases)}")
-    c.print(f"  {p.quotes} quote(s) in {p.articles} article(s), {p.occurrences} occurrence(s)")
+    c.print(f"  {p.quotes} quote(s) in {p.articles} article(s) (syndicated copies counted once)")
     c.print(f"  first said {p.first_said or '—'}, last said {p.last_said or '—'}")
     if p.top_cues:
         c.print("  cues: " + ", ".join(f"{cue} ({n})" for cue, n in p.top_cues))
