@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install browser demo test bench screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The browser tests drive Debian's chromium (Playwright's own browser download cannot work here).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
 SEED := ../shared/seeds/000_456124d035135736.txt
 
 demo: install
@@ -25,7 +29,7 @@ demo: install
 	$(BIN)/saidwhen search "bridge" --db demo.db --limit 5
 	$(BIN)/saidwhen who "John Legend" --db demo.db
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
 
 bench: install
@@ -34,6 +38,10 @@ bench: install
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/times.py
 	$(BIN)/python benchmarks/index.py
+	$(BIN)/python benchmarks/web.py
+
+screenshots: install browser
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
