@@ -42,9 +42,10 @@ HERE = Path(__file__).resolve().parent
 MAX_QUERY = 200  # characters of a full-text query
 MAX_PAGE_SIZE = 50
 MAX_PAGE = 200  # deepest page of results
-COUNT_CAP = 10_000  # matches counted exactly up to this many, "10,000+" beyond
-FACET_SCAN = 2_000  # facets are computed over (at most) the newest this many matching quotes
-RANK_SCAN = 2_000  # results are the best (bm25) of (at most) the newest this many matching quotes
+COUNT_CAP = 1_000  # matches counted exactly up to this many, "1,000+" beyond
+FACET_SCAN = 500  # facets are computed over (at most) the newest this many matching quotes
+RANK_SCAN = 1_000  # sort=relevance: the best (bm25) of (at most) the newest this many matching quotes
+SORTS = ("newest", "relevance")
 CACHE_SIZE = 1024
 PALETTE = 8  # speaker colours in style.css: .sp-0 … .sp-7
 
@@ -160,9 +161,10 @@ class Database:
         return ids
 
     def search(self, q: str, speaker: str | None = None, since: str | None = None, until: str | None = None,
-               outlet: str | None = None, page: int = 1, per_page: int = 20) -> dict:
-        """One page of quotes matching the FTS5 query ``q`` within the filters, best (bm25) first,
-        with the total (counted up to ``COUNT_CAP``) and facets over the first ``FACET_SCAN`` matches."""
+               outlet: str | None = None, page: int = 1, per_page: int = 20, sort: str = "newest") -> dict:
+        """One page of quotes matching the FTS5 query ``q`` within the filters, newest first (or,
+        with ``sort="relevance"``, best bm25 first among the newest ``RANK_SCAN``), with the total
+        (counted up to ``COUNT_CAP``) and facets over the first ``FACET_SCAN`` matches."""
         q = (q or "").strip()
         if not q:
             raise SearchQueryError("empty search: give words to look for")
@@ -174,10 +176,12 @@ class Database:
         outlet = (outlet or "").strip().lower() or None
         since = (since or "").strip() or None
         until = (until or "").strip() or None
-        key = ("search", q, speaker, since, until, outlet, page, per_page)
-        return self.cached(key, lambda: self._search(q, speaker, since, until, outlet, page, per_page))
+        if sort not in SORTS:
+            raise SearchQueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+        key = ("search", q, speaker, since, until, outlet, page, per_page, sort)
+        return self.cached(key, lambda: self._search(q, speaker, since, until, outlet, page, per_page, sort))
 
-    def _search(self, q, speaker, since, until, outlet, page, per_page) -> dict:
+    def _search(self, q, speaker, since, until, outlet, page, per_page, sort="newest") -> dict:
         c = self.connection()
         where, params = [], []
         if speaker is not None:
@@ -205,7 +209,13 @@ class Database:
             ids = [r for (r,) in c.execute(
                 f"SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{exists} ORDER BY rowid DESC LIMIT {COUNT_CAP + 1}", mparams)]
             total = len(ids)
-            if ids:
+            if ids and sort == "newest":  # the page is a slice of the matches already in hand
+                page_ids = ids[(page - 1) * per_page : page * per_page]
+                by_id = {r[0]: r for r in c.execute(
+                    "SELECT q.id, q.text, q.speaker_id, coalesce((SELECT name FROM people WHERE id = q.speaker_id), q.speaker),"
+                    " q.first_seen FROM quotes q WHERE q.id IN (SELECT value FROM json_each(?))", (orjson.dumps(page_ids).decode(),))}
+                rows = [by_id[i] for i in page_ids if i in by_id]
+            elif ids:
                 floor = ids[min(len(ids), RANK_SCAN) - 1]
                 rows = c.execute(
                     f"SELECT q.id, q.text, q.speaker_id, coalesce((SELECT name FROM people WHERE id = q.speaker_id), q.speaker),"
@@ -247,7 +257,7 @@ class Database:
         capped = total > COUNT_CAP
         total = min(total, COUNT_CAP)
         return {
-            "query": q, "filters": {"speaker": speaker, "since": since, "until": until, "outlet": outlet},
+            "query": q, "sort": sort, "filters": {"speaker": speaker, "since": since, "until": until, "outlet": outlet},
             "page": page, "per_page": per_page, "total": total, "total_capped": capped,
             "pages": max(1, min(MAX_PAGE, ceil(total / per_page))), "hits": hits,
             "facets": {"speakers": speakers, "months": sorted(months, key=lambda m: m["month"])},
@@ -511,6 +521,7 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     OUTLET = Query(None, max_length=200, description="Keep quotes printed by this outlet (the host of the article URL)")
     PAGE = Query(1, ge=1, le=MAX_PAGE, description="Page of results, from 1")
     PER_PAGE = Query(20, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page, at most {MAX_PAGE_SIZE}")
+    SORT = Query("newest", max_length=20, description="newest (most recently indexed first) or relevance (bm25)")
 
     def qs(base: dict, **changes) -> str:
         params = {k: v for k, v in {**base, **changes}.items() if v not in (None, "")}
@@ -519,13 +530,13 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str | None = Q, speaker: str | None = SPEAKER, since: str | None = SINCE,
                     until: str | None = UNTIL, outlet: str | None = OUTLET, page_: int = Query(1, alias="page", ge=1, le=MAX_PAGE),
-                    per_page: int = PER_PAGE):
+                    per_page: int = PER_PAGE, sort: str = SORT):
         form = {"q": q or "", "speaker": speaker or "", "since": since or "", "until": until or "", "outlet": outlet or ""}
-        base = {**form, "per_page": per_page if per_page != 20 else None}
+        base = {**form, "per_page": per_page if per_page != 20 else None, "sort": sort if sort != "newest" else None}
         if not (q or "").strip():
             return page("search.html", form=form, result=None, overview=db.overview(), outlets=db.outlets(), qs=qs, base=base)
         try:
-            result = db.search(q, speaker, since, until, outlet, page_, per_page)
+            result = db.search(q, speaker, since, until, outlet, page_, per_page, sort)
         except SearchQueryError as e:
             return page("search.html", 400, form=form, result=None, error=str(e), overview=None, outlets=db.outlets(),
                         qs=qs, base=base)
@@ -562,10 +573,10 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     @app.get("/api/search", tags=["api"], summary="Search quotes")
     def api_search(q: str = Query(..., min_length=1, max_length=MAX_QUERY, description=Q.description),
                    speaker: str | None = SPEAKER, since: str | None = SINCE, until: str | None = UNTIL,
-                   outlet: str | None = OUTLET, page: int = PAGE, per_page: int = PER_PAGE) -> dict:
-        """Quotes matching the full-text query, best first, with facets (top speakers and months over
-        the first matches) and the total (counted up to 10,000). A query FTS5 cannot parse is a 400."""
-        return db.search(q, speaker, since, until, outlet, page, per_page)
+                   outlet: str | None = OUTLET, page: int = PAGE, per_page: int = PER_PAGE, sort: str = SORT) -> dict:
+        """Quotes matching the full-text query, newest first (or best first with sort=relevance), with facets (top speakers and months over
+        the first matches) and the total (counted up to 1,000). A query FTS5 cannot parse is a 400."""
+        return db.search(q, speaker, since, until, outlet, page, per_page, sort)
 
     @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker's profile")
     def api_speaker(speaker_id: int) -> dict:
