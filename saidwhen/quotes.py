@@ -95,9 +95,25 @@ def _single_close(text: str, i: int, pend: int, mark: str = "’") -> int | None
         if not nxt.isalnum():
             if prev in ".,!?…;:—-":
                 return j
-            if weak is None and prev.isalnum() and not (prev in "sS" and nxt == " " and text[j + 2 : j + 3].isalpha()):
+            if weak is None and prev.isalnum() and not _plural_possessive(text, j, pend):
                 weak = j
         j += 1
+
+
+#: Words that follow a closing quote mark far more often than they follow a plural possessive.
+_AFTER_CLOSE = frozenset(
+    "and or but that as in on at to for with from by of is was were are he she it they which who when "
+    "after before because if so then than while said says told added".split()
+)
+
+
+def _plural_possessive(text: str, j: int, pend: int) -> bool:
+    """Whether the mark at ``j`` is the apostrophe of "the players’ union" rather than a closing
+    quote: after an s, followed by a word that is not one that usually follows a quotation."""
+    if text[j - 1] not in "sS" or text[j + 1 : j + 2] != " ":
+        return False
+    m = re.match(r"[A-Za-z]+", text[j + 2 : pend])
+    return bool(m) and m.group().lower() not in _AFTER_CLOSE
 
 
 def _opens_speech(text: str, i: int, ps: int) -> bool:

@@ -265,7 +265,15 @@ class Attributor:
         return first and e.text.isupper() and len(e.text) > 3
 
     def _relabel(self, e: SpacySpan) -> SpacySpan:
-        """An "ORG" of two or three capitalised words starting with a first name is a person."""
+        """An "ORG" of two or three capitalised words starting with a first name is a person; a
+        first name NER left outside the entity is taken in ("Ana" + "Popescu")."""
+        doc = self.doc
+        start = e.start
+        while start > 0 and coarse_pos(doc[start - 1]) == "PROPN" and doc[start - 1].ent_iob_ == "O" \
+                and first_name_gender(doc[start - 1].text) is not None:
+            start -= 1
+        if start != e.start:
+            e = SpacySpan(doc, start, e.end, label="PERSON" if e.label_ in ("ORG", "GPE", "PERSON") else e.label_)
         words = e.text.split()
         if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             parts = _name_parts(e.text)
@@ -566,9 +574,9 @@ class Attributor:
             elif c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "during", "at", "via"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs and objs[0].lower_ in MEDIA_PREP_OBJECTS:
-                    sub = [t for t in c.subtree if t.dep_ not in ("relcl", "acl", "punct")]
-                    parts.append(self.text[sub[0].idx : sub[-1].idx + len(sub[-1])])
-                    end_tok = sub[-1]
+                    obj = objs[0]  # "in a statement", not the clause the parser may hang under it
+                    parts.append(self.text[c.idx : obj.idx + len(obj)])
+                    end_tok = obj
                     break
             if c.i > verb.i + 6:
                 break
@@ -628,7 +636,7 @@ class Attributor:
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
-        if coarse_pos(tok) == "NOUN":  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
+        if coarse_pos(tok) != "PROPN":  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
             names = [c for c in tok.children if c.dep_ == "appos" and coarse_pos(c) == "PROPN" and not self.in_quote(c.idx)]
             if names:
                 ent, mention, conf = self.resolve(names[0])
@@ -645,7 +653,10 @@ class Attributor:
             conf = 0.85
         elif tok.text.isupper() and len(tok.text) > 4 and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in ("—", "–", "-", "(", ","):
             return None, mention, 0.3  # a dateline ("SEATTLE —"), not a speaker
-        elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and (coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")):
+        elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and (
+            coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
+            or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
+        ):
             kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
             first = self.doc.char_span(s, e, alignment_mode="expand")
             gender = self._honorific(first[0]) if first is not None else None
@@ -732,6 +743,8 @@ class Attributor:
             for _, ent, _ in reversed(before):
                 if ent.kind == "ORG":
                     return ent
+            return None
+        if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP":  # a noun, or "the Romanian"
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None

@@ -66,3 +66,8 @@ def test_quote_offsets_index_the_article_text():
     article = saidwhen.extract(text)
     (q,) = article.quotes
     assert article.text[q.start : q.end] == q.text == "Rates stay where they are"
+
+
+def test_a_british_partial_quote_closes_before_and_even_after_an_s():
+    text = "Judge Helen Voss said the entries had been ‘the strongest in years’ and that the panel met ‘long into the nights’."
+    assert quotes(text) == ["the strongest in years", "long into the nights"]

@@ -139,3 +139,15 @@ def test_two_speakers_in_one_paragraph_make_two_groups():
     text = 'Ann Lowe and Raj Patel clashed on Monday.\n\n"This is reckless," said Lowe. "It is prudent," said Patel.'
     article = saidwhen.extract(text)
     assert [(q.speaker, q.group) for q in article.quotes] == [("Ann Lowe", 1), ("Raj Patel", 2)]
+
+
+def test_a_statement_cue_stops_at_the_statement():
+    text = 'The Harbour Rowing Club announced changes.\n\nThe club said in a statement that the coach had been "a loyal servant."'
+    q = only(text)
+    assert q.cue == "said in a statement"
+
+
+def test_a_nationality_used_as_a_noun_refers_to_the_player_just_named():
+    text = ('Ana Popescu lost in three sets on Sunday. The Romanian said she had "played the wrong shots" '
+            'and left without a word.')
+    assert only(text).speaker == "Ana Popescu"
