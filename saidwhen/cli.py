@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .extract import extract_many
-from .ingest import Problem, RawArticle, read_articles
+from .ingest import Problem, read_articles
 from .model import Article
 
 app = typer.Typer(help="Who said what, when: quotations, speakers and dates from news articles.", no_args_is_help=True)

@@ -21,7 +21,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 
-from .quotes import SPEECH_WORDS, Span
+from .quotes import SPEECH_WORDS
 
 SPEECH_LEMMAS = SPEECH_WORDS - {"according", "called", "call", "calls", "described", "describe", "describes"}
 #: Verbs that only attribute when a quote is their object ("called the ruling "flawed"").
@@ -552,7 +552,6 @@ class Attributor:
 
     def _cue_text(self, verb: Token) -> tuple[str, int]:
         """The cue as printed: the verb with what names the audience or medium ("told Reuters")."""
-        doc = self.doc
         if verb.lower_ == "according":
             return "according to", verb.idx + len("according to")
         end_tok = verb
