@@ -108,19 +108,12 @@ def search(store: "Store", text: str, speaker: str | None = None, since=None, un
         raise SearchQueryError("empty search: give words to look for, e.g. saidwhen search 'climate'")
     if limit < 1:
         raise SearchQueryError(f"limit must be at least 1, not {limit}")
-    where, params = [], []
+    ids = None
     if speaker is not None:
         ids = _people_ids(store, speaker)
         if not ids:
             return []
-        where.append(f"o.speaker_id IN ({','.join('?' * len(ids))})")
-        params += ids
-    if since is not None:
-        where.append("o.said_date >= ?")
-        params.append(_bound(since, first=True))
-    if until is not None:
-        where.append("o.said_date <= ?")
-        params.append(_bound(until, first=False))
+    where, params = occurrence_filters(ids, since, until)
     filters = "".join(f" AND {w}" for w in where)
     sql = (
         "SELECT q.id, q.text, q.speaker, q.first_seen, bm25(quotes_fts) AS score FROM quotes_fts"
@@ -167,6 +160,23 @@ def _people_ids(store: "Store", name: str) -> list[int]:
 
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def occurrence_filters(speaker_ids: list[int] | None, since, until) -> tuple[list[str], list]:
+    """SQL conditions on an occurrence ``o`` (said by one of ``speaker_ids``, said within
+    ``since``..``until``) and their parameters, for the CLI's search and the web app's alike."""
+    where: list[str] = []
+    params: list = []
+    if speaker_ids is not None:
+        where.append(f"o.speaker_id IN ({','.join('?' * len(speaker_ids))})" if speaker_ids else "0")
+        params += speaker_ids
+    if since is not None:
+        where.append("o.said_date >= ?")
+        params.append(_bound(since, first=True))
+    if until is not None:
+        where.append("o.said_date <= ?")
+        params.append(_bound(until, first=False))
+    return where, params
 
 
 def _bound(value, first: bool) -> str:

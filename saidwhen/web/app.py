@@ -32,7 +32,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..search import _bound, _every_month
+from ..search import _every_month, occurrence_filters
 from ..store import NotFoundError, SearchQueryError, StoreError
 
 __all__ = ["create_app", "MAX_QUERY", "MAX_PAGE_SIZE", "CSP"]
@@ -183,17 +183,7 @@ class Database:
 
     def _search(self, q, speaker, since, until, outlet, page, per_page, sort="newest") -> dict:
         c = self.connection()
-        where, params = [], []
-        if speaker is not None:
-            ids = self.speaker_ids(speaker)
-            where.append(f"o.speaker_id IN ({','.join('?' * len(ids))})" if ids else "0")
-            params += ids
-        if since is not None:
-            where.append("o.said_date >= ?")
-            params.append(_bound(since, first=True))
-        if until is not None:
-            where.append("o.said_date <= ?")
-            params.append(_bound(until, first=False))
+        where, params = occurrence_filters(self.speaker_ids(speaker) if speaker is not None else None, since, until)
         if outlet is not None:
             where.append("sw_outlet(a.url) = ?")
             params.append(outlet)
