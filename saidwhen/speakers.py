@@ -441,7 +441,7 @@ class Attributor:
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
             return (
-                self._dash_signature(toks) or self._governing_subject(toks, para)
+                self._dash_signature(toks) or self._name_label(toks) or self._governing_subject(toks, para)
                 or self._previous_subject(toks, para) or Attribution()
             )
         cue, cue_end = self._cue_text(verb)
@@ -468,6 +468,25 @@ class Attributor:
         if ent is None:
             return None
         return Attribution(ent, mention, None, 0.85, explicit=True, cue_span=(doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
+
+    def _name_label(self, qtoks: list[Token]) -> Attribution | None:
+        """A quote labelled with a name and a colon, as headlines and transcripts do
+        ("Ruiz: 'We will not back down'")."""
+        doc = self.doc
+        first = self.sent(qtoks[0].i).start
+        before = doc[first : qtoks[0].i]
+        if len(before) < 2 or before[-1].text != ":" or len(before) > 5:
+            return None
+        names = before[:-1]
+        if not all(t.text[:1].isupper() and coarse_pos(t) in ("PROPN", "NOUN") for t in names):
+            return None
+        start, end = names[0].idx, names[-1].idx + len(names[-1])
+        text = self.text[start:end]
+        ent = self.lookup(text, None, at=start) or self._new_entity(text, "PERSON", start)
+        if ent is None:
+            return None
+        self._add_mention(ent, start, end, text, names[-1])
+        return Attribution(ent, (start, end, text), None, 0.75, explicit=True, cue_span=(start, before[-1].idx + 1))
 
     def _previous_subject(self, qtoks: list[Token], para: int) -> Attribution | None:
         """A quote that follows a sentence about someone, in the same paragraph, is theirs

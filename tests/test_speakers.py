@@ -151,3 +151,10 @@ def test_a_nationality_used_as_a_noun_refers_to_the_player_just_named():
     text = ('Ana Popescu lost in three sets on Sunday. The Romanian said she had "played the wrong shots" '
             'and left without a word.')
     assert only(text).speaker == "Ana Popescu"
+
+
+def test_a_headline_labelled_with_a_name_and_a_colon_is_that_persons():
+    text = ("Ruiz: 'We will not back down'\n\nMayor Ana Ruiz defended the bridge plan on Monday. "
+            'Her budget chief, Tom Hale, disagreed. "It is too expensive," Hale said.')
+    article = saidwhen.extract(text)
+    assert [q.speaker for q in article.quotes] == ["Ana Ruiz", "Tom Hale"]
