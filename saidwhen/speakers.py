@@ -441,7 +441,8 @@ class Attributor:
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
             return (
-                self._dash_signature(toks) or self._name_label(toks) or self._governing_subject(toks, para)
+                self._dash_signature(toks) or self._name_label(toks) or self._colon_intro(toks, para)
+                or self._governing_subject(toks, para)
                 or self._previous_subject(toks, para) or Attribution()
             )
         cue, cue_end = self._cue_text(verb)
@@ -468,6 +469,26 @@ class Attributor:
         if ent is None:
             return None
         return Attribution(ent, mention, None, 0.85, explicit=True, cue_span=(doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
+
+    def _colon_intro(self, qtoks: list[Token], para: int) -> Attribution | None:
+        """A quote that opens its paragraph after a paragraph ending "…, Smith said in a statement:"
+        belongs to that attribution."""
+        k = self._sent_of[qtoks[0].i]
+        if k == 0:
+            return None
+        prev = self.sents[k - 1]
+        last = [t for t in prev if not t.is_space]
+        if not last or last[-1].text != ":" or self.para_of(prev.start_char) != para - 1:
+            return None
+        verb = self._cue_verb(list(prev), last[-1:], False)
+        if verb is None:
+            return None
+        cue, cue_end = self._cue_text(verb)
+        subj = self._subject(verb)
+        if subj is None:
+            return None
+        ent, mention, conf = self.resolve(subj)
+        return Attribution(ent, mention, cue, conf if ent else 0.5, explicit=True, cue_span=(verb.idx, cue_end), cue_token=verb.i)
 
     def _name_label(self, qtoks: list[Token]) -> Attribution | None:
         """A quote labelled with a name and a colon, as headlines and transcripts do

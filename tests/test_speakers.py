@@ -158,3 +158,10 @@ def test_a_headline_labelled_with_a_name_and_a_colon_is_that_persons():
             'Her budget chief, Tom Hale, disagreed. "It is too expensive," Hale said.')
     article = saidwhen.extract(text)
     assert [q.speaker for q in article.quotes] == ["Ana Ruiz", "Tom Hale"]
+
+
+def test_a_quote_paragraph_after_an_attribution_ending_in_a_colon_is_attributed():
+    text = ('Mayor Ana Ruiz lost the vote on Monday. She said in a statement:\n\n'
+            '"We will fight this decision in every court in the land."')
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Ana Ruiz", "said in a statement")
