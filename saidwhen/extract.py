@@ -51,8 +51,8 @@ CALENDAR_WORDS = (
 ).split()
 
 
-#: Tokens of context either side of a new name that NER sees (its receptive field is 4 each way).
-NER_CONTEXT = 6
+#: Tokens of context either side of a new name that NER sees: its token encoder looks 4 each way.
+NER_CONTEXT = 4
 #: Dependency labels of a proper noun that may be, or name, a speaker.
 SPEAKER_DEPS = ("nsubj", "nsubjpass", "appos")
 
