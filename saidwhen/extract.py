@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from .model import Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
-from .speakers import Attribution, Attributor, Entity
+from .speakers import Attribution, Attributor, Entity, title_case_headline_end
 from .times import find_times
 
 #: What stands in for a direct quote in the parsed skeleton: a one-word reply parses like speech.
@@ -94,8 +94,9 @@ class IntroductionNER:
                 k = i
         windows: list[list[int]] = []
         seen: set[int] = set()
+        headline = title_case_headline_end(text)  # its names are not NER'd, so they are not yet seen
         for i, (tag, _, orth, dep) in enumerate(arr):
-            if tag not in proper or orth in seen or orth in calendar:
+            if tag not in proper or orth in seen or orth in calendar or doc[i].idx < headline:
                 continue
             seen.add(orth)
             if not (dep in roles or (i + 1 < n and arr[i + 1][0] in proper) or (i > 0 and arr[i - 1][0] in proper)):

@@ -86,7 +86,9 @@ ORG_SUFFIXES = frozenset(
     holdings motors airlines media news press times post journal university college school
     institute foundation council committee association union club fc united city party league
     agency ministry department office services systems technologies labs health hospital police
-    court fund trust constabulary service authority commission board bureau network channel""".split()
+    court fund trust constabulary service authority commission board bureau network channel mills
+    foods dairy brewing brewery airways energy pharma pharmaceuticals logistics industries brands works
+    farms cooperative co-op bakery""".split()
 )
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
 
@@ -153,6 +155,17 @@ def _clean_name(text: str, kind: str = "PERSON") -> str:
     return " ".join(_name_parts(text, kind))
 
 
+def title_case_headline_end(text: str) -> int:
+    """End of a first line written in title case ("Bramwell Foods Agrees To Buy …"), where NER
+    cannot tell names from capitalised words; 0 when the article has no such headline."""
+    end = text.find("\n")
+    if end < 0:
+        return 0
+    words = [w for w in text[:end].split() if w[:1].isalpha()]
+    caps = sum(w[0].isupper() for w in words)
+    return end if len(words) >= 4 and caps >= 0.7 * len(words) and not text[:end].rstrip().endswith(".") else 0
+
+
 @dataclass
 class Entity:
     """A person or organisation of one article, gathering its mentions as they are resolved."""
@@ -215,7 +228,7 @@ class Attributor:
         return i >= 0 and offset < self.ranges[i][1]
 
     def _collect_entities(self) -> None:
-        headline = self._title_case_headline()
+        headline = title_case_headline_end(self.text)
         ents = [
             e for e in self.ents
             if e.start_char >= headline
@@ -248,17 +261,6 @@ class Attributor:
                 if ent is not None:
                     self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
 
-    def _title_case_headline(self) -> int:
-        """End of a first line written in title case ("Bramwell Foods Agrees To Buy …"), where
-        NER cannot tell names from capitalised words; 0 when the article has no such headline."""
-        text = self.text
-        end = text.find("\n")
-        if end < 0:
-            return 0
-        words = [w for w in text[:end].split() if w[:1].isalpha()]
-        caps = sum(w[0].isupper() for w in words)
-        return end if len(words) >= 4 and caps >= 0.7 * len(words) and not text[:end].rstrip().endswith(".") else 0
-
     def _dateline(self, e: SpacySpan) -> bool:
         """Whether an entity is a dateline's place ("SEATTLE (Reuters) -"), not an actor."""
         first = e.start == 0 or "\n" in self.doc[e.start - 1].text_with_ws
@@ -275,6 +277,9 @@ class Attributor:
         if start != e.start:
             e = SpacySpan(doc, start, e.end, label="PERSON" if e.label_ in ("ORG", "GPE", "PERSON") else e.label_)
         words = e.text.split()
+        if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
+                and first_name_gender(words[0]) is None:
+            return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills
         if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             parts = _name_parts(e.text)
             if len(parts) >= 2 and parts[-1].lower().strip(".") not in ORG_SUFFIXES and (

@@ -165,3 +165,13 @@ def test_a_quote_paragraph_after_an_attribution_ending_in_a_colon_is_attributed(
             '"We will fight this decision in every court in the land."')
     q = only(text)
     assert (q.speaker, q.cue) == ("Ana Ruiz", "said in a statement")
+
+
+def test_an_organisation_first_named_in_a_title_case_headline_is_still_found_in_the_body():
+    text = (
+        "Harrow Mills Agrees To Buy Kestle Dairy Cooperative\n\n"
+        "Harrow Mills, the biscuit maker based in Lindby, said on Monday that it would buy the Kestle "
+        "Dairy Cooperative for about $90 million.\n\n"
+        '"This secures our milk for a decade," the company said in a statement.'
+    )
+    assert only(text).speaker == "Harrow Mills"
