@@ -211,6 +211,7 @@ class Attributor:
         self._by_part: dict[str, list[Entity]] = {}  # name word -> entities whose name has it
         self._mentions: list[tuple[int, Entity, Token | None]] = []  # (doc offset, entity, head token)
         self._alone: dict[str, list[int]] | None = None
+        self._capitals = [t for t in doc if t.text[:1].isupper()]  # where names can be
         self.has_ner = doc.has_annotation("ENT_IOB")
         self.ents = list(doc.ents)  # Doc.ents rebuilds its list on every access
         self._ent_of = {t: e for e in self.ents for t in range(e.start, e.end)}
@@ -255,8 +256,8 @@ class Attributor:
                     self._learn_roles(ent, e)
                     covered.update(range(e.start, e.end))
         # A lone surname NER did not label still mentions the person it abbreviates.
-        for tok in self.doc:
-            if coarse_pos(tok) == "PROPN" and tok.i not in covered and tok.text[:1].isupper() and not self.in_quote(tok.idx):
+        for tok in self._capitals:
+            if coarse_pos(tok) == "PROPN" and tok.i not in covered and not self.in_quote(tok.idx):
                 ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
                 if ent is not None:
                     self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
@@ -291,10 +292,10 @@ class Attributor:
     def _used_alone(self, word: str, e: SpacySpan) -> bool:
         """Whether the last word of a name stands alone elsewhere, as surnames do ("Hale said")."""
         if self._alone is None:
-            doc = self.doc
+            proper = {t.i for t in self._capitals if coarse_pos(t) == "PROPN"}
             self._alone = {}
-            for t in doc:
-                if t.text[:1].isupper() and not (t.i > 0 and coarse_pos(doc[t.i - 1]) == "PROPN" and doc[t.i - 1].text[:1].isupper()):
+            for t in self._capitals:
+                if t.i - 1 not in proper:
                     self._alone.setdefault(t.text, []).append(t.i)
         return any(not (e.start <= i < e.end) and not self.in_quote(self.doc[i].idx) for i in self._alone.get(word, ()))
 
@@ -302,11 +303,15 @@ class Attributor:
         """Runs of two or more capitalised proper nouns that NER left unlabelled: names it missed."""
         doc = self.doc
         labelled = set(self._ent_of)
-        runs, i = [], 0
-        while i < len(doc):
-            j = i
-            while j < len(doc) and coarse_pos(doc[j]) == "PROPN" and doc[j].text[:1].isupper() and j not in labelled and not self.in_quote(doc[j].idx):
+        starts = [t.i for t in self._capitals
+                  if coarse_pos(t) == "PROPN" and t.i not in labelled and not self.in_quote(t.idx)]
+        runs = []
+        n = 0
+        while n < len(starts):
+            i = j = starts[n]
+            while n < len(starts) and starts[n] == j:  # consecutive proper nouns
                 j += 1
+                n += 1
             k = i
             while k < j and (doc[k].lower_ in STRIP_TITLES or doc[k].lower_ in TITLE_WORDS or doc[k].lower_.rstrip(".") in ROLE_WORDS or doc[k].ent_type_ == "NORP"):
                 k += 1
@@ -318,7 +323,6 @@ class Attributor:
                     runs.append(SpacySpan(doc, k, j, label="PERSON"))
                 elif not self.has_ner:
                     runs.append(SpacySpan(doc, k, j, label="ORG"))
-            i = max(j, i + 1)
         return runs
 
     def _entity_for(self, span: SpacySpan, kind: str) -> Entity | None:
