@@ -82,21 +82,18 @@ def _is_opening_context(text: str, i: int, pstart: int) -> bool:
 
 
 def _single_close(text: str, i: int, pend: int, mark: str = "’") -> int | None:
-    """The closing mark for a single quote opened at ``i``, skipping apostrophes ("we’ve", "’90s",
-    "the players’ union"); None when the paragraph holds no such mark."""
-    weak = None
+    """The closing mark for a single quote opened at ``i``: the first one not followed by a letter
+    that ends a word or a sentence, skipping apostrophes ("we’ve", "’90s", "the players’ union");
+    None when the paragraph holds no such mark."""
     j = i + 1
     while True:
         j = text.find(mark, j, pend)
         if j < 0:
-            return weak
+            return None
         nxt = text[j + 1] if j + 1 < pend else " "
         prev = text[j - 1]
-        if not nxt.isalnum():
-            if prev in ".,!?…;:—-":
-                return j
-            if weak is None and prev.isalnum() and not _plural_possessive(text, j, pend):
-                weak = j
+        if not nxt.isalnum() and (prev in ".,!?…;:—-" or prev.isalnum() and not _plural_possessive(text, j, pend)):
+            return j
         j += 1
 
 

@@ -66,6 +66,8 @@ MEDIA_PREP_OBJECTS = frozenset(
     podcast broadcast press conference briefing hearing court speech radio television tv
     telegram substack weibo wechat whatsapp media""".split()
 )
+#: Letters after a name that are not part of it.
+POSTNOMINALS = frozenset("kc qc mp msp md phd obe mbe cbe jr sr ii iii esq".split())
 #: Words for what a person is or does, often written capitalised before a name ("Attorney Kevin Osei").
 ROLE_WORDS = frozenset(
     """attorney lawyer district judge justice speaker director minister foreign prime deputy
@@ -137,6 +139,8 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
         return parts
     while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS):
         parts = parts[1:]
+    while len(parts) > 2 and parts[-1].lower().strip(".") in POSTNOMINALS:  # "Imogen Strathairn KC"
+        parts = parts[:-1]
     if len(parts) >= 3:  # "Creator Oliver Strand": the name starts at its first name
         for i, w in enumerate(parts[1:-1], 1):
             if first_name_gender(w) is not None and first_name_gender(parts[0]) is None:

@@ -71,3 +71,10 @@ def test_quote_offsets_index_the_article_text():
 def test_a_british_partial_quote_closes_before_and_even_after_an_s():
     text = "Judge Helen Voss said the entries had been ‘the strongest in years’ and that the panel met ‘long into the nights’."
     assert quotes(text) == ["the strongest in years", "long into the nights"]
+
+
+def test_a_british_single_quoted_title_before_a_comma_closes_there():
+    text = ("He sold ‘Harbour Growth Bonds’, which paid nothing, Judge Ann Cole said, calling it ‘a cruel trick’.")
+    article = saidwhen.extract(text)
+    assert [n.text for n in article.non_quotes] == ["Harbour Growth Bonds"]
+    assert [q.text for q in article.quotes] == ["a cruel trick"]

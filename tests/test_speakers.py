@@ -175,3 +175,8 @@ def test_an_organisation_first_named_in_a_title_case_headline_is_still_found_in_
         '"This secures our milk for a decade," the company said in a statement.'
     )
     assert only(text).speaker == "Harrow Mills"
+
+
+def test_letters_after_a_name_are_not_part_of_it():
+    text = 'Imogen Strathairn KC opened for the prosecution.\n\n"The money was never invested," Ms. Strathairn said.'
+    assert only(text).speaker == "Imogen Strathairn"
