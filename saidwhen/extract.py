@@ -302,7 +302,7 @@ def _parse_long(nlp, text: str):
             end = cut + 1 if cut > start else end
         pieces.append(text[start:end])
         start = end
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)  # one piece in memory at a time
 
 
 @dataclass

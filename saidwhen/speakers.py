@@ -178,6 +178,7 @@ class Entity:
     kind: str
     key: tuple[str, ...]
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # doc char offsets
+    seen: set[tuple[int, int]] = field(default_factory=set)  # the offsets of those mentions
     roles: set[str] = field(default_factory=set)
     role: str | None = None
     gender: str | None = None
@@ -379,7 +380,8 @@ class Attributor:
         return HONORIFICS.get(self.doc[tok.i - 1].lower_) if tok.i > 0 else None
 
     def _add_mention(self, ent: Entity, start: int, end: int, text: str, head: Token | None) -> None:
-        if (start, end, text) not in ent.mentions:
+        if (start, end) not in ent.seen:
+            ent.seen.add((start, end))
             ent.mentions.append((start, end, text))
             insort(self._mentions, (start, ent, head), key=_offset)
 

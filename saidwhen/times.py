@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+from bisect import bisect_right
 import re
 from typing import Callable, Sequence
 
@@ -224,14 +225,15 @@ _ABBREV_END = re.compile(
 class _Ctx:
     """Per-call state: the text, its clause boundaries, anchors and the running reference date."""
 
-    __slots__ = ("text", "low", "anchor", "anchors", "bounds", "_ref", "ref_anchor", "ref_pos", "pos")
+    __slots__ = ("text", "low", "anchor", "anchors", "_anchor_starts", "bounds", "_ref", "ref_anchor", "ref_pos", "pos")
 
     def __init__(self, text: str, anchor: Date | None, anchors: Sequence[tuple[int, int, Date]],
                  low: str | None = None):
         self.text = text
         self.low = low if low is not None else _lower(text)
         self.anchor = anchor
-        self.anchors = tuple(anchors)
+        self.anchors = tuple(sorted(anchors, key=lambda a: (a[0], -a[1])))
+        self._anchor_starts = [a[0] for a in self.anchors]
         self.bounds: list[int] | None = None
         self._ref: str | None = None
         self.ref_anchor: Date | None = None
@@ -250,12 +252,13 @@ class _Ctx:
 
     def anchor_at(self, pos: int) -> Date | None:
         """The anchor date in force at a character position (innermost matching range wins)."""
-        best = None
-        best_len = None
-        for s, e, d in self.anchors:
-            if s <= pos < e and (best_len is None or e - s <= best_len):
-                best, best_len = d, e - s
-        return best if best is not None else self.anchor
+        # Ranges sorted by start: the covering range that starts last is the innermost one of
+        # properly nested ranges; a bounded look back keeps thousands of quotes linear.
+        i = bisect_right(self._anchor_starts, pos) - 1
+        for s, e, d in reversed(self.anchors[max(0, i - 63) : i + 1]):
+            if s <= pos < e:
+                return d
+        return self.anchor
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """Start and end of the clause/sentence containing the span (at most ~200 chars each way)."""
