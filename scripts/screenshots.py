@@ -10,12 +10,9 @@ Usage: .venv/bin/python scripts/screenshots.py [--db FILE] [--out docs/img] [--c
 from __future__ import annotations
 
 import argparse
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,22 +27,6 @@ def build_demo(db: Path) -> None:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def serve(db: Path):
-    import uvicorn
-
-    from saidwhen.web import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, thread, f"http://127.0.0.1:{port}"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path)
@@ -54,14 +35,15 @@ def main() -> None:
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
+    from saidwhen.web import serving
+
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db
         if db is None:
             db = Path(tmp) / "demo.db"
             build_demo(db)
-        server, thread, base = serve(db)
         args.out.mkdir(parents=True, exist_ok=True)
-        try:
+        with serving(db) as base:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1100, "height": 760})
@@ -75,9 +57,6 @@ def main() -> None:
                 page.wait_for_selector("#chart svg")
                 page.screenshot(path=str(args.out / "speaker.png"))
                 browser.close()
-        finally:
-            server.should_exit = True
-            thread.join(5)
     for name in ("search.png", "speaker.png"):
         print(f"wrote {args.out / name} ({(args.out / name).stat().st_size:,} bytes)")
 

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -29,24 +26,10 @@ from test_web import XSS_SPEAKER, build_store  # noqa: E402  (tests/ is on sys.p
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    import uvicorn
+    from saidwhen.web import serving
 
-    from saidwhen.web import create_app
-
-    db = build_store(tmp_path_factory.mktemp("browser") / "web.db")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(build_store(tmp_path_factory.mktemp("browser") / "web.db")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,6 @@
 package, so the app needs no JavaScript build step and loads nothing from other hosts.
 """
 
-from .app import create_app
+from .app import create_app, serving
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "serving"]

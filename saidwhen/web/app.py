@@ -21,7 +21,8 @@ import orjson
 from collections import OrderedDict
 from math import ceil
 from pathlib import Path
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 from urllib.parse import quote as urlquote, urlencode, urlsplit
 
 from fastapi import FastAPI, Query, Request
@@ -588,3 +589,30 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
         return Response("ok", media_type="text/plain")
 
     return app
+
+
+@contextmanager
+def serving(db_path: str | os.PathLike, timeout: float = 20.0) -> Iterator[str]:
+    """Serve the app over ``db_path`` on a free loopback port in a background thread, for tests and
+    scripts that drive it with a browser; yields the base URL and stops the server on exit."""
+    import socket
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db_path), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise StoreError(f"{db_path}: the web app did not start on 127.0.0.1:{port}")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
