@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from .model import Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
-from .speakers import Attribution, Attributor, Entity, title_case_headline_end
+from .speakers import Attribution, Attributor, title_case_headline_end
 from .times import find_times
 
 #: What stands in for a direct quote in the parsed skeleton: a one-word reply parses like speech.
@@ -363,7 +363,7 @@ def _finish(doc, st: _State) -> Article:
     """Attribute the quotes of a parsed skeleton and build the ``Article``."""
     sk = st.skeleton
     speech = [i for i, sp in enumerate(st.spans) if sp.speech]
-    ranges = [sk.quote_at[i] for i in range(len(st.spans)) if st.spans[i].kind == "direct" and st.spans[i].speech]
+    ranges = [sk.quote_at[i] for i in speech if st.spans[i].kind == "direct"]
     para_starts = [a for a, _ in st.paras]
 
     def para_of(skel_offset: int) -> int:
@@ -390,18 +390,14 @@ def _finish(doc, st: _State) -> Article:
         times = find_times(st.text, st.date, anchors)
 
     quotes = []
-    used: dict[int, Entity] = {}
+    used: set[int] = set()  # ids of the entities that speak
     for i in speech:
         sp = st.spans[i]
         att = final[i]
-        mention = None
-        if att.mention is not None:
-            ms, me, mt = att.mention
-            s0 = sk.to_article(ms)
-            mention = Mention(st.text[s0 : s0 + (me - ms)], s0, s0 + (me - ms))
+        mention = _mention(st, att.mention[0], att.mention[1]) if att.mention is not None else None
         conf = att.confidence * (1.0 if sp.closed or sp.continues else 0.5)
         if att.speaker is not None:
-            used[id(att.speaker)] = att.speaker
+            used.add(id(att.speaker))
         quotes.append(
             Quote(
                 text=st.text[sp.start : sp.end], start=sp.start, end=sp.end, group=groups[i], kind=sp.kind,
@@ -409,7 +405,10 @@ def _finish(doc, st: _State) -> Article:
                 paragraph=sp.paragraph, confidence=round(min(conf, 0.99), 2), said_on=said_on[i],
             )
         )
-    people = tuple(_person(st, sk, e) for e in attributor.entities if id(e) in used)
+    people = tuple(
+        Person(name=e.name, kind=e.kind, role=e.role, mentions=tuple(_mention(st, ms, me) for ms, me, _ in sorted(e.mentions)))
+        for e in attributor.entities if id(e) in used
+    )
     return Article(
         text=st.text, date=st.date, url=st.url, id=st.id, title=st.title, quotes=tuple(quotes),
         people=people, non_quotes=tuple(st.non_quotes), times=tuple(times), flags=_flags(st),
@@ -456,12 +455,10 @@ def _as_date(value: str | None) -> Date | None:
         return None
 
 
-def _person(st: _State, sk: Skeleton, e: Entity) -> Person:
-    mentions = []
-    for ms, me, _ in sorted(e.mentions):
-        s0 = sk.to_article(ms)
-        mentions.append(Mention(st.text[s0 : s0 + (me - ms)], s0, s0 + (me - ms)))
-    return Person(name=e.name, kind=e.kind, role=e.role, mentions=tuple(mentions))
+def _mention(st: _State, start: int, end: int) -> Mention:
+    """The article ``Mention`` of skeleton offsets ``start:end`` (mentions lie outside stand-ins)."""
+    s0 = st.skeleton.to_article(start)
+    return Mention(st.text[s0 : s0 + (end - start)], s0, s0 + (end - start))
 
 
 def _flags(st: _State) -> tuple[str, ...]:
