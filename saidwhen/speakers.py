@@ -785,34 +785,30 @@ class Attributor:
             if ent.kind == "PERSON" and w in ent.roles:
                 return ent
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
-            sent = self.sent(head.i)
-            for _ in range(3):  # the organisation the last sentences were about
-                if sent.start == 0:
-                    break
-                sent = self.sent(sent.start - 1)
-                subj = [m for m in before if sent.start_char <= m[0] < sent.end_char and m[1].kind == "ORG"
-                        and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
-                if subj:
-                    return subj[0][1]
-            for _, ent, _ in reversed(before):
-                if ent.kind == "ORG":
-                    return ent
-            return None
+            recent = self._recent_subject(head, before, "ORG")
+            return recent or next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG"), None)
         if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP":  # a noun, or "the Romanian"
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
+        return self._recent_subject(head, before, "PERSON", unnamed=True)
+
+    def _recent_subject(self, head: Token, before: list, kind: str, unnamed: bool = False) -> Entity | None:
+        """The entity of ``kind`` that is the subject of one of the three sentences before
+        ``head``'s, nearest first. With ``unnamed``, nobody when such a sentence has ``head``'s own
+        noun as its subject: the description repeats someone never named ("A trooper … the trooper")."""
         sent = self.sent(head.i)
-        for _ in range(3):  # the person the last sentences were about
+        for _ in range(3):
             if sent.start == 0:
                 break
             sent = self.sent(sent.start - 1)
-            for t in sent:
-                if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx):
-                    if coarse_pos(t) == "NOUN" and t.lower_ == head.lower_:
-                        return None
-            persons = [m for m in before if sent.start_char <= m[0] < sent.end_char and m[1].kind == "PERSON"]
-            subj = [m for m in persons if m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
+            if unnamed and any(
+                t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx)
+                and coarse_pos(t) == "NOUN" and t.lower_ == head.lower_ for t in sent
+            ):
+                return None
+            subj = [m for m in before if sent.start_char <= m[0] < sent.end_char and m[1].kind == kind
+                    and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 return subj[0][1]
         return None
