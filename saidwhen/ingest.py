@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime
 import glob
 import gzip
+import io
 import json
 import os
 import re
@@ -48,7 +49,7 @@ from typing import BinaryIO, TextIO
 
 from saidwhen.errors import InputError
 
-__all__ = ["RawArticle", "Problem", "read_articles", "split_date_header"]
+__all__ = ["RawArticle", "Problem", "read_articles", "read_file_bytes", "read_jsonl_line", "split_date_header"]
 
 STDIN = "<stdin>"
 
@@ -195,19 +196,29 @@ def _read_directory(path: str) -> Iterator[RawArticle | Problem]:
         yield from _read_file(file)
 
 
-def _read_file(path: str) -> Iterator[RawArticle | Problem]:
-    """Read one file, choosing the format by its name."""
+def read_file_bytes(path: str, data: bytes) -> Iterator[RawArticle | Problem]:
+    """Read one file already in memory (``data``, its bytes) exactly as ``read_articles`` reads
+    the file ``path``: the format is chosen by the name, and ``path`` is the source in every
+    record and problem. The Spark job reads files from HDFS or S3 this way."""
+    yield from _read_file(path, data)
+
+
+def _read_file(path: str, data: bytes | None = None) -> Iterator[RawArticle | Problem]:
+    """Read one file, choosing the format by its name (from ``data`` when given, else from disk)."""
     name = path.lower()
     if name.endswith(WARC_SUFFIXES):
-        yield from _read_warc(path)
+        yield from _read_warc(path, data)
         return
     if name.endswith(HTML_SUFFIXES):
-        yield from _read_html_file(path)
+        yield from _read_html_file(path, data)
         return
     gz = name.endswith(".jsonl.gz")
     jsonl = gz or name.endswith(".jsonl")
     try:
-        f = gzip.open(path, "rb") if gz else open(path, "rb")
+        if data is not None:
+            f = gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") if gz else io.BytesIO(data)
+        else:
+            f = gzip.open(path, "rb") if gz else open(path, "rb")
     except OSError as err:
         yield Problem(path, None, f"cannot open ({_os_reason(err)})", True)
         return
@@ -330,6 +341,15 @@ def _read_jsonl(
         yield Problem(source, None, f"empty {noun}", True)
 
 
+def read_jsonl_line(source: str, lineno: int, line: str) -> Iterator[RawArticle | Problem]:
+    """One line of a JSONL file as ``read_articles`` reads it: the article, or the problems with
+    it (a blank line gives nothing). The Spark job reads JSONL files line by line this way."""
+    if lineno == 1:
+        line = line.lstrip("\ufeff")
+    if line.strip():
+        yield from _jsonl_record(source, lineno, line)
+
+
 def _jsonl_record(source: str, lineno: int, line: str) -> Iterator[RawArticle | Problem]:
     """Parse one non-blank JSONL line into an article, with warnings for bad optional fields."""
 
@@ -404,14 +424,15 @@ def _parse_date(value: object) -> tuple[datetime.date | None, str | None]:
 # --- web pages and web archives ---------------------------------------------------------------
 
 
-def _read_html_file(path: str) -> Iterator[RawArticle | Problem]:
-    """One web page from a ``.html``/``.htm`` file."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_PAGE_BYTES + 1)
-    except OSError as err:
-        yield Problem(path, None, f"cannot open ({_os_reason(err)})", True)
-        return
+def _read_html_file(path: str, data: bytes | None = None) -> Iterator[RawArticle | Problem]:
+    """One web page from a ``.html``/``.htm`` file (or its bytes, ``data``)."""
+    if data is None:
+        try:
+            with open(path, "rb") as f:
+                data = f.read(MAX_PAGE_BYTES + 1)
+        except OSError as err:
+            yield Problem(path, None, f"cannot open ({_os_reason(err)})", True)
+            return
     if not data.strip():
         yield Problem(path, None, "empty file", True)
         return
@@ -507,7 +528,7 @@ def _canonical_url(tree) -> str | None:  # noqa: ANN001 - an lxml element
     return None
 
 
-def _read_warc(path: str) -> Iterator[RawArticle | Problem]:
+def _read_warc(path: str, data: bytes | None = None) -> Iterator[RawArticle | Problem]:
     """Every HTML response record of a WARC file, one record at a time.
 
     warcio reads the file as a stream (each record's payload is read once and dropped). When a
@@ -523,7 +544,7 @@ def _read_warc(path: str) -> Iterator[RawArticle | Problem]:
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
     try:
-        f = open(path, "rb")
+        f = io.BytesIO(data) if data is not None else open(path, "rb")
     except OSError as err:
         yield Problem(path, None, f"cannot open ({_os_reason(err)})", True)
         return

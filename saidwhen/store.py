@@ -327,8 +327,7 @@ class Store:
 
     def _prepare(self, article: Article) -> _Prepared:
         """The work that needs no database: hashes, the MinHash signature, the dates quotes were said."""
-        text_hash = hashlib.blake2b(article.text.encode("utf-8"), digest_size=16).hexdigest()
-        return _Prepared(article, text_hash, _minhash(article.text))
+        return _Prepared(article, text_hash(article.text), _minhash(article.text))
 
     def _write_batch(self, batch: list[_Prepared]) -> IndexStats:
         stats = IndexStats()
@@ -576,6 +575,12 @@ class Store:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def text_hash(text: str) -> str:
+    """The key of an article's exact text (``articles.text_hash``): two articles with the same
+    text are one article."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _last_word(name: str) -> str:

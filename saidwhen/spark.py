@@ -1,0 +1,724 @@
+"""The Spark job: the record ``saidwhen index`` + ``saidwhen export --format parquet`` builds on one
+machine, built on a cluster instead.
+
+``saidwhen spark INPUT... --out DIR`` (or ``spark-submit saidwhen/spark.py INPUT... --out DIR``, or
+``python -m saidwhen.spark``) reads JSONL(.gz) files line by line and text, HTML and WARC files whole,
+from any path Spark reads (local, ``hdfs://``, ``s3a://``), and in ``mapPartitions`` cleans, extracts
+and normalises each article with the same functions as the single-machine path (one spaCy model per
+Python worker, loaded once). Everything the store computes per article without its database (text
+hash, MinHash signature and LSH buckets, normalised quote text, the day a quote was said) is computed
+there too. The steps that span articles (duplicates, syndicated copies, people, one quote with many
+renderings) are Spark joins, window functions and aggregations; nothing but counts comes back to the
+driver. The tables are written as Parquet folders ``DIR/<table>/`` with the columns and types of
+``saidwhen export --format parquet``; records that could not be read or extracted go, with the
+reason, to ``DIR/rejected/`` as JSON lines.
+
+"First" means lowest *ordinal*: (position of the file in the expanded input list, record within the
+file), the order in which ``saidwhen index`` reads the same inputs. Where the store, which decides
+article by article, and this job, which sees the whole corpus, can differ is listed in docs/spark.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .errors import SaidwhenError
+from .ingest import DIRECTORY_SUFFIXES
+from .store import NUM_PERM, SYNDICATION_THRESHOLD, TABLES
+
+__all__ = ["SparkJobError", "SparkSummary", "run", "main", "expand_inputs", "spark_session"]
+
+#: Suffixes read line by line (splittable when not compressed); every other file is read whole.
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+
+#: An ordinal packs (file index, record index) in one 64-bit integer: records per file < 2**32.
+_RECORD_BITS = 32
+
+#: Columns of each table, in the order and with the Arrow types ``export --format parquet`` writes.
+_SPARK_TYPES = {"INTEGER": "bigint", "REAL": "double", "TEXT": "string", "BLOB": "binary"}
+
+
+class SparkJobError(SaidwhenError):
+    """The Spark job cannot start or run: no inputs, an unreadable output folder, no pyspark."""
+
+
+@dataclass
+class SparkSummary:
+    """What one run read and wrote; ``rejected`` counts records by reason."""
+
+    out: str
+    files: int = 0
+    records: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    syndicated: int = 0
+    people: int = 0
+    quotes: int = 0
+    occurrences: int = 0
+    warnings: int = 0
+    rejected: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        bad = sum(self.rejected.values())
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(self.rejected.items())) or "none"
+        return (
+            f"{self.out}: {self.records} record(s) from {self.files} file(s): {self.articles} article(s) stored,"
+            f" {self.duplicates} duplicate(s), {self.syndicated} syndicated cop{'y' if self.syndicated == 1 else 'ies'};"
+            f" {self.people} people, {self.quotes} quote(s), {self.occurrences} occurrence(s);"
+            f" {bad} rejected ({reasons}), {self.warnings} warning(s); {self.seconds:.1f}s"
+        )
+
+
+# ---------------------------------------------------------------- the session
+
+
+def spark_session(master: str | None = None, shuffle_partitions: int | None = None, app_name: str = "saidwhen"):
+    """A SparkSession for the job (the one ``spark-submit`` made, if any). In local mode the Python
+    workers run this interpreter, so they find saidwhen and its model."""
+    try:
+        from pyspark.sql import SparkSession
+    except ModuleNotFoundError as e:  # pragma: no cover - depends on the install
+        raise SparkJobError('pyspark is not installed: pip install "saidwhen[spark]"') from e
+    if master is None or master.startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app_name)
+    if master:
+        builder = builder.master(master)
+    if shuffle_partitions or (master or "").startswith("local"):
+        builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions or 8))
+    builder = builder.config("spark.ui.showConsoleProgress", "false")
+    return builder.getOrCreate()
+
+
+# ---------------------------------------------------------------- inputs
+
+
+def expand_inputs(spark, inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The files under ``inputs`` in the order ``saidwhen index`` reads them, through Hadoop's
+    file systems (so ``hdfs://`` and ``s3a://`` work), and (input, reason) for inputs that give none.
+
+    A directory gives every file below it with a saidwhen suffix, sorted by path, hidden entries
+    skipped; a glob its matches in sorted order; a file itself.
+    """
+    jvm = spark._jvm
+    conf = spark._jsc.hadoopConfiguration()
+    files: list[str] = []
+    missing: list[tuple[str, str]] = []
+    for arg in inputs:
+        path = jvm.org.apache.hadoop.fs.Path(arg)
+        try:
+            fs = path.getFileSystem(conf)
+            statuses = fs.globStatus(path)
+        except Exception as e:  # py4j wraps the Java IOException
+            missing.append((arg, f"cannot list ({_java_reason(e)})"))
+            continue
+        if statuses is None or len(statuses) == 0:
+            glob = any(c in arg for c in "*?[{")
+            missing.append((arg, "no files match this pattern" if glob else "no such file or directory"))
+            continue
+        for status in sorted(statuses, key=lambda s: s.getPath().toString()):
+            if status.isDirectory():
+                found = _walk(fs, status.getPath())
+                if not found:
+                    missing.append((status.getPath().toString(), "no .txt, .jsonl, .jsonl.gz, .html, .htm, .warc or .warc.gz files in this directory"))
+                files.extend(found)
+            else:
+                files.append(status.getPath().toString())
+    return files, missing
+
+
+def _walk(fs, root) -> list[str]:
+    """Article files below ``root``, sorted by their path relative to it, hidden entries skipped."""
+    base = root.toString().rstrip("/") + "/"
+    found = []
+    it = fs.listFiles(root, True)
+    while it.hasNext():
+        name = it.next().getPath().toString()
+        rel = name[len(base):] if name.startswith(base) else PurePosixPath(name).name
+        parts = rel.split("/")
+        if any(p.startswith(".") for p in parts) or not parts[-1].lower().endswith(DIRECTORY_SUFFIXES):
+            continue
+        found.append((parts, name))
+    return [name for _, name in sorted(found)]
+
+
+def _java_reason(e: Exception) -> str:
+    text = str(e).strip().splitlines()
+    return (text[0] if text else type(e).__name__)[:200]
+
+
+def _shown(path: str) -> str:
+    """A path as problems name it: local files without the ``file:`` scheme."""
+    return path[5:] if path.startswith("file:") else path
+
+
+# ---------------------------------------------------------------- per record (executors)
+
+
+def _rejected(source: str, line, record, reason: str, kind: str) -> tuple:
+    return ("r", (source, line, record, kind, reason))
+
+
+def _problem_kind(reason: str) -> str:
+    """A short class of a reading problem, the key of the rejection counts."""
+    for needle, kind in (("not valid JSON", "bad JSON"), ("not a JSON object", "bad JSON"), ('"text"', "no text"),
+                         ("no main text", "no text"), ("empty", "empty"), ("WARC", "corrupt WARC record"),
+                         ("HTML", "bad HTML"), ("gzip", "corrupt gzip"), ("binary", "binary file")):
+        if needle in reason:
+            return kind
+    return "unreadable"
+
+
+def _read_items(items, parse, counts):
+    """(ordinal, RawArticle) for each readable record; rejected rows for fatal problems; warnings
+    counted. ``parse(item)`` yields (file index, record index, source, RawArticle | Problem)."""
+    from .ingest import Problem
+
+    for item in items:
+        try:
+            parsed = list(parse(item))
+        except Exception as err:  # a reader bug must cost the file, not the job
+            source = _shown(str(item[0])) if isinstance(item, tuple) else "?"
+            counts.add(Counter({"unreadable": 1}))
+            yield _rejected(source, None, None, f"cannot read ({type(err).__name__}: {err})", "unreadable")
+            continue
+        for file_index, record, source, x in parsed:
+            if isinstance(x, Problem):
+                if x.fatal:
+                    kind = _problem_kind(x.reason)
+                    counts.add(Counter({kind: 1}))
+                    yield _rejected(x.source, x.line, record, x.reason, kind)
+                else:
+                    counts.add(Counter({"warning": 1}))
+            else:
+                yield ("a", ((file_index << _RECORD_BITS) | record, x))
+
+
+def _parse_whole_file(indices):
+    """A parser of (path, bytes) pairs, as ``saidwhen index`` reads the same file."""
+    from .ingest import read_file_bytes
+
+    def parse(item):
+        path, data = item
+        source = _shown(path)
+        for file_index in indices.value.get(path, ()):
+            for record, x in enumerate(read_file_bytes(source, bytes(data))):
+                yield file_index, record, source, x
+
+    return parse
+
+
+def _parse_jsonl_line(files):
+    """A parser of (file index, line number, line) triples."""
+    from .ingest import read_jsonl_line
+
+    def parse(item):
+        file_index, lineno, line = item
+        source = _shown(files.value[file_index])
+        for x in read_jsonl_line(source, lineno, line):
+            yield file_index, lineno, source, x
+
+    return parse
+
+
+def _extract_partition(items, counts):
+    """Clean and extract the partition's articles with one model per Python worker, and turn each
+    into an article row; an article that fails becomes a rejected row."""
+    from .clean import clean
+    from .extract import extract_many
+
+    source = iter(items)
+    pending: deque = deque()
+    rejects: list = []
+
+    def records():
+        for item in source:
+            if item[0] == "r":
+                rejects.append(item)
+                continue
+            ordinal, raw = item[1]
+            try:
+                text = clean(raw.text)
+            except Exception as err:
+                counts.add(Counter({"extraction failed": 1}))
+                rejects.append(_rejected(raw.source, raw.line, ordinal & 0xFFFFFFFF, f"cleaning failed ({type(err).__name__}: {err})", "extraction failed"))
+                continue
+            pending.append((ordinal, raw))
+            yield text, raw.date, raw.url, raw.id, raw.title
+
+    def finished(ordinal, raw, article):
+        if article is None or "failed" in article.flags:
+            why = article.flags[-1] if article is not None else "no article"
+            counts.add(Counter({"extraction failed": 1}))
+            return _rejected(raw.source, raw.line, ordinal & 0xFFFFFFFF, f"extraction failed ({why})", "extraction failed")
+        return ("a", _article_row(ordinal, article))
+
+    while True:
+        try:
+            for article in extract_many(records(), batch_size=64):
+                while rejects:
+                    yield rejects.pop(0)
+                ordinal, raw = pending.popleft()
+                yield finished(ordinal, raw, article)
+            break
+        except Exception as err:  # the batch in flight is redone one article at a time, then on
+            batch = list(pending)
+            pending.clear()
+            for ordinal, raw in batch:
+                try:
+                    article = next(extract_many([(clean(raw.text), raw.date, raw.url, raw.id, raw.title)]))
+                except Exception as one:
+                    article = None
+                    why = f"{type(one).__name__}: {one}"
+                    counts.add(Counter({"extraction failed": 1}))
+                    yield _rejected(raw.source, raw.line, ordinal & 0xFFFFFFFF, f"extraction failed ({why})", "extraction failed")
+                    continue
+                yield finished(ordinal, raw, article)
+            del err
+    while rejects:
+        yield rejects.pop(0)
+
+
+def _article_row(ordinal: int, a) -> tuple:
+    """Everything the store computes for one article without its database, as one row."""
+    import orjson
+
+    from .store import _TRUNCATED, _buckets, _is_alias, _minhash, _prefix_key, _said_date, normalise_quote, text_hash
+
+    published = a.date.isoformat() if a.date else None
+    signature = _minhash(a.text)
+    people = [
+        (pos, p.name, p.kind, p.role, sorted({m.text.strip() for m in p.mentions if _is_alias(m.text.strip(), p.name)}))
+        for pos, p in enumerate(a.people)
+    ]
+    quotes = []
+    for pos, q in enumerate(a.quotes):
+        norm = normalise_quote(q.text)
+        spans = sorted({(q.start, q.end), *((s, e) for s, e in q.occurrences)})
+        quotes.append((
+            pos, q.text, norm, _prefix_key(norm), bool(_TRUNCATED.search(q.text)), q.speaker,
+            q.speaker_mention.text if q.speaker_mention else None, q.cue, q.kind,
+            q.said_on.value if q.said_on else None, q.said_on.basis if q.said_on else None,
+            _said_date(q, published), float(q.confidence), q.paragraph, q.group, [(s, e) for s, e in spans],
+        ))
+    return (
+        ordinal, a.id, a.url, published, a.title, a.text, text_hash(a.text),
+        orjson.dumps(list(a.flags)).decode() if a.flags else None,
+        [int(v) for v in signature.hashvalues], _buckets(signature), people, quotes,
+        [(pos, t.start, t.end, t.text, t.type, t.value) for pos, t in enumerate(a.times)],
+        [(pos, n.start, n.end, n.text, n.reason) for pos, n in enumerate(a.non_quotes)],
+    )
+
+
+def _article_schema():
+    from pyspark.sql.types import (ArrayType, BooleanType, DoubleType, LongType, StringType, StructField,
+                                   StructType)
+
+    def struct(*cols):
+        return StructType([StructField(name, typ) for name, typ in cols])
+
+    S, L = StringType(), LongType()
+    return struct(
+        ("ordinal", L), ("source_id", S), ("url", S), ("date", S), ("title", S), ("text", S), ("text_hash", S),
+        ("flags", S), ("signature", ArrayType(L)), ("buckets", ArrayType(L)),
+        ("people", ArrayType(struct(("pos", L), ("name", S), ("kind", S), ("role", S), ("aliases", ArrayType(S))))),
+        ("quotes", ArrayType(struct(
+            ("pos", L), ("text", S), ("norm", S), ("prefix", S), ("partial", BooleanType()), ("speaker", S),
+            ("mention", S), ("cue", S), ("kind", S), ("said_on", S), ("said_on_basis", S), ("said_date", S),
+            ("confidence", DoubleType()), ("paragraph", L), ("grp", L),
+            ("spans", ArrayType(struct(("start", L), ("end", L))))))),
+        ("times", ArrayType(struct(("pos", L), ("start", L), ("end", L), ("text", S), ("type", S), ("value", S)))),
+        ("non_quotes", ArrayType(struct(("pos", L), ("start", L), ("end", L), ("text", S), ("reason", S)))),
+    )
+
+
+def _rejected_schema():
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    return StructType([StructField("source", StringType()), StructField("line", LongType()),
+                       StructField("record", LongType()), StructField("kind", StringType()),
+                       StructField("reason", StringType())])
+
+
+# ---------------------------------------------------------------- the job
+
+
+def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, partitions: int | None = None,
+        log=None) -> SparkSummary:
+    """Build the record of ``inputs`` and write it under ``out``; see the module docstring."""
+    from pyspark.storagelevel import StorageLevel
+
+    say = log or (lambda msg: print(msg, file=sys.stderr))
+    started = time.perf_counter()
+    spark = spark or spark_session(master)
+    sc = spark.sparkContext
+    summary = SparkSummary(out=out)
+
+    files, missing = expand_inputs(spark, inputs)
+    if not files:
+        detail = "; ".join(f"{p}: {why}" for p, why in missing) or "no inputs given"
+        raise SparkJobError(f"nothing to read ({detail})")
+    summary.files = len(files)
+    counts = sc.accumulator(Counter(), _CounterParam())
+
+    # Read: JSONL line by line (a large uncompressed file is split across tasks), the rest whole.
+    jsonl = [i for i, f in enumerate(files) if f.lower().endswith(JSONL_SUFFIXES)]
+    whole = [i for i, f in enumerate(files) if not f.lower().endswith(JSONL_SUFFIXES)]
+    files_b = sc.broadcast(files)
+    parts = []
+    for i in jsonl:
+        lines = sc.textFile(files[i]).zipWithIndex().map(lambda x, i=i: (i, x[1] + 1, x[0]))
+        parts.append(lines.mapPartitions(lambda it: _read_items(it, _parse_jsonl_line(files_b), counts)))
+    if whole:
+        indices: dict[str, list[int]] = {}
+        for i in whole:
+            indices.setdefault(files[i], []).append(i)
+        indices_b = sc.broadcast(indices)
+        blobs = sc.binaryFiles(",".join(sorted(indices)))
+        parts.append(blobs.mapPartitions(lambda it: _read_items(it, _parse_whole_file(indices_b), counts)))
+    raw = parts[0] if len(parts) == 1 else sc.union(parts)
+    # Extraction is the cost: spread the records over every core whatever the file sizes were.
+    target = partitions or max(2 * sc.defaultParallelism, raw.getNumPartitions())
+    if raw.getNumPartitions() != target:
+        raw = raw.repartition(target)
+    extracted = raw.mapPartitions(lambda it: _extract_partition(it, counts)).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        return _build(spark, extracted, missing, counts, summary, out, started, say)
+    finally:
+        extracted.unpersist()
+
+
+def _build(spark, extracted, missing, counts, summary, out, started, say) -> SparkSummary:
+    from pyspark.sql import functions as F
+
+    rejected = spark.createDataFrame(extracted.filter(lambda x: x[0] == "r").map(lambda x: x[1]), _rejected_schema())
+    if missing:
+        rejected = rejected.unionByName(spark.createDataFrame(
+            [(_shown(p), None, None, "unreadable", why) for p, why in missing], _rejected_schema()))
+        counts.add(Counter({"unreadable": len(missing)}))
+    arts = spark.createDataFrame(extracted.filter(lambda x: x[0] == "a").map(lambda x: x[1]), _article_schema(),
+                                 verifySchema=False)
+    summary.records = arts.count()  # runs the extraction, once (the RDD is persisted)
+    rejected.coalesce(1).orderBy("source", "record", "line").write.mode("overwrite").json(_join(out, "rejected"))
+
+    kept = _deduplicate(arts.select("ordinal", "url", "text_hash"))
+    ids = _number(kept, "ordinal", "id")
+    ka = arts.join(ids, "ordinal").persist()
+    summary.articles = ka.count()
+    summary.duplicates = summary.records - summary.articles
+
+    clusters = _syndication(ka)
+    articles = ka.join(clusters, "id", "left")
+    summary.syndicated = articles.where(F.col("minhash_cluster").isNotNull() & (F.col("minhash_cluster") != F.col("id"))).count()
+
+    entries = _person_entries(ka)
+    names, people, aliases = _people(entries)
+    renderings = _renderings(ka, names)
+    quotes, quote_of_norm = _quotes(renderings, people)
+    occurrences = _occurrences(renderings, quote_of_norm, people)
+
+    tables = {
+        "articles": articles,
+        "people": people,
+        "aliases": aliases,
+        "quotes": quotes,
+        "occurrences": occurrences,
+        "times": ka.select("id", F.posexplode("times").alias("_p", "t")).select(
+            F.col("id").alias("article_id"), "t.*").orderBy("article_id", "pos"),
+        "non_quotes": ka.select("id", F.posexplode("non_quotes").alias("_p", "n")).select(
+            F.col("id").alias("article_id"), "n.*").orderBy("article_id", "pos"),
+    }
+    for name in TABLES:
+        df = tables[name]
+        if "id" in df.columns and name in ("articles", "people", "quotes", "occurrences"):
+            df = df.orderBy("id")
+        _conform(df, name).write.mode("overwrite").parquet(_join(out, name))
+    summary.people = people.count()
+    summary.quotes = quotes.count()
+    summary.occurrences = occurrences.count()
+    ka.unpersist()
+    c = counts.value
+    summary.warnings = c.pop("warning", 0)
+    summary.rejected = dict(c)
+    summary.seconds = time.perf_counter() - started
+    say(str(summary))
+    return summary
+
+
+def _join(out: str, name: str) -> str:
+    return out.rstrip("/") + "/" + name
+
+
+class _CounterParam:
+    """Accumulator of counts by reason (a ``Counter``)."""
+
+    def zero(self, value):
+        return Counter()
+
+    def addInPlace(self, a, b):
+        a.update(b)
+        return a
+
+
+def _number(df, key: str, name: str):
+    """``df`` with ``name`` = 1, 2, … in ``key`` order (a sort and ``zipWithIndex``, no collect)."""
+    spark = df.sparkSession
+    from pyspark.sql.types import LongType, StructField, StructType
+
+    keyed = df.select(key).rdd.map(lambda r: r[0]).sortBy(lambda k: k).zipWithIndex()
+    field_type = df.schema[key].dataType
+    return spark.createDataFrame(keyed.map(lambda x: (x[0], x[1] + 1)),
+                                 StructType([StructField(key, field_type), StructField(name, LongType())]))
+
+
+def _deduplicate(light):
+    """The ordinals of the articles ``Store.index`` keeps: one is skipped when an earlier *kept*
+    article has its URL or its exact text. Decided in rounds with window functions; each round
+    settles at least the earliest open article (usually all of them in one or two)."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    d = light.select(
+        "ordinal",
+        F.coalesce(F.col("url"), F.concat(F.lit("\0none:"), F.col("ordinal").cast("string"))).alias("url_key"),
+        "text_hash", F.lit(None).cast("string").alias("status"))
+    while True:
+        cols = {}
+        for key in ("url_key", "text_hash"):
+            before = Window.partitionBy(key).orderBy("ordinal").rowsBetween(Window.unboundedPreceding, -1)
+            cols[key + "_kept"] = F.max(F.when(F.col("status") == "kept", 1).otherwise(0)).over(before)
+            cols[key + "_open"] = F.max(F.when(F.col("status").isNull() | (F.col("status") == "kept"), 1).otherwise(0)).over(before)
+        d = d.select("*", *(c.alias(n) for n, c in cols.items()))
+        kept_before = (F.coalesce(F.col("url_key_kept"), F.lit(0)) + F.coalesce(F.col("text_hash_kept"), F.lit(0))) > 0
+        open_before = (F.coalesce(F.col("url_key_open"), F.lit(0)) + F.coalesce(F.col("text_hash_open"), F.lit(0))) > 0
+        status = (F.when(F.col("status").isNotNull(), F.col("status"))
+                  .when(kept_before, F.lit("dropped")).when(~open_before, F.lit("kept")))
+        d = d.select("ordinal", "url_key", "text_hash", status.alias("status")).localCheckpoint()
+        if d.where(F.col("status").isNull()).limit(1).count() == 0:
+            return d.where(F.col("status") == "kept").select("ordinal")
+
+
+def _syndication(ka):
+    """(id, minhash_cluster): articles sharing an LSH bucket whose estimated Jaccard is at least
+    ``SYNDICATION_THRESHOLD`` are linked; each connected component is labelled with its earliest
+    article (min-label propagation); articles with no near-copy get no row (NULL)."""
+    from pyspark.sql import functions as F
+
+    b = ka.select("id", F.explode(F.array_distinct("buckets")).alias("bucket"))
+    pairs = (b.alias("x").join(b.alias("y"), "bucket").where(F.col("x.id") < F.col("y.id"))
+             .select(F.col("x.id").alias("a"), F.col("y.id").alias("b")).distinct())
+    sig = ka.select("id", "signature")
+    equal = F.expr("aggregate(zip_with(sa, sb, (p, q) -> if(p = q, 1, 0)), 0, (acc, v) -> acc + v)")
+    edges = (pairs.join(sig.select(F.col("id").alias("a"), F.col("signature").alias("sa")), "a")
+             .join(sig.select(F.col("id").alias("b"), F.col("signature").alias("sb")), "b")
+             .where(equal / F.lit(float(NUM_PERM)) >= F.lit(SYNDICATION_THRESHOLD))
+             .select("a", "b").localCheckpoint())
+    labels = (edges.select(F.col("a").alias("node")).union(edges.select(F.col("b").alias("node")))
+              .distinct().withColumn("label", F.col("node")).localCheckpoint())
+    while True:
+        pushed = (edges.join(labels.withColumnRenamed("node", "a"), "a").select(F.col("b").alias("node"), "label")
+                  .union(edges.join(labels.withColumnRenamed("node", "b"), "b").select(F.col("a").alias("node"), "label")))
+        new = labels.union(pushed).groupBy("node").agg(F.min("label").alias("label")).localCheckpoint()
+        changed = new.alias("n").join(labels.alias("o"), "node").where(F.col("n.label") != F.col("o.label")).limit(1).count()
+        labels = new
+        if not changed:
+            return labels.select(F.col("node").alias("id"), F.col("label").alias("minhash_cluster"))
+
+
+def _person_entries(ka):
+    """Every call the store makes to find or create a person, in its order: each article's people,
+    then the speakers of its quotes (``key`` = (ordinal, phase, position))."""
+    from pyspark.sql import functions as F
+
+    people = ka.select("ordinal", F.explode("people").alias("p")).select(
+        F.struct("ordinal", F.lit(0).alias("phase"), F.col("p.pos").alias("pos")).alias("key"),
+        F.col("p.name").alias("name"), F.col("p.kind").alias("kind"), F.col("p.role").alias("role"),
+        F.col("p.aliases").alias("aliases"))
+    speakers = ka.select("ordinal", F.explode("quotes").alias("q")).where(F.col("q.speaker").isNotNull()).select(
+        F.struct("ordinal", F.lit(1).alias("phase"), F.col("q.pos").alias("pos")).alias("key"),
+        F.col("q.speaker").alias("name"), F.lit("PERSON").alias("kind"), F.lit(None).cast("string").alias("role"),
+        F.array().cast("array<string>").alias("aliases"))
+    return people.unionByName(speakers)
+
+
+def _people(entries):
+    """(names, people, aliases): ``names`` maps every name met to its canonical person (a bare
+    surname joins the one full PERSON name in the corpus ending with it); ``people`` and
+    ``aliases`` are the tables."""
+    from pyspark.sql import functions as F
+
+    named = entries.groupBy("name").agg(F.min("key").alias("first_key"), F.min_by("kind", "key").alias("kind"))
+    person = F.col("kind") == "PERSON"
+    full = named.where(person & F.col("name").contains(" ")).select(
+        F.col("name").alias("full"), F.lower(F.element_at(F.split("name", " "), -1)).alias("last"),
+        F.col("first_key").alias("full_key"))
+    surnames = named.where(person & ~F.col("name").contains(" "))
+    redirect = (surnames.join(full, F.lower(surnames["name"]) == full["last"])
+                .groupBy("name").agg(F.count("*").alias("n"), F.first("full").alias("full"), F.first("full_key").alias("full_key"))
+                .where(F.col("n") == 1).select("name", "full", "full_key"))
+    names = (named.join(redirect, "name", "left")
+             .select("name", "first_key", F.coalesce("full", "name").alias("canonical"),
+                     F.coalesce("full_key", "first_key").alias("canonical_key")).persist())
+    canon = entries.join(names.select("name", "canonical"), "name")
+    roles = canon.where(F.col("role").isNotNull()).groupBy("canonical").agg(F.min_by("role", "key").alias("role"))
+    rows = (named.join(redirect.select("name").withColumn("gone", F.lit(True)), "name", "left").where(F.col("gone").isNull())
+            .select("name", "kind", "first_key"))
+    ids = _number(rows.select("first_key"), "first_key", "id")
+    people = (rows.join(ids, "first_key").join(roles, rows["name"] == roles["canonical"], "left")
+              .select("id", "name", "kind", "role").persist())
+    alias_rows = (canon.select("canonical", F.explode("aliases").alias("alias"))
+                  .union(redirect.select(F.col("full").alias("canonical"), F.col("name").alias("alias")))
+                  .distinct())
+    aliases = (alias_rows.join(people.select(F.col("id").alias("person_id"), F.col("name").alias("canonical")), "canonical")
+               .select("person_id", "alias").orderBy("person_id", "alias"))
+    return names, people, aliases
+
+
+def _renderings(ka, names):
+    """One row per quote as printed in one article, with its canonical speaker and the speaker
+    text the store would write (the full name when the quote was stored before the full name was
+    met, so folded in by it; the name as printed otherwise)."""
+    from pyspark.sql import functions as F
+
+    r = ka.select("id", "ordinal", F.explode("quotes").alias("q")).select(
+        F.col("id").alias("article_id"), F.struct("ordinal", F.lit(1).alias("phase"), F.col("q.pos").alias("pos")).alias("key"),
+        "q.*")
+    n = names.select(F.col("name").alias("speaker"), "canonical", "canonical_key")
+    r = r.join(n, "speaker", "left")
+    folded = (F.col("canonical") != F.col("speaker")) & (F.col("key") < F.col("canonical_key"))
+    return r.withColumn("speaker_text", F.when(folded, F.col("canonical")).otherwise(F.col("speaker"))).persist()
+
+
+def _quotes(renderings, people):
+    """The quotes table, and (norm, quote id) for every normalised text met.
+
+    Renderings with one normalised text are one quote (its first rendering's text, first speaker,
+    earliest day said); a rendering of at least ``PREFIX_WORDS`` words that begins another of the same
+    speaker is merged into it, and the quote keeps the longer text.
+    """
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    spoken = F.when(F.col("canonical").isNotNull(), F.col("key"))
+    groups = renderings.groupBy("norm").agg(
+        F.min("key").alias("first_key"),
+        F.min_by("text", "key").alias("text"),
+        F.first("prefix").alias("prefix"),
+        F.min_by("partial", "key").alias("partial"),
+        F.min_by("canonical", spoken).alias("canonical"),
+        F.min_by("speaker_text", spoken).alias("speaker_text"),
+        F.min("said_date").alias("first_seen"),
+    ).persist()
+
+    a, b = groups.alias("a"), groups.alias("b")
+    longer = F.col("b.norm")
+    truncates = (F.length("a.norm") < F.length(longer)) & (
+        longer.startswith(F.concat(F.col("a.norm"), F.lit(" ")))
+        | (F.col("a.partial") & (F.col("a.first_key") > F.col("b.first_key")) & longer.startswith(F.col("a.norm"))))
+    pairs = (a.join(b, (F.col("a.canonical") == F.col("b.canonical")) & (F.col("a.prefix") == F.col("b.prefix"))
+                    & (F.col("a.norm") != F.col("b.norm")))
+             .where(F.col("a.prefix").isNotNull() & truncates)
+             .select(F.col("a.norm").alias("norm"), F.col("b.norm").alias("target"),
+                     F.length("b.norm").alias("length"), F.col("b.first_key").alias("target_key")))
+    best = Window.partitionBy("norm").orderBy(F.col("length").desc(), "target_key")
+    target = pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("norm", "target").localCheckpoint()
+    for _ in range(8):  # follow chains (a ⊂ b ⊂ c) to the longest rendering
+        step = target.alias("t").join(target.alias("u"), F.col("t.target") == F.col("u.norm"), "left").select(
+            F.col("t.norm").alias("norm"), F.coalesce(F.col("u.target"), F.col("t.target")).alias("target"),
+            F.col("u.target").isNotNull().alias("moved")).localCheckpoint()
+        target = step.select("norm", "target")
+        if step.where("moved").limit(1).count() == 0:
+            break
+
+    merged = groups.join(target, "norm", "left").withColumn("final", F.coalesce("target", "norm"))
+    spans = merged.groupBy("final").agg(F.min("first_key").alias("first_key"), F.min("first_seen").alias("first_seen"))
+    head = groups.select(F.col("norm").alias("final"), "text", "prefix", "canonical", "speaker_text")
+    rows = spans.join(head, "final")
+    ids = _number(rows.select("first_key"), "first_key", "id")
+    quotes = rows.join(ids, "first_key").persist()
+    quote_of_norm = merged.join(quotes.select("final", F.col("id").alias("quote_id")), "final").select("norm", "quote_id")
+    speaker_ids = people.select(F.col("id").alias("speaker_id"), F.col("name").alias("canonical"))
+    table = quotes.join(speaker_ids, "canonical", "left").select(
+        "id", "text", F.col("final").alias("norm_text"), F.col("prefix").alias("norm_prefix"), "speaker_id",
+        F.col("speaker_text").alias("speaker"), "first_seen")
+    return table, quote_of_norm
+
+
+def _occurrences(renderings, quote_of_norm, people):
+    """One row per place a quote is printed: (article, start, end), the first rendering there wins."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    o = renderings.select("*", F.explode("spans").alias("span")).select(
+        "*", F.col("span.start").alias("start"), F.col("span.end").alias("end"))
+    first = Window.partitionBy("article_id", "start", "end").orderBy("key")
+    o = o.withColumn("r", F.row_number().over(first)).where("r = 1")
+    o = (o.join(quote_of_norm, "norm")
+         .join(people.select(F.col("id").alias("speaker_id"), F.col("name").alias("canonical")), "canonical", "left"))
+    keyed = o.withColumn("okey", F.struct(F.col("key.ordinal"), F.col("key.pos"), "start", "end"))
+    ids = _number(keyed.select("okey"), "okey", "id")
+    return keyed.join(ids, "okey").select(
+        "id", "quote_id", "article_id", "start", "end", "speaker_id", "mention", "cue", "kind", "said_on",
+        "said_on_basis", "said_date", "confidence", "paragraph", "grp")
+
+
+def _conform(df, table: str):
+    """``df`` with exactly the columns of ``table``, in the store's order and with its types."""
+    from pyspark.sql import functions as F
+
+    cols = _columns(table)
+    return df.select(*(F.col(name).cast(_SPARK_TYPES.get(decl, "string")).alias(name) for name, decl in cols))
+
+
+def _columns(table: str) -> list[tuple[str, str]]:
+    """(name, declared type) of each column of ``table`` in the store's schema."""
+    import sqlite3
+
+    from .store import SCHEMA
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(SCHEMA)
+        return [(r[1], r[2].upper()) for r in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------- command line
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``spark-submit saidwhen/spark.py INPUT... --out DIR`` / ``python -m saidwhen.spark``."""
+    parser = argparse.ArgumentParser(prog="saidwhen-spark", description=__doc__.split("\n\n")[0])
+    parser.add_argument("inputs", nargs="+", help="files, directories, globs: local, hdfs://, s3a://")
+    parser.add_argument("--out", required=True, help="folder for the Parquet tables (and rejected/)")
+    parser.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*])")
+    parser.add_argument("--partitions", type=int, default=None, help="partitions for extraction (default 2 per core)")
+    args = parser.parse_args(argv)
+    master = args.master
+    if master is None and "spark.master" not in os.environ.get("SPARK_SUBMIT_OPTS", "") and not _under_submit():
+        master = "local[*]"
+    try:
+        run(args.inputs, args.out, master=master, partitions=args.partitions)
+    except SaidwhenError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _under_submit() -> bool:
+    """Whether spark-submit started this process (it sets the master for us)."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ or "SPARK_SUBMIT" in os.environ or any(
+        k.startswith("SPARK_") and k.endswith("_MASTER") for k in os.environ)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
