@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -20,11 +20,15 @@ from spacy.language import Language
 
 from .model import Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
+from .reported import find_reported
 from .speakers import Attribution, Attributor, title_case_headline_end
 from .times import find_times
 
 #: What stands in for a direct quote in the parsed skeleton: a one-word reply parses like speech.
 STAND_IN = "Yes"
+#: The kinds of quotation: marked in full, a quoted fragment, reported without marks, reported with
+#: quoted fragments inside.
+KINDS = ("direct", "partial", "indirect", "mixed")
 #: spaCy components the attribution does without: cues are matched by form, parts of speech read
 #: from the fine tags.
 DISABLED = ("lemmatizer", "attribute_ruler")
@@ -164,6 +168,14 @@ class Skeleton:
         i = bisect_right(self.starts, offset) - 1
         return self.origins[i] + (offset - self.starts[i])
 
+    def end_to_article(self, offset: int) -> int:
+        """The article offset of a skeleton offset that ends a span: the end of a stand-in's quote
+        when the span ends with one."""
+        i = bisect_right(self.starts, offset - 1) - 1
+        if i in self.stand_ins:
+            return self.ends[i]
+        return self.origins[i] + (offset - self.starts[i])
+
     def to_skeleton(self, offset: int) -> int | None:
         """The skeleton offset of an article offset, or None inside a stand-in's quote."""
         i = bisect_right(self.origins, offset) - 1
@@ -248,19 +260,37 @@ def _stand_in_tail(text: str, sp: Span) -> str:
     return "." if last == "." and sp.closed else ","
 
 
-def extract(text: str, date: Date | str | None = None, url: str | None = None, *, id: str | None = None, title: str | None = None) -> Article:
+def extract(text: str, date: Date | str | None = None, url: str | None = None, *, id: str | None = None,
+            title: str | None = None, kinds: Iterable[str] | None = None) -> Article:
     """Every quotation in one article with its speaker, cue and offsets (see ``extract_many``).
 
     ``text`` may begin with the plain-text header `` date YYYY-MM-DD ``; it is then removed and
     gives the date when none is passed. All offsets in the result index ``Article.text``.
     """
-    return next(extract_many([(text, date, url, id, title)]))
+    return next(extract_many([(text, date, url, id, title)], kinds=kinds))
 
 
-def extract_many(records: Iterable[tuple], batch_size: int = 64, n_process: int = 1) -> Iterator[Article]:
-    """Articles from ``(text, date, url, id, title)`` tuples, streamed, parsed in batches."""
+def check_kinds(kinds: Iterable[str] | None) -> frozenset[str]:
+    """The kinds of quotation asked for (all of ``KINDS`` when None); an unknown one is an error."""
+    if kinds is None:
+        return frozenset(KINDS)
+    asked = frozenset(k.strip().lower() for k in kinds if k.strip())
+    unknown = sorted(asked - set(KINDS))
+    if unknown or not asked:
+        raise ValueError(f"unknown kind(s) of quotation {', '.join(unknown) or '(none given)'}: choose from {', '.join(KINDS)}")
+    return asked
+
+
+def extract_many(records: Iterable[tuple], batch_size: int = 64, n_process: int = 1,
+                 kinds: Iterable[str] | None = None) -> Iterator[Article]:
+    """Articles from ``(text, date, url, id, title)`` tuples, streamed, parsed in batches.
+
+    ``kinds`` keeps only those kinds of quotation (see ``KINDS``; default all). Asking for
+    ``direct`` and ``partial`` alone skips the search for reported speech.
+    """
     from .ingest import split_date_header
 
+    wanted = check_kinds(kinds)
     nlp = load_nlp()
 
     def prepared():
@@ -273,7 +303,7 @@ def extract_many(records: Iterable[tuple], batch_size: int = 64, n_process: int 
                     date = Date.fromisoformat(date[:10])
                 except ValueError:
                     date = None
-            state = _prepare(body, date or header_date, url, id_, title)
+            state = _prepare(body, date or header_date, url, id_, title, kinds=wanted)
             yield ("" if len(state.skeleton.text) > LONG else state.skeleton.text), state
 
     for doc, state in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process):
@@ -316,14 +346,15 @@ class _State:
     spans: list[Span]
     non_quotes: list[NonQuote]
     skeleton: Skeleton
+    kinds: frozenset[str] = frozenset(KINDS)
 
 
-def _prepare(text: str, date: Date | None, url, id_, title, mask: bool = True) -> _State:
+def _prepare(text: str, date: Date | None, url, id_, title, mask: bool = True, kinds: frozenset[str] = frozenset(KINDS)) -> _State:
     paras = paragraphs(text)
     spans = scan(text)
     non_quotes = judge(text, spans, paras)
     drop = _narration(text, spans, paras) if mask else []
-    return _State(text, date, url, id_, title, paras, spans, non_quotes, build_skeleton(text, spans, mask, drop))
+    return _State(text, date, url, id_, title, paras, spans, non_quotes, build_skeleton(text, spans, mask, drop), kinds)
 
 
 _CAPITAL_INSIDE = re.compile(r"\s[A-Z]")
@@ -381,13 +412,17 @@ def _finish(doc, st: _State) -> Article:
     times = find_times(st.text, st.date)
     time_starts = [t.start for t in times]
     said_on = {i: _said_on(st, doc, final[i], times, time_starts) for i in speech}
+    reported = _reported(doc, st, attributor, speech, times, time_starts) if st.kinds & {"indirect", "mixed"} else []
     # What a quote says about time is relative to when it was said, where the article tells.
     anchors = [
         (st.spans[i].start, st.spans[i].end, d) for i in speech
         if said_on[i].basis == "explicit" and (d := _as_date(said_on[i].value)) is not None and d != st.date
+    ] + [
+        (r.start, r.end, d) for r in reported
+        if r.said_on.basis == "explicit" and (d := _as_date(r.said_on.value)) is not None and d != st.date
     ]
     if anchors:
-        times = find_times(st.text, st.date, anchors)
+        times = find_times(st.text, st.date, sorted(anchors))
 
     quotes = []
     used: set[int] = set()  # ids of the entities that speak
@@ -405,6 +440,9 @@ def _finish(doc, st: _State) -> Article:
                 paragraph=sp.paragraph, confidence=round(min(conf, 0.99), 2), said_on=said_on[i],
             )
         )
+    if reported:
+        quotes = _with_reported(st, quotes, reported, used)
+    quotes = _numbered([q for q in quotes if q.kind in st.kinds])
     people = tuple(
         Person(name=e.name, kind=e.kind, role=e.role, mentions=tuple(_mention(st, ms, me) for ms, me, _ in sorted(e.mentions)))
         for e in attributor.entities if id(e) in used
@@ -413,6 +451,80 @@ def _finish(doc, st: _State) -> Article:
         text=st.text, date=st.date, url=st.url, id=st.id, title=st.title, quotes=tuple(quotes),
         people=people, non_quotes=tuple(st.non_quotes), times=tuple(times), flags=_flags(st),
     )
+
+
+@dataclass
+class _ReportedQuote:
+    """A reported statement mapped to the article: its pieces, attribution and when it was said."""
+
+    pieces: list[tuple[int, int]]
+    attribution: Attribution
+    confidence: float
+    said_on: SaidOn
+    paragraph: int
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _reported(doc, st: _State, attributor: Attributor, speech: list[int], times, time_starts) -> list[_ReportedQuote]:
+    """The article's reported statements (see ``saidwhen.reported``), in article offsets."""
+    sk = st.skeleton
+    direct = [sk.quote_at[i] for i in speech if st.spans[i].kind == "direct"]
+    partial = [sk.quote_at[i] for i in speech if st.spans[i].kind == "partial"]
+    para_starts = [a for a, _ in st.paras]
+    out = []
+    for r in find_reported(doc, attributor, direct, partial):
+        pieces = [(sk.to_article(a), sk.end_to_article(b)) for a, b in r.pieces]
+        pieces = [(a, b) for a, b in pieces if b > a]
+        if not pieces:
+            continue
+        out.append(_ReportedQuote(
+            pieces, r.attribution, r.confidence, _said_on(st, doc, r.attribution, times, time_starts),
+            bisect_right(para_starts, pieces[0][0]) - 1,
+        ))
+    return out
+
+
+def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuote], used: set[int]) -> list[Quote]:
+    """Direct and partial quotes with the reported statements added, in text order. A reported
+    clause holding quoted fragments is ``mixed`` and shares one group with its fragments."""
+    next_group = max((q.group for q in quotes), default=0) + 1
+    regroup: dict[int, int] = {}
+    added = []
+    for r in reported:
+        att = r.attribution
+        inside = [q for q in quotes if q.kind == "partial" and any(a <= q.start and q.end <= b for a, b in r.pieces)]
+        if inside:
+            group = regroup.get(inside[0].group, inside[0].group)
+            for q in inside:
+                regroup.setdefault(q.group, group)
+        else:
+            group, next_group = next_group, next_group + 1
+        if att.speaker is not None:
+            used.add(id(att.speaker))
+        mention = _mention(st, att.mention[0], att.mention[1]) if att.mention is not None else None
+        for a, b in r.pieces:
+            added.append(Quote(
+                text=st.text[a:b], start=a, end=b, group=group, kind="mixed" if inside else "indirect",
+                speaker=att.speaker.name if att.speaker else None, speaker_mention=mention, cue=att.cue,
+                paragraph=r.paragraph, confidence=r.confidence, said_on=r.said_on,
+            ))
+    out = [replace(q, group=regroup[q.group]) if q.group in regroup else q for q in quotes]
+    return sorted(out + added, key=lambda q: (q.start, q.end))
+
+
+def _numbered(quotes: list[Quote]) -> list[Quote]:
+    """Groups renumbered 1, 2, … in the order they first appear."""
+    numbers: dict[int, int] = {}
+    for q in quotes:
+        numbers.setdefault(q.group, len(numbers) + 1)
+    return [q if numbers[q.group] == q.group else replace(q, group=numbers[q.group]) for q in quotes]
 
 
 def _said_on(st: _State, doc, att: Attribution, times: list[TimeExpression], time_starts: list[int]) -> SaidOn:

@@ -47,6 +47,12 @@ ORG_NOUNS = frozenset(
     channel broadcaster charity foundation institute association federation center centre
     museum lab laboratory service embassy regulator army military""".split()
 )
+#: Organisation nouns that are usually part of the organisation's own name ("Halden Police
+#: Department", "Ministry of Health"): "the police" means an organisation so named, or nobody.
+NAME_BEARING = frozenset(
+    """police ministry department council court university college school hospital union board
+    committee commission agency institute foundation museum embassy army constabulary""".split()
+)
 TITLE_WORDS = {
     "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
     "gov.": "governor", "gov": "governor", "gen.": "general", "dr.": "doctor", "dr": "doctor",
@@ -460,6 +466,10 @@ class Attributor:
                 or self._governing_subject(toks, para)
                 or self._previous_subject(toks, para) or Attribution()
             )
+        return self.attribute_cue(verb)
+
+    def attribute_cue(self, verb: Token) -> Attribution:
+        """Speaker, cue and confidence of what the speech verb ``verb`` (or "according") reports."""
         cue, cue_end = self._cue_text(verb)
         subj = self._subject(verb)
         att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end), cue_token=verb.i)
@@ -785,6 +795,9 @@ class Attributor:
             if ent.kind == "PERSON" and w in ent.roles:
                 return ent
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
+            named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and w in ent.key), None)
+            if named is not None or w in NAME_BEARING:
+                return named  # "the ministry" is the Ministry of Health, not the last company named
             recent = self._recent_subject(head, before, "ORG")
             return recent or next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG"), None)
         if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP":  # a noun, or "the Romanian"

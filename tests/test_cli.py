@@ -24,7 +24,7 @@ def test_extract_prints_one_json_object_per_article_with_valid_offsets(seed_text
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [a["id"] for a in lines] == ["seed", "bakery"]
-    assert lines[0]["date"] == "2020-10-16" and len(lines[0]["quotes"]) == 11
+    assert lines[0]["date"] == "2020-10-16" and len(lines[0]["quotes"]) == 12
     bakery = lines[1]
     q = bakery["quotes"][0]
     assert bakery["text"][q["start"] : q["end"]] == q["text"] == "We open on Friday"

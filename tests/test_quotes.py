@@ -6,7 +6,8 @@ import saidwhen
 
 
 def quotes(text):
-    return [q.text for q in saidwhen.extract(text).quotes]
+    """The direct and partial quotes of ``text`` (reported speech has its own tests)."""
+    return [q.text for q in saidwhen.extract(text, kinds=("direct", "partial")).quotes]
 
 
 @pytest.mark.parametrize(
@@ -75,6 +76,6 @@ def test_a_british_partial_quote_closes_before_and_even_after_an_s():
 
 def test_a_british_single_quoted_title_before_a_comma_closes_there():
     text = ("He sold ‘Harbour Growth Bonds’, which paid nothing, Judge Ann Cole said, calling it ‘a cruel trick’.")
-    article = saidwhen.extract(text)
+    article = saidwhen.extract(text, kinds=("direct", "partial"))
     assert [n.text for n in article.non_quotes] == ["Harbour Growth Bonds"]
     assert [q.text for q in article.quotes] == ["a cruel trick"]

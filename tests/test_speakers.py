@@ -8,7 +8,8 @@ INTRO = "Lena Hartmann, the mayor of Westbrook, presented the city budget on Mon
 
 
 def only(text):
-    (q,) = saidwhen.extract(text).quotes
+    """The one direct or partial quote of ``text`` (reported speech has its own tests)."""
+    (q,) = saidwhen.extract(text, kinds=("direct", "partial")).quotes
     return q
 
 

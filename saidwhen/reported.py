@@ -1,0 +1,278 @@
+"""Reported speech: what people are said to have said, without quotation marks around it.
+
+Much of what a news story attributes is reported, not quoted: "The minister said the plan would be
+delayed", "According to police, the driver was not injured", "The bridge will close, the council
+said". This stage finds the *content* of such attributions in the parse the attribution already
+has: the clause a reporting verb governs, the to-infinitive of a promise ("vowed to appeal"), the
+clause an "according to" phrase modifies, or the clause a parenthetical attribution interrupts.
+The speaker comes from the same ``Attributor`` as direct quotes, so "he", "Legend" and "John
+Legend" are one person whichever way he is reported.
+
+Left out, because they report no proposition: noun-phrase objects ("said goodbye", "announced a
+recall"), questions ("asked whether …"), negated verbs ("did not say that …"), and the writer's
+own framing with no speaker ("it is said that …", "it was reported that …").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .speakers import Attribution, Attributor
+
+#: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
+REPORTING = frozenset(
+    """say says said saying tell tells told telling add adds added adding write writes wrote writing
+    written post posts posted tweet tweets tweeted explain explains explained explaining insist
+    insists insisted insisting argue argues argued arguing warn warns warned warning note notes
+    noted noting reply replies replied respond responds responded state states stated stating
+    declare declares declared claim claims claimed claiming announce announces announced
+    announcing admit admits admitted acknowledge acknowledges acknowledged acknowledging recall
+    recalls recalled remark remarks remarked comment comments commented emphasize emphasizes
+    emphasized emphasise emphasises emphasised stress stresses stressed stressing observe observes
+    observed suggest suggests suggested suggesting testify testifies testified confirm confirms
+    confirmed confirming deny denies denied denying predict predicts predicted predicting concede
+    concedes conceded contend contends contended maintain maintains maintained assert asserts
+    asserted allege alleges alleged alleging reveal reveals revealed disclose discloses disclosed
+    agree agreed counter countered retort retorted repeat repeated reiterate reiterates reiterated
+    caution cautions cautioned complain complains complained boast boasts boasted conclude
+    concludes concluded estimate estimates estimated report reports reported indicate indicates
+    indicated hint hints hinted inform informs informed assure assures assured remind reminds
+    reminded point pointed points signal signalled signaled proclaim proclaimed answer answered
+    shout shouted texted emailed messaged recount recounted acknowledge""".split()
+)
+#: Verbs whose content may be a to-infinitive: "vowed to appeal the ruling".
+PROMISING = frozenset(
+    "promise promises promised pledge pledges pledged vow vows vowed threaten threatens threatened".split()
+)
+#: The plainest reporting verbs: what follows them is what was said, with little doubt.
+PLAIN = frozenset("say says said saying tell tells told telling according".split())
+#: Verbs that often report the writer's inference rather than a statement.
+LOOSE = frozenset(
+    """suggest suggests suggested suggesting note notes noted noting indicate indicates indicated
+    hint hints hinted signal signalled signaled agree agreed estimate estimates estimated report
+    reports reported point pointed points recall recalls recalled reveal reveals revealed""".split()
+)
+#: Words opening a clause that is a question, not a statement ("asked whether …").
+QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
+#: Phrases about the speech act rather than its content ("… in a statement", "… on Instagram",
+#: "… during a briefing"): the parser often hangs them inside the clause; the content ends there.
+SETTING = {
+    "in": frozenset("""statement statements interview interviews post posts tweet tweets tribute letter video
+        speech remarks filing filings release email e-mail message column op-ed essay caption memo note
+        broadcast podcast documents affidavit testimony submission response reply address""".split()),
+    "on": frozenset("""instagram twitter x facebook tiktok youtube threads bluesky linkedin reddit radio
+        television tv podcast programme program show air""".split()),
+    "during": frozenset("""interview briefing hearing conference speech debate session call visit appearance
+        broadcast podcast address rally""".split()),
+    "at": frozenset("briefing conference hearing rally event summit launch ceremony".split()),
+    "through": frozenset("spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys representative representatives agent".split()),
+    "via": None,
+}
+#: Punctuation trimmed from either end of a content span (quotation marks are kept).
+EDGE_PUNCT = frozenset(".,;:!?—–-()[]")
+
+
+@dataclass
+class Reported:
+    """One reported statement in a parsed document: its content pieces (doc character offsets,
+    several when an attribution interrupts the clause) and who said it."""
+
+    pieces: list[tuple[int, int]]
+    attribution: Attribution
+    confidence: float
+
+
+class Ranges:
+    """Sorted, disjoint character ranges, asked whether they hold an offset."""
+
+    def __init__(self, ranges):
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+
+    def holds(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ranges[i][1]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ranges[i][1] > start
+
+
+def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]], partial: list[tuple[int, int]]) -> list[Reported]:
+    """Every reported statement of ``doc`` whose content lies outside the direct quotes.
+
+    ``direct`` are the doc ranges of direct quotes (a clause holding one is a direct quote's
+    attribution, not reported speech) and ``partial`` those of quoted fragments, whose own words
+    are never taken for the writer's reporting verbs.
+    """
+    direct_r = Ranges(direct)
+    quoted = Ranges(list(direct) + list(partial))
+    found: list[Reported] = []
+    seen: set[tuple[int, int]] = set()
+    for tok in doc:
+        w = tok.lower_
+        if w not in REPORTING and w not in PROMISING and w != "according":
+            continue
+        if quoted.holds(tok.idx):
+            continue
+        content = _content(doc, tok)
+        if not content:
+            continue
+        pieces = _pieces(doc, _without_setting(doc, content))
+        if not pieces:
+            continue
+        longest = max(pieces, key=lambda p: p[1] - p[0])
+        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < 2:
+            continue
+        spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
+                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
+        if any(direct_r.overlaps(a, b) for a, b in spans):
+            continue
+        key = spans[0]
+        if key in seen:
+            continue
+        seen.add(key)
+        att = attributor.attribute_cue(tok)
+        found.append(Reported(spans, att, _confidence(tok, att)))
+    return found
+
+
+def _content(doc: Doc, verb: Token) -> set[int] | None:
+    """Token indexes of what ``verb`` reports, or None when it reports no statement."""
+    w = verb.lower_
+    if w == "according":
+        if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+            return None
+        clause = _clause_of(verb)
+        if clause is None:
+            return None
+        inside = {t.i for t in verb.subtree}
+        return {t.i for t in clause.subtree} - inside - _attributions(clause, verb)
+    if not verb.tag_.startswith("VB"):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "did not say that …"
+    if _impersonal(verb):
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i]
+    if not clauses and w in PROMISING:
+        clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
+    if clauses:
+        c = clauses[0]
+        if _question(c):
+            return None
+        out = {t.i for t in c.subtree}
+        for extra in clauses[1:]:
+            out |= {t.i for t in extra.subtree}
+        return out - _attributions(c, verb)
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        head = verb.head  # "The plan, she said, would cost $4 million."
+        if not head.tag_.startswith("VB") and head.tag_ != "MD":
+            return None
+        return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
+    return None
+
+
+def _without_setting(doc: Doc, content: set[int]) -> set[int]:
+    """The content up to a phrase that tells where or how it was said (see ``SETTING``)."""
+    for i in sorted(content):
+        t = doc[i]
+        nouns = SETTING.get(t.lower_, False)
+        if nouns is False or t.dep_ != "prep" or i == min(content):
+            continue
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        words = {objs[0].lower_} | {c.lower_ for c in objs[0].children if c.dep_ == "compound"}
+        if nouns is None or words & nouns:
+            return {j for j in content if j < i}
+    return content
+
+
+def _clause_of(tok: Token) -> Token | None:
+    """The verb of the clause an "according to" phrase belongs to."""
+    node = tok.head
+    for _ in range(4):
+        if node.tag_.startswith("VB") or node.tag_ == "MD":
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _attributions(clause: Token, verb: Token) -> set[int]:
+    """Tokens inside a content clause that belong to other attributions: a participle that
+    reports more ("…, adding that …") and "according to" phrases are statements of their own."""
+    out: set[int] = set()
+    for t in clause.subtree:
+        if t.i == verb.i:
+            continue
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            out |= {x.i for x in t.subtree}
+        elif t.tag_ == "VBG" and t.lower_ in REPORTING and t.dep_ in ("advcl", "conj"):
+            out |= {x.i for x in t.subtree}
+    return out
+
+
+def _impersonal(verb: Token) -> bool:
+    """The writer's framing with nobody speaking: "it is said that …", "it was reported that …"."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "expl")]
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return bool(subj) and subj[0].dep_ == "expl"
+
+
+def _question(clause: Token) -> bool:
+    """Whether a clause asks rather than states ("whether the vote would go ahead")."""
+    first = clause.left_edge
+    if first.lower_ in QUESTION_WORDS and (first.dep_ == "mark" or first.tag_ in ("WDT", "WP", "WP$", "WRB")):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+
+
+def _pieces(doc: Doc, content: set[int]) -> list[tuple[int, int]]:
+    """Contiguous token runs of the content, without edge punctuation or a leading "that"."""
+    out = []
+    idx = sorted(content)
+    run_start = prev = None
+    for i in idx + [None]:
+        if i is not None and prev is not None and i == prev + 1:
+            prev = i
+            continue
+        if run_start is not None:
+            a, b = run_start, prev + 1
+            while a < b and (doc[a].text in EDGE_PUNCT or doc[a].is_space or doc[a].lower_ in ("that", "and", "but") and a == run_start):
+                a += 1
+            while b > a and (doc[b - 1].text in EDGE_PUNCT or doc[b - 1].is_space):
+                b -= 1
+            if b > a:
+                out.append((a, b))
+        run_start = prev = i
+    return out
+
+
+def _confidence(verb: Token, att: Attribution) -> float:
+    """How sure the reported statement is speech by the speaker named: the plainest verbs and a
+    resolved speaker score highest; inference verbs, an unnamed speaker and a future speech act
+    ("will announce") lower."""
+    w = verb.lower_
+    conf = 0.9 if w in PLAIN else 0.75 if w in LOOSE else 0.85
+    conf *= att.confidence if att.speaker is not None else 0.5
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "to") for c in verb.children):
+        conf *= 0.75
+    return round(min(conf, 0.95), 2)
+
+
+def is_reporting_word(word: str) -> bool:
+    """Whether ``word`` (any case) is a form of a verb that can report speech."""
+    w = word.lower()
+    return w in REPORTING or w in PROMISING or w == "according"
+
+
+__all__ = ["Reported", "find_reported", "is_reporting_word", "REPORTING", "PROMISING"]
+
