@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from .model import Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
-from .reported import find_reported
+from .reported import find_reported, reporting_word_near
 from .speakers import Attribution, Attributor, title_case_headline_end
 from .times import find_times
 
@@ -353,7 +353,7 @@ def _prepare(text: str, date: Date | None, url, id_, title, mask: bool = True, k
     paras = paragraphs(text)
     spans = scan(text)
     non_quotes = judge(text, spans, paras)
-    drop = _narration(text, spans, paras) if mask else []
+    drop = _narration(text, spans, paras, bool(kinds & {"indirect", "mixed"})) if mask else []
     return _State(text, date, url, id_, title, paras, spans, non_quotes, build_skeleton(text, spans, mask, drop), kinds)
 
 
@@ -369,9 +369,10 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
-def _narration(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences attribution never reads: no quote, no speech verb, no capitalised word but the
-    first (so no name to introduce or refer back to). Leaving them out of the parse saves time."""
+def _narration(text: str, spans: list[Span], paras: list[tuple[int, int]], reported: bool = True) -> list[tuple[int, int]]:
+    """Sentences attribution never reads: no quote, no speech verb (nor, with ``reported``, any
+    verb that can report speech), no capitalised word but the first (so no name to introduce or
+    refer back to). Leaving them out of the parse saves time."""
     out = []
     by_para: dict[int, list[Span]] = {}
     for sp in spans:
@@ -384,7 +385,7 @@ def _narration(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> li
             first = _FIRST_WORD.match(text, a, b)
             if first and first.group(1).lower() not in SENTENCE_OPENERS:
                 continue  # it may open with a name ("Lachance rejected the criticism.")
-            if _CAPITAL_INSIDE.search(text, a + 1, b) or speech_word_near(text, a, b):
+            if _CAPITAL_INSIDE.search(text, a + 1, b) or speech_word_near(text, a, b) or reported and reporting_word_near(text, a, b):
                 continue
             out.append((a, b))
     return out

@@ -232,7 +232,7 @@ SPEECH_WORDS = frozenset(
 
 def speech_word_near(text: str, start: int, end: int) -> bool:
     """Whether a speech verb ("said", "told", "according to"...) occurs in ``text[start:end]``."""
-    return any(w.lower() in SPEECH_WORDS for w in _WORD.findall(text[start:end]))
+    return any(w.lower().rstrip(".") in SPEECH_WORDS for w in _WORD.findall(text[start:end]))
 
 
 def _words(s: str) -> list[str]:

@@ -15,6 +15,7 @@ own framing with no speaker ("it is said that …", "it was reported that …").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -43,6 +44,13 @@ REPORTING = frozenset(
     reminded point pointed points signal signalled signaled proclaim proclaimed answer answered
     shout shouted texted emailed messaged recount recounted acknowledge""".split()
 )
+#: What a speaker does beside speaking, joined to the speech verb but often hung inside its clause
+#: by the parser ("said he was grateful and promised to return"): the content ends before it.
+ACTS = frozenset(
+    """praised accused thanked apologised apologized urged called criticised criticized blamed
+    welcomed condemned defended declined refused described dismissed rejected congratulated
+    appealed hailed questioned asked challenged vowed pledged promised threatened""".split()
+)
 #: Verbs whose content may be a to-infinitive: "vowed to appeal the ruling".
 PROMISING = frozenset(
     "promise promises promised pledge pledges pledged vow vows vowed threaten threatens threatened".split()
@@ -57,6 +65,7 @@ LOOSE = frozenset(
 )
 #: Words opening a clause that is a question, not a statement ("asked whether …").
 QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
+REPORTING_FORMS = REPORTING | PROMISING | {"according"}
 #: Phrases about the speech act rather than its content ("… in a statement", "… on Instagram",
 #: "… during a briefing"): the parser often hangs them inside the clause; the content ends there.
 SETTING = {
@@ -112,6 +121,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
     quoted = Ranges(list(direct) + list(partial))
     found: list[Reported] = []
     seen: set[tuple[int, int]] = set()
+    shares: dict[int, int] = {}  # a speech act cut out of a clause -> the verb whose speaker does it
     for tok in doc:
         w = tok.lower_
         if w not in REPORTING and w not in PROMISING and w != "according":
@@ -121,6 +131,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         content = _content(doc, tok)
         if not content:
             continue
+        content, acts = _without_acts(doc, content)
+        shares.update((a, tok.i) for a in acts)
         pieces = _pieces(doc, _without_setting(doc, content))
         if not pieces:
             continue
@@ -136,6 +148,9 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             continue
         seen.add(key)
         att = attributor.attribute_cue(tok)
+        if att.speaker is None and tok.i in shares:  # "… and promised to return": the same speaker
+            outer = attributor.attribute_cue(doc[shares[tok.i]])
+            att.speaker, att.mention, att.confidence = outer.speaker, outer.mention, round(outer.confidence * 0.95, 3)
         found.append(Reported(spans, att, _confidence(tok, att)))
     return found
 
@@ -190,6 +205,20 @@ def _without_setting(doc: Doc, content: set[int]) -> set[int]:
         if nouns is None or words & nouns:
             return {j for j in content if j < i}
     return content
+
+
+def _without_acts(doc: Doc, content: set[int]) -> tuple[set[int], list[int]]:
+    """The content up to a speech act of the speaker's own that the parser hung inside it ("he was
+    grateful and promised to return"), and the verbs of those acts."""
+    for i in sorted(content):
+        t = doc[i]
+        if (
+            t.dep_ == "conj" and (t.lower_ in ACTS or t.lower_ in REPORTING_FORMS) and t.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.head.i in content
+        ):
+            cut = t.i - 1 if t.i > 0 and doc[t.i - 1].dep_ == "cc" else t.i
+            return {j for j in content if j < cut}, [t.i]
+    return content, []
 
 
 def _clause_of(tok: Token) -> Token | None:
@@ -248,7 +277,7 @@ def _pieces(doc: Doc, content: set[int]) -> list[tuple[int, int]]:
             a, b = run_start, prev + 1
             while a < b and (doc[a].text in EDGE_PUNCT or doc[a].is_space or doc[a].lower_ in ("that", "and", "but") and a == run_start):
                 a += 1
-            while b > a and (doc[b - 1].text in EDGE_PUNCT or doc[b - 1].is_space):
+            while b > a and (doc[b - 1].text in EDGE_PUNCT or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
                 b -= 1
             if b > a:
                 out.append((a, b))
@@ -268,11 +297,13 @@ def _confidence(verb: Token, att: Attribution) -> float:
     return round(min(conf, 0.95), 2)
 
 
-def is_reporting_word(word: str) -> bool:
-    """Whether ``word`` (any case) is a form of a verb that can report speech."""
-    w = word.lower()
-    return w in REPORTING or w in PROMISING or w == "according"
+_WORD = re.compile(r"[A-Za-z]+")
 
 
-__all__ = ["Reported", "find_reported", "is_reporting_word", "REPORTING", "PROMISING"]
+def reporting_word_near(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a form of a verb that can report speech."""
+    return any(w.lower() in REPORTING_FORMS for w in _WORD.findall(text, start, end))
+
+
+__all__ = ["Reported", "find_reported", "reporting_word_near", "REPORTING", "PROMISING"]
 

@@ -662,7 +662,9 @@ class Attributor:
         for _ in range(3):
             subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(c.idx)]
             if subs:
-                s = subs[0]
+                # Of two subjects the parser gave ("Co-author … Arakawa explained"), the name.
+                s = next((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), None) or next(
+                    (c for c in subs if coarse_pos(c) == "PROPN"), subs[0]) if len(subs) > 1 else subs[0]
                 if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":  # "Doe, who said …"
                     return v.head
                 return s  # also the subject of a passive: "Ruiz was quoted by the BBC as saying"
@@ -717,7 +719,7 @@ class Attributor:
             conf = 0.85
         elif tok.text.isupper() and len(tok.text) > 4 and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in ("—", "–", "-", "(", ","):
             return None, mention, 0.3  # a dateline ("SEATTLE —"), not a speaker
-        elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and (
+        elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and not (tok.lower_ in ORG_NOUNS and not tok.ent_type_) and (
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
             or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
         ):
