@@ -102,9 +102,9 @@ class IntroductionNER:
         for i, (tag, _, orth, dep) in enumerate(arr):
             if tag not in proper or orth in seen or orth in calendar or doc[i].idx < headline:
                 continue
-            seen.add(orth)
             if not (dep in roles or (i + 1 < n and arr[i + 1][0] in proper) or (i > 0 and arr[i - 1][0] in proper)):
-                continue
+                continue  # not yet introduced: it may be later, as a speaker ("at Stratavault" … "Stratavault said")
+            seen.add(orth)
             a, b = i, i + 1
             while a > sent_start[i] and arr[a - 1][0] in proper:
                 a -= 1

@@ -47,6 +47,14 @@ ORG_NOUNS = frozenset(
     channel broadcaster charity foundation institute association federation center centre
     museum lab laboratory service embassy regulator army military""".split()
 )
+#: What an organisation is, written capitalised before its name at the start of a sentence.
+ORG_DESCRIPTORS = frozenset(
+    """developer retailer carrier manufacturer broadcaster regulator insurer lender chipmaker automaker
+    carmaker startup distributor provider operator supermarket grocer brewer miner housebuilder
+    promoter streamer""".split()
+)
+#: Words for someone who speaks for an organisation rather than for themselves.
+SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spokespeople".split())
 #: Organisation nouns that are usually part of the organisation's own name ("Halden Police
 #: Department", "Ministry of Health"): "the police" means an organisation so named, or nobody.
 NAME_BEARING = frozenset(
@@ -142,6 +150,8 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if kind != "PERSON":
+        while len(parts) > 1 and parts[0].lower() in ORG_DESCRIPTORS and parts[1][:1].isupper():
+            parts = parts[1:]  # "Developer Tarnside Homes" → "Tarnside Homes"
         return parts
     while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS):
         parts = parts[1:]
@@ -255,8 +265,10 @@ class Attributor:
         # Full names first, so that a lone surname can find the person it abbreviates.
         for e in sorted(persons, key=lambda e: (-len(_name_key(e.text)), e.start_char)):
             self._entity_for(e, "PERSON")
-        for e in ents:
-            if e.label_ == "ORG":
+        # An organisation's full name first, so "the county health department" finds it; a run of
+        # lowercase words is a description, never a name.
+        for e in sorted(ents, key=lambda e: (-len(e), e.start_char)):
+            if e.label_ == "ORG" and any(w[:1].isupper() for w in e.text.split()[1:] or e.text.split()):
                 self._entity_for(e, "ORG")
         covered = set()
         for e in sorted(ents + persons, key=lambda e: e.start_char):
@@ -704,6 +716,9 @@ class Attributor:
         """The entity a subject token refers to, the mention itself, and a confidence."""
         if coarse_pos(tok) != "PROPN":  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
             names = [c for c in tok.children if c.dep_ == "appos" and coarse_pos(c) == "PROPN" and not self.in_quote(c.idx)]
+            if not names:  # "A spokeswoman for Gov. Ashe, Leah Pruitt, said": the name closes the phrase
+                names = [c for c in tok.subtree if c.dep_ == "appos" and c.head.dep_ == "pobj" and coarse_pos(c) == "PROPN"
+                         and c.right_edge.i == tok.right_edge.i and c.ent_type_ == "PERSON" and not self.in_quote(c.idx)]
             if names:
                 ent, mention, conf = self.resolve(names[0])
                 if ent is not None and ent.role is None:
@@ -789,6 +804,8 @@ class Attributor:
         head = tok.head if tok.dep_ in ("amod", "compound") and coarse_pos(tok.head) == "NOUN" else tok
         w = TITLE_WORDS.get(head.lower_, head.lower_)
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if w in SPOKESPEOPLE:
+            return None  # an unnamed spokesperson is nobody we can name, whoever they speak for
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or head.tag_ in ("NNS", "NNPS"):
             return None
         end = bisect_left(self._mentions, pos, key=_offset)
@@ -801,7 +818,7 @@ class Attributor:
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
             recent = self._recent_subject(head, before, "ORG")
-            return recent or next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG"), None)
+            return recent or next((ent for _, ent, _ in reversed(before) if _org_like(ent)), None)
         if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP":  # a noun, or "the Romanian"
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
@@ -822,8 +839,17 @@ class Attributor:
                 and coarse_pos(t) == "NOUN" and t.lower_ == head.lower_ for t in sent
             ):
                 return None
-            subj = [m for m in before if sent.start_char <= m[0] < sent.end_char and m[1].kind == kind
+            subj = [m for m in before if sent.start_char <= m[0] < sent.end_char
+                    and (m[1].kind == kind if kind != "ORG" else _org_like(m[1]))
                     and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 return subj[0][1]
         return None
+
+
+def _org_like(ent: Entity) -> bool:
+    """An organisation, or a one-word name that is nobody's first name and has no gender: a brand
+    ("Loomly said") that NER did not label."""
+    return ent.kind == "ORG" or (
+        len(ent.key) == 1 and ent.gender is None and not ent.roles and first_name_gender(ent.key[0]) is None
+    )
