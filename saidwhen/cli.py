@@ -338,5 +338,43 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)
 
 
+# ---------------------------------------------------------------- past one machine: spark, load
+
+
+@app.command()
+def spark(
+    inputs: List[str] = typer.Argument(..., help="Files, directories, globs: local paths or any URI Spark reads (hdfs://, s3a://)."),
+    out: str = typer.Option(..., "--out", "-o", help="Folder for the Parquet tables (one folder per table) and rejected/."),
+    master: str = typer.Option("local[*]", "--master", help="Spark master: local[*], local[N], spark://…, yarn."),
+    partitions: int = typer.Option(None, "--partitions", help="Partitions for extraction (default: two per core)."),
+) -> None:
+    """Build the record of a corpus with Apache Spark: the tables of `export --format parquet`."""
+    from .errors import SaidwhenError
+    from .spark import run
+
+    try:
+        run(inputs, out, master=master, partitions=partitions, log=lambda msg: err.print(msg, soft_wrap=True, markup=False))
+    except SaidwhenError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def load(
+    directory: str = typer.Argument(..., help="Folder of Parquet tables written by `saidwhen spark` or `saidwhen export --format parquet`."),
+    db: str = DB_OPTION,
+) -> None:
+    """Fill a new or empty store from Parquet tables, so search, who, stats and serve work on them."""
+    from .load import load_parquet
+    from .store import StoreError
+
+    try:
+        stats = load_parquet(directory, db)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    err.print(f"{db}: loaded {stats}", soft_wrap=True)
+
+
 if __name__ == "__main__":
     app()

@@ -53,7 +53,7 @@ ACTS = frozenset(
 )
 #: Verbs whose content may be a to-infinitive: "vowed to appeal the ruling".
 PROMISING = frozenset(
-    "promise promises promised pledge pledges pledged vow vows vowed threaten threatens threatened".split()
+    "promise promises promised pledge pledges pledged vow vows vowed".split()
 )
 #: The plainest reporting verbs: what follows them is what was said, with little doubt.
 PLAIN = frozenset("say says said saying tell tells told telling according".split())

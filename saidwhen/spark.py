@@ -405,7 +405,7 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
             [(_shown(p), None, None, "unreadable", why) for p, why in missing], _rejected_schema()))
         counts.add(Counter({"unreadable": len(missing)}))
     arts = spark.createDataFrame(extracted.filter(lambda x: x[0] == "a").map(lambda x: x[1]), _article_schema(),
-                                 verifySchema=False)
+                                 verifySchema=False).persist()
     summary.records = arts.count()  # runs the extraction, once (the RDD is persisted)
     rejected.coalesce(1).orderBy("source", "record", "line").write.mode("overwrite").json(_join(out, "rejected"))
 
@@ -441,10 +441,10 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
         if "id" in df.columns and name in ("articles", "people", "quotes", "occurrences"):
             df = df.orderBy("id")
         _conform(df, name).write.mode("overwrite").parquet(_join(out, name))
-    summary.people = people.count()
-    summary.quotes = quotes.count()
-    summary.occurrences = occurrences.count()
-    ka.unpersist()
+    written = {name: spark.read.parquet(_join(out, name)).count() for name in ("people", "quotes", "occurrences")}
+    summary.people, summary.quotes, summary.occurrences = written["people"], written["quotes"], written["occurrences"]
+    for df in (ka, arts, renderings, people, names):
+        df.unpersist()
     c = counts.value
     summary.warnings = c.pop("warning", 0)
     summary.rejected = dict(c)
@@ -469,14 +469,25 @@ class _CounterParam:
 
 
 def _number(df, key: str, name: str):
-    """``df`` with ``name`` = 1, 2, … in ``key`` order (a sort and ``zipWithIndex``, no collect)."""
-    spark = df.sparkSession
-    from pyspark.sql.types import LongType, StructField, StructType
+    """``df``'s ``key`` column with ``name`` = 1, 2, … in ``key`` order: a distributed sort, then each
+    partition's offset from the row counts of the partitions before it (one small row per
+    partition reaches the driver, never the data)."""
+    from pyspark.sql import functions as F
 
-    keyed = df.select(key).rdd.map(lambda r: r[0]).sortBy(lambda k: k).zipWithIndex()
-    field_type = df.schema[key].dataType
-    return spark.createDataFrame(keyed.map(lambda x: (x[0], x[1] + 1)),
-                                 StructType([StructField(key, field_type), StructField(name, LongType())]))
+    spark = df.sparkSession
+    ranked = (df.select(key).orderBy(key)
+              .select(key, F.spark_partition_id().alias("_part"), F.monotonically_increasing_id().alias("_row"))
+              .localCheckpoint())
+    sizes = sorted(tuple(r) for r in ranked.groupBy("_part").agg(F.min("_row"), F.count("*")).collect())
+    offsets, total = [], 0
+    for part, first_row, n in sizes:
+        offsets.append((part, first_row, total))
+        total += n
+    if not offsets:
+        return ranked.select(key, F.lit(None).cast("bigint").alias(name))
+    table = spark.createDataFrame(offsets, "_part int, _first bigint, _offset bigint")
+    return ranked.join(F.broadcast(table), "_part").select(
+        key, (F.col("_row") - F.col("_first") + F.col("_offset") + 1).alias(name))
 
 
 def _deduplicate(light):

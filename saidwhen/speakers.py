@@ -104,7 +104,7 @@ ORG_SUFFIXES = frozenset(
     agency ministry department office services systems technologies labs health hospital police
     court fund trust constabulary service authority commission board bureau network channel mills
     foods dairy brewing brewery airways energy pharma pharmaceuticals logistics industries brands works
-    farms cooperative co-op bakery""".split()
+    farms cooperative co-op bakery homes housing properties estates""".split()
 )
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
 
@@ -153,7 +153,8 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
         while len(parts) > 1 and parts[0].lower() in ORG_DESCRIPTORS and parts[1][:1].isupper():
             parts = parts[1:]  # "Developer Tarnside Homes" → "Tarnside Homes"
         return parts
-    while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS):
+    while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS
+                              or parts[0].lower() in ORG_DESCRIPTORS):
         parts = parts[1:]
     while len(parts) > 2 and parts[-1].lower().strip(".") in POSTNOMINALS:  # "Imogen Strathairn KC"
         parts = parts[:-1]
@@ -693,6 +694,21 @@ class Attributor:
         )
         return near[0] if near else None
 
+    def _name_after(self, tok: Token) -> list[Token]:
+        """A person's name set off by commas right after the phrase ``tok`` heads, which the parser
+        did not make its apposition."""
+        doc = self.doc
+        j = tok.right_edge.i + 1
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            return []
+        for k in (j + 1, j + 2):
+            e = self._ent_of.get(k)
+            if e is not None and e.label_ == "PERSON" and k == e.start:
+                if e.end >= len(doc) or doc[e.end].text in (",", ".", ";") or doc[e.end].is_space:
+                    return [e.root]
+                return []
+        return []
+
     def _mention_span(self, tok: Token) -> tuple[int, int]:
         """Doc offsets of the mention a subject token heads: a full name or a short noun phrase."""
         doc = self.doc
@@ -718,7 +734,10 @@ class Attributor:
             names = [c for c in tok.children if c.dep_ == "appos" and coarse_pos(c) == "PROPN" and not self.in_quote(c.idx)]
             if not names:  # "A spokeswoman for Gov. Ashe, Leah Pruitt, said": the name closes the phrase
                 names = [c for c in tok.subtree if c.dep_ == "appos" and c.head.dep_ == "pobj" and coarse_pos(c) == "PROPN"
-                         and c.right_edge.i == tok.right_edge.i and c.ent_type_ == "PERSON" and not self.in_quote(c.idx)]
+                         and all(t.is_punct for t in self.doc[c.right_edge.i + 1 : tok.right_edge.i + 1])
+                         and c.ent_type_ == "PERSON" and not self.in_quote(c.idx)]
+            if not names:  # "according to the department's epidemiologist, Dr. Farida Nwosu."
+                names = self._name_after(tok)
             if names:
                 ent, mention, conf = self.resolve(names[0])
                 if ent is not None and ent.role is None:
@@ -806,7 +825,9 @@ class Attributor:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if w in SPOKESPEOPLE:
             return None  # an unnamed spokesperson is nobody we can name, whoever they speak for
-        if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or head.tag_ in ("NNS", "NNPS"):
+        if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or (
+            head.tag_ in ("NNS", "NNPS") and w not in NAME_BEARING
+        ):
             return None
         end = bisect_left(self._mentions, pos, key=_offset)
         before = self._mentions[max(0, end - LOOKBACK) : end]
