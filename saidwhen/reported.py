@@ -173,6 +173,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     if _impersonal(verb):
         return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i]
+    if not clauses:
+        clauses = _hung_on_setting(verb)
     if not clauses and w in PROMISING:
         clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
     if clauses:
@@ -221,6 +223,23 @@ def _without_acts(doc: Doc, content: set[int]) -> tuple[set[int], list[int]]:
     return content, []
 
 
+def _hung_on_setting(verb: Token) -> list[Token]:
+    """A "that" clause the parser hung on the phrase before it instead of the verb: "said in a
+    statement that no one was hurt", "told analysts on a call that prices would rise"."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for c in obj.children:
+                if c.dep_ in ("acl", "relcl") and c.left_edge.lower_ == "that" and any(
+                    x.dep_ in ("nsubj", "nsubjpass") and x.lower_ not in ("that", "which", "who") for x in c.children
+                ):
+                    return [c]
+    return []
+
+
 def _clause_of(tok: Token) -> Token | None:
     """The verb of the clause an "according to" phrase belongs to."""
     node = tok.head
@@ -244,6 +263,9 @@ def _attributions(clause: Token, verb: Token) -> set[int]:
             out |= {x.i for x in t.subtree}
         elif t.tag_ == "VBG" and t.lower_ in REPORTING and t.dep_ in ("advcl", "conj"):
             out |= {x.i for x in t.subtree}
+        elif t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children) \
+                and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
+            out |= {x.i for x in t.subtree}  # "…, while Holloway countered that …": another voice
     return out
 
 

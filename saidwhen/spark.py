@@ -407,7 +407,8 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
     arts = spark.createDataFrame(extracted.filter(lambda x: x[0] == "a").map(lambda x: x[1]), _article_schema(),
                                  verifySchema=False).persist()
     summary.records = arts.count()  # runs the extraction, once (the RDD is persisted)
-    rejected.coalesce(1).orderBy("source", "record", "line").write.mode("overwrite").json(_join(out, "rejected"))
+    rejected.coalesce(1).orderBy("source", "record", "line").write.mode("overwrite").option(
+        "ignoreNullFields", "false").json(_join(out, "rejected"))
 
     kept = _deduplicate(arts.select("ordinal", "url", "text_hash"))
     ids = _number(kept, "ordinal", "id")
