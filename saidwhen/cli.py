@@ -17,7 +17,7 @@ from rich.table import Table
 
 from .extract import extract_many
 from .ingest import Problem, read_articles
-from .model import Article
+from .model import KINDS, Article, check_kinds
 
 app = typer.Typer(help="Who said what, when: quotations, speakers and dates from news articles.", no_args_is_help=True)
 err = Console(stderr=True, highlight=False)
@@ -53,17 +53,36 @@ class _Tally:
             yield item.text, item.date, item.url, item.id, item.title
 
 
+KINDS_OPTION = typer.Option(
+    ",".join(KINDS), "--kinds", "-k",
+    help="Kinds of quotation, comma-separated: direct (in quotation marks), partial (a quoted fragment),"
+         " indirect (reported without quotation marks), mixed (reported, with quoted fragments inside).",
+)
+
+
+def _kinds(value: str | None) -> frozenset[str] | None:
+    """The ``--kinds`` asked for, or an error naming the known kinds and exit code 2."""
+    if value is None:
+        return None
+    try:
+        return check_kinds(value)
+    except ValueError as e:
+        err.print(f"[red]error[/]: --kinds: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=2)
+
+
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="Text files, .jsonl(.gz), .html pages, .warc(.gz) files, directories, globs, or - for stdin."),
     format: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl: one JSON object per article; table: for reading."),
     text: bool = typer.Option(True, "--text/--no-text", help="Include the article text (the offsets index it)."),
     batch_size: int = typer.Option(64, help="Articles parsed together."),
+    kinds: str = KINDS_OPTION,
 ) -> None:
     """Find every quotation in each article, with its speaker, cue and character offsets."""
     tally = _Tally()
     out = sys.stdout.buffer
-    for article in extract_many(tally.records(paths), batch_size=batch_size):
+    for article in extract_many(tally.records(paths), batch_size=batch_size, kinds=_kinds(kinds)):
         tally.articles += 1
         tally.quotes += len(article.quotes)
         if "failed" in article.flags:
@@ -140,8 +159,10 @@ def index(
     paths: List[str] = typer.Argument(..., help="Text files, .jsonl(.gz), .html pages, .warc(.gz) files, directories, globs, or - for stdin."),
     db: str = DB_OPTION,
     batch_size: int = typer.Option(500, help="Articles stored per transaction."),
+    kinds: str = KINDS_OPTION,
 ) -> None:
     """Extract quotes from articles and add them to the store (already stored articles are skipped)."""
+    wanted = _kinds(kinds)
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .store import StoreError
@@ -164,7 +185,7 @@ def index(
     )
 
     def articles(task):
-        for article in extract_many(records(), batch_size=64):
+        for article in extract_many(records(), batch_size=64, kinds=wanted):
             tally.articles += 1
             tally.quotes += len(article.quotes)
             if "failed" in article.flags:
@@ -201,14 +222,16 @@ def search(
     until: str = typer.Option(None, help="Said on or before: YYYY, YYYY-MM or YYYY-MM-DD."),
     limit: int = typer.Option(20, "--limit", "-n", help="At most this many quotes."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per quote instead of a table."),
+    kinds: str = typer.Option(None, "--kinds", "-k", help="Only these kinds of quotation, comma-separated: direct, partial, indirect, mixed (default: all)."),
     db: str = DB_OPTION,
 ) -> None:
     """Search the stored quotes, best match first."""
     from .store import StoreError
 
+    wanted = _kinds(kinds)
     store = _open_store(db)
     try:
-        hits = store.search(text, speaker=speaker, since=since, until=until, limit=limit)
+        hits = store.search(text, speaker=speaker, since=since, until=until, limit=limit, kinds=wanted)
     except StoreError as e:
         err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
         raise typer.Exit(code=1)

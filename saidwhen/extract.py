@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 
-from .model import Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression
+from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .reported import find_reported, reporting_word_near
 from .speakers import Attribution, Attributor, title_case_headline_end
@@ -26,9 +26,6 @@ from .times import find_times
 
 #: What stands in for a direct quote in the parsed skeleton: a one-word reply parses like speech.
 STAND_IN = "Yes"
-#: The kinds of quotation: marked in full, a quoted fragment, reported without marks, reported with
-#: quoted fragments inside.
-KINDS = ("direct", "partial", "indirect", "mixed")
 #: spaCy components the attribution does without: cues are matched by form, parts of speech read
 #: from the fine tags.
 DISABLED = ("lemmatizer", "attribute_ruler")
@@ -268,17 +265,6 @@ def extract(text: str, date: Date | str | None = None, url: str | None = None, *
     gives the date when none is passed. All offsets in the result index ``Article.text``.
     """
     return next(extract_many([(text, date, url, id, title)], kinds=kinds))
-
-
-def check_kinds(kinds: Iterable[str] | None) -> frozenset[str]:
-    """The kinds of quotation asked for (all of ``KINDS`` when None); an unknown one is an error."""
-    if kinds is None:
-        return frozenset(KINDS)
-    asked = frozenset(k.strip().lower() for k in kinds if k.strip())
-    unknown = sorted(asked - set(KINDS))
-    if unknown or not asked:
-        raise ValueError(f"unknown kind(s) of quotation {', '.join(unknown) or '(none given)'}: choose from {', '.join(KINDS)}")
-    return asked
 
 
 def extract_many(records: Iterable[tuple], batch_size: int = 64, n_process: int = 1,

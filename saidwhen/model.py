@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date as Date
+
+#: The kinds of quotation: quoted in full, a quoted fragment, reported without quotation marks,
+#: reported with quoted fragments inside.
+KINDS = ("direct", "partial", "indirect", "mixed")
+
+
+def check_kinds(kinds: Iterable[str] | str | None) -> frozenset[str]:
+    """The kinds of quotation asked for ("direct,partial" or an iterable; all of ``KINDS`` when
+    None); an unknown one is a ``ValueError`` that lists the known ones."""
+    if kinds is None:
+        return frozenset(KINDS)
+    if isinstance(kinds, str):
+        kinds = kinds.split(",")
+    asked = frozenset(k.strip().lower() for k in kinds if k.strip())
+    unknown = sorted(asked - set(KINDS))
+    if unknown or not asked:
+        raise ValueError(f"unknown kind(s) of quotation {', '.join(unknown) or '(none given)'}: choose from {', '.join(KINDS)}")
+    return asked
 
 
 @dataclass(frozen=True)
@@ -40,13 +59,14 @@ class SaidOn:
 
 @dataclass(frozen=True)
 class Quote:
-    """One quoted span of speech. Pieces of one split quote share ``group``."""
+    """One span of speech, quoted or reported. Pieces of one split quote share ``group``, and so
+    do a mixed quotation and the quoted fragments inside it."""
 
     text: str
     start: int
     end: int
     group: int
-    kind: str  # "direct" or "partial"
+    kind: str  # one of KINDS: "direct", "partial", "indirect" or "mixed"
     speaker: str | None
     speaker_mention: Mention | None
     cue: str | None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from .model import KINDS, check_kinds
 from .store import TABLES, NotFoundError, SearchQueryError, StoreError
 
 if TYPE_CHECKING:
@@ -97,12 +98,14 @@ class StoreStats:
 _DISTINCT_OCC = "count(DISTINCT o.quote_id || ':' || coalesce(a.minhash_cluster, a.id))"
 
 
-def search(store: "Store", text: str, speaker: str | None = None, since=None, until=None, limit: int = 20) -> list[Hit]:
+def search(store: "Store", text: str, speaker: str | None = None, since=None, until=None, limit: int = 20,
+           kinds=None) -> list[Hit]:
     """Quotes whose text or speaker matches the FTS5 query ``text``, best (bm25) first.
 
     ``speaker`` keeps quotes said by that person (name or alias, any case) in at least one place;
     ``since``/``until`` (``date``, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive) keep quotes
-    said in that period, by the explicit date or else the publication date.
+    said in that period, by the explicit date or else the publication date; ``kinds`` ("direct",
+    "partial", "indirect", "mixed", as a list or "direct,partial") keeps quotes printed that way.
     """
     if not text or not text.strip():
         raise SearchQueryError("empty search: give words to look for, e.g. saidwhen search 'climate'")
@@ -113,7 +116,7 @@ def search(store: "Store", text: str, speaker: str | None = None, since=None, un
         ids = _people_ids(store, speaker)
         if not ids:
             return []
-    where, params = occurrence_filters(ids, since, until)
+    where, params = occurrence_filters(ids, since, until, kinds)
     filters = "".join(f" AND {w}" for w in where)
     sql = (
         "SELECT q.id, q.text, q.speaker, q.first_seen, bm25(quotes_fts) AS score FROM quotes_fts"
@@ -162,11 +165,17 @@ def _people_ids(store: "Store", name: str) -> list[int]:
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
-def occurrence_filters(speaker_ids: list[int] | None, since, until) -> tuple[list[str], list]:
+def occurrence_filters(speaker_ids: list[int] | None, since, until, kinds=None) -> tuple[list[str], list]:
     """SQL conditions on an occurrence ``o`` (said by one of ``speaker_ids``, said within
-    ``since``..``until``) and their parameters, for the CLI's search and the web app's alike."""
+    ``since``..``until``, of one of ``kinds``) and their parameters, for the CLI's search and the
+    web app's alike."""
     where: list[str] = []
     params: list = []
+    if kinds is not None:
+        wanted = sorted(_kinds(kinds))
+        if set(wanted) != set(KINDS):
+            where.append(f"o.kind IN ({','.join('?' * len(wanted))})")
+            params += wanted
     if speaker_ids is not None:
         where.append(f"o.speaker_id IN ({','.join('?' * len(speaker_ids))})" if speaker_ids else "0")
         params += speaker_ids
@@ -177,6 +186,13 @@ def occurrence_filters(speaker_ids: list[int] | None, since, until) -> tuple[lis
         where.append("o.said_date <= ?")
         params.append(_bound(until, first=False))
     return where, params
+
+
+def _kinds(kinds) -> frozenset[str]:
+    try:
+        return check_kinds(kinds)
+    except ValueError as e:
+        raise SearchQueryError(str(e)) from None
 
 
 def _bound(value, first: bool) -> str:

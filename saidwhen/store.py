@@ -524,11 +524,11 @@ class Store:
 
     # -- reading (saidwhen.search does the work)
 
-    def search(self, text: str, speaker: str | None = None, since=None, until=None, limit: int = 20):
+    def search(self, text: str, speaker: str | None = None, since=None, until=None, limit: int = 20, kinds=None):
         """Quotes matching the FTS5 query ``text``, best first (see ``saidwhen.search.search``)."""
         from .search import search
 
-        return search(self, text, speaker=speaker, since=since, until=until, limit=limit)
+        return search(self, text, speaker=speaker, since=since, until=until, limit=limit, kinds=kinds)
 
     def who(self, name: str):
         """The profile of one speaker, found by name or alias (see ``saidwhen.search.who``)."""

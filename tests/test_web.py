@@ -203,9 +203,23 @@ def test_article_page_highlights_quotes_by_speaker_and_marks_times(client, db):
         assert 0 <= q["start"] < q["end"] <= len(data["text"])
     r = client.get(f"/articles/{aid}")
     assert r.status_code == 200
-    assert 'class="quote sp-0"' in r.text and 'class="quote sp-1"' in r.text
+    assert 'class="quote sp-0 kind-' in r.text and 'class="quote sp-1 kind-' in r.text
     assert '<mark class="time"' in r.text and 'class="norm">' in r.text
     assert data["times"][0]["value"] in r.text
+
+
+def test_reported_speech_is_a_facet_and_a_filter_of_search(client, db):
+    word = one(db, "SELECT q.text FROM quotes q JOIN occurrences o ON o.quote_id = q.id WHERE o.kind = 'indirect' LIMIT 1")[0].split()[-1]
+    every = client.get("/api/search", params={"q": word}).json()
+    kinds = {f["kind"]: f["quotes"] for f in every["facets"]["kinds"]}
+    assert kinds.get("indirect", 0) >= 1
+    reported = client.get("/api/search", params={"q": word, "kind": "indirect,mixed"}).json()
+    assert reported["hits"] and {h["kind"] for h in reported["hits"]} <= {"indirect", "mixed"}
+    assert reported["filters"]["kind"] == "indirect,mixed"
+    assert {f["kind"] for f in reported["facets"]["kinds"]} <= {"indirect", "mixed"}
+    page = client.get("/", params={"q": word})
+    assert 'id="facet-kinds"' in page.text and "kind=indirect" in page.text
+    assert client.get("/api/search", params={"q": word, "kind": "gossip"}).status_code == 400
 
 
 def test_highlight_nests_tags_when_a_time_crosses_a_quote_edge():

@@ -33,6 +33,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..model import KINDS, check_kinds
 from ..search import _every_month, occurrence_filters
 from ..store import NotFoundError, SearchQueryError, StoreError
 
@@ -162,7 +163,8 @@ class Database:
         return ids
 
     def search(self, q: str, speaker: str | None = None, since: str | None = None, until: str | None = None,
-               outlet: str | None = None, page: int = 1, per_page: int = 20, sort: str = "newest") -> dict:
+               outlet: str | None = None, page: int = 1, per_page: int = 20, sort: str = "newest",
+               kind: str | None = None) -> dict:
         """One page of quotes matching the FTS5 query ``q`` within the filters, newest first (or,
         with ``sort="relevance"``, best bm25 first among the newest ``RANK_SCAN``), with the total
         (counted up to ``COUNT_CAP``) and facets over the first ``FACET_SCAN`` matches."""
@@ -179,12 +181,18 @@ class Database:
         until = (until or "").strip() or None
         if sort not in SORTS:
             raise SearchQueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
-        key = ("search", q, speaker, since, until, outlet, page, per_page, sort)
-        return self.cached(key, lambda: self._search(q, speaker, since, until, outlet, page, per_page, sort))
+        kind = (kind or "").strip().lower() or None
+        if kind is not None:
+            try:
+                kind = ",".join(k for k in KINDS if k in check_kinds(kind))
+            except ValueError as e:
+                raise SearchQueryError(str(e)) from None
+        key = ("search", q, speaker, since, until, outlet, page, per_page, sort, kind)
+        return self.cached(key, lambda: self._search(q, speaker, since, until, outlet, page, per_page, sort, kind))
 
-    def _search(self, q, speaker, since, until, outlet, page, per_page, sort="newest") -> dict:
+    def _search(self, q, speaker, since, until, outlet, page, per_page, sort="newest", kind=None) -> dict:
         c = self.connection()
-        where, params = occurrence_filters(self.speaker_ids(speaker) if speaker is not None else None, since, until)
+        where, params = occurrence_filters(self.speaker_ids(speaker) if speaker is not None else None, since, until, kind)
         if outlet is not None:
             where.append("sw_outlet(a.url) = ?")
             params.append(outlet)
@@ -219,6 +227,11 @@ class Database:
                 f"SELECT o.speaker_id, p.name, count(DISTINCT o.quote_id) AS n FROM occurrences o{join_a}"
                 f" JOIN people p ON p.id = o.speaker_id WHERE o.quote_id IN (SELECT value FROM json_each(?)){filters}"
                 " GROUP BY o.speaker_id ORDER BY n DESC, p.name LIMIT 10", (scan, *params))]
+            kinds = [{"kind": k, "quotes": n} for k, n in c.execute(
+                f"SELECT o.kind, count(DISTINCT o.quote_id) AS n FROM occurrences o{join_a}"
+                f" WHERE o.quote_id IN (SELECT value FROM json_each(?)){filters} AND o.kind IS NOT NULL"
+                " GROUP BY o.kind", (scan, *params))]
+            kinds.sort(key=lambda f: KINDS.index(f["kind"]) if f["kind"] in KINDS else len(KINDS))
             months = [{"month": m, "quotes": k} for m, k in c.execute(
                 f"SELECT substr(o.said_date, 1, 7) AS m, count(DISTINCT o.quote_id) AS n FROM occurrences o{join_a}"
                 f" WHERE o.quote_id IN (SELECT value FROM json_each(?)){filters} AND o.said_date IS NOT NULL"
@@ -234,24 +247,25 @@ class Database:
         hits = []
         for quote_id, text, speaker_id, speaker_name, first_seen in rows:
             occ = c.execute(
-                "SELECT o.said_date, o.said_on, o.cue, a.id, a.title, a.url FROM occurrences o JOIN articles a ON a.id = o.article_id"
+                "SELECT o.said_date, o.said_on, o.cue, a.id, a.title, a.url, o.kind FROM occurrences o JOIN articles a ON a.id = o.article_id"
                 f" WHERE o.quote_id = ?{filters} ORDER BY o.said_date IS NULL, o.said_date, o.id LIMIT 1",
-                (quote_id, *params)).fetchone() or (None,) * 6
+                (quote_id, *params)).fetchone() or (None,) * 7
             n_articles = c.execute(
                 "SELECT count(DISTINCT coalesce(a.minhash_cluster, a.id)) FROM occurrences o JOIN articles a ON a.id = o.article_id"
                 " WHERE o.quote_id = ?", (quote_id,)).fetchone()[0]
             hits.append({
                 "id": quote_id, "text": text, "speaker_id": speaker_id, "speaker": speaker_name, "first_seen": first_seen,
                 "said_on": occ[0], "said_on_value": occ[1], "cue": occ[2], "article_id": occ[3], "article_title": occ[4],
-                "outlet": outlet_of(occ[5]), "articles": n_articles,
+                "outlet": outlet_of(occ[5]), "articles": n_articles, "kind": occ[6],
             })
         capped = total > COUNT_CAP
         total = min(total, COUNT_CAP)
         return {
-            "query": q, "sort": sort, "filters": {"speaker": speaker, "since": since, "until": until, "outlet": outlet},
+            "query": q, "sort": sort,
+            "filters": {"speaker": speaker, "since": since, "until": until, "outlet": outlet, "kind": kind},
             "page": page, "per_page": per_page, "total": total, "total_capped": capped,
             "pages": max(1, min(MAX_PAGE, ceil(total / per_page))), "hits": hits,
-            "facets": {"speakers": speakers, "months": sorted(months, key=lambda m: m["month"])},
+            "facets": {"speakers": speakers, "kinds": kinds, "months": sorted(months, key=lambda m: m["month"])},
         }
 
     def speaker(self, pid: int) -> dict:
@@ -371,7 +385,8 @@ def highlight(text: str, quotes: list[dict], times: list[dict], classes: dict) -
     def open_q(s):
         cls = classes.get(s["speaker_id"], "sp-none")
         title = f"{s['speaker'] or 'unknown speaker'}" + (f" ({s['cue']})" if s["cue"] else "")
-        out.append(f'<a class="quote {cls}" href="/quotes/{int(s["quote_id"])}" title="{escape(title)}">')
+        kind = s.get("kind") if s.get("kind") in KINDS else "direct"
+        out.append(f'<a class="quote {cls} kind-{kind}" href="/quotes/{int(s["quote_id"])}" title="{escape(title)} · {kind}">')
 
     def open_t(s):
         out.append(f'<mark class="time" title="{escape(s["type"] or "")} {escape(s["value"] or "")}">')
@@ -510,6 +525,7 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     SINCE = Query(None, max_length=10, description="Said on or after: YYYY, YYYY-MM or YYYY-MM-DD")
     UNTIL = Query(None, max_length=10, description="Said on or before: YYYY, YYYY-MM or YYYY-MM-DD")
     OUTLET = Query(None, max_length=200, description="Keep quotes printed by this outlet (the host of the article URL)")
+    KIND = Query(None, max_length=60, description="Keep quotations of these kinds, comma-separated: direct, partial, indirect, mixed")
     PAGE = Query(1, ge=1, le=MAX_PAGE, description="Page of results, from 1")
     PER_PAGE = Query(20, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page, at most {MAX_PAGE_SIZE}")
     SORT = Query("newest", max_length=20, description="newest (most recently indexed first) or relevance (bm25)")
@@ -521,13 +537,14 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str | None = Q, speaker: str | None = SPEAKER, since: str | None = SINCE,
                     until: str | None = UNTIL, outlet: str | None = OUTLET, page_: int = Query(1, alias="page", ge=1, le=MAX_PAGE),
-                    per_page: int = PER_PAGE, sort: str = SORT):
-        form = {"q": q or "", "speaker": speaker or "", "since": since or "", "until": until or "", "outlet": outlet or ""}
+                    per_page: int = PER_PAGE, sort: str = SORT, kind: str | None = KIND):
+        form = {"q": q or "", "speaker": speaker or "", "since": since or "", "until": until or "", "outlet": outlet or "",
+                "kind": kind or ""}
         base = {**form, "per_page": per_page if per_page != 20 else None, "sort": sort if sort != "newest" else None}
         if not (q or "").strip():
             return page("search.html", form=form, result=None, overview=db.overview(), outlets=db.outlets(), qs=qs, base=base)
         try:
-            result = db.search(q, speaker, since, until, outlet, page_, per_page, sort)
+            result = db.search(q, speaker, since, until, outlet, page_, per_page, sort, kind)
         except SearchQueryError as e:
             return page("search.html", 400, form=form, result=None, error=str(e), overview=None, outlets=db.outlets(),
                         qs=qs, base=base)
@@ -564,10 +581,11 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     @app.get("/api/search", tags=["api"], summary="Search quotes")
     def api_search(q: str = Query(..., min_length=1, max_length=MAX_QUERY, description=Q.description),
                    speaker: str | None = SPEAKER, since: str | None = SINCE, until: str | None = UNTIL,
-                   outlet: str | None = OUTLET, page: int = PAGE, per_page: int = PER_PAGE, sort: str = SORT) -> dict:
-        """Quotes matching the full-text query, newest first (or best first with sort=relevance), with facets (top speakers and months over
-        the first matches) and the total (counted up to 1,000). A query FTS5 cannot parse is a 400."""
-        return db.search(q, speaker, since, until, outlet, page, per_page, sort)
+                   outlet: str | None = OUTLET, page: int = PAGE, per_page: int = PER_PAGE, sort: str = SORT,
+                   kind: str | None = KIND) -> dict:
+        """Quotes matching the full-text query, newest first (or best first with sort=relevance), with facets (top speakers, kinds and
+        months over the first matches) and the total (counted up to 1,000). A query FTS5 cannot parse, or an unknown kind, is a 400."""
+        return db.search(q, speaker, since, until, outlet, page, per_page, sort, kind)
 
     @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker's profile")
     def api_speaker(speaker_id: int) -> dict:

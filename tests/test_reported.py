@@ -1,0 +1,129 @@
+"""Reported speech: indirect and mixed quotations, attributed like direct ones."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import saidwhen
+from saidwhen.store import Store
+
+
+def reported(text, date="2024-03-14"):
+    return [q for q in saidwhen.extract(text, date).quotes if q.kind in ("indirect", "mixed")]
+
+
+def only(text, date="2024-03-14"):
+    (q,) = reported(text, date)
+    return q
+
+
+@pytest.mark.parametrize(
+    "sentence, content, cue",
+    [
+        ("The transport minister, Ana Ruiz, said the bridge would stay shut until spring.",
+         "the bridge would stay shut until spring", "said"),
+        ("Ana Ruiz told reporters that the bridge would stay shut until spring.",
+         "the bridge would stay shut until spring", "told reporters"),
+        ("The bridge will stay shut until spring, Ana Ruiz said.", "The bridge will stay shut until spring", "said"),
+        ("Ana Ruiz warned that the bridge could stay shut until spring.", "the bridge could stay shut until spring", "warned"),
+        ("Ana Ruiz vowed to reopen the bridge by spring.", "to reopen the bridge by spring", "vowed"),
+        ("Ana Ruiz said in a statement that the bridge would stay shut until spring.",
+         "the bridge would stay shut until spring", "said in a statement"),
+    ],
+)
+def test_the_content_clause_of_a_reporting_verb_is_an_indirect_quotation(sentence, content, cue):
+    q = only(sentence)
+    assert (q.kind, q.text, q.cue, q.speaker) == ("indirect", content, cue, "Ana Ruiz")
+    assert sentence[q.start : q.end] == q.text
+
+
+def test_according_to_attributes_the_clause_it_modifies():
+    text = "Halden Police Department officers closed the road. According to the Halden Police Department, nobody was hurt."
+    q = only(text)
+    assert (q.text, q.cue, q.speaker) == ("nobody was hurt", "according to", "Halden Police Department")
+
+
+def test_a_pronoun_in_reported_speech_resolves_to_the_person_named_before():
+    text = ("Mayor Grace Whitfield opened the new library on Monday.\n\n"
+            "She said the building had come in under budget.")
+    q = only(text)
+    assert (q.speaker, q.speaker_mention.text) == ("Grace Whitfield", "She")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Berg said goodbye to his teammates on Friday.",
+        "Tomas Berg told a story about his first race in Oslo.",
+        "Halden Motors announced a recall of 3,000 vans.",
+        "Tomas Berg denied the allegations.",
+        "Tomas Berg asked whether the race would go ahead.",
+        "It is said that the old mill is haunted.",
+        "It was reported that the mill would close.",
+        "Tomas Berg did not say whether he would race again.",
+    ],
+)
+def test_a_reporting_verb_without_a_proposition_reports_nothing(sentence):
+    assert reported(sentence) == []
+
+
+def test_a_mixed_quotation_holds_its_quoted_fragments_in_one_group():
+    text = 'Dr. Lena Okafor said the trial results were "deeply encouraging" and that a larger study would follow.'
+    article = saidwhen.extract(text, "2024-03-14")
+    (mixed,) = [q for q in article.quotes if q.kind == "mixed"]
+    (partial,) = [q for q in article.quotes if q.kind == "partial"]
+    assert mixed.text == 'the trial results were "deeply encouraging" and that a larger study would follow'
+    assert mixed.start <= partial.start < partial.end <= mixed.end
+    assert mixed.group == partial.group and mixed.speaker == partial.speaker == "Lena Okafor"
+
+
+def test_a_speech_act_after_the_content_is_not_part_of_it_but_is_said_by_the_same_person():
+    text = 'Coach Ivo Marsh said his players had been "magnificent" and promised to keep the squad together.'
+    quotes = reported(text)
+    assert [q.text for q in quotes] == ['his players had been "magnificent"', "to keep the squad together"]
+    assert {q.speaker for q in quotes} == {"Ivo Marsh"}
+
+
+def test_when_reported_speech_was_said_comes_from_its_verb():
+    q = only("Ana Ruiz said on Tuesday that the bridge would stay shut.", date="2024-03-14")
+    assert (q.said_on.value, q.said_on.basis) == ("2024-03-12", "explicit")
+    q = only("Ana Ruiz said the bridge would stay shut.", date="2024-03-14")
+    assert (q.said_on.value, q.said_on.basis) == ("2024-03-14", "published")
+
+
+def test_kinds_choose_what_extraction_returns():
+    text = 'Ana Ruiz said the bridge was "a disgrace". "We will fix it," she said.'
+    kinds = lambda k: [q.kind for q in saidwhen.extract(text, kinds=k).quotes]  # noqa: E731
+    assert kinds(None) == ["mixed", "partial", "direct"]
+    assert kinds(("direct", "partial")) == ["partial", "direct"]
+    assert kinds("indirect,mixed") == ["mixed"]
+    with pytest.raises(ValueError, match="choose from direct, partial, indirect, mixed"):
+        saidwhen.extract(text, kinds=["gossip"])
+
+
+def test_the_cli_takes_kinds_and_refuses_unknown_ones(tmp_path):
+    path = tmp_path / "bridge.txt"
+    path.write_text(" date 2024-03-14 Ana Ruiz said the bridge would stay shut. \"We will fix it,\" she said.\n")
+    run = lambda *args: subprocess.run([sys.executable, "-m", "saidwhen.cli", "extract", *args, str(path)],  # noqa: E731
+                                       capture_output=True, text=True)
+    out = run("--kinds", "indirect")
+    assert out.returncode == 0, out.stderr
+    (article,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [(q["kind"], q["speaker"]) for q in article["quotes"]] == [("indirect", "Ana Ruiz")]
+    bad = run("--kinds", "direct,gossip")
+    assert bad.returncode == 2 and "gossip" in bad.stderr
+
+
+def test_the_store_keeps_kinds_and_search_filters_on_them(tmp_path):
+    text = ("Ana Ruiz said the harbour bridge would stay shut until spring.\n\n"
+            "\"The harbour bridge is safe to walk on,\" she said.")
+    with Store(tmp_path / "kinds.db") as store:
+        store.index([saidwhen.extract(text, "2024-03-14", url="https://example.org/bridge")])
+        every = store.search("harbour")
+        reported_only = store.search("harbour", kinds="indirect,mixed")
+        direct_only = store.search("harbour", kinds=["direct"])
+    assert len(every) == 2
+    assert [h.text for h in reported_only] == ["the harbour bridge would stay shut until spring"]
+    assert [h.text for h in direct_only] == ["The harbour bridge is safe to walk on"]
