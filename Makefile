@@ -10,7 +10,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[dev,spark]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python benchmarks/times.py
 	$(BIN)/python benchmarks/index.py
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/spark.py
 
 screenshots: install browser
 	$(BIN)/python scripts/screenshots.py

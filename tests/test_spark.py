@@ -1,0 +1,216 @@
+"""The Spark job builds the record `saidwhen index` + `export --format parquet` builds, row for row.
+
+One real SparkSession in local mode (local[2]) serves the module, and the job runs once over the
+demo corpus plus a folder of awkward records (duplicates by text and by URL, an empty text, a
+truncated WARC); every test reads that one run.
+"""
+
+import gzip
+import json
+from collections import Counter
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from saidwhen.cli import app
+from saidwhen.store import TABLES
+
+pyspark = pytest.importorskip("pyspark")
+
+from saidwhen import spark as spark_job  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seeds" / "000_456124d035135736.txt"
+CORPUS = ROOT / "examples" / "corpus"
+
+
+def saidwhen(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def session():
+    s = spark_job.spark_session("local[2]", shuffle_partitions=4, app_name="saidwhen-tests")
+    s.conf.set("spark.sql.adaptive.enabled", "true")
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """The demo's inputs (as `make demo` indexes them) and a folder of records that must be
+    skipped or rejected the way the store skips them."""
+    extra = tmp_path_factory.mktemp("extra")
+    first = json.loads((CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    records = [
+        {**first, "id": "copy", "url": "https://elsewhere.example/copy"},  # same text: a duplicate
+        {"id": "url-dup", "url": first["url"], "text": '"A different story," said Ana Silva.'},  # same URL: skipped
+        # Same text as the skipped record: kept, since the skipped one was never stored.
+        {"id": "kept", "url": "https://elsewhere.example/kept", "date": "2024-05-01", "text": '"A different story," said Ana Silva.'},
+        {"id": "blank", "text": "   "},
+    ]
+    (extra / "dupes.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    warc = (CORPUS / "pages.warc.gz").read_bytes()
+    (extra / "broken.warc.gz").write_bytes(warc[: len(warc) * 2 // 3])
+    return [SEED, ROOT / "examples" / "articles", CORPUS, extra]
+
+
+@pytest.fixture(scope="module")
+def single(inputs, tmp_path_factory):
+    """`saidwhen index` into a fresh store, then `saidwhen export --format parquet`."""
+    if not SEED.exists():
+        pytest.skip(f"seed story not found at {SEED}")
+    root = tmp_path_factory.mktemp("single")
+    db, out = root / "saidwhen.db", root / "export"
+    indexed = saidwhen("index", *inputs, "--db", db)
+    assert indexed.exit_code == 0, indexed.output
+    exported = saidwhen("export", "--format", "parquet", "--out", out, "--db", db)
+    assert exported.exit_code == 0, exported.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(session, inputs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("spark") / "record"
+    summary = spark_job.run([str(p) for p in inputs], str(out), spark=session, log=lambda msg: None)
+    return out, summary
+
+
+def read(root: Path, table: str) -> list[dict]:
+    folder = root / table
+    return pq.read_table(folder if folder.is_dir() else root / f"{table}.parquet").to_pylist()
+
+
+def natural(root: Path) -> dict:
+    """Every table keyed by what a row is, not by its integer id (ids may differ between the two)."""
+    articles = read(root, "articles")
+    text_of = {a["id"]: a["text_hash"] for a in articles}
+    people = read(root, "people")
+    name_of = {p["id"]: p["name"] for p in people}
+    quotes = read(root, "quotes")
+    norm_of = {q["id"]: q["norm_text"] for q in quotes}
+    return {
+        "articles": {a["text_hash"]: (a["source_id"], a["url"], a["date"], a["title"], a["text"], a["flags"],
+                                      text_of.get(a["minhash_cluster"])) for a in articles},
+        "people": {p["name"]: (p["kind"], p["role"]) for p in people},
+        "aliases": Counter((name_of[r["person_id"]], r["alias"]) for r in read(root, "aliases")),
+        "quotes": {q["norm_text"]: (q["text"], q["norm_prefix"], name_of.get(q["speaker_id"]), q["speaker"], q["first_seen"])
+                   for q in quotes},
+        "occurrences": {
+            (text_of[o["article_id"]], o["start"], o["end"]): (
+                norm_of[o["quote_id"]], name_of.get(o["speaker_id"]), o["mention"], o["cue"], o["kind"], o["said_on"],
+                o["said_on_basis"], o["said_date"], o["confidence"], o["paragraph"], o["grp"])
+            for o in read(root, "occurrences")},
+        "times": Counter((text_of[t["article_id"]], t["start"], t["end"], t["text"], t["type"], t["value"])
+                         for t in read(root, "times")),
+        "non_quotes": Counter((text_of[n["article_id"]], n["start"], n["end"], n["text"], n["reason"])
+                              for n in read(root, "non_quotes")),
+    }
+
+
+def test_the_spark_tables_equal_the_single_machine_export_row_for_row(single, built):
+    out, summary = built
+    ours, theirs = natural(out), natural(single)
+    for table in TABLES:
+        assert ours[table] == theirs[table], table
+    assert len(ours["quotes"]) > 150 and len(ours["occurrences"]) > len(ours["quotes"])
+    assert any(cluster for *_, cluster in ours["articles"].values())  # syndicated copies were found
+    assert any(first for *_, first in ours["quotes"].values())
+    urls = {a[1] for a in ours["articles"].values()}
+    assert "https://elsewhere.example/kept" in urls and "https://elsewhere.example/copy" not in urls
+    assert summary.duplicates >= 2 and summary.articles == len(ours["articles"])
+
+
+def test_each_table_has_the_columns_and_arrow_types_of_the_export(single, built):
+    out, _ = built
+    for table in TABLES:
+        expected = pq.read_schema(single / f"{table}.parquet")
+        got = pq.read_schema(next((out / table).glob("*.parquet")))
+        assert [(f.name, f.type) for f in got] == [(f.name, f.type) for f in expected], table
+
+
+def test_bad_records_go_to_rejected_with_their_reason_and_the_job_goes_on(built):
+    out, summary = built
+    rows = [json.loads(line) for path in sorted((out / "rejected").glob("*.json"))
+            for line in path.read_text(encoding="utf-8").splitlines()]
+    by = {(Path(r["source"]).name, r["line"]): r for r in rows}
+    assert "not valid JSON" in by[("articles.jsonl", 6)]["reason"]
+    assert by[("articles.jsonl", 13)]["reason"] == 'no "text" field'
+    assert by[("dupes.jsonl", 4)]["reason"] == '"text" is empty'
+    warc = [r for r in rows if Path(r["source"]).name == "broken.warc.gz"]
+    assert warc and all("corrupt WARC record" in r["reason"] for r in warc)
+    assert sum(summary.rejected.values()) == len(rows)
+    assert summary.rejected["bad JSON"] == 1 and summary.rejected["corrupt WARC record"] == len(warc)
+    assert summary.articles > 40  # everything readable was still stored
+
+
+def test_duckdb_reads_the_parquet_folders_directly(built):
+    duckdb = pytest.importorskip("duckdb")
+    out, summary = built
+    [(n,)] = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/quotes/*.parquet')").fetchall()
+    top = duckdb.sql(
+        f"SELECT p.name FROM read_parquet('{out}/occurrences/*.parquet') o"
+        f" JOIN read_parquet('{out}/people/*.parquet') p ON p.id = o.speaker_id"
+        " GROUP BY p.name ORDER BY count(*) DESC, p.name LIMIT 1").fetchall()
+    name_of = {p["id"]: p["name"] for p in read(out, "people")}
+    counts = Counter(name_of[o["speaker_id"]] for o in read(out, "occurrences") if o["speaker_id"] is not None)
+    expected = min(counts, key=lambda name: (-counts[name], name))
+    assert n == summary.quotes and top == [(expected,)]
+
+
+def test_load_fills_a_store_that_search_and_who_then_read(built, tmp_path):
+    out, summary = built
+    db = tmp_path / "loaded.db"
+    loaded = saidwhen("load", out, "--db", db)
+    assert loaded.exit_code == 0, loaded.output
+    assert f"{summary.quotes} quotes" in loaded.stderr
+    hits = [json.loads(line) for line in saidwhen("search", "bridge", "--json", "--db", db).stdout.splitlines()]
+    assert any(h["speaker"] == "Delphine Okafor" for h in hits)
+    who = saidwhen("who", "Legend", "--db", db)
+    assert who.exit_code == 0 and "John Legend" in who.stdout and "first said 2020-10-16" in who.stdout
+    # The signatures were rebuilt: indexing the demo again into the loaded store adds nothing.
+    again = saidwhen("index", ROOT / "examples" / "articles", "--db", db)
+    assert again.exit_code == 0 and "0 new, 5 already stored" in again.stderr
+
+
+def test_load_refuses_a_store_that_already_holds_articles(built, tmp_path):
+    out, _ = built
+    db = tmp_path / "loaded.db"
+    assert saidwhen("load", out, "--db", db).exit_code == 0
+    before = saidwhen("stats", "--db", db).stdout
+    second = saidwhen("load", out, "--db", db)
+    assert second.exit_code == 1 and "already holds" in second.stderr and str(db) in second.stderr
+    assert saidwhen("stats", "--db", db).stdout == before
+
+
+def test_load_names_a_missing_or_broken_parquet_file(built, tmp_path):
+    out, _ = built
+    copy = tmp_path / "record"
+    for table in TABLES:
+        (copy / table).mkdir(parents=True)
+        for part in (out / table).glob("*.parquet"):
+            (copy / table / part.name).write_bytes(part.read_bytes())
+    broken = next((copy / "quotes").glob("*.parquet"))
+    broken.write_bytes(b"not parquet at all")
+    result = saidwhen("load", copy, "--db", tmp_path / "a.db")
+    assert result.exit_code == 1 and broken.name in " ".join(result.stderr.split())
+    for part in (copy / "times").glob("*"):
+        part.unlink()
+    (copy / "times").rmdir()
+    result = saidwhen("load", copy, "--db", tmp_path / "b.db")
+    assert result.exit_code == 1 and "no Parquet table 'times'" in result.stderr
+
+
+def test_spark_names_inputs_that_do_not_exist(session, tmp_path):
+    with pytest.raises(spark_job.SparkJobError, match="no such file or directory"):
+        spark_job.run([str(tmp_path / "missing.jsonl")], str(tmp_path / "out"), spark=session, log=lambda m: None)
+
+
+def test_the_gzip_jsonl_reader_gives_the_same_records_as_the_plain_one(session, tmp_path):
+    lines = (CORPUS / "articles.jsonl").read_bytes()
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(lines))
+    files, missing = spark_job.expand_inputs(session, [str(tmp_path / "*.jsonl.gz"), str(tmp_path / "none-*.txt")])
+    assert [Path(f).name for f in files] == ["a.jsonl.gz"]
+    assert missing == [(str(tmp_path / "none-*.txt"), "no files match this pattern")]
