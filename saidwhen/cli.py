@@ -370,13 +370,14 @@ def spark(
     out: str = typer.Option(..., "--out", "-o", help="Folder for the Parquet tables (one folder per table) and rejected/."),
     master: str = typer.Option("local[*]", "--master", help="Spark master: local[*], local[N], spark://…, yarn."),
     partitions: int = typer.Option(None, "--partitions", help="Partitions for extraction (default: two per core)."),
+    kinds: str = KINDS_OPTION,
 ) -> None:
     """Build the record of a corpus with Apache Spark: the tables of `export --format parquet`."""
     from .errors import SaidwhenError
     from .spark import run
 
     try:
-        run(inputs, out, master=master, partitions=partitions, log=lambda msg: err.print(msg, soft_wrap=True, markup=False))
+        run(inputs, out, master=master, partitions=partitions, kinds=_kinds(kinds), log=lambda msg: err.print(msg, soft_wrap=True, markup=False))
     except SaidwhenError as e:
         err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
         raise typer.Exit(code=1)

@@ -28,9 +28,10 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from .errors import SaidwhenError
-from .ingest import DIRECTORY_SUFFIXES
-from .store import NUM_PERM, SYNDICATION_THRESHOLD, TABLES
+# Absolute imports: ``spark-submit saidwhen/spark.py`` runs this file as a script.
+from saidwhen.errors import SaidwhenError
+from saidwhen.ingest import DIRECTORY_SUFFIXES
+from saidwhen.store import NUM_PERM, SYNDICATION_THRESHOLD, TABLES
 
 __all__ = ["SparkJobError", "SparkSummary", "run", "main", "expand_inputs", "spark_session"]
 
@@ -229,7 +230,7 @@ def _parse_jsonl_line(files):
     return parse
 
 
-def _extract_partition(items, counts):
+def _extract_partition(items, counts, kinds=None):
     """Clean and extract the partition's articles with one model per Python worker, and turn each
     into an article row; an article that fails becomes a rejected row."""
     from .clean import clean
@@ -263,7 +264,7 @@ def _extract_partition(items, counts):
 
     while True:
         try:
-            for article in extract_many(records(), batch_size=64):
+            for article in extract_many(records(), batch_size=64, kinds=kinds):
                 while rejects:
                     yield rejects.pop(0)
                 ordinal, raw = pending.popleft()
@@ -274,7 +275,7 @@ def _extract_partition(items, counts):
             pending.clear()
             for ordinal, raw in batch:
                 try:
-                    article = next(extract_many([(clean(raw.text), raw.date, raw.url, raw.id, raw.title)]))
+                    article = next(extract_many([(clean(raw.text), raw.date, raw.url, raw.id, raw.title)], kinds=kinds))
                 except Exception as one:
                     article = None
                     why = f"{type(one).__name__}: {one}"
@@ -352,9 +353,19 @@ def _rejected_schema():
 
 
 def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, partitions: int | None = None,
-        log=None) -> SparkSummary:
-    """Build the record of ``inputs`` and write it under ``out``; see the module docstring."""
+        kinds=None, log=None) -> SparkSummary:
+    """Build the record of ``inputs`` and write it under ``out``; see the module docstring.
+
+    ``kinds`` keeps only those kinds of quotation, as ``saidwhen index --kinds`` does (default all).
+    """
     from pyspark.storagelevel import StorageLevel
+
+    from .model import check_kinds
+
+    try:
+        wanted = check_kinds(kinds)
+    except ValueError as e:
+        raise SparkJobError(f"--kinds: {e}") from e
 
     say = log or (lambda msg: print(msg, file=sys.stderr))
     started = time.perf_counter()
@@ -389,7 +400,7 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
     target = partitions or max(2 * sc.defaultParallelism, raw.getNumPartitions())
     if raw.getNumPartitions() != target:
         raw = raw.repartition(target)
-    extracted = raw.mapPartitions(lambda it: _extract_partition(it, counts)).persist(StorageLevel.MEMORY_AND_DISK)
+    extracted = raw.mapPartitions(lambda it: _extract_partition(it, counts, wanted)).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         return _build(spark, extracted, missing, counts, summary, out, started, say)
     finally:
@@ -714,12 +725,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="folder for the Parquet tables (and rejected/)")
     parser.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*])")
     parser.add_argument("--partitions", type=int, default=None, help="partitions for extraction (default 2 per core)")
+    parser.add_argument("--kinds", default=None, help="kinds of quotation, comma-separated (default: all)")
     args = parser.parse_args(argv)
     master = args.master
-    if master is None and "spark.master" not in os.environ.get("SPARK_SUBMIT_OPTS", "") and not _under_submit():
+    if master is None and not _under_submit():
         master = "local[*]"
     try:
-        run(args.inputs, args.out, master=master, partitions=args.partitions)
+        run(args.inputs, args.out, master=master, partitions=args.partitions, kinds=args.kinds)
     except SaidwhenError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -727,10 +739,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _under_submit() -> bool:
-    """Whether spark-submit started this process (it sets the master for us)."""
-    return "PYSPARK_GATEWAY_PORT" in os.environ or "SPARK_SUBMIT" in os.environ or any(
-        k.startswith("SPARK_") and k.endswith("_MASTER") for k in os.environ)
+    """Whether spark-submit started this process (its JVM is running and holds the master)."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as a script (spark-submit saidwhen/spark.py): use the installed module, so the functions
+    # shipped to the executors are saidwhen.spark's, not copies from __main__.
+    from saidwhen.spark import main as _main
+
+    sys.exit(_main())
