@@ -148,7 +148,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             continue
         seen.add(key)
         att = attributor.attribute_cue(tok)
-        if att.speaker is None and tok.i in shares:  # "… and promised to return": the same speaker
+        if tok.i in shares:  # "… said the vote was fair and pledged to …": the one who said it
             outer = attributor.attribute_cue(doc[shares[tok.i]])
             att.speaker, att.mention, att.confidence = outer.speaker, outer.mention, round(outer.confidence * 0.95, 3)
         found.append(Reported(spans, att, _confidence(tok, att)))

@@ -45,7 +45,7 @@ ORG_NOUNS = frozenset(
     committee bank party administration authority commission court prosecutors officials
     district city county state airline retailer carrier manufacturer startup publisher studio
     channel broadcaster charity foundation institute association federation center centre
-    museum lab laboratory service embassy regulator army military""".split()
+    museum lab laboratory service embassy regulator army military trust coalition alliance society""".split()
 )
 #: What an organisation is, written capitalised before its name at the start of a sentence.
 ORG_DESCRIPTORS = frozenset(
@@ -55,11 +55,17 @@ ORG_DESCRIPTORS = frozenset(
 )
 #: Words for someone who speaks for an organisation rather than for themselves.
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spokespeople".split())
+#: Documents that "say" things for whoever wrote them.
+DOCUMENTS = frozenset(
+    """report study statement letter lawsuit complaint filing filings document documents memo
+    survey analysis review audit release indictment affidavit suit petition motion ruling""".split()
+)
 #: Organisation nouns that are usually part of the organisation's own name ("Halden Police
 #: Department", "Ministry of Health"): "the police" means an organisation so named, or nobody.
 NAME_BEARING = frozenset(
     """police ministry department council court university college school hospital union board
-    committee commission agency institute foundation museum embassy army constabulary""".split()
+    committee commission agency institute foundation museum embassy army constabulary trust coalition
+    alliance society federation association""".split()
 )
 TITLE_WORDS = {
     "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
@@ -156,6 +162,8 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS
                               or parts[0].lower() in ORG_DESCRIPTORS):
         parts = parts[1:]
+    while len(parts) > 1 and any(ch.isdigit() for ch in parts[-1]):  # "Elise Marchetti 6-4 3"
+        parts = parts[:-1]
     while len(parts) > 2 and parts[-1].lower().strip(".") in POSTNOMINALS:  # "Imogen Strathairn KC"
         parts = parts[:-1]
     if len(parts) >= 3:  # "Creator Oliver Strand": the name starts at its first name
@@ -329,6 +337,10 @@ class Attributor:
         labelled = set(self._ent_of)
         starts = [t.i for t in self._capitals
                   if coarse_pos(t) == "PROPN" and t.i not in labelled and not self.in_quote(t.idx)]
+        # "Prieto-Marsh": a hyphen joining two capitalised words belongs to the name.
+        starts += [t.i for t in doc if t.text == "-" and not t.whitespace_ and 0 < t.i < len(doc) - 1
+                   and doc[t.i - 1].i in set(starts) and doc[t.i + 1].text[:1].isupper() and not doc[t.i - 1].whitespace_]
+        starts.sort()
         runs = []
         n = 0
         while n < len(starts):
@@ -675,9 +687,12 @@ class Attributor:
         for _ in range(3):
             subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(c.idx)]
             if subs:
-                # Of two subjects the parser gave ("Co-author … Arakawa explained"), the name.
-                s = next((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), None) or next(
-                    (c for c in subs if coarse_pos(c) == "PROPN"), subs[0]) if len(subs) > 1 else subs[0]
+                # Of two subjects the parser gave ("Co-author … Arakawa explained", "Under
+                # cross-examination, the attorney, Ellery, suggested"), a name, else the nearest.
+                s = min(subs, key=lambda c: (
+                    c.ent_type_ not in ("PERSON", "ORG") and coarse_pos(c) != "PROPN"
+                    and not any(a.dep_ == "appos" and coarse_pos(a) == "PROPN" for a in c.children),
+                    abs(v.i - c.i))) if len(subs) > 1 else subs[0]
                 if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":  # "Doe, who said …"
                     return v.head
                 return s  # also the subject of a passive: "Ruiz was quoted by the BBC as saying"
@@ -756,6 +771,7 @@ class Attributor:
         elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and not (tok.lower_ in ORG_NOUNS and not tok.ent_type_) and (
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
             or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
+            or self._known_person(text, s)  # "Haskins conceded": a surname tagged as a plural noun
         ):
             kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
             first = self.doc.char_span(s, e, alignment_mode="expand")
@@ -776,6 +792,11 @@ class Attributor:
                         ent.role = self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
                         ent.roles.update(t.lower_ for t in words)
         return ent, mention, conf
+
+    def _known_person(self, text: str, at: int) -> bool:
+        """Whether ``text`` is part of the full name of a person already introduced."""
+        ent = self.lookup(text, "PERSON", at=at)
+        return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2 and ent.first < at
 
     def _new_entity(self, text: str, kind: str, start: int) -> Entity | None:
         key = _name_key(text, kind)
@@ -825,6 +846,8 @@ class Attributor:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if w in SPOKESPEOPLE:
             return None  # an unnamed spokesperson is nobody we can name, whoever they speak for
+        if w in DOCUMENTS:
+            return self._author(head)
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or (
             head.tag_ in ("NNS", "NNPS") and w not in NAME_BEARING
         ):
@@ -845,6 +868,23 @@ class Attributor:
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
         return self._recent_subject(head, before, "PERSON", unnamed=True)
+
+    def _author(self, doc_noun: Token) -> Entity | None:
+        """Who a document speaks for: "the ministry's report", "a report by the Parks Department",
+        "a letter from Ms. Carrow", "a Parcelwise filing"; nobody for "the lawsuit" alone."""
+        owners = [c for c in doc_noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and coarse_pos(c) == "PROPN")]
+        for c in doc_noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                owners += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "acl":  # "a report prepared by …"
+                owners += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        for owner in owners:
+            if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her"):
+                continue
+            ent, _, _ = self.resolve(owner)
+            if ent is not None:
+                return ent
+        return None
 
     def _recent_subject(self, head: Token, before: list, kind: str, unnamed: bool = False) -> Entity | None:
         """The entity of ``kind`` that is the subject of one of the three sentences before
