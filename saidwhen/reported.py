@@ -182,7 +182,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if _question(c):
             return None
         out = {t.i for t in c.subtree}
-        for extra in clauses[1:]:
+        for extra in clauses[1:] + _continuations(verb, c):
             out |= {t.i for t in extra.subtree}
         return out - _attributions(c, verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
@@ -198,8 +198,8 @@ def _without_setting(doc: Doc, content: set[int]) -> set[int]:
     for i in sorted(content):
         t = doc[i]
         nouns = SETTING.get(t.lower_, False)
-        if nouns is False or t.dep_ != "prep" or i == min(content):
-            continue
+        if nouns is False or t.dep_ != "prep" or i == min(content) or t.head.tag_.startswith("VB"):
+            continue  # "raised the issue in an email" is what was said, not where
         objs = [c for c in t.children if c.dep_ == "pobj"]
         if not objs:
             continue
@@ -217,10 +217,32 @@ def _without_acts(doc: Doc, content: set[int]) -> tuple[set[int], list[int]]:
         if (
             t.dep_ == "conj" and (t.lower_ in ACTS or t.lower_ in REPORTING_FORMS) and t.tag_ in ("VBD", "VBZ", "VBP")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.head.i in content
+            and not any(c.dep_ == "auxpass" for c in t.head.children)  # "had been discussed and rejected"
         ):
             cut = t.i - 1 if t.i > 0 and doc[t.i - 1].dep_ == "cc" else t.i
             return {j for j in content if j < cut}, [t.i]
     return content, []
+
+
+#: Auxiliaries of a reported clause that carries on after "and" without its subject: "said it
+#: was delighted and would continue …" (the speaker's own next act would be in the simple past).
+BACKSHIFT = frozenset("would could might should had was were must".split())
+
+
+def _continuations(verb: Token, clause: Token) -> list[Token]:
+    """More of the content the parser hung on the verb or the clause: "… and would continue to
+    …" (a subjectless clause in the reported tense) and "…, but that the delay …"."""
+    out = []
+    for owner in (verb, clause):
+        for c in owner.children:
+            if c.dep_ != "conj" or c.i < clause.i:
+                continue
+            marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            backshifted = owner is verb and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and any(
+                a.dep_ == "aux" and a.lower_ in BACKSHIFT for a in c.children)
+            if (marked and owner is verb) or backshifted:
+                out.append(c)
+    return out
 
 
 def _hung_on_setting(verb: Token) -> list[Token]:
@@ -287,8 +309,13 @@ def _question(clause: Token) -> bool:
 
 
 def _pieces(doc: Doc, content: set[int]) -> list[tuple[int, int]]:
-    """Contiguous token runs of the content, without edge punctuation or a leading "that"."""
+    """Contiguous token runs of the content, without edge punctuation or a leading "that"; runs
+    apart only by punctuation and a conjunction (", but that") are one."""
     out = []
+    idx = sorted(content)
+    for a, b in zip(idx, idx[1:]):
+        if b - a > 1 and b - a <= 4 and all(doc[k].is_punct or doc[k].dep_ == "cc" for k in range(a + 1, b)):
+            content = content | set(range(a + 1, b))
     idx = sorted(content)
     run_start = prev = None
     for i in idx + [None]:
