@@ -309,6 +309,18 @@ class Attributor:
             start -= 1
         if start != e.start:
             e = SpacySpan(doc, start, e.end, label="PERSON" if e.label_ in ("ORG", "GPE", "PERSON") else e.label_)
+        end = e.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and doc[end + 1].text[:1].isupper():
+            end += 2  # "Martin Okafor" + "-Bell"
+        if e.label_ == "ORG" and end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper():
+            k = end + 1
+            while k < len(doc) and doc[k].text[:1].isupper() and coarse_pos(doc[k]) == "PROPN":
+                k += 1
+            if doc[k - 1].lower_ in ORG_SUFFIXES:
+                end = k  # "West Pennine Fire" + "and Rescue Service"
+        if end != e.end:
+            e = SpacySpan(doc, e.start, end, label=e.label_)
         words = e.text.split()
         if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
                 and first_name_gender(words[0]) is None:
@@ -684,6 +696,11 @@ class Attributor:
                     return t
             return None
         v = verb
+        if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == "," and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            root = self.sent(verb.i).root  # "Ashby vetoed a bill that …, saying …": the one who vetoed
+            if root.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+                v = root
         for _ in range(3):
             subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(c.idx)]
             if subs:
