@@ -754,11 +754,21 @@ class Attributor:
         if coarse_pos(tok) == "PRON":
             return tok.idx, tok.idx + len(tok)
         left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case")]
-        start_tok = tok
+        start_tok = end_tok = tok
         if left:
             first = min(min(t.i for t in c.subtree) for c in left)
             start_tok = doc[first]
-        return start_tok.idx, tok.idx + len(tok)
+        i = start_tok.i
+        while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+                and doc[i - 2].text[:1].isupper():
+            i -= 2  # "Okafor-Bell"
+        start_tok = doc[i]
+        if coarse_pos(tok) == "PROPN":  # "West Pennine Fire and Rescue Service": one name, not two speakers
+            conj = [c for c in tok.rights if c.dep_ == "conj" and coarse_pos(c) == "PROPN"]
+            if conj and conj[0].lower_ in ORG_SUFFIXES and all(
+                    t.text[:1].isupper() or t.lower_ == "and" for t in doc[tok.i + 1 : conj[0].i + 1]):
+                end_tok = conj[0]
+        return start_tok.idx, end_tok.idx + len(end_tok)
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
@@ -929,5 +939,9 @@ def _org_like(ent: Entity) -> bool:
     """An organisation, or a one-word name that is nobody's first name and has no gender: a brand
     ("Loomly said") that NER did not label."""
     return ent.kind == "ORG" or (
-        len(ent.key) == 1 and ent.gender is None and not ent.roles and first_name_gender(ent.key[0]) is None
+        len(ent.key) == 1 and ent.gender is None and first_name_gender(ent.key[0]) is None
+        and (not ent.roles or bool(ent.roles & _ORGISH))  # "Parcelwise, the delivery start-up"
     )
+
+
+_ORGISH = ORG_NOUNS | ORG_DESCRIPTORS | {"start-up", "brand", "maker", "chain", "app"}
