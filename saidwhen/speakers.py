@@ -156,6 +156,9 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if kind != "PERSON":
+        for dash in ("-", "—", "–"):  # "March 2025 - Helvion Energy ASA": a dateline run into the name
+            if dash in parts[:-1] and any(ch.isdigit() for p in parts[: parts.index(dash)] for ch in p):
+                parts = parts[parts.index(dash) + 1 :]
         while len(parts) > 1 and parts[0].lower() in ORG_DESCRIPTORS and parts[1][:1].isupper():
             parts = parts[1:]  # "Developer Tarnside Homes" → "Tarnside Homes"
         return parts
@@ -303,6 +306,12 @@ class Attributor:
         """An "ORG" of two or three capitalised words starting with a first name is a person; a
         first name NER left outside the entity is taken in ("Ana" + "Popescu")."""
         doc = self.doc
+        if e.label_ in ("FAC", "PRODUCT", "WORK_OF_ART", "ORG") and len(e) >= 3 and any(ch.isdigit() for ch in doc[e.end - 1].text):
+            k = e.end  # "beat Sofia Ruane 6-4": a score run into a name
+            while k > e.start + 1 and (any(ch.isdigit() for ch in doc[k - 1].text) or doc[k - 1].is_punct):
+                k -= 1
+            if k - e.start in (2, 3) and first_name_gender(doc[e.start].text) is not None:
+                e = SpacySpan(doc, e.start, k, label="PERSON")
         start = e.start
         while start > 0 and coarse_pos(doc[start - 1]) == "PROPN" and doc[start - 1].ent_iob_ == "O" \
                 and first_name_gender(doc[start - 1].text) is not None:
