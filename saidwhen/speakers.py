@@ -884,6 +884,8 @@ class Attributor:
             return None  # an unnamed spokesperson is nobody we can name, whoever they speak for
         if w in DOCUMENTS:
             return self._author(head)
+        if dets & {"a", "an"} and head.tag_ == "NN" and (lede := self._named_next(head)) is not None:
+            return lede  # "A former safety manager testified … \n\n Leonard Haskins, 61, told jurors …"
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or (
             head.tag_ in ("NNS", "NNPS") and w not in NAME_BEARING
         ):
@@ -904,6 +906,22 @@ class Attributor:
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
         return self._recent_subject(head, before, "PERSON", unnamed=True)
+
+    def _named_next(self, head: Token) -> Entity | None:
+        """The person a news lede describes before naming them: in the first two sentences of the
+        body, "a former treasurer" is the first person the next two sentences introduce by full
+        name as a subject."""
+        k = self._sent_of[head.i]
+        body = 1 if title_case_headline_end(self.text) or "\n" in self.sents[0].text_with_ws else 0
+        if k > body + 1 or k + 1 >= len(self.sents) or head.lower_ in SPOKESPEOPLE:
+            return None
+        start, end = self.sents[k + 1].start_char, self.sents[min(k + 2, len(self.sents) - 1)].end_char
+        for _, ent, tok in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
+            if tok is None or tok.idx >= end:
+                break
+            if ent.kind == "PERSON" and ent.first >= start and len(ent.key) >= 2 and tok.dep_ in ("nsubj", "nsubjpass"):
+                return ent
+        return None
 
     def _author(self, doc_noun: Token) -> Entity | None:
         """Who a document speaks for: "the ministry's report", "a report by the Parks Department",

@@ -127,3 +127,32 @@ def test_the_store_keeps_kinds_and_search_filters_on_them(tmp_path):
     assert len(every) == 2
     assert [h.text for h in reported_only] == ["the harbour bridge would stay shut until spring"]
     assert [h.text for h in direct_only] == ["The harbour bridge is safe to walk on"]
+
+
+def test_a_lede_that_describes_before_it_names_is_attributed_to_the_person_named_next():
+    text = ("Ferry engineer tells inquiry of rusted hull\n\n"
+            "A former ferry engineer told an inquiry on Monday that he had reported rust on the hull in 2019.\n\n"
+            "The ferry sank off Carrick Point in March.\n\n"
+            "Tobias Wren, 58, said the operator had ignored three written warnings.")
+    quotes = reported(text)
+    assert [q.speaker for q in quotes] == ["Tobias Wren", "Tobias Wren"]
+
+
+def test_a_hyphenated_surname_is_the_person_introduced_with_it():
+    text = ("Superintendent Rosa Lind-Garrity announced the new timetable on Monday.\n\n"
+            "Lind-Garrity said buses would run every ten minutes from September.")
+    assert only(text).speaker == "Rosa Lind-Garrity"
+
+
+def test_a_closing_participle_reports_what_the_sentence_subject_said():
+    text = "Gov. Warren Ashby vetoed a bill that would have allowed every voter to vote by mail, saying the measure was rushed."
+    q = only(text)
+    assert (q.text, q.speaker, q.cue) == ("the measure was rushed", "Warren Ashby", "saying")
+
+
+def test_a_document_speaks_for_whoever_wrote_it_and_a_lawsuit_for_nobody_named():
+    text = ("The Pellston Parks Department closed the pool in May. According to a report prepared by the Pellston Parks"
+            " Department, repairs would have cost $410,000.\n\nThe lawsuit alleges that the city ignored warnings.")
+    first, second = reported(text)
+    assert (first.text, first.speaker) == ("repairs would have cost $410,000", "Pellston Parks Department")
+    assert (second.text, second.speaker) == ("the city ignored warnings", None)
