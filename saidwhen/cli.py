@@ -272,6 +272,8 @@ def who(name: str = typer.Argument(..., help="A speaker's name or alias (any cas
     if p.aliases:
         c.print(f"  also: {', '.join(p.aliases)}")
     c.print(f"  {p.quotes} quote(s) in {p.articles} article(s) (syndicated copies counted once)")
+    if p.kinds:
+        c.print("  by kind: " + ", ".join(f"{k} ({n})" for k, n in p.kinds))
     c.print(f"  first said {p.first_said or '—'}, last said {p.last_said or '—'}")
     if p.top_cues:
         c.print("  cues: " + ", ".join(f"{cue} ({n})" for cue, n in p.top_cues))

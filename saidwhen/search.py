@@ -67,6 +67,7 @@ class Profile:
     top_cues: tuple[tuple[str, int], ...]
     per_month: tuple[tuple[str, int], ...]  # ("2020-10", distinct quotes said that month), every month between first and last
     recent: tuple[tuple[str | None, str], ...] = field(default=())  # (said_date, text), latest first
+    kinds: tuple[tuple[str, int], ...] = field(default=())  # (kind, distinct quotes): quoted or reported
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -239,8 +240,11 @@ def who(store: "Store", name: str) -> Profile:
     recent = tuple(conn.execute(
         "SELECT max(o.said_date) AS d, q.text FROM occurrences o JOIN quotes q ON q.id = o.quote_id"
         " WHERE o.speaker_id = ? GROUP BY q.id ORDER BY d DESC, q.id DESC LIMIT 5", (pid,)).fetchall())
+    by_kind = dict(conn.execute(
+        f"SELECT o.kind, count(DISTINCT o.quote_id) {base} AND o.kind IS NOT NULL GROUP BY o.kind", (pid,)).fetchall())
+    kinds = tuple((k, by_kind[k]) for k in KINDS if k in by_kind)
     return Profile(pid, pname, kind, role, aliases, quotes, occurrences, articles, first, last, cues,
-                   _every_month(counts), recent)
+                   _every_month(counts), recent, kinds)
 
 
 def _every_month(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:

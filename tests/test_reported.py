@@ -156,3 +156,12 @@ def test_a_document_speaks_for_whoever_wrote_it_and_a_lawsuit_for_nobody_named()
     first, second = reported(text)
     assert (first.text, first.speaker) == ("repairs would have cost $410,000", "Pellston Parks Department")
     assert (second.text, second.speaker) == ("the city ignored warnings", None)
+
+
+def test_who_counts_a_speakers_quotations_by_kind(tmp_path):
+    text = ('Ana Ruiz said the harbour bridge would stay shut until spring.\n\n'
+            '"The harbour bridge is safe to walk on," she said, calling the closure "a precaution".')
+    with Store(tmp_path / "who.db") as store:
+        store.index([saidwhen.extract(text, "2024-03-14", url="https://example.org/bridge")])
+        profile = store.who("Ana Ruiz")
+    assert dict(profile.kinds) == {"direct": 1, "partial": 1, "indirect": 1}

@@ -286,6 +286,9 @@ class Database:
         counts = dict(c.execute(
             "SELECT substr(said_date, 1, 7) AS m, count(DISTINCT quote_id) FROM occurrences"
             " WHERE speaker_id = ? AND said_date IS NOT NULL GROUP BY m", (pid,)).fetchall())
+        by_kind = dict(c.execute(
+            "SELECT kind, count(DISTINCT quote_id) FROM occurrences WHERE speaker_id = ? AND kind IS NOT NULL GROUP BY kind",
+            (pid,)).fetchall())
         in_articles = [{"id": i, "title": t, "url": u, "outlet": outlet_of(u), "date": d, "quotes": n} for i, t, u, d, n in c.execute(
             "SELECT a.id, a.title, a.url, a.date, count(*) AS n FROM occurrences o JOIN articles a ON a.id = o.article_id"
             " WHERE o.speaker_id = ? GROUP BY a.id ORDER BY a.date DESC, a.id DESC LIMIT 100", (pid,))]
@@ -296,7 +299,7 @@ class Database:
             "id": row[0], "name": row[1], "kind": row[2], "role": row[3],
             "aliases": [a for (a,) in c.execute("SELECT alias FROM aliases WHERE person_id = ? ORDER BY alias", (pid,))],
             "quotes": quotes, "occurrences": occurrences, "articles": articles, "first_said": first, "last_said": last,
-            "top_cues": cues, "per_month": [{"month": m, "quotes": n} for m, n in _every_month(counts)],
+            "top_cues": cues, "kinds": [{"kind": k, "quotes": by_kind[k]} for k in KINDS if k in by_kind], "per_month": [{"month": m, "quotes": n} for m, n in _every_month(counts)],
             "in_articles": in_articles, "recent_quotes": recent,
         }
 
