@@ -177,7 +177,8 @@ def main(argv: list[str]) -> None:
     if not reported:
         return
     ours_r = score(docs, preds, REPORTED)
-    base_r = score(docs, textbook_reported(docs), REPORTED)
+    base_preds = textbook_reported(docs)
+    base_r = score(docs, base_preds, REPORTED)
     n_mixed = sum(1 for d in docs for g in d["quotes"] if g.get("kind") == "mixed")
     n_neg = sum(len(d.get("not_speech", ())) for d in docs)
     print()
@@ -185,6 +186,9 @@ def main(argv: list[str]) -> None:
     print(f"{'reported speech':<20}{'saidwhen':>10}{'textbook':>10}")
     for key in ("precision", "recall", "f1", "speaker_accuracy", "end_to_end_f1", "kind_accuracy"):
         print(f"{key:<20}{ours_r[key]:>10.3f}{base_r[key]:>10.3f}")
+    for kind in REPORTED:  # each kind on its own: a prediction must also have the gold's kind
+        k_ours, k_base = score(docs, preds, (kind,)), score(docs, base_preds, (kind,))
+        print(f"{'f1 ' + kind + ' only':<20}{k_ours['f1']:>10.3f}{k_base['f1']:>10.3f}")
     print(f"{'predicted':<20}{ours_r['predicted']:>10}{base_r['predicted']:>10}")
     print(f"{'on hard negatives':<20}{ours_r['on_not_speech']:>10}{base_r['on_not_speech']:>10}")
     print("citron (BBC), published, own test set: content-span overlap F1 0.83")
