@@ -486,6 +486,9 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
     added = []
     for r in reported:
         att = r.attribution
+        # A quoted fragment that closes the clause ends it with its closing mark ("… had "switched off.").
+        r.pieces = [(a, max([b, *(_closing_end(st.text, q.end) for q in quotes if q.kind == "partial" and a <= q.start < b)]))
+                    for a, b in r.pieces]
         inside = [q for q in quotes if q.kind == "partial" and any(a <= q.start and q.end <= b for a, b in r.pieces)]
         if inside:
             group = regroup.get(inside[0].group, inside[0].group)
@@ -504,6 +507,17 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
             ))
     out = [replace(q, group=regroup[q.group]) if q.group in regroup else q for q in quotes]
     return sorted(out + added, key=lambda q: (q.start, q.end))
+
+
+_CLOSING = ".,;:!?\"”’'»"
+
+
+def _closing_end(text: str, end: int) -> int:
+    """The end of a quoted fragment with the punctuation and closing mark printed right after it."""
+    k = end
+    while k < len(text) and k - end < 3 and text[k] in _CLOSING:
+        k += 1
+    return k if any(text[j] in "\"”’'»" for j in range(end, k)) else end
 
 
 def _numbered(quotes: list[Quote]) -> list[Quote]:

@@ -165,3 +165,10 @@ def test_who_counts_a_speakers_quotations_by_kind(tmp_path):
         store.index([saidwhen.extract(text, "2024-03-14", url="https://example.org/bridge")])
         profile = store.who("Ana Ruiz")
     assert dict(profile.kinds) == {"direct": 1, "partial": 1, "indirect": 1}
+
+
+def test_a_quoted_fragment_that_ends_the_sentence_makes_the_clause_mixed():
+    text = 'Manager Owen Pritchard said his side had "switched off at exactly the wrong moment."'
+    mixed, partial = saidwhen.extract(text, "2024-05-01").quotes
+    assert (mixed.kind, mixed.text) == ("mixed", 'his side had "switched off at exactly the wrong moment."')
+    assert partial.kind == "partial" and partial.group == mixed.group
