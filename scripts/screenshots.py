@@ -48,7 +48,7 @@ def main() -> None:
                 browser = p.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1100, "height": 760})
                 page.goto(f"{base}/")
-                page.fill("#q", "bridge")
+                page.fill("#q", "bridge OR report")
                 page.click("#search button[type=submit]")
                 page.wait_for_selector("#hits")
                 page.screenshot(path=str(args.out / "search.png"))
