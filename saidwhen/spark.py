@@ -35,8 +35,9 @@ from saidwhen.store import NUM_PERM, SYNDICATION_THRESHOLD, TABLES
 
 __all__ = ["SparkJobError", "SparkSummary", "run", "main", "expand_inputs", "spark_session"]
 
-#: Suffixes read line by line (splittable when not compressed); every other file is read whole.
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+#: Read line by line, split across tasks; a ``.jsonl.gz`` (not splittable) is read whole, by the
+#: same reader as ``saidwhen index``, so a corrupt gzip stream is a rejected record, not a failed task.
+LINE_SUFFIXES = (".jsonl",)
 
 #: An ordinal packs (file index, record index) in one 64-bit integer: records per file < 2**32.
 _RECORD_BITS = 32
@@ -65,6 +66,12 @@ class SparkSummary:
     warnings: int = 0
     rejected: dict = field(default_factory=dict)
     seconds: float = 0.0
+    phases: dict = field(default_factory=dict)  # seconds per step, for benchmarks
+
+    def lap(self, phase: str, since: list) -> None:
+        now = time.perf_counter()
+        self.phases[phase] = self.phases.get(phase, 0.0) + now - since[0]
+        since[0] = now
 
     def __str__(self) -> str:
         bad = sum(self.rejected.values())
@@ -96,7 +103,10 @@ def spark_session(master: str | None = None, shuffle_partitions: int | None = No
     if shuffle_partitions or (master or "").startswith("local"):
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions or 8))
     builder = builder.config("spark.ui.showConsoleProgress", "false")
-    return builder.getOrCreate()
+    session = builder.getOrCreate()
+    if (master or "").startswith("local"):
+        session.sparkContext.setLogLevel("ERROR")  # the job prints its own summary
+    return session
 
 
 # ---------------------------------------------------------------- inputs
@@ -180,18 +190,22 @@ def _problem_kind(reason: str) -> str:
 
 def _read_items(items, parse, counts):
     """(ordinal, RawArticle) for each readable record; rejected rows for fatal problems; warnings
-    counted. ``parse(item)`` yields (file index, record index, source, RawArticle | Problem)."""
+    counted. ``parse(item)`` yields (file index, record index, source, RawArticle | Problem), one
+    record at a time, so a large file is never held parsed in memory."""
     from .ingest import Problem
 
     for item in items:
-        try:
-            parsed = list(parse(item))
-        except Exception as err:  # a reader bug must cost the file, not the job
-            source = _shown(str(item[0])) if isinstance(item, tuple) else "?"
-            counts.add(Counter({"unreadable": 1}))
-            yield _rejected(source, None, None, f"cannot read ({type(err).__name__}: {err})", "unreadable")
-            continue
-        for file_index, record, source, x in parsed:
+        parsed = parse(item)
+        while True:
+            try:
+                file_index, record, source, x = next(parsed)
+            except StopIteration:
+                break
+            except Exception as err:  # a reader bug must cost the rest of the file, not the job
+                counts.add(Counter({"unreadable": 1}))
+                yield _rejected(getattr(parse, "source", lambda i: "?")(item), None, None,
+                                f"cannot read ({type(err).__name__}: {err})", "unreadable")
+                break
             if isinstance(x, Problem):
                 if x.fatal:
                     kind = _problem_kind(x.reason)
@@ -214,6 +228,7 @@ def _parse_whole_file(indices):
             for record, x in enumerate(read_file_bytes(source, bytes(data))):
                 yield file_index, record, source, x
 
+    parse.source = lambda item: _shown(item[0])
     return parse
 
 
@@ -227,6 +242,7 @@ def _parse_jsonl_line(files):
         for x in read_jsonl_line(source, lineno, line):
             yield file_index, lineno, source, x
 
+    parse.source = lambda item: f"{_shown(files.value[item[0]])}:{item[1]}"
     return parse
 
 
@@ -381,8 +397,8 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
     counts = sc.accumulator(Counter(), _CounterParam())
 
     # Read: JSONL line by line (a large uncompressed file is split across tasks), the rest whole.
-    jsonl = [i for i, f in enumerate(files) if f.lower().endswith(JSONL_SUFFIXES)]
-    whole = [i for i, f in enumerate(files) if not f.lower().endswith(JSONL_SUFFIXES)]
+    jsonl = [i for i, f in enumerate(files) if f.lower().endswith(LINE_SUFFIXES)]
+    whole = [i for i, f in enumerate(files) if not f.lower().endswith(LINE_SUFFIXES)]
     files_b = sc.broadcast(files)
     parts = []
     for i in jsonl:
@@ -417,25 +433,33 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
         counts.add(Counter({"unreadable": len(missing)}))
     arts = spark.createDataFrame(extracted.filter(lambda x: x[0] == "a").map(lambda x: x[1]), _article_schema(),
                                  verifySchema=False).persist()
+    clock = [started]
     summary.records = arts.count()  # runs the extraction, once (the RDD is persisted)
+    summary.lap("read and extract", clock)
     rejected.coalesce(1).orderBy("source", "record", "line").write.mode("overwrite").option(
         "ignoreNullFields", "false").json(_join(out, "rejected"))
 
+    summary.lap("rejected", clock)
     kept = _deduplicate(arts.select("ordinal", "url", "text_hash"))
     ids = _number(kept, "ordinal", "id")
     ka = arts.join(ids, "ordinal").persist()
     summary.articles = ka.count()
     summary.duplicates = summary.records - summary.articles
+    summary.lap("duplicates", clock)
 
     clusters = _syndication(ka)
     articles = ka.join(clusters, "id", "left")
     summary.syndicated = articles.where(F.col("minhash_cluster").isNotNull() & (F.col("minhash_cluster") != F.col("id"))).count()
+    summary.lap("syndication", clock)
 
     entries = _person_entries(ka)
     names, people, aliases = _people(entries)
+    summary.lap("people", clock)
     renderings = _renderings(ka, names)
     quotes, quote_of_norm = _quotes(renderings, people)
+    summary.lap("quotes", clock)
     occurrences = _occurrences(renderings, quote_of_norm, people)
+    summary.lap("occurrences", clock)
 
     tables = {
         "articles": articles,
@@ -453,6 +477,7 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
         if "id" in df.columns and name in ("articles", "people", "quotes", "occurrences"):
             df = df.orderBy("id")
         _conform(df, name).write.mode("overwrite").parquet(_join(out, name))
+        summary.lap(f"write {name}", clock)
     written = {name: spark.read.parquet(_join(out, name)).count() for name in ("people", "quotes", "occurrences")}
     summary.people, summary.quotes, summary.occurrences = written["people"], written["quotes"], written["occurrences"]
     for df in (ka, arts, renderings, people, names):

@@ -51,7 +51,10 @@ def inputs(tmp_path_factory):
         {"id": "kept", "url": "https://elsewhere.example/kept", "date": "2024-05-01", "text": '"A different story," said Ana Silva.'},
         {"id": "blank", "text": "   "},
     ]
-    (extra / "dupes.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (extra / "dupes.jsonl.gz").write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
+    cut = gzip.compress("".join(json.dumps({"id": f"cut-{i}", "text": f'"Part {i} arrived," said Lee Chan.'}) + "\n"
+                                for i in range(400)).encode())
+    (extra / "cut.jsonl.gz").write_bytes(cut[: len(cut) // 2])  # a download cut short
     warc = (CORPUS / "pages.warc.gz").read_bytes()
     (extra / "broken.warc.gz").write_bytes(warc[: len(warc) * 2 // 3])
     return [SEED, ROOT / "examples" / "articles", CORPUS, extra]
@@ -138,11 +141,13 @@ def test_bad_records_go_to_rejected_with_their_reason_and_the_job_goes_on(built)
     by = {(Path(r["source"]).name, r["line"]): r for r in rows}
     assert "not valid JSON" in by[("articles.jsonl", 6)]["reason"]
     assert by[("articles.jsonl", 13)]["reason"] == 'no "text" field'
-    assert by[("dupes.jsonl", 4)]["reason"] == '"text" is empty'
+    assert by[("dupes.jsonl.gz", 4)]["reason"] == '"text" is empty'
+    assert "corrupt gzip data" in next(r for r in rows if Path(r["source"]).name == "cut.jsonl.gz")["reason"]
     warc = [r for r in rows if Path(r["source"]).name == "broken.warc.gz"]
     assert warc and all("corrupt WARC record" in r["reason"] for r in warc)
     assert sum(summary.rejected.values()) == len(rows)
     assert summary.rejected["bad JSON"] == 1 and summary.rejected["corrupt WARC record"] == len(warc)
+    assert summary.rejected["corrupt gzip"] == 1
     assert summary.articles > 40  # everything readable was still stored
 
 
@@ -208,7 +213,7 @@ def test_spark_names_inputs_that_do_not_exist(session, tmp_path):
         spark_job.run([str(tmp_path / "missing.jsonl")], str(tmp_path / "out"), spark=session, log=lambda m: None)
 
 
-def test_the_gzip_jsonl_reader_gives_the_same_records_as_the_plain_one(session, tmp_path):
+def test_inputs_expand_as_index_reads_them_and_unmatched_globs_are_named(session, tmp_path):
     lines = (CORPUS / "articles.jsonl").read_bytes()
     (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(lines))
     files, missing = spark_job.expand_inputs(session, [str(tmp_path / "*.jsonl.gz"), str(tmp_path / "none-*.txt")])
