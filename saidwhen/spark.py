@@ -453,9 +453,9 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
     summary.lap("syndication", clock)
 
     entries = _person_entries(ka)
-    names, people, aliases = _people(entries)
+    sightings, people, aliases = _people(entries)
     summary.lap("people", clock)
-    renderings = _renderings(ka, names)
+    renderings = _renderings(ka, sightings)
     quotes, quote_of_norm = _quotes(renderings, people)
     summary.lap("quotes", clock)
     occurrences = _occurrences(renderings, quote_of_norm, people)
@@ -480,7 +480,7 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
         summary.lap(f"write {name}", clock)
     written = {name: spark.read.parquet(_join(out, name)).count() for name in ("people", "quotes", "occurrences")}
     summary.people, summary.quotes, summary.occurrences = written["people"], written["quotes"], written["occurrences"]
-    for df in (ka, arts, renderings, people, names):
+    for df in (ka, arts, renderings, people):
         df.unpersist()
     c = counts.value
     summary.warnings = c.pop("warning", 0)
@@ -598,51 +598,117 @@ def _person_entries(ka):
 
 
 def _people(entries):
-    """(names, people, aliases): ``names`` maps every name met to its canonical person (a bare
-    surname joins the one full PERSON name in the corpus ending with it); ``people`` and
-    ``aliases`` are the tables."""
+    """(sightings, people, aliases): every call the store makes to find or create a person, folded
+    per surname group (``_fold_people``) with a ``groupByKey``; ``sightings`` gives each call's
+    canonical person and the speaker text a quote stored by it ends with."""
     from pyspark.sql import functions as F
+    from pyspark.sql.types import IntegerType, LongType, StringType, StructField, StructType
 
-    named = entries.groupBy("name").agg(F.min("key").alias("first_key"), F.min_by("kind", "key").alias("kind"))
-    person = F.col("kind") == "PERSON"
-    full = named.where(person & F.col("name").contains(" ")).select(
-        F.col("name").alias("full"), F.lower(F.element_at(F.split("name", " "), -1)).alias("last"),
-        F.col("first_key").alias("full_key"))
-    surnames = named.where(person & ~F.col("name").contains(" "))
-    redirect = (surnames.join(full, F.lower(surnames["name"]) == full["last"])
-                .groupBy("name").agg(F.count("*").alias("n"), F.first("full").alias("full"), F.first("full_key").alias("full_key"))
-                .where(F.col("n") == 1).select("name", "full", "full_key"))
-    names = (named.join(redirect, "name", "left")
-             .select("name", "first_key", F.coalesce("full", "name").alias("canonical"),
-                     F.coalesce("full_key", "first_key").alias("canonical_key")).persist())
-    canon = entries.join(names.select("name", "canonical"), "name")
-    roles = canon.where(F.col("role").isNotNull()).groupBy("canonical").agg(F.min_by("role", "key").alias("role"))
-    rows = (named.join(redirect.select("name").withColumn("gone", F.lit(True)), "name", "left").where(F.col("gone").isNull())
-            .select("name", "kind", "first_key"))
-    ids = _number(rows.select("first_key"), "first_key", "id")
-    people = (rows.join(ids, "first_key").join(roles, rows["name"] == roles["canonical"], "left")
-              .select("id", "name", "kind", "role").persist())
-    alias_rows = (canon.select("canonical", F.explode("aliases").alias("alias"))
-                  .union(redirect.select(F.col("full").alias("canonical"), F.col("name").alias("alias")))
-                  .distinct())
+    spark = entries.sparkSession
+    folded = (entries.rdd
+              .map(lambda r: (_surname_key(r["name"]), (tuple(r["key"]), r["name"], r["kind"], r["role"], list(r["aliases"] or ()))))
+              .groupByKey()
+              .flatMap(lambda kv: _fold_people(kv[1]))
+              .persist())
+    key = StructType([StructField("ordinal", LongType()), StructField("phase", IntegerType()), StructField("pos", LongType())])
+    rows = spark.createDataFrame(
+        folded.filter(lambda x: x[0] == "p").map(lambda x: x[1:]),
+        StructType([StructField("name", StringType()), StructField("kind", StringType()), StructField("role", StringType()),
+                    StructField("created", key)]))
+    ids = _number(rows.select("created"), "created", "id")
+    people = rows.join(ids, "created").select("id", "name", "kind", "role").persist()
+    alias_rows = spark.createDataFrame(folded.filter(lambda x: x[0] == "a").map(lambda x: x[1:]),
+                                       StructType([StructField("canonical", StringType()), StructField("alias", StringType())]))
     aliases = (alias_rows.join(people.select(F.col("id").alias("person_id"), F.col("name").alias("canonical")), "canonical")
                .select("person_id", "alias").orderBy("person_id", "alias"))
-    return names, people, aliases
+    sightings = spark.createDataFrame(
+        folded.filter(lambda x: x[0] == "s").map(lambda x: x[1:]),
+        StructType([StructField("key", key), StructField("canonical", StringType()), StructField("speaker_text", StringType())]))
+    return sightings, people, aliases
 
 
-def _renderings(ka, names):
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _surname_key(name: str) -> str:
+    """The group of names that can meet in the store's surname rules: the last word, folded as
+    SQLite's ``LIKE`` folds (ASCII letters only)."""
+    return name.rsplit(" ", 1)[-1].translate(_ASCII_LOWER)
+
+
+def _fold_people(sightings) -> list[tuple]:
+    """The store's ``_person`` (with ``_full_name_of`` and ``_absorb_surname``) replayed over one
+    surname group's sightings in ordinal order, as one ``saidwhen index`` run makes them: a name
+    already stored is that person; a bare PERSON surname joins the one stored full PERSON name
+    ending with it; a new full name folds in a stored bare surname when it is the only full name
+    with it. Returns ("p", name, kind, role, created key) per person, ("a", name, alias) per alias
+    and ("s", key, canonical name, speaker text) per sighting."""
+    rows: dict = {}  # id (the key that created the row) -> [name, kind, role, aliases, alive]
+    by_name: dict = {}  # name -> id of the live row
+    cache: dict = {}  # the store's ``_people``: name -> id, kept for the run
+    moved: dict = {}  # id of a folded-in row -> id of the row it went into
+    seen = []
+
+    def full_name_of(surname: str):
+        tail = " " + surname.translate(_ASCII_LOWER)
+        found = [rid for rid, r in rows.items()
+                 if r[4] and r[1] == "PERSON" and r[0].translate(_ASCII_LOWER).endswith(tail)]
+        return found[0] if len(found) == 1 else None
+
+    for key, name, kind, role, aliases in sorted(sightings, key=lambda s: s[0]):
+        rid = cache.get(name)
+        if rid is None:
+            if name in by_name:
+                rid = by_name[name]
+            elif kind == "PERSON" and " " not in name and (full := full_name_of(name)) is not None:
+                rid = full
+                rows[rid][3].add(name)
+            else:
+                rid = key
+                rows[rid] = [name, kind, role, set(), True]
+                by_name[name] = rid
+                if kind == "PERSON" and " " in name:
+                    surname = name.rsplit(" ", 1)[-1]
+                    old = by_name.get(surname)
+                    if full_name_of(surname) == rid and old is not None and rows[old][1] == "PERSON":
+                        rows[rid][3] |= rows[old][3] | {surname}
+                        rows[old][4] = False
+                        del by_name[surname]
+                        moved[old] = rid
+                        cache.pop(surname, None)
+            cache[name] = rid
+        row = rows[rid]
+        if role and row[2] is None:
+            row[2] = role
+        row[3].update(aliases)
+        seen.append((key, name, rid))
+
+    def final(rid):
+        while rid in moved:
+            rid = moved[rid]
+        return rid
+
+    out: list[tuple] = []
+    for rid, (name, kind, role, aliases, alive) in rows.items():
+        if alive:
+            out.append(("p", name, kind, role, rid))
+            out.extend(("a", name, alias) for alias in sorted(aliases))
+    for key, name, rid in seen:
+        canonical = rows[final(rid)][0]
+        # A quote stored under a row that was later folded in was rewritten to the full name.
+        out.append(("s", key, canonical, canonical if rid in moved else name))
+    return out
+
+
+def _renderings(ka, sightings):
     """One row per quote as printed in one article, with its canonical speaker and the speaker
-    text the store would write (the full name when the quote was stored before the full name was
-    met, so folded in by it; the name as printed otherwise)."""
+    text the store would write."""
     from pyspark.sql import functions as F
 
     r = ka.select("id", "ordinal", F.explode("quotes").alias("q")).select(
         F.col("id").alias("article_id"), F.struct("ordinal", F.lit(1).alias("phase"), F.col("q.pos").alias("pos")).alias("key"),
         "q.*")
-    n = names.select(F.col("name").alias("speaker"), "canonical", "canonical_key")
-    r = r.join(n, "speaker", "left")
-    folded = (F.col("canonical") != F.col("speaker")) & (F.col("key") < F.col("canonical_key"))
-    return r.withColumn("speaker_text", F.when(folded, F.col("canonical")).otherwise(F.col("speaker"))).persist()
+    return r.join(sightings, "key", "left").persist()
 
 
 def _quotes(renderings, people):
