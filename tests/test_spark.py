@@ -260,3 +260,10 @@ def test_inputs_expand_as_index_reads_them_and_unmatched_globs_are_named(session
     files, missing = spark_job.expand_inputs(session, [str(tmp_path / "*.jsonl.gz"), str(tmp_path / "none-*.txt")])
     assert [Path(f).name for f in files] == ["a.jsonl.gz"]
     assert missing == [(str(tmp_path / "none-*.txt"), "no files match this pattern")]
+
+
+def test_the_spark_command_names_a_missing_input_and_a_bad_kind(session, tmp_path):
+    missing = saidwhen("spark", tmp_path / "missing.jsonl", "--out", tmp_path / "out", "--master", "local[2]")
+    assert missing.exit_code == 1 and "missing.jsonl: no such file or directory" in " ".join(missing.stderr.split())
+    bad = saidwhen("spark", tmp_path / "missing.jsonl", "--out", tmp_path / "out", "--kinds", "whispered")
+    assert bad.exit_code == 2 and "whispered" in bad.stderr
