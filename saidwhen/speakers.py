@@ -55,6 +55,12 @@ ORG_DESCRIPTORS = frozenset(
 )
 #: Words for someone who speaks for an organisation rather than for themselves.
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spokespeople".split())
+#: A firm's or an institution's professionals, who speak as it when unnamed and plural:
+#: "analysts at Holt Brothers said" is Holt Brothers (as "the bank said" is the bank).
+STAFF = frozenset(
+    """analysts economists strategists researchers scientists experts engineers doctors physicians
+    officials executives managers staff investigators auditors authors lawyers inspectors""".split()
+)
 #: Documents that "say" things for whoever wrote them.
 DOCUMENTS = frozenset(
     """report study statement letter lawsuit complaint filing filings document documents memo
@@ -244,6 +250,7 @@ class Attributor:
         self._by_part: dict[str, list[Entity]] = {}  # name word -> entities whose name has it
         self._mentions: list[tuple[int, Entity, Token | None]] = []  # (doc offset, entity, head token)
         self._alone: dict[str, list[int]] | None = None
+        self._lede_at: int | None = None
         self._capitals = [t for t in doc if t.text[:1].isupper()]  # where names can be
         self.has_ner = doc.has_annotation("ENT_IOB")
         self.ents = list(doc.ents)  # Doc.ents rebuilds its list on every access
@@ -331,6 +338,10 @@ class Attributor:
         if end != e.end:
             e = SpacySpan(doc, e.start, end, label=e.label_)
         words = e.text.split()
+        prep = e.root.head
+        if e.label_ in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART") and e.root.dep_ == "pobj" and prep.lower_ in ("at", "from") \
+                and prep.head.lower_ in STAFF:
+            return SpacySpan(doc, e.start, e.end, label="ORG")  # "analysts at Harland Stubbs": a firm
         if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
                 and first_name_gender(words[0]) is None:
             return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills
@@ -886,6 +897,8 @@ class Attributor:
             return self._author(head)
         if dets & {"a", "an"} and head.tag_ == "NN" and (lede := self._named_next(head)) is not None:
             return lede  # "A former safety manager testified … \n\n Leonard Haskins, 61, told jurors …"
+        if head.lower_ in STAFF and (org := self._staff_of(head)) is not None:
+            return org
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or (
             head.tag_ in ("NNS", "NNPS") and w not in NAME_BEARING
         ):
@@ -897,23 +910,35 @@ class Attributor:
                 return ent
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and w in ent.key), None)
+            named = named or self._described_next(head, w, "ORG")
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
             recent = self._recent_subject(head, before, "ORG")
             return recent or next((ent for _, ent, _ in reversed(before) if _org_like(ent)), None)
+        if (ahead := self._described_next(head, w, "PERSON")) is not None:
+            return ahead  # "Finance minister says levy delayed \n\n Finance Minister Ada Kole said …"
         if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP":  # a noun, or "the Romanian"
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
         return self._recent_subject(head, before, "PERSON", unnamed=True)
 
+    def _lede(self) -> int:
+        """The index of the body's first sentence: after a headline and a dateline ("HALDEN —"),
+        which the parser leaves as sentences of their own."""
+        if self._lede_at is None:
+            k = 1 if title_case_headline_end(self.text) or "\n" in self.sents[0].text_with_ws else 0
+            while k + 1 < len(self.sents) and not any(t.is_alpha and t.is_lower for t in self.sents[k]):
+                k += 1
+            self._lede_at = k
+        return self._lede_at
+
     def _named_next(self, head: Token) -> Entity | None:
         """The person a news lede describes before naming them: in the first two sentences of the
         body, "a former treasurer" is the first person the next two sentences introduce by full
         name as a subject."""
         k = self._sent_of[head.i]
-        body = 1 if title_case_headline_end(self.text) or "\n" in self.sents[0].text_with_ws else 0
-        if k > body + 1 or k + 1 >= len(self.sents) or head.lower_ in SPOKESPEOPLE:
+        if k > self._lede() + 1 or k + 1 >= len(self.sents) or head.lower_ in SPOKESPEOPLE:
             return None
         start, end = self.sents[k + 1].start_char, self.sents[min(k + 2, len(self.sents) - 1)].end_char
         for _, ent, tok in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
@@ -921,6 +946,35 @@ class Attributor:
                 break
             if ent.kind == "PERSON" and ent.first >= start and len(ent.key) >= 2 and tok.dep_ in ("nsubj", "nsubjpass"):
                 return ent
+        return None
+
+    def _described_next(self, head: Token, w: str, kind: str) -> Entity | None:
+        """Who a headline or a lede describes before the story names them: "Finance minister says
+        …" is the person the next two sentences introduce as finance minister, "…, police said" the
+        police force they name."""
+        k = self._sent_of[head.i]
+        if k > self._lede() or k + 1 >= len(self.sents):
+            return None
+        start, end = self.sents[k + 1].start_char, self.sents[min(k + 2, len(self.sents) - 1)].end_char
+        for at, ent, _ in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
+            if at >= end:
+                break
+            if ent.kind == kind and ent.first >= start and (w in ent.roles if kind == "PERSON" else w in ent.key):
+                return ent
+        return None
+
+    def _staff_of(self, head: Token) -> Entity | None:
+        """The organisation a plural of professionals works at ("economists at Halvard Bank",
+        "researchers from the university"), if the phrase names one."""
+        if head.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "with", "of"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        ent, _, _ = self.resolve(obj)
+                        if ent is not None and ent.kind == "ORG":
+                            return ent
         return None
 
     def _author(self, doc_noun: Token) -> Entity | None:

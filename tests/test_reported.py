@@ -138,6 +138,31 @@ def test_a_lede_that_describes_before_it_names_is_attributed_to_the_person_named
     assert [q.speaker for q in quotes] == ["Tobias Wren", "Tobias Wren"]
 
 
+def test_a_headline_or_lede_description_is_whoever_the_next_sentences_name_in_that_role():
+    text = ("Health minister says clinic closures will be paused\n\n"
+            "Health Minister Oriel Banda said on Monday that no rural clinic would close this year.")
+    headline, lede = reported(text)
+    assert (headline.text, headline.speaker) == ("clinic closures will be paused", "Oriel Banda")
+    assert lede.speaker == "Oriel Banda"
+    text = ("Driver, 41, arrested after chase\n\nMARLOW — A 41-year-old driver was arrested after a chase through"
+            " the town centre early Sunday, police said.\n\nAccording to the Marlow Police Department, the car"
+            " reached 80 mph.")
+    assert [q.speaker for q in reported(text)] == ["Marlow Police Department", "Marlow Police Department"]
+
+
+def test_a_description_never_named_stays_unnamed():
+    text = "Ferry fares to rise\n\nThe ferry operator will raise fares in May, a spokesman said."
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize("firm", ["Harland Stubbs", "Corvel Capital"])
+def test_professionals_at_a_named_firm_speak_for_it(firm):
+    q = only(f"Shares of Parcelwise fell 8%.\n\nAnalysts at {firm} said the cuts were likely to be the first of several.")
+    assert q.speaker == firm
+    q = only(f"Shares of Parcelwise fell 8%.\n\nAn analyst at {firm} said the cuts were likely to be the first of several.")
+    assert q.speaker is None  # one unnamed person is nobody we can name
+
+
 def test_a_hyphenated_surname_is_the_person_introduced_with_it():
     text = ("Superintendent Rosa Lind-Garrity announced the new timetable on Monday.\n\n"
             "Lind-Garrity said buses would run every ten minutes from September.")
