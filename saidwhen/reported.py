@@ -214,10 +214,16 @@ def _without_acts(doc: Doc, content: set[int]) -> tuple[set[int], list[int]]:
     grateful and promised to return"), and the verbs of those acts."""
     for i in sorted(content):
         t = doc[i]
+        if t.dep_ != "conj" or t.head.i not in content or not (t.lower_ in ACTS or t.lower_ in REPORTING_FORMS):
+            continue
+        passive_head = any(c.dep_ == "auxpass" for c in t.head.children)
+        active = any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children)
         if (
-            t.dep_ == "conj" and (t.lower_ in ACTS or t.lower_ in REPORTING_FORMS) and t.tag_ in ("VBD", "VBZ", "VBP")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.head.i in content
-            and not any(c.dep_ == "auxpass" for c in t.head.children)  # "had been discussed and rejected"
+            (t.tag_ in ("VBD", "VBZ", "VBP") or t.tag_ == "VBN" and passive_head and active)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            # "had been discussed and rejected" shares the passive; "was stunned and vowed to …",
+            # "had not been consulted and accused the company …" do not: they take an object.
+            and (not passive_head or active)
         ):
             cut = t.i - 1 if t.i > 0 and doc[t.i - 1].dep_ == "cc" else t.i
             return {j for j in content if j < cut}, [t.i]

@@ -86,6 +86,20 @@ def test_a_speech_act_after_the_content_is_not_part_of_it_but_is_said_by_the_sam
     assert {q.speaker for q in quotes} == {"Ivo Marsh"}
 
 
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Mayor Ines Calder said she was stunned by the veto and vowed to seek an override.", "she was stunned by the veto"),
+        ("The Dockworkers Union said it had not been consulted and accused the port of ignoring its members.",
+         "it had not been consulted"),
+        ("The Dockworkers Union said the plan had been discussed and rejected by its members.",
+         "the plan had been discussed and rejected by its members"),
+    ],
+)
+def test_a_passive_content_ends_where_the_speaker_acts_again(sentence, content):
+    assert reported(sentence)[0].text == content
+
+
 def test_when_reported_speech_was_said_comes_from_its_verb():
     q = only("Ana Ruiz said on Tuesday that the bridge would stay shut.", date="2024-03-14")
     assert (q.said_on.value, q.said_on.basis) == ("2024-03-12", "explicit")
