@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .speakers import Attribution, Attributor
+from .speakers import ASIDES, Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
 REPORTING = frozenset(
@@ -172,7 +172,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return None  # "did not say that …"
     if _impersonal(verb):
         return None
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i
+               and not (c.i < verb.i and c.lower_ in ASIDES and c.tag_ in ("VBD", "VBN"))]
     if not clauses:
         clauses = _hung_on_setting(verb)
     if not clauses and w in PROMISING:
@@ -185,12 +186,45 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         for extra in clauses[1:] + _continuations(verb, c):
             out |= {t.i for t in extra.subtree}
         return out - _attributions(c, verb)
+    if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD":
+        return _trailing_attribution(doc, verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         head = verb.head  # "The plan, she said, would cost $4 million."
         if not head.tag_.startswith("VB") and head.tag_ != "MD":
             return None
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     return None
+
+
+def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
+    """The sentence before a closing attribution the parser hung on the content: "Prices fell, a
+    team at the institute reported on Monday." (the verb an ``acl`` of "team", or a ``conj`` of
+    "fell" with its own subject). Nothing unless the attribution ends the sentence, follows a
+    comma with no "and", and the verb takes no object of its own."""
+    sent = verb.sent
+    if verb.dep_ == "acl":
+        noun = verb.head
+        if verb.i < noun.i:
+            return None
+        lead = noun.left_edge.i
+    else:
+        if not any(c.dep_ == "nsubj" for c in verb.children) or verb.i < verb.head.i:
+            return None
+        lead = verb.left_edge.i
+    if lead < 3 or doc[lead - 1].text != ",":
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "cc") for c in verb.children):
+        return None
+    after = {t.i for t in verb.subtree}
+    if any(t.i not in after and not t.is_punct and not t.is_space for t in doc[verb.i + 1 : sent.end]):
+        return None
+    start = lead - 1  # back to the sentence's real start: the parser may split off its first word
+    while start > 0 and doc[start - 1].text not in (".", "!", "?") and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    content = set(range(start, lead - 1))
+    if not any(doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD" for i in content):
+        return None
+    return content
 
 
 def _without_setting(doc: Doc, content: set[int]) -> set[int]:

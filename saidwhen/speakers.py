@@ -55,6 +55,11 @@ ORG_DESCRIPTORS = frozenset(
 )
 #: Words for someone who speaks for an organisation rather than for themselves.
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spokespeople".split())
+#: Participles of a question put to the speaker, which the parser takes for the content when the
+#: aside precedes the verb: "Solheim, asked about the decision, said …".
+ASIDES = frozenset("asked pressed questioned quizzed contacted reached approached challenged".split())
+#: Groups that speak as the institution they work at: "a team at the Calder Institute".
+TEAMS = frozenset("team teams group panel unit".split())
 #: A firm's or an institution's professionals, who speak as it when unnamed and plural:
 #: "analysts at Holt Brothers said" is Holt Brothers (as "the bank said" is the bank).
 STAFF = frozenset(
@@ -715,12 +720,17 @@ class Attributor:
                 if coarse_pos(t) in ("PROPN", "NOUN", "PRON"):
                     return t
             return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_ == "nsubj" for c in verb.children):
+            return verb.head  # "…, a team at the institute reported": the noun the parser hung it on
         v = verb
         if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == "," and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             root = self.sent(verb.i).root  # "Ashby vetoed a bill that …, saying …": the one who vetoed
             if root.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
                 v = root
+        aside = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.lower_ in ASIDES]
+        if aside and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            v = aside[0]  # "Calder, asked about the strike, said": parsed as the subject of "asked"
         for _ in range(3):
             subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(c.idx)]
             if subs:
@@ -895,10 +905,10 @@ class Attributor:
             return None  # an unnamed spokesperson is nobody we can name, whoever they speak for
         if w in DOCUMENTS:
             return self._author(head)
+        if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
+            return org
         if dets & {"a", "an"} and head.tag_ == "NN" and (lede := self._named_next(head)) is not None:
             return lede  # "A former safety manager testified … \n\n Leonard Haskins, 61, told jurors …"
-        if head.lower_ in STAFF and (org := self._staff_of(head)) is not None:
-            return org
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or (
             head.tag_ in ("NNS", "NNPS") and w not in NAME_BEARING
         ):
@@ -966,7 +976,9 @@ class Attributor:
     def _staff_of(self, head: Token) -> Entity | None:
         """The organisation a plural of professionals works at ("economists at Halvard Bank",
         "researchers from the university"), if the phrase names one."""
-        if head.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children):
+        collective = head.lower_ in TEAMS  # "a team at the Calder Institute"
+        if not collective and (head.tag_ not in ("NNS", "NNPS") or any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children)):
             return None
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "with", "of"):

@@ -177,6 +177,19 @@ def test_professionals_at_a_named_firm_speak_for_it(firm):
     assert q.speaker is None  # one unnamed person is nobody we can name
 
 
+def test_a_closing_attribution_hung_on_the_content_still_reports_it():
+    text = ("Night shifts linked to poorer sleep\n\nNurses who worked more than four night shifts a month slept about"
+            " 40 minutes less than those who worked none, a team at the Orrin Institute reported on Tuesday.")
+    q = only(text)
+    assert q.text.startswith("Nurses who worked") and q.text.endswith("those who worked none")
+    assert (q.speaker, q.cue) == ("Orrin Institute", "reported")
+
+
+def test_a_question_put_to_the_speaker_is_not_what_they_said():
+    q = only("Mayor Ines Calder, asked about the strike, said the talks would resume on Monday.")
+    assert (q.text, q.speaker) == ("the talks would resume on Monday", "Ines Calder")
+
+
 def test_a_hyphenated_surname_is_the_person_introduced_with_it():
     text = ("Superintendent Rosa Lind-Garrity announced the new timetable on Monday.\n\n"
             "Lind-Garrity said buses would run every ten minutes from September.")
