@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .speakers import ASIDES, Attribution, Attributor
+from .speakers import ASIDES, DATELINE, Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
 REPORTING = frozenset(
@@ -136,6 +136,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         pieces = _pieces(doc, _without_setting(doc, content))
         if not pieces:
             continue
+        pieces[0] = (_after_dateline(doc, *pieces[0]), pieces[0][1])
         longest = max(pieces, key=lambda p: p[1] - p[0])
         if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < 2:
             continue
@@ -186,7 +187,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         for extra in clauses[1:] + _continuations(verb, c):
             out |= {t.i for t in extra.subtree}
         return out - _attributions(c, verb)
-    if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD":
+    if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT":
         return _trailing_attribution(doc, verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         head = verb.head  # "The plan, she said, would cost $4 million."
@@ -194,6 +195,21 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
             return None
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     return None
+
+
+def _after_dateline(doc: Doc, a: int, b: int) -> int:
+    """Where a content that opens a paragraph starts: after its dateline, which is the wire's,
+    not the speaker's."""
+    at = doc[a].idx
+    if at and doc.text[at - 1] != "\n":
+        return a
+    m = DATELINE.match(doc.text, at)
+    if m is None:
+        return a
+    k = a
+    while k < b and doc[k].idx < m.end():
+        k += 1
+    return k if k < b else a
 
 
 def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
@@ -207,6 +223,12 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
         if verb.i < noun.i:
             return None
         lead = noun.left_edge.i
+    elif verb.dep_ == "ROOT":  # "Talks on border dispute collapse, mediators say": no clause parsed
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.left_edge.i > 0
+                    and doc[c.left_edge.i - 1].text == ","]
+        if not subjects:
+            return None
+        lead = subjects[-1].left_edge.i
     else:
         if not any(c.dep_ == "nsubj" for c in verb.children) or verb.i < verb.head.i:
             return None
@@ -222,7 +244,16 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
     while start > 0 and doc[start - 1].text not in (".", "!", "?") and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
         start -= 1
     content = set(range(start, lead - 1))
-    if not any(doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD" for i in content):
+    if sum(doc[i].is_alpha for i in content) < 3 or any(t.text == ":" for t in doc[verb.i + 1 : sent.end]):
+        return None  # "Asked …, Brandvold said: …" introduces a quote
+    # A headline (first, without a full stop) may have no verb the parser sees, nor a parse to trust.
+    headline = not any(t.is_alpha for t in doc[:start]) and not any(t.text in (".", "!", "?") for t in doc[lead : sent.end])
+    first = doc[start]
+    if first.lower_ in ASIDES or first.dep_ in ("mark", "prep") or not headline and any(
+        doc[i].head.i not in content and doc[i].dep_ in ("advcl", "prep", "advmod", "npadvmod", "mark") for i in content
+    ):
+        return None  # "Asked whether …, she said", "In Berlin, Merkel said": a setting, not content
+    if not headline and not any(doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD" for i in content):
         return None
     return content
 

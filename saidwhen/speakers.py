@@ -58,6 +58,8 @@ SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spok
 #: Participles of a question put to the speaker, which the parser takes for the content when the
 #: aside precedes the verb: "Solheim, asked about the decision, said …".
 ASIDES = frozenset("asked pressed questioned quizzed contacted reached approached challenged".split())
+#: A wire dateline opening a paragraph: "HALDEN — ", "SAN AURELIO, May 28 (Continental Press) — ".
+DATELINE = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z.](?:, [^\n—–]{1,30}?)?(?: \([^)\n]{1,40}\))?(?: ?(?:—|–|--)| -) ?(?=[A-Z])")
 #: Groups that speak as the institution they work at: "a team at the Calder Institute".
 TEAMS = frozenset("team teams group panel unit".split())
 #: A firm's or an institution's professionals, who speak as it when unnamed and plural:
@@ -312,7 +314,11 @@ class Attributor:
     def _dateline(self, e: SpacySpan) -> bool:
         """Whether an entity is a dateline's place ("SEATTLE (Reuters) -"), not an actor."""
         first = e.start == 0 or "\n" in self.doc[e.start - 1].text_with_ws
-        return first and e.text.isupper() and len(e.text) > 3
+        if first and e.text.isupper() and len(e.text) > 3:
+            return True
+        para = self.text.rfind("\n", 0, e.start_char) + 1
+        m = DATELINE.match(self.text, para) if e.start_char - para < 60 else None
+        return m is not None and e.end_char <= m.end()
 
     def _relabel(self, e: SpacySpan) -> SpacySpan:
         """An "ORG" of two or three capitalised words starting with a first name is a person; a

@@ -185,6 +185,20 @@ def test_a_closing_attribution_hung_on_the_content_still_reports_it():
     assert (q.speaker, q.cue) == ("Orrin Institute", "reported")
 
 
+def test_a_headline_attribution_reports_the_headline():
+    text = "Ferry strike to end on Friday, union says\n\nThe ferry crews' strike will end on Friday, the union said."
+    headline, lede = reported(text)
+    assert (headline.text, headline.cue) == ("Ferry strike to end on Friday", "says")
+    assert lede.text == "The ferry crews' strike will end on Friday"
+
+
+@pytest.mark.parametrize("dateline", ["HALDEN — ", "PORT AVEL, Sept 3 - ", "MARLOW, June 2 (Wire News) — "])
+def test_a_dateline_is_neither_content_nor_speaker(dateline):
+    q = only(f"{dateline}The ferry crews' strike will end on Friday, the union said.")
+    assert q.text == "The ferry crews' strike will end on Friday"
+    assert q.speaker is None
+
+
 def test_a_question_put_to_the_speaker_is_not_what_they_said():
     q = only("Mayor Ines Calder, asked about the strike, said the talks would resume on Monday.")
     assert (q.text, q.speaker) == ("the talks would resume on Monday", "Ines Calder")
