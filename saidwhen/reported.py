@@ -281,6 +281,9 @@ def _without_acts(doc: Doc, content: set[int]) -> tuple[set[int], list[int]]:
         t = doc[i]
         if t.dep_ != "conj" or t.head.i not in content or not (t.lower_ in ACTS or t.lower_ in REPORTING_FORMS):
             continue
+        if t.lower_ == "called" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on")
+                                            for c in t.children):
+            continue  # "called 911", "called her mother": a phone call, not a statement
         passive_head = any(c.dep_ == "auxpass" for c in t.head.children)
         active = any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children)
         if (

@@ -324,6 +324,10 @@ class Attributor:
         """An "ORG" of two or three capitalised words starting with a first name is a person; a
         first name NER left outside the entity is taken in ("Ana" + "Popescu")."""
         doc = self.doc
+        if (past := self._past_dateline(e.start_char, e.end_char)) != e.start_char:
+            rest = doc.char_span(past, e.end_char, label=e.label_, alignment_mode="contract")
+            if rest is not None and len(rest):  # "3 March 2025 - Helvion Energy ASA": the dateline run in
+                e = rest
         if e.label_ in ("FAC", "PRODUCT", "WORK_OF_ART", "ORG") and len(e) >= 3 and any(ch.isdigit() for ch in doc[e.end - 1].text):
             k = e.end  # "beat Sofia Ruane 6-4": a score run into a name
             while k > e.start + 1 and (any(ch.isdigit() for ch in doc[k - 1].text) or doc[k - 1].is_punct):
@@ -786,7 +790,7 @@ class Attributor:
                 start = e.start  # the name without the title before it ("Farmer Elias Brook")
                 while start < tok.i and (doc[start].lower_ in STRIP_TITLES or doc[start].lower_.rstrip(".") in ROLE_WORDS):
                     start += 1
-                return doc[start].idx, e.end_char
+                return self._past_dateline(doc[start].idx, e.end_char), e.end_char
         if coarse_pos(tok) == "PRON":
             return tok.idx, tok.idx + len(tok)
         left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case")]
@@ -804,7 +808,16 @@ class Attributor:
             if conj and conj[0].lower_ in ORG_SUFFIXES and all(
                     t.text[:1].isupper() or t.lower_ == "and" for t in doc[tok.i + 1 : conj[0].i + 1]):
                 end_tok = conj[0]
-        return start_tok.idx, end_tok.idx + len(end_tok)
+        end = end_tok.idx + len(end_tok)
+        return self._past_dateline(start_tok.idx, end), end
+
+    def _past_dateline(self, start: int, end: int) -> int:
+        """``start``, or the end of a dateline the parser ran into the name ("3 March 2025 -
+        Helvion Energy ASA")."""
+        para = self.text.rfind("\n", 0, start) + 1
+        if start - para < 60 and (m := DATELINE.match(self.text, para)) and start < m.end() < end:
+            return m.end()
+        return start
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
@@ -822,6 +835,14 @@ class Attributor:
                     words = [t for t in tok.subtree if t.i < names[0].i and t.dep_ != "punct" or t.i == tok.i]
                     ent.role = self.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
                 return ent, mention, conf
+        para = self.text.rfind("\n", 0, tok.idx) + 1
+        if tok.idx - para < 60 and (m := DATELINE.match(self.text, para)) and tok.idx < m.end():
+            # "KINLOCH BAY, 3 March - Tarvik Power ASA announced": the parser made the place the
+            # subject and hung the name on it.
+            named = [t for t in tok.subtree if t.idx >= m.end() and coarse_pos(t) == "PROPN"]
+            if named:
+                return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= m.end() else named[0])
+            return None, (tok.idx, tok.idx + len(tok), tok.text), 0.3
         s, e = self._mention_span(tok)
         text = self.text[s:e]
         mention = (s, e, text)

@@ -199,6 +199,17 @@ def test_a_dateline_is_neither_content_nor_speaker(dateline):
     assert q.speaker is None
 
 
+def test_a_dateline_run_into_a_company_name_is_not_part_of_it():
+    text = ("Wind farm opens early\n\nKINLOCH BAY, 3 March 2025 - Tarvik Power ASA today announced that its wind farm"
+            " had entered full operation.\n\nTarvik said it had signed a 15-year supply deal.")
+    assert {q.speaker for q in reported(text)} == {"Tarvik Power ASA"}
+
+
+def test_a_phone_call_after_the_content_is_part_of_it():
+    q = only("Neighbour Bill Oduya said he had seen the flames from his kitchen and called 911.")
+    assert q.text == "he had seen the flames from his kitchen and called 911"
+
+
 def test_a_question_put_to_the_speaker_is_not_what_they_said():
     q = only("Mayor Ines Calder, asked about the strike, said the talks would resume on Monday.")
     assert (q.text, q.speaker) == ("the talks would resume on Monday", "Ines Calder")
