@@ -60,6 +60,12 @@ SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spok
 ASIDES = frozenset("asked pressed questioned quizzed contacted reached approached challenged".split())
 #: A wire dateline opening a paragraph: "HALDEN — ", "SAN AURELIO, May 28 (Continental Press) — ".
 DATELINE = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z.](?:, [^\n—–]{1,30}?)?(?: \([^)\n]{1,40}\))?(?: ?(?:—|–|--)| -) ?(?=[A-Z])")
+#: Last words of place names, which a first name can begin ("Victoria Falls", "Jordan Valley").
+PLACE_WORDS = frozenset(
+    """falls valley river lake lakes bay island islands isle sea ocean hills hill mountain mountains park
+    coast gulf peninsula desert forest canyon strait point head harbour harbor beach cove creek springs
+    heights square street road avenue bridge county city""".split()
+)
 #: Groups that speak as the institution they work at: "a team at the Calder Institute".
 TEAMS = frozenset("team teams group panel unit".split())
 #: A firm's or an institution's professionals, who speak as it when unnamed and plural:
@@ -280,7 +286,7 @@ class Attributor:
         ents = [
             e for e in self.ents
             if e.start_char >= headline
-            and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART") and "," not in e.text
+            and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and "," not in e.text
             and not self.in_quote(e.start_char) and not self.in_quote(e.end_char - 1)
             and not self._dateline(e)
         ]
@@ -360,9 +366,9 @@ class Attributor:
         if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
                 and first_name_gender(words[0]) is None:
             return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills
-        if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             parts = _name_parts(e.text)
-            if len(parts) >= 2 and parts[-1].lower().strip(".") not in ORG_SUFFIXES and (
+            if len(parts) >= 2 and parts[-1].lower().strip(".") not in ORG_SUFFIXES and parts[-1].lower() not in PLACE_WORDS and (
                 first_name_gender(parts[0]) is not None or self._used_alone(parts[-1], e)
             ):
                 return SpacySpan(self.doc, e.start, e.end, label="PERSON")

@@ -181,3 +181,10 @@ def test_an_organisation_first_named_in_a_title_case_headline_is_still_found_in_
 def test_letters_after_a_name_are_not_part_of_it():
     text = 'Imogen Strathairn KC opened for the prosecution.\n\n"The money was never invested," Ms. Strathairn said.'
     assert only(text).speaker == "Imogen Strathairn"
+
+
+def test_a_person_the_model_tags_as_a_place_is_still_the_person_she_refers_to():
+    text = ("The Last Keeper of Carrow Rock\n\nWhen Agnes Tulloch first climbed the 114 steps of the Carrow Rock"
+            " lighthouse in 1972, she was twenty-four.\n\n\"I cried for the first week,\" she says.")
+    (q,) = saidwhen.extract(text, "2024-01-01").quotes
+    assert (q.speaker, q.speaker_mention.text) == ("Agnes Tulloch", "she")
