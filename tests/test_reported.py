@@ -210,6 +210,14 @@ def test_a_phone_call_after_the_content_is_part_of_it():
     assert q.text == "he had seen the flames from his kitchen and called 911"
 
 
+def test_a_clause_split_by_its_attribution_keeps_its_predicate():
+    (q,) = reported("Ward news\n\nMost patients, according to the Ravel County Health Department, were children.")
+    assert (q.text, q.speaker) == ("were children", "Ravel County Health Department")
+    pieces = reported("Ward news\n\nThe long-delayed children's ward at the hospital, Ines Calder said, would open in May.")
+    assert [q.text for q in pieces] == ["The long-delayed children's ward at the hospital", "would open in May"]
+    assert len({q.group for q in pieces}) == 1
+
+
 def test_a_question_put_to_the_speaker_is_not_what_they_said():
     q = only("Mayor Ines Calder, asked about the strike, said the talks would resume on Monday.")
     assert (q.text, q.speaker) == ("the talks would resume on Monday", "Ines Calder")
