@@ -363,7 +363,8 @@ def _attributions(clause: Token, verb: Token) -> set[int]:
         elif t.tag_ == "VBG" and t.lower_ in REPORTING and t.dep_ in ("advcl", "conj"):
             out |= {x.i for x in t.subtree}
         elif t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children) \
-                and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
+                and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == "," \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):  # not "…, while badly timed, …"
             out |= {x.i for x in t.subtree}  # "…, while Holloway countered that …": another voice
     return out
 

@@ -66,6 +66,10 @@ PLACE_WORDS = frozenset(
     coast gulf peninsula desert forest canyon strait point head harbour harbor beach cove creek springs
     heights square street road avenue bridge county city""".split()
 )
+#: Capitalised sentence-opening nouns that are no name even with an apposition ("Officials, …").
+SENTENCE_NOUNS = frozenset("""officials police residents critics experts analysts researchers scientists
+    doctors lawyers prosecutors investigators witnesses parents students teachers workers staff
+    authorities the a an""".split())
 #: Groups that speak as the institution they work at: "a team at the Calder Institute".
 TEAMS = frozenset("team teams group panel unit".split())
 #: A firm's or an institution's professionals, who speak as it when unnamed and plural:
@@ -502,6 +506,8 @@ class Attributor:
                 ent.roles.add(TITLE_WORDS.get(w, w))
                 if w in GENDERED_ROLES and t.i == a.i and ent.gender is None:
                     ent.gender = GENDERED_ROLES[w]
+            if a.i > root.i:
+                _described_as(ent, text)
 
     def _learn_genders(self) -> None:
         """A sentence naming one person and using "he"/"his" (or "she"/"her") tells that person's gender."""
@@ -827,8 +833,11 @@ class Attributor:
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
-        if coarse_pos(tok) != "PROPN":  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
-            names = [c for c in tok.children if c.dep_ == "appos" and coarse_pos(c) == "PROPN" and not self.in_quote(c.idx)]
+        if coarse_pos(tok) != "PROPN" or tok.text[:1].islower():  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
+            # ("Voight's training partner and close friend, hurdler Maya Oduya": on the last of two nouns)
+            heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and coarse_pos(c) == "NOUN"]
+            names = [c for h in heads for c in h.children
+                     if c.dep_ == "appos" and coarse_pos(c) == "PROPN" and not self.in_quote(c.idx)]
             if not names:  # "A spokeswoman for Gov. Ashe, Leah Pruitt, said": the name closes the phrase
                 names = [c for c in tok.subtree if c.dep_ == "appos" and c.head.dep_ == "pobj" and coarse_pos(c) == "PROPN"
                          and all(t.is_punct for t in self.doc[c.right_edge.i + 1 : tok.right_edge.i + 1])
@@ -858,10 +867,12 @@ class Attributor:
             conf = 0.85
         elif tok.text.isupper() and len(tok.text) > 4 and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in ("—", "–", "-", "(", ","):
             return None, mention, 0.3  # a dateline ("SEATTLE —"), not a speaker
-        elif tok.text[:1].isupper() and tok.ent_type_ != "NORP" and not (tok.lower_ in ORG_NOUNS and not tok.ent_type_) and (
+        elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok)) and not (
+                tok.lower_ in ORG_NOUNS and not tok.ent_type_) and (
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
             or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
             or self._known_person(text, s)  # "Haskins conceded": a surname tagged as a plural noun
+            or self._named_by_apposition(tok)  # "Tallowby, the meal-planning start-up, said"
         ):
             kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
             first = self.doc.char_span(s, e, alignment_mode="expand")
@@ -881,7 +892,14 @@ class Attributor:
                         words = list(c.subtree)
                         ent.role = self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
                         ent.roles.update(t.lower_ for t in words)
+                        _described_as(ent, ent.role)
         return ent, mention, conf
+
+    def _named_by_apposition(self, tok: Token) -> bool:
+        """Whether a capitalised word opening its sentence is a name because a description follows
+        it between commas, though the tagger took it for a noun or NER for a nationality."""
+        return tok.i == self.sent(tok.i).start and tok.lower_ not in SENTENCE_NOUNS and any(
+            c.dep_ == "appos" and c.i > tok.i + 1 and self.doc[c.left_edge.i - 1].text == "," for c in tok.children)
 
     def _known_person(self, text: str, at: int) -> bool:
         """Whether ``text`` is part of the full name of a person already introduced."""
@@ -1059,6 +1077,19 @@ class Attributor:
             if subj:
                 return subj[0][1]
         return None
+
+
+def _described_as(ent: Entity, description: str) -> None:
+    """Learn from an apposition's last word: "Nimbleroot, the workplace software start-up" is an
+    organisation (whatever NER took it for) and a "start-up", which the tokenizer splits."""
+    head = re.split(r",|\s(?:for|of|at|in|on|with|from|by|who|which|that|based|whose)\s", description + " ")[0]
+    words = head.split()  # "a spokesman for the Nepal Army": a spokesman, not an army
+    if not words:
+        return
+    last = words[-1].lower().strip(",.")
+    ent.roles.add(last)
+    if ent.kind == "PERSON" and last in _ORGISH and (len(ent.key) == 1 or first_name_gender(ent.key[0]) is None):
+        ent.kind = "ORG"
 
 
 def _org_like(ent: Entity) -> bool:

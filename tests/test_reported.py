@@ -257,3 +257,8 @@ def test_a_quoted_fragment_that_ends_the_sentence_makes_the_clause_mixed():
     mixed, partial = saidwhen.extract(text, "2024-05-01").quotes
     assert (mixed.kind, mixed.text) == ("mixed", 'his side had "switched off at exactly the wrong moment."')
     assert partial.kind == "partial" and partial.group == mixed.group
+
+
+def test_a_concessive_aside_inside_the_content_is_part_of_it():
+    q = only("Coach Brendan Yau insisted that the injury, while badly timed, had come early enough to allow a full recovery.")
+    assert q.text == "the injury, while badly timed, had come early enough to allow a full recovery"

@@ -188,3 +188,32 @@ def test_a_person_the_model_tags_as_a_place_is_still_the_person_she_refers_to():
             " lighthouse in 1972, she was twenty-four.\n\n\"I cried for the first week,\" she says.")
     (q,) = saidwhen.extract(text, "2024-01-01").quotes
     assert (q.speaker, q.speaker_mention.text) == ("Agnes Tulloch", "she")
+
+
+def test_a_name_described_as_a_company_is_the_company_later_sentences_mean():
+    text = ("Tallowby pauses app feature\n\nTallowby, the meal-planning start-up, said on Monday that it was pausing"
+            " a feature.\n\nIts founder, Priya Osei, said the launch had been rushed.\n\n"
+            "The company said that no data had been lost. It pledged to refund affected users.")
+    speakers = [q.speaker for q in saidwhen.extract(text, "2024-01-01").quotes]
+    assert speakers == ["Tallowby", "Priya Osei", "Tallowby", "Tallowby"]
+
+
+def test_a_spokesman_for_an_army_is_still_a_person():
+    text = ("Rescue goes on\n\nCol. Bishnu Adhikari, a spokesman for the Nepal Army, said 400 soldiers were involved."
+            ' "Every hour matters," he said.')
+    quotes = saidwhen.extract(text, "2024-01-01").quotes
+    assert {q.speaker for q in quotes} == {"Bishnu Adhikari"}
+    assert saidwhen.extract(text, "2024-01-01").people[0].kind == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The national rowing federation, Rowing Norland, said it had been told of the injury.", "Rowing Norland"),
+        ("Tove Lind missed the final.\n\nLind's training partner and close friend, hurdler Maya Oduya, said the mood"
+         " had been subdued.", "Maya Oduya"),
+    ],
+)
+def test_the_name_in_apposition_to_a_description_is_the_speaker(sentence, speaker):
+    quotes = saidwhen.extract("Sport\n\n" + sentence, "2024-01-01").quotes
+    assert [q.speaker for q in quotes] == [speaker]
