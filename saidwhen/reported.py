@@ -51,6 +51,8 @@ ACTS = frozenset(
     welcomed condemned defended declined refused described dismissed rejected congratulated
     appealed hailed questioned asked challenged vowed pledged promised threatened""".split()
 )
+#: Verbs of refusing, whose reporting complement was not said.
+REFUSALS = frozenset("declined declines decline refused refuses refuse".split())
 #: Verbs whose content may be a to-infinitive: "vowed to appeal the ruling".
 PROMISING = frozenset(
     "promise promises promised pledge pledges pledged vow vows vowed".split()
@@ -174,6 +176,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "did not say that …"
+    if verb.dep_ == "xcomp" and (verb.head.lemma_ in ("decline", "refuse") or verb.head.lower_ in REFUSALS):
+        return None  # "declined to comment on reports that …": what is reported is not theirs
     if _impersonal(verb):
         return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i

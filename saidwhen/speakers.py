@@ -133,6 +133,7 @@ ORG_SUFFIXES = frozenset(
     agency ministry department office services systems technologies labs health hospital police
     court fund trust constabulary service authority commission board bureau network channel mills
     foods dairy brewing brewery airways energy pharma pharmaceuticals logistics industries brands works
+    water power gas rail railways freight telecom insurance chemicals mining steel watch
     farms cooperative co-op bakery homes housing properties estates""".split()
 )
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
@@ -397,6 +398,11 @@ class Attributor:
         # "Prieto-Marsh": a hyphen joining two capitalised words belongs to the name.
         starts += [t.i for t in doc if t.text == "-" and not t.whitespace_ and 0 < t.i < len(doc) - 1
                    and doc[t.i - 1].i in set(starts) and doc[t.i + 1].text[:1].isupper() and not doc[t.i - 1].whitespace_]
+        # "Caldwell & Pryce": an ampersand joining capitalised words makes a firm's name.
+        starts += [t.i for t in doc if t.text == "&" and 0 < t.i < len(doc) - 1
+                   and doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].text[:1].isupper() and t.i not in labelled]
+        starts = sorted(set(starts) | {t.i - 1 for t in doc if t.text == "&" and t.i in starts and t.i - 1 not in labelled}
+                        | {t.i + 1 for t in doc if t.text == "&" and t.i in starts and t.i + 1 < len(doc) and t.i + 1 not in labelled})
         starts.sort()
         runs = []
         n = 0
@@ -410,7 +416,7 @@ class Attributor:
                 k += 1
             if j - k >= 2 and len(_name_key(doc[k:j].text)) >= 2:
                 last = doc[j - 1]
-                if last.lower_.strip(".") in ORG_SUFFIXES:
+                if last.lower_.strip(".") in ORG_SUFFIXES or any(t.text == "&" for t in doc[k:j]):
                     runs.append(SpacySpan(doc, k, j, label="ORG"))
                 elif first_name_gender(doc[k].text) is not None or self._used_alone(last.text, doc[k:j]):
                     runs.append(SpacySpan(doc, k, j, label="PERSON"))
@@ -958,6 +964,8 @@ class Attributor:
             return self._author(head)
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
+        if dets & {"a", "an"} and head.tag_ == "NN" and w in ORG_NOUNS and w not in NAME_BEARING:
+            return self._described_next(head, w, "ORG")  # "…, an environmental group said. \n\n Clearwater Watch said …"
         if dets & {"a", "an"} and head.tag_ == "NN" and (lede := self._named_next(head)) is not None:
             return lede  # "A former safety manager testified … \n\n Leonard Haskins, 61, told jurors …"
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or (
@@ -988,7 +996,11 @@ class Attributor:
         """The index of the body's first sentence: after a headline and a dateline ("HALDEN —"),
         which the parser leaves as sentences of their own."""
         if self._lede_at is None:
-            k = 1 if title_case_headline_end(self.text) or "\n" in self.sents[0].text_with_ws else 0
+            k = 0
+            line = self.text.find("\n")
+            if title_case_headline_end(self.text) or 0 < line < 250 and not self.text[:line].rstrip().endswith((".", "!", "?")):
+                while k + 1 < len(self.sents) and self.sents[k].start_char < line:
+                    k += 1  # past the headline, however many pieces the parser cut it into
             while k + 1 < len(self.sents) and not any(t.is_alpha and t.is_lower for t in self.sents[k]):
                 k += 1
             self._lede_at = k
@@ -1011,18 +1023,29 @@ class Attributor:
 
     def _described_next(self, head: Token, w: str, kind: str) -> Entity | None:
         """Who a headline or a lede describes before the story names them: "Finance minister says
-        …" is the person the next two sentences introduce as finance minister, "…, police said" the
-        police force they name."""
+        …" is the person the next sentences introduce as finance minister (a role is strong
+        evidence: up to six sentences on), "…, police said" the police force the next three name,
+        "an environmental group said" the organisation the next two introduce as a subject."""
         k = self._sent_of[head.i]
         if k > self._lede() or k + 1 >= len(self.sents):
             return None
-        start, end = self.sents[k + 1].start_char, self.sents[min(k + 2, len(self.sents) - 1)].end_char
-        for at, ent, _ in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
+        reach = 6 if kind == "PERSON" else 3
+        start, end = self.sents[k + 1].start_char, self.sents[min(k + reach, len(self.sents) - 1)].end_char
+        near = self.sents[min(k + 2, len(self.sents) - 1)].end_char
+        subject = None
+        # "transport secretary" is not the union's general secretary: the role's modifiers must match too
+        mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
+        for at, ent, tok in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
             if at >= end:
                 break
-            if ent.kind == kind and ent.first >= start and (w in ent.roles if kind == "PERSON" else w in ent.key):
+            if ent.first < start:
+                continue
+            if ent.kind == kind and (w in ent.roles and mods <= ent.roles if kind == "PERSON" else w in ent.key):
                 return ent
-        return None
+            if kind == "ORG" and subject is None and at < near and _org_like(ent) and tok is not None \
+                    and tok.dep_ in ("nsubj", "nsubjpass"):
+                subject = ent
+        return subject if w not in NAME_BEARING else None
 
     def _staff_of(self, head: Token) -> Entity | None:
         """The organisation a plural of professionals works at ("economists at Halvard Bank",

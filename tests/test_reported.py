@@ -262,3 +262,29 @@ def test_a_quoted_fragment_that_ends_the_sentence_makes_the_clause_mixed():
 def test_a_concessive_aside_inside_the_content_is_part_of_it():
     q = only("Coach Brendan Yau insisted that the injury, while badly timed, had come early enough to allow a full recovery.")
     assert q.text == "the injury, while badly timed, had come early enough to allow a full recovery"
+
+
+def test_a_lede_description_waits_for_the_name_given_with_that_role():
+    text = ("Parcel group beats forecasts\n\nKestrel Freight, the parcel group, reported higher profit on Thursday, but"
+            " its chief executive cautioned that demand was likely to cool.\n\nThe company said revenue rose 9%.\n\n"
+            "Shares rose 4%.\n\nChief Executive Ingrid Matheson told analysts on a call that orders were being trimmed.")
+    assert [q.speaker for q in reported(text)] == ["Ingrid Matheson", "Kestrel Freight", "Ingrid Matheson"]
+
+
+def test_an_unnamed_group_in_the_lede_is_the_organisation_named_next():
+    text = ("River pollution worse than reported, campaigners say\n\nThe river is polluted far more often than official"
+            " figures suggest, an environmental campaign group said on Wednesday.\n\nClearwater Watch said its"
+            " volunteers had recorded 312 discharges.")
+    assert [q.speaker for q in reported(text)][1:] == ["Clearwater Watch", "Clearwater Watch"]
+
+
+@pytest.mark.parametrize("firm", ["Caldwell & Pryce", "Southvale Water"])
+def test_firm_names_the_model_misses_are_organisations(firm):
+    text = f"Shares rose.\n\nAnalysts at {firm} said the results were strong, but they cautioned that costs were rising."
+    assert [q.speaker for q in reported(text)] == [firm, firm]
+
+
+def test_declining_to_comment_on_a_claim_reports_nothing_but_what_follows_does():
+    text = ("The chief planner, Dr. Helen Marsh, declined to comment on the claim, but her department said in a"
+            " statement that no resignations had been received.")
+    assert [q.text for q in reported(text)] == ["no resignations had been received"]
