@@ -355,6 +355,14 @@ class Attributor:
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
                 and doc[end + 1].text[:1].isupper():
             end += 2  # "Martin Okafor" + "-Bell"
+        if e.label_ == "ORG" and end < len(doc) and doc[end - 1].lower_ == "of" and coarse_pos(doc[end]) == "PROPN":
+            end -= 1  # "the University of" + "Calderbrook": NER stopped at the "of"
+        if e.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() \
+                and doc[end - 1].lower_ in ORG_SUFFIXES | NAME_BEARING and coarse_pos(doc[end + 1]) == "PROPN":
+            k = end + 1  # "The Reserve Bank" + "of Caldria", "Ministry" + "of Health"
+            while k < len(doc) and doc[k].text[:1].isupper() and coarse_pos(doc[k]) == "PROPN":
+                k += 1
+            end = k
         if e.label_ == "ORG" and end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper():
             k = end + 1
             while k < len(doc) and doc[k].text[:1].isupper() and coarse_pos(doc[k]) == "PROPN":
@@ -514,6 +522,8 @@ class Attributor:
                     ent.gender = GENDERED_ROLES[w]
             if a.i > root.i:
                 _described_as(ent, text)
+            else:  # "an outside firm, Sentinel Forge": the description before the name
+                _described_as(ent, self.text[a.left_edge.idx : a.idx + len(a)])
 
     def _learn_genders(self) -> None:
         """A sentence naming one person and using "he"/"his" (or "she"/"her") tells that person's gender."""
@@ -843,7 +853,9 @@ class Attributor:
             # ("Voight's training partner and close friend, hurdler Maya Oduya": on the last of two nouns)
             heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and coarse_pos(c) == "NOUN"]
             names = [c for h in heads for c in h.children
-                     if c.dep_ == "appos" and coarse_pos(c) == "PROPN" and not self.in_quote(c.idx)]
+                     if (c.dep_ == "appos" or c.dep_ in ("npadvmod", "dep") and c.ent_type_ == "PERSON"
+                         and c.i > h.i and self.doc[c.left_edge.i - 1].text == ",")  # the parser's other labels for it
+                     and coarse_pos(c) == "PROPN" and not self.in_quote(c.idx)]
             if not names:  # "A spokeswoman for Gov. Ashe, Leah Pruitt, said": the name closes the phrase
                 names = [c for c in tok.subtree if c.dep_ == "appos" and c.head.dep_ == "pobj" and coarse_pos(c) == "PROPN"
                          and all(t.is_punct for t in self.doc[c.right_edge.i + 1 : tok.right_edge.i + 1])
@@ -974,11 +986,17 @@ class Attributor:
             return None
         end = bisect_left(self._mentions, pos, key=_offset)
         before = self._mentions[max(0, end - LOOKBACK) : end]
-        for _, ent, _ in reversed(before):
-            if ent.kind == "PERSON" and w in ent.roles:
-                return ent
+        if w not in ORG_NOUNS:  # "the city" is not "City Council member Danielle Osei"
+            for _, ent, _ in reversed(before):
+                if ent.kind == "PERSON" and w in ent.roles:
+                    return ent
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
-            named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and w in ent.key), None)
+            owner = [c for c in head.children if c.dep_ == "poss" and coarse_pos(c) == "PROPN"]
+            if owner:  # "the FBI's field office": the FBI
+                ent, _, _ = self.resolve(owner[0])
+                if ent is not None and _org_like(ent):
+                    return ent
+            named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
             named = named or self._described_next(head, w, "ORG")
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named

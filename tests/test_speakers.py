@@ -217,3 +217,28 @@ def test_a_spokesman_for_an_army_is_still_a_person():
 def test_the_name_in_apposition_to_a_description_is_the_speaker(sentence, speaker):
     quotes = saidwhen.extract("Sport\n\n" + sentence, "2024-01-01").quotes
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        ("Rates held\n\nThe Reserve Bank of Caldria kept its rate unchanged on Thursday.\n\nThe bank said in a statement"
+         " that growth had slowed.", ["Reserve Bank of Caldria"]),
+        ("Study\n\nResearchers at the University of Calderbrook in Sweden found that walking helped. The university"
+         " said the study was large.", ["University of Calderbrook"]),
+        ("Hack\n\nThe FBI's field office in Ridgeport said in a statement that it was aware of the incident.", ["FBI"]),
+        ("Hack\n\nThe city hired an outside firm, Sentinel Forge, to restore systems. Rebecca Tran, the city's chief"
+         " information officer, said she expected most services back by Friday.", ["Rebecca Tran"]),
+        ("Rates\n\nThe Caldrian Chamber of Industry met on Monday. Its director general, Simon Achterberg, claimed that"
+         " several firms had postponed plans.", ["Simon Achterberg"]),
+    ],
+)
+def test_organisations_are_named_in_full_and_only_organisations_speak_for_them(text, speakers):
+    quotes = [q for q in saidwhen.extract(text, "2024-01-01").quotes if q.kind == "indirect"]
+    assert [q.speaker for q in quotes][-len(speakers):] == speakers
+
+
+def test_a_council_member_is_not_the_city():
+    text = "Hack\n\nCity Council member Danielle Osei criticised the mayor.\n\nThe city said late fees would be waived."
+    (q,) = saidwhen.extract(text, "2024-01-01").quotes
+    assert q.speaker != "Danielle Osei"
