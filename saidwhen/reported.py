@@ -140,8 +140,11 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             continue
         pieces[0] = (_after_dateline(doc, *pieces[0]), pieces[0][1])
         longest = max(pieces, key=lambda p: p[1] - p[0])
-        after = [p for p in pieces if p[0] > tok.i and any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[p[0] : p[1]])]
-        if pieces[0][1] <= tok.i and after:
+        def finite(p):
+            return any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[p[0] : p[1]])
+
+        after = [p for p in pieces if p[0] > tok.i and finite(p)]
+        if pieces[0][1] <= tok.i and after and not any(finite(p) for p in pieces if p[1] <= tok.i):
             longest = after[0]  # "Most patients, according to the department, were children": the predicate
         if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < 2:
             continue

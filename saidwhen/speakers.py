@@ -153,6 +153,10 @@ def coarse_pos(tok: Token) -> str:
 LOOKBACK = 400
 
 
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")
+_TITLE_START = re.compile(r"(Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s", re.I)
+
+
 def _offset(mention: tuple) -> int:
     return mention[0]
 
@@ -453,6 +457,9 @@ class Attributor:
         key = _name_key(text, kind or "PERSON")
         if not key:
             return None
+        title = _TITLE_START.match(text)  # "Mr. Haddad": the title is in the mention itself
+        if title and gender is None:
+            gender = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(title.group(1).lower())
         if key in self._by_key:
             return self._by_key[key]
         n = len(key)
@@ -471,6 +478,14 @@ class Attributor:
             if len(cands) == 1:
                 return cands[0]
         if at is not None and len(cands) > 1:
+            # The story's protagonist keeps the bare surname ("She married Dennis Ellery … Ellery
+            # organised a petition" is still Margaret Ellery): one mentioned at least three times
+            # and twice as often as the others; else the one mentioned last.
+            count = {id(e): sum(1 for m in e.mentions if m[0] < at) for e in cands}
+            top = max(cands, key=lambda e: count[id(e)])
+            titled = title or _TITLED.search(self.text, max(0, at - 6), at)  # "Mr. Haddad" picks by gender or recency
+            if not titled and count[id(top)] >= 3 and all(count[id(top)] >= 2 * count[id(e)] for e in cands if e is not top):
+                return top
             last = {id(e): max((m[0] for m in e.mentions if m[0] < at), default=-1) for e in cands}
             best = max(cands, key=lambda e: last[id(e)])
             if last[id(best)] >= 0:
@@ -960,7 +975,9 @@ class Attributor:
                 break
             found.append(m)
         subj = [m for m in found if m[2].dep_ in ("nsubj", "nsubjpass")]
-        return (subj or found)[0][1] if found else None
+        # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
+        main = [m for m in subj if m[2].head.dep_ == "ROOT" or m[2].head.dep_ == "conj" and m[2].head.head.dep_ == "ROOT"]
+        return (main or subj or found)[0][1] if found else None
 
     def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
         """The entity a description names: the person given that role ("the senator"), the last

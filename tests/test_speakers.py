@@ -242,3 +242,20 @@ def test_a_council_member_is_not_the_city():
     text = "Hack\n\nCity Council member Danielle Osei criticised the mayor.\n\nThe city said late fees would be waived."
     (q,) = saidwhen.extract(text, "2024-01-01").quotes
     assert q.speaker != "Danielle Osei"
+
+
+def test_a_bare_surname_stays_with_the_storys_protagonist_not_a_relative_named_once():
+    text = ("Village librarian dies at 88\n\nMargaret Ellery, who ran the village library for 41 years, died on Sunday."
+            " She was 88.\n\nEllery had been unwell since a fall last winter, her family said. Ellery left school at 15."
+            " She married Dennis Ellery, a farm mechanic, in 1959.\n\nIn a 2011 interview, Ellery said she had never"
+            " thought of the library as a building full of books.")
+    quotes = saidwhen.extract(text, "2024-01-01").quotes
+    assert quotes[-1].speaker == "Margaret Ellery"
+
+
+def test_a_title_in_the_mention_tells_which_of_two_namesakes_speaks():
+    text = ("Film praised\n\nThe widow is played by Nadia Haddad. Ms. Haddad learned Portuguese for the role."
+            " Ms. Haddad said she had based the part on her grandmother.\n\nThe film was produced by her brother,"
+            " Samuel Haddad. Mr. Haddad said the budget had been tiny.")
+    quotes = saidwhen.extract(text, "2024-01-01").quotes
+    assert [q.speaker for q in quotes] == ["Nadia Haddad", "Samuel Haddad"]
