@@ -65,6 +65,12 @@ LOOSE = frozenset(
     hint hints hinted signal signalled signaled agree agreed estimate estimates estimated report
     reports reported point pointed points recall recalls recalled reveal reveals revealed""".split()
 )
+#: Evidence that "suggests" or "indicates" without anyone saying so.
+EVIDENCE = frozenset("""test tests data figure figures result results finding findings find finds evidence
+    record records number numbers statistic statistics sample samples scan scans reading readings
+    measurement measurements trend trends sign signs""".split())
+#: Subjects that say nobody said it.
+NOBODY = frozenset("nobody no-one none neither".split())
 #: Words opening a clause that is a question, not a statement ("asked whether …").
 QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 REPORTING_FORMS = REPORTING | PROMISING | {"according"}
@@ -181,6 +187,11 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return None  # "did not say that …"
     if verb.dep_ == "xcomp" and (verb.head.lemma_ in ("decline", "refuse") or verb.head.lower_ in REFUSALS):
         return None  # "declined to comment on reports that …": what is reported is not theirs
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in NOBODY:
+        return None  # "nobody had told her it was on"
+    if w in LOOSE and subjects and subjects[0].lower_ in EVIDENCE:
+        return None  # "tests suggested it was felled in 1150 BC": evidence, not a speaker
     if _impersonal(verb):
         return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i
@@ -193,6 +204,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         c = clauses[0]
         if _question(c):
             return None
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(
+                m.dep_ == "mark" for m in c.children) and w not in PROMISING:
+            return None  # "announced a motion … to be debated": an infinitive, not a statement
         out = {t.i for t in c.subtree}
         for extra in clauses[1:] + _continuations(verb, c):
             out |= {t.i for t in extra.subtree}

@@ -288,3 +288,17 @@ def test_declining_to_comment_on_a_claim_reports_nothing_but_what_follows_does()
     text = ("The chief planner, Dr. Helen Marsh, declined to comment on the claim, but her department said in a"
             " statement that no resignations had been received.")
     assert [q.text for q in reported(text)] == ["no resignations had been received"]
+
+
+@pytest.mark.parametrize(
+    "sentence, contents",
+    [
+        ("Dr. Fiona Rae said radiocarbon tests on the timber suggested it was felled around 1150 BC.",
+         ["radiocarbon tests on the timber suggested it was felled around 1150 BC"]),
+        ("Laura Mbeki said the tool had saved her team hours, but she added that nobody had told her it was on.",
+         ["the tool had saved her team hours", "nobody had told her it was on"]),
+        ("Councillor Susan Haddow announced a motion calling for a review, to be debated next month.", []),
+    ],
+)
+def test_evidence_nobody_and_an_infinitive_report_no_statement_of_their_own(sentence, contents):
+    assert [q.text for q in reported(sentence)] == contents
