@@ -38,6 +38,7 @@ bench: install
 	$(BIN)/python benchmarks/quality.py benchmarks/data/reported_dev.jsonl
 	$(BIN)/python benchmarks/quality.py benchmarks/data/reported_holdout.jsonl
 	$(BIN)/python benchmarks/quality.py benchmarks/data/reported_fresh.jsonl
+	$(BIN)/python benchmarks/quality.py benchmarks/data/reported_blind.jsonl
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/times.py
 	$(BIN)/python benchmarks/index.py
