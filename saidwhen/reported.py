@@ -195,7 +195,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     if _impersonal(verb):
         return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i
-               and not (c.i < verb.i and c.lower_ in ASIDES and c.tag_ in ("VBD", "VBN"))]
+               and not (c.i < verb.i and c.lower_ in ASIDES and c.tag_ in ("VBD", "VBN"))
+               # "… had a different complaint: he said …": what precedes a colon is the writer's
+               and not (c.i < verb.i and any(t.text in (":", ";") for t in doc[c.right_edge.i : verb.i]))]
     if not clauses:
         clauses = _hung_on_setting(verb)
     if not clauses and w in PROMISING:

@@ -896,7 +896,11 @@ class Attributor:
         mention = (s, e, text)
         w = tok.lower_
         if w in PRONOUNS:
-            ent = self._resolve_pronoun(w, s)
+            # "Ellery had been ill since a fall, she said": never someone inside what she said
+            said = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i
+                    and not any(t.text in (":", ";") for t in self.doc[c.right_edge.i : tok.i])] if tok.dep_ == "nsubj" else []
+            skip = (said[0].left_edge.idx, said[0].right_edge.idx + len(said[0].right_edge)) if said else None
+            ent = self._resolve_pronoun(w, s, skip)
             conf = 0.85
         elif tok.text.isupper() and len(tok.text) > 4 and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in ("—", "–", "-", "(", ","):
             return None, mention, 0.3  # a dateline ("SEATTLE —"), not a speaker
@@ -953,7 +957,7 @@ class Attributor:
             self._by_part.setdefault(part, []).append(ent)
         return ent
 
-    def _resolve_pronoun(self, w: str, pos: int) -> Entity | None:
+    def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None) -> Entity | None:
         """The nearest earlier entity a pronoun can mean: a person of the right gender for he/she,
         an organisation for it/they/we; going back sentence by sentence, a subject first."""
         if w in ("i", "you"):  # the writer or the reader, never a named entity of the article
@@ -969,7 +973,7 @@ class Attributor:
         end = bisect_left(self._mentions, pos, key=_offset)
         found: list[tuple[int, Entity, Token | None]] = []  # the latest sentence's, latest first
         for m in reversed(self._mentions[max(0, end - LOOKBACK) : end]):
-            if m[2] is None or not ok(m[1]):
+            if m[2] is None or not ok(m[1]) or skip and skip[0] <= m[0] < skip[1]:
                 continue
             if found and self._sent_of[m[2].i] != self._sent_of[found[0][2].i]:
                 break

@@ -302,3 +302,17 @@ def test_declining_to_comment_on_a_claim_reports_nothing_but_what_follows_does()
 )
 def test_evidence_nobody_and_an_infinitive_report_no_statement_of_their_own(sentence, contents):
     assert [q.text for q in reported(sentence)] == contents
+
+
+def test_a_trailing_pronoun_speaker_is_never_someone_inside_what_was_said():
+    text = ("Librarian dies\n\nMargaret Ellery, the librarian, died on Sunday. She was 88.\n\nHer daughter, Frances"
+            " Ellery-Dunn, said the cause was heart failure. Ellery had been in declining health since a fall last"
+            " winter, she said.")
+    assert [q.speaker for q in reported(text)] == ["Frances Ellery-Dunn", "Frances Ellery-Dunn"]
+
+
+def test_what_precedes_a_colon_is_the_writers_not_the_content():
+    text = ("Outage\n\nHer husband, James Osei, a software developer, had a different complaint: he said the status"
+            " page had shown every system as working.")
+    (q,) = reported(text)
+    assert (q.text, q.speaker) == ("the status page had shown every system as working", "James Osei")
