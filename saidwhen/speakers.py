@@ -81,7 +81,8 @@ STAFF = frozenset(
 #: Documents that "say" things for whoever wrote them.
 DOCUMENTS = frozenset(
     """report study statement letter lawsuit complaint filing filings document documents memo
-    survey analysis review audit release indictment affidavit suit petition motion ruling""".split()
+    survey analysis review audit release indictment affidavit suit petition motion ruling paper
+    papers minutes transcript records notice judgment judgement poll""".split()
 )
 #: Organisation nouns that are usually part of the organisation's own name ("Halden Police
 #: Department", "Ministry of Health"): "the police" means an organisation so named, or nobody.

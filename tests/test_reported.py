@@ -316,3 +316,8 @@ def test_what_precedes_a_colon_is_the_writers_not_the_content():
             " page had shown every system as working.")
     (q,) = reported(text)
     assert (q.text, q.speaker) == ("the status page had shown every system as working", "James Osei")
+
+
+def test_a_paper_speaks_for_its_authors_not_for_the_last_person_quoted():
+    text = ("Study\n\nProfessor Alan Whitcombe called the study robust.\n\nWalking pace also mattered, the paper said.")
+    assert only(text).speaker != "Alan Whitcombe"
