@@ -409,13 +409,14 @@ class Attributor:
         starts = [t.i for t in self._capitals
                   if coarse_pos(t) == "PROPN" and t.i not in labelled and not self.in_quote(t.idx)]
         # "Prieto-Marsh": a hyphen joining two capitalised words belongs to the name.
-        starts += [t.i for t in doc if t.text == "-" and not t.whitespace_ and 0 < t.i < len(doc) - 1
-                   and doc[t.i - 1].i in set(starts) and doc[t.i + 1].text[:1].isupper() and not doc[t.i - 1].whitespace_]
+        starts += [i + 1 for i in starts if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
+                   and not doc[i + 1].whitespace_ and doc[i + 2].text[:1].isupper()]
         # "Caldwell & Pryce": an ampersand joining capitalised words makes a firm's name.
-        starts += [t.i for t in doc if t.text == "&" and 0 < t.i < len(doc) - 1
-                   and doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].text[:1].isupper() and t.i not in labelled]
-        starts = sorted(set(starts) | {t.i - 1 for t in doc if t.text == "&" and t.i in starts and t.i - 1 not in labelled}
-                        | {t.i + 1 for t in doc if t.text == "&" and t.i in starts and t.i + 1 < len(doc) and t.i + 1 not in labelled})
+        amps = [t.i for t in doc if t.text == "&" and 0 < t.i < len(doc) - 1 and t.i not in labelled
+                and doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].text[:1].isupper()] if "&" in self.text else []
+        if amps:
+            starts = sorted(set(starts) | set(amps) | {i - 1 for i in amps if i - 1 not in labelled}
+                            | {i + 1 for i in amps if i + 1 not in labelled})
         starts.sort()
         runs = []
         n = 0
