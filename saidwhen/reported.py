@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .speakers import ASIDES, DATELINE, Attribution, Attributor
+from .speakers import ASIDES, Attribution, Attributor, dateline_end
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
 REPORTING = frozenset(
@@ -146,11 +146,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             continue
         pieces[0] = (_after_dateline(doc, *pieces[0]), pieces[0][1])
         longest = max(pieces, key=lambda p: p[1] - p[0])
-        def finite(p):
-            return any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[p[0] : p[1]])
-
-        after = [p for p in pieces if p[0] > tok.i and finite(p)]
-        if pieces[0][1] <= tok.i and after and not any(finite(p) for p in pieces if p[1] <= tok.i):
+        after = [p for p in pieces if p[0] > tok.i and _has_verb(doc[p[0] : p[1]])]
+        if pieces[0][1] <= tok.i and after and not any(_has_verb(doc[a:b]) for a, b in pieces if b <= tok.i):
             longest = after[0]  # "Most patients, according to the department, were children": the predicate
         if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < 2:
             continue
@@ -185,7 +182,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "did not say that …"
-    if verb.dep_ == "xcomp" and (verb.head.lemma_ in ("decline", "refuse") or verb.head.lower_ in REFUSALS):
+    if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSALS:
         return None  # "declined to comment on reports that …": what is reported is not theirs
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and subjects[0].lower_ in NOBODY:
@@ -227,13 +224,11 @@ def _after_dateline(doc: Doc, a: int, b: int) -> int:
     """Where a content that opens a paragraph starts: after its dateline, which is the wire's,
     not the speaker's."""
     at = doc[a].idx
-    if at and doc.text[at - 1] != "\n":
-        return a
-    m = DATELINE.match(doc.text, at)
-    if m is None:
+    end = dateline_end(doc.text, at) if at == 0 or doc.text[at - 1] == "\n" else None
+    if end is None:
         return a
     k = a
-    while k < b and doc[k].idx < m.end():
+    while k < b and doc[k].idx < end:
         k += 1
     return k if k < b else a
 
@@ -279,9 +274,14 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
         doc[i].head.i not in content and doc[i].dep_ in ("advcl", "prep", "advmod", "npadvmod", "mark") for i in content
     ):
         return None  # "Asked whether …, she said", "In Berlin, Merkel said": a setting, not content
-    if not headline and not any(doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD" for i in content):
+    if not headline and not _has_verb(doc[i] for i in content):
         return None
     return content
+
+
+def _has_verb(tokens) -> bool:
+    """Whether a stretch of tokens has a verb or a modal: a clause rather than a noun phrase."""
+    return any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in tokens)
 
 
 def _without_setting(doc: Doc, content: set[int]) -> set[int]:

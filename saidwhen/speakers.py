@@ -60,6 +60,16 @@ SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spok
 ASIDES = frozenset("asked pressed questioned quizzed contacted reached approached challenged".split())
 #: A wire dateline opening a paragraph: "HALDEN — ", "SAN AURELIO, May 28 (Continental Press) — ".
 DATELINE = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z.](?:, [^\n—–]{1,30}?)?(?: \([^)\n]{1,40}\))?(?: ?(?:—|–|--)| -) ?(?=[A-Z])")
+
+
+def dateline_end(text: str, offset: int) -> int | None:
+    """The end of the dateline opening the paragraph ``offset`` is in (within its first 60
+    characters), or None when the paragraph has none."""
+    para = text.rfind("\n", 0, offset) + 1
+    m = DATELINE.match(text, para) if offset - para < 60 else None
+    return m.end() if m else None
+
+
 #: Last words of place names, which a first name can begin ("Victoria Falls", "Jordan Valley").
 PLACE_WORDS = frozenset(
     """falls valley river lake lakes bay island islands isle sea ocean hills hill mountain mountains park
@@ -332,9 +342,8 @@ class Attributor:
         first = e.start == 0 or "\n" in self.doc[e.start - 1].text_with_ws
         if first and e.text.isupper() and len(e.text) > 3:
             return True
-        para = self.text.rfind("\n", 0, e.start_char) + 1
-        m = DATELINE.match(self.text, para) if e.start_char - para < 60 else None
-        return m is not None and e.end_char <= m.end()
+        end = dateline_end(self.text, e.start_char)
+        return end is not None and e.end_char <= end
 
     def _relabel(self, e: SpacySpan) -> SpacySpan:
         """An "ORG" of two or three capitalised words starting with a first name is a person; a
@@ -859,10 +868,8 @@ class Attributor:
     def _past_dateline(self, start: int, end: int) -> int:
         """``start``, or the end of a dateline the parser ran into the name ("3 March 2025 -
         Helvion Energy ASA")."""
-        para = self.text.rfind("\n", 0, start) + 1
-        if start - para < 60 and (m := DATELINE.match(self.text, para)) and start < m.end() < end:
-            return m.end()
-        return start
+        past = dateline_end(self.text, start)
+        return past if past is not None and start < past < end else start
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
@@ -885,13 +892,12 @@ class Attributor:
                     words = [t for t in tok.subtree if t.i < names[0].i and t.dep_ != "punct" or t.i == tok.i]
                     ent.role = self.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
                 return ent, mention, conf
-        para = self.text.rfind("\n", 0, tok.idx) + 1
-        if tok.idx - para < 60 and (m := DATELINE.match(self.text, para)) and tok.idx < m.end():
+        if (dateline := dateline_end(self.text, tok.idx)) is not None and tok.idx < dateline:
             # "KINLOCH BAY, 3 March - Tarvik Power ASA announced": the parser made the place the
             # subject and hung the name on it.
-            named = [t for t in tok.subtree if t.idx >= m.end() and coarse_pos(t) == "PROPN"]
+            named = [t for t in tok.subtree if t.idx >= dateline and coarse_pos(t) == "PROPN"]
             if named:
-                return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= m.end() else named[0])
+                return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= dateline else named[0])
             return None, (tok.idx, tok.idx + len(tok), tok.text), 0.3
         s, e = self._mention_span(tok)
         text = self.text[s:e]
