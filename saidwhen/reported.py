@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .speakers import ASIDES, Attribution, Attributor, dateline_end
+from .speakers import ASIDES, Attribution, Attributor, before_colon, dateline_end
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
 REPORTING = frozenset(
@@ -194,7 +194,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i
                and not (c.i < verb.i and c.lower_ in ASIDES and c.tag_ in ("VBD", "VBN"))
                # "… had a different complaint: he said …": what precedes a colon is the writer's
-               and not (c.i < verb.i and any(t.text in (":", ";") for t in doc[c.right_edge.i : verb.i]))]
+               and not (c.i < verb.i and before_colon(c, verb))]
     if not clauses:
         clauses = _hung_on_setting(verb)
     if not clauses and w in PROMISING:

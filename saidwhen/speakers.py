@@ -70,6 +70,12 @@ def dateline_end(text: str, offset: int) -> int | None:
     return m.end() if m else None
 
 
+def before_colon(clause: Token, tok: Token) -> bool:
+    """Whether a clause the parser hung on a later verb ends before a colon or semicolon on the way
+    to ``tok``: "… had a different complaint: he said …" is the writer's lead-in, not what he said."""
+    return any(t.text in (":", ";") for t in clause.doc[clause.right_edge.i : tok.i])
+
+
 #: Last words of place names, which a first name can begin ("Victoria Falls", "Jordan Valley").
 PLACE_WORDS = frozenset(
     """falls valley river lake lakes bay island islands isle sea ocean hills hill mountain mountains park
@@ -469,8 +475,6 @@ class Attributor:
         if not key:
             return None
         title = _TITLE_START.match(text)  # "Mr. Haddad": the title is in the mention itself
-        if title and gender is None:
-            gender = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}.get(title.group(1).lower())
         if key in self._by_key:
             return self._by_key[key]
         n = len(key)
@@ -504,8 +508,8 @@ class Attributor:
         return None
 
     def _honorific(self, tok: Token) -> str | None:
-        """The gender an honorific right before a name gives ("Ms. Haddad" → "f")."""
-        return HONORIFICS.get(self.doc[tok.i - 1].lower_) if tok.i > 0 else None
+        """The gender an honorific gives, right before a name or opening its mention ("Ms. Haddad" → "f")."""
+        return HONORIFICS.get(tok.lower_) or (HONORIFICS.get(self.doc[tok.i - 1].lower_) if tok.i > 0 else None)
 
     def _add_mention(self, ent: Entity, start: int, end: int, text: str, head: Token | None) -> None:
         if (start, end) not in ent.seen:
@@ -906,7 +910,7 @@ class Attributor:
         if w in PRONOUNS:
             # "Ellery had been ill since a fall, she said": never someone inside what she said
             said = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i
-                    and not any(t.text in (":", ";") for t in self.doc[c.right_edge.i : tok.i])] if tok.dep_ == "nsubj" else []
+                    and not before_colon(c, tok)] if tok.dep_ == "nsubj" else []
             skip = (said[0].left_edge.idx, said[0].right_edge.idx + len(said[0].right_edge)) if said else None
             ent = self._resolve_pronoun(w, s, skip)
             conf = 0.85
