@@ -120,6 +120,16 @@ def _opens_speech(text: str, i: int, ps: int) -> bool:
     return (not before or before.endswith(":")) and text[i + 1 : i + 2].isupper()
 
 
+def _opens_doubled(text: str, i: int, ps: int, pe: int) -> bool:
+    """Whether two apostrophes at ``i`` open a quotation, as archives that flatten curly quotes
+    print them (''We will,'' she said): placed like an opening mark, with a pair to close it
+    later in the paragraph."""
+    if not text.startswith("''", i) or i + 2 >= pe or text[i + 2].isspace():
+        return False
+    prev = text[i - 1] if i > ps else " "
+    return (prev.isspace() or prev in "([{—–-/:;,") and text.find("''", i + 3, pe) > 0
+
+
 _OPEN_DOUBLE = {"“": "”", "«": "»", "„": "“"}
 
 
@@ -152,7 +162,7 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
                 open_at, open_len, closer = i, 1, _OPEN_DOUBLE[c]
             elif c == '"' or (c == "”" and _is_opening_context(text, i, ps)):
                 open_at, open_len, closer = i, 1, c
-            elif c == "`" and text.startswith("``", i):
+            elif c == "`" and text.startswith("``", i) or c == "'" and _opens_doubled(text, i, ps, pe):
                 open_at, open_len, closer = i, 2, "''"
                 i += 1
             elif c in "‘'" and i + 1 < pe and text[i + 1].isalpha() and _is_opening_context(text, i, ps):
@@ -167,6 +177,8 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
         else:
             if closer == "''":
                 if text.startswith("''", i):
+                    if text.startswith("'''", i):  # a single quote closes inside: ''It said 'no.'''
+                        i += 1
                     _add(out, text, open_at, open_len, i, 2, pi)
                     open_at = None
                     i += 2

@@ -79,3 +79,14 @@ def test_a_british_single_quoted_title_before_a_comma_closes_there():
     article = saidwhen.extract(text, kinds=("direct", "partial"))
     assert [n.text for n in article.non_quotes] == ["Harbour Growth Bonds"]
     assert [q.text for q in article.quotes] == ["a cruel trick"]
+
+
+def test_doubled_apostrophes_quote_like_double_marks():
+    text = "''We will hold the line,'' the mayor said. ''It is 'done.'''"
+    spans = scan(text)
+    assert [text[s.start : s.end] for s in spans] == ["We will hold the line", "It is 'done.'"]
+    assert all(s.closed for s in spans)
+
+
+def test_a_lone_doubled_apostrophe_opens_nothing():
+    assert scan("The players'' union met on Tuesday.") == []
