@@ -3,6 +3,7 @@
 import pytest
 
 import saidwhen
+from saidwhen.quotes import scan
 
 
 def quotes(text):
