@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .choice import choose
 from .speakers import ASIDES, Attribution, Attributor, before_colon, dateline_end
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -163,6 +164,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if tok.i in shares:  # "… said the vote was fair and pledged to …": the one who said it
             outer = attributor.attribute_cue(doc[shares[tok.i]])
             att.speaker, att.mention, att.confidence = outer.speaker, outer.mention, round(outer.confidence * 0.95, 3)
+        att = choose(attributor, att, [doc[i] for i in sorted(content)], tok, content, spans)
         found.append(Reported(spans, att, _confidence(tok, att)))
     return found
 

@@ -21,6 +21,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 
+from .choice import choose
 from .quotes import SPEECH_WORDS
 
 SPEECH_LEMMAS = SPEECH_WORDS - {"according", "called", "call", "calls", "described", "describe", "describes"}
@@ -292,6 +293,7 @@ class Attributor:
         self._lede_at: int | None = None
         self._capitals = [t for t in doc if t.text[:1].isupper()]  # where names can be
         self.has_ner = doc.has_annotation("ENT_IOB")
+        self._headline = title_case_headline_end(self.text)
         self.ents = list(doc.ents)  # Doc.ents rebuilds its list on every access
         self._ent_of = {t: e for e in self.ents for t in range(e.start, e.end)}
         self._collect_entities()
@@ -591,12 +593,14 @@ class Attributor:
         para = self.para_of(start)
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
-            return (
+            att = (
                 self._dash_signature(toks) or self._name_label(toks) or self._colon_intro(toks, para)
                 or self._governing_subject(toks, para)
                 or self._previous_subject(toks, para) or Attribution()
             )
-        return self.attribute_cue(verb)
+        else:
+            att = self.attribute_cue(verb)
+        return choose(self, att, toks, verb, {t.i for t in toks}, [(start, end)])
 
     def attribute_cue(self, verb: Token) -> Attribution:
         """Speaker, cue and confidence of what the speech verb ``verb`` (or "according") reports."""
@@ -926,7 +930,11 @@ class Attributor:
             kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
             first = self.doc.char_span(s, e, alignment_mode="expand")
             gender = self._honorific(first[0]) if first is not None else None
-            ent = self.lookup(text, None, at=s, gender=gender) or self._new_entity(text, kind, s)
+            ent = self.lookup(text, None, at=s, gender=gender)
+            if ent is None and s < self._headline:  # a title-case headline runs words into the name
+                ent = self._named_within(text) or (self._new_entity(text, kind, s) if len(text.split()) <= 3 else None)
+            elif ent is None:
+                ent = self._new_entity(text, kind, s)
             conf = 0.95
         else:
             ent = self._resolve_description(tok, s)
@@ -949,6 +957,12 @@ class Attributor:
         it between commas, though the tagger took it for a noun or NER for a nationality."""
         return tok.i == self.sent(tok.i).start and tok.lower_ not in SENTENCE_NOUNS and any(
             c.dep_ == "appos" and c.i > tok.i + 1 and self.doc[c.left_edge.i - 1].text == "," for c in tok.children)
+
+    def _named_within(self, text: str) -> Entity | None:
+        """The entity of two words or more whose full name the text holds, the longest first
+        ("Jane Roe Slams Board" holds Jane Roe)."""
+        found = [e for e in self.entities if len(e.key) >= 2 and re.search(rf"\b{re.escape(e.name)}\b", text)]
+        return max(found, key=lambda e: len(e.name)) if found else None
 
     def _known_person(self, text: str, at: int) -> bool:
         """Whether ``text`` is part of the full name of a person already introduced."""
@@ -1005,8 +1019,8 @@ class Attributor:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if w in SPOKESPEOPLE:
             return None  # an unnamed spokesperson is nobody we can name, whoever they speak for
-        if w in DOCUMENTS:
-            return self._author(head)
+        if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again
+            return self._author(head) if head.i == tok.i else None
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
         if dets & {"a", "an"} and head.tag_ == "NN" and w in ORG_NOUNS and w not in NAME_BEARING:

@@ -1,0 +1,180 @@
+"""Candidate source mentions of one quotation, and the features that tell the right one.
+
+Every noun phrase, name or pronoun of the writer's own words around a quotation (the sentence of
+its cue, the sentences that hold it, the sentence before in the same paragraph) is a candidate for
+who said it. Each is described by plain string features read off the parse: its dependency label
+and path to the cue, its side and distance, its entity type, the word when it is a pronoun or a
+common noun, whether the rules chose it. ``choice`` scores them with a model learnt from PolNeAR.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+#: Parts of speech (coarse, from the fine tag) of a token that can head a source mention.
+HEADS = frozenset({"PROPN", "NOUN", "PRON"})
+#: Relative pronouns that open a clause whose subject is the source ("Pence, who called it …").
+RELATIVES = frozenset({"who", "which", "that"})
+#: Dependency labels of words inside a noun phrase, never its head.
+INSIDE = frozenset({"compound", "amod", "nummod", "det", "case", "punct", "prt", "quantmod", "nmod"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A token heading a possible source mention, and its features."""
+
+    token: Token
+    features: tuple[str, ...]
+
+
+def _bucket(n: int) -> str:
+    """A signed distance in tokens, coarsened: small distances matter one by one, large ones not."""
+    a = abs(n)
+    b = str(a) if a <= 3 else "4-6" if a <= 6 else "7-12" if a <= 12 else "13+"
+    return ("-" if n < 0 else "+") + b
+
+
+def _path(tok: Token, verb: Token) -> str:
+    """The dependency labels from ``tok`` up to ``verb`` (up to three steps), or how they meet."""
+    up = []
+    node = tok
+    for _ in range(3):
+        if node.i == verb.i:
+            return "/".join(up) or "self"
+        up.append(node.dep_)
+        if node.head is node:
+            break
+        node = node.head
+    if node.i == verb.i:
+        return "/".join(up)
+    if tok.head.i == verb.head.i:
+        return f"sib:{tok.dep_}:{verb.dep_}"
+    if verb.head.i == tok.i:
+        return f"gov:{verb.dep_}"
+    return "far"
+
+
+def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[int]) -> list[Token]:
+    """Tokens heading a possible source mention of the quotation ``qtoks`` (a stand-in or the
+    content's tokens): in the cue's sentence, the quotation's sentences and the sentence before it
+    in the same paragraph, outside any quotation and outside ``exclude`` (the content itself)."""
+    from .speakers import coarse_pos
+
+    sent_ids = {attributor._sent_of[qtoks[0].i], attributor._sent_of[qtoks[-1].i]}
+    first = min(sent_ids)
+    para = attributor.para_of(qtoks[0].idx)
+    if first > 0 and attributor.para_of(attributor.sents[first - 1].start_char) == para:
+        sent_ids.add(first - 1)
+    if verb is not None:
+        sent_ids.add(attributor._sent_of[verb.i])
+    out = []
+    for k in sorted(sent_ids):
+        for t in attributor.sents[k]:
+            if t.i in exclude or t.dep_ in INSIDE:
+                continue
+            pos = coarse_pos(t)
+            if pos not in HEADS and not (t.lower_ in RELATIVES and t.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            if attributor.in_quote(t.idx) or _in_parentheses(t):
+                continue
+            out.append(t)
+    return out
+
+
+def describe(attributor, cands: list[Token], qtoks: list[Token], verb: Token | None, rule: Token | None) -> list[tuple[str, ...]]:
+    """The features of every candidate, with how each ranks among them: the nearest to the
+    quotation, the nearest subject, the nearest to the cue."""
+    q0, q1 = qtoks[0].i, qtoks[-1].i
+    qdist = [min(abs(t.i - q0), abs(t.i - q1)) for t in cands]
+    subj = [t.dep_ in ("nsubj", "nsubjpass") for t in cands]
+    ranks = [_ranks(qdist), _ranks([d if s else 10**6 for d, s in zip(qdist, subj)])]
+    if verb is not None:
+        ranks.append(_ranks([abs(t.i - verb.i) for t in cands]))
+    out = []
+    for k, t in enumerate(cands):
+        f = features(attributor, t, qtoks, verb, rule)
+        extra = [f"qrank={ranks[0][k]}", f"vrank={ranks[2][k]}" if verb is not None else "vrank=-"]
+        if subj[k]:
+            extra.append(f"subj_qrank={ranks[1][k]}")
+        out.append(f + tuple(extra))
+    return out
+
+
+def _ranks(values: list[int]) -> list[str]:
+    """Each value's rank from the smallest (0, 1, 2, then "3+")."""
+    order = sorted(range(len(values)), key=lambda k: values[k])
+    out = [""] * len(values)
+    for r, k in enumerate(order):
+        out[k] = str(r) if r < 3 else "3+"
+    return out
+
+
+def _in_parentheses(tok: Token) -> bool:
+    """Whether a token sits in a short parenthesis ("Sen. Jane Roe (R-Ga.)"), which names no speaker."""
+    doc = tok.doc
+    for j in range(tok.i - 1, max(-1, tok.i - 5), -1):
+        if doc[j].text == ")":
+            return False
+        if doc[j].text == "(":
+            return any(doc[k].text == ")" for k in range(tok.i + 1, min(len(doc), tok.i + 5)))
+    return False
+
+
+def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rule: Token | None) -> tuple[str, ...]:
+    """What the model sees of candidate ``tok`` for the quotation ``qtoks`` with cue ``verb``."""
+    from .speakers import coarse_pos
+
+    pos = coarse_pos(tok)
+    w = tok.lower_
+    f = [f"dep={tok.dep_}", f"pos={pos}", f"ent={tok.ent_type_ or '-'}", f"dep_pos={tok.dep_}|{pos}"]
+    if pos != "PROPN":
+        f.append(f"w={w}")
+    elif tok.text[:1].isupper():
+        f.append("cap")
+    if rule is not None and tok.i == rule.i:
+        f.append("rule")
+    if tok.i == attributor.sent(tok.i).start:
+        f.append("opens_sentence")
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        f.append(f"subj_of={head.lower_}")
+        f.append(f"subj_of_dep={head.dep_}")
+    elif tok.dep_ == "pobj":
+        f.append(f"prep={head.lower_}|{head.head.lower_}")
+    elif tok.dep_ == "appos":
+        f.append(f"appos_of={coarse_pos(head)}")
+    if any(c.dep_ == "appos" for c in tok.children):
+        f.append("has_appos")
+    if any(a.dep_ in ("relcl", "advcl", "acl", "pcomp") for a in list(tok.ancestors)[:3]):
+        f.append("subordinate")
+    words = sum(1 for t in tok.subtree if t.is_alpha)
+    f.append(f"len={min(words, 4)}")
+    if pos == "PROPN" and sum(1 for t in tok.lefts if t.dep_ == "compound" and t.text[:1].isupper()) >= 1:
+        f.append("full_name")
+    # Where it is against the quotation.
+    q0, q1 = qtoks[0].i, qtoks[-1].i
+    qd = tok.i - q0 if tok.i < q0 else tok.i - q1
+    f.append(f"qdist={_bucket(qd)}")
+    qsent = attributor._sent_of[q0]
+    tsent = attributor._sent_of[tok.i]
+    f.append("q_same_sent" if tsent in (qsent, attributor._sent_of[q1]) else "q_prev_sent" if tsent < qsent else "q_other_sent")
+    anc = {a.i for a in qtoks[0].ancestors}
+    if head.i in anc or head.i in (q0, q1):
+        f.append(f"governs_quote={tok.dep_}")
+    # Where it is against the cue.
+    if verb is None:
+        f.append("no_cue")
+    else:
+        vd = tok.i - verb.i
+        path = _path(tok, verb)
+        f += [f"vdist={_bucket(vd)}", f"path={path}", f"path_side={path}|{'L' if vd < 0 else 'R'}",
+              f"cue={verb.lower_}|{path}" if path != "far" else "cue_far"]
+        if attributor._sent_of[verb.i] != tsent:
+            f.append("cue_other_sent")
+    # What the article knows of it.
+    if pos == "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
+        ent = attributor.lookup(tok.text, None, at=tok.idx)
+        f.append(f"known={ent.kind}" if ent is not None else "unknown_name")
+    return tuple(f)

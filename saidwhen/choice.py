@@ -1,0 +1,96 @@
+"""The choice of a quotation's source mention among its candidates, learnt from real news.
+
+The rules of ``speakers`` find the cue and its subject; on real news the subject they pick is the
+annotated source about nine times in ten. A logistic regression over the candidates' features
+(``candidates``), trained on PolNeAR's 18,000 attributions with a source by
+``scripts/train_sources.py``, re-ranks the candidates, the rules' pick among them as one feature.
+The weights ship in ``sources_model.json`` beside this module: a few thousand numbers, read once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .candidates import RELATIVES, candidates, describe
+
+MODEL_FILE = Path(__file__).with_name("sources_model.json")
+#: How the source mention is chosen: "both" (the model, with the rules' pick as a feature),
+#: "rules" (the rules alone) or "model" (the model without the rules' pick); the last two are for
+#: the ablation in ``benchmarks/real.py``.
+MODES = ("both", "rules", "model")
+#: Below this probability a candidate is not taken where the rules found no speaker at all.
+TAKE_ALONE = 0.5
+#: While training, every choice is appended here (see ``scripts/train_sources.py``).
+RECORD: list | None = None
+
+
+def mode() -> str:
+    """The mode in force: ``SAIDWHEN_SOURCES`` when it names one of ``MODES``, else "both"."""
+    m = os.environ.get("SAIDWHEN_SOURCES", "both")
+    return m if m in MODES else "both"
+
+
+@lru_cache(maxsize=2)
+def weights(which: str = "both") -> tuple[dict[str, float], float]:
+    """The learnt weights of one model ("both" or "model") and its bias."""
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))[which]
+    return data["weights"], data["bias"]
+
+
+def probability(feats: tuple[str, ...], which: str = "both") -> float:
+    """How likely a candidate with these features is the annotated source."""
+    w, b = weights(which)
+    z = b + sum(w.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[int, int]]):
+    """``att`` with its speaker and mention replaced by the best-scored candidate's, where the
+    model prefers another candidate to the rules' pick (see the module docstring)."""
+    which = mode()
+    if which == "rules" and RECORD is None or not qtoks:
+        return att
+    rule = _rule_token(attributor, att)
+    cands = candidates(attributor, qtoks, verb, exclude)
+    if not cands:
+        return att
+    feats = describe(attributor, cands, qtoks, verb, rule if which != "model" else None)
+    if RECORD is not None:
+        RECORD.append({"spans": spans, "cands": list(zip(
+            [attributor._mention_span(t) for t in cands], describe(attributor, cands, qtoks, verb, rule),
+            describe(attributor, cands, qtoks, verb, None)))})
+        if which == "rules":
+            return att
+    scored = [(probability(f, which), k) for k, f in enumerate(feats)]
+    p, k = max(scored)
+    best = cands[k]
+    if best.dep_ == "appos" and best.head.i != best.i:
+        best = best.head  # "Jane Roe, a professor at X,": the name, not its description
+    if rule is not None and (best.i == rule.i or rule.dep_ == "appos" and rule.head.i == best.i):
+        return att
+    if att.speaker is None and att.mention is None and p < TAKE_ALONE:
+        return att
+    if best.lower_ in RELATIVES and best.head.dep_ == "relcl":
+        # "Jane Roe, who said …": the person the clause is about, mentioned by the pronoun
+        ent, _, conf = attributor.resolve(best.head.head)
+        mention = (best.idx, best.idx + len(best), best.text)
+    else:
+        ent, mention, conf = attributor.resolve(best)
+    if ent is None and att.speaker is not None and rule is None:
+        return att  # the rules named someone the model's pick cannot
+    from .speakers import Attribution
+
+    return Attribution(ent, mention, att.cue, round(min(conf, 0.5 + p / 2), 3) if ent else 0.5, att.explicit,
+                       att.cue_span, att.cue_token)
+
+
+def _rule_token(attributor, att):
+    """The token heading the mention the rules chose, or None."""
+    if att.mention is None:
+        return None
+    span = attributor.doc.char_span(att.mention[0], att.mention[1], alignment_mode="expand")
+    return span.root if span is not None else None

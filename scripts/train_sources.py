@@ -1,0 +1,125 @@
+"""Train the source-mention model (``saidwhen/sources_model.json``) from PolNeAR's training part.
+
+Runs saidwhen's own pipeline, rules only, over ``../shared/data/polnear/train.jsonl`` and records,
+for every quotation it finds, the candidate source mentions and their features (``candidates``).
+A quotation whose words match an annotated attribution (most of its characters inside the
+annotated content) gives one positive per candidate whose mention overlaps the annotated source,
+and negatives for the others. Two logistic regressions are fitted: "both" sees the rules' pick
+as a feature, "model" does not (for the ablation). Every tenth article (index 9, 19, …) is never
+read: it is the blind check of ``benchmarks/real.py --blind``. Deterministic: same data, same file.
+
+    .venv/bin/python scripts/train_sources.py [--data ../shared/data/polnear] [--out saidwhen/sources_model.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date as Date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "polnear"
+SKIP = set(" \t\n\r\"'“”‘’«»")
+#: A regularisation strength chosen on PolNeAR dev (source match), not on the blind part.
+C = 0.3
+
+
+def blind(index: int) -> bool:
+    """Whether the training article at ``index`` is kept out as the blind check."""
+    return index % 10 == 9
+
+
+def chars(text: str, ranges) -> set[int]:
+    return {i for a, b in ranges for i in range(a, min(b, len(text))) if text[i] not in SKIP}
+
+
+def examples(articles: list[dict]):
+    """(features with the rules' pick, features without it, label, group) for every candidate
+    of every quotation that matches an annotated attribution with a source."""
+    from saidwhen import choice
+    from saidwhen.extract import _finish, _prepare, load_nlp
+
+    os.environ["SAIDWHEN_SOURCES"] = "rules"
+    nlp = load_nlp()
+    group = 0
+    for n, art in enumerate(articles, 1):
+        text = art["text"]
+        st = _prepare(text, Date.fromisoformat(art["date"]) if art.get("date") else None, None, art["id"], art.get("title"))
+        doc = nlp(st.skeleton.text)
+        choice.RECORD = []
+        _finish(doc, st)
+        records, choice.RECORD = choice.RECORD, None
+        sk = st.skeleton
+        gold = [(chars(text, at["content"]), at["source"]) for at in art["attributions"]]
+        for rec in records:
+            q = chars(text, [(sk.to_article(a), sk.end_to_article(b)) for a, b in rec["spans"]])
+            if not q:
+                continue
+            share, source = max(((len(q & g) / len(q), src) for g, src in gold), default=(0.0, []), key=lambda x: x[0])
+            if share < 0.5 or not source:
+                continue
+            rows = []
+            for (ms, me), with_rule, without in rec["cands"]:
+                s0 = sk.to_article(ms)
+                e0 = s0 + (me - ms)
+                rows.append((with_rule, without, int(any(min(b, e0) > max(a, s0) for a, b in source))))
+            if any(r[2] for r in rows):
+                group += 1
+                for r in rows:
+                    yield (*r, group)
+        if n % 100 == 0:
+            print(f"  {n}/{len(articles)} articles", file=sys.stderr)
+
+
+def fit(rows: list[dict], labels: list[int]) -> dict:
+    """A logistic regression over one-hot string features, as plain weights."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    X = vec.fit_transform(rows)
+    lr = LogisticRegression(C=C, solver="lbfgs", max_iter=5000)
+    lr.fit(X, labels)
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), lr.coef_[0]) if abs(w) >= 1e-4}
+    return {"weights": dict(sorted(weights.items())), "bias": round(float(lr.intercept_[0]), 4)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA, help="the PolNeAR folder (train.jsonl)")
+    ap.add_argument("--out", type=Path, default=ROOT / "saidwhen" / "sources_model.json")
+    ap.add_argument("--examples", type=Path, help="keep the recorded candidates in this file and reuse them when it exists")
+    a = ap.parse_args(argv)
+    train = a.data / "train.jsonl"
+    if not train.is_file():
+        print(f"train_sources: {train} not found: the PolNeAR data must be at ../shared/data/polnear "
+              f"(or give --data)", file=sys.stderr)
+        return 2
+    articles = [json.loads(line) for line in train.open(encoding="utf-8") if line.strip()]
+    learn = [art for k, art in enumerate(articles) if not blind(k)]
+    print(f"train_sources: {len(learn)} articles to learn from, {len(articles) - len(learn)} kept blind", file=sys.stderr)
+    if a.examples and a.examples.is_file():
+        data = [tuple(r) for r in json.loads(a.examples.read_text(encoding="utf-8"))]
+    else:
+        data = list(examples(learn))
+        if a.examples:
+            a.examples.write_text(json.dumps(data), encoding="utf-8")
+    labels = [r[2] for r in data]
+    model = {
+        "about": "saidwhen source-mention choice: logistic regression over candidate features "
+                 "(saidwhen/candidates.py), trained by scripts/train_sources.py on PolNeAR train",
+        "examples": len(data), "positives": sum(labels), "quotations": data[-1][3] if data else 0,
+        "both": fit([dict.fromkeys(r[0], 1) for r in data], labels),
+        "model": fit([dict.fromkeys(r[1], 1) for r in data], labels),
+    }
+    a.out.write_text(json.dumps(model, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"train_sources: {model['quotations']} quotations, {len(data)} candidates, "
+          f"{len(model['both']['weights'])} weights -> {a.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
