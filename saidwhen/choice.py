@@ -15,7 +15,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .candidates import RELATIVES, candidates, describe
+from .candidates import candidates, describe
 
 MODEL_FILE = Path(__file__).with_name("sources_model.json")
 #: How the source mention is chosen: "both" (the model, with the rules' pick as a feature),
@@ -70,22 +70,23 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
     best = cands[k]
     if best.dep_ == "appos" and best.head.i != best.i:
         best = best.head  # "Jane Roe, a professor at X,": the name, not its description
-    if rule is not None and (best.i == rule.i or rule.dep_ == "appos" and rule.head.i == best.i):
-        return att
+    if rule is not None and (best.i == rule.i or rule.dep_ == "appos" and rule.head.i == best.i
+                             or any(a.i == rule.i for a in best.ancestors) and best.i not in _conjuncts(rule)
+                             and best.dep_ not in ("nsubj", "nsubjpass")):
+        return att  # "an analyst at X": the phrase the rules chose, not a word inside it
     if att.speaker is None and att.mention is None and p < TAKE_ALONE:
         return att
-    if best.lower_ in RELATIVES and best.head.dep_ == "relcl":
-        # "Jane Roe, who said …": the person the clause is about, mentioned by the pronoun
-        ent, _, conf = attributor.resolve(best.head.head)
-        mention = (best.idx, best.idx + len(best), best.text)
-    else:
-        ent, mention, conf = attributor.resolve(best)
+    ent, mention, conf = attributor.resolve(best)
     if ent is None and att.speaker is not None and rule is None:
         return att  # the rules named someone the model's pick cannot
     from .speakers import Attribution
 
     return Attribution(ent, mention, att.cue, round(min(conf, 0.5 + p / 2), 3) if ent else 0.5, att.explicit,
                        att.cue_span, att.cue_token)
+
+
+def _conjuncts(tok) -> set[int]:
+    return {c.i for c in tok.children if c.dep_ == "conj"}
 
 
 def _rule_token(attributor, att):

@@ -155,7 +155,17 @@ ORG_SUFFIXES = frozenset(
     farms cooperative co-op bakery homes housing properties estates""".split()
 )
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
+#: Possessive pronouns, which name the owner of what speaks ("his website", "her campaign").
+POSSESSIVES = frozenset("his her its their".split())
+#: Relative pronouns heading a clause about the noun before them ("Roe, who said …").
+RELATIVES = frozenset("who which that".split())
+#: What speaks for whoever owns it: a person's "website", "show" or "brief" is that person's word.
+MEDIA_OF = frozenset("""website site account feed blog show program programme column book memoir brief
+    submission statement tweet tweets post posts letter email emails speech remarks ad ads
+    campaign spokesman spokeswoman spokesperson""".split())
 
+#: Lowercase words that belong to surnames ("Ludwig van Beethoven", "Charles de Gaulle").
+PARTICLES = frozenset("de van von da del della di du la le al bin ibn ben ter den der".split())
 _SUFFIX = re.compile(r"(’s|'s|’|')$")
 _COARSE = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "PRP$": "PRON",
            "WP": "PRON", "WP$": "PRON", "MD": "AUX"}
@@ -208,6 +218,8 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
         while len(parts) > 1 and parts[0].lower() in ORG_DESCRIPTORS and parts[1][:1].isupper():
             parts = parts[1:]  # "Developer Tarnside Homes" → "Tarnside Homes"
         return parts
+    while len(parts) > 1 and parts[0][:1].islower() and parts[0] not in PARTICLES:
+        parts = parts[1:]  # "frustrating Scott": a word the parser ran into the name
     while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS
                               or parts[0].lower() in ORG_DESCRIPTORS):
         parts = parts[1:]
@@ -907,11 +919,17 @@ class Attributor:
             if named:
                 return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= dateline else named[0])
             return None, (tok.idx, tok.idx + len(tok), tok.text), 0.3
+        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+            # "Jane Roe, who said …": the one the clause is about, mentioned by the pronoun
+            ent, _, conf = self.resolve(tok.head.head)
+            return ent, (tok.idx, tok.idx + len(tok), tok.text), conf
         s, e = self._mention_span(tok)
         text = self.text[s:e]
         mention = (s, e, text)
         w = tok.lower_
-        if w in PRONOUNS:
+        if w in POSSESSIVES and (owned := self._owned(tok)) is not None:
+            return owned, mention, 0.8
+        if w in PRONOUNS or w in POSSESSIVES and tok.dep_ == "poss":
             # "Ellery had been ill since a fall, she said": never someone inside what she said
             said = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i
                     and not before_colon(c, tok)] if tok.dep_ == "nsubj" else []
@@ -958,11 +976,37 @@ class Attributor:
         return tok.i == self.sent(tok.i).start and tok.lower_ not in SENTENCE_NOUNS and any(
             c.dep_ == "appos" and c.i > tok.i + 1 and self.doc[c.left_edge.i - 1].text == "," for c in tok.children)
 
+    def _owned(self, tok: Token) -> Entity | None:
+        """Whoever a medium belongs to, for a possessive heading a source ("his website", "Ivana
+        Roe's brief"): that person; "her campaign" is an organisation named for her."""
+        owner = tok if tok.dep_ == "poss" else None
+        if owner is None:
+            return None
+        medium = owner.head
+        if medium.lower_ not in MEDIA_OF and medium.lower_ not in DOCUMENTS:
+            return None
+        if coarse_pos(owner) == "PRON":
+            ent = self._resolve_pronoun(owner.lower_, owner.idx)
+        else:
+            ent, _, _ = self.resolve(owner)
+        if ent is None or medium.lower_ != "campaign" or ent.kind != "PERSON":
+            return ent
+        return self._campaign_of(ent, medium.idx)
+
+    def _campaign_of(self, person: Entity, at: int) -> Entity:
+        """The organisation "<surname> campaign" of a person, made once per article."""
+        name = f"{person.name.split()[-1]} campaign"
+        ent = self._by_key.get(_name_key(name, "ORG")) or self._new_entity(name, "ORG", at)
+        return ent
+
     def _named_within(self, text: str) -> Entity | None:
         """The entity of two words or more whose full name the text holds, the longest first
         ("Jane Roe Slams Board" holds Jane Roe)."""
-        found = [e for e in self.entities if len(e.key) >= 2 and re.search(rf"\b{re.escape(e.name)}\b", text)]
-        return max(found, key=lambda e: len(e.name)) if found else None
+        words = [w.lower().strip(".,:;'’\"") for w in _SUFFIX.sub("", text).split()]
+        words = [_SUFFIX.sub("", w) for w in words]
+        found = [e for e in self.entities if e.kind == "PERSON" or len(e.key) >= 2
+                 if any(tuple(words[k : k + len(e.key)]) == e.key for k in range(len(words) - len(e.key) + 1))]
+        return max(found, key=lambda e: (len(e.key), len(e.mentions))) if found else None
 
     def _known_person(self, text: str, at: int) -> bool:
         """Whether ``text`` is part of the full name of a person already introduced."""
@@ -988,7 +1032,7 @@ class Attributor:
         an organisation for it/they/we; going back sentence by sentence, a subject first."""
         if w in ("i", "you"):  # the writer or the reader, never a named entity of the article
             return None
-        want_org = w in ("it", "they", "them", "we", "us")
+        want_org = w in ("it", "they", "them", "we", "us", "its", "their")
         gender = PRONOUN_GENDER.get(w)
 
         def ok(ent: Entity) -> bool:
