@@ -130,6 +130,7 @@ def _opens_doubled(text: str, i: int, ps: int, pe: int) -> bool:
     return (prev.isspace() or prev in "([{—–-/:;,") and text.find("''", i + 3, pe) > 0
 
 
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _OPEN_DOUBLE = {"“": "”", "«": "»", "„": "“"}
 
 
@@ -158,6 +159,13 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
     while i < pe:
         c = text[i]
         if open_at is None:
+            if c in "\"'" and i > ps and text[i - 1] == "=":  # markup: <tweet author="…">, never speech
+                close = text.find(c, i + 1, pe)
+                i = close + 1 if close > 0 else i + 1
+                continue
+            if c in "“\"" and text.startswith("<", i + 1) and _TAG.match(text, i + 1):
+                i += 1  # a mark before a tag ("…“<tweet/>"): it opens no quotation
+                continue
             if c in _OPEN_DOUBLE:
                 open_at, open_len, closer = i, 1, _OPEN_DOUBLE[c]
             elif c == '"' or (c == "”" and _is_opening_context(text, i, ps)):

@@ -91,3 +91,8 @@ def test_doubled_apostrophes_quote_like_double_marks():
 
 def test_a_lone_doubled_apostrophe_opens_nothing():
     assert scan("The players'' union met on Tuesday.") == []
+
+
+def test_markup_attribute_values_are_never_quotes():
+    text = '<tweet author="MayorRuiz" id="1449075600">We start on Monday.</tweet> "We will," she said.'
+    assert [text[s.start : s.end] for s in scan(text)] == ["We will"]
