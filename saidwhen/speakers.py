@@ -927,7 +927,7 @@ class Attributor:
         text = self.text[s:e]
         mention = (s, e, text)
         w = tok.lower_
-        if w in POSSESSIVES and (owned := self._owned(tok)) is not None:
+        if (w in POSSESSIVES or w in MEDIA_OF) and (owned := self._owned(tok)) is not None:
             return owned, mention, 0.8
         if w in PRONOUNS or w in POSSESSIVES and tok.dep_ == "poss":
             # "Ellery had been ill since a fall, she said": never someone inside what she said
@@ -979,7 +979,7 @@ class Attributor:
     def _owned(self, tok: Token) -> Entity | None:
         """Whoever a medium belongs to, for a possessive heading a source ("his website", "Ivana
         Roe's brief"): that person; "her campaign" is an organisation named for her."""
-        owner = tok if tok.dep_ == "poss" else None
+        owner = tok if tok.dep_ == "poss" else next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None:
             return None
         medium = owner.head

@@ -259,3 +259,34 @@ def test_a_title_in_the_mention_tells_which_of_two_namesakes_speaks():
             " Samuel Haddad. Mr. Haddad said the budget had been tiny.")
     quotes = saidwhen.extract(text, "2024-01-01").quotes
     assert [q.speaker for q in quotes] == ["Nadia Haddad", "Samuel Haddad"]
+
+
+def test_a_possessive_medium_speaks_for_its_owner():
+    text = ('Governor Ada Lindqvist toured the port on Tuesday.\n\n'
+            '"Every ferry will run on time," her website said.')
+    q = only(text)
+    assert q.speaker == "Ada Lindqvist"
+    assert q.speaker_mention.text == "her website"
+
+
+def test_a_persons_campaign_is_an_organisation_named_for_them():
+    text = ('Ada Lindqvist is running for governor.\n\n'
+            '"The debate is off," Lindqvist\'s campaign said in a statement.')
+    article = saidwhen.extract(text, kinds=("direct", "partial"))
+    (q,) = article.quotes
+    assert q.speaker == "Lindqvist campaign"
+    assert [p.kind for p in article.people if p.name == "Lindqvist campaign"] == ["ORG"]
+
+
+def test_a_title_case_headline_names_the_person_the_story_introduces():
+    text = ('Lindqvist Slams Port Board Over Ferry Delays\n\n'
+            'Governor Ada Lindqvist criticised the port board on Tuesday. "They failed the island," Lindqvist said.')
+    names = {q.speaker for q in saidwhen.extract(text).quotes}
+    assert names == {"Ada Lindqvist"}
+
+
+def test_a_lowercase_word_the_parser_runs_into_a_name_is_not_part_of_it():
+    from saidwhen.speakers import _clean_name
+
+    assert _clean_name("frustrating Okafor") == "Okafor"
+    assert _clean_name("Ludwig van Beethoven") == "Ludwig van Beethoven"

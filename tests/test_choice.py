@@ -1,0 +1,99 @@
+"""The choice of the source mention: candidates around a quotation, scored by the shipped model."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import saidwhen
+from saidwhen import choice
+from saidwhen.candidates import candidates, describe
+from saidwhen.extract import Attributor, _prepare, load_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def attributor_for(text):
+    """The parsed skeleton of ``text``, its state and an ``Attributor`` over it."""
+    from bisect import bisect_right
+
+    st = _prepare(text, None, None, None, None)
+    doc = load_nlp()(st.skeleton.text)
+    sk = st.skeleton
+    speech = [i for i, sp in enumerate(st.spans) if sp.speech and sp.kind == "direct"]
+    starts = [a for a, _ in st.paras]
+    att = Attributor(doc, [sk.quote_at[i] for i in speech], lambda o: bisect_right(starts, sk.to_article(o)) - 1)
+    return doc, st, att
+
+
+def test_the_model_ships_in_the_package_as_plain_weights():
+    data = json.loads(choice.MODEL_FILE.read_text(encoding="utf-8"))
+    assert set(data) >= {"both", "model", "examples"}
+    weights, bias = choice.weights("both")
+    assert len(weights) > 100 and isinstance(bias, float)
+    # the rules' own pick is evidence the model learnt to trust, a quoted word inside no mention is not
+    assert weights["rule"] > 0
+
+
+def test_a_subject_of_the_cue_outscores_an_object_of_the_same_sentence():
+    text = 'Mayor Lena Hartmann met the council on Monday.\n\n"We will fix it," Hartmann told the council.'
+    doc, st, att = attributor_for(text)
+    stand_in = [t for t in doc if t.text == "Yes"]
+    verb = next(t for t in doc if t.text == "told")
+    cands = candidates(att, stand_in, verb, {t.i for t in stand_in})
+    texts = [t.text for t in cands]
+    assert "Hartmann" in texts and "council" in texts
+    scores = {t.text: choice.probability(f) for t, f in zip(cands, describe(att, cands, stand_in, verb, None))}
+    assert scores["Hartmann"] > scores["council"]
+
+
+def test_candidates_leave_out_the_quotation_and_a_parenthesis():
+    text = 'Sen. Lena Hartmann (D-Westbrook) spoke on Monday. "Nobody in Westbrook agrees," she said.'
+    doc, st, att = attributor_for(text)
+    stand_in = [t for t in doc if t.text == "Yes"]
+    verb = next(t for t in doc if t.text == "said")
+    texts = [t.text for t in candidates(att, stand_in, verb, {t.i for t in stand_in})]
+    assert "she" in texts
+    assert "Westbrook" not in texts
+
+
+def test_rules_alone_mode_leaves_the_rules_pick(monkeypatch):
+    text = ('Shares of Parcelwise fell 8%.\n\nAn analyst at Corvel Capital said the cuts were likely to be'
+            ' the first of several.')
+    for mode in ("rules", "both"):
+        monkeypatch.setenv("SAIDWHEN_SOURCES", mode)
+        (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "indirect"]
+        assert q.speaker is None  # one unnamed analyst is nobody we can name, whatever the mode
+        assert q.speaker_mention.text.startswith("An analyst")
+
+
+def test_a_relative_pronoun_speaks_for_the_person_it_follows():
+    text = ("Tomas Brandt, who chairs the harbour board, said the new pier would open in June.\n\n"
+            "Officials expect heavy traffic.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "indirect"]
+    assert q.speaker == "Tomas Brandt"
+
+
+def test_training_without_the_data_says_where_it_looked_and_fails(tmp_path):
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_sources.py"), "--data", str(tmp_path / "nowhere"),
+                          "--out", str(tmp_path / "m.json")], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "nowhere" in run.stderr and "not found" in run.stderr
+    assert not (tmp_path / "m.json").exists()
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl").is_file(),
+                    reason="needs ../shared/data/polnear")
+def test_training_on_a_few_articles_writes_a_model_the_package_can_read(tmp_path):
+    data = tmp_path / "polnear"
+    data.mkdir()
+    lines = (ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl").read_text(encoding="utf-8").splitlines()[:6]
+    (data / "train.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "m.json"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_sources.py"), "--data", str(data), "--out", str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    model = json.loads(out.read_text(encoding="utf-8"))
+    assert model["examples"] > 0 and model["both"]["weights"] and model["model"]["weights"]
