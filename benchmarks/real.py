@@ -32,6 +32,8 @@ ROOT = HERE.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 SCORER = ROOT.parent / "shared" / "tools"
 NAMES = HERE / "data" / "polnear_names_dev.jsonl"
+#: The entity step's answer for a gold mention in a sentence saidwhen never parses.
+UNPARSED = object()
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(SCORER))
 
@@ -73,8 +75,8 @@ def _resolve_gold_mentions(doc, st, rows: list[dict], Attributor) -> list[str | 
         s, e = row["source"][0][0], row["source"][-1][1]
         s0, e0 = sk.to_skeleton(s), sk.to_skeleton(e - 1)
         span = doc.char_span(s0, e0 + 1, alignment_mode="expand") if s0 is not None and e0 is not None else None
-        if span is None or not len(span):
-            names.append(None)
+        if span is None or not len(span):  # in a sentence with no speech or reporting word, never parsed
+            names.append(UNPARSED)
             continue
         ent, _, _ = att.resolve(span.root)
         names.append(ent.name if ent is not None else None)
@@ -171,7 +173,7 @@ def same_entity(pred: str | None, row: dict) -> bool:
 
 def name_scores(matches: dict, rows: list[dict], errors: bool = False) -> dict:
     """Canonical-name accuracy over gold attributions matched by a prediction."""
-    n = ok = named = named_ok = 0
+    n = ok = named = named_ok = in_text = in_text_ok = 0
     for row in rows:
         key = (tuple(map(tuple, row["content"])), tuple(map(tuple, row["source"])))
         group = matches.get(row["id"], {}).get(key)
@@ -183,20 +185,28 @@ def name_scores(matches: dict, rows: list[dict], errors: bool = False) -> dict:
         if row["name"] is not None:
             named += 1
             named_ok += right
+            if row.get("in_text", True):
+                in_text += 1
+                in_text_ok += right
         if errors and not right:
             print(f"  NAME {row['id'][:40]} gold={row['name']!r} pred={group['speaker']!r}")
-    return {"matched": n, "accuracy": ok / n if n else 0.0, "named": named, "named_accuracy": named_ok / named if named else 0.0}
+    return {"matched": n, "accuracy": ok / n if n else 0.0, "named": named, "named_accuracy": named_ok / named if named else 0.0,
+            "in_text_accuracy": in_text_ok / in_text if in_text else 0.0}
 
 
-def entity_step(resolved: dict, rows: list[dict]) -> tuple[int, float, float]:
-    """Given the gold mention: accuracy over gold names, and over those the article itself writes."""
+def entity_step(resolved: dict, rows: list[dict]) -> tuple[int, int, float, float]:
+    """Given the gold mention: accuracy over gold names, and over those the article itself writes
+    in full (mentions in sentences saidwhen never parses, having no speech word, are counted apart)."""
     by_id: dict[str, list] = {}
     for row in rows:
         by_id.setdefault(row["id"], []).append(row)
-    n = ok = n_in = ok_in = 0
+    n = ok = n_in = ok_in = unparsed = 0
     for aid, names in resolved.items():
         for row, name in zip(by_id[aid], names):
             if row["name"] is None:
+                continue
+            if name is UNPARSED:
+                unparsed += 1
                 continue
             right = same_entity(name, row)
             n += 1
@@ -204,7 +214,7 @@ def entity_step(resolved: dict, rows: list[dict]) -> tuple[int, float, float]:
             if row.get("in_text", True):
                 n_in += 1
                 ok_in += right
-    return n, ok / n if n else 0.0, ok_in / n_in if n_in else 0.0
+    return n, unparsed, ok / n if n else 0.0, ok_in / n_in if n_in else 0.0
 
 
 def main(argv: list[str]) -> int:
@@ -244,14 +254,15 @@ def main(argv: list[str]) -> int:
     fields = [("precision", "precision"), ("recall", "recall (all attributions)"), ("speech_recall", "speech-cue recall"),
               ("source_match", "source match")]
     if not blind:
-        fields += [("accuracy", "canonical name (all)"), ("named_accuracy", "canonical name (named)")]
+        fields += [("accuracy", "canonical name (all)"), ("named_accuracy", "canonical name (named)"),
+                   ("in_text_accuracy", "  named in the article")]
     for key, label in fields:
         print(f"{label:<28}" + "".join(f"{table[c][key]:>20.3f}" for c in cols))
     if not blind:
         print(f"{'names: matched / named':<28}" + "".join(f"{str(table[c]['matched']) + ' / ' + str(table[c]['named']):>20}" for c in cols))
-        n, acc, acc_in = entity_step(resolved, rows)
-        print(f"entity step alone (gold mention -> name), {n} named sources: {acc:.3f}; "
-              f"names the article writes in full: {acc_in:.3f}")
+        n, unparsed, acc, acc_in = entity_step(resolved, rows)
+        print(f"entity step alone (gold mention -> name), {n} named sources ({unparsed} more never parsed): "
+              f"{acc:.3f}; names the article writes in full: {acc_in:.3f}")
     print(f"{'seconds':<28}" + "".join(f"{table[c]['seconds']:>20.1f}" for c in cols))
     return 0
 

@@ -166,6 +166,9 @@ MEDIA_OF = frozenset("""website site account feed blog show program programme co
 
 #: Lowercase words that belong to surnames ("Ludwig van Beethoven", "Charles de Gaulle").
 PARTICLES = frozenset("de van von da del della di du la le al bin ibn ben ter den der".split())
+#: Characters that cling to a name's words without being part of them: commas, dashes, quote
+#: marks, zero-width characters.
+_STRAY = ",-—–\"“”‘’'`\u200b\u200c\u200d\u2060\ufeff"
 _SUFFIX = re.compile(r"(’s|'s|’|')$")
 _COARSE = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "PRP$": "PRON",
            "WP": "PRON", "WP$": "PRON", "MD": "AUX"}
@@ -208,7 +211,7 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
 
     "Ashby Fire Chief Raymond Okoro" → ["Raymond", "Okoro"]; "Sen. Jane Doe's" → ["Jane", "Doe"].
     """
-    parts = [p.strip(",") for p in _SUFFIX.sub("", text.strip()).split() if p.strip(",.")]
+    parts = [q for p in _SUFFIX.sub("", text.strip()).split() if (q := p.strip(_STRAY)) and q.strip(".")]
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if kind != "PERSON":
@@ -253,7 +256,15 @@ def title_case_headline_end(text: str) -> int:
         return 0
     words = [w for w in text[:end].split() if w[:1].isalpha()]
     caps = sum(w[0].isupper() for w in words)
-    return end if len(words) >= 4 and caps >= 0.7 * len(words) and not text[:end].rstrip().endswith(".") else 0
+    if len(words) >= 4 and caps >= 0.7 * len(words) and not text[:end].rstrip().endswith("."):
+        return end
+    # Archives end a headline with a full stop ("Clinton Plan for Taxes Is Expansive."): every
+    # major word capitalised still tells a title from a sentence.
+    major = [w for w in words if w.lower() not in _HEADLINE_SMALL]
+    return end if len(major) >= 4 and sum(w[0].isupper() for w in major) >= 0.9 * len(major) else 0
+
+
+_HEADLINE_SMALL = frozenset("a an the of and or but nor in on at to for with by from as is are was vs. vs per via".split())
 
 
 @dataclass
@@ -950,7 +961,10 @@ class Attributor:
             gender = self._honorific(first[0]) if first is not None else None
             ent = self.lookup(text, None, at=s, gender=gender)
             if ent is None and s < self._headline:  # a title-case headline runs words into the name
-                ent = self._named_within(text) or (self._new_entity(text, kind, s) if len(text.split()) <= 3 else None)
+                ent = self._named_within(text)
+                parts = _name_parts(text)
+                if ent is None and len(parts) in (2, 3) and first_name_gender(parts[0]) is not None:
+                    ent = self._new_entity(text, kind, s)
             elif ent is None:
                 ent = self._new_entity(text, kind, s)
             conf = 0.95
@@ -1006,6 +1020,8 @@ class Attributor:
         words = [_SUFFIX.sub("", w) for w in words]
         found = [e for e in self.entities if e.kind == "PERSON" or len(e.key) >= 2
                  if any(tuple(words[k : k + len(e.key)]) == e.key for k in range(len(words) - len(e.key) + 1))]
+        if not found:  # "Roe Slams Board": the surname of someone the story names in full
+            found = [e for e in self.entities if e.kind == "PERSON" and len(e.key) >= 2 and e.key[-1] in words]
         return max(found, key=lambda e: (len(e.key), len(e.mentions))) if found else None
 
     def _known_person(self, text: str, at: int) -> bool:
@@ -1015,8 +1031,8 @@ class Attributor:
 
     def _new_entity(self, text: str, kind: str, start: int) -> Entity | None:
         key = _name_key(text, kind)
-        if not key:
-            return None
+        if not key or kind == "PERSON" and all(k in STRIP_TITLES or k in ROLE_WORDS for k in key):
+            return None  # "Senator", "Retired General": a role, nobody's name
         ent = Entity(_clean_name(text, kind), kind, key, first=start)
         if kind == "PERSON" and len(key) >= 2:
             g = first_name_gender(key[0])
