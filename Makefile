@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo test bench screenshots clean
+.PHONY: install browser demo test bench train screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,7 @@ test: install browser
 	$(BIN)/python -m pytest
 
 bench: install
+	$(BIN)/python benchmarks/real.py
 	$(BIN)/python benchmarks/quality.py benchmarks/data/quotes_dev.jsonl
 	$(BIN)/python benchmarks/quality.py benchmarks/data/quotes_holdout.jsonl
 	$(BIN)/python benchmarks/quality.py benchmarks/data/reported_dev.jsonl
@@ -44,6 +45,10 @@ bench: install
 	$(BIN)/python benchmarks/index.py
 	$(BIN)/python benchmarks/web.py
 	$(BIN)/python benchmarks/spark.py
+
+# The source-mention model (saidwhen/sources_model.json), learnt from ../shared/data/polnear/train.jsonl.
+train: install
+	$(BIN)/python scripts/train_sources.py
 
 screenshots: install browser
 	$(BIN)/python scripts/screenshots.py

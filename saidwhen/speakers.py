@@ -993,10 +993,12 @@ class Attributor:
     def _owned(self, tok: Token) -> Entity | None:
         """Whoever a medium belongs to, for a possessive heading a source ("his website", "Ivana
         Roe's brief"): that person; "her campaign" is an organisation named for her."""
-        owner = tok if tok.dep_ == "poss" else next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None:
+        if tok.lower_ in POSSESSIVES:
+            owner, medium = (tok, tok.head) if tok.dep_ == "poss" else (None, tok)
+        else:
+            owner, medium = next((c for c in tok.children if c.dep_ == "poss"), None), tok
+        if owner is None or owner.i == medium.i:
             return None
-        medium = owner.head
         if medium.lower_ not in MEDIA_OF and medium.lower_ not in DOCUMENTS:
             return None
         if coarse_pos(owner) == "PRON":

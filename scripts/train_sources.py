@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from datetime import date as Date
 from pathlib import Path
 
@@ -25,6 +26,8 @@ DATA = ROOT.parent / "shared" / "data" / "polnear"
 SKIP = set(" \t\n\r\"'“”‘’«»")
 #: A regularisation strength chosen on PolNeAR dev (source match), not on the blind part.
 C = 0.3
+#: Features seen fewer times than this in training are left out.
+MIN_COUNT = 3
 
 
 def blind(index: int) -> bool:
@@ -79,11 +82,13 @@ def fit(rows: list[dict], labels: list[int]) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    seen = Counter(f for row in rows for f in row)
+    rows = [{f: 1 for f in row if seen[f] >= MIN_COUNT} for row in rows]  # a feature seen twice teaches nothing
     vec = DictVectorizer()
     X = vec.fit_transform(rows)
     lr = LogisticRegression(C=C, solver="lbfgs", max_iter=5000)
     lr.fit(X, labels)
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), lr.coef_[0]) if abs(w) >= 1e-4}
+    weights = {name: round(float(w), 3) for name, w in zip(vec.get_feature_names_out(), lr.coef_[0]) if abs(w) >= 0.005}
     return {"weights": dict(sorted(weights.items())), "bias": round(float(lr.intercept_[0]), 4)}
 
 
@@ -115,7 +120,7 @@ def main(argv=None) -> int:
         "both": fit([dict.fromkeys(r[0], 1) for r in data], labels),
         "model": fit([dict.fromkeys(r[1], 1) for r in data], labels),
     }
-    a.out.write_text(json.dumps(model, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    a.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"train_sources: {model['quotations']} quotations, {len(data)} candidates, "
           f"{len(model['both']['weights'])} weights -> {a.out}", file=sys.stderr)
     return 0

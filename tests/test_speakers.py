@@ -290,3 +290,10 @@ def test_a_lowercase_word_the_parser_runs_into_a_name_is_not_part_of_it():
 
     assert _clean_name("frustrating Okafor") == "Okafor"
     assert _clean_name("Ludwig van Beethoven") == "Ludwig van Beethoven"
+
+
+def test_a_medium_owned_by_another_medium_resolves_without_looping():
+    text = 'Ada Lindqvist is running for governor.\n\nThe campaign\'s website said: "We are ready for the debate."'
+    article = saidwhen.extract(text)
+    assert "failed" not in article.flags
+    assert [q.text for q in article.quotes] == ["We are ready for the debate."]
