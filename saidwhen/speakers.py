@@ -157,6 +157,8 @@ ORG_SUFFIXES = frozenset(
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
 #: Possessive pronouns, which name the owner of what speaks ("his website", "her campaign").
 POSSESSIVES = frozenset("his her its their".split())
+#: What a person leads that speaks as an organisation named for them ("the Roe campaign").
+FOLLOWINGS = frozenset("campaign administration".split())
 #: Relative pronouns heading a clause about the noun before them ("Roe, who said …").
 RELATIVES = frozenset("who which that".split())
 #: What speaks for whoever owns it: a person's "website", "show" or "brief" is that person's word.
@@ -1009,9 +1011,18 @@ class Attributor:
             return ent
         return self._campaign_of(ent, medium.idx)
 
-    def _campaign_of(self, person: Entity, at: int) -> Entity:
-        """The organisation "<surname> campaign" of a person, made once per article."""
-        name = f"{person.name.split()[-1]} campaign"
+    def _following_of(self, head: Token) -> Entity | None:
+        """"The Roe campaign", "the Roe administration": the organisation named for the person."""
+        for c in head.children:
+            if c.dep_ in ("compound", "poss") and coarse_pos(c) == "PROPN":
+                ent, _, _ = self.resolve(c)
+                if ent is not None and ent.kind == "PERSON":
+                    return self._campaign_of(ent, head.idx, head.lower_)
+        return None
+
+    def _campaign_of(self, person: Entity, at: int, noun: str = "campaign") -> Entity:
+        """The organisation "<surname> campaign" (or "administration") of a person, made once per article."""
+        name = f"{person.name.split()[-1]} {noun}"
         ent = self._by_key.get(_name_key(name, "ORG")) or self._new_entity(name, "ORG", at)
         return ent
 
@@ -1095,10 +1106,14 @@ class Attributor:
             return None
         end = bisect_left(self._mentions, pos, key=_offset)
         before = self._mentions[max(0, end - LOOKBACK) : end]
+        if w in FOLLOWINGS and (named := self._following_of(head)) is not None:
+            return named
         if w not in ORG_NOUNS:  # "the city" is not "City Council member Danielle Osei"
-            for _, ent, _ in reversed(before):
-                if ent.kind == "PERSON" and w in ent.roles:
-                    return ent
+            # "the Democratic nominee" is the one given that role with those words, not the last nominee
+            mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
+            fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and w in ent.roles]
+            if fits:
+                return next((ent for ent in fits if mods and mods <= ent.roles), fits[0])
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
             owner = [c for c in head.children if c.dep_ == "poss" and coarse_pos(c) == "PROPN"]
             if owner:  # "the FBI's field office": the FBI
