@@ -32,6 +32,8 @@ NAME_CUES = frozenset("dubbed nicknamed called named renamed branded labelled la
 
 _WORD = re.compile(r"[\w’'][\w’'\-.]*")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be my your our its his her their vs. vs".split())
+_BEFORE_NICKNAME = re.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.)$")
+_AFTER_NICKNAME = re.compile(r"\s+[A-Z][a-z]")
 _SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
@@ -314,7 +316,10 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
             cue_before = next((w for w in reversed(prev_words) if w in TITLE_CUES), None)
             cue_after = next((w for w in next_words if w in TITLE_CUES), None)
             full_stop = bool(_SENT_END.search(content)) and len(words) > 1 and not title_case
-            if short and title_case and (
+            if len(words) == 1 and words[0][:1].isupper() and _BEFORE_NICKNAME.search(prefix) \
+                    and _AFTER_NICKNAME.match(text, after_close):
+                sp.speech, sp.reason = False, "name"  # Robert C. "Bobby" Scott: a nickname inside a name
+            elif short and title_case and (
                 cue_before or cue_after or len(words) >= 2 and not full_stop or not looks_full and not has_speech
             ) and not (starts_sentence and looks_full and not (cue_before or cue_after)):
                 sp.speech = False

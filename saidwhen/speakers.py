@@ -171,6 +171,7 @@ PARTICLES = frozenset("de van von da del della di du la le al bin ibn ben ter de
 #: Characters that cling to a name's words without being part of them: commas, dashes, quote
 #: marks, zero-width characters.
 _STRAY = ",-—–\"“”‘’'`\u200b\u200c\u200d\u2060\ufeff"
+_QUOTES = "\"“”‘’'`"
 _SUFFIX = re.compile(r"(’s|'s|’|')$")
 _COARSE = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "PRP$": "PRON",
            "WP": "PRON", "WP$": "PRON", "MD": "AUX"}
@@ -213,7 +214,10 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
 
     "Ashby Fire Chief Raymond Okoro" → ["Raymond", "Okoro"]; "Sen. Jane Doe's" → ["Jane", "Doe"].
     """
-    parts = [q for p in _SUFFIX.sub("", text.strip()).split() if (q := p.strip(_STRAY)) and q.strip(".")]
+    words = _SUFFIX.sub("", text.strip()).split()
+    if len(words) > 2:  # Robert C. "Bobby" Scott: the quoted nickname is not part of the name
+        words = [w for w in words if not (w[:1] in _QUOTES and w.rstrip(",")[-1:] in _QUOTES)] or words
+    parts = [q for p in words if (q := p.strip(_STRAY)) and q.strip(".")]
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if kind != "PERSON":

@@ -96,3 +96,9 @@ def test_a_lone_doubled_apostrophe_opens_nothing():
 def test_markup_attribute_values_are_never_quotes():
     text = '<tweet author="MayorRuiz" id="1449075600">We start on Monday.</tweet> "We will," she said.'
     assert [text[s.start : s.end] for s in scan(text)] == ["We will"]
+
+
+def test_a_nickname_inside_a_name_is_a_name_not_a_quote():
+    article = saidwhen.extract('Rep. Roberta J. "Bobbie" Okafor said the bridge would reopen in June.')
+    assert [(n.text, n.reason) for n in article.non_quotes] == [("Bobbie", "name")]
+    assert [(q.kind, q.speaker) for q in article.quotes] == [("indirect", "Roberta J. Okafor")]
