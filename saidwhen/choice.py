@@ -71,10 +71,11 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
     best = cands[k]
     if best.dep_ == "appos" and best.head.i != best.i:
         best = best.head  # "Jane Roe, a professor at X,": the name, not its description
-    if rule is not None and (best.i == rule.i or rule.dep_ == "appos" and rule.head.i == best.i
-                             or any(a.i == rule.i for a in best.ancestors) and best.i not in _conjuncts(rule)
-                             and best.dep_ not in ("nsubj", "nsubjpass")):
-        return att  # "an analyst at X": the phrase the rules chose, not a word inside it
+    # "an analyst at X", "Roe's lawyer, Jane Doe,": the phrase the rules chose, not a word inside it
+    phrase = rule.head if rule is not None and rule.dep_ == "appos" else rule
+    if rule is not None and (best.i in (rule.i, phrase.i) or any(a.i == phrase.i for a in best.ancestors)
+                             and best.i not in _conjuncts(phrase) and best.dep_ not in ("nsubj", "nsubjpass")):
+        return att
     if att.speaker is None and att.mention is None and p < TAKE_ALONE:
         return att
     ent, mention, conf = attributor.resolve(best)

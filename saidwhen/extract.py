@@ -429,6 +429,7 @@ def _finish(doc, st: _State) -> Article:
         )
     if reported:
         quotes = _with_reported(st, quotes, reported, used)
+    quotes, scare = _without_scare_quotes(quotes)
     quotes = _numbered([q for q in quotes if q.kind in st.kinds])
     people = tuple(
         Person(name=e.name, kind=e.kind, role=e.role, mentions=tuple(_mention(st, ms, me) for ms, me, _ in sorted(e.mentions)))
@@ -436,7 +437,8 @@ def _finish(doc, st: _State) -> Article:
     )
     return Article(
         text=st.text, date=st.date, url=st.url, id=st.id, title=st.title, quotes=tuple(quotes),
-        people=people, non_quotes=tuple(st.non_quotes), times=tuple(times), flags=_flags(st),
+        people=people, non_quotes=tuple(sorted(st.non_quotes + scare, key=lambda n: n.start)), times=tuple(times),
+        flags=_flags(st),
     )
 
 
@@ -518,6 +520,19 @@ def _closing_end(text: str, end: int) -> int:
     while k < len(text) and k - end < 3 and text[k] in _CLOSING:
         k += 1
     return k if any(text[j] in "\"”’'»" for j in range(end, k)) else end
+
+
+def _without_scare_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[NonQuote]]:
+    """A fragment of three words or fewer that nobody is said to have said, and that no reported
+    statement holds, is a scare quote ("a "unity" lunch"), not speech."""
+    held = {q.group for q in quotes if q.kind in ("indirect", "mixed") or q.speaker is not None or q.cue is not None}
+    out, scare = [], []
+    for q in quotes:
+        if q.kind == "partial" and q.group not in held and len(q.text.split()) <= 3:
+            scare.append(NonQuote(q.text, q.start, q.end, "scare"))
+        else:
+            out.append(q)
+    return out, scare
 
 
 def _numbered(quotes: list[Quote]) -> list[Quote]:

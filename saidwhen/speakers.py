@@ -164,13 +164,13 @@ RELATIVES = frozenset("who which that".split())
 #: What speaks for whoever owns it: a person's "website", "show" or "brief" is that person's word.
 MEDIA_OF = frozenset("""website site account feed blog show program programme column book memoir brief
     submission statement tweet tweets post posts letter email emails speech remarks ad ads
-    campaign spokesman spokeswoman spokesperson""".split())
+    campaign""".split())
 
 #: Lowercase words that belong to surnames ("Ludwig van Beethoven", "Charles de Gaulle").
 PARTICLES = frozenset("de van von da del della di du la le al bin ibn ben ter den der".split())
 #: Characters that cling to a name's words without being part of them: commas, dashes, quote
 #: marks, zero-width characters.
-_STRAY = ",-—–\"“”‘’'`\u200b\u200c\u200d\u2060\ufeff"
+_STRAY = ",-—–\"“”‘`\u200b\u200c\u200d\u2060\ufeff"  # an apostrophe may end a word: "Residents' Association"
 _QUOTES = "\"“”‘’'`"
 _SUFFIX = re.compile(r"(’s|'s|’|')$")
 _COARSE = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "PRP$": "PRON",
@@ -217,7 +217,7 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     words = _SUFFIX.sub("", text.strip()).split()
     if len(words) > 2:  # Robert C. "Bobby" Scott: the quoted nickname is not part of the name
         words = [w for w in words if not (w[:1] in _QUOTES and w.rstrip(",")[-1:] in _QUOTES)] or words
-    parts = [q for p in words if (q := p.strip(_STRAY)) and q.strip(".")]
+    parts = [q for p in words if (q := p.strip(_STRAY).lstrip("'’")) and q.strip(".")]
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if kind != "PERSON":
