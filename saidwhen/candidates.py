@@ -92,9 +92,10 @@ def describe(attributor, cands: list[Token], qtoks: list[Token], verb: Token | N
     ranks = [_ranks(qdist), _ranks([d if s else 10**6 for d, s in zip(qdist, subj)])]
     if verb is not None:
         ranks.append(_ranks([abs(t.i - verb.i) for t in cands]))
+    anc = {a.i for a in qtoks[0].ancestors}
     out = []
     for k, t in enumerate(cands):
-        f = features(attributor, t, qtoks, verb, rule)
+        f = features(attributor, t, qtoks, verb, rule, anc)
         extra = [f"qrank={ranks[0][k]}", f"vrank={ranks[2][k]}" if verb is not None else "vrank=-"]
         if subj[k]:
             extra.append(f"subj_qrank={ranks[1][k]}")
@@ -122,19 +123,48 @@ def _in_parentheses(tok: Token) -> bool:
     return False
 
 
-def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rule: Token | None) -> tuple[str, ...]:
+def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rule: Token | None,
+             quote_ancestors: set[int] | None = None) -> tuple[str, ...]:
     """What the model sees of candidate ``tok`` for the quotation ``qtoks`` with cue ``verb``."""
+    f = list(_own_features(attributor, tok))
+    if rule is not None and tok.i == rule.i:
+        f.append("rule")
+    # Where it is against the quotation.
+    q0, q1 = qtoks[0].i, qtoks[-1].i
+    qd = tok.i - q0 if tok.i < q0 else tok.i - q1
+    f.append(f"qdist={_bucket(qd)}")
+    qsent = attributor._sent_of[q0]
+    tsent = attributor._sent_of[tok.i]
+    f.append("q_same_sent" if tsent in (qsent, attributor._sent_of[q1]) else "q_prev_sent" if tsent < qsent else "q_other_sent")
+    anc = quote_ancestors if quote_ancestors is not None else {a.i for a in qtoks[0].ancestors}
+    if tok.head.i in anc or tok.head.i in (q0, q1):
+        f.append(f"governs_quote={tok.dep_}")
+    # Where it is against the cue.
+    if verb is None:
+        f.append("no_cue")
+    else:
+        vd = tok.i - verb.i
+        path = _path(tok, verb)
+        f += [f"vdist={_bucket(vd)}", f"path={path}", f"path_side={path}|{'L' if vd < 0 else 'R'}",
+              f"cue={verb.lower_}|{path}" if path != "far" else "cue_far"]
+        if attributor._sent_of[verb.i] != tsent:
+            f.append("cue_other_sent")
+    return tuple(f)
+
+
+def _own_features(attributor, tok: Token) -> tuple[str, ...]:
+    """The features of a candidate that do not depend on the quotation, worked out once per token."""
+    cache = attributor.__dict__.setdefault("_candidate_features", {})
+    if tok.i in cache:
+        return cache[tok.i]
     from .speakers import coarse_pos
 
     pos = coarse_pos(tok)
-    w = tok.lower_
     f = [f"dep={tok.dep_}", f"pos={pos}", f"ent={tok.ent_type_ or '-'}", f"dep_pos={tok.dep_}|{pos}"]
     if pos != "PROPN":
-        f.append(f"w={w}")
+        f.append(f"w={tok.lower_}")
     elif tok.text[:1].isupper():
         f.append("cap")
-    if rule is not None and tok.i == rule.i:
-        f.append("rule")
     if tok.i == attributor.sent(tok.i).start:
         f.append("opens_sentence")
     head = tok.head
@@ -147,34 +177,21 @@ def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rul
         f.append(f"appos_of={coarse_pos(head)}")
     if any(c.dep_ == "appos" for c in tok.children):
         f.append("has_appos")
-    if any(a.dep_ in ("relcl", "advcl", "acl", "pcomp") for a in list(tok.ancestors)[:3]):
-        f.append("subordinate")
+    node = tok
+    for _ in range(3):
+        if node.head is node:
+            break
+        node = node.head
+        if node.dep_ in ("relcl", "advcl", "acl", "pcomp"):
+            f.append("subordinate")
+            break
     words = sum(1 for t in tok.subtree if t.is_alpha)
     f.append(f"len={min(words, 4)}")
-    if pos == "PROPN" and sum(1 for t in tok.lefts if t.dep_ == "compound" and t.text[:1].isupper()) >= 1:
+    if pos == "PROPN" and any(t.dep_ == "compound" and t.text[:1].isupper() for t in tok.lefts):
         f.append("full_name")
-    # Where it is against the quotation.
-    q0, q1 = qtoks[0].i, qtoks[-1].i
-    qd = tok.i - q0 if tok.i < q0 else tok.i - q1
-    f.append(f"qdist={_bucket(qd)}")
-    qsent = attributor._sent_of[q0]
-    tsent = attributor._sent_of[tok.i]
-    f.append("q_same_sent" if tsent in (qsent, attributor._sent_of[q1]) else "q_prev_sent" if tsent < qsent else "q_other_sent")
-    anc = {a.i for a in qtoks[0].ancestors}
-    if head.i in anc or head.i in (q0, q1):
-        f.append(f"governs_quote={tok.dep_}")
-    # Where it is against the cue.
-    if verb is None:
-        f.append("no_cue")
-    else:
-        vd = tok.i - verb.i
-        path = _path(tok, verb)
-        f += [f"vdist={_bucket(vd)}", f"path={path}", f"path_side={path}|{'L' if vd < 0 else 'R'}",
-              f"cue={verb.lower_}|{path}" if path != "far" else "cue_far"]
-        if attributor._sent_of[verb.i] != tsent:
-            f.append("cue_other_sent")
     # What the article knows of it.
     if pos == "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
         ent = attributor.lookup(tok.text, None, at=tok.idx)
         f.append(f"known={ent.kind}" if ent is not None else "unknown_name")
-    return tuple(f)
+    cache[tok.i] = out = tuple(f)
+    return out
