@@ -446,7 +446,9 @@ class Attributor:
             for t in self._capitals:
                 if t.i - 1 not in proper:
                     self._alone.setdefault(t.text, []).append(t.i)
-        return any(not (e.start <= i < e.end) and not self.in_quote(self.doc[i].idx) for i in self._alone.get(word, ()))
+        # a word NER reads alone as a place or an organisation ("Virginia", "America") is no surname
+        return any(not (e.start <= i < e.end) and not self.in_quote(self.doc[i].idx)
+                   and self.doc[i].ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC") for i in self._alone.get(word, ()))
 
     def _name_runs(self) -> list[SpacySpan]:
         """Runs of two or more capitalised proper nouns that NER left unlabelled: names it missed."""
