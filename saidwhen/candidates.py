@@ -60,7 +60,7 @@ def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[
     """Tokens heading a possible source mention of the quotation ``qtoks`` (a stand-in or the
     content's tokens): in the cue's sentence, the quotation's sentences and the sentence before it
     in the same paragraph, outside any quotation and outside ``exclude`` (the content itself)."""
-    from .speakers import coarse_pos
+    from .lexicon import coarse_pos
 
     sent_ids = {attributor._sent_of[qtoks[0].i], attributor._sent_of[qtoks[-1].i]}
     first = min(sent_ids)
@@ -157,7 +157,7 @@ def _own_features(attributor, tok: Token) -> tuple[str, ...]:
     cache = attributor.__dict__.setdefault("_candidate_features", {})
     if tok.i in cache:
         return cache[tok.i]
-    from .speakers import coarse_pos
+    from .lexicon import coarse_pos
 
     pos = coarse_pos(tok)
     f = [f"dep={tok.dep_}", f"pos={pos}", f"ent={tok.ent_type_ or '-'}", f"dep_pos={tok.dep_}|{pos}"]

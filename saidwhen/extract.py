@@ -21,7 +21,8 @@ from spacy.language import Language
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .reported import find_reported, reporting_word_near
-from .speakers import Attribution, Attributor, title_case_headline_end
+from .entities import title_case_headline_end
+from .speakers import Attribution, Attributor
 from .times import find_times
 
 #: What stands in for a direct quote in the parsed skeleton: a one-word reply parses like speech.

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .speakers import ASIDES, Attribution, Attributor, before_colon, dateline_end
+from .lexicon import ASIDES, before_colon, dateline_end
+from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
 REPORTING = frozenset(

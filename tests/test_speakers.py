@@ -286,7 +286,7 @@ def test_a_title_case_headline_names_the_person_the_story_introduces():
 
 
 def test_a_lowercase_word_the_parser_runs_into_a_name_is_not_part_of_it():
-    from saidwhen.speakers import _clean_name
+    from saidwhen.entities import _clean_name
 
     assert _clean_name("frustrating Okafor") == "Okafor"
     assert _clean_name("Ludwig van Beethoven") == "Ludwig van Beethoven"

@@ -1,0 +1,816 @@
+"""From mention to entity: the people and organisations of one article, and what each mention means.
+
+Entities are collected from the names NER and the capitalised runs give (full names first, so a
+lone surname finds the person it abbreviates), with roles, kinds and genders learnt from the text;
+a mention the attribution picks (a name, a pronoun, a description, a possessive, a relative
+pronoun) is then resolved to one of them and its canonical name: the fullest proper name of the
+chain. ``Entities`` is a mixin of ``speakers.Attributor``, which owns the parsed document."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from .lexicon import *  # noqa: F403 (the word lists are the vocabulary of every method here)
+from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED
+
+def _offset(mention: tuple) -> int:
+    return mention[0]
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    """gender-guesser's dictionary of first names (about 40,000, with the gender usually borne)."""
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str) -> str | None:
+    """"m", "f", "?" (a first name borne by both), or None when ``word`` is no known first name."""
+    g = _first_names().get_gender(word)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(g)
+
+
+def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
+    """The words of a name without a possessive, a leading "the" or, for people, titles and roles.
+
+    "Ashby Fire Chief Raymond Okoro" → ["Raymond", "Okoro"]; "Sen. Jane Doe's" → ["Jane", "Doe"].
+    """
+    words = _SUFFIX.sub("", text.strip()).split()
+    if len(words) > 2:  # Robert C. "Bobby" Scott: the quoted nickname is not part of the name
+        words = [w for w in words if not (w[:1] in _QUOTES and w.rstrip(",")[-1:] in _QUOTES)] or words
+    parts = [q for p in words if (q := p.strip(_STRAY).lstrip("'’")) and q.strip(".")]
+    if len(parts) > 1 and parts[0].lower() == "the":
+        parts = parts[1:]
+    if kind != "PERSON":
+        for dash in ("-", "—", "–"):  # "March 2025 - Helvion Energy ASA": a dateline run into the name
+            if dash in parts[:-1] and any(ch.isdigit() for p in parts[: parts.index(dash)] for ch in p):
+                parts = parts[parts.index(dash) + 1 :]
+        while len(parts) > 1 and parts[0].lower() in ORG_DESCRIPTORS and parts[1][:1].isupper():
+            parts = parts[1:]  # "Developer Tarnside Homes" → "Tarnside Homes"
+        return parts
+    while len(parts) > 1 and parts[0][:1].islower() and parts[0] not in PARTICLES:
+        parts = parts[1:]  # "frustrating Scott": a word the parser ran into the name
+    while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS
+                              or parts[0].lower() in ORG_DESCRIPTORS):
+        parts = parts[1:]
+    while len(parts) > 1 and any(ch.isdigit() for ch in parts[-1]):  # "Elise Marchetti 6-4 3"
+        parts = parts[:-1]
+    while len(parts) > 2 and parts[-1].lower().strip(".") in POSTNOMINALS:  # "Imogen Strathairn KC"
+        parts = parts[:-1]
+    if len(parts) >= 3:  # "Creator Oliver Strand": the name starts at its first name
+        for i, w in enumerate(parts[1:-1], 1):
+            if first_name_gender(w) is not None and first_name_gender(parts[0]) is None:
+                parts = parts[i:]
+                break
+    return parts
+
+
+def _name_key(text: str, kind: str = "PERSON") -> tuple[str, ...]:
+    """A name's parts, lowercased: what two mentions of one name share."""
+    return tuple(p.lower().strip(".") for p in _name_parts(text, kind))
+
+
+def _clean_name(text: str, kind: str = "PERSON") -> str:
+    """The display form of a name ("Jane Doe" for "Sen. Jane Doe's")."""
+    return " ".join(_name_parts(text, kind))
+
+
+def title_case_headline_end(text: str) -> int:
+    """End of a first line written in title case ("Bramwell Foods Agrees To Buy …"), where NER
+    cannot tell names from capitalised words; 0 when the article has no such headline."""
+    end = text.find("\n")
+    if end < 0:
+        return 0
+    words = [w for w in text[:end].split() if w[:1].isalpha()]
+    caps = sum(w[0].isupper() for w in words)
+    if len(words) >= 4 and caps >= 0.7 * len(words) and not text[:end].rstrip().endswith("."):
+        return end
+    # Archives end a headline with a full stop ("Clinton Plan for Taxes Is Expansive."): every
+    # major word capitalised still tells a title from a sentence.
+    major = [w for w in words if w.lower() not in _HEADLINE_SMALL]
+    return end if len(major) >= 4 and sum(w[0].isupper() for w in major) >= 0.9 * len(major) else 0
+
+
+_HEADLINE_SMALL = frozenset("a an the of and or but nor in on at to for with by from as is are was vs. vs per via".split())
+
+
+@dataclass
+class Entity:
+    """A person or organisation of one article, gathering its mentions as they are resolved."""
+
+    name: str
+    kind: str
+    key: tuple[str, ...]
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # doc char offsets
+    seen: set[tuple[int, int]] = field(default_factory=set)  # the offsets of those mentions
+    roles: set[str] = field(default_factory=set)
+    role: str | None = None
+    gender: str | None = None
+    first: int = 0
+
+
+
+class Entities:
+    """The entities of one article and the resolution of mentions to them (a mixin: the
+    ``Attributor`` provides the document, its sentences and its quoted ranges)."""
+
+    def sent(self, i: int) -> SpacySpan:
+        """The sentence of token ``i`` (``Token.sent`` rescans the doc on every call)."""
+        return self.sents[self._sent_of[i]]
+
+    # --- entities ---------------------------------------------------------------------------
+    def in_quote(self, offset: int) -> bool:
+        """Whether a doc offset falls inside a quoted range (whose words are not the writer's)."""
+        i = bisect_right(self._range_starts, offset) - 1
+        return i >= 0 and offset < self.ranges[i][1]
+
+    def _collect_entities(self) -> None:
+        headline = title_case_headline_end(self.text)
+        ents = [
+            e for e in self.ents
+            if e.start_char >= headline
+            and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and "," not in e.text
+            and not self.in_quote(e.start_char) and not self.in_quote(e.end_char - 1)
+            and not self._dateline(e)
+        ]
+        ents = [r for r in (self._relabel(e) for e in ents) if r.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        runs = [r for r in self._name_runs() if r.start_char >= headline]
+        ents += [r for r in runs if r.label_ == "ORG"]
+        persons = [e for e in ents if e.label_ == "PERSON"] + [r for r in runs if r.label_ == "PERSON"]
+        # Full names first, so that a lone surname can find the person it abbreviates.
+        for e in sorted(persons, key=lambda e: (-len(_name_key(e.text)), e.start_char)):
+            self._entity_for(e, "PERSON")
+        # An organisation's full name first, so "the county health department" finds it; a run of
+        # lowercase words is a description, never a name.
+        for e in sorted(ents, key=lambda e: (-len(e), e.start_char)):
+            if e.label_ == "ORG" and any(w[:1].isupper() for w in e.text.split()[1:] or e.text.split()):
+                self._entity_for(e, "ORG")
+        covered = set()
+        for e in sorted(ents + persons, key=lambda e: e.start_char):
+            if e.label_ in ("PERSON", "ORG"):
+                ent = self.lookup(e.text, e.label_, at=e.start_char, gender=self._honorific(e[0]))
+                if ent is not None:
+                    self._add_mention(ent, e.start_char, e.end_char, e.text, e.root)
+                    self._learn_roles(ent, e)
+                    covered.update(range(e.start, e.end))
+        # A lone surname NER did not label still mentions the person it abbreviates.
+        for tok in self._capitals:
+            if coarse_pos(tok) == "PROPN" and tok.i not in covered and not self.in_quote(tok.idx):
+                ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
+                if ent is not None:
+                    self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
+
+    def _dateline(self, e: SpacySpan) -> bool:
+        """Whether an entity is a dateline's place ("SEATTLE (Reuters) -"), not an actor."""
+        first = e.start == 0 or "\n" in self.doc[e.start - 1].text_with_ws
+        if first and e.text.isupper() and len(e.text) > 3:
+            return True
+        end = dateline_end(self.text, e.start_char)
+        return end is not None and e.end_char <= end
+
+    def _relabel(self, e: SpacySpan) -> SpacySpan:
+        """An "ORG" of two or three capitalised words starting with a first name is a person; a
+        first name NER left outside the entity is taken in ("Ana" + "Popescu")."""
+        doc = self.doc
+        if (past := self._past_dateline(e.start_char, e.end_char)) != e.start_char:
+            rest = doc.char_span(past, e.end_char, label=e.label_, alignment_mode="contract")
+            if rest is not None and len(rest):  # "3 March 2025 - Helvion Energy ASA": the dateline run in
+                e = rest
+        if e.label_ in ("FAC", "PRODUCT", "WORK_OF_ART", "ORG") and len(e) >= 3 and any(ch.isdigit() for ch in doc[e.end - 1].text):
+            k = e.end  # "beat Sofia Ruane 6-4": a score run into a name
+            while k > e.start + 1 and (any(ch.isdigit() for ch in doc[k - 1].text) or doc[k - 1].is_punct):
+                k -= 1
+            if k - e.start in (2, 3) and first_name_gender(doc[e.start].text) is not None:
+                e = SpacySpan(doc, e.start, k, label="PERSON")
+        start = e.start
+        while start > 0 and coarse_pos(doc[start - 1]) == "PROPN" and doc[start - 1].ent_iob_ == "O" \
+                and first_name_gender(doc[start - 1].text) is not None:
+            start -= 1
+        if start != e.start:
+            e = SpacySpan(doc, start, e.end, label="PERSON" if e.label_ in ("ORG", "GPE", "PERSON") else e.label_)
+        end = e.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and doc[end + 1].text[:1].isupper():
+            end += 2  # "Martin Okafor" + "-Bell"
+        if e.label_ == "ORG" and end < len(doc) and doc[end - 1].lower_ == "of" and coarse_pos(doc[end]) == "PROPN":
+            end -= 1  # "the University of" + "Calderbrook": NER stopped at the "of"
+        if e.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() \
+                and doc[end - 1].lower_ in ORG_SUFFIXES | NAME_BEARING and coarse_pos(doc[end + 1]) == "PROPN":
+            k = end + 1  # "The Reserve Bank" + "of Caldria", "Ministry" + "of Health"
+            while k < len(doc) and doc[k].text[:1].isupper() and coarse_pos(doc[k]) == "PROPN":
+                k += 1
+            end = k
+        if e.label_ == "ORG" and end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper():
+            k = end + 1
+            while k < len(doc) and doc[k].text[:1].isupper() and coarse_pos(doc[k]) == "PROPN":
+                k += 1
+            if doc[k - 1].lower_ in ORG_SUFFIXES:
+                end = k  # "West Pennine Fire" + "and Rescue Service"
+        if end != e.end:
+            e = SpacySpan(doc, e.start, end, label=e.label_)
+        words = e.text.split()
+        prep = e.root.head
+        if e.label_ in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART") and e.root.dep_ == "pobj" and prep.lower_ in ("at", "from") \
+                and prep.head.lower_ in STAFF:
+            return SpacySpan(doc, e.start, e.end, label="ORG")  # "analysts at Harland Stubbs": a firm
+        if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
+                and first_name_gender(words[0]) is None:
+            return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills
+        if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            parts = _name_parts(e.text)
+            if len(parts) >= 2 and parts[-1].lower().strip(".") not in ORG_SUFFIXES and parts[-1].lower() not in PLACE_WORDS and (
+                first_name_gender(parts[0]) is not None or self._used_alone(parts[-1], e)
+            ):
+                return SpacySpan(self.doc, e.start, e.end, label="PERSON")
+        return e
+
+    def _used_alone(self, word: str, e: SpacySpan) -> bool:
+        """Whether the last word of a name stands alone elsewhere, as surnames do ("Hale said")."""
+        if self._alone is None:
+            proper = {t.i for t in self._capitals if coarse_pos(t) == "PROPN"}
+            self._alone = {}
+            for t in self._capitals:
+                if t.i - 1 not in proper:
+                    self._alone.setdefault(t.text, []).append(t.i)
+        # a word NER reads alone as a place or an organisation ("Virginia", "America") is no surname
+        return any(not (e.start <= i < e.end) and not self.in_quote(self.doc[i].idx)
+                   and self.doc[i].ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC") for i in self._alone.get(word, ()))
+
+    def _name_runs(self) -> list[SpacySpan]:
+        """Runs of two or more capitalised proper nouns that NER left unlabelled: names it missed."""
+        doc = self.doc
+        labelled = set(self._ent_of)
+        starts = [t.i for t in self._capitals
+                  if coarse_pos(t) == "PROPN" and t.i not in labelled and not self.in_quote(t.idx)]
+        # "Prieto-Marsh": a hyphen joining two capitalised words belongs to the name.
+        starts += [i + 1 for i in starts if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
+                   and not doc[i + 1].whitespace_ and doc[i + 2].text[:1].isupper()]
+        # "Caldwell & Pryce": an ampersand joining capitalised words makes a firm's name.
+        amps = [t.i for t in doc if t.text == "&" and 0 < t.i < len(doc) - 1 and t.i not in labelled
+                and doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].text[:1].isupper()] if "&" in self.text else []
+        if amps:
+            starts = sorted(set(starts) | set(amps) | {i - 1 for i in amps if i - 1 not in labelled}
+                            | {i + 1 for i in amps if i + 1 not in labelled})
+        starts.sort()
+        runs = []
+        n = 0
+        while n < len(starts):
+            i = j = starts[n]
+            while n < len(starts) and starts[n] == j:  # consecutive proper nouns
+                j += 1
+                n += 1
+            k = i
+            while k < j and (doc[k].lower_ in STRIP_TITLES or doc[k].lower_ in TITLE_WORDS or doc[k].lower_.rstrip(".") in ROLE_WORDS or doc[k].ent_type_ == "NORP"):
+                k += 1
+            if j - k >= 2 and len(_name_key(doc[k:j].text)) >= 2:
+                last = doc[j - 1]
+                if last.lower_.strip(".") in ORG_SUFFIXES or any(t.text == "&" for t in doc[k:j]):
+                    runs.append(SpacySpan(doc, k, j, label="ORG"))
+                elif first_name_gender(doc[k].text) is not None or self._used_alone(last.text, doc[k:j]):
+                    runs.append(SpacySpan(doc, k, j, label="PERSON"))
+                elif not self.has_ner:
+                    runs.append(SpacySpan(doc, k, j, label="ORG"))
+        return runs
+
+    def _entity_for(self, span: SpacySpan, kind: str) -> Entity | None:
+        key = _name_key(span.text, kind)
+        if not key:
+            return None
+        found = self.lookup(span.text, kind)
+        if found is not None:
+            found.first = min(found.first, span.start_char)
+            return found
+        if len(key) == 1 and any(len(e.key) > 1 for e in self._by_part.get(key[0], ())):
+            return None  # a name part several entities share ("Suzaki"): resolved where it is used
+        return self._new_entity(span.text, kind, span.start_char)
+
+    def lookup(self, text: str, kind: str | None = None, at: int | None = None, gender: str | None = None) -> Entity | None:
+        """The entity a name refers to: the same name, or a longer name it is part of.
+
+        A surname two people share ("Haddad") goes to the one whose gender an honorific gives
+        ("Ms. Haddad"), else to the one mentioned last before offset ``at``.
+        """
+        key = _name_key(text, kind or "PERSON")
+        if not key:
+            return None
+        title = _TITLE_START.match(text)  # "Mr. Haddad": the title is in the mention itself
+        if key in self._by_key:
+            return self._by_key[key]
+        n = len(key)
+        cands = [e for e in self._by_part.get(key[0], ()) if len(e.key) > n and (e.key[-n:] == key or e.key[:n] == key)]
+        # NER often labels a lone surname ORG: one word may name a person whatever its label.
+        prefer = [lambda e: e.kind == kind] if kind == "ORG" and n > 1 else []
+        prefer += [lambda e: e.kind == "PERSON", lambda e: e.key[-n:] == key]
+        for keep in prefer:
+            narrower = [e for e in cands if keep(e)]
+            if narrower:
+                cands = narrower
+        if len({e.name for e in cands}) == 1:
+            return cands[0]
+        if gender and len(cands) > 1:
+            cands = [e for e in cands if e.gender in (None, gender)] or cands
+            if len(cands) == 1:
+                return cands[0]
+        if at is not None and len(cands) > 1:
+            # The story's protagonist keeps the bare surname ("She married Dennis Ellery … Ellery
+            # organised a petition" is still Margaret Ellery): one mentioned at least three times
+            # and twice as often as the others; else the one mentioned last.
+            count = {id(e): sum(1 for m in e.mentions if m[0] < at) for e in cands}
+            top = max(cands, key=lambda e: count[id(e)])
+            titled = title or _TITLED.search(self.text, max(0, at - 6), at)  # "Mr. Haddad" picks by gender or recency
+            if not titled and count[id(top)] >= 3 and all(count[id(top)] >= 2 * count[id(e)] for e in cands if e is not top):
+                return top
+            last = {id(e): max((m[0] for m in e.mentions if m[0] < at), default=-1) for e in cands}
+            best = max(cands, key=lambda e: last[id(e)])
+            if last[id(best)] >= 0:
+                return best
+        return None
+
+    def _honorific(self, tok: Token) -> str | None:
+        """The gender an honorific gives, right before a name or opening its mention ("Ms. Haddad" → "f")."""
+        return HONORIFICS.get(tok.lower_) or (HONORIFICS.get(self.doc[tok.i - 1].lower_) if tok.i > 0 else None)
+
+    def _add_mention(self, ent: Entity, start: int, end: int, text: str, head: Token | None) -> None:
+        if (start, end) not in ent.seen:
+            ent.seen.add((start, end))
+            ent.mentions.append((start, end, text))
+            insort(self._mentions, (start, ent, head), key=_offset)
+
+    def _learn_roles(self, ent: Entity, span: SpacySpan) -> None:
+        """Roles and gender from the words around a name: "Sen. Jane Doe", "Doe, a spokeswoman"."""
+        doc = self.doc
+        for t in doc[max(self.sent(span.start).start, span.start - 3) : span.start]:
+            w = t.lower_
+            if t.is_alpha or w in TITLE_WORDS or w.endswith("."):
+                ent.roles.add(TITLE_WORDS.get(w, w))
+                if w in HONORIFICS and ent.gender is None:
+                    ent.gender = HONORIFICS[w]
+        for t in span:
+            w = t.lower_
+            if w in HONORIFICS and ent.gender is None:
+                ent.gender = HONORIFICS[w]
+            if w in TITLE_WORDS or w in STRIP_TITLES:
+                ent.roles.add(TITLE_WORDS.get(w, w))
+        root = span.root
+        appos = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            appos.append(root.head)
+        for a in appos:
+            if a.ent_type_ in ("PERSON",):
+                continue
+            words = [t for t in a.subtree if not self.in_quote(t.idx)]
+            if not words:
+                continue
+            text = self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
+            if ent.role is None and a.dep_ != "nsubj":
+                ent.role = text
+            for t in words:
+                w = t.lower_
+                ent.roles.add(TITLE_WORDS.get(w, w))
+                if w in GENDERED_ROLES and t.i == a.i and ent.gender is None:
+                    ent.gender = GENDERED_ROLES[w]
+            if a.i > root.i:
+                _described_as(ent, text)
+            else:  # "an outside firm, Sentinel Forge": the description before the name
+                _described_as(ent, self.text[a.left_edge.idx : a.idx + len(a)])
+
+    def _learn_genders(self) -> None:
+        """A sentence naming one person and using "he"/"his" (or "she"/"her") tells that person's gender."""
+        by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
+        for m in self._mentions:
+            if m[2] is not None and m[1].kind == "PERSON":
+                by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
+        for k, ms in by_sent.items():
+            persons = {id(e): e for _, e, _ in ms}
+            if len(persons) != 1:
+                continue
+            (person,) = persons.values()
+            if person.gender is not None:
+                continue
+            sent = self.sents[k]
+            first = min(s for s, _, _ in ms)
+            for t in sent:
+                if t.idx > first and t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx):
+                    person.gender = PRONOUN_GENDER[t.lower_]
+                    break
+
+    def _name_after(self, tok: Token) -> list[Token]:
+        """A person's name set off by commas right after the phrase ``tok`` heads, which the parser
+        did not make its apposition."""
+        doc = self.doc
+        j = tok.right_edge.i + 1
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            return []
+        for k in (j + 1, j + 2):
+            e = self._ent_of.get(k)
+            if e is not None and e.label_ == "PERSON" and k == e.start:
+                if e.end >= len(doc) or doc[e.end].text in (",", ".", ";") or doc[e.end].is_space:
+                    return [e.root]
+                return []
+        return []
+
+    def _mention_span(self, tok: Token) -> tuple[int, int]:
+        """Doc offsets of the mention a subject token heads: a full name or a short noun phrase."""
+        doc = self.doc
+        if tok.ent_type_ and tok.ent_iob_ != "O":
+            e = self._ent_of.get(tok.i)
+            if e is not None and "," not in e.text:
+                start = e.start  # the name without the title before it ("Farmer Elias Brook")
+                while start < tok.i and (doc[start].lower_ in STRIP_TITLES or doc[start].lower_.rstrip(".") in ROLE_WORDS):
+                    start += 1
+                return self._past_dateline(doc[start].idx, e.end_char), e.end_char
+        if coarse_pos(tok) == "PRON":
+            return tok.idx, tok.idx + len(tok)
+        left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case")]
+        start_tok = end_tok = tok
+        if left:
+            first = min(min(t.i for t in c.subtree) for c in left)
+            start_tok = doc[first]
+        i = start_tok.i
+        while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+                and doc[i - 2].text[:1].isupper():
+            i -= 2  # "Okafor-Bell"
+        start_tok = doc[i]
+        if coarse_pos(tok) == "PROPN":  # "West Pennine Fire and Rescue Service": one name, not two speakers
+            conj = [c for c in tok.rights if c.dep_ == "conj" and coarse_pos(c) == "PROPN"]
+            if conj and conj[0].lower_ in ORG_SUFFIXES and all(
+                    t.text[:1].isupper() or t.lower_ == "and" for t in doc[tok.i + 1 : conj[0].i + 1]):
+                end_tok = conj[0]
+        end = end_tok.idx + len(end_tok)
+        return self._past_dateline(start_tok.idx, end), end
+
+    def _past_dateline(self, start: int, end: int) -> int:
+        """``start``, or the end of a dateline the parser ran into the name ("3 March 2025 -
+        Helvion Energy ASA")."""
+        past = dateline_end(self.text, start)
+        return past if past is not None and start < past < end else start
+
+    def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
+        """The entity a subject token refers to, the mention itself, and a confidence."""
+        if coarse_pos(tok) != "PROPN" or tok.text[:1].islower():  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
+            # ("Voight's training partner and close friend, hurdler Maya Oduya": on the last of two nouns)
+            heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and coarse_pos(c) == "NOUN"]
+            names = [c for h in heads for c in h.children
+                     if (c.dep_ == "appos" or c.dep_ in ("npadvmod", "dep") and c.ent_type_ == "PERSON"
+                         and c.i > h.i and self.doc[c.left_edge.i - 1].text == ",")  # the parser's other labels for it
+                     and coarse_pos(c) == "PROPN" and not self.in_quote(c.idx)]
+            if not names:  # "A spokeswoman for Gov. Ashe, Leah Pruitt, said": the name closes the phrase
+                names = [c for c in tok.subtree if c.dep_ == "appos" and c.head.dep_ == "pobj" and coarse_pos(c) == "PROPN"
+                         and all(t.is_punct for t in self.doc[c.right_edge.i + 1 : tok.right_edge.i + 1])
+                         and c.ent_type_ == "PERSON" and not self.in_quote(c.idx)]
+            if not names:  # "according to the department's epidemiologist, Dr. Farida Nwosu."
+                names = self._name_after(tok)
+            if names:
+                ent, mention, conf = self.resolve(names[0])
+                if ent is not None and ent.role is None:
+                    words = [t for t in tok.subtree if t.i < names[0].i and t.dep_ != "punct" or t.i == tok.i]
+                    ent.role = self.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
+                return ent, mention, conf
+        if (dateline := dateline_end(self.text, tok.idx)) is not None and tok.idx < dateline:
+            # "KINLOCH BAY, 3 March - Tarvik Power ASA announced": the parser made the place the
+            # subject and hung the name on it.
+            named = [t for t in tok.subtree if t.idx >= dateline and coarse_pos(t) == "PROPN"]
+            if named:
+                return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= dateline else named[0])
+            return None, (tok.idx, tok.idx + len(tok), tok.text), 0.3
+        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+            # "Jane Roe, who said …": the one the clause is about, mentioned by the pronoun
+            ent, _, conf = self.resolve(tok.head.head)
+            return ent, (tok.idx, tok.idx + len(tok), tok.text), conf
+        s, e = self._mention_span(tok)
+        text = self.text[s:e]
+        mention = (s, e, text)
+        w = tok.lower_
+        if (w in POSSESSIVES or w in MEDIA_OF) and (owned := self._owned(tok)) is not None:
+            return owned, mention, 0.8
+        if w in PRONOUNS or w in POSSESSIVES and tok.dep_ == "poss":
+            # "Ellery had been ill since a fall, she said": never someone inside what she said
+            said = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i
+                    and not before_colon(c, tok)] if tok.dep_ == "nsubj" else []
+            skip = (said[0].left_edge.idx, said[0].right_edge.idx + len(said[0].right_edge)) if said else None
+            ent = self._resolve_pronoun(w, s, skip)
+            conf = 0.85
+        elif tok.text.isupper() and len(tok.text) > 4 and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in ("—", "–", "-", "(", ","):
+            return None, mention, 0.3  # a dateline ("SEATTLE —"), not a speaker
+        elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok)) and not (
+                tok.lower_ in ORG_NOUNS and not tok.ent_type_) and (
+            coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
+            or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
+            or self._known_person(text, s)  # "Haskins conceded": a surname tagged as a plural noun
+            or self._named_by_apposition(tok)  # "Tallowby, the meal-planning start-up, said"
+        ):
+            kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
+            first = self.doc.char_span(s, e, alignment_mode="expand")
+            gender = self._honorific(first[0]) if first is not None else None
+            ent = self.lookup(text, None, at=s, gender=gender)
+            if ent is None and s < self._headline:  # a title-case headline runs words into the name
+                ent = self._named_within(text)
+                parts = _name_parts(text)
+                if ent is None and len(parts) in (2, 3) and first_name_gender(parts[0]) is not None:
+                    ent = self._new_entity(text, kind, s)
+            elif ent is None:
+                ent = self._new_entity(text, kind, s)
+            conf = 0.95
+        else:
+            ent = self._resolve_description(tok, s)
+            conf = 0.8
+        if ent is not None:
+            self._add_mention(ent, s, e, text, tok)
+            if w in PRONOUN_GENDER and ent.gender is None and ent.kind == "PERSON":
+                ent.gender = PRONOUN_GENDER[w]
+            if ent.role is None:
+                for c in tok.children:
+                    if c.dep_ == "appos" and c.ent_type_ != "PERSON":
+                        words = list(c.subtree)
+                        ent.role = self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
+                        ent.roles.update(t.lower_ for t in words)
+                        _described_as(ent, ent.role)
+        return ent, mention, conf
+
+    def _named_by_apposition(self, tok: Token) -> bool:
+        """Whether a capitalised word opening its sentence is a name because a description follows
+        it between commas, though the tagger took it for a noun or NER for a nationality."""
+        return tok.i == self.sent(tok.i).start and tok.lower_ not in SENTENCE_NOUNS and any(
+            c.dep_ == "appos" and c.i > tok.i + 1 and self.doc[c.left_edge.i - 1].text == "," for c in tok.children)
+
+    def _owned(self, tok: Token) -> Entity | None:
+        """Whoever a medium belongs to, for a possessive heading a source ("his website", "Ivana
+        Roe's brief"): that person; "her campaign" is an organisation named for her."""
+        if tok.lower_ in POSSESSIVES:
+            owner, medium = (tok, tok.head) if tok.dep_ == "poss" else (None, tok)
+        else:
+            owner, medium = next((c for c in tok.children if c.dep_ == "poss"), None), tok
+        if owner is None or owner.i == medium.i:
+            return None
+        if medium.lower_ not in MEDIA_OF and medium.lower_ not in DOCUMENTS:
+            return None
+        if coarse_pos(owner) == "PRON":
+            ent = self._resolve_pronoun(owner.lower_, owner.idx)
+        else:
+            ent, _, _ = self.resolve(owner)
+        if ent is None or medium.lower_ != "campaign" or ent.kind != "PERSON":
+            return ent
+        return self._campaign_of(ent, medium.idx)
+
+    def _following_of(self, head: Token) -> Entity | None:
+        """"The Roe campaign", "the Roe administration": the organisation named for the person."""
+        for c in head.children:
+            if c.dep_ in ("compound", "poss") and coarse_pos(c) == "PROPN":
+                ent, _, _ = self.resolve(c)
+                if ent is not None and ent.kind == "PERSON":
+                    return self._campaign_of(ent, head.idx, head.lower_)
+        return None
+
+    def _campaign_of(self, person: Entity, at: int, noun: str = "campaign") -> Entity:
+        """The organisation "<surname> campaign" (or "administration") of a person, made once per article."""
+        name = f"{person.name.split()[-1]} {noun}"
+        ent = self._by_key.get(_name_key(name, "ORG")) or self._new_entity(name, "ORG", at)
+        return ent
+
+    def _named_within(self, text: str) -> Entity | None:
+        """The entity of two words or more whose full name the text holds, the longest first
+        ("Jane Roe Slams Board" holds Jane Roe)."""
+        words = [w.lower().strip(".,:;'’\"") for w in _SUFFIX.sub("", text).split()]
+        words = [_SUFFIX.sub("", w) for w in words]
+        found = [e for e in self.entities if e.kind == "PERSON" or len(e.key) >= 2
+                 if any(tuple(words[k : k + len(e.key)]) == e.key for k in range(len(words) - len(e.key) + 1))]
+        if not found:  # "Roe Slams Board": the surname of someone the story names in full
+            found = [e for e in self.entities if e.kind == "PERSON" and len(e.key) >= 2 and e.key[-1] in words]
+        return max(found, key=lambda e: (len(e.key), len(e.mentions))) if found else None
+
+    def _known_person(self, text: str, at: int) -> bool:
+        """Whether ``text`` is part of the full name of a person already introduced."""
+        ent = self.lookup(text, "PERSON", at=at)
+        return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2 and ent.first < at
+
+    def _new_entity(self, text: str, kind: str, start: int) -> Entity | None:
+        key = _name_key(text, kind)
+        if not key or kind == "PERSON" and all(k in STRIP_TITLES or k in ROLE_WORDS for k in key):
+            return None  # "Senator", "Retired General": a role, nobody's name
+        ent = Entity(_clean_name(text, kind), kind, key, first=start)
+        if kind == "PERSON" and len(key) >= 2:
+            g = first_name_gender(key[0])
+            ent.gender = g if g in ("m", "f") else None
+        self.entities.append(ent)
+        self._by_key[key] = ent
+        for part in set(key):
+            self._by_part.setdefault(part, []).append(ent)
+        return ent
+
+    def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None) -> Entity | None:
+        """The nearest earlier entity a pronoun can mean: a person of the right gender for he/she,
+        an organisation for it/they/we; going back sentence by sentence, a subject first."""
+        if w in ("i", "you"):  # the writer or the reader, never a named entity of the article
+            return None
+        want_org = w in ("it", "they", "them", "we", "us", "its", "their")
+        gender = PRONOUN_GENDER.get(w)
+
+        def ok(ent: Entity) -> bool:
+            if want_org:
+                return ent.kind == "ORG"
+            return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender))
+
+        end = bisect_left(self._mentions, pos, key=_offset)
+        found: list[tuple[int, Entity, Token | None]] = []  # the latest sentence's, latest first
+        for m in reversed(self._mentions[max(0, end - LOOKBACK) : end]):
+            if m[2] is None or not ok(m[1]) or skip and skip[0] <= m[0] < skip[1]:
+                continue
+            if found and self._sent_of[m[2].i] != self._sent_of[found[0][2].i]:
+                break
+            found.append(m)
+        subj = [m for m in found if m[2].dep_ in ("nsubj", "nsubjpass")]
+        # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
+        main = [m for m in subj if m[2].head.dep_ == "ROOT" or m[2].head.dep_ == "conj" and m[2].head.head.dep_ == "ROOT"]
+        return (main or subj or found)[0][1] if found else None
+
+    def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
+        """The entity a description names: the person given that role ("the senator"), the last
+        organisation ("the company"), or the person the previous sentences are about ("the Polish
+        forward"); nobody for an indefinite one ("an official") or one that repeats an unnamed
+        subject ("A trooper … the trooper said")."""
+        head = tok.head if tok.dep_ in ("amod", "compound") and coarse_pos(tok.head) == "NOUN" else tok
+        w = TITLE_WORDS.get(head.lower_, head.lower_)
+        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if w in SPOKESPEOPLE:
+            return None  # an unnamed spokesperson is nobody we can name, whoever they speak for
+        if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again
+            return self._author(head) if head.i == tok.i else None
+        if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
+            return org
+        if dets & {"a", "an"} and head.tag_ == "NN" and w in ORG_NOUNS and w not in NAME_BEARING:
+            return self._described_next(head, w, "ORG")  # "…, an environmental group said. \n\n Clearwater Watch said …"
+        if dets & {"a", "an"} and head.tag_ == "NN" and (lede := self._named_next(head)) is not None:
+            return lede  # "A former safety manager testified … \n\n Leonard Haskins, 61, told jurors …"
+        if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or (
+            head.tag_ in ("NNS", "NNPS") and w not in NAME_BEARING
+        ):
+            return None
+        end = bisect_left(self._mentions, pos, key=_offset)
+        before = self._mentions[max(0, end - LOOKBACK) : end]
+        if w in FOLLOWINGS and (named := self._following_of(head)) is not None:
+            return named
+        if w not in ORG_NOUNS:  # "the city" is not "City Council member Danielle Osei"
+            # "the Democratic nominee" is the one given that role with those words, not the last nominee
+            mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
+            fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and w in ent.roles]
+            if fits:
+                return next((ent for ent in fits if mods and mods <= ent.roles), fits[0])
+        if w in ORG_NOUNS or head.ent_type_ == "ORG":
+            owner = [c for c in head.children if c.dep_ == "poss" and coarse_pos(c) == "PROPN"]
+            if owner:  # "the FBI's field office": the FBI
+                ent, _, _ = self.resolve(owner[0])
+                if ent is not None and _org_like(ent):
+                    return ent
+            named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
+            named = named or self._described_next(head, w, "ORG")
+            if named is not None or w in NAME_BEARING:
+                return named  # "the ministry" is the Ministry of Health, not the last company named
+            recent = self._recent_subject(head, before, "ORG")
+            return recent or next((ent for _, ent, _ in reversed(before) if _org_like(ent)), None)
+        if (ahead := self._described_next(head, w, "PERSON")) is not None:
+            return ahead  # "Finance minister says levy delayed \n\n Finance Minister Ada Kole said …"
+        if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP":  # a noun, or "the Romanian"
+            return None
+        if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
+            return None
+        return self._recent_subject(head, before, "PERSON", unnamed=True)
+
+    def _lede(self) -> int:
+        """The index of the body's first sentence: after a headline and a dateline ("HALDEN —"),
+        which the parser leaves as sentences of their own."""
+        if self._lede_at is None:
+            k = 0
+            line = self.text.find("\n")
+            if title_case_headline_end(self.text) or 0 < line < 250 and not self.text[:line].rstrip().endswith((".", "!", "?")):
+                while k + 1 < len(self.sents) and self.sents[k].start_char < line:
+                    k += 1  # past the headline, however many pieces the parser cut it into
+            while k + 1 < len(self.sents) and not any(t.is_alpha and t.is_lower for t in self.sents[k]):
+                k += 1
+            self._lede_at = k
+        return self._lede_at
+
+    def _named_next(self, head: Token) -> Entity | None:
+        """The person a news lede describes before naming them: in the first two sentences of the
+        body, "a former treasurer" is the first person the next two sentences introduce by full
+        name as a subject."""
+        k = self._sent_of[head.i]
+        if k > self._lede() + 1 or k + 1 >= len(self.sents) or head.lower_ in SPOKESPEOPLE:
+            return None
+        start, end = self.sents[k + 1].start_char, self.sents[min(k + 2, len(self.sents) - 1)].end_char
+        for _, ent, tok in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
+            if tok is None or tok.idx >= end:
+                break
+            if ent.kind == "PERSON" and ent.first >= start and len(ent.key) >= 2 and tok.dep_ in ("nsubj", "nsubjpass"):
+                return ent
+        return None
+
+    def _described_next(self, head: Token, w: str, kind: str) -> Entity | None:
+        """Who a headline or a lede describes before the story names them: "Finance minister says
+        …" is the person the next sentences introduce as finance minister (a role is strong
+        evidence: up to six sentences on), "…, police said" the police force the next three name,
+        "an environmental group said" the organisation the next two introduce as a subject."""
+        k = self._sent_of[head.i]
+        if k > self._lede() or k + 1 >= len(self.sents):
+            return None
+        reach = 6 if kind == "PERSON" else 3
+        start, end = self.sents[k + 1].start_char, self.sents[min(k + reach, len(self.sents) - 1)].end_char
+        near = self.sents[min(k + 2, len(self.sents) - 1)].end_char
+        subject = None
+        # "transport secretary" is not the union's general secretary: the role's modifiers must match too
+        mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
+        for at, ent, tok in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
+            if at >= end:
+                break
+            if ent.first < start:
+                continue
+            if ent.kind == kind and (w in ent.roles and mods <= ent.roles if kind == "PERSON" else w in ent.key):
+                return ent
+            if kind == "ORG" and subject is None and at < near and _org_like(ent) and tok is not None \
+                    and tok.dep_ in ("nsubj", "nsubjpass"):
+                subject = ent
+        return subject if w not in NAME_BEARING else None
+
+    def _staff_of(self, head: Token) -> Entity | None:
+        """The organisation a plural of professionals works at ("economists at Halvard Bank",
+        "researchers from the university"), if the phrase names one."""
+        collective = head.lower_ in TEAMS  # "a team at the Calder Institute"
+        if not collective and (head.tag_ not in ("NNS", "NNPS") or any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children)):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "with", "of"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        ent, _, _ = self.resolve(obj)
+                        if ent is not None and ent.kind == "ORG":
+                            return ent
+        return None
+
+    def _author(self, doc_noun: Token) -> Entity | None:
+        """Who a document speaks for: "the ministry's report", "a report by the Parks Department",
+        "a letter from Ms. Carrow", "a Parcelwise filing"; nobody for "the lawsuit" alone."""
+        owners = [c for c in doc_noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and coarse_pos(c) == "PROPN")]
+        for c in doc_noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                owners += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "acl":  # "a report prepared by …"
+                owners += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        for owner in owners:
+            if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her"):
+                continue
+            ent, _, _ = self.resolve(owner)
+            if ent is not None:
+                return ent
+        return None
+
+    def _recent_subject(self, head: Token, before: list, kind: str, unnamed: bool = False) -> Entity | None:
+        """The entity of ``kind`` that is the subject of one of the three sentences before
+        ``head``'s, nearest first. With ``unnamed``, nobody when such a sentence has ``head``'s own
+        noun as its subject: the description repeats someone never named ("A trooper … the trooper")."""
+        sent = self.sent(head.i)
+        for _ in range(3):
+            if sent.start == 0:
+                break
+            sent = self.sent(sent.start - 1)
+            if unnamed and any(
+                t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx)
+                and coarse_pos(t) == "NOUN" and t.lower_ == head.lower_ for t in sent
+            ):
+                return None
+            subj = [m for m in before if sent.start_char <= m[0] < sent.end_char
+                    and (m[1].kind == kind if kind != "ORG" else _org_like(m[1]))
+                    and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return subj[0][1]
+        return None
+
+
+def _described_as(ent: Entity, description: str) -> None:
+    """Learn from an apposition's last word: "Nimbleroot, the workplace software start-up" is an
+    organisation (whatever NER took it for) and a "start-up", which the tokenizer splits."""
+    head = re.split(r",|\s(?:for|of|at|in|on|with|from|by|who|which|that|based|whose)\s", description + " ")[0]
+    words = head.split()  # "a spokesman for the Nepal Army": a spokesman, not an army
+    if not words:
+        return
+    last = words[-1].lower().strip(",.")
+    ent.roles.add(last)
+    if ent.kind == "PERSON" and last in _ORGISH and (len(ent.key) == 1 or first_name_gender(ent.key[0]) is None):
+        ent.kind = "ORG"
+
+
+def _org_like(ent: Entity) -> bool:
+    """An organisation, or a one-word name that is nobody's first name and has no gender: a brand
+    ("Loomly said") that NER did not label."""
+    return ent.kind == "ORG" or (
+        len(ent.key) == 1 and ent.gender is None and first_name_gender(ent.key[0]) is None
+        and (not ent.roles or bool(ent.roles & _ORGISH))  # "Parcelwise, the delivery start-up"
+    )
+
+
+_ORGISH = ORG_NOUNS | ORG_DESCRIPTORS | {"start-up", "brand", "maker", "chain", "app"}

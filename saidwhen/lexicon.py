@@ -1,0 +1,176 @@
+"""The words the speaker stage reads: speech verbs, honorifics, roles, organisation nouns, and the
+small helpers over them (a dateline's end, a coarse part of speech)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .quotes import SPEECH_WORDS
+
+SPEECH_LEMMAS = SPEECH_WORDS - {"according", "called", "call", "calls", "described", "describe", "describes"}
+#: Verbs that only attribute when a quote is their object ("called the ruling "flawed"").
+WEAK_SPEECH = frozenset({"called", "call", "calls", "described", "describe", "describes"})
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
+    "queen": "f", "princess": "f", "sister": "f",
+}
+GENDERED_ROLES = {
+    "spokesman": "m", "chairman": "m", "actor": "m", "husband": "m", "father": "m", "son": "m",
+    "brother": "m", "businessman": "m", "congressman": "m", "councilman": "m", "boyfriend": "m",
+    "spokeswoman": "f", "chairwoman": "f", "actress": "f", "wife": "f", "mother": "f",
+    "daughter": "f", "sister": "f", "businesswoman": "f", "congresswoman": "f",
+    "councilwoman": "f", "girlfriend": "f", "widow": "f",
+}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+ORG_NOUNS = frozenset(
+    """company firm team club ministry department agency government police league campaign group
+    organization organisation union university school hospital network band office council board
+    committee bank party administration authority commission court prosecutors officials
+    district city county state airline retailer carrier manufacturer startup publisher studio
+    channel broadcaster charity foundation institute association federation center centre
+    museum lab laboratory service embassy regulator army military trust coalition alliance society""".split()
+)
+#: What an organisation is, written capitalised before its name at the start of a sentence.
+ORG_DESCRIPTORS = frozenset(
+    """developer retailer carrier manufacturer broadcaster regulator insurer lender chipmaker automaker
+    carmaker startup distributor provider operator supermarket grocer brewer miner housebuilder
+    promoter streamer""".split()
+)
+#: Words for someone who speaks for an organisation rather than for themselves.
+SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spokespeople".split())
+#: Participles of a question put to the speaker, which the parser takes for the content when the
+#: aside precedes the verb: "Solheim, asked about the decision, said …".
+ASIDES = frozenset("asked pressed questioned quizzed contacted reached approached challenged".split())
+#: A wire dateline opening a paragraph: "HALDEN — ", "SAN AURELIO, May 28 (Continental Press) — ".
+DATELINE = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z.](?:, [^\n—–]{1,30}?)?(?: \([^)\n]{1,40}\))?(?: ?(?:—|–|--)| -) ?(?=[A-Z])")
+
+
+def dateline_end(text: str, offset: int) -> int | None:
+    """The end of the dateline opening the paragraph ``offset`` is in (within its first 60
+    characters), or None when the paragraph has none."""
+    para = text.rfind("\n", 0, offset) + 1
+    m = DATELINE.match(text, para) if offset - para < 60 else None
+    return m.end() if m else None
+
+
+def before_colon(clause: Token, tok: Token) -> bool:
+    """Whether a clause the parser hung on a later verb ends before a colon or semicolon on the way
+    to ``tok``: "… had a different complaint: he said …" is the writer's lead-in, not what he said."""
+    return any(t.text in (":", ";") for t in clause.doc[clause.right_edge.i : tok.i])
+
+
+#: Last words of place names, which a first name can begin ("Victoria Falls", "Jordan Valley").
+PLACE_WORDS = frozenset(
+    """falls valley river lake lakes bay island islands isle sea ocean hills hill mountain mountains park
+    coast gulf peninsula desert forest canyon strait point head harbour harbor beach cove creek springs
+    heights square street road avenue bridge county city""".split()
+)
+#: Capitalised sentence-opening nouns that are no name even with an apposition ("Officials, …").
+SENTENCE_NOUNS = frozenset("""officials police residents critics experts analysts researchers scientists
+    doctors lawyers prosecutors investigators witnesses parents students teachers workers staff
+    authorities the a an""".split())
+#: Groups that speak as the institution they work at: "a team at the Calder Institute".
+TEAMS = frozenset("team teams group panel unit".split())
+#: A firm's or an institution's professionals, who speak as it when unnamed and plural:
+#: "analysts at Holt Brothers said" is Holt Brothers (as "the bank said" is the bank).
+STAFF = frozenset(
+    """analysts economists strategists researchers scientists experts engineers doctors physicians
+    officials executives managers staff investigators auditors authors lawyers inspectors""".split()
+)
+#: Documents that "say" things for whoever wrote them.
+DOCUMENTS = frozenset(
+    """report study statement letter lawsuit complaint filing filings document documents memo
+    survey analysis review audit release indictment affidavit suit petition motion ruling paper
+    papers minutes transcript records notice judgment judgement poll""".split()
+)
+#: Organisation nouns that are usually part of the organisation's own name ("Halden Police
+#: Department", "Ministry of Health"): "the police" means an organisation so named, or nobody.
+NAME_BEARING = frozenset(
+    """police ministry department council court university college school hospital union board
+    committee commission agency institute foundation museum embassy army constabulary trust coalition
+    alliance society federation association""".split()
+)
+TITLE_WORDS = {
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
+    "gov.": "governor", "gov": "governor", "gen.": "general", "dr.": "doctor", "dr": "doctor",
+    "prof.": "professor", "pres.": "president", "lt.": "lieutenant", "sgt.": "sergeant",
+    "det.": "detective", "insp.": "inspector", "supt.": "superintendent", "atty.": "attorney",
+    "ceo": "executive", "cfo": "officer", "coo": "officer", "cto": "officer",
+}
+STRIP_TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt lt.
+    sgt sgt. det det. president senator governor representative judge justice coach sir dame lord
+    lady mayor chancellor minister secretary professor doctor detective officer sheriff captain
+    chief pope king queen prince princess rev rev. reverend father""".split()
+)
+MEDIA_PREP_OBJECTS = frozenset(
+    """statement interview post posts tweet message email e-mail letter video caption blog
+    twitter x instagram facebook tiktok youtube threads bluesky linkedin reddit snapchat
+    podcast broadcast press conference briefing hearing court speech radio television tv
+    telegram substack weibo wechat whatsapp media""".split()
+)
+#: Letters after a name that are not part of it.
+POSTNOMINALS = frozenset("kc qc mp msp md phd obe mbe cbe jr sr ii iii esq".split())
+#: Words for what a person is or does, often written capitalised before a name ("Attorney Kevin Osei").
+ROLE_WORDS = frozenset(
+    """attorney lawyer district judge justice speaker director minister foreign prime deputy
+    chief executive chairman chairwoman chair president vice secretary treasurer commissioner
+    superintendent inspector detective sergeant lieutenant captain colonel general admiral major
+    officer trooper sheriff mayor governor senator representative congressman congresswoman
+    councilman councilwoman councillor councilor alderman assemblyman assemblywoman delegate
+    ambassador envoy spokesman spokeswoman spokesperson coach manager owner founder ceo cfo cto
+    professor dr doctor nurse surgeon scientist researcher economist analyst author novelist writer
+    singer rapper actor actress comedian producer filmmaker artist musician striker midfielder
+    defender goalkeeper quarterback pitcher forward guard center centre captain king queen prince
+    princess pope bishop archbishop rabbi imam reverend pastor father sister brother former acting
+    interim state federal county city police fire army navy unseeded top-seeded seeded veteran
+    rookie star head assistant associate senior junior new""".split()
+)
+ORG_SUFFIXES = frozenset(
+    """inc corp co ltd llc plc group music records pictures films studios bank capital partners
+    holdings motors airlines media news press times post journal university college school
+    institute foundation council committee association union club fc united city party league
+    agency ministry department office services systems technologies labs health hospital police
+    court fund trust constabulary service authority commission board bureau network channel mills
+    foods dairy brewing brewery airways energy pharma pharmaceuticals logistics industries brands works
+    water power gas rail railways freight telecom insurance chemicals mining steel watch
+    farms cooperative co-op bakery homes housing properties estates""".split()
+)
+PRONOUNS = frozenset("he she they it we i you him her them us".split())
+#: Possessive pronouns, which name the owner of what speaks ("his website", "her campaign").
+POSSESSIVES = frozenset("his her its their".split())
+#: What a person leads that speaks as an organisation named for them ("the Roe campaign").
+FOLLOWINGS = frozenset("campaign administration".split())
+#: Relative pronouns heading a clause about the noun before them ("Roe, who said …").
+RELATIVES = frozenset("who which that".split())
+#: What speaks for whoever owns it: a person's "website", "show" or "brief" is that person's word.
+MEDIA_OF = frozenset("""website site account feed blog show program programme column book memoir brief
+    submission statement tweet tweets post posts letter email emails speech remarks ad ads
+    campaign""".split())
+
+#: Lowercase words that belong to surnames ("Ludwig van Beethoven", "Charles de Gaulle").
+PARTICLES = frozenset("de van von da del della di du la le al bin ibn ben ter den der".split())
+#: Characters that cling to a name's words without being part of them: commas, dashes, quote
+#: marks, zero-width characters.
+_STRAY = ",-—–\"“”‘`\u200b\u200c\u200d\u2060\ufeff"  # an apostrophe may end a word: "Residents' Association"
+_QUOTES = "\"“”‘’'`"
+_SUFFIX = re.compile(r"(’s|'s|’|')$")
+_COARSE = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "PRP$": "PRON",
+           "WP": "PRON", "WP$": "PRON", "MD": "AUX"}
+
+
+def coarse_pos(tok: Token) -> str:
+    """Coarse part of speech from the fine tag, so the attribute ruler need not run."""
+    tag = tok.tag_
+    return _COARSE.get(tag) or ("VERB" if tag.startswith("VB") else tag)
+
+
+#: How many earlier mentions a pronoun or a description looks back through.
+LOOKBACK = 400
+
+
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")
+_TITLE_START = re.compile(r"(Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s", re.I)
