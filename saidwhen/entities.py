@@ -660,7 +660,7 @@ class Entities:
             mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
             fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and w in ent.roles]
             if fits:
-                return next((ent for ent in fits if mods and mods <= ent.roles), fits[0])
+                return max(fits, key=lambda ent: len(mods & ent.roles))  # the latest of those sharing most
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
             owner = [c for c in head.children if c.dep_ == "poss" and coarse_pos(c) == "PROPN"]
             if owner:  # "the FBI's field office": the FBI

@@ -91,7 +91,7 @@ DOCUMENTS = frozenset(
 NAME_BEARING = frozenset(
     """police ministry department council court university college school hospital union board
     committee commission agency institute foundation museum embassy army constabulary trust coalition
-    alliance society federation association""".split()
+    alliance society federation association campaign""".split()
 )
 TITLE_WORDS = {
     "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
@@ -149,6 +149,7 @@ RELATIVES = frozenset("who which that".split())
 #: What speaks for whoever owns it: a person's "website", "show" or "brief" is that person's word.
 MEDIA_OF = frozenset("""website site account feed blog show program programme column book memoir brief
     submission statement tweet tweets post posts letter email emails speech remarks ad ads
+    comments words advice claim claims testimony response answer message argument proposal plan
     campaign""".split())
 
 #: Lowercase words that belong to surnames ("Ludwig van Beethoven", "Charles de Gaulle").
