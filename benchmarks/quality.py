@@ -43,22 +43,25 @@ def overlap_f1(a: str, b: str) -> float:
     return 2 * p * r / (p + r)
 
 
-def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
-    """Greedy one-to-one matching of gold and predicted quotes by token overlap F1 ≥ 0.8."""
-    pairs = sorted(
-        ((overlap_f1(g["text"], p["text"]), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)),
-        reverse=True,
-    )
+def greedy(scored, threshold: float) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index) from ``(score, gi, pi)`` triples, best first,
+    none below ``threshold``."""
     used_g, used_p, out = set(), set(), []
-    for f, gi, pi in pairs:
-        if f < 0.8:
+    for f, gi, pi in sorted(scored, reverse=True):
+        if f < threshold:
             break
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
         used_p.add(pi)
-        out.append((gold[gi], pred[pi]))
+        out.append((gi, pi))
     return out
+
+
+def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+    """Greedy one-to-one matching of gold and predicted quotes by token overlap F1 ≥ 0.8."""
+    scored = ((overlap_f1(g["text"], p["text"]), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred))
+    return [(gold[gi], pred[pi]) for gi, pi in greedy(scored, 0.8)]
 
 
 DIRECT = ("direct", "partial")

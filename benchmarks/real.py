@@ -36,6 +36,7 @@ NAMES = HERE / "data" / "polnear_names_dev.jsonl"
 UNPARSED = object()
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(SCORER))
+sys.path.insert(0, str(HERE))
 
 
 def load(path: Path) -> list[dict]:
@@ -108,6 +109,7 @@ def textacy_run(articles: list[dict]) -> list[dict]:
 
 def polnear_scores(articles: list[dict], preds: list[dict]) -> tuple[dict, dict]:
     """PolNeAR's figures (as its scorer computes them) and, per article, gold index -> predicted group."""
+    from quality import greedy
     from score_polnear import SPEECH, chars, predicted
 
     tp = fp = fn = src_n = src_ok = sp_gold = sp_tp = nested = 0
@@ -117,14 +119,9 @@ def polnear_scores(articles: list[dict], preds: list[dict]) -> tuple[dict, dict]
         ps = predicted(p)
         G = [chars(text, at["content"]) for at in g["attributions"]]
         P = [chars(text, q["r"]) for q in ps]
-        pairs = sorted(((2 * len(a & b) / (len(a) + len(b)), i, j) for i, a in enumerate(G) for j, b in enumerate(P)
-                        if a and b and a & b), reverse=True)
+        scored = ((2 * len(a & b) / (len(a) + len(b)), i, j) for i, a in enumerate(G) for j, b in enumerate(P) if a and b and a & b)
         ug, up, m = set(), set(), {}
-        for d, i, j in pairs:
-            if d < 0.5:
-                break
-            if i in ug or j in up:
-                continue
+        for i, j in greedy(scored, 0.5):
             ug.add(i)
             up.add(j)
             m[i] = ps[j]
