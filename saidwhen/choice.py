@@ -60,9 +60,9 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
     if not cands:
         return att
     feats = describe(attributor, cands, qtoks, verb, rule if which != "model" else None)
-    if RECORD is not None:
+    if RECORD is not None:  # training: the features with the rules' pick and without it
         RECORD.append({"spans": spans, "cands": list(zip(
-            [attributor._mention_span(t) for t in cands], describe(attributor, cands, qtoks, verb, rule),
+            [attributor._mention_span(t) for t in cands], feats if which != "model" else describe(attributor, cands, qtoks, verb, rule),
             describe(attributor, cands, qtoks, verb, None)))})
         if which == "rules":
             return att
