@@ -345,7 +345,9 @@ class Entities:
     def _learn_roles(self, ent: Entity, span: SpacySpan) -> None:
         """Roles and gender from the words around a name: "Sen. Jane Doe", "Doe, a spokeswoman"."""
         doc = self.doc
-        for t in doc[max(self.sent(span.start).start, span.start - 3) : span.start]:
+        # the words of the name's own phrase ("Indiana Gov. Mike Pence"), not whatever precedes it
+        first = max(self.sent(span.start).start, span.start - 3, min(span.root.left_edge.i, span.start))
+        for t in doc[first : span.start]:
             w = t.lower_
             if t.is_alpha or w in TITLE_WORDS or w.endswith("."):
                 ent.roles.add(TITLE_WORDS.get(w, w))
