@@ -31,7 +31,8 @@ ORG_NOUNS = frozenset(
     committee bank party administration authority commission court prosecutors officials
     district city county state airline retailer carrier manufacturer startup publisher studio
     channel broadcaster charity foundation institute association federation center centre
-    museum lab laboratory service embassy regulator army military trust coalition alliance society""".split()
+    museum lab laboratory service embassy regulator army military trust coalition alliance society
+    newspaper magazine""".split()
 )
 #: What an organisation is, written capitalised before its name at the start of a sentence.
 ORG_DESCRIPTORS = frozenset(
@@ -84,7 +85,7 @@ STAFF = frozenset(
 DOCUMENTS = frozenset(
     """report study statement letter lawsuit complaint filing filings document documents memo
     survey analysis review audit release indictment affidavit suit petition motion ruling paper
-    papers minutes transcript records notice judgment judgement poll""".split()
+    papers minutes transcript records notice judgment judgement poll ad ads video clip spot commercial""".split()
 )
 #: Organisation nouns that are usually part of the organisation's own name ("Halden Police
 #: Department", "Ministry of Health"): "the police" means an organisation so named, or nobody.
