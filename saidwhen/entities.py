@@ -116,6 +116,9 @@ class Entity:
 
 
 
+_PARTY_SEAT = re.compile(r"\(?[DRI]-[A-Z]")
+
+
 class Entities:
     """The entities of one article and the resolution of mentions to them (a mixin: the
     ``Attributor`` provides the document, its sentences and its quoted ranges)."""
@@ -595,6 +598,8 @@ class Entities:
         key = _name_key(text, kind)
         if not key or kind == "PERSON" and all(k in STRIP_TITLES or k in ROLE_WORDS for k in key):
             return None  # "Senator", "Retired General": a role, nobody's name
+        if _PARTY_SEAT.match(text):
+            return None  # "(D-Newport News)", "R-Ga.": a party and a seat after a name, not one
         ent = Entity(_clean_name(text, kind), kind, key, first=start)
         if kind == "PERSON" and len(key) >= 2:
             g = first_name_gender(key[0])

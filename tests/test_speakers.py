@@ -297,3 +297,14 @@ def test_a_medium_owned_by_another_medium_resolves_without_looping():
     article = saidwhen.extract(text)
     assert "failed" not in article.flags
     assert [q.text for q in article.quotes] == ["We are ready for the debate."]
+
+
+def test_a_party_and_seat_or_a_role_alone_is_never_a_name():
+    from saidwhen.extract import _prepare, load_nlp
+    from saidwhen.speakers import Attributor
+
+    st = _prepare("State Del. Marisa Quell (D-Harbor Point) introduced the bill.", None, None, None, None)
+    att = Attributor(load_nlp()(st.skeleton.text), [], lambda offset: 0)
+    assert att._new_entity("D-Harbor Point", "PERSON", 0) is None
+    assert att._new_entity("Retired General", "PERSON", 0) is None
+    assert att._new_entity("Marisa Quell", "PERSON", 0).name == "Marisa Quell"
