@@ -126,7 +126,7 @@ ROLE_WORDS = frozenset(
     professor dr doctor nurse surgeon scientist researcher economist analyst author novelist writer
     singer rapper actor actress comedian producer filmmaker artist musician striker midfielder
     defender goalkeeper quarterback pitcher forward guard center centre captain king queen prince
-    princess pope bishop archbishop rabbi imam reverend pastor father sister brother former acting
+    princess pope bishop archbishop rabbi imam reverend pastor father sister brother former retired acting
     interim state federal county city police fire army navy unseeded top-seeded seeded veteran
     rookie star head assistant associate senior junior new""".split()
 )
