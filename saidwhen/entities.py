@@ -15,8 +15,14 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .lexicon import *  # noqa: F403 (the word lists are the vocabulary of every method here)
+from .lexicon import (
+    DOCUMENTS, FOLLOWINGS, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
+    ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
+    RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS,
+    before_colon, coarse_pos, dateline_end,
+)
 from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED
+
 
 def _offset(mention: tuple) -> int:
     return mention[0]

@@ -17,7 +17,10 @@ from spacy.tokens import Doc, Token
 
 from .choice import choose
 from .entities import Entities, Entity, title_case_headline_end
-from .lexicon import *  # noqa: F403 (the word lists are the vocabulary of every method here)
+from .lexicon import (
+    ASIDES, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_LEMMAS, WEAK_SPEECH,
+    coarse_pos,
+)
 
 
 @dataclass
