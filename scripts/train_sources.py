@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"
 SKIP = set(" \t\n\r\"'“”‘’«»")
-#: A regularisation strength chosen on PolNeAR dev (source match), not on the blind part.
+#: The regularisation strength: 0.1, 0.3 and 1.0 ranked the candidates of held-out train articles
+#: within 0.6 points of each other (top-1 0.935, 0.938, 0.941); the middle one is kept.
 C = 0.3
 #: Features seen fewer times than this in training are left out.
 MIN_COUNT = 3
