@@ -9,24 +9,14 @@ common noun, whether the rules chose it. ``choice`` scores them with a model lea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Token
+
+from .lexicon import RELATIVES, coarse_pos
 
 #: Parts of speech (coarse, from the fine tag) of a token that can head a source mention.
 HEADS = frozenset({"PROPN", "NOUN", "PRON"})
-#: Relative pronouns that open a clause whose subject is the source ("Pence, who called it …").
-RELATIVES = frozenset({"who", "which", "that"})
 #: Dependency labels of words inside a noun phrase, never its head.
 INSIDE = frozenset({"compound", "amod", "nummod", "det", "case", "punct", "prt", "quantmod", "nmod"})
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A token heading a possible source mention, and its features."""
-
-    token: Token
-    features: tuple[str, ...]
 
 
 def _bucket(n: int) -> str:
@@ -60,8 +50,6 @@ def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[
     """Tokens heading a possible source mention of the quotation ``qtoks`` (a stand-in or the
     content's tokens): in the cue's sentence, the quotation's sentences and the sentence before it
     in the same paragraph, outside any quotation and outside ``exclude`` (the content itself)."""
-    from .lexicon import coarse_pos
-
     sent_ids = {attributor._sent_of[qtoks[0].i], attributor._sent_of[qtoks[-1].i]}
     first = min(sent_ids)
     para = attributor.para_of(qtoks[0].idx)
@@ -124,8 +112,9 @@ def _in_parentheses(tok: Token) -> bool:
 
 
 def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rule: Token | None,
-             quote_ancestors: set[int] | None = None) -> tuple[str, ...]:
-    """What the model sees of candidate ``tok`` for the quotation ``qtoks`` with cue ``verb``."""
+             quote_ancestors: set[int]) -> tuple[str, ...]:
+    """What the model sees of candidate ``tok`` for the quotation ``qtoks`` with cue ``verb``
+    (``quote_ancestors``: the tokens the quotation hangs from in the parse)."""
     f = list(_own_features(attributor, tok))
     if rule is not None and tok.i == rule.i:
         f.append("rule")
@@ -136,8 +125,7 @@ def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rul
     qsent = attributor._sent_of[q0]
     tsent = attributor._sent_of[tok.i]
     f.append("q_same_sent" if tsent in (qsent, attributor._sent_of[q1]) else "q_prev_sent" if tsent < qsent else "q_other_sent")
-    anc = quote_ancestors if quote_ancestors is not None else {a.i for a in qtoks[0].ancestors}
-    if tok.head.i in anc or tok.head.i in (q0, q1):
+    if tok.head.i in quote_ancestors or tok.head.i in (q0, q1):
         f.append(f"governs_quote={tok.dep_}")
     # Where it is against the cue.
     if verb is None:
@@ -157,8 +145,6 @@ def _own_features(attributor, tok: Token) -> tuple[str, ...]:
     cache = attributor.__dict__.setdefault("_candidate_features", {})
     if tok.i in cache:
         return cache[tok.i]
-    from .lexicon import coarse_pos
-
     pos = coarse_pos(tok)
     f = [f"dep={tok.dep_}", f"pos={pos}", f"ent={tok.ent_type_ or '-'}", f"dep_pos={tok.dep_}|{pos}"]
     if pos != "PROPN":
