@@ -7,8 +7,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date as Date
 
 #: The kinds of quotation: quoted in full, a quoted fragment, reported without quotation marks,
-#: reported with quoted fragments inside.
-KINDS = ("direct", "partial", "indirect", "mixed")
+#: reported with quoted fragments inside, or summed up by the writer with no clause ("called for an
+#: inquiry").
+KINDS = ("direct", "partial", "indirect", "mixed", "summary")
 
 
 def check_kinds(kinds: Iterable[str] | str | None) -> frozenset[str]:
@@ -66,7 +67,7 @@ class Quote:
     start: int
     end: int
     group: int
-    kind: str  # one of KINDS: "direct", "partial", "indirect" or "mixed"
+    kind: str  # one of KINDS: "direct", "partial", "indirect", "mixed" or "summary"
     speaker: str | None
     speaker_mention: Mention | None
     cue: str | None

@@ -321,3 +321,51 @@ def test_what_precedes_a_colon_is_the_writers_not_the_content():
 def test_a_paper_speaks_for_its_authors_not_for_the_last_person_quoted():
     text = ("Study\n\nProfessor Alan Whitcombe called the study robust.\n\nWalking pace also mattered, the paper said.")
     assert only(text).speaker != "Alan Whitcombe"
+
+
+def summaries(text, date="2024-03-14"):
+    return [q for q in saidwhen.extract(text, date).quotes if q.kind == "summary"]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Councillor Priya Walsh called for an independent inquiry into the flooding.",
+         "an independent inquiry into the flooding"),
+        ("Councillor Priya Walsh called on the water board to publish its repair schedule.",
+         "the water board to publish its repair schedule"),
+        ("Councillor Priya Walsh called the repair schedule a disgrace.", "the repair schedule a disgrace"),
+        ("Councillor Priya Walsh called on Tuesday for an independent inquiry into the flooding.",
+         "an independent inquiry into the flooding"),
+    ],
+)
+def test_a_demand_or_verdict_voiced_with_call_is_a_summary_of_what_was_said(sentence, content):
+    (q,) = summaries(sentence)
+    assert (q.text, q.speaker) == (content, "Priya Walsh")
+    assert sentence[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A reading group called Second Chapter meets at the library on Thursdays.",
+        "Councillor Priya Walsh called her brother after the meeting.",
+        "Councillor Priya Walsh called a public meeting for next month.",
+        "The managers called him in for a talk after the match.",
+        "The surgeon has been called a pioneer by colleagues.",
+        "You can call the scheme whatever you like.",
+        "Councillor Priya Walsh did not call for an inquiry.",
+    ],
+)
+def test_naming_phoning_summoning_and_unsaid_verdicts_are_not_summaries(sentence):
+    assert summaries(sentence) == []
+
+
+def test_a_quoted_verdict_stays_a_partial_quote_beside_its_summary():
+    text = 'Councillor Priya Walsh called the repair schedule "a plan written in sand".'
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    summary, partial = sorted(quotes, key=lambda q: q.kind != "summary")
+    assert summary.kind == "summary" and summary.text.startswith('the repair schedule "a plan written in sand')
+    assert (partial.kind, partial.text) == ("partial", "a plan written in sand")
+    assert summary.group != partial.group
+    assert summary.speaker == partial.speaker == "Priya Walsh"
