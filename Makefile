@@ -46,9 +46,11 @@ bench: install
 	$(BIN)/python benchmarks/web.py
 	$(BIN)/python benchmarks/spark.py
 
-# The source-mention model (saidwhen/sources_model.json), learnt from ../shared/data/polnear/train.jsonl.
+# The source-mention model (saidwhen/sources_model.json) and the known full names of lone surnames
+# (saidwhen/known_names.json), learnt from ../shared/data/polnear/train.jsonl.
 train: install
 	$(BIN)/python scripts/train_sources.py
+	$(BIN)/python scripts/build_names.py
 
 screenshots: install browser
 	$(BIN)/python scripts/screenshots.py

@@ -8,10 +8,12 @@ chain. ``Entities`` is a mixin of ``speakers.Attributor``, which owns the parsed
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span as SpacySpan, Token
 
@@ -40,6 +42,20 @@ def first_name_gender(word: str) -> str | None:
     """"m", "f", "?" (a first name borne by both), or None when ``word`` is no known first name."""
     g = _first_names().get_gender(word)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(g)
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> dict[str, str]:
+    """Surname -> the full name a reference corpus of news uses it for, when one person holds it
+    (built by ``scripts/build_names.py``)."""
+    return json.loads(resources.files("saidwhen").joinpath("known_names.json").read_text(encoding="utf-8"))
+
+
+def known_full_name(surname: str) -> str | None:
+    """The full name a lone surname stands for in the news, if one person dominates it and the
+    surname is not also a first name ("Ryan", "Warren"), which would make it a guess."""
+    full = _known_names().get(surname)
+    return full if full is not None and first_name_gender(surname) is None else None
 
 
 def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
@@ -464,6 +480,9 @@ class Entities:
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
+        if self._coordinated(tok):  # "Obama and Clinton said", "Dr. Roe and other scientists say": no one person
+            s, e = self._mention_span(tok)
+            return None, (s, e, self.text[s:e]), 0.5
         if coarse_pos(tok) != "PROPN" or tok.text[:1].islower():  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
             # ("Voight's training partner and close friend, hurdler Maya Oduya": on the last of two nouns)
             heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and coarse_pos(c) == "NOUN"]
@@ -544,6 +563,23 @@ class Entities:
                         _described_as(ent, ent.role)
         return ent, mention, conf
 
+    def _coordinated(self, tok: Token) -> bool:
+        """Whether a subject name or pronoun is one of several joined by "and" ("Roe and Doe"),
+        or the second of them; not the "and" inside one name ("Fire and Rescue Service")."""
+        if coarse_pos(tok) not in ("PROPN", "PRON"):
+            return False
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            first, others = tok, [c for c in tok.children if c.dep_ == "conj" and coarse_pos(c) in ("PROPN", "PRON", "NOUN")]
+        elif tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass") and coarse_pos(tok.head) in ("PROPN", "PRON", "NOUN"):
+            first, others = tok.head, [tok]
+        else:
+            return False
+        if not others or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in first.children):
+            return False
+        other = others[0]
+        one_name = other.lower_ in ORG_SUFFIXES or self._ent_of.get(first.i) is not None and self._ent_of.get(first.i) is self._ent_of.get(other.i)
+        return not one_name
+
     def _named_by_apposition(self, tok: Token) -> bool:
         """Whether a capitalised word opening its sentence is a name because a description follows
         it between commas, though the tagger took it for a noun or NER for a nationality."""
@@ -607,8 +643,11 @@ class Entities:
         if _PARTY_SEAT.match(text):
             return None  # "(D-Newport News)", "R-Ga.": a party and a seat after a name, not one
         ent = Entity(_clean_name(text, kind), kind, key, first=start)
-        if kind == "PERSON" and len(key) >= 2:
-            g = first_name_gender(key[0])
+        first = key[0] if len(key) >= 2 else None
+        if kind == "PERSON" and len(key) == 1 and (full := known_full_name(ent.name)) is not None:
+            ent.name, first = full, full.split()[0]  # "President Obama" in a story that never gives his first name
+        if kind == "PERSON" and first is not None:
+            g = first_name_gender(first)
             ent.gender = g if g in ("m", "f") else None
         self.entities.append(ent)
         self._by_key[key] = ent

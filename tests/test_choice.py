@@ -97,3 +97,19 @@ def test_training_on_a_few_articles_writes_a_model_the_package_can_read(tmp_path
     assert run.returncode == 0, run.stderr
     model = json.loads(out.read_text(encoding="utf-8"))
     assert model["examples"] > 0 and model["both"]["weights"] and model["model"]["weights"]
+
+
+def test_building_the_known_names_without_the_data_says_where_it_looked_and_fails(tmp_path):
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_names.py"), str(tmp_path / "nowhere.jsonl"),
+                          "--out", str(tmp_path / "names.json")], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "nowhere.jsonl" in run.stderr and "not found" in run.stderr
+    assert not (tmp_path / "names.json").exists()
+
+
+def test_known_names_keep_only_a_surname_one_person_dominates():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_names import known
+
+    counts = {"Ada Quill": 30, "Ada B. Quill": 4, "Ben Quill": 2, "Cy Marsh": 12, "Dee Marsh": 12, "Eli Fenn": 3}
+    assert known(counts) == {"Quill": "Ada Quill"}  # Marsh: two people; Fenn: too rarely named

@@ -308,3 +308,32 @@ def test_a_party_and_seat_or_a_role_alone_is_never_a_name():
     assert att._new_entity("D-Harbor Point", "PERSON", 0) is None
     assert att._new_entity("Retired General", "PERSON", 0) is None
     assert att._new_entity("Marisa Quell", "PERSON", 0).name == "Marisa Quell"
+
+
+def test_two_people_joined_by_and_are_no_one_speaker():
+    text = ('Councillors Petra Lindqvist and Omar Haddou opposed the plan.\n\n'
+            '"We were never consulted," Lindqvist and Haddou said in a joint letter.')
+    q = only(text)
+    assert q.speaker is None
+    assert q.speaker_mention is not None and q.speaker_mention.text.startswith("Lindqvist")
+
+
+def test_the_and_inside_an_organisation_name_still_names_it():
+    text = ('"Crews were there within minutes," Harbourside Fire and Rescue Service said.')
+    assert only(text).speaker == "Harbourside Fire and Rescue Service"
+
+
+def test_a_lone_surname_the_news_gives_one_person_takes_that_full_name():
+    from saidwhen.entities import known_full_name
+
+    # From the shipped table (scripts/build_names.py): the story gives no first name.
+    assert known_full_name("Obama") == "Barack Obama"
+    q = only('"We will not back down," President Obama said on Tuesday.')
+    assert q.speaker == "Barack Obama"
+    # A surname that is also a first name is never filled in: that would be a guess.
+    assert known_full_name("Warren") is None
+
+
+def test_a_first_name_in_the_story_wins_over_the_known_full_name():
+    text = ('Michelle Obama spoke at the school on Monday.\n\n"Read every day," Obama said.')
+    assert only(text).speaker == "Michelle Obama"
