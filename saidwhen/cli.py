@@ -216,10 +216,14 @@ def index(
             yield article
 
     try:
-        # The workers start before the progress bar's thread does (they may be forked).
-        with Workers(jobs or default_jobs(), kinds=wanted) as workers, progress:
-            task = progress.add_task("index", total=None, quotes=0, bad=0)
-            stats = store.index(articles(task, workers), batch_size=batch_size)
+        # The workers start before the progress bar's thread does (they may be forked), and
+        # before the store's MinHash library is imported (they need none of it): a Ctrl-C that
+        # lands in that import, at the first article, would end in an ImportError.
+        with Workers(jobs or default_jobs(), kinds=wanted) as workers:
+            import datasketch  # noqa: F401
+            with progress:
+                task = progress.add_task("index", total=None, quotes=0, bad=0)
+                stats = store.index(articles(task, workers), batch_size=batch_size)
     except KeyboardInterrupt:
         err.print(f"{db}: interrupted; the articles stored before the batch in progress are kept, that batch is not", soft_wrap=True)
         raise typer.Exit(code=INTERRUPTED)
