@@ -4,7 +4,6 @@ Real processes throughout: the command line in a subprocess, workers forked by i
 """
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
