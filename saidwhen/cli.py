@@ -15,9 +15,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .extract import extract_many
+from .errors import WorkerError
 from .ingest import Problem, read_articles
 from .model import KINDS, Article, check_kinds
+from .workers import Workers, default_jobs
 
 app = typer.Typer(help="Who said what, when: quotations, speakers and dates from news articles.", no_args_is_help=True)
 err = Console(stderr=True, highlight=False)
@@ -60,6 +61,15 @@ KINDS_OPTION = typer.Option(
 )
 
 
+JOBS_OPTION = typer.Option(
+    None, "--jobs", "-j", min=1, show_default="one per core",
+    help="Processes that extract, each with its own model; the output is the same for any number. 1: all in this process.",
+)
+
+#: The exit status of a run stopped by Ctrl-C (128 + SIGINT), as a shell reports it.
+INTERRUPTED = 130
+
+
 def _kinds(value: str | None) -> frozenset[str] | None:
     """The ``--kinds`` asked for, or an error naming the known kinds and exit code 2."""
     if value is None:
@@ -78,24 +88,34 @@ def extract(
     text: bool = typer.Option(True, "--text/--no-text", help="Include the article text (the offsets index it)."),
     batch_size: int = typer.Option(64, help="Articles parsed together."),
     kinds: str = KINDS_OPTION,
+    jobs: int = JOBS_OPTION,
 ) -> None:
     """Find every quotation in each article, with its speaker, cue and character offsets."""
+    wanted = _kinds(kinds)
     tally = _Tally()
     out = sys.stdout.buffer
-    for article in extract_many(tally.records(paths), batch_size=batch_size, kinds=_kinds(kinds)):
-        tally.articles += 1
-        tally.quotes += len(article.quotes)
-        if "failed" in article.flags:
-            err.print(f"[red]error[/]: {article.id or 'article'}: extraction failed ({article.flags[-1]})", markup=True)
-            tally.bad += 1
-        if format is Format.jsonl:
-            d = article.to_dict()
-            if not text:
-                d.pop("text")
-            out.write(orjson.dumps(d) + b"\n")
-            out.flush()
-        else:
-            _print_table(article)
+    try:
+        with Workers(jobs or default_jobs(), batch_size=batch_size, kinds=wanted) as workers:
+            for article in workers.extract(tally.records(paths)):
+                tally.articles += 1
+                tally.quotes += len(article.quotes)
+                if "failed" in article.flags:
+                    err.print(f"[red]error[/]: {article.id or 'article'}: extraction failed ({article.flags[-1]})", markup=True)
+                    tally.bad += 1
+                if format is Format.jsonl:
+                    d = article.to_dict()
+                    if not text:
+                        d.pop("text")
+                    out.write(orjson.dumps(d) + b"\n")
+                    out.flush()
+                else:
+                    _print_table(article)
+    except KeyboardInterrupt:
+        err.print(f"interrupted after {tally.articles} article(s)")
+        raise typer.Exit(code=INTERRUPTED)
+    except WorkerError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
     err.print(
         f"{tally.articles} article(s), {tally.quotes} quote(s), {tally.bad} bad record(s), {tally.warnings} warning(s)"
     )
@@ -160,6 +180,7 @@ def index(
     db: str = DB_OPTION,
     batch_size: int = typer.Option(500, help="Articles stored per transaction."),
     kinds: str = KINDS_OPTION,
+    jobs: int = JOBS_OPTION,
 ) -> None:
     """Extract quotes from articles and add them to the store (already stored articles are skipped)."""
     wanted = _kinds(kinds)
@@ -184,8 +205,8 @@ def index(
         TimeElapsedColumn(), console=err, transient=False,
     )
 
-    def articles(task):
-        for article in extract_many(records(), batch_size=64, kinds=wanted):
+    def articles(task, workers):
+        for article in workers.extract(records()):
             tally.articles += 1
             tally.quotes += len(article.quotes)
             if "failed" in article.flags:
@@ -195,10 +216,18 @@ def index(
             yield article
 
     try:
-        with progress:
-            task = progress.add_task("index", total=None, quotes=0, bad=0)
-            stats = store.index(articles(task), batch_size=batch_size)
-    except StoreError as e:
+        # The workers start before the progress bar's thread does (they may be forked), and
+        # before the store's MinHash library is imported (they need none of it): a Ctrl-C that
+        # lands in that import, at the first article, would end in an ImportError.
+        with Workers(jobs or default_jobs(), kinds=wanted) as workers:
+            import datasketch  # noqa: F401
+            with progress:
+                task = progress.add_task("index", total=None, quotes=0, bad=0)
+                stats = store.index(articles(task, workers), batch_size=batch_size)
+    except KeyboardInterrupt:
+        err.print(f"{db}: interrupted; the articles stored before the batch in progress are kept, that batch is not", soft_wrap=True)
+        raise typer.Exit(code=INTERRUPTED)
+    except (StoreError, WorkerError) as e:
         err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
         raise typer.Exit(code=1)
     finally:

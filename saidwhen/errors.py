@@ -24,3 +24,7 @@ class InputError(SaidwhenError):
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
         return f"{where}: {self.reason}"
+
+
+class WorkerError(SaidwhenError):
+    """A worker process of ``--jobs`` failed or died; the message says which batch and why."""
