@@ -57,7 +57,8 @@ class _Tally:
 KINDS_OPTION = typer.Option(
     ",".join(KINDS), "--kinds", "-k",
     help="Kinds of quotation, comma-separated: direct (in quotation marks), partial (a quoted fragment),"
-         " indirect (reported without quotation marks), mixed (reported, with quoted fragments inside).",
+         " indirect (reported without quotation marks), mixed (reported, with quoted fragments inside),"
+         " summary (a demand or verdict summed up with no clause: \"called for an inquiry\").",
 )
 
 
@@ -300,6 +301,10 @@ def who(name: str = typer.Argument(..., help="A speaker's name or alias (any cas
     c.print(f"[bold]{p.name}[/] ({p.kind or 'PERSON'}{', ' + p.role if p.role else ''})", markup=True)
     if p.aliases:
         c.print(f"  also: {', '.join(p.aliases)}")
+    if p.joined:
+        c.print("  joined: " + ", ".join(f"{name} ({why})" for name, why in p.joined))
+    if p.others:
+        c.print(f"  also called {name!r}: {', '.join(p.others)} (ask for the full name)")
     c.print(f"  {p.quotes} quote(s) in {p.articles} article(s) (syndicated copies counted once)")
     if p.kinds:
         c.print("  by kind: " + ", ".join(f"{k} ({n})" for k, n in p.kinds))
@@ -314,6 +319,51 @@ def who(name: str = typer.Argument(..., help="A speaker's name or alias (any cas
         c.print("  latest:")
         for said, text in p.recent:
             c.print(f"    {said or '—'}  “{text[:100]}{'…' if len(text) > 100 else ''}”", markup=False)
+
+
+people_app = typer.Typer(help="Correct who is who in a store: join two records of one person, or part a wrong join.",
+                         no_args_is_help=True)
+app.add_typer(people_app, name="people")
+
+
+@people_app.command("merge")
+def people_merge(name: str = typer.Argument(..., help="A person's name, or a name joined to someone else."),
+                 into: str = typer.Argument(..., help="The person it is (name or alias)."), db: str = DB_OPTION) -> None:
+    """Join NAME to the person INTO; re-indexing keeps the join."""
+    _correct(db, lambda store: store.merge_people(name, into), "joined {0!r} to {1}")
+
+
+@people_app.command("split")
+def people_split(name: str = typer.Argument(..., help="A name indexing joined to someone (see `saidwhen who`)."),
+                 db: str = DB_OPTION) -> None:
+    """Make NAME a person of its own, with the quotes its articles gave it; re-indexing keeps them apart."""
+    _correct(db, lambda store: store.split_person(name), "{0!r} is now a person of its own (was joined to {1})")
+
+
+@people_app.command("corrections")
+def people_corrections(db: str = DB_OPTION) -> None:
+    """The joins and splits made by hand, oldest first."""
+    store = _open_store(db)
+    try:
+        for action, name, person, made in store.corrections():
+            _console.print(f"{made or '—'}  {action:<5}  {name}" + (f" → {person}" if action == "merge" else f" (from {person})"),
+                           markup=False)
+    finally:
+        store.close()
+
+
+def _correct(db: str, change, message: str) -> None:
+    from .store import StoreError
+
+    store = _open_store(db)
+    try:
+        done = change(store)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    finally:
+        store.close()
+    _console.print(message.format(*done), markup=False)
 
 
 def _bar_chart(rows, width: int = 40) -> list[str]:

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from .lexicon import (
     DOCUMENTS, FOLLOWINGS, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
-    ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
+    GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS,
     before_colon, coarse_pos, dateline_end,
 )
@@ -96,6 +96,11 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
 def _name_key(text: str, kind: str = "PERSON") -> tuple[str, ...]:
     """A name's parts, lowercased: what two mentions of one name share."""
     return tuple(p.lower().strip(".") for p in _name_parts(text, kind))
+
+
+def _core(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name key without its generational suffix: "Roe" still abbreviates "John Roe Jr."."""
+    return key[:-1] if len(key) > 2 and key[-1] in GENERATIONAL else key
 
 
 def _clean_name(text: str, kind: str = "PERSON") -> str:
@@ -328,7 +333,7 @@ class Entities:
         if key in self._by_key:
             return self._by_key[key]
         n = len(key)
-        cands = [e for e in self._by_part.get(key[0], ()) if len(e.key) > n and (e.key[-n:] == key or e.key[:n] == key)]
+        cands = [e for e in self._by_part.get(key[0], ()) if len(e.key) > n and (_core(e.key)[-n:] == key or e.key[:n] == key)]
         # NER often labels a lone surname ORG: one word may name a person whatever its label.
         prefer = [lambda e: e.kind == kind] if kind == "ORG" and n > 1 else []
         prefer += [lambda e: e.kind == "PERSON", lambda e: e.key[-n:] == key]

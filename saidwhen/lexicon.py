@@ -114,7 +114,9 @@ MEDIA_PREP_OBJECTS = frozenset(
     telegram substack weibo wechat whatsapp media""".split()
 )
 #: Letters after a name that are not part of it.
-POSTNOMINALS = frozenset("kc qc mp msp md phd obe mbe cbe jr sr ii iii esq".split())
+POSTNOMINALS = frozenset("kc qc mp msp md phd obe mbe cbe esq".split())
+#: Generational suffixes: part of the name ("John Roe Jr." is not his father).
+GENERATIONAL = frozenset("jr sr ii iii iv".split())
 #: Words for what a person is or does, often written capitalised before a name ("Attorney Kevin Osei").
 ROLE_WORDS = frozenset(
     """attorney lawyer district judge justice speaker director minister foreign prime deputy

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from .model import KINDS, check_kinds
+from .people import variant_reason
 from .store import TABLES, NotFoundError, SearchQueryError, StoreError
 
 if TYPE_CHECKING:
@@ -68,6 +69,8 @@ class Profile:
     per_month: tuple[tuple[str, int], ...]  # ("2020-10", distinct quotes said that month), every month between first and last
     recent: tuple[tuple[str | None, str], ...] = field(default=())  # (said_date, text), latest first
     kinds: tuple[tuple[str, int], ...] = field(default=())  # (kind, distinct quotes): quoted or reported
+    joined: tuple[tuple[str, str], ...] = field(default=())  # (name, why): the names joined into this person and why
+    others: tuple[str, ...] = field(default=())  # other people the name asked for also fits ("Roe": Jane Roe, John Roe)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -160,6 +163,10 @@ def _people_ids(store: "Store", name: str) -> list[int]:
     ids = [r[0] for r in conn.execute("SELECT id FROM people WHERE name = ? COLLATE NOCASE", (name.strip(),))]
     if not ids:
         ids = [r[0] for r in conn.execute("SELECT DISTINCT person_id FROM aliases WHERE alias = ? COLLATE NOCASE", (name.strip(),))]
+    if not ids and " " in name.strip():  # "Jane Q. Roe" for the stored "Jane Roe"
+        last = name.strip().rsplit(" ", 1)[-1]
+        ids = [pid for pid, other in conn.execute(
+            "SELECT id, name FROM people WHERE kind = 'PERSON' AND name LIKE '% ' || ?", (last,)) if variant_reason(name.strip(), other)]
     return ids
 
 
@@ -219,14 +226,21 @@ def who(store: "Store", name: str) -> Profile:
     ids = _people_ids(store, name)
     if not ids:
         raise NotFoundError(f"{store.path}: nobody called {name!r} (by name or alias) has been quoted")
+    others: tuple[str, ...] = ()
     if len(ids) > 1:
         marks = ",".join("?" * len(ids))
+        ranked = [r[0] for r in conn.execute(
+            f"SELECT p.name FROM people p LEFT JOIN occurrences o ON o.speaker_id = p.id WHERE p.id IN ({marks})"
+            " GROUP BY p.id ORDER BY count(o.id) DESC, p.id", ids)]
+        others = tuple(ranked[1:])
         ids = [conn.execute(
             f"SELECT p.id FROM people p LEFT JOIN occurrences o ON o.speaker_id = p.id WHERE p.id IN ({marks})"
             " GROUP BY p.id ORDER BY count(o.id) DESC, p.id LIMIT 1", ids).fetchone()[0]]
     pid = ids[0]
     _, pname, kind, role = conn.execute("SELECT id, name, kind, role FROM people WHERE id = ?", (pid,)).fetchone()
-    aliases = tuple(r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person_id = ? ORDER BY alias", (pid,)))
+    alias_rows = conn.execute("SELECT alias, reason FROM aliases WHERE person_id = ? ORDER BY alias", (pid,)).fetchall()
+    aliases = tuple(a for a, _ in alias_rows)
+    joined = tuple((a, why) for a, why in alias_rows if why)
     base = "FROM occurrences o JOIN articles a ON a.id = o.article_id WHERE o.speaker_id = ?"
     quotes, occurrences, articles, first, last = conn.execute(
         f"SELECT count(DISTINCT o.quote_id), {_DISTINCT_OCC}, count(DISTINCT coalesce(a.minhash_cluster, a.id)),"
@@ -244,7 +258,7 @@ def who(store: "Store", name: str) -> Profile:
         f"SELECT o.kind, count(DISTINCT o.quote_id) {base} AND o.kind IS NOT NULL GROUP BY o.kind", (pid,)).fetchall())
     kinds = tuple((k, by_kind[k]) for k in KINDS if k in by_kind)
     return Profile(pid, pname, kind, role, aliases, quotes, occurrences, articles, first, last, cues,
-                   _every_month(counts), recent, kinds)
+                   _every_month(counts), recent, kinds, joined, others)
 
 
 def _every_month(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:

@@ -308,12 +308,12 @@ def _article_row(ordinal: int, a) -> tuple:
     """Everything the store computes for one article without its database, as one row."""
     import orjson
 
-    from .store import _TRUNCATED, _buckets, _is_alias, _minhash, _prefix_key, _said_date, normalise_quote, text_hash
+    from .store import _TRUNCATED, _buckets, _minhash, alias_of, _prefix_key, _said_date, normalise_quote, text_hash
 
     published = a.date.isoformat() if a.date else None
     signature = _minhash(a.text)
     people = [
-        (pos, p.name, p.kind, p.role, sorted({m.text.strip() for m in p.mentions if _is_alias(m.text.strip(), p.name)}))
+        (pos, p.name, p.kind, p.role, sorted({m.text.strip() for m in p.mentions if alias_of(m.text.strip(), p.name, p.kind)}))
         for pos, p in enumerate(a.people)
     ]
     quotes = []
@@ -618,9 +618,10 @@ def _people(entries):
     ids = _number(rows.select("created"), "created", "id")
     people = rows.join(ids, "created").select("id", "name", "kind", "role").persist()
     alias_rows = spark.createDataFrame(folded.filter(lambda x: x[0] == "a").map(lambda x: x[1:]),
-                                       StructType([StructField("canonical", StringType()), StructField("alias", StringType())]))
+                                       StructType([StructField("canonical", StringType()), StructField("alias", StringType()),
+                                                  StructField("reason", StringType())]))
     aliases = (alias_rows.join(people.select(F.col("id").alias("person_id"), F.col("name").alias("canonical")), "canonical")
-               .select("person_id", "alias").orderBy("person_id", "alias"))
+               .select("person_id", "alias", "reason").orderBy("person_id", "alias"))
     sightings = spark.createDataFrame(
         folded.filter(lambda x: x[0] == "s").map(lambda x: x[1:]),
         StructType([StructField("key", key), StructField("canonical", StringType()), StructField("speaker_text", StringType())]))
@@ -643,7 +644,9 @@ def _fold_people(sightings) -> list[tuple]:
     ending with it; a new full name folds in a stored bare surname when it is the only full name
     with it. Returns ("p", name, kind, role, created key) per person, ("a", name, alias) per alias
     and ("s", key, canonical name, speaker text) per sighting."""
-    rows: dict = {}  # id (the key that created the row) -> [name, kind, role, aliases, alive]
+    from .people import variant_reason
+
+    rows: dict = {}  # id (the key that created the row) -> [name, kind, role, {alias: reason}, alive]
     by_name: dict = {}  # name -> id of the live row
     cache: dict = {}  # the store's ``_people``: name -> id, kept for the run
     moved: dict = {}  # id of a folded-in row -> id of the row it went into
@@ -655,6 +658,19 @@ def _fold_people(sightings) -> list[tuple]:
                  if r[4] and r[1] == "PERSON" and r[0].translate(_ASCII_LOWER).endswith(tail)]
         return found[0] if len(found) == 1 else None
 
+    def variant_of(name: str):
+        last = " " + name.rsplit(" ", 1)[-1]
+        tail = last.translate(_ASCII_LOWER)
+        found = {(rid, reason) for rid, r in rows.items()
+                 if r[4] and r[1] == "PERSON" and r[0].translate(_ASCII_LOWER).endswith(tail) and r[0].endswith(last)
+                 and (reason := variant_reason(name, r[0])) is not None}
+        return found.pop() if len(found) == 1 else None
+
+    def add_alias(rid, alias, reason):
+        aliases = rows[rid][3]
+        if aliases.get(alias) is None:
+            aliases[alias] = reason
+
     for key, name, kind, role, aliases in sorted(sightings, key=lambda s: s[0]):
         rid = cache.get(name)
         if rid is None:
@@ -662,16 +678,21 @@ def _fold_people(sightings) -> list[tuple]:
                 rid = by_name[name]
             elif kind == "PERSON" and " " not in name and (full := full_name_of(name)) is not None:
                 rid = full
-                rows[rid][3].add(name)
+                add_alias(rid, name, "surname")
+            elif kind == "PERSON" and " " in name and (variant := variant_of(name)) is not None:
+                rid, reason = variant
+                add_alias(rid, name, reason)
             else:
                 rid = key
-                rows[rid] = [name, kind, role, set(), True]
+                rows[rid] = [name, kind, role, {}, True]
                 by_name[name] = rid
                 if kind == "PERSON" and " " in name:
                     surname = name.rsplit(" ", 1)[-1]
                     old = by_name.get(surname)
                     if full_name_of(surname) == rid and old is not None and rows[old][1] == "PERSON":
-                        rows[rid][3] |= rows[old][3] | {surname}
+                        for alias, reason in rows[old][3].items():
+                            add_alias(rid, alias, reason)
+                        add_alias(rid, surname, "surname")
                         rows[old][4] = False
                         del by_name[surname]
                         moved[old] = rid
@@ -680,7 +701,8 @@ def _fold_people(sightings) -> list[tuple]:
         row = rows[rid]
         if role and row[2] is None:
             row[2] = role
-        row[3].update(aliases)
+        for alias in aliases:
+            add_alias(rid, alias, None)
         seen.append((key, name, rid))
 
     def final(rid):
@@ -692,7 +714,7 @@ def _fold_people(sightings) -> list[tuple]:
     for rid, (name, kind, role, aliases, alive) in rows.items():
         if alive:
             out.append(("p", name, kind, role, rid))
-            out.extend(("a", name, alias) for alias in sorted(aliases))
+            out.extend(("a", name, alias, reason) for alias, reason in sorted(aliases.items()))
     for key, name, rid in seen:
         canonical = rows[final(rid)][0]
         # A quote stored under a row that was later folded in was rewritten to the full name.
@@ -780,7 +802,7 @@ def _occurrences(renderings, quote_of_norm, people):
     keyed = o.withColumn("okey", F.struct(F.col("key.ordinal"), F.col("key.pos"), "start", "end"))
     ids = _number(keyed.select("okey"), "okey", "id")
     return keyed.join(ids, "okey").select(
-        "id", "quote_id", "article_id", "start", "end", "speaker_id", "mention", "cue", "kind", "said_on",
+        "id", "quote_id", "article_id", "start", "end", "speaker_id", "mention", F.col("speaker").alias("speaker_name"), "cue", "kind", "said_on",
         "said_on_basis", "said_date", "confidence", "paragraph", "grp")
 
 

@@ -28,6 +28,7 @@ import orjson
 
 from .errors import SaidwhenError
 from .model import Article, Quote
+from .people import is_name_of, variant_reason
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -75,7 +76,18 @@ CREATE TABLE IF NOT EXISTS people (
 CREATE TABLE IF NOT EXISTS aliases (
     person_id INTEGER NOT NULL REFERENCES people(id),
     alias TEXT NOT NULL,
+    reason TEXT,
     UNIQUE (person_id, alias)
+);
+
+-- Joins and separations of people made by hand (``saidwhen people merge|split``): kept apart
+-- from what indexing derives, so that re-indexing keeps them.
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+    name TEXT NOT NULL,
+    person TEXT,
+    made TEXT
 );
 CREATE INDEX IF NOT EXISTS aliases_alias ON aliases(alias COLLATE NOCASE);
 
@@ -98,6 +110,7 @@ CREATE TABLE IF NOT EXISTS occurrences (
     "end" INTEGER NOT NULL,
     speaker_id INTEGER REFERENCES people(id),
     mention TEXT,
+    speaker_name TEXT,
     cue TEXT,
     kind TEXT,
     said_on TEXT,
@@ -280,11 +293,23 @@ class Store:
             self.connection.execute("PRAGMA foreign_keys = ON")
             if create:
                 self.connection.executescript(SCHEMA)
+                self._migrate()
             else:
                 self.connection.execute("SELECT 1 FROM quotes LIMIT 1")
+                try:
+                    self._migrate()
+                except sqlite3.OperationalError:
+                    pass  # a read-only copy of an older store: read as it is
         except sqlite3.Error as e:
             raise self._error(e, "opening the database") from e
         self._people: dict[str, int] = {}
+
+    def _migrate(self) -> None:
+        """Add the columns a store written by an older saidwhen lacks (its rows keep NULL there)."""
+        conn = self.connection
+        for table, column in (("aliases", "reason"), ("occurrences", "speaker_name")):
+            if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
     # -- lifecycle
 
@@ -381,11 +406,11 @@ class Store:
             spans = {(q.start, q.end), *((s, e) for s, e in q.occurrences)}
             for start, end in sorted(spans):
                 cur = conn.execute(
-                    'INSERT OR IGNORE INTO occurrences (quote_id, article_id, start, "end", speaker_id, mention, cue, kind,'
+                    'INSERT OR IGNORE INTO occurrences (quote_id, article_id, start, "end", speaker_id, mention, speaker_name, cue, kind,'
                     " said_on, said_on_basis, said_date, confidence, paragraph, grp)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (quote_id, article_id, start, end, speaker_id, q.speaker_mention.text if q.speaker_mention else None,
-                     q.cue, q.kind, q.said_on.value if q.said_on else None, q.said_on.basis if q.said_on else None,
+                     q.speaker, q.cue, q.kind, q.said_on.value if q.said_on else None, q.said_on.basis if q.said_on else None,
                      said_date, q.confidence, q.paragraph, q.group),
                 )
                 stats.occurrences += cur.rowcount
@@ -399,17 +424,28 @@ class Store:
         )
 
     def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str]) -> int:
-        """The id of the person called ``name``, created on first sight; surnames and other named
-        mentions ("Legend", not "he") become aliases."""
+        """The id of the person called ``name``, created on first sight; its names among the
+        mentions ("Legend", "Mr. Legend", not "he" or "the singer") become aliases.
+
+        A new name joins a stored person as a careful editor would (``saidwhen.people``): by
+        hand when a correction says so; a bare surname when one stored person bears it; a full
+        name when it is one stored person's with a middle name or a short first name.
+        """
         conn = self.connection
         person_id = self._people.get(name)
         if person_id is None:
             row = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
             if row:
                 person_id = row[0]
-            elif kind == "PERSON" and " " not in name and (full := self._full_name_of(name)) is not None:
+            elif (merged := self._merged_by_hand(name)) is not None:
+                person_id = merged
+                self._alias(person_id, name, "by hand")
+            elif kind == "PERSON" and " " not in name and not self._split(name) and (full := self._full_name_of(name)) is not None:
                 person_id = full  # "Okafor" in an article that never gives her first name
-                conn.execute("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", (person_id, name))
+                self._alias(person_id, name, "surname")
+            elif kind == "PERSON" and " " in name and (variant := self._variant_of(name)) is not None:
+                person_id, reason = variant  # "Donald J. Trump" for "Donald Trump"
+                self._alias(person_id, name, reason)
             else:
                 person_id = conn.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)", (name, kind, role)).lastrowid
                 if kind == "PERSON" and " " in name:
@@ -417,10 +453,39 @@ class Store:
             self._people[name] = person_id
         if role:
             conn.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", (role, person_id))
-        aliases = {m.strip() for m in mentions if _is_alias(m.strip(), name)}
+        aliases = {m.strip() for m in mentions if alias_of(m.strip(), name, kind)}
         if aliases:
             conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", [(person_id, x) for x in sorted(aliases)])
         return person_id
+
+    def _alias(self, person_id: int, alias: str, reason: str | None) -> None:
+        self.connection.execute(
+            "INSERT INTO aliases (person_id, alias, reason) VALUES (?, ?, ?)"
+            " ON CONFLICT (person_id, alias) DO UPDATE SET reason = COALESCE(aliases.reason, excluded.reason)",
+            (person_id, alias, reason))
+
+    def _merged_by_hand(self, name: str) -> int | None:
+        """The person a correction joined ``name`` to, if it is stored."""
+        row = self.connection.execute(
+            "SELECT p.id FROM corrections c JOIN people p ON p.name = c.person WHERE c.action = 'merge' AND c.name = ?"
+            " ORDER BY c.id DESC LIMIT 1", (name,)).fetchone()
+        return row[0] if row else None
+
+    def _split(self, name: str) -> bool:
+        """Whether a correction keeps ``name`` a person of its own."""
+        return self.connection.execute("SELECT 1 FROM corrections WHERE action = 'split' AND name = ?", (name,)).fetchone() is not None
+
+    def _variant_of(self, name: str) -> tuple[int, str] | None:
+        """The one stored person ``name`` is a variant of, and why; None when none is, when
+        several could be ("John Roe" beside "John A. Roe" and "John B. Roe"), or when a
+        correction keeps the name apart."""
+        if self._split(name):
+            return None
+        rows = self.connection.execute(
+            "SELECT id, name FROM people WHERE kind = 'PERSON' AND name LIKE '% ' || ?", (_last_word(name),)).fetchall()
+        found = {(pid, reason) for pid, other in rows if other.endswith(" " + _last_word(name))
+                 and (reason := variant_reason(name, other)) is not None}
+        return found.pop() if len(found) == 1 else None
 
     def _full_name_of(self, surname: str) -> int | None:
         """The one person stored with a full name ending in ``surname``, if exactly one is."""
@@ -433,7 +498,7 @@ class Store:
         name ends with that surname: "Biden" quoted before "Joe Biden" is one person."""
         conn = self.connection
         surname = _last_word(name)
-        if self._full_name_of(surname) != person_id:
+        if self._split(surname) or self._full_name_of(surname) != person_id:
             return
         row = conn.execute("SELECT id FROM people WHERE name = ? AND kind = 'PERSON'", (surname,)).fetchone()
         if row is None:
@@ -443,7 +508,7 @@ class Store:
         conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (person_id, name, old))
         conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
-        conn.execute("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", (person_id, surname))
+        self._alias(person_id, surname, "surname")
         conn.execute("DELETE FROM people WHERE id = ?", (old,))
         self._people.pop(surname, None)
 
@@ -530,6 +595,112 @@ class Store:
 
         return search(self, text, speaker=speaker, since=since, until=until, limit=limit, kinds=kinds)
 
+    # -- corrections by hand
+
+    def merge_people(self, name: str, into: str) -> tuple[str, str]:
+        """Join the person (or joined name) ``name`` to the person ``into``, and record it so that
+        re-indexing keeps the join. Returns (name, the person's canonical name)."""
+        conn = self.connection
+        self._ensure_schema()
+        target = self._one_person(into)
+        tname = conn.execute("SELECT name FROM people WHERE id = ?", (target,)).fetchone()[0]
+        row = conn.execute("SELECT id FROM people WHERE name = ? COLLATE NOCASE", (name.strip(),)).fetchone()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if row is not None:  # a record of its own: everything it holds moves
+                old = row[0]
+                if old == target:
+                    raise StoreError(f"{self.path}: {name!r} is already {tname!r}")
+                oname = conn.execute("SELECT name FROM people WHERE id = ?", (old,)).fetchone()[0]
+                conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (target, old))
+                conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (target, tname, old))
+                conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (target, old))
+                conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
+                conn.execute("DELETE FROM people WHERE id = ?", (old,))
+                name = oname
+            else:  # a name joined to someone else: the quotes the articles gave it move
+                holders = [r[0] for r in conn.execute("SELECT person_id FROM aliases WHERE alias = ? COLLATE NOCASE", (name.strip(),))]
+                if not holders:
+                    raise NotFoundError(f"{self.path}: nobody called {name!r} (by name or alias) is stored")
+                self._move_name(name.strip(), holders, target, tname)
+                conn.execute(f"DELETE FROM aliases WHERE alias = ? COLLATE NOCASE AND person_id IN ({','.join('?' * len(holders))})",
+                             (name.strip(), *holders))
+            self._alias(target, name, "by hand")
+            conn.execute("INSERT INTO corrections (action, name, person, made) VALUES ('merge', ?, ?, datetime('now'))", (name, tname))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self._people.clear()
+        return name, tname
+
+    def split_person(self, name: str) -> tuple[str, str]:
+        """Make a name that indexing joined to someone (a variant, a surname) a person of its own,
+        with the quotes the articles gave it, and record it so that re-indexing keeps them
+        apart. Returns (name, the person it was joined to)."""
+        conn = self.connection
+        self._ensure_schema()
+        if conn.execute("SELECT 1 FROM people WHERE name = ? COLLATE NOCASE", (name.strip(),)).fetchone():
+            raise StoreError(f"{self.path}: {name!r} is already a person of its own")
+        holders = conn.execute(
+            "SELECT a.person_id, a.alias, p.name, p.kind FROM aliases a JOIN people p ON p.id = a.person_id WHERE a.alias = ? COLLATE NOCASE",
+            (name.strip(),)).fetchall()
+        if not holders:
+            raise NotFoundError(f"{self.path}: no person has {name!r} as a joined name")
+        if len(holders) > 1:
+            raise StoreError(f"{self.path}: {name!r} is a name of several people ({', '.join(h[2] for h in holders)}): merge by hand instead")
+        pid, alias, pname, kind = holders[0]
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            new = conn.execute("INSERT INTO people (name, kind) VALUES (?, ?)", (alias, kind)).lastrowid
+            self._move_name(alias, [pid], new, alias)
+            conn.execute("DELETE FROM aliases WHERE person_id = ? AND alias = ?", (pid, alias))
+            conn.execute("INSERT INTO corrections (action, name, person, made) VALUES ('split', ?, ?, datetime('now'))", (alias, pname))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self._people.clear()
+        return alias, pname
+
+    def _move_name(self, name: str, holders: list[int], target: int, target_name: str) -> None:
+        """Move the occurrences the articles attributed to ``name`` from ``holders`` to
+        ``target``, and the quotes that then belong to it alone."""
+        conn = self.connection
+        marks = ",".join("?" * len(holders))
+        conn.execute(f"UPDATE occurrences SET speaker_id = ? WHERE speaker_name = ? COLLATE NOCASE AND speaker_id IN ({marks})",
+                     (target, name, *holders))
+        conn.execute(
+            f"UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id IN ({marks}) AND EXISTS"
+            " (SELECT 1 FROM occurrences o WHERE o.quote_id = quotes.id AND o.speaker_id = ?) AND NOT EXISTS"
+            f" (SELECT 1 FROM occurrences o WHERE o.quote_id = quotes.id AND o.speaker_id IN ({marks}))",
+            (target, target_name, *holders, target, *holders))
+
+    def _one_person(self, name: str) -> int:
+        from .search import _people_ids
+
+        ids = _people_ids(self, name)
+        if not ids:
+            raise NotFoundError(f"{self.path}: nobody called {name!r} (by name or alias) is stored")
+        if len(ids) > 1:
+            names = [r[0] for r in self.connection.execute(f"SELECT name FROM people WHERE id IN ({','.join('?' * len(ids))})", ids)]
+            raise StoreError(f"{self.path}: {name!r} names several people ({', '.join(sorted(names))}): give the full name")
+        return ids[0]
+
+    def _ensure_schema(self) -> None:
+        try:
+            self.connection.executescript(SCHEMA)
+            self._migrate()
+        except sqlite3.Error as e:
+            raise self._error(e, "updating the schema") from e
+
+    def corrections(self) -> list[tuple[str, str, str | None, str | None]]:
+        """The corrections made by hand, oldest first: (action, name, person, when)."""
+        self._ensure_schema()
+        return [tuple(r) for r in self.connection.execute("SELECT action, name, person, made FROM corrections ORDER BY id")]
+
     def who(self, name: str):
         """The profile of one speaker, found by name or alias (see ``saidwhen.search.who``)."""
         from .search import who
@@ -587,8 +758,18 @@ def _last_word(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
 
 
-def _is_alias(mention: str, name: str) -> bool:
-    return bool(mention) and mention != name and mention[0].isupper() and mention.lower() not in _PRONOUNS
+_DESCRIPTION_START = frozenset("the a an his her its their our my your this that these those".split())
+
+
+def alias_of(mention: str, name: str, kind: str | None = "PERSON") -> bool:
+    """Whether a mention of ``name`` is one of its names, kept as an alias: for a person, the
+    surname, a variant or a title with the name ("Mr. Legend"; see ``saidwhen.people.is_name_of``);
+    for an organisation, a capitalised name that is no description ("the agency", "Its board")."""
+    if not mention or mention == name or not mention[0].isupper() or mention.lower() in _PRONOUNS:
+        return False
+    if kind == "PERSON":
+        return is_name_of(mention, name)
+    return mention.split()[0].lower() not in _DESCRIPTION_START
 
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -1,0 +1,126 @@
+"""One person across a corpus: when two names are the same person, and which mentions are names.
+
+Inside one article the speaker stage joins "he", "Legend" and "John Legend". Across articles the
+store meets the same person under several names ("Donald J. Trump", "Donald Trump"; "Joseph R.
+Biden", "Joe Biden"; "Hillary Rodham Clinton") and must join them the way a careful editor would,
+without ever joining a father and son or two relatives:
+
+- the same first and last name, with a middle name or initial added or dropped ("middle name");
+- a first name and its usual short form, from a curated table (``nicknames``; "short first name");
+- never across a generational suffix ("John Roe Jr." is not "John Roe"), never two different
+  middle names, never two different first names.
+
+Names are parsed with ``nameparser``. The rules are pure functions of two names, so the store
+and the Spark job apply them alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["NameParts", "parse", "variant_reason", "is_name_of"]
+
+#: Why two names were joined, as the store records it.
+MIDDLE, SHORT_FORM = "middle name", "short first name"
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A person's name in parts, lowercased, without dots (titles set apart)."""
+
+    title: str
+    first: str
+    middle: tuple[str, ...]
+    last: str
+    suffix: str
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace(".", "").strip()
+
+
+@lru_cache(maxsize=65536)
+def parse(name: str) -> NameParts:
+    """The parts of ``name`` ("Sen. Joseph R. Biden Jr." -> sen, joseph, (r,), biden, jr)."""
+    from nameparser import HumanName
+
+    h = HumanName(name)
+    return NameParts(_fold(h.title), _fold(h.first), tuple(_fold(w) for w in h.middle.split()),
+                     _fold(h.last), _fold(h.suffix))
+
+
+@lru_cache(maxsize=1)
+def _nicknames():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def same_first_name(a: str, b: str) -> str | None:
+    """"" when two first names are one, ``SHORT_FORM`` when one is the other's usual short form
+    ("joe", "joseph"), else None. Two short forms of one name are not joined ("joey", "jody")."""
+    if a == b:
+        return ""
+    if len(a) < 2 or len(b) < 2:
+        return None
+    nn = _nicknames()
+    if b in nn.nicknames_of(a) or a in nn.nicknames_of(b):
+        return SHORT_FORM
+    return None
+
+
+def _middles_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """One middle name missing, or the same one, or one the initial of the other."""
+    if not x or not y:
+        return True
+    if len(x) != len(y):
+        return False
+    return all(a == b or len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b) for a, b in zip(x, y))
+
+
+def variant_reason(a: str, b: str) -> str | None:
+    """Why names ``a`` and ``b`` are one person ("middle name", "short first name"), or None.
+
+    Both must give a first and a last name; the last names and suffixes must be equal.
+    """
+    if a == b:
+        return None
+    pa, pb = parse(a), parse(b)
+    if not (pa.first and pa.last and pb.first and pb.last) or pa.last != pb.last or pa.suffix != pb.suffix:
+        return None
+    if len(pa.first) == 1 or len(pb.first) == 1:
+        return None  # "J. Roe": an initial could be anyone's
+    first = same_first_name(pa.first, pb.first)
+    if first is None or not _middles_agree(pa.middle, pb.middle):
+        return None
+    if first:
+        return first
+    return MIDDLE if pa.middle != pb.middle else None
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def is_name_of(alias: str, name: str) -> bool:
+    """Whether a mention is a name of the person called ``name``: the name itself, a variant of
+    it, the surname, or a title or honorific with the surname or full name ("Mr. Roe", "Sen. Jane
+    Roe"). Descriptions ("the Florida senator", "His wife", "A teary-eyed Roe") and pronouns are
+    not names, whatever their capitals."""
+    alias = alias.strip()
+    if not alias or alias == name or not alias[:1].isupper():
+        return False
+    pn, pa = parse(name), parse(alias)
+    if not pn.last:
+        return False
+    words = [_fold(w) for w in _WORD.findall(alias)]
+    if pa.title:  # "Mr. Roe", "Sen. Jane Roe": what follows the title must be a name of the person
+        rest = alias.split(None, len(pa.title.split()))[-1] if len(alias.split()) > len(pa.title.split()) else ""
+        return bool(rest) and (rest == name or is_name_of(rest, name))
+    if words == [pn.last] or words == pn.last.split():
+        return True
+    if not pa.first or pa.last != pn.last or pa.suffix != pn.suffix:
+        return False
+    return same_first_name(pa.first, pn.first) is not None and _middles_agree(pa.middle, pn.middle)

@@ -1,0 +1,117 @@
+"""One person, one record: name variants joined across articles as an editor would, and corrections by hand."""
+
+import json
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+from saidwhen.cli import app
+from saidwhen.people import is_name_of, variant_reason
+
+ARTICLES = [
+    {"id": "a1", "date": "2024-03-01", "text": 'Senator Dana K. Whitlow toured the harbour.\n\n"We will rebuild the pier," Whitlow said.'},
+    {"id": "a2", "date": "2024-03-05", "text": 'Dana Whitlow visited a school.\n\n"Every child deserves a library," Whitlow said.'},
+    {"id": "a3", "date": "2024-03-09", "text": 'Robert Fenwick, the mayor, opened the bridge.\n\n"It took ten years," Fenwick said.'},
+    {"id": "a4", "date": "2024-03-12", "text": 'Bob Fenwick cut the ribbon.\n\n"Drive safely," Fenwick said.'},
+    {"id": "a5", "date": "2024-03-14", "text": 'Robert Fenwick Jr. runs the ferry.\n\n"The ferry stays," he said.'},
+    {"id": "a6", "date": "2024-03-15", "text": 'Maria Fenwick chairs the trust.\n\n"We need volunteers," she said.'},
+]
+
+
+def saidwhen(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def db(tmp_path):
+    src = tmp_path / "news.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    path = tmp_path / "s.db"
+    result = saidwhen("index", src, "--db", path, "--jobs", 1)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def people(path):
+    with sqlite3.connect(path) as c:
+        return {name: sorted((a, r) for a, r in c.execute(
+            "SELECT alias, reason FROM aliases WHERE person_id = ?", (pid,))) for pid, name in c.execute("SELECT id, name FROM people")}
+
+
+@pytest.mark.parametrize("a, b, why", [
+    ("Donna J. Harlow", "Donna Harlow", "middle name"),
+    ("Donna Reyes Harlow", "Donna Harlow", "middle name"),
+    ("Joseph Harlow", "Joe Harlow", "short first name"),
+    ("Robert T. Harlow", "Bob Harlow", "short first name"),
+])
+def test_an_editor_joins_a_middle_name_or_a_short_first_name(a, b, why):
+    assert variant_reason(a, b) == why == variant_reason(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("John Harlow Jr.", "John Harlow"),   # father and son
+    ("Jane Harlow", "John Harlow"),       # relatives
+    ("Jane A. Harlow", "Jane B. Harlow"),  # two middle names
+    ("J. Harlow", "Jane Harlow"),         # an initial could be anyone
+])
+def test_suffixes_relatives_and_other_middle_names_never_join(a, b):
+    assert variant_reason(a, b) is None
+
+
+@pytest.mark.parametrize("alias, ok", [
+    ("Harlow", True), ("Ms. Harlow", True), ("Sen. Donna Harlow", True), ("Donna J. Harlow", True),
+    ("The Florida senator", False), ("His wife", False), ("A teary-eyed Harlow", False),
+    ("Republican nominee Donna Harlow", False), ("Harlow campaign", False),
+])
+def test_aliases_are_names_never_descriptions(alias, ok):
+    assert is_name_of(alias, "Donna Harlow") is ok
+
+
+def test_variants_become_one_record_and_who_says_why(db):
+    got = people(db)
+    assert ("Dana Whitlow", "middle name") in got["Dana K. Whitlow"]
+    assert ("Bob Fenwick", "short first name") in got["Robert Fenwick"]
+    assert "Dana Whitlow" not in got and "Bob Fenwick" not in got
+    # the son and a relative keep records of their own
+    assert "Robert Fenwick Jr." in got and "Maria Fenwick" in got
+    out = saidwhen("who", "Dana Whitlow", "--db", db).output
+    assert "Dana K. Whitlow" in out and "joined: Dana Whitlow (middle name)" in out
+    assert "2 quote(s)" in out
+
+
+def test_who_finds_a_variant_never_stored_and_lists_who_shares_a_surname(db):
+    assert saidwhen("who", "Robert T. Fenwick", "--db", db).output.startswith("Robert Fenwick (")
+    assert saidwhen("who", "Dana Q. Whitlow", "--db", db).exit_code == 1  # another middle initial: someone else
+    with sqlite3.connect(db) as c:  # a second stored person answering to the surname
+        c.execute("INSERT INTO aliases (person_id, alias) SELECT id, 'Fenwick' FROM people WHERE name = 'Maria Fenwick'")
+    out = saidwhen("who", "Fenwick", "--db", db).output
+    assert out.startswith("Robert Fenwick (")
+    assert "also called 'Fenwick': Maria Fenwick" in out
+
+
+def test_a_split_and_a_merge_by_hand_move_the_quotes_and_survive_reindexing(db, tmp_path):
+    split = saidwhen("people", "split", "Bob Fenwick", "--db", db)
+    assert split.exit_code == 0, split.output
+    got = people(db)
+    assert "Bob Fenwick" in got and ("Bob Fenwick", "short first name") not in got["Robert Fenwick"]
+    assert "1 quote(s)" in saidwhen("who", "Bob Fenwick", "--db", db).output
+    # an article naming him again is indexed: the split holds
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({"id": "a7", "date": "2024-04-01",
+                                "text": 'Bob Fenwick spoke again.\n\n"The bridge is safe," Fenwick said.'}) + "\n", encoding="utf-8")
+    assert saidwhen("index", more, "--db", db, "--jobs", 1).exit_code == 0
+    assert "2 quote(s)" in saidwhen("who", "Bob Fenwick", "--db", db).output
+    merge = saidwhen("people", "merge", "Bob Fenwick", "Robert Fenwick", "--db", db)
+    assert merge.exit_code == 0, merge.output
+    assert "Bob Fenwick" not in people(db)
+    assert ("Bob Fenwick", "by hand") in people(db)["Robert Fenwick"]
+    assert "3 quote(s)" in saidwhen("who", "Robert Fenwick", "--db", db).output
+    listed = saidwhen("people", "corrections", "--db", db).output
+    assert "split  Bob Fenwick" in listed and "merge  Bob Fenwick → Robert Fenwick" in listed
+
+
+def test_a_correction_that_names_nobody_is_a_clear_error(db):
+    bad = saidwhen("people", "merge", "Nobody Here", "Robert Fenwick", "--db", db)
+    assert bad.exit_code == 1 and "Nobody Here" in bad.stderr
+    assert saidwhen("people", "split", "Robert Fenwick", "--db", db).exit_code == 1
