@@ -281,7 +281,14 @@ class Store:
     that only read).
     """
 
-    def __init__(self, path: str | os.PathLike = "saidwhen.db", *, timeout: float = 5.0, create: bool = True) -> None:
+    def __init__(self, path: str | os.PathLike = "saidwhen.db", *, timeout: float = 5.0, create: bool = True,
+                 identities: str = "editor") -> None:
+        """``identities`` is how people are told apart: "editor" (the rules of ``saidwhen.people``)
+        or "exact" (one record per exact name, a bare surname joined to its one full name, and any
+        capitalised mention an alias: the rules before them, kept for ``benchmarks/people.py``)."""
+        if identities not in ("editor", "exact"):
+            raise ValueError(f"identities must be 'editor' or 'exact', not {identities!r}")
+        self.identities = identities
         self.path = Path(path)
         self.timeout = timeout
         if not create and not self.path.is_file():
@@ -443,7 +450,7 @@ class Store:
             elif kind == "PERSON" and " " not in name and not self._split(name) and (full := self._full_name_of(name)) is not None:
                 person_id = full  # "Okafor" in an article that never gives her first name
                 self._alias(person_id, name, "surname")
-            elif kind == "PERSON" and " " in name and (variant := self._variant_of(name)) is not None:
+            elif kind == "PERSON" and " " in name and self.identities == "editor" and (variant := self._variant_of(name)) is not None:
                 person_id, reason = variant  # "Donald J. Trump" for "Donald Trump"
                 self._alias(person_id, name, reason)
             else:
@@ -453,7 +460,8 @@ class Store:
             self._people[name] = person_id
         if role:
             conn.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", (role, person_id))
-        aliases = {m.strip() for m in mentions if alias_of(m.strip(), name, kind)}
+        named = alias_of if self.identities == "editor" else _capitalised
+        aliases = {m.strip() for m in mentions if named(m.strip(), name, kind)}
         if aliases:
             conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", [(person_id, x) for x in sorted(aliases)])
         return person_id
@@ -756,6 +764,11 @@ def text_hash(text: str) -> str:
 
 def _last_word(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
+
+
+def _capitalised(mention: str, name: str, kind: str | None = None) -> bool:
+    """The aliases of the "exact" rules: any capitalised mention but a pronoun."""
+    return bool(mention) and mention != name and mention[0].isupper() and mention.lower() not in _PRONOUNS
 
 
 _DESCRIPTION_START = frozenset("the a an his her its their our my your this that these those".split())
