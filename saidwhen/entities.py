@@ -8,15 +8,14 @@ chain. ``Entities`` is a mixin of ``speakers.Attributor``, which owns the parsed
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from .people import known_full_name
 from .lexicon import (
     DOCUMENTS, FOLLOWINGS, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
@@ -42,20 +41,6 @@ def first_name_gender(word: str) -> str | None:
     """"m", "f", "?" (a first name borne by both), or None when ``word`` is no known first name."""
     g = _first_names().get_gender(word)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(g)
-
-
-@lru_cache(maxsize=1)
-def _known_names() -> dict[str, str]:
-    """Surname -> the full name a reference corpus of news uses it for, when one person holds it
-    (built by ``scripts/build_names.py``)."""
-    return json.loads(resources.files("saidwhen").joinpath("known_names.json").read_text(encoding="utf-8"))
-
-
-def known_full_name(surname: str) -> str | None:
-    """The full name a lone surname stands for in the news, if one person dominates it and the
-    surname is not also a first name ("Ryan", "Warren"), which would make it a guess."""
-    full = _known_names().get(surname)
-    return full if full is not None and first_name_gender(surname) is None else None
 
 
 def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
@@ -172,7 +157,9 @@ class Entities:
         ents = [r for r in (self._relabel(e) for e in ents) if r.label_ in ("PERSON", "ORG", "GPE", "NORP")]
         runs = [r for r in self._name_runs() if r.start_char >= headline]
         ents += [r for r in runs if r.label_ == "ORG"]
-        persons = [e for e in ents if e.label_ == "PERSON"] + [r for r in runs if r.label_ == "PERSON"]
+        named = [t for t in (self._trimmed(e) for e in ents if e.label_ == "PERSON") if t is not None]
+        ents = [e for e in ents if e.label_ != "PERSON"] + named
+        persons = named + [t for t in (self._trimmed(r) for r in runs if r.label_ == "PERSON") if t is not None]
         # Full names first, so that a lone surname can find the person it abbreviates.
         for e in sorted(persons, key=lambda e: (-len(_name_key(e.text)), e.start_char)):
             self._entity_for(e, "PERSON")
@@ -195,6 +182,40 @@ class Entities:
                 ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
                 if ent is not None:
                     self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
+
+    def _trimmed(self, e: SpacySpan) -> SpacySpan | None:
+        """A person's name without what NER or a run of capitals took in with it: a headline's
+        verb and what follows ("Roe Says", "Roe Slams Doe"), a sentence-opening word that is no
+        name ("Still Roe", "Top Roe aides"), a place before a dash ("Palm Beach - Roe"); None for
+        a group of people ("Senate Democrats", "Some Republicans"), who are not one person."""
+        doc = self.doc
+        toks = list(e)
+        if toks and toks[-1].text.endswith("s") and toks[-1].tag_ in ("NNPS", "NNS") and (
+                toks[-1].ent_type_ == "NORP" or toks[-1].text in self._norp_words):
+            return None
+        for k, t in enumerate(toks[1:], 1):
+            if t.tag_ in ("VBZ", "VBD") and t.text[:1].isupper():
+                toks = toks[:k]
+                break
+        for k, t in enumerate(toks[:-1]):
+            if t.text in ("-", "—", "–") and t.whitespace_ and k > 0 and toks[k - 1].whitespace_:  # not "Adeyemi-Strand"
+                toks = toks[k + 1 :]
+                break
+        while len(toks) > 1 and toks[0].tag_ in ("RB", "JJ", "JJS", "DT", "IN", "CD") and first_name_gender(toks[0].text) is None \
+                and toks[0].text.lower() not in PARTICLES:
+            toks = toks[1:]
+        if not toks:
+            return None
+        if len(toks) == len(e):
+            return e
+        return SpacySpan(doc, toks[0].i, toks[-1].i + 1, label=e.label_)
+
+    @property
+    def _norp_words(self) -> set[str]:
+        """Words NER reads as a nationality, religion or party somewhere in the article."""
+        if self._norp_cache is None:
+            self._norp_cache = {t.text for t in self.doc if t.ent_type_ == "NORP"}
+        return self._norp_cache
 
     def _dateline(self, e: SpacySpan) -> bool:
         """Whether an entity is a dateline's place ("SEATTLE (Reuters) -"), not an actor."""
@@ -642,6 +663,15 @@ class Entities:
         return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2 and ent.first < at
 
     def _new_entity(self, text: str, kind: str, start: int) -> Entity | None:
+        if kind == "PERSON" and self.text[start : start + len(text)] == text and (
+                span := self.doc.char_span(start, start + len(text), alignment_mode="expand")) is not None:
+            trimmed = self._trimmed(span)  # "Still Roe", "Roe Says", "Some Democrats"
+            if trimmed is None:
+                return None
+            if trimmed.start_char != start or trimmed.end_char != start + len(text):
+                text, start = trimmed.text, trimmed.start_char
+                if (found := self.lookup(text, kind, at=start)) is not None:
+                    return found
         key = _name_key(text, kind)
         if not key or kind == "PERSON" and all(k in STRIP_TITLES or k in ROLE_WORDS for k in key):
             return None  # "Senator", "Retired General": a role, nobody's name
@@ -649,8 +679,11 @@ class Entities:
             return None  # "(D-Newport News)", "R-Ga.": a party and a seat after a name, not one
         ent = Entity(_clean_name(text, kind), kind, key, first=start)
         first = key[0] if len(key) >= 2 else None
-        if kind == "PERSON" and len(key) == 1 and (full := known_full_name(ent.name)) is not None:
-            ent.name, first = full, full.split()[0]  # "President Obama" in a story that never gives his first name
+        if kind in ("PERSON", "ORG") and len(key) == 1 and (full := known_full_name(ent.name)) is not None \
+                and not self._first_name_here(ent.name):
+            # "President Obama" in a story that never gives his first name (NER may call it an ORG);
+            # not where the story uses the word as someone's first name ("Ryan Hale")
+            ent.name, ent.kind, first = full, "PERSON", full.split()[0]
         if kind == "PERSON" and first is not None:
             g = first_name_gender(first)
             ent.gender = g if g in ("m", "f") else None
@@ -659,6 +692,12 @@ class Entities:
         for part in set(key):
             self._by_part.setdefault(part, []).append(ent)
         return ent
+
+    def _first_name_here(self, word: str) -> bool:
+        """Whether the article writes ``word`` before another capitalised name word ("Ryan Hale")."""
+        doc = self.doc
+        return any(t.text == word and t.i + 1 < len(doc) and coarse_pos(doc[t.i + 1]) == "PROPN" and doc[t.i + 1].text[:1].isupper()
+                   for t in self._capitals)
 
     def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None) -> Entity | None:
         """The nearest earlier entity a pronoun can mean: a person of the right gender for he/she,

@@ -16,11 +16,13 @@ and the Spark job apply them alike.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
-__all__ = ["NameParts", "parse", "variant_reason", "is_name_of"]
+__all__ = ["NameParts", "parse", "variant_reason", "is_name_of", "known_full_name"]
 
 #: Why two names were joined, as the store records it.
 MIDDLE, SHORT_FORM = "middle name", "short first name"
@@ -124,3 +126,14 @@ def is_name_of(alias: str, name: str) -> bool:
     if not pa.first or pa.last != pn.last or pa.suffix != pn.suffix:
         return False
     return same_first_name(pa.first, pn.first) is not None and _middles_agree(pa.middle, pn.middle)
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> dict[str, str]:
+    return json.loads(resources.files("saidwhen").joinpath("known_names.json").read_text(encoding="utf-8"))
+
+
+def known_full_name(surname: str) -> str | None:
+    """The full name a lone surname stands for in the news, when one person dominates it in a
+    reference corpus ("Obama": "Barack Obama"; built by ``scripts/build_names.py``)."""
+    return _known_names().get(surname)

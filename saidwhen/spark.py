@@ -644,25 +644,50 @@ def _fold_people(sightings) -> list[tuple]:
     ending with it; a new full name folds in a stored bare surname when it is the only full name
     with it. Returns ("p", name, kind, role, created key) per person, ("a", name, alias) per alias
     and ("s", key, canonical name, speaker text) per sighting."""
-    from .people import variant_reason
+    from .people import known_full_name, variant_reason
 
     rows: dict = {}  # id (the key that created the row) -> [name, kind, role, {alias: reason}, alive]
     by_name: dict = {}  # name -> id of the live row
     cache: dict = {}  # the store's ``_people``: name -> id, kept for the run
     moved: dict = {}  # id of a folded-in row -> id of the row it went into
     seen = []
+    sightings = sorted(sightings, key=lambda s: s[0])
+    # the full names of each article's people, as the store's ``here``
+    here: dict = {}
+    for key, name, kind, role, _ in sightings:
+        if key[1] == 0 and kind == "PERSON" and " " in name:
+            here.setdefault(key[0], []).append(name)
+
+    def fold(name: str) -> str:
+        return name.translate(_ASCII_LOWER)
+
+    def stored(name: str, person: bool = False):
+        """The store's ``_stored``: by name in any case (the exact spelling first), else joined as a variant."""
+        live = [rid for rid, r in rows.items() if r[4] and fold(r[0]) == fold(name) and (not person or r[1] == "PERSON")]
+        if live:
+            return min(live, key=lambda rid: (rows[rid][0] != name, rid))
+        joined = [rid for rid, r in rows.items() if r[4] and r[3].get(name) is not None and (not person or r[1] == "PERSON")]
+        return min(joined) if joined else None
 
     def full_name_of(surname: str):
-        tail = " " + surname.translate(_ASCII_LOWER)
+        tail = " " + fold(surname)
         found = [rid for rid, r in rows.items()
-                 if r[4] and r[1] == "PERSON" and r[0].translate(_ASCII_LOWER).endswith(tail)]
+                 if r[4] and r[1] == "PERSON" and fold(r[0]).endswith(tail)]
         return found[0] if len(found) == 1 else None
+
+    def surname_of(surname: str, ordinal):
+        in_article = {n for n in here.get(ordinal, ()) if n.endswith(" " + surname)}
+        if len(in_article) == 1 and (found := stored(next(iter(in_article)))) is not None:
+            return found
+        if (known := known_full_name(surname)) is not None and (found := stored(known, person=True)) is not None:
+            return found
+        return full_name_of(surname)
 
     def variant_of(name: str):
         last = " " + name.rsplit(" ", 1)[-1]
-        tail = last.translate(_ASCII_LOWER)
+        tail = fold(last)
         found = {(rid, reason) for rid, r in rows.items()
-                 if r[4] and r[1] == "PERSON" and r[0].translate(_ASCII_LOWER).endswith(tail) and r[0].endswith(last)
+                 if r[4] and r[1] == "PERSON" and fold(r[0]).endswith(tail) and r[0].endswith(last)
                  and (reason := variant_reason(name, r[0])) is not None}
         return found.pop() if len(found) == 1 else None
 
@@ -671,12 +696,13 @@ def _fold_people(sightings) -> list[tuple]:
         if aliases.get(alias) is None:
             aliases[alias] = reason
 
-    for key, name, kind, role, aliases in sorted(sightings, key=lambda s: s[0]):
+    for key, name, kind, role, aliases in sightings:
         rid = cache.get(name)
         if rid is None:
-            if name in by_name:
-                rid = by_name[name]
-            elif kind == "PERSON" and " " not in name and (full := full_name_of(name)) is not None:
+            same = [r for r, row in rows.items() if row[4] and fold(row[0]) == fold(name)]
+            if same:  # the same name, or the same in other capitals
+                rid = min(same, key=lambda r: (rows[r][0] != name, r))
+            elif kind == "PERSON" and " " not in name and (full := surname_of(name, key[0])) is not None:
                 rid = full
                 add_alias(rid, name, "surname")
             elif kind == "PERSON" and " " in name and (variant := variant_of(name)) is not None:

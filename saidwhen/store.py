@@ -28,7 +28,7 @@ import orjson
 
 from .errors import SaidwhenError
 from .model import Article, Quote
-from .people import is_name_of, variant_reason
+from .people import is_name_of, known_full_name, variant_reason
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -402,11 +402,12 @@ class Store:
         else:
             stats.articles += 1
 
+        here = [p.name for p in a.people if p.kind == "PERSON" and " " in p.name]
         for person in a.people:
-            self._person(person.name, person.kind, person.role, [m.text for m in person.mentions])
+            self._person(person.name, person.kind, person.role, [m.text for m in person.mentions], here)
 
         for q in a.quotes:
-            speaker_id = self._person(q.speaker, "PERSON", None, ()) if q.speaker else None
+            speaker_id = self._person(q.speaker, "PERSON", None, (), here) if q.speaker else None
             said_date = _said_date(q, published)
             quote_id, new = self._quote(q, speaker_id, said_date)
             stats.quotes += new
@@ -430,24 +431,28 @@ class Store:
             [(article_id, n.start, n.end, n.text, n.reason) for n in a.non_quotes],
         )
 
-    def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str]) -> int:
+    def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str], here: Iterable[str] = ()) -> int:
         """The id of the person called ``name``, created on first sight; its names among the
         mentions ("Legend", "Mr. Legend", not "he" or "the singer") become aliases.
 
         A new name joins a stored person as a careful editor would (``saidwhen.people``): by
-        hand when a correction says so; a bare surname when one stored person bears it; a full
-        name when it is one stored person's with a middle name or a short first name.
+        hand when a correction says so; a bare surname when the article (``here``: its people's
+        full names) names one person of that surname, or else when the news knows one person by it
+        and that person is stored, or else when one stored person bears it; a full name when it is
+        one stored person's with a middle name or a short first name.
         """
         conn = self.connection
         person_id = self._people.get(name)
         if person_id is None:
-            row = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
-            if row:
+            row = conn.execute("SELECT id FROM people WHERE name = ? COLLATE NOCASE ORDER BY name = ? DESC, id LIMIT 1",
+                               (name, name)).fetchone()
+            if row:  # the same name, or the same in other capitals ("POLITICO")
                 person_id = row[0]
             elif (merged := self._merged_by_hand(name)) is not None:
                 person_id = merged
                 self._alias(person_id, name, "by hand")
-            elif kind == "PERSON" and " " not in name and not self._split(name) and (full := self._full_name_of(name)) is not None:
+            elif kind == "PERSON" and " " not in name and not self._split(name) and (
+                    full := self._surname_of(name, here) if self.identities == "editor" else self._full_name_of(name)) is not None:
                 person_id = full  # "Okafor" in an article that never gives her first name
                 self._alias(person_id, name, "surname")
             elif kind == "PERSON" and " " in name and self.identities == "editor" and (variant := self._variant_of(name)) is not None:
@@ -494,6 +499,28 @@ class Store:
         found = {(pid, reason) for pid, other in rows if other.endswith(" " + _last_word(name))
                  and (reason := variant_reason(name, other)) is not None}
         return found.pop() if len(found) == 1 else None
+
+    def _surname_of(self, surname: str, here: Iterable[str]) -> int | None:
+        """The stored person a bare surname stands for (see ``_person``), if one is."""
+        in_article = {n for n in here if n.endswith(" " + surname)}
+        if len(in_article) == 1 and (found := self._stored(next(iter(in_article)))) is not None:
+            return found
+        if (known := known_full_name(surname)) is not None and (found := self._stored(known, person=True)) is not None:
+            return found
+        return self._full_name_of(surname)
+
+    def _stored(self, name: str, person: bool = False) -> int | None:
+        """The person stored under ``name`` (any case, the exact spelling first) or joined to it
+        as a variant; only a person (not an organisation) when ``person``."""
+        conn = self.connection
+        kind = " AND kind = 'PERSON'" if person else ""
+        row = conn.execute(f"SELECT id FROM people WHERE name = ? COLLATE NOCASE{kind} ORDER BY name = ? DESC, id LIMIT 1",
+                           (name, name)).fetchone()
+        if row is None:
+            row = conn.execute(
+                "SELECT a.person_id FROM aliases a JOIN people p ON p.id = a.person_id WHERE a.alias = ? AND a.reason IS NOT NULL"
+                f"{kind.replace('kind', 'p.kind')} ORDER BY a.person_id LIMIT 1", (name,)).fetchone()
+        return row[0] if row else None
 
     def _full_name_of(self, surname: str) -> int | None:
         """The one person stored with a full name ending in ``surname``, if exactly one is."""
