@@ -604,7 +604,10 @@ class Entities:
             conf = 0.8
         if ent is not None:
             self._add_mention(ent, s, e, text, tok)
-            if w in PRONOUN_GENDER and ent.kind == "PERSON":  # resolved to them, so of their gender
+            # a pronoun resolved to them tells their gender, unless it goes against what a sure first
+            # name says: then the resolution is the likelier mistake
+            if w in PRONOUN_GENDER and ent.kind == "PERSON" and (
+                    ent.gender in (None, PRONOUN_GENDER[w]) or ent.evidence == "first_name_mostly"):
                 ent.learn_gender(PRONOUN_GENDER[w], "pronoun")
             if ent.role is None:
                 for c in tok.children:
