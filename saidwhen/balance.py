@@ -14,16 +14,13 @@ are organisations and quotations with no speaker.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .store import StoreError
 
-if TYPE_CHECKING:
-    from .store import Store
-
-__all__ = ["DIMENSIONS", "GROUPS", "Balance", "balance", "outlet", "check_by"]
+__all__ = ["DIMENSIONS", "GROUPS", "SPEAKER_GROUP", "Balance", "balance", "outlet", "check_by"]
 
 DIMENSIONS = ("outlet", "month", "gender")
 #: The speakers' groups, in the order they are shown: people of known gender, people of unknown
@@ -83,20 +80,20 @@ class Balance:
         return d
 
 
-_GROUP_SQL = """CASE WHEN p.id IS NULL THEN 'no speaker' WHEN p.kind = 'ORG' THEN 'organisation'
+#: The speaker's group (``GROUPS``) of an occurrence joined to its speaker ``p`` (LEFT JOIN people p).
+SPEAKER_GROUP = """CASE WHEN p.id IS NULL THEN 'no speaker' WHEN p.kind = 'ORG' THEN 'organisation'
     WHEN p.gender_conflict = 1 THEN 'conflict' ELSE coalesce(p.gender, 'unknown') END"""
 
 
-def balance(store: "Store", by=("gender",)) -> list[Balance]:
-    """The people quoted and their quotations per group of ``by`` (see ``DIMENSIONS``), sorted by
-    group. A person counts once per group; a quotation once per article it is printed in, a
-    syndicated copy counted once."""
+def balance(conn: sqlite3.Connection, by=("gender",)) -> list[Balance]:
+    """The people quoted and their quotations per group of ``by`` (see ``DIMENSIONS``) in the store
+    open on ``conn``, sorted by group. A person counts once per group; a quotation once per article
+    it is printed in, a syndicated copy counted once."""
     by = check_by(by)
-    conn = store.connection
     conn.create_function("saidwhen_outlet", 2, outlet, deterministic=True)
     exprs = {"outlet": "saidwhen_outlet(a.url, a.source_id)", "month": "coalesce(substr(a.date, 1, 7), '(undated)')"}
     keys = [exprs[d] for d in by if d != "gender"]
-    group = _GROUP_SQL if "gender" in by else "'all'"
+    group = SPEAKER_GROUP if "gender" in by else "'all'"
     cols = ", ".join(keys + [group])
     sql = (f"SELECT {cols}, count(DISTINCT o.speaker_id),"
            " count(DISTINCT o.quote_id || ':' || coalesce(a.minhash_cluster, a.id))"
@@ -104,8 +101,8 @@ def balance(store: "Store", by=("gender",)) -> list[Balance]:
            f" GROUP BY {', '.join(str(i + 1) for i in range(len(keys) + 1))}")
     try:
         rows = conn.execute(sql).fetchall()
-    except Exception as e:  # sqlite3.Error: an older store without the gender columns, read-only
-        raise StoreError(f"{store.path}: cannot count sources ({e}); open it writable once to add the gender columns") from e
+    except sqlite3.OperationalError as e:  # an older store opened read-only: no gender columns
+        raise StoreError(f"cannot count sources ({e}): open the store writable once (saidwhen stats) to add the gender columns") from e
     out: dict[tuple, Balance] = {}
     for *key, g, people, quotations in rows:
         b = out.setdefault(tuple(key), Balance(tuple(key)))

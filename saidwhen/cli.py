@@ -413,7 +413,7 @@ def _balance(by: list[str], as_json: bool, db: str) -> None:
         raise typer.Exit(code=2)
     store = _open_store(db)
     try:
-        rows = balance(store, dims)
+        rows = balance(store.connection, dims)
     except StoreError as e:
         err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
         raise typer.Exit(code=1)
