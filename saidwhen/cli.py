@@ -373,8 +373,15 @@ def _bar_chart(rows, width: int = 40) -> list[str]:
 
 
 @app.command()
-def stats(db: str = DB_OPTION) -> None:
-    """Counts over the whole store."""
+def stats(
+    by: List[str] = typer.Option(None, "--by", help="Count the people quoted and their quotations by gender, outlet and/or month"
+                                 " (comma-separated or repeated, e.g. --by outlet,gender)."),
+    as_json: bool = typer.Option(False, "--json", help="With --by: one JSON object per row instead of a table."),
+    db: str = DB_OPTION,
+) -> None:
+    """Counts over the whole store; with --by, the source balance (who is quoted, by gender)."""
+    if by:
+        return _balance(by, as_json, db)
     store = _open_store(db)
     try:
         s = store.stats()
@@ -390,6 +397,52 @@ def stats(db: str = DB_OPTION) -> None:
     c.print(f"  dates        {s.first_date or '—'} … {s.last_date or '—'}")
     if s.top_speakers:
         c.print("  most quoted: " + ", ".join(f"{name} ({n})" for name, n in s.top_speakers))
+
+
+def _balance(by: list[str], as_json: bool, db: str) -> None:
+    """``stats --by``: the table of ``saidwhen.balance``, a row per outlet and/or month."""
+    from rich.table import Table
+
+    from .balance import balance, check_by
+    from .store import StoreError
+
+    try:
+        dims = check_by(by)
+    except ValueError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=2)
+    store = _open_store(db)
+    try:
+        rows = balance(store.connection, dims)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    finally:
+        store.close()
+    if as_json:
+        for r in rows:
+            sys.stdout.write(orjson.dumps(r.to_dict(dims)).decode() + "\n")
+        return
+    keys = [d for d in dims if d != "gender"]
+    table = Table(title="people quoted / quotations" + (" by the speakers' gender as the articles present it" if "gender" in dims else ""))
+    for k in keys:
+        table.add_column(k)
+    groups = list(rows[0].people) if rows else []
+    for g in groups:
+        table.add_column(g, justify="right")
+    if "gender" in dims:
+        table.add_column("women among known", justify="right")
+        table.add_column("unknown", justify="right")
+    pct = lambda x: "—" if x is None else f"{100 * x:.0f}%"  # noqa: E731
+    for r in rows:
+        cells = list(r.key) + [f"{r.people[g]} / {r.quotations[g]}" for g in groups]
+        if "gender" in dims:
+            cells += [pct(r.female_share), pct(r.unknown_share)]
+        table.add_row(*cells)
+    _console.print(table)
+    if "gender" in dims:
+        _console.print("Gender is inferred by rules from titles, pronouns and first names (benchmarks/gender.py gives the error);"
+                       " people the articles give no gender to stay unknown.", soft_wrap=True)
 
 
 class ExportFormat(str, Enum):

@@ -43,6 +43,17 @@ def first_name_gender(word: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(g)
 
 
+def first_name_sure(word: str) -> bool:
+    """Whether the list gives ``word`` one gender outright ("male"), not only mostly ("mostly_male")."""
+    return _first_names().get_gender(word) in ("male", "female")
+
+
+#: How much each kind of gender evidence weighs: what the text says of the person (a title or a
+#: gendered role, then the pronouns it uses for them) outweighs what a list says of the first name,
+#: and a name the list gives only "mostly" to one gender weighs least.
+EVIDENCE_RANK = {"honorific": 4, "pronoun": 3, "first_name": 2, "first_name_mostly": 1}
+
+
 def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     """The words of a name without a possessive, a leading "the" or, for people, titles and roles.
 
@@ -123,8 +134,15 @@ class Entity:
     seen: set[tuple[int, int]] = field(default_factory=set)  # the offsets of those mentions
     roles: set[str] = field(default_factory=set)
     role: str | None = None
-    gender: str | None = None
+    gender: str | None = None  # "m" or "f"
+    evidence: str | None = None  # a key of EVIDENCE_RANK: why ``gender`` is what it is
     first: int = 0
+
+    def learn_gender(self, gender: str, evidence: str) -> None:
+        """Take ``gender`` when ``evidence`` outweighs what the entity's gender rests on so far
+        (the first word wins between equals: the writer's title at the first mention)."""
+        if gender in ("m", "f") and EVIDENCE_RANK[evidence] > EVIDENCE_RANK.get(self.evidence, 0):
+            self.gender, self.evidence = gender, evidence
 
 
 
@@ -402,12 +420,12 @@ class Entities:
             w = t.lower_
             if t.is_alpha or w in TITLE_WORDS or w.endswith("."):
                 ent.roles.add(TITLE_WORDS.get(w, w))
-                if w in HONORIFICS and ent.gender is None:
-                    ent.gender = HONORIFICS[w]
+                if w in HONORIFICS:
+                    ent.learn_gender(HONORIFICS[w], "honorific")
         for t in span:
             w = t.lower_
-            if w in HONORIFICS and ent.gender is None:
-                ent.gender = HONORIFICS[w]
+            if w in HONORIFICS:
+                ent.learn_gender(HONORIFICS[w], "honorific")
             if w in TITLE_WORDS or w in STRIP_TITLES:
                 ent.roles.add(TITLE_WORDS.get(w, w))
         root = span.root
@@ -426,32 +444,61 @@ class Entities:
             for t in words:
                 w = t.lower_
                 ent.roles.add(TITLE_WORDS.get(w, w))
-                if w in GENDERED_ROLES and t.i == a.i and ent.gender is None:
-                    ent.gender = GENDERED_ROLES[w]
+                if w in GENDERED_ROLES and t.i == a.i:
+                    ent.learn_gender(GENDERED_ROLES[w], "honorific")
             if a.i > root.i:
                 _described_as(ent, text)
             else:  # "an outside firm, Sentinel Forge": the description before the name
                 _described_as(ent, self.text[a.left_edge.idx : a.idx + len(a)])
 
     def _learn_genders(self) -> None:
-        """A sentence naming one person and using "he"/"his" (or "she"/"her") tells that person's gender."""
+        """A sentence naming one person and then using "he"/"his" (or "she"/"her") in the writer's
+        words votes for that person's gender. The votes give a person with no better evidence
+        their gender; against a first name's gender they need to be two at least and the most,
+        since "Trump attacked her record" names one person and speaks of another."""
         by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
         for m in self._mentions:
             if m[2] is not None and m[1].kind == "PERSON":
                 by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
+        votes: dict[int, list[str]] = {}
+        people: dict[int, Entity] = {}
+
+        def vote(person: Entity, pronoun: str) -> None:
+            votes.setdefault(id(person), []).append(PRONOUN_GENDER[pronoun])
+            people[id(person)] = person
+
+        alone: dict[int, Entity] = {}  # sentence -> the one person it names
         for k, ms in by_sent.items():
             persons = {id(e): e for _, e, _ in ms}
             if len(persons) != 1:
                 continue
             (person,) = persons.values()
-            if person.gender is not None:
-                continue
-            sent = self.sents[k]
+            alone[k] = person
             first = min(s for s, _, _ in ms)
-            for t in sent:
+            for t in self.sents[k]:
                 if t.idx > first and t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx):
-                    person.gender = PRONOUN_GENDER[t.lower_]
+                    vote(person, t.lower_)
                     break
+        # "Jordan Reyes spoke first. She added that … She also said …": sentences naming nobody
+        # whose subject is "he" or "she" go on about the one person the sentence before them names.
+        current = None
+        for k, sent in enumerate(self.sents):
+            if k in by_sent:
+                current = alone.get(k)
+                continue
+            subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and not self.in_quote(t.idx)), None)
+            if subj is not None and current is not None:
+                vote(current, subj.lower_)
+        for pid, vs in votes.items():
+            person = people[pid]
+            m, f = vs.count("m"), vs.count("f")
+            if m == f:
+                continue
+            g, n = ("m", m) if m > f else ("f", f)
+            against = person.gender not in (None, g)
+            # a sure first name gives way to two votes and twice the others; a "mostly" one to a majority
+            if not against or person.evidence == "first_name_mostly" or person.evidence == "first_name" and n >= 2 and n >= 2 * (m + f - n):
+                person.learn_gender(g, "pronoun")
 
     def _name_after(self, tok: Token) -> list[Token]:
         """A person's name set off by commas right after the phrase ``tok`` heads, which the parser
@@ -578,8 +625,11 @@ class Entities:
             conf = 0.8
         if ent is not None:
             self._add_mention(ent, s, e, text, tok)
-            if w in PRONOUN_GENDER and ent.gender is None and ent.kind == "PERSON":
-                ent.gender = PRONOUN_GENDER[w]
+            # a pronoun resolved to them tells their gender, unless it goes against what a sure first
+            # name says: then the resolution is the likelier mistake
+            if w in PRONOUN_GENDER and ent.kind == "PERSON" and (
+                    ent.gender in (None, PRONOUN_GENDER[w]) or ent.evidence == "first_name_mostly"):
+                ent.learn_gender(PRONOUN_GENDER[w], "pronoun")
             if ent.role is None:
                 for c in tok.children:
                     if c.dep_ == "appos" and c.ent_type_ != "PERSON":
@@ -686,7 +736,8 @@ class Entities:
             ent.name, ent.kind, first = full, "PERSON", full.split()[0]
         if kind == "PERSON" and first is not None:
             g = first_name_gender(first)
-            ent.gender = g if g in ("m", "f") else None
+            if g in ("m", "f"):
+                ent.learn_gender(g, "first_name" if first_name_sure(first) else "first_name_mostly")
         self.entities.append(ent)
         self._by_key[key] = ent
         for part in set(key):

@@ -150,6 +150,14 @@ def paragraph_breaks(doc):
     return doc
 
 
+def _gender(ent) -> dict:
+    """A person's ``gender`` and ``gender_evidence`` as ``Person`` names them; none for an organisation."""
+    if ent.kind != "PERSON" or ent.gender not in ("m", "f"):
+        return {}
+    evidence = "first_name" if ent.evidence == "first_name_mostly" else ent.evidence
+    return {"gender": "female" if ent.gender == "f" else "male", "gender_evidence": evidence}
+
+
 @dataclass
 class Skeleton:
     """The article text with direct quotes replaced by stand-ins, and the way back to its offsets."""
@@ -433,7 +441,8 @@ def _finish(doc, st: _State) -> Article:
     quotes, scare = _without_scare_quotes(quotes)
     quotes = _numbered([q for q in quotes if q.kind in st.kinds])
     people = tuple(
-        Person(name=e.name, kind=e.kind, role=e.role, mentions=tuple(_mention(st, ms, me) for ms, me, _ in sorted(e.mentions)))
+        Person(name=e.name, kind=e.kind, role=e.role, mentions=tuple(_mention(st, ms, me) for ms, me, _ in sorted(e.mentions)),
+               **_gender(e))
         for e in attributor.entities if id(e) in used
     )
     return Article(

@@ -6,6 +6,12 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date as Date
 
+#: A person's gender as the article presents it, and the kinds of evidence it can rest on, strongest
+#: first: a title or gendered role word ("Ms.", "Sir", "spokeswoman"), the pronouns the writer uses
+#: for them, or, when the text says nothing, a list of first names. None stays None: no guess.
+GENDERS = ("female", "male")
+GENDER_EVIDENCE = ("honorific", "pronoun", "first_name")
+
 #: The kinds of quotation: quoted in full, a quoted fragment, reported without quotation marks,
 #: reported with quoted fragments inside, or summed up by the writer with no clause ("called for an
 #: inquiry").
@@ -37,12 +43,17 @@ class Mention:
 
 @dataclass(frozen=True)
 class Person:
-    """A canonical speaker: a person or an organisation, with every mention of it in the article."""
+    """A canonical speaker: a person or an organisation, with every mention of it in the article.
+
+    ``gender`` is "female", "male" or None (an organisation, or a person the article and the
+    first-name list say nothing clear of), and ``gender_evidence`` one of ``GENDER_EVIDENCE``."""
 
     name: str
     kind: str = "PERSON"  # PERSON or ORG
     role: str | None = None  # "a spokeswoman for Acme", "chief executive"
     mentions: tuple[Mention, ...] = ()
+    gender: str | None = None
+    gender_evidence: str | None = None
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NameParts", "parse", "variant_reason", "is_name_of", "known_full_name"]
+__all__ = ["NameParts", "parse", "variant_reason", "is_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
 
 #: Why two names were joined, as the store records it.
 MIDDLE, SHORT_FORM = "middle name", "short first name"
@@ -137,3 +137,33 @@ def known_full_name(surname: str) -> str | None:
     """The full name a lone surname stands for in the news, when one person dominates it in a
     reference corpus ("Obama": "Barack Obama"; built by ``scripts/build_names.py``)."""
     return _known_names().get(surname)
+
+
+#: A person's gender across articles: (gender, gender_evidence, gender_conflict), before any evidence.
+NO_GENDER: tuple[str | None, str | None, int] = (None, None, 0)
+_TEXT = {"honorific": 2, "pronoun": 1}  # the article's own word, the stronger first
+
+
+def fold_gender(known: tuple[str | None, str | None, int], seen: tuple[str | None, str | None, int]) -> tuple[str | None, str | None, int]:
+    """One person's gender across articles, ``known`` so far and then ``seen`` (one article's
+    ``Person.gender``/``gender_evidence``, or another record's state when two are joined).
+
+    What an article says (honorific, pronoun) wins over the first-name list; between equals the
+    stronger text evidence is kept. Two articles' text saying different genders is a conflict:
+    the gender is then None and ``gender_conflict`` 1 for good, so that it is counted, never
+    settled by whichever came last. The store and the Spark job fold alike."""
+    gender, evidence, conflict = known
+    g2, e2, c2 = seen
+    if conflict or c2:
+        return (None, None, 1)
+    if g2 is None:
+        return known
+    if gender is None:
+        return (g2, e2, 0)
+    if e2 in _TEXT and evidence in _TEXT:
+        if g2 != gender:
+            return (None, None, 1)
+        return (gender, max(evidence, e2, key=_TEXT.get), 0)
+    if e2 in _TEXT:  # the article's word over the name list
+        return (g2, e2, 0)
+    return known  # a name list never overrules what is known

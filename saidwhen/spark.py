@@ -313,7 +313,8 @@ def _article_row(ordinal: int, a) -> tuple:
     published = a.date.isoformat() if a.date else None
     signature = _minhash(a.text)
     people = [
-        (pos, p.name, p.kind, p.role, sorted({m.text.strip() for m in p.mentions if alias_of(m.text.strip(), p.name, p.kind)}))
+        (pos, p.name, p.kind, p.role, sorted({m.text.strip() for m in p.mentions if alias_of(m.text.strip(), p.name, p.kind)}),
+         p.gender, p.gender_evidence)
         for pos, p in enumerate(a.people)
     ]
     quotes = []
@@ -346,7 +347,8 @@ def _article_schema():
     return struct(
         ("ordinal", L), ("source_id", S), ("url", S), ("date", S), ("title", S), ("text", S), ("text_hash", S),
         ("flags", S), ("signature", ArrayType(L)), ("buckets", ArrayType(L)),
-        ("people", ArrayType(struct(("pos", L), ("name", S), ("kind", S), ("role", S), ("aliases", ArrayType(S))))),
+        ("people", ArrayType(struct(("pos", L), ("name", S), ("kind", S), ("role", S), ("aliases", ArrayType(S)),
+                                    ("gender", S), ("gender_evidence", S)))),
         ("quotes", ArrayType(struct(
             ("pos", L), ("text", S), ("norm", S), ("prefix", S), ("partial", BooleanType()), ("speaker", S),
             ("mention", S), ("cue", S), ("kind", S), ("said_on", S), ("said_on_basis", S), ("said_date", S),
@@ -589,11 +591,12 @@ def _person_entries(ka):
     people = ka.select("ordinal", F.explode("people").alias("p")).select(
         F.struct("ordinal", F.lit(0).alias("phase"), F.col("p.pos").alias("pos")).alias("key"),
         F.col("p.name").alias("name"), F.col("p.kind").alias("kind"), F.col("p.role").alias("role"),
-        F.col("p.aliases").alias("aliases"))
+        F.col("p.aliases").alias("aliases"), F.col("p.gender").alias("gender"), F.col("p.gender_evidence").alias("gender_evidence"))
     speakers = ka.select("ordinal", F.explode("quotes").alias("q")).where(F.col("q.speaker").isNotNull()).select(
         F.struct("ordinal", F.lit(1).alias("phase"), F.col("q.pos").alias("pos")).alias("key"),
         F.col("q.speaker").alias("name"), F.lit("PERSON").alias("kind"), F.lit(None).cast("string").alias("role"),
-        F.array().cast("array<string>").alias("aliases"))
+        F.array().cast("array<string>").alias("aliases"), F.lit(None).cast("string").alias("gender"),
+        F.lit(None).cast("string").alias("gender_evidence"))
     return people.unionByName(speakers)
 
 
@@ -606,7 +609,8 @@ def _people(entries):
 
     spark = entries.sparkSession
     folded = (entries.rdd
-              .map(lambda r: (_surname_key(r["name"]), (tuple(r["key"]), r["name"], r["kind"], r["role"], list(r["aliases"] or ()))))
+              .map(lambda r: (_surname_key(r["name"]), (tuple(r["key"]), r["name"], r["kind"], r["role"], list(r["aliases"] or ()),
+                                                          r["gender"], r["gender_evidence"])))
               .groupByKey()
               .flatMap(lambda kv: _fold_people(kv[1]))
               .persist())
@@ -614,9 +618,10 @@ def _people(entries):
     rows = spark.createDataFrame(
         folded.filter(lambda x: x[0] == "p").map(lambda x: x[1:]),
         StructType([StructField("name", StringType()), StructField("kind", StringType()), StructField("role", StringType()),
-                    StructField("created", key)]))
+                    StructField("gender", StringType()), StructField("gender_evidence", StringType()),
+                    StructField("gender_conflict", LongType()), StructField("created", key)]))
     ids = _number(rows.select("created"), "created", "id")
-    people = rows.join(ids, "created").select("id", "name", "kind", "role").persist()
+    people = rows.join(ids, "created").select("id", "name", "kind", "role", "gender", "gender_evidence", "gender_conflict").persist()
     alias_rows = spark.createDataFrame(folded.filter(lambda x: x[0] == "a").map(lambda x: x[1:]),
                                        StructType([StructField("canonical", StringType()), StructField("alias", StringType()),
                                                   StructField("reason", StringType())]))
@@ -644,9 +649,9 @@ def _fold_people(sightings) -> list[tuple]:
     ending with it; a new full name folds in a stored bare surname when it is the only full name
     with it. Returns ("p", name, kind, role, created key) per person, ("a", name, alias) per alias
     and ("s", key, canonical name, speaker text) per sighting."""
-    from .people import known_full_name, variant_reason
+    from .people import NO_GENDER, fold_gender, known_full_name, variant_reason
 
-    rows: dict = {}  # id (the key that created the row) -> [name, kind, role, {alias: reason}, alive]
+    rows: dict = {}  # id (the key that created the row) -> [name, kind, role, {alias: reason}, alive, gender state]
     by_name: dict = {}  # name -> id of the live row
     cache: dict = {}  # the store's ``_people``: name -> id, kept for the run
     moved: dict = {}  # id of a folded-in row -> id of the row it went into
@@ -654,7 +659,7 @@ def _fold_people(sightings) -> list[tuple]:
     sightings = sorted(sightings, key=lambda s: s[0])
     # the full names of each article's people, as the store's ``here``
     here: dict = {}
-    for key, name, kind, role, _ in sightings:
+    for key, name, kind, *_ in sightings:
         if key[1] == 0 and kind == "PERSON" and " " in name:
             here.setdefault(key[0], []).append(name)
 
@@ -696,7 +701,7 @@ def _fold_people(sightings) -> list[tuple]:
         if aliases.get(alias) is None:
             aliases[alias] = reason
 
-    for key, name, kind, role, aliases in sightings:
+    for key, name, kind, role, aliases, gender, evidence in sightings:
         rid = cache.get(name)
         if rid is None:
             same = [r for r, row in rows.items() if row[4] and fold(row[0]) == fold(name)]
@@ -710,7 +715,7 @@ def _fold_people(sightings) -> list[tuple]:
                 add_alias(rid, name, reason)
             else:
                 rid = key
-                rows[rid] = [name, kind, role, {}, True]
+                rows[rid] = [name, kind, role, {}, True, NO_GENDER]
                 by_name[name] = rid
                 if kind == "PERSON" and " " in name:
                     surname = name.rsplit(" ", 1)[-1]
@@ -719,6 +724,7 @@ def _fold_people(sightings) -> list[tuple]:
                         for alias, reason in rows[old][3].items():
                             add_alias(rid, alias, reason)
                         add_alias(rid, surname, "surname")
+                        rows[rid][5] = fold_gender(rows[rid][5], rows[old][5])
                         rows[old][4] = False
                         del by_name[surname]
                         moved[old] = rid
@@ -729,6 +735,8 @@ def _fold_people(sightings) -> list[tuple]:
             row[2] = role
         for alias in aliases:
             add_alias(rid, alias, None)
+        if gender is not None:
+            row[5] = fold_gender(row[5], (gender, evidence, 0))
         seen.append((key, name, rid))
 
     def final(rid):
@@ -737,9 +745,9 @@ def _fold_people(sightings) -> list[tuple]:
         return rid
 
     out: list[tuple] = []
-    for rid, (name, kind, role, aliases, alive) in rows.items():
+    for rid, (name, kind, role, aliases, alive, gender) in rows.items():
         if alive:
-            out.append(("p", name, kind, role, rid))
+            out.append(("p", name, kind, role, *gender, rid))
             out.extend(("a", name, alias, reason) for alias, reason in sorted(aliases.items()))
     for key, name, rid in seen:
         canonical = rows[final(rid)][0]

@@ -28,7 +28,7 @@ import orjson
 
 from .errors import SaidwhenError
 from .model import Article, Quote
-from .people import is_name_of, known_full_name, variant_reason
+from .people import NO_GENDER, fold_gender, is_name_of, known_full_name, variant_reason
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -70,7 +70,10 @@ CREATE TABLE IF NOT EXISTS people (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
     kind TEXT,
-    role TEXT
+    role TEXT,
+    gender TEXT,
+    gender_evidence TEXT,
+    gender_conflict INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS aliases (
@@ -314,9 +317,11 @@ class Store:
     def _migrate(self) -> None:
         """Add the columns a store written by an older saidwhen lacks (its rows keep NULL there)."""
         conn = self.connection
-        for table, column in (("aliases", "reason"), ("occurrences", "speaker_name")):
+        for table, column, typ in (("aliases", "reason", "TEXT"), ("occurrences", "speaker_name", "TEXT"),
+                                   ("people", "gender", "TEXT"), ("people", "gender_evidence", "TEXT"),
+                                   ("people", "gender_conflict", "INTEGER NOT NULL DEFAULT 0")):
             if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
-                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {typ}")
 
     # -- lifecycle
 
@@ -404,7 +409,9 @@ class Store:
 
         here = [p.name for p in a.people if p.kind == "PERSON" and " " in p.name]
         for person in a.people:
-            self._person(person.name, person.kind, person.role, [m.text for m in person.mentions], here)
+            person_id = self._person(person.name, person.kind, person.role, [m.text for m in person.mentions], here)
+            if person.gender is not None:
+                self._fold_gender(person_id, (person.gender, person.gender_evidence, 0))
 
         for q in a.quotes:
             speaker_id = self._person(q.speaker, "PERSON", None, (), here) if q.speaker else None
@@ -470,6 +477,15 @@ class Store:
         if aliases:
             conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", [(person_id, x) for x in sorted(aliases)])
         return person_id
+
+    def _gender(self, person_id: int) -> tuple:
+        row = self.connection.execute("SELECT gender, gender_evidence, gender_conflict FROM people WHERE id = ?", (person_id,)).fetchone()
+        return (row[0], row[1], row[2] or 0) if row else NO_GENDER
+
+    def _fold_gender(self, person_id: int, seen: tuple) -> None:
+        """Fold one article's (or a joined record's) gender evidence into the person's (``people.fold_gender``)."""
+        g = fold_gender(self._gender(person_id), seen)
+        self.connection.execute("UPDATE people SET gender = ?, gender_evidence = ?, gender_conflict = ? WHERE id = ?", (*g, person_id))
 
     def _alias(self, person_id: int, alias: str, reason: str | None) -> None:
         self.connection.execute(
@@ -539,6 +555,7 @@ class Store:
         if row is None:
             return
         old = row[0]
+        self._fold_gender(person_id, self._gender(old))
         conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (person_id, old))
         conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (person_id, name, old))
         conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
@@ -647,6 +664,7 @@ class Store:
                 if old == target:
                     raise StoreError(f"{self.path}: {name!r} is already {tname!r}")
                 oname = conn.execute("SELECT name FROM people WHERE id = ?", (old,)).fetchone()[0]
+                self._fold_gender(target, self._gender(old))
                 conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (target, old))
                 conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (target, tname, old))
                 conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (target, old))

@@ -359,3 +359,34 @@ def test_a_bare_surname_two_full_names_share_stays_apart(store):
                  article(3, quote("Rates rise", speaker="Okafor"))])
     names = sorted(r[0] for r in rows(store, "SELECT name FROM people"))
     assert names == ["Daniel Okafor", "Maria Okafor", "Okafor"]
+
+
+# ---------------------------------------------------------------- gender across articles
+
+def gendered(n, name, gender, evidence, url="auto"):
+    q = quote(f"Line {n} of {name}", speaker=name, mention=name.split()[-1])
+    return article(n, q, url=url, people=(Person(name, "PERSON", None, (Mention(name, 0, 1),), gender, evidence),))
+
+
+def test_a_persons_gender_takes_the_texts_word_over_the_first_name_list(store):
+    store.index([gendered(1, "Jordan Reyes", "male", "first_name"), gendered(2, "Jordan Reyes", "female", "pronoun")])
+    assert rows(store, "SELECT gender, gender_evidence, gender_conflict FROM people") == [("female", "pronoun", 0)]
+    store.index([gendered(3, "Jordan Reyes", "male", "first_name")])  # the list never overrules the text
+    assert rows(store, "SELECT gender, gender_evidence, gender_conflict FROM people") == [("female", "pronoun", 0)]
+
+
+def test_articles_whose_text_disagrees_leave_a_conflict_not_the_last_word(store):
+    store.index([gendered(1, "Sam Olade", "female", "honorific"), gendered(2, "Sam Olade", "male", "pronoun"),
+                 gendered(3, "Sam Olade", "female", "pronoun")])
+    assert rows(store, "SELECT gender, gender_evidence, gender_conflict FROM people") == [(None, None, 1)]
+
+
+def test_a_store_written_before_genders_gains_the_columns_on_opening(tmp_path):
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT, role TEXT)")
+        conn.execute("INSERT INTO people (name, kind) VALUES ('Ada Kole', 'PERSON')")
+    with Store(path) as s:
+        assert rows(s, "SELECT name, gender, gender_evidence, gender_conflict FROM people") == [("Ada Kole", None, None, 0)]
+        s.index([gendered(1, "Ada Kole", "female", "honorific")])
+        assert rows(s, "SELECT gender, gender_evidence FROM people WHERE name = 'Ada Kole'") == [("female", "honorific")]

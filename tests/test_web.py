@@ -328,3 +328,28 @@ def test_serve_command_binds_loopback_by_default(db):
         proc.wait(10)
     bad = subprocess.run([sys.executable, "-m", "saidwhen.cli", "serve", "--db", str(db) + ".missing"], capture_output=True, text=True)
     assert bad.returncode == 1 and "no such database" in bad.stderr
+
+
+# ---------------------------------------------------------------- sources
+
+def test_the_sources_view_says_what_the_figure_is_and_shows_the_unknown(client):
+    page = client.get("/sources")
+    assert page.status_code == 200
+    assert "as the articles present it" in page.text and "unknown" in page.text
+    assert '<svg class="chart share"' in page.text and 'id="by-outlet"' in page.text
+    api = client.get("/api/sources").json()
+    total = api["total"]
+    assert set(total["people"]) == {"female", "male", "unknown", "conflict", "organisation", "no speaker"}
+    known = total["people"]["female"] + total["people"]["male"]
+    assert total["female_share"] == pytest.approx(total["people"]["female"] / known)
+    assert sum(r["people"]["female"] for r in api["by_outlet"]) >= total["people"]["female"]
+
+
+def test_the_gender_facet_filters_search_by_the_speakers_gender(client, db):
+    result = client.get("/api/search", params={"q": "the"}).json()
+    facet = {f["gender"]: f["quotes"] for f in result["facets"]["genders"]}
+    assert facet and set(facet) <= {"female", "male", "unknown", "conflict", "organisation", "no speaker"}
+    g = max(facet, key=facet.get)
+    kept = client.get("/api/search", params={"q": "the", "gender": g}).json()
+    assert kept["total"] >= 1 and [f["gender"] for f in kept["facets"]["genders"]] == [g]
+    assert client.get("/api/search", params={"q": "the", "gender": "x"}).status_code == 400

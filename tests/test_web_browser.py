@@ -150,3 +150,19 @@ def test_unknown_page_is_404_in_the_browser(browser, base_url):
     assert page.goto(base_url + "/speakers/999999").status == 404
     assert page.goto(base_url + "/no/such/page").status == 404
     context.close()
+
+
+def test_the_sources_view_draws_the_share_per_month_and_a_row_per_outlet(browser, base_url):
+    context = browser.new_context()
+    page = watched_page(context)
+    page.goto(base_url + "/")
+    page.click("header nav a[href='/sources']")
+    page.wait_for_selector("#share-chart svg")
+    box = page.locator("#share-chart svg").bounding_box()
+    assert box and box["width"] > 50 and box["height"] > 50
+    assert page.locator("#share-chart svg rect.bar").count() >= 1
+    assert "%" in page.locator("#share-chart svg rect.bar title").first.text_content()
+    assert page.locator("#by-outlet tbody tr").count() >= 1
+    assert "as the articles present it" in page.locator("#what").inner_text()
+    assert not page.events["dialogs"] and not page.events["errors"]
+    context.close()

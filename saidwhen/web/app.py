@@ -33,6 +33,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..balance import GROUPS, SPEAKER_GROUP, balance
 from ..model import KINDS, check_kinds
 from ..search import _every_month, occurrence_filters
 from ..store import NotFoundError, SearchQueryError, StoreError
@@ -164,7 +165,7 @@ class Database:
 
     def search(self, q: str, speaker: str | None = None, since: str | None = None, until: str | None = None,
                outlet: str | None = None, page: int = 1, per_page: int = 20, sort: str = "newest",
-               kind: str | None = None) -> dict:
+               kind: str | None = None, gender: str | None = None) -> dict:
         """One page of quotes matching the FTS5 query ``q`` within the filters, newest first (or,
         with ``sort="relevance"``, best bm25 first among the newest ``RANK_SCAN``), with the total
         (counted up to ``COUNT_CAP``) and facets over the first ``FACET_SCAN`` matches."""
@@ -187,12 +188,18 @@ class Database:
                 kind = ",".join(k for k in KINDS if k in check_kinds(kind))
             except ValueError as e:
                 raise SearchQueryError(str(e)) from None
-        key = ("search", q, speaker, since, until, outlet, page, per_page, sort, kind)
-        return self.cached(key, lambda: self._search(q, speaker, since, until, outlet, page, per_page, sort, kind))
+        gender = (gender or "").strip().lower() or None
+        if gender is not None and gender not in GROUPS:
+            raise SearchQueryError(f"unknown gender {gender!r}: use one of {', '.join(GROUPS)}")
+        key = ("search", q, speaker, since, until, outlet, page, per_page, sort, kind, gender)
+        return self.cached(key, lambda: self._search(q, speaker, since, until, outlet, page, per_page, sort, kind, gender))
 
-    def _search(self, q, speaker, since, until, outlet, page, per_page, sort="newest", kind=None) -> dict:
+    def _search(self, q, speaker, since, until, outlet, page, per_page, sort="newest", kind=None, gender=None) -> dict:
         c = self.connection()
         where, params = occurrence_filters(self.speaker_ids(speaker) if speaker is not None else None, since, until, kind)
+        if gender is not None:  # the speaker's group as the sources view counts it (saidwhen.balance)
+            where.append("(SELECT " + SPEAKER_GROUP.replace("p.", "sp.") + " FROM (SELECT 1) LEFT JOIN people sp ON sp.id = o.speaker_id) = ?")
+            params.append(gender)
         if outlet is not None:
             where.append("sw_outlet(a.url) = ?")
             params.append(outlet)
@@ -232,6 +239,10 @@ class Database:
                 f" WHERE o.quote_id IN (SELECT value FROM json_each(?)){filters} AND o.kind IS NOT NULL"
                 " GROUP BY o.kind", (scan, *params))]
             kinds.sort(key=lambda f: KINDS.index(f["kind"]) if f["kind"] in KINDS else len(KINDS))
+            genders = [{"gender": g, "quotes": n} for g, n in c.execute(
+                f"SELECT {SPEAKER_GROUP} AS g, count(DISTINCT o.quote_id) FROM occurrences o{join_a} LEFT JOIN people p ON p.id = o.speaker_id"
+                f" WHERE o.quote_id IN (SELECT value FROM json_each(?)){filters} GROUP BY g", (scan, *params))] if self.has_gender() else []
+            genders.sort(key=lambda f: GROUPS.index(f["gender"]))
             months = [{"month": m, "quotes": k} for m, k in c.execute(
                 f"SELECT substr(o.said_date, 1, 7) AS m, count(DISTINCT o.quote_id) AS n FROM occurrences o{join_a}"
                 f" WHERE o.quote_id IN (SELECT value FROM json_each(?)){filters} AND o.said_date IS NOT NULL"
@@ -262,11 +273,32 @@ class Database:
         total = min(total, COUNT_CAP)
         return {
             "query": q, "sort": sort,
-            "filters": {"speaker": speaker, "since": since, "until": until, "outlet": outlet, "kind": kind},
+            "filters": {"speaker": speaker, "since": since, "until": until, "outlet": outlet, "kind": kind, "gender": gender},
             "page": page, "per_page": per_page, "total": total, "total_capped": capped,
             "pages": max(1, min(MAX_PAGE, ceil(total / per_page))), "hits": hits,
-            "facets": {"speakers": speakers, "kinds": kinds, "months": sorted(months, key=lambda m: m["month"])},
+            "facets": {"speakers": speakers, "kinds": kinds, "genders": genders, "months": sorted(months, key=lambda m: m["month"])},
         }
+
+    def has_gender(self) -> bool:
+        """Whether the store has the gender columns (a store written before them, served read-only, has not)."""
+        return self.cached(("has_gender",), lambda: "gender" in {r[1] for r in self.connection().execute("PRAGMA table_info(people)")})
+
+    def sources(self) -> dict:
+        """The source balance (``saidwhen.balance``): over the whole store, per month and per outlet."""
+        def compute():
+            if not self.has_gender():
+                raise StoreError("this store was written before saidwhen knew genders: run `saidwhen stats --db STORE` once to add them")
+            conn = self.connection()
+            row = lambda b, **key: {**key, "people": b.people, "quotations": b.quotations,  # noqa: E731
+                                    "female_share": b.female_share, "unknown_share": b.unknown_share}
+            total = balance(conn, ("gender",))
+            return {
+                "total": row(total[0]) if total else None,
+                "by_month": [row(b, month=b.key[0]) for b in balance(conn, ("month", "gender"))],
+                "by_outlet": [row(b, outlet=b.key[0]) for b in balance(conn, ("outlet", "gender"))],
+                "groups": list(GROUPS),
+            }
+        return self.cached(("sources",), compute)
 
     def speaker(self, pid: int) -> dict:
         return self.cached(("speaker", pid), lambda: self._speaker(pid))
@@ -451,6 +483,38 @@ def bar_chart(per_month: list[dict], height: int = 120) -> Markup:
     return Markup("".join(parts))
 
 
+def share_chart(per_month: list[dict], height: int = 140) -> Markup:
+    """Women's share of the quoted people of known gender per month, as an inline SVG: a bar per
+    month on a 0–100% scale, a dashed line at parity, each bar titled with its counts."""
+    months = [m for m in per_month if m["month"] != "(undated)"]
+    if not months:
+        return Markup("")
+    bar, gap, left, bottom, top_pad = max(12, min(48, 720 // len(months))), 3, 34, 20, 8
+    width = left + len(months) * (bar + gap) + 10
+    inner = height - bottom - top_pad
+    base = height - bottom
+    parts = [f'<svg class="chart share" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
+             f' viewBox="0 0 {width} {height}" role="img" aria-label="women among the quoted people of known gender, per month">',
+             f'<text class="axis" x="{left - 4}" y="{top_pad + 8}" text-anchor="end">100%</text>',
+             f'<text class="axis" x="{left - 4}" y="{base}" text-anchor="end">0</text>',
+             f'<line class="parity" x1="{left}" y1="{base - inner / 2}" x2="{width - 10}" y2="{base - inner / 2}"/>',
+             f'<line class="base" x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}"/>']
+    for i, m in enumerate(months):
+        x = left + i * (bar + gap)
+        share = m["female_share"]
+        h = round((share or 0) * inner)
+        label = escape(m["month"])
+        p = m["people"]
+        unknown = "—" if m["unknown_share"] is None else f"{100 * m['unknown_share']:.0f}%"
+        tip = (f"{label}: {'no one of known gender' if share is None else f'{100 * share:.0f}% women'}"
+               f" ({p['female']} women, {p['male']} men, {p['unknown'] + p['conflict']} unknown = {unknown})")
+        parts.append(f'<rect class="bar" x="{x}" y="{base - h}" width="{bar}" height="{h}"><title>{tip}</title></rect>')
+        if bar >= 40 or i == 0 or m["month"].endswith("-01"):
+            parts.append(f'<text class="axis" x="{x}" y="{height - 5}">{label if bar >= 40 or not i else label[:4]}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
 # ---------------------------------------------------------------- the application
 
 
@@ -529,6 +593,8 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     UNTIL = Query(None, max_length=10, description="Said on or before: YYYY, YYYY-MM or YYYY-MM-DD")
     OUTLET = Query(None, max_length=200, description="Keep quotes printed by this outlet (the host of the article URL)")
     KIND = Query(None, max_length=60, description="Keep quotations of these kinds, comma-separated: direct, partial, indirect, mixed")
+    GENDER = Query(None, max_length=20, description="Keep quotes whose speaker is in this group: female, male, unknown, conflict,"
+                   " organisation or no speaker (gender as the articles present it, inferred by rules)")
     PAGE = Query(1, ge=1, le=MAX_PAGE, description="Page of results, from 1")
     PER_PAGE = Query(20, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page, at most {MAX_PAGE_SIZE}")
     SORT = Query("newest", max_length=20, description="newest (most recently indexed first) or relevance (bm25)")
@@ -540,18 +606,23 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str | None = Q, speaker: str | None = SPEAKER, since: str | None = SINCE,
                     until: str | None = UNTIL, outlet: str | None = OUTLET, page_: int = Query(1, alias="page", ge=1, le=MAX_PAGE),
-                    per_page: int = PER_PAGE, sort: str = SORT, kind: str | None = KIND):
+                    per_page: int = PER_PAGE, sort: str = SORT, kind: str | None = KIND, gender: str | None = GENDER):
         form = {"q": q or "", "speaker": speaker or "", "since": since or "", "until": until or "", "outlet": outlet or "",
-                "kind": kind or ""}
+                "kind": kind or "", "gender": gender or ""}
         base = {**form, "per_page": per_page if per_page != 20 else None, "sort": sort if sort != "newest" else None}
         if not (q or "").strip():
             return page("search.html", form=form, result=None, overview=db.overview(), outlets=db.outlets(), qs=qs, base=base)
         try:
-            result = db.search(q, speaker, since, until, outlet, page_, per_page, sort, kind)
+            result = db.search(q, speaker, since, until, outlet, page_, per_page, sort, kind, gender)
         except SearchQueryError as e:
             return page("search.html", 400, form=form, result=None, error=str(e), overview=None, outlets=db.outlets(),
                         qs=qs, base=base)
         return page("search.html", form=form, result=result, outlets=db.outlets(), qs=qs, base=base)
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page():
+        src = db.sources()
+        return page("sources.html", src=src, chart=share_chart(src["by_month"]))
 
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
     def speaker_page(speaker_id: int):
@@ -585,10 +656,17 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     def api_search(q: str = Query(..., min_length=1, max_length=MAX_QUERY, description=Q.description),
                    speaker: str | None = SPEAKER, since: str | None = SINCE, until: str | None = UNTIL,
                    outlet: str | None = OUTLET, page: int = PAGE, per_page: int = PER_PAGE, sort: str = SORT,
-                   kind: str | None = KIND) -> dict:
+                   kind: str | None = KIND, gender: str | None = GENDER) -> dict:
         """Quotes matching the full-text query, newest first (or best first with sort=relevance), with facets (top speakers, kinds and
         months over the first matches) and the total (counted up to 1,000). A query FTS5 cannot parse, or an unknown kind, is a 400."""
-        return db.search(q, speaker, since, until, outlet, page, per_page, sort, kind)
+        return db.search(q, speaker, since, until, outlet, page, per_page, sort, kind, gender)
+
+    @app.get("/api/sources", tags=["api"], summary="The source balance: who is quoted, by gender")
+    def api_sources() -> dict:
+        """People quoted and quotations per speakers' group (female, male, unknown, conflict, organisation, no speaker) over the
+        store, per month and per outlet, with women's share of the people of known gender and the unknown share. Gender is as the
+        articles present it, inferred by rules (titles, pronouns, else first names); see the README for its measured error."""
+        return db.sources()
 
     @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker's profile")
     def api_speaker(speaker_id: int) -> dict:
