@@ -95,7 +95,7 @@ def test_index_with_two_jobs_stores_the_same_rows_as_one(tmp_path):
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker processes from /proc")
 def test_ctrl_c_stops_every_worker_and_keeps_only_whole_batches(tmp_path):
-    path = jsonl(tmp_path / "corpus.jsonl", many(600))
+    path = jsonl(tmp_path / "corpus.jsonl", many(3000))  # far more than one can index before the signal
     db = tmp_path / "saidwhen.db"
     proc = subprocess.Popen([sys.executable, "-m", "saidwhen.cli", "index", "--jobs", "2", "--batch-size", "10",
                              "--db", str(db), str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -115,7 +115,7 @@ def test_ctrl_c_stops_every_worker_and_keeps_only_whole_batches(tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        assert 0 < articles < 600 and articles % 10 == 0  # whole transactions only
+        assert 0 < articles < 3000 and articles % 10 == 0  # whole transactions only
         without_quotes = conn.execute(
             "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM occurrences)").fetchone()[0]
         assert without_quotes == 0
