@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NameParts", "parse", "variant_reason", "is_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
+__all__ = ["NameParts", "parse", "variant_reason", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
 
 #: Why two names were joined, as the store records it.
 MIDDLE, SHORT_FORM = "middle name", "short first name"
@@ -126,6 +126,34 @@ def is_name_of(alias: str, name: str) -> bool:
     if not pa.first or pa.last != pn.last or pa.suffix != pn.suffix:
         return False
     return same_first_name(pa.first, pn.first) is not None and _middles_agree(pa.middle, pn.middle)
+
+
+_SMALL = frozenset("of the and for on in at to &".split())
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def is_org_name_of(alias: str, name: str) -> bool:
+    """Whether a mention is another name of the organisation called ``name``: its acronym
+    ("FBI"), a longer form ("U.S. State Department"), or a part of it that is no generic noun
+    ("the Post" for the Washington Post; not "Department"). Descriptions ("One such document"),
+    people ("Mr. Band") and the name with a possessive are not."""
+    from .lexicon import NAME_BEARING, ORG_NOUNS, STRIP_TITLES
+
+    alias = _POSSESSIVE.sub("", alias.strip())
+    words, own = alias.split(), name.split()
+    if not words or alias == name or not alias[:1].isupper() or words[0].lower() in STRIP_TITLES:
+        return False
+    if words[0].lower() in ("the", "a", "an", "this", "that", "its", "their", "one", "such"):
+        return False
+    initials = "".join(w[0] for w in own if w.lower() not in _SMALL and w[:1].isupper())
+    if alias.replace(".", "").isupper() and alias.replace(".", "") == initials.upper() and len(initials) >= 2:
+        return True
+    n = len(own)
+    if any(words[i : i + n] == own for i in range(len(words) - n + 1)):
+        return True  # "U.S. State Department"
+    generic = ORG_NOUNS | NAME_BEARING
+    inside = any(own[i : i + len(words)] == words for i in range(n - len(words) + 1))
+    return inside and any(w.lower() not in generic and w.lower() not in _SMALL for w in words)
 
 
 @lru_cache(maxsize=1)

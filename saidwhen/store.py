@@ -28,7 +28,7 @@ import orjson
 
 from .errors import SaidwhenError
 from .model import Article, Quote
-from .people import NO_GENDER, fold_gender, is_name_of, known_full_name, variant_reason
+from .people import NO_GENDER, fold_gender, is_name_of, is_org_name_of, known_full_name, variant_reason
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -816,9 +816,6 @@ def _capitalised(mention: str, name: str, kind: str | None = None) -> bool:
     return bool(mention) and mention != name and mention[0].isupper() and mention.lower() not in _PRONOUNS
 
 
-_DESCRIPTION_START = frozenset("the a an his her its their our my your this that these those".split())
-
-
 def alias_of(mention: str, name: str, kind: str | None = "PERSON") -> bool:
     """Whether a mention of ``name`` is one of its names, kept as an alias: for a person, the
     surname, a variant or a title with the name ("Mr. Legend"; see ``saidwhen.people.is_name_of``);
@@ -827,7 +824,7 @@ def alias_of(mention: str, name: str, kind: str | None = "PERSON") -> bool:
         return False
     if kind == "PERSON":
         return is_name_of(mention, name)
-    return mention.split()[0].lower() not in _DESCRIPTION_START
+    return is_org_name_of(mention, name)
 
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

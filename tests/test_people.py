@@ -115,3 +115,13 @@ def test_a_correction_that_names_nobody_is_a_clear_error(db):
     bad = saidwhen("people", "merge", "Nobody Here", "Robert Fenwick", "--db", db)
     assert bad.exit_code == 1 and "Nobody Here" in bad.stderr
     assert saidwhen("people", "split", "Robert Fenwick", "--db", db).exit_code == 1
+
+
+@pytest.mark.parametrize("alias, ok", [
+    ("HPC", True), ("Upper Harbour Harbour Port Commission", True), ("Harbour Port", True),
+    ("Commission", False), ("The commission", False), ("Harbour Port Commission's", False), ("Mr. Lund", False),
+])
+def test_an_organisation_keeps_its_acronym_and_forms_of_its_name_not_generic_nouns(alias, ok):
+    from saidwhen.people import is_org_name_of
+
+    assert is_org_name_of(alias, "Harbour Port Commission") is ok
