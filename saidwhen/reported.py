@@ -266,7 +266,8 @@ def _summary(verb: Token) -> set[int] | None:
             out |= {t.i for t in to[0].subtree}
         return out
     objs = [c for c in kids if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]  # not "what he called …"
-    verdicts = [c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > verb.i and not any(a.lower_ == "to" for a in c.children)]
+    verdicts = [c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > verb.i and not any(a.lower_ == "to" for a in c.children)
+                and c.tag_[:2] in ("NN", "JJ")]  # a noun or an adjective: not the particle of "called him in"
     if objs and verdicts:  # "called the plan a disgrace", "called it unacceptable"
         return {t.i for t in objs[0].subtree} | {t.i for t in verdicts[0].subtree}
     return None

@@ -352,6 +352,7 @@ def test_a_demand_or_verdict_voiced_with_call_is_a_summary_of_what_was_said(sent
         "Councillor Priya Walsh called her brother after the meeting.",
         "Councillor Priya Walsh called a public meeting for next month.",
         "The managers called him in for a talk after the match.",
+        "It has been reported that the club's owners have called him in for a chat.",
         "The surgeon has been called a pioneer by colleagues.",
         "You can call the scheme whatever you like.",
         "Councillor Priya Walsh did not call for an inquiry.",
