@@ -34,6 +34,8 @@ test: install browser
 
 bench: install
 	$(BIN)/python benchmarks/real.py
+	$(BIN)/python benchmarks/people.py
+	$(BIN)/python benchmarks/gender.py
 	$(BIN)/python benchmarks/quality.py benchmarks/data/quotes_dev.jsonl
 	$(BIN)/python benchmarks/quality.py benchmarks/data/quotes_holdout.jsonl
 	$(BIN)/python benchmarks/quality.py benchmarks/data/reported_dev.jsonl
