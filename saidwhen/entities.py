@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span as SpacySpan, Token
 
 from .people import known_full_name
@@ -77,6 +78,10 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS
                               or parts[0].lower() in ORG_DESCRIPTORS):
         parts = parts[1:]
+    # "Texas Sen. Cruz", "Former Gov. Jeb Bush": a place or a word before the title is not the name
+    titles = [k for k, p in enumerate(parts[:-1]) if p.lower() in STRIP_TITLES]
+    if titles and all(first_name_gender(p) is None for p in parts[: titles[-1]]):
+        parts = parts[titles[-1] + 1 :]
     while len(parts) > 1 and any(ch.isdigit() for ch in parts[-1]):  # "Elise Marchetti 6-4 3"
         parts = parts[:-1]
     while len(parts) > 2 and parts[-1].lower().strip(".") in POSTNOMINALS:  # "Imogen Strathairn KC"
@@ -219,7 +224,9 @@ class Entities:
             if t.text in ("-", "—", "–") and t.whitespace_ and k > 0 and toks[k - 1].whitespace_:  # not "Adeyemi-Strand"
                 toks = toks[k + 1 :]
                 break
-        while len(toks) > 1 and toks[0].tag_ in ("RB", "JJ", "JJS", "DT", "IN", "CD") and first_name_gender(toks[0].text) is None \
+        while len(toks) > 1 and (toks[0].tag_ in ("RB", "JJ", "JJS", "DT", "IN", "CD") or toks[0].ent_type_ in ("ORDINAL", "CARDINAL")
+                                 or toks[0].lower_ in STOP_WORDS) \
+                and first_name_gender(toks[0].text) is None \
                 and toks[0].text.lower() not in PARTICLES:
             toks = toks[1:]
         if not toks:

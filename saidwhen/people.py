@@ -71,7 +71,23 @@ def same_first_name(a: str, b: str) -> str | None:
     nn = _nicknames()
     if b in nn.nicknames_of(a) or a in nn.nicknames_of(b):
         return SHORT_FORM
+    short, full = sorted((a, b), key=len)
+    if len(short) >= 3 and full.startswith(short) and _same_sex(short, full):
+        return SHORT_FORM  # "Stan"/"Stanley", not "Don"/"Donna"
     return None
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def _same_sex(a: str, b: str) -> bool:
+    """Whether the first-name list gives both names the same sex outright."""
+    ga, gb = _first_names().get_gender(a), _first_names().get_gender(b)
+    return ga == gb and ga in ("male", "female")
 
 
 def _middles_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:

@@ -338,3 +338,11 @@ def test_a_lone_surname_the_news_gives_one_person_takes_that_full_name():
 def test_a_first_name_in_the_story_wins_over_the_known_full_name():
     text = ('Michelle Obama spoke at the school on Monday.\n\n"Read every day," Obama said.')
     assert only(text).speaker == "Michelle Obama"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Texas Sen. Orla Brandt spoke first.\n\n"We will not fold," Brandt said.', "Orla Brandt"),
+    ('Robert Fenwick Jr. runs the ferry.\n\n"The ferry stays," Fenwick said.', "Robert Fenwick Jr."),
+])
+def test_a_place_before_a_title_stays_out_of_a_name_and_a_suffix_stays_in(text, name):
+    assert only(text).speaker == name
