@@ -461,26 +461,31 @@ class Entities:
     def _learn_genders(self) -> None:
         """A sentence naming one person and then using "he"/"his" (or "she"/"her") in the writer's
         words votes for that person's gender. The votes give a person with no better evidence
-        their gender; against a first name's gender they need to be two at least and the most,
-        since "Trump attacked her record" names one person and speaks of another."""
+        their gender, and outweigh a first name the list gives only mostly to one sex; one it gives
+        outright only when unanimous and carried by sentences that go on about the person ("She
+        added …"), since "Trump attacked her record" names one person and speaks of another."""
         by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
         for m in self._mentions:
             if m[2] is not None and m[1].kind == "PERSON":
                 by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
         votes: dict[int, list[str]] = {}
+        strong: dict[int, list[str]] = {}  # the subject of the sentences that go on about them
         people: dict[int, Entity] = {}
 
-        def vote(person: Entity, pronoun: str) -> None:
+        def vote(person: Entity, pronoun: str, subject: bool = False) -> None:
             votes.setdefault(id(person), []).append(PRONOUN_GENDER[pronoun])
+            if subject:
+                strong.setdefault(id(person), []).append(PRONOUN_GENDER[pronoun])
             people[id(person)] = person
 
-        alone: dict[int, Entity] = {}  # sentence -> the one person it names
+        alone: dict[int, Entity] = {}  # sentence -> the one person it names, as its subject
         for k, ms in by_sent.items():
             persons = {id(e): e for _, e, _ in ms}
             if len(persons) != 1:
                 continue
             (person,) = persons.values()
-            alone[k] = person
+            if any(tok.dep_ in ("nsubj", "nsubjpass") for _, _, tok in ms):
+                alone[k] = person  # not "She loved Trump. She …"
             first = min(s for s, _, _ in ms)
             for t in self.sents[k]:
                 if t.idx > first and t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx):
@@ -495,7 +500,7 @@ class Entities:
                 continue
             subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and not self.in_quote(t.idx)), None)
             if subj is not None and current is not None:
-                vote(current, subj.lower_)
+                vote(current, subj.lower_, subject=True)
         for pid, vs in votes.items():
             person = people[pid]
             m, f = vs.count("m"), vs.count("f")
@@ -503,8 +508,12 @@ class Entities:
                 continue
             g, n = ("m", m) if m > f else ("f", f)
             against = person.gender not in (None, g)
-            # a sure first name gives way to two votes and twice the others; a "mostly" one to a majority
-            if not against or person.evidence == "first_name_mostly" or person.evidence == "first_name" and n >= 2 and n >= 2 * (m + f - n):
+            # a "mostly" first name gives way to a majority; a sure one only to two sentences or more
+            # that go on about the person as "she" (or "he") with no vote the other way: in a story
+            # about a woman, "Trump praised her" votes against him sentence after sentence
+            sure = strong.get(pid, [])
+            if not against or person.evidence == "first_name_mostly" or (
+                    person.evidence == "first_name" and sure.count(g) >= 2 and m + f == n):
                 person.learn_gender(g, "pronoun")
 
     def _name_after(self, tok: Token) -> list[Token]:
@@ -741,7 +750,7 @@ class Entities:
             # "President Obama" in a story that never gives his first name (NER may call it an ORG);
             # not where the story uses the word as someone's first name ("Ryan Hale")
             ent.name, ent.kind, first = full, "PERSON", full.split()[0]
-        if kind == "PERSON" and first is not None:
+        if ent.kind == "PERSON" and first is not None:
             g = first_name_gender(first)
             if g in ("m", "f"):
                 ent.learn_gender(g, "first_name" if first_name_sure(first) else "first_name_mostly")
