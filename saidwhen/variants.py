@@ -36,8 +36,8 @@ CUT_WORDS = 8
 # Changed words allowed: at most a quarter of the longer rendering (two in a short one), in at
 # most three places, with three quarters of its words kept in order.
 CHANGED_SHARE, MIN_CHANGED, MAX_EDITS, KEPT_SHARE = 0.25, 2, 3, 0.75
-# Short renderings (under CUT_WORDS words) may change only small words ("never" → "not", "a" →
-# "the", a "not" added) or a word into a spelling of itself ("harbour" → "harbor").
+# Words whose change keeps a quotation one (see ``_word_change``): negation, articles, auxiliaries,
+# pronouns, intensifiers.
 SMALL_WORDS = frozenset(
     "a an the not never no nor dont doesnt didnt wont cant cannot isnt arent wasnt werent will would shall should can could"
     " may might must do does did is are was were be been has have had we i you they he she it our my your their his her its"
@@ -110,16 +110,20 @@ def same_quotation(a: str, b: str) -> bool:
     changed = len(long) - kept
     if len(edits) > MAX_EDITS or kept < KEPT_SHARE * len(long) or changed > max(MIN_CHANGED, int(CHANGED_SHARE * len(long))):
         return False
-    if len(long) < CUT_WORDS:
-        return all(_small_change(long[i1:i2], short[j1:j2]) for _, i1, i2, j1, j2 in edits)
-    return True
+    return all(_word_change(long[i1:i2], short[j1:j2], len(long) < CUT_WORDS) for _, i1, i2, j1, j2 in edits)
 
 
-def _small_change(old: list[str], new: list[str]) -> bool:
-    """A change a short quotation survives: small words only, or one word respelled."""
+def _word_change(old: list[str], new: list[str], short: bool) -> bool:
+    """Whether one edit is a changed word rather than another statement: small words only ("never"
+    → "not", a "not" added), one word respelled ("harbour" → "harbor"), or in a long quotation at
+    most one other word changed on each side ("spring" → "summer"; "next year" → "this decade"
+    and "love and support" → "flowers" say something else)."""
     if all(w in SMALL_WORDS for w in old + new):
         return True
-    return len(old) == len(new) == 1 and SequenceMatcher(None, old[0], new[0]).ratio() >= 0.8
+    if len(old) == len(new) == 1 and SequenceMatcher(None, old[0], new[0]).ratio() >= 0.8:
+        return True
+    content = lambda words: sum(w not in SMALL_WORDS for w in words)  # noqa: E731
+    return not short and content(old) <= 1 and content(new) <= 1
 
 
 @lru_cache(maxsize=1)
@@ -165,14 +169,23 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     if ka == kb:
         change = "case" if a.lower() == b.lower() else "punctuation"
         return change, word_diff(a, b, by_key=False)
-    ops = [op for op in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op[0] != "equal"]
     diff = word_diff(original, rendering)
+    if _cut_in_a_word(ka, kb, tb) or _cut_in_a_word(kb, ka, ta):
+        return "truncation", diff
+    ops = [op for op in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op[0] != "equal"]
     kinds = {op[0] for op in ops}
     if kinds == {"delete"}:
         return _cut(ops, ka, tb), diff
     if kinds == {"insert"}:  # the original is the one cut: what the rendering restores
         return _cut([("delete", j1, j2, i1, i2) for _, i1, i2, j1, j2 in ops], kb, ta), diff
     return "altered", diff
+
+
+def _cut_in_a_word(long: list[str], short: list[str], short_tokens: list[tuple[str, str]]) -> bool:
+    """Whether ``short`` is ``long`` cut inside a word and marked ("…and we will rebu…")."""
+    n = len(short)
+    return (bool(short_tokens) and short_tokens[-1][0] == _MARK and 0 < n <= len(long) and short[:-1] == long[:n - 1]
+            and long[n - 1].startswith(short[-1]))
 
 
 def _cut(ops, long: list[str], short_tokens: list[tuple[str, str]]) -> str:
