@@ -117,6 +117,6 @@ def test_variants_lists_each_rendering_with_its_change_diff_and_who_printed_it(t
     assert (original["change"], altered["change"]) == ("original", "altered")
     assert altered["diff"] == "We will keep the bakery open {+nearly+} every [-single-] day of the week"
     assert altered["occurrences"] == [{"article_id": 2, "url": "https://other.example/later", "date": "2024-04-03"}]
-    text = saidwhen("variants", "bakery", "--speaker", "rahimi", "--db", db)
+    text = saidwhen("variants", "bakery", "--speaker", "noor rahimi", "--db", db)
     assert "altered" in text.stdout and "first printed 2024-04-03 https://other.example/later" in text.stdout
     assert saidwhen("variants", "ovens", "--db", db).stdout == ""
