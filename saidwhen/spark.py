@@ -839,30 +839,30 @@ def _link_altered(renderings, merged):
 
     r = renderings.join(merged, "norm")
     texts = r.groupBy("text").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
-                                  F.min_by("canonical", "key").alias("speaker"))
+                                  F.first("partial").alias("cut"), F.min_by("canonical", "key").alias("speaker"))
     first = Window.partitionBy("final").orderBy("tkey")
-    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "speaker")
-    keyed = (texts.where(F.col("speaker").isNotNull()).select("speaker", F.struct("tkey", "norm", "final").alias("t"))
-             .rdd.map(lambda row: (row.speaker, ("t", tuple(row.t["tkey"]), row.t["norm"], row.t["final"])))
+    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "cut", "speaker")
+    keyed = (texts.where(F.col("speaker").isNotNull()).rdd.map(
+                 lambda row: (row.speaker, ("t", tuple(row.tkey), row.norm, bool(row.cut), row.final)))
              .union(heads.where(F.col("speaker").isNotNull()).rdd.map(
-                 lambda row: (row.speaker, ("h", tuple(row.tkey), row.norm, row.final)))))
+                 lambda row: (row.speaker, ("h", tuple(row.tkey), row.norm, bool(row.cut), row.final)))))
 
     def pairs(items):
         items = list(items)
         bucketed: dict[int, list] = {}
-        for kind, key, norm, final in items:
+        for kind, key, norm, cut, final in items:
             if kind == "t":
                 for b in rendering_buckets(norm):
-                    bucketed.setdefault(b, []).append((key, norm, final))
-        for kind, key, norm, final in items:
+                    bucketed.setdefault(b, []).append((key, norm, cut, final))
+        for kind, key, norm, cut, final in items:
             if kind != "h":
                 continue
             seen = set()
             for b in rendering_buckets(norm):
-                for tkey, other, target in bucketed.get(b, ()):
-                    if tkey < key and target != final and (other, target) not in seen:
-                        seen.add((other, target))
-                        if same_quotation(norm, other):
+                for tkey, other, other_cut, target in bucketed.get(b, ()):
+                    if tkey < key and target != final and (other, other_cut, target) not in seen:
+                        seen.add((other, other_cut, target))
+                        if same_quotation(norm, other, cut, other_cut):
                             yield final, key, target
 
     found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()

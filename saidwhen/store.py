@@ -649,7 +649,7 @@ class Store:
                     row = (cid, cspeaker, cfirst)
                     break
         if row is None and speaker_id is not None:
-            row = self._rendered_quote(norm, speaker_id)
+            row = self._rendered_quote(norm, speaker_id, bool(_TRUNCATED.search(q.text)))
         if row is None:
             quote_id = conn.execute(
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
@@ -663,17 +663,17 @@ class Store:
             conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ?", (said_date, quote_id))
         return quote_id, 0, self._rendering(quote_id, q.text, norm, speaker_id, said_date)
 
-    def _rendered_quote(self, norm: str, speaker_id: int) -> tuple | None:
+    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
         whose words are near-identical to ``norm``'s, found through the LSH; None if none is."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
-        for quote_id, other in conn.execute(
-            "SELECT DISTINCT r.quote_id, r.norm_text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+        for quote_id, other, text in conn.execute(
+            "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets),
         ).fetchall():
-            if same_quotation(norm, other):
+            if same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
                 return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
         return None
 

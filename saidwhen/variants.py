@@ -33,15 +33,16 @@ MIN_WORDS = 5
 # A rendering cut short (at either end, or behind ellipses) joins only if it keeps this many words,
 # as the store's truncations do: shorter pieces are too common to mean one quote.
 CUT_WORDS = 8
-# Changed words allowed: at most a quarter of the longer rendering (two in a short one), in at
-# most three places, with three quarters of its words kept in order.
-CHANGED_SHARE, MIN_CHANGED, MAX_EDITS, KEPT_SHARE = 0.25, 2, 3, 0.75
+# Changed words allowed (respellings aside): at most a quarter of the longer rendering (two in a
+# short one), in at most three places.
+CHANGED_SHARE, MIN_CHANGED, MAX_EDITS = 0.25, 2, 3
 # Words whose change keeps a quotation one (see ``_word_change``): negation, articles, auxiliaries,
 # pronouns, intensifiers.
 SMALL_WORDS = frozenset(
     "a an the not never no nor dont doesnt didnt wont cant cannot isnt arent wasnt werent will would shall should can could"
     " may might must do does did is are was were be been has have had we i you they he she it our my your their his her its"
-    " this that these those very really all just so too also still".split())
+    " this that these those very really all just so too also still every each some most many more few less"
+    " nearly almost only even single quite always".split())
 
 # LSH over each rendering's words: 32 MinHash permutations in 16 bands of 2 rows. Two renderings
 # with word-set Jaccard 0.6 (one word changed in six) share a band with probability 0.999; at 0.3,
@@ -90,40 +91,54 @@ def _keys(text: str) -> list[str]:
 # ---------------------------------------------------------------- linking
 
 
-def same_quotation(a: str, b: str) -> bool:
+def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> bool:
     """Whether normalised texts ``a`` and ``b`` (``norm_text``) render one quotation, judged on
-    their words: one is the other cut short or with words left out (8+ words kept), or a few
-    words were substituted, inserted or dropped (a "not" added). Different quotations that share
-    a phrase ("We will win …") change too many words to pass."""
+    their words: one is the other cut short or with words left out (8+ words kept, or 5+ when
+    the cut is marked by an ellipsis at its end: ``a_cut``, ``b_cut``), or words were changed in
+    one place at most, besides small words and respellings (a word substituted, inserted or
+    dropped, a "not" added). Different quotations that share a phrase ("We will win …") change
+    more than that."""
     wa, wb = a.split(), b.split()
     if wa == wb:
         return True
-    short, long = sorted((wa, wb), key=len)
+    (short, short_cut), (long, _) = sorted(((wa, a_cut), (wb, b_cut)), key=lambda x: len(x[0]))
     if len(short) < MIN_WORDS:
         return False
+    if short_cut and long[:len(short)] == short:
+        return True
     sm = SequenceMatcher(None, long, short, autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     kept = sum(m.size for m in blocks)
     if kept == len(short) and len(short) >= CUT_WORDS and len(blocks) <= 3:
         return True  # cut short, trimmed, or words left out in one or two places
     edits = [op for op in sm.get_opcodes() if op[0] != "equal"]
-    changed = len(long) - kept
-    if len(edits) > MAX_EDITS or kept < KEPT_SHARE * len(long) or changed > max(MIN_CHANGED, int(CHANGED_SHARE * len(long))):
+    if len(edits) > MAX_EDITS:
         return False
-    return all(_word_change(long[i1:i2], short[j1:j2], len(long) < CUT_WORDS) for _, i1, i2, j1, j2 in edits)
+    changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in edits if not _respelled(long[i1:i2], short[j1:j2]))
+    if changed > max(MIN_CHANGED, int(CHANGED_SHARE * len(long))):
+        return False
+    changes = [_word_change(long[i1:i2], short[j1:j2]) for _, i1, i2, j1, j2 in edits]
+    if None in changes:
+        return False
+    return sum(changes) == 0 or (sum(changes) == 1 and len(long) >= CUT_WORDS)
 
 
-def _word_change(old: list[str], new: list[str], short: bool) -> bool:
-    """Whether one edit is a changed word rather than another statement: small words only ("never"
-    → "not", a "not" added), one word respelled ("harbour" → "harbor"), or in a long quotation at
-    most one other word changed on each side ("spring" → "summer"; "next year" → "this decade"
-    and "love and support" → "flowers" say something else)."""
+def _respelled(old: list[str], new: list[str]) -> bool:
+    """One word for one that is a spelling or form of it ("harbour" → "harbor", "works" → "work")."""
+    return len(old) == len(new) == 1 and SequenceMatcher(None, old[0], new[0]).ratio() >= 0.8
+
+
+def _word_change(old: list[str], new: list[str]) -> int | None:
+    """How many words of substance one edit changes: 0 for small words only ("never" → "not", a
+    "not" added) or one word respelled ("harbour" → "harbor"), 1 for one other word on either
+    side ("spring" → "summer"), None for more ("next year" → "this decade", "love and support" →
+    "flowers": something else was said)."""
     if all(w in SMALL_WORDS for w in old + new):
-        return True
-    if len(old) == len(new) == 1 and SequenceMatcher(None, old[0], new[0]).ratio() >= 0.8:
-        return True
+        return 0
+    if _respelled(old, new):
+        return 0
     content = lambda words: sum(w not in SMALL_WORDS for w in words)  # noqa: E731
-    return not short and content(old) <= 1 and content(new) <= 1
+    return 1 if content(old) <= 1 and content(new) <= 1 else None
 
 
 @lru_cache(maxsize=1)
