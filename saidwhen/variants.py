@@ -18,11 +18,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-__all__ = ["CHANGES", "Rendering", "same_quotation", "rendering_buckets", "classify", "word_diff", "diff_spans"]
+__all__ = ["CHANGES", "same_quotation", "rendering_buckets", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered")
@@ -58,15 +57,6 @@ _QUOTE_MARKS = str.maketrans({
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\.\s*\.\s*\.|\u2026")
 _PUNCT = re.compile(r"[^\w\s]+")
 _MARK = "\u2026"
-
-
-@dataclass(frozen=True)
-class Rendering:
-    """One text a quotation was printed as, and how it differs from the first one printed."""
-
-    text: str
-    change: str
-    diff: str
 
 
 # ---------------------------------------------------------------- words
@@ -239,6 +229,22 @@ def word_diff(original: str, rendering: str, by_key: bool = True) -> str:
     """``diff_spans`` as one line: "We will [-never-] {+not+} give up"."""
     shown = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
     return " ".join(shown[op].format(words) for op, words in diff_spans(original, rendering, by_key))
+
+
+_DIFF_PART = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
+
+
+def diff_parts(diff: str) -> list[tuple[str, str]]:
+    """A stored ``word_diff`` line back as (op, words), for a page to highlight."""
+    out, at = [], 0
+    for m in _DIFF_PART.finditer(diff):
+        if m.start() > at and diff[at:m.start()].strip():
+            out.append(("=", diff[at:m.start()].strip()))
+        out.append(("-", m.group(1)) if m.group(1) is not None else ("+", m.group(2)))
+        at = m.end()
+    if diff[at:].strip():
+        out.append(("=", diff[at:].strip()))
+    return out
 
 
 def classify_all(renderings: list[tuple[int, str, str | None]]) -> dict[int, tuple[str, str]]:
