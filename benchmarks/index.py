@@ -64,8 +64,9 @@ MERGE_PAIRS = [
     ("I think that we should wait for the report", "I think that we should", True, False),
     ("This is not the bill I wanted, but it is a bill that will keep the taps running",
      "This is not the bill I wanted, but it is a bill…", False, False),
+    # a "not" added by the same speaker: one quotation, its second rendering altered (issue 16)
+    ("We will win this election", "We will not win this election", True, True),
     # different quotes that share most words: no merge
-    ("We will win this election", "We will not win this election", True, False),
     ("The taps will keep running this summer", "The taps will stop running this summer", True, False),
     ("This is not the bill I wanted, but it is a bill that will keep the taps running",
      "This is not the bill I wanted, but it is a bill that will close the dams", True, False),

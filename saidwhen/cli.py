@@ -285,6 +285,49 @@ def search(
 
 
 @app.command()
+def variants(
+    text: str = typer.Argument(None, help="Only quotations one of whose renderings contains this text (case aside)."),
+    speaker: str = typer.Option(None, "--speaker", "-s", help="Only quotations said by this person (name or alias)."),
+    altered: bool = typer.Option(False, "--altered", help="Only quotations printed at least once with words changed."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per quotation instead of text."),
+    db: str = DB_OPTION,
+) -> None:
+    """How each quotation was re-printed: its renderings against the first, with who printed each."""
+    from .search import variants as find
+    from .store import StoreError
+
+    store = _open_store(db)
+    try:
+        found = find(store, text, speaker=speaker, altered=altered)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    finally:
+        store.close()
+    if as_json:
+        out = sys.stdout.buffer
+        for v in found:
+            out.write(orjson.dumps(v.to_dict()) + b"\n")
+        out.flush()
+        return
+    if not found:
+        err.print("no quotation was printed in more than one rendering" + (" with words altered" if altered else "")
+                  + (f" matching {text!r}" if text else ""))
+        return
+    for v in found:
+        _console.print(f"[bold]{v.speaker or 'unknown speaker'}[/], first seen {v.first_seen or '—'} (quote {v.quote_id})",
+                       highlight=False, soft_wrap=True)
+        for r in v.renderings:
+            first = r.occurrences[0] if r.occurrences else None
+            where = f"{first.date or '—'} {first.url or f'article {first.article_id}'}" if first else "—"
+            more = f" (+{len(r.occurrences) - 1} more)" if len(r.occurrences) > 1 else ""
+            shown = r.text if r.change == "original" else r.diff
+            _console.print(f"  {r.change:<11} {shown}", markup=False, highlight=False, soft_wrap=True)
+            _console.print(f"              first printed {where}{more}", markup=False, highlight=False, soft_wrap=True)
+        _console.print()
+
+
+@app.command()
 def who(name: str = typer.Argument(..., help="A speaker's name or alias (any case)."), db: str = DB_OPTION) -> None:
     """What the store knows of one speaker: counts, dates, cues and quotes per month."""
     from .store import StoreError

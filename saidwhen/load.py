@@ -101,6 +101,7 @@ def load_parquet(directory: str | os.PathLike, db: str | os.PathLike, batch_size
                         raise LoadError(f"{path}: cannot read table {table!r} ({e})") from e
                     except sqlite3.IntegrityError as e:
                         raise LoadError(f"{path}: rows of table {table!r} do not fit the store ({e})") from e
+            _rendering_buckets(conn)
             conn.execute("COMMIT")
         except BaseException as e:
             if conn.in_transaction:
@@ -128,3 +129,16 @@ def _signatures(conn: sqlite3.Connection, rows: list[dict]) -> None:
         conn.execute("INSERT INTO article_minhashes (article_id, signature) VALUES (?, ?)", (r["id"], _signature_bytes(m)))
         conn.executemany("INSERT OR IGNORE INTO minhash_buckets (bucket, article_id) VALUES (?, ?)",
                          [(b, r["id"]) for b in _buckets(m)])
+
+
+def _rendering_buckets(conn: sqlite3.Connection) -> None:
+    """The LSH entries of each rendering under the speaker of its first occurrence, as
+    ``Store.index`` writes them, so that later indexing links altered renderings to loaded ones."""
+    from .variants import rendering_buckets
+
+    for rid, norm, speaker in conn.execute(
+            "SELECT r.id, r.norm_text, (SELECT o.speaker_id FROM occurrences o WHERE o.rendering_id = r.id ORDER BY o.id LIMIT 1)"
+            " FROM renderings r").fetchall():
+        if speaker is not None:
+            conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
+                             [(speaker, b, rid) for b in rendering_buckets(norm)])

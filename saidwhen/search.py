@@ -338,3 +338,85 @@ def _write_parquet(store: "Store", table: str, columns: list[tuple[str, str]], p
     with pq.ParquetWriter(path, schema) as writer:
         for chunk in store.rows(table):
             writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+
+
+# ---------------------------------------------------------------- renderings of one quotation
+
+
+@dataclass(frozen=True)
+class Printing:
+    """One article that printed a rendering."""
+
+    article_id: int
+    url: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class RenderingOf:
+    """One text a quotation was printed as: how it differs from the first, and who printed it."""
+
+    text: str
+    change: str | None
+    diff: str | None
+    first_seen: str | None
+    occurrences: tuple[Printing, ...]
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "change": self.change, "diff": self.diff,
+                "occurrences": [asdict(o) for o in self.occurrences]}
+
+
+@dataclass(frozen=True)
+class Variants:
+    """A quotation and every rendering of it, the first printed first."""
+
+    quote_id: int
+    speaker: str | None
+    first_seen: str | None
+    renderings: tuple[RenderingOf, ...]
+
+    def to_dict(self) -> dict:
+        return {"quote_id": self.quote_id, "speaker": self.speaker, "first_seen": self.first_seen,
+                "renderings": [r.to_dict() for r in self.renderings]}
+
+
+def variants(store: "Store", text: str | None = None, speaker: str | None = None, altered: bool = False,
+             limit: int | None = None) -> list[Variants]:
+    """The quotations printed in more than one rendering (only those with an ``altered`` one when
+    ``altered``), earliest first: ``text`` keeps those one of whose renderings contains it (case
+    aside), ``speaker`` those said by that person (name or alias)."""
+    conn = store.connection
+    where = ["(SELECT count(*) FROM renderings r WHERE r.quote_id = q.id) > 1"]
+    params: list = []
+    if altered:
+        where.append("EXISTS (SELECT 1 FROM renderings r WHERE r.quote_id = q.id AND r.change = 'altered')")
+    if text:
+        where.append("EXISTS (SELECT 1 FROM renderings r WHERE r.quote_id = q.id AND instr(lower(r.text), lower(?)) > 0)")
+        params.append(text.strip())
+    if speaker:
+        ids = _people_ids(store, speaker)
+        if not ids:
+            raise NotFoundError(f"{store.path}: nobody called {speaker!r} (by name or alias) is stored")
+        marks = ",".join("?" * len(ids))
+        where.append(f"(q.speaker_id IN ({marks}) OR EXISTS (SELECT 1 FROM occurrences o WHERE o.quote_id = q.id AND o.speaker_id IN ({marks})))")
+        params += ids + ids
+    sql = f"SELECT q.id, q.speaker, q.first_seen FROM quotes q WHERE {' AND '.join(where)} ORDER BY q.first_seen IS NULL, q.first_seen, q.id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [Variants(qid, who, first, renderings_of(store, qid)) for qid, who, first in conn.execute(sql, params).fetchall()]
+
+
+def renderings_of(store: "Store", quote_id: int) -> tuple[RenderingOf, ...]:
+    """The renderings of one quote, the original first, then by the day each was first printed;
+    each with the articles that printed it, earliest first."""
+    conn = store.connection
+    out = []
+    for rid, text, change, diff, first in conn.execute(
+            "SELECT id, text, change, diff, first_seen FROM renderings WHERE quote_id = ?"
+            " ORDER BY change = 'original' DESC, first_seen IS NULL, first_seen, id", (quote_id,)).fetchall():
+        printed = tuple(Printing(*r) for r in conn.execute(
+            "SELECT DISTINCT a.id, a.url, a.date FROM occurrences o JOIN articles a ON a.id = o.article_id"
+            " WHERE o.rendering_id = ? ORDER BY a.date IS NULL, a.date, a.id", (rid,)))
+        out.append(RenderingOf(text, change, diff, first, printed))
+    return tuple(out)

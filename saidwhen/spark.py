@@ -460,7 +460,8 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
     renderings = _renderings(ka, sightings)
     quotes, quote_of_norm = _quotes(renderings, people)
     summary.lap("quotes", clock)
-    occurrences = _occurrences(renderings, quote_of_norm, people)
+    rendering_table, rendering_ids = _rendering_table(renderings, quote_of_norm)
+    occurrences = _occurrences(renderings, quote_of_norm, people, rendering_ids)
     summary.lap("occurrences", clock)
 
     tables = {
@@ -468,6 +469,7 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
         "people": people,
         "aliases": aliases,
         "quotes": quotes,
+        "renderings": rendering_table,
         "occurrences": occurrences,
         "times": ka.select("id", F.posexplode("times").alias("_p", "t")).select(
             F.col("id").alias("article_id"), "t.*").orderBy("article_id", "pos"),
@@ -476,7 +478,7 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
     }
     for name in TABLES:
         df = tables[name]
-        if "id" in df.columns and name in ("articles", "people", "quotes", "occurrences"):
+        if "id" in df.columns and name in ("articles", "people", "quotes", "renderings", "occurrences"):
             df = df.orderBy("id")
         _conform(df, name).write.mode("overwrite").parquet(_join(out, name))
         summary.lap(f"write {name}", clock)
@@ -809,6 +811,8 @@ def _quotes(renderings, people):
             break
 
     merged = groups.join(target, "norm", "left").withColumn("final", F.coalesce("target", "norm"))
+    merged = _link_altered(renderings, merged.select("norm", "final")).join(
+        groups.select("norm", "first_key", "first_seen"), "norm").persist()
     spans = merged.groupBy("final").agg(F.min("first_key").alias("first_key"), F.min("first_seen").alias("first_seen"))
     head = groups.select(F.col("norm").alias("final"), "text", "prefix", "canonical", "speaker_text")
     rows = spans.join(head, "final")
@@ -822,7 +826,94 @@ def _quotes(renderings, people):
     return table, quote_of_norm
 
 
-def _occurrences(renderings, quote_of_norm, people):
+def _link_altered(renderings, merged):
+    """(norm, final) with each quote whose first rendering has words changed from an earlier
+    rendering by the same speaker folded into that rendering's quote, as ``Store._rendered_quote``
+    links it: candidates share an LSH bucket (``variants.rendering_buckets``), ``same_quotation``
+    decides, the earliest quote wins. Pairs are found per speaker on the executors; only the pairs
+    that pass reach the driver, which follows them in index order."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from .variants import rendering_buckets, same_quotation
+
+    r = renderings.join(merged, "norm")
+    texts = r.groupBy("text").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
+                                  F.first("partial").alias("cut"), F.min_by("canonical", "key").alias("speaker"))
+    first = Window.partitionBy("final").orderBy("tkey")
+    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "cut", "speaker")
+    keyed = (texts.where(F.col("speaker").isNotNull()).rdd.map(
+                 lambda row: (row.speaker, ("t", tuple(row.tkey), row.norm, bool(row.cut), row.final)))
+             .union(heads.where(F.col("speaker").isNotNull()).rdd.map(
+                 lambda row: (row.speaker, ("h", tuple(row.tkey), row.norm, bool(row.cut), row.final)))))
+
+    def pairs(items):
+        items = list(items)
+        bucketed: dict[int, list] = {}
+        for kind, key, norm, cut, final in items:
+            if kind == "t":
+                for b in rendering_buckets(norm):
+                    bucketed.setdefault(b, []).append((key, norm, cut, final))
+        for kind, key, norm, cut, final in items:
+            if kind != "h":
+                continue
+            seen = set()
+            for b in rendering_buckets(norm):
+                for tkey, other, other_cut, target in bucketed.get(b, ()):
+                    if tkey < key and target != final and (other, other_cut, target) not in seen:
+                        seen.add((other, other_cut, target))
+                        if same_quotation(norm, other, cut, other_cut):
+                            yield final, key, target
+
+    found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
+    if not found:
+        return merged
+    head_key = {final: key for final, key, _ in found}
+    for row in heads.join(F.broadcast(merged.sparkSession.createDataFrame(
+            [(t,) for t in {t for _, _, t in found}], "final string")), "final").collect():
+        head_key[row.final] = tuple(row.tkey)
+    candidates: dict[str, set] = {}
+    for final, _, target in found:
+        candidates.setdefault(final, set()).add(target)
+    root: dict[str, str] = {}
+
+    def resolve(final):
+        while final in root:
+            final = root[final]
+        return final
+
+    for final in sorted(candidates, key=head_key.__getitem__):
+        root[final] = min((resolve(t) for t in candidates[final]), key=head_key.__getitem__)
+    links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
+    return (merged.join(F.broadcast(links), "final", "left")
+            .select("norm", F.coalesce("root", "final").alias("final")))
+
+
+def _rendering_table(renderings, quote_of_norm):
+    """The renderings table: one row per quote and text as printed, first seen on its earliest
+    day, classified against the quote's first (``variants.classify_all``)."""
+    from pyspark.sql import functions as F
+
+    from .variants import classify_all
+
+    rows = (renderings.join(quote_of_norm, "norm").groupBy("quote_id", "text")
+            .agg(F.min("key").alias("tkey"), F.first("norm").alias("norm_text"), F.min("said_date").alias("first_seen")))
+    ids = _number(rows.select("tkey"), "tkey", "id")
+    rows = rows.join(ids, "tkey").persist()
+
+    def classified(group):
+        quote_id, items = group
+        items = list(items)
+        changes = classify_all([(rid, text, first) for rid, text, _, first in items])
+        for rid, text, norm, first in items:
+            yield (rid, quote_id, text, norm, *changes[rid], first)
+
+    table = rows.rdd.map(lambda x: (x.quote_id, (x.id, x.text, x.norm_text, x.first_seen))).groupByKey().flatMap(classified)
+    schema = "id bigint, quote_id bigint, text string, norm_text string, change string, diff string, first_seen string"
+    return rows.sparkSession.createDataFrame(table, schema), rows.select("quote_id", "text", F.col("id").alias("rendering_id"))
+
+
+def _occurrences(renderings, quote_of_norm, people, rendering_ids):
     """One row per place a quote is printed: (article, start, end), the first rendering there wins."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -831,13 +922,13 @@ def _occurrences(renderings, quote_of_norm, people):
         "*", F.col("span.start").alias("start"), F.col("span.end").alias("end"))
     first = Window.partitionBy("article_id", "start", "end").orderBy("key")
     o = o.withColumn("r", F.row_number().over(first)).where("r = 1")
-    o = (o.join(quote_of_norm, "norm")
+    o = (o.join(quote_of_norm, "norm").join(rendering_ids, ["quote_id", "text"], "left")
          .join(people.select(F.col("id").alias("speaker_id"), F.col("name").alias("canonical")), "canonical", "left"))
     keyed = o.withColumn("okey", F.struct(F.col("key.ordinal"), F.col("key.pos"), "start", "end"))
     ids = _number(keyed.select("okey"), "okey", "id")
     return keyed.join(ids, "okey").select(
         "id", "quote_id", "article_id", "start", "end", "speaker_id", "mention", F.col("speaker").alias("speaker_name"), "cue", "kind", "said_on",
-        "said_on_basis", "said_date", "confidence", "paragraph", "grp")
+        "said_on_basis", "said_date", "confidence", "paragraph", "grp", "rendering_id")
 
 
 def _conform(df, table: str):

@@ -29,6 +29,7 @@ import orjson
 from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import NO_GENDER, fold_gender, is_name_of, is_org_name_of, known_full_name, variant_reason
+from .variants import classify_all, rendering_buckets, same_quotation
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 # The tables a user sees (exports, Datasette); the FTS shadow tables and signatures are plumbing.
-TABLES = ("articles", "people", "aliases", "quotes", "occurrences", "times", "non_quotes")
+TABLES = ("articles", "people", "aliases", "quotes", "renderings", "occurrences", "times", "non_quotes")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -105,6 +106,29 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE INDEX IF NOT EXISTS quotes_prefix ON quotes(speaker_id, norm_prefix) WHERE norm_prefix IS NOT NULL;
 
+-- Each distinct text a quote was printed as, and how it differs from the first one printed
+-- (``saidwhen.variants.classify``).
+CREATE TABLE IF NOT EXISTS renderings (
+    id INTEGER PRIMARY KEY,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id),
+    text TEXT NOT NULL,
+    norm_text TEXT NOT NULL,
+    change TEXT,
+    diff TEXT,
+    first_seen TEXT,
+    UNIQUE (quote_id, text)
+);
+CREATE INDEX IF NOT EXISTS renderings_norm ON renderings(norm_text);
+
+-- The LSH index of renderings' words by speaker, to find the quote a rendering with changed
+-- words renders (``saidwhen.variants.rendering_buckets``).
+CREATE TABLE IF NOT EXISTS rendering_buckets (
+    speaker_id INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    rendering_id INTEGER NOT NULL REFERENCES renderings(id),
+    PRIMARY KEY (speaker_id, bucket, rendering_id)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS occurrences (
     id INTEGER PRIMARY KEY,
     quote_id INTEGER NOT NULL REFERENCES quotes(id),
@@ -122,6 +146,7 @@ CREATE TABLE IF NOT EXISTS occurrences (
     confidence REAL,
     paragraph INTEGER,
     grp INTEGER,
+    rendering_id INTEGER REFERENCES renderings(id),
     UNIQUE (article_id, start, "end")
 );
 CREATE INDEX IF NOT EXISTS occurrences_quote ON occurrences(quote_id);
@@ -319,9 +344,36 @@ class Store:
         conn = self.connection
         for table, column, typ in (("aliases", "reason", "TEXT"), ("occurrences", "speaker_name", "TEXT"),
                                    ("people", "gender", "TEXT"), ("people", "gender_evidence", "TEXT"),
-                                   ("people", "gender_conflict", "INTEGER NOT NULL DEFAULT 0")):
+                                   ("people", "gender_conflict", "INTEGER NOT NULL DEFAULT 0"),
+                                   ("occurrences", "rendering_id", "INTEGER REFERENCES renderings(id)")):
             if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {typ}")
+                if column == "rendering_id":
+                    self._backfill_renderings()
+        conn.execute("CREATE INDEX IF NOT EXISTS occurrences_rendering ON occurrences(rendering_id)")
+
+    def _backfill_renderings(self) -> None:
+        """Give the occurrences of a store written before renderings existed their rendering: the
+        text each printed (from its article), one rendering per quote and text, classified. The
+        quotes stay as they were joined (re-index to link renderings with changed words)."""
+        conn = self.connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute(
+                'SELECT o.id, o.quote_id, substr(a.text, o.start + 1, o."end" - o.start), o.said_date, o.speaker_id'
+                " FROM occurrences o JOIN articles a ON a.id = o.article_id ORDER BY o.id").fetchall()
+            touched = set()
+            for oid, quote_id, text, said_date, speaker_id in rows:
+                rid = self._rendering(quote_id, text, normalise_quote(text), speaker_id, said_date, classify=False)
+                conn.execute("UPDATE occurrences SET rendering_id = ? WHERE id = ?", (rid, oid))
+                touched.add(quote_id)
+            for quote_id in touched:
+                self._classify(quote_id)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     # -- lifecycle
 
@@ -416,17 +468,17 @@ class Store:
         for q in a.quotes:
             speaker_id = self._person(q.speaker, "PERSON", None, (), here) if q.speaker else None
             said_date = _said_date(q, published)
-            quote_id, new = self._quote(q, speaker_id, said_date)
+            quote_id, new, rendering_id = self._quote(q, speaker_id, said_date)
             stats.quotes += new
             spans = {(q.start, q.end), *((s, e) for s, e in q.occurrences)}
             for start, end in sorted(spans):
                 cur = conn.execute(
                     'INSERT OR IGNORE INTO occurrences (quote_id, article_id, start, "end", speaker_id, mention, speaker_name, cue, kind,'
-                    " said_on, said_on_basis, said_date, confidence, paragraph, grp)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " said_on, said_on_basis, said_date, confidence, paragraph, grp, rendering_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (quote_id, article_id, start, end, speaker_id, q.speaker_mention.text if q.speaker_mention else None,
                      q.speaker, q.cue, q.kind, q.said_on.value if q.said_on else None, q.said_on.basis if q.said_on else None,
-                     said_date, q.confidence, q.paragraph, q.group),
+                     said_date, q.confidence, q.paragraph, q.group, rendering_id),
                 )
                 stats.occurrences += cur.rowcount
         conn.executemany(
@@ -558,22 +610,30 @@ class Store:
         self._fold_gender(person_id, self._gender(old))
         conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (person_id, old))
         conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (person_id, name, old))
+        _move_buckets(conn, old, person_id)
         conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
         self._alias(person_id, surname, "surname")
         conn.execute("DELETE FROM people WHERE id = ?", (old,))
         self._people.pop(surname, None)
 
-    def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None) -> tuple[int, int]:
-        """The id of the stored quote ``q`` is a rendering of, and 1 if it had to be created.
+    def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None) -> tuple[int, int, int]:
+        """The id of the stored quote ``q`` is a rendering of, 1 if it had to be created, and the
+        id of its rendering.
 
         Renderings with the same normalised text are one quote whoever said them; a truncation of
         at least ``PREFIX_WORDS`` words merges with the longer rendering by the same speaker, and
-        the quote keeps its longest text.
+        the quote keeps its longest text; a rendering with words changed joins the earliest quote
+        of the same speaker one of whose renderings has near-identical words
+        (``saidwhen.variants.same_quotation``, candidates from the LSH of ``rendering_buckets``).
         """
         conn = self.connection
         norm = normalise_quote(q.text)
         row = conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ?", (norm,)).fetchone()
+        if row is None:
+            row = conn.execute(
+                "SELECT q.id, q.speaker_id, q.first_seen FROM renderings r JOIN quotes q ON q.id = r.quote_id"
+                " WHERE r.norm_text = ? ORDER BY q.id LIMIT 1", (norm,)).fetchone()
         if row is None and speaker_id is not None and (prefix := _prefix_key(norm)):
             partial = bool(_TRUNCATED.search(q.text))
             for cid, cnorm, cspeaker, cfirst in conn.execute(
@@ -588,18 +648,63 @@ class Store:
                     conn.execute("UPDATE quotes SET text = ?, norm_text = ? WHERE id = ?", (q.text, norm, cid))
                     row = (cid, cspeaker, cfirst)
                     break
+        if row is None and speaker_id is not None:
+            row = self._rendered_quote(norm, speaker_id, bool(_TRUNCATED.search(q.text)))
         if row is None:
             quote_id = conn.execute(
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
                 (q.text, norm, _prefix_key(norm), speaker_id, q.speaker, said_date),
             ).lastrowid
-            return quote_id, 1
+            return quote_id, 1, self._rendering(quote_id, q.text, norm, speaker_id, said_date)
         quote_id, old_speaker, first_seen = row
         if old_speaker is None and speaker_id is not None:
             conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE id = ?", (speaker_id, q.speaker, quote_id))
         if said_date and (first_seen is None or said_date < first_seen):
             conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ?", (said_date, quote_id))
-        return quote_id, 0
+        return quote_id, 0, self._rendering(quote_id, q.text, norm, speaker_id, said_date)
+
+    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
+        """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
+        whose words are near-identical to ``norm``'s, found through the LSH; None if none is."""
+        conn = self.connection
+        buckets = rendering_buckets(norm)
+        marks = ",".join("?" * len(buckets))
+        for quote_id, other, text in conn.execute(
+            "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+            f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets),
+        ).fetchall():
+            if same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
+                return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+        return None
+
+    def _rendering(self, quote_id: int, text: str, norm: str, speaker_id: int | None, said_date: str | None,
+                   classify: bool = True) -> int:
+        """The id of the rendering ``text`` of the quote, created on first sight (with its LSH
+        buckets under the speaker who said it); the quote's renderings are classified again
+        when it is new or printed earlier than known."""
+        conn = self.connection
+        row = conn.execute("SELECT id, first_seen FROM renderings WHERE quote_id = ? AND text = ?", (quote_id, text)).fetchone()
+        if row is None:
+            rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
+                               (quote_id, text, norm, said_date)).lastrowid
+            if speaker_id is not None:
+                conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
+                                 [(speaker_id, b, rid) for b in rendering_buckets(norm)])
+        else:
+            rid, first_seen = row
+            if not said_date or (first_seen is not None and first_seen <= said_date):
+                return rid
+            conn.execute("UPDATE renderings SET first_seen = ? WHERE id = ?", (said_date, rid))
+        if classify:
+            self._classify(quote_id)
+        return rid
+
+    def _classify(self, quote_id: int) -> None:
+        """Classify each rendering of the quote against the one printed first."""
+        conn = self.connection
+        rows = conn.execute("SELECT id, text, first_seen FROM renderings WHERE quote_id = ?", (quote_id,)).fetchall()
+        conn.executemany("UPDATE renderings SET change = ?, diff = ? WHERE id = ?",
+                         [(change, diff, rid) for rid, (change, diff) in classify_all(rows).items()])
 
     def _syndicate(self, article_id: int, signature) -> bool:
         """Put the article in the cluster of a near-identical stored article, if any; True if so."""
@@ -667,6 +772,7 @@ class Store:
                 self._fold_gender(target, self._gender(old))
                 conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (target, old))
                 conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (target, tname, old))
+                _move_buckets(conn, old, target)
                 conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (target, old))
                 conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
                 conn.execute("DELETE FROM people WHERE id = ?", (old,))
@@ -799,6 +905,12 @@ class Store:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _move_buckets(conn: sqlite3.Connection, old: int, new: int) -> None:
+    """The renderings LSH entries of a person folded into another follow it."""
+    conn.execute("UPDATE OR IGNORE rendering_buckets SET speaker_id = ? WHERE speaker_id = ?", (new, old))
+    conn.execute("DELETE FROM rendering_buckets WHERE speaker_id = ?", (old,))
 
 
 def text_hash(text: str) -> str:

@@ -64,6 +64,14 @@ CRAFTED += [
     {"id": "c7", "url": "https://craft.example/7", "date": "2024-02-02",
      "text": 'The harbour plan was withdrawn on Friday.\n\n"Nobody should be surprised by this outcome at all," Okafor said.'},
 ]
+# The budget quote re-printed with a word changed, and the same altered words from someone else.
+ALTERED = BUDGET.replace("disgrace", "scandal")
+CRAFTED += [
+    {"id": "c8", "url": "https://craft.example/8", "date": "2024-01-15",
+     "text": f'The harbour budget was debated again.\n\n"{ALTERED} full well," Maria Ferreira said.'},
+    {"id": "c9", "url": "https://craft.example/9", "date": "2024-01-16",
+     "text": f'Harbour workers marched on Saturday.\n\n"{ALTERED} all too well," said Dock worker Sam Ortega.'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -125,6 +133,8 @@ def natural(root: Path) -> dict:
     name_of = {p["id"]: p["name"] for p in people}
     quotes = read(root, "quotes")
     norm_of = {q["id"]: q["norm_text"] for q in quotes}
+    renderings = read(root, "renderings")
+    text_of_rendering = {r["id"]: r["text"] for r in renderings}
     return {
         "articles": {a["text_hash"]: (a["source_id"], a["url"], a["date"], a["title"], a["text"], a["flags"],
                                       text_of.get(a["minhash_cluster"])) for a in articles},
@@ -132,10 +142,13 @@ def natural(root: Path) -> dict:
         "aliases": Counter((name_of[r["person_id"]], r["alias"]) for r in read(root, "aliases")),
         "quotes": {q["norm_text"]: (q["text"], q["norm_prefix"], name_of.get(q["speaker_id"]), q["speaker"], q["first_seen"])
                    for q in quotes},
+        "renderings": {(norm_of[r["quote_id"]], r["text"]): (r["norm_text"], r["change"], r["diff"], r["first_seen"])
+                       for r in renderings},
         "occurrences": {
             (text_of[o["article_id"]], o["start"], o["end"]): (
                 norm_of[o["quote_id"]], name_of.get(o["speaker_id"]), o["mention"], o["cue"], o["kind"], o["said_on"],
-                o["said_on_basis"], o["said_date"], o["confidence"], o["paragraph"], o["grp"])
+                o["said_on_basis"], o["said_date"], o["confidence"], o["paragraph"], o["grp"],
+                text_of_rendering.get(o["rendering_id"]))
             for o in read(root, "occurrences")},
         "times": Counter((text_of[t["article_id"]], t["start"], t["end"], t["text"], t["type"], t["value"])
                          for t in read(root, "times")),
@@ -163,6 +176,10 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert ours["aliases"][("Maria Ferreira", "Ferreira")] == 1 and "Ferreira" not in ours["people"]
     budget = [q for q in ours["quotes"].values() if q[0].startswith(BUDGET)]
     assert len(budget) == 1 and budget[0][0].endswith("we will fight it") and budget[0][2:] == ("Maria Ferreira", "Maria Ferreira", "2024-01-01")
+    budget_norm = next(norm for norm, q in ours["quotes"].items() if q[0].startswith(BUDGET))
+    changes = {text: r[1] for (norm, text), r in ours["renderings"].items() if norm == budget_norm}
+    assert changes[f"{ALTERED} full well"] == "altered" and changes[f"{BUDGET} full well"] == "original"
+    assert not any(text.startswith(f"{ALTERED} all too") for text in changes)  # another speaker: another quote
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 

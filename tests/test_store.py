@@ -390,3 +390,52 @@ def test_a_store_written_before_genders_gains_the_columns_on_opening(tmp_path):
         assert rows(s, "SELECT name, gender, gender_evidence, gender_conflict FROM people") == [("Ada Kole", None, None, 0)]
         s.index([gendered(1, "Ada Kole", "female", "honorific")])
         assert rows(s, "SELECT gender, gender_evidence FROM people WHERE name = 'Ada Kole'") == [("female", "honorific")]
+
+
+# ---------------------------------------------------------------- renderings (issue 16)
+
+HARBOUR = "We will never give up on the harbour, and we will rebuild it by the spring"
+
+
+def test_a_rendering_with_a_word_changed_joins_its_quotation_and_each_article_keeps_its_occurrence(store):
+    store.index([article(1, quote(HARBOUR), date="2024-03-01"),
+                 article(2, quote(HARBOUR.replace("never", "not")), date="2024-03-02"),
+                 article(3, quote(HARBOUR[:40] + "…"), date="2024-03-03"),
+                 article(4, quote(HARBOUR.lower()), date="2024-03-04")])
+    assert rows(store, "SELECT count(*) FROM quotes") == [(1,)]
+    assert rows(store, "SELECT change FROM renderings ORDER BY first_seen") == [
+        ("original",), ("altered",), ("truncation",), ("case",)]
+    assert rows(store, "SELECT count(DISTINCT article_id), count(DISTINCT rendering_id) FROM occurrences") == [(4, 4)]
+    assert rows(store, "SELECT diff FROM renderings WHERE change = 'altered'") == [
+        ("We will [-never-] {+not+} give up on the harbour, and we will rebuild it by the spring",)]
+
+
+def test_the_same_words_from_another_speaker_or_a_formula_stay_apart(store):
+    store.index([article(1, quote(HARBOUR)),
+                 article(2, quote(HARBOUR.replace("never", "not"), speaker="Tom Reyes", mention="Reyes")),
+                 article(3, quote("We will win this election")),
+                 article(4, quote("We will win this war"))])
+    assert rows(store, "SELECT count(*) FROM quotes") == [(4,)]
+    assert rows(store, "SELECT DISTINCT change FROM renderings") == [("original",)]
+
+
+def test_the_rendering_printed_first_is_the_original_whatever_the_order_of_indexing(store):
+    store.index([article(1, quote(HARBOUR.replace("never", "not")), date="2024-03-05"),
+                 article(2, quote(HARBOUR), date="2024-03-01")])
+    assert rows(store, "SELECT text, change FROM renderings ORDER BY id") == [
+        (HARBOUR.replace("never", "not"), "altered"), (HARBOUR, "original")]
+    assert rows(store, "SELECT first_seen FROM quotes") == [("2024-03-01",)]
+
+
+def test_a_store_written_before_renderings_gets_them_from_its_occurrences(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as s:
+        s.index([article(1, quote(HARBOUR), text=HARBOUR, date="2024-03-01"),
+                 article(2, quote(HARBOUR.upper()), text=HARBOUR.upper(), date="2024-03-02")])
+    conn = sqlite3.connect(path)
+    conn.executescript("DROP TABLE rendering_buckets; DROP TABLE renderings; DROP INDEX occurrences_rendering;"
+                       " ALTER TABLE occurrences DROP COLUMN rendering_id;")
+    conn.close()
+    with Store(path) as s:
+        assert rows(s, "SELECT r.text, r.change FROM occurrences o JOIN renderings r ON r.id = o.rendering_id ORDER BY o.id") == [
+            (HARBOUR, "original"), (HARBOUR.upper(), "case")]

@@ -96,3 +96,27 @@ def test_index_cleans_the_text_first_when_the_clean_stage_is_installed(tmp_path,
     with Store(path) as store:
         text, = store.connection.execute("SELECT text FROM articles").fetchone()
         assert "ADVERTISEMENT" not in text and store.search("ovens")[0].speaker == "Noor Rahimi"
+
+
+def test_variants_lists_each_rendering_with_its_change_diff_and_who_printed_it(tmp_path):
+    said = "We will keep the bakery open every single day of the week"
+    records = [{"id": "first", "url": "https://news.example/first", "date": "2024-04-01",
+                "text": f'"{said}," said Noor Rahimi, the bakery\'s owner.'},
+               {"id": "later", "url": "https://other.example/later", "date": "2024-04-03",
+                "text": f'"{said.replace("every single", "nearly every")}," Noor Rahimi said.'},
+               {"id": "plain", "url": "https://news.example/plain", "date": "2024-04-02",
+                "text": '"We close on Sunday," Noor Rahimi said.'}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "v.db"
+    assert saidwhen("index", tmp_path / "a.jsonl", "--db", db).exit_code == 0
+    out = saidwhen("variants", "--altered", "--json", "--db", db)
+    assert out.exit_code == 0, out.output
+    found = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(found) == 1 and found[0]["speaker"] == "Noor Rahimi" and found[0]["first_seen"] == "2024-04-01"
+    original, altered = found[0]["renderings"]
+    assert (original["change"], altered["change"]) == ("original", "altered")
+    assert altered["diff"] == "We will keep the bakery open {+nearly+} every [-single-] day of the week"
+    assert altered["occurrences"] == [{"article_id": 2, "url": "https://other.example/later", "date": "2024-04-03"}]
+    text = saidwhen("variants", "bakery", "--speaker", "noor rahimi", "--db", db)
+    assert "altered" in text.stdout and "first printed 2024-04-03 https://other.example/later" in text.stdout
+    assert saidwhen("variants", "ovens", "--db", db).stdout == ""

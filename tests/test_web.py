@@ -353,3 +353,42 @@ def test_the_gender_facet_filters_search_by_the_speakers_gender(client, db):
     kept = client.get("/api/search", params={"q": "the", "gender": g}).json()
     assert kept["total"] >= 1 and [f["gender"] for f in kept["facets"]["genders"]] == [g]
     assert client.get("/api/search", params={"q": "the", "gender": "x"}).status_code == 400
+
+
+def _drift_store(path: Path) -> Path:
+    """A quotation printed first by one outlet, then with a word changed by another."""
+    said = "We will never give up on the harbour, and we will rebuild it by the spring"
+    changed = said.replace("never", "not")
+    arts = []
+    for n, (text, day, host) in enumerate([(said, "2024-03-01", "first.example"), (changed, "2024-03-04", "second.example")], 1):
+        body = f"Story {n} about the harbour. “{text}”, said Maria Okafor."
+        start = body.index(text)
+        arts.append(Article(text=body, date=date.fromisoformat(day), url=f"https://{host}/{n}", id=f"d{n}", title=f"Drift {n}",
+                            quotes=(Quote(text, start, start + len(text), 1, "direct", "Maria Okafor", None, "said", 0, 0.9),),
+                            people=(Person("Maria Okafor", "PERSON", None, ()),)))
+    with Store(path) as store:
+        store.index(arts)
+    return path
+
+
+def test_a_quote_page_shows_its_renderings_with_the_changed_words_and_who_printed_each_first(tmp_path):
+    client = TestClient(create_app(_drift_store(tmp_path / "drift.db")))
+    page = client.get("/quotes/1").text
+    assert "How it was printed" in page and "<del>never</del>" in page and "<ins>not</ins>" in page
+    assert "second.example" in page and "2024-03-04" in page
+    api = client.get("/api/quotes/1").json()
+    assert [r["change"] for r in api["renderings"]] == ["original", "altered"]
+    assert api["renderings"][1]["first_printed"]["url"] == "https://second.example/2"
+
+
+def test_the_altered_filter_keeps_only_quotes_printed_with_words_changed(tmp_path):
+    path = _drift_store(tmp_path / "drift.db")
+    with Store(path) as store:
+        q = Quote("The market reopens on Saturday morning", 30, 68, 1, "direct", "Maria Okafor", None, "said", 0, 0.9)
+        store.index([Article(text="Story 3 about the harbour market. The market reopens on Saturday morning.",
+                             date=date(2024, 3, 5), url="https://first.example/3", quotes=(q,),
+                             people=(Person("Maria Okafor", "PERSON", None, ()),))])
+    client = TestClient(create_app(path))
+    assert client.get("/api/search", params={"q": "okafor"}).json()["total"] == 2
+    assert [r["id"] for r in client.get("/api/search", params={"q": "okafor", "altered": "true"}).json()["hits"]] == [1]
+    assert 'id="altered" value="true" checked' in client.get("/", params={"q": "okafor", "altered": "true"}).text

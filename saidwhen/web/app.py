@@ -35,6 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..balance import GROUPS, SPEAKER_GROUP, balance
 from ..model import KINDS, check_kinds
+from ..variants import diff_parts
 from ..search import _every_month, occurrence_filters
 from ..store import NotFoundError, SearchQueryError, StoreError
 
@@ -165,8 +166,9 @@ class Database:
 
     def search(self, q: str, speaker: str | None = None, since: str | None = None, until: str | None = None,
                outlet: str | None = None, page: int = 1, per_page: int = 20, sort: str = "newest",
-               kind: str | None = None, gender: str | None = None) -> dict:
-        """One page of quotes matching the FTS5 query ``q`` within the filters, newest first (or,
+               kind: str | None = None, gender: str | None = None, altered: bool = False) -> dict:
+        """One page of quotes matching the FTS5 query ``q`` within the filters (``altered``: only
+        quotes printed at least once with words changed), newest first (or,
         with ``sort="relevance"``, best bm25 first among the newest ``RANK_SCAN``), with the total
         (counted up to ``COUNT_CAP``) and facets over the first ``FACET_SCAN`` matches."""
         q = (q or "").strip()
@@ -191,10 +193,10 @@ class Database:
         gender = (gender or "").strip().lower() or None
         if gender is not None and gender not in GROUPS:
             raise SearchQueryError(f"unknown gender {gender!r}: use one of {', '.join(GROUPS)}")
-        key = ("search", q, speaker, since, until, outlet, page, per_page, sort, kind, gender)
-        return self.cached(key, lambda: self._search(q, speaker, since, until, outlet, page, per_page, sort, kind, gender))
+        key = ("search", q, speaker, since, until, outlet, page, per_page, sort, kind, gender, bool(altered))
+        return self.cached(key, lambda: self._search(q, speaker, since, until, outlet, page, per_page, sort, kind, gender, bool(altered)))
 
-    def _search(self, q, speaker, since, until, outlet, page, per_page, sort="newest", kind=None, gender=None) -> dict:
+    def _search(self, q, speaker, since, until, outlet, page, per_page, sort="newest", kind=None, gender=None, altered=False) -> dict:
         c = self.connection()
         where, params = occurrence_filters(self.speaker_ids(speaker) if speaker is not None else None, since, until, kind)
         if gender is not None:  # the speaker's group as the sources view counts it (saidwhen.balance)
@@ -206,6 +208,8 @@ class Database:
         filters = "".join(f" AND {w}" for w in where)
         join_a = " JOIN articles a ON a.id = o.article_id" if outlet is not None else ""
         exists = f" AND EXISTS (SELECT 1 FROM occurrences o{join_a} WHERE o.quote_id = quotes_fts.rowid{filters})" if where else ""
+        if altered:
+            exists += " AND EXISTS (SELECT 1 FROM renderings r WHERE r.quote_id = quotes_fts.rowid AND r.change = 'altered')"
         match = f"FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid WHERE quotes_fts MATCH ?{exists}"
         mparams = (q, *params)
         try:
@@ -273,7 +277,8 @@ class Database:
         total = min(total, COUNT_CAP)
         return {
             "query": q, "sort": sort,
-            "filters": {"speaker": speaker, "since": since, "until": until, "outlet": outlet, "kind": kind, "gender": gender},
+            "filters": {"speaker": speaker, "since": since, "until": until, "outlet": outlet, "kind": kind, "gender": gender,
+                        "altered": altered},
             "page": page, "per_page": per_page, "total": total, "total_capped": capped,
             "pages": max(1, min(MAX_PAGE, ceil(total / per_page))), "hits": hits,
             "facets": {"speakers": speakers, "kinds": kinds, "genders": genders, "months": sorted(months, key=lambda m: m["month"])},
@@ -354,7 +359,25 @@ class Database:
                 "article_title": title, "url": url, "outlet": outlet_of(url), "article_date": date,
                 "paragraph": {"before": before, "quote": inside, "after": after},
             })
-        return {"id": row[0], "text": row[1], "speaker_id": row[2], "speaker": row[3], "first_seen": row[4], "occurrences": occ}
+        return {"id": row[0], "text": row[1], "speaker_id": row[2], "speaker": row[3], "first_seen": row[4], "occurrences": occ,
+                "renderings": self.renderings(qid)}
+
+    def renderings(self, qid: int) -> list[dict]:
+        """Each text the quote was printed as, the original first: its change against the
+        original, the word diff as parts to highlight, and the article that printed it first."""
+        c = self.connection()
+        out = []
+        for rid, text, change, diff, first in c.execute(
+                "SELECT id, text, change, diff, first_seen FROM renderings WHERE quote_id = ?"
+                " ORDER BY change = 'original' DESC, first_seen IS NULL, first_seen, id", (qid,)).fetchall():
+            printed = [{"article_id": aid, "title": title, "url": url, "outlet": outlet_of(url), "date": date}
+                       for aid, title, url, date in c.execute(
+                           "SELECT DISTINCT a.id, a.title, a.url, a.date FROM occurrences o JOIN articles a ON a.id = o.article_id"
+                           " WHERE o.rendering_id = ? ORDER BY a.date IS NULL, a.date, a.id", (rid,))]
+            out.append({"text": text, "change": change, "diff": diff, "first_seen": first,
+                        "parts": [{"op": op, "words": w} for op, w in diff_parts(diff)] if change != "original" and diff else [],
+                        "first_printed": printed[0] if printed else None, "occurrences": printed})
+        return out
 
     def article(self, aid: int) -> dict:
         c = self.connection()
@@ -595,6 +618,7 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     KIND = Query(None, max_length=60, description="Keep quotations of these kinds, comma-separated: direct, partial, indirect, mixed")
     GENDER = Query(None, max_length=20, description="Keep quotes whose speaker is in this group: female, male, unknown, conflict,"
                    " organisation or no speaker (gender as the articles present it, inferred by rules)")
+    ALTERED = Query(False, description="Keep only quotes printed at least once with words changed (an altered rendering)")
     PAGE = Query(1, ge=1, le=MAX_PAGE, description="Page of results, from 1")
     PER_PAGE = Query(20, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page, at most {MAX_PAGE_SIZE}")
     SORT = Query("newest", max_length=20, description="newest (most recently indexed first) or relevance (bm25)")
@@ -606,14 +630,15 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str | None = Q, speaker: str | None = SPEAKER, since: str | None = SINCE,
                     until: str | None = UNTIL, outlet: str | None = OUTLET, page_: int = Query(1, alias="page", ge=1, le=MAX_PAGE),
-                    per_page: int = PER_PAGE, sort: str = SORT, kind: str | None = KIND, gender: str | None = GENDER):
+                    per_page: int = PER_PAGE, sort: str = SORT, kind: str | None = KIND, gender: str | None = GENDER,
+                    altered: bool = ALTERED):
         form = {"q": q or "", "speaker": speaker or "", "since": since or "", "until": until or "", "outlet": outlet or "",
-                "kind": kind or "", "gender": gender or ""}
+                "kind": kind or "", "gender": gender or "", "altered": "1" if altered else ""}
         base = {**form, "per_page": per_page if per_page != 20 else None, "sort": sort if sort != "newest" else None}
         if not (q or "").strip():
             return page("search.html", form=form, result=None, overview=db.overview(), outlets=db.outlets(), qs=qs, base=base)
         try:
-            result = db.search(q, speaker, since, until, outlet, page_, per_page, sort, kind, gender)
+            result = db.search(q, speaker, since, until, outlet, page_, per_page, sort, kind, gender, altered)
         except SearchQueryError as e:
             return page("search.html", 400, form=form, result=None, error=str(e), overview=None, outlets=db.outlets(),
                         qs=qs, base=base)
@@ -656,10 +681,10 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
     def api_search(q: str = Query(..., min_length=1, max_length=MAX_QUERY, description=Q.description),
                    speaker: str | None = SPEAKER, since: str | None = SINCE, until: str | None = UNTIL,
                    outlet: str | None = OUTLET, page: int = PAGE, per_page: int = PER_PAGE, sort: str = SORT,
-                   kind: str | None = KIND, gender: str | None = GENDER) -> dict:
+                   kind: str | None = KIND, gender: str | None = GENDER, altered: bool = ALTERED) -> dict:
         """Quotes matching the full-text query, newest first (or best first with sort=relevance), with facets (top speakers, kinds and
         months over the first matches) and the total (counted up to 1,000). A query FTS5 cannot parse, or an unknown kind, is a 400."""
-        return db.search(q, speaker, since, until, outlet, page, per_page, sort, kind, gender)
+        return db.search(q, speaker, since, until, outlet, page, per_page, sort, kind, gender, altered)
 
     @app.get("/api/sources", tags=["api"], summary="The source balance: who is quoted, by gender")
     def api_sources() -> dict:
@@ -675,7 +700,8 @@ def create_app(db_path: str | os.PathLike = "saidwhen.db") -> FastAPI:
 
     @app.get("/api/quotes/{quote_id}", tags=["api"], summary="A quote and every place it was printed")
     def api_quote(quote_id: int) -> dict:
-        """The quote, its first-seen date, and each occurrence with its article, outlet, date and paragraph."""
+        """The quote, its first-seen date, each occurrence with its article, outlet, date and paragraph, and each rendering
+        (text as printed) with its change against the first printed, its word diff and the articles that printed it."""
         return db.quote(quote_id)
 
     @app.get("/api/articles/{article_id}", tags=["api"], summary="An article with its quotes and time expressions")

@@ -1,0 +1,258 @@
+"""Renderings of one quotation: whether two printed texts render the same quotation, and how a
+rendering differs from the first one printed.
+
+A quotation travels: outlets re-print it, trim it, cut words out behind an ellipsis, and sometimes
+change its words. These functions hold no state and touch no database, so the store
+(``saidwhen.store``) and the Spark job (``saidwhen.spark``) link and classify renderings alike.
+
+* ``same_quotation(a, b)`` decides from the words alone (the caller checks that one speaker said
+  both): near-identical words, aligned word by word with ``difflib.SequenceMatcher``.
+* ``rendering_buckets(norm)`` are the LSH buckets (MinHash over the words) that find the candidates
+  to compare, so neither side compares every pair of a prolific speaker's quotes.
+* ``classify(original, rendering)`` says what changed: ``same``, ``case``, ``punctuation``,
+  ``truncation``, ``ellipsis`` or ``altered``, with a word-level diff.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+__all__ = ["CHANGES", "same_quotation", "rendering_buckets", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+
+# What a rendering is, against the first one printed (``original`` is that one itself).
+CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered")
+
+# Renderings shorter than this are never joined on changed words: "We will win this war" and "We
+# will win this election" are two quotations, not one with a word changed.
+MIN_WORDS = 5
+# A rendering cut short (at either end, or behind ellipses) joins only if it keeps this many words,
+# as the store's truncations do: shorter pieces are too common to mean one quote.
+CUT_WORDS = 8
+# Changed words allowed (respellings aside): at most a quarter of the longer rendering (two in a
+# short one), in at most three places.
+CHANGED_SHARE, MIN_CHANGED, MAX_EDITS = 0.25, 2, 3
+# Words whose change keeps a quotation one (see ``_word_change``): negation, articles, auxiliaries,
+# pronouns, intensifiers.
+SMALL_WORDS = frozenset(
+    "a an the not never no nor dont doesnt didnt wont cant cannot isnt arent wasnt werent will would shall should can could"
+    " may might must do does did is are was were be been has have had we i you they he she it our my your their his her its"
+    " this that these those very really all just so too also still every each some most many more few less"
+    " nearly almost only even single quite always".split())
+
+# LSH over each rendering's words: 32 MinHash permutations in 16 bands of 2 rows. Two renderings
+# with word-set Jaccard 0.6 (one word changed in six) share a band with probability 0.999; at 0.3,
+# 0.77 — the alignment, not the LSH, decides.
+NUM_PERM, BANDS, ROWS = 32, 16, 2
+_SEED = 7
+
+_QUOTE_MARKS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": " ", "\u2014": " ", "\u2015": " ", "-": " ", "/": " ",
+})
+_ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\.\s*\.\s*\.|\u2026")
+_PUNCT = re.compile(r"[^\w\s]+")
+_MARK = "\u2026"
+
+
+# ---------------------------------------------------------------- words
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(as printed, key) for each word: the key is the word as ``normalise_quote`` folds it, so
+    the keys joined by spaces are the store's ``norm_text``; an ellipsis is a token with key ""."""
+    t = _ELLIPSIS.sub(f" {_MARK} ", unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS))
+    out = []
+    for tok in t.split():
+        key = _PUNCT.sub("", tok.lower())
+        if key or tok == _MARK:
+            out.append((tok, key))
+    return out
+
+
+def _keys(text: str) -> list[str]:
+    return [k for _, k in _tokens(text) if k]
+
+
+# ---------------------------------------------------------------- linking
+
+
+def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> bool:
+    """Whether normalised texts ``a`` and ``b`` (``norm_text``) render one quotation, judged on
+    their words: one is the other cut short or with words left out (8+ words kept, or 5+ when
+    the cut is marked by an ellipsis at its end: ``a_cut``, ``b_cut``), or words were changed in
+    one place at most, besides small words and respellings (a word substituted, inserted or
+    dropped, a "not" added). Different quotations that share a phrase ("We will win …") change
+    more than that."""
+    wa, wb = a.split(), b.split()
+    if wa == wb:
+        return True
+    (short, short_cut), (long, _) = sorted(((wa, a_cut), (wb, b_cut)), key=lambda x: len(x[0]))
+    if len(short) < MIN_WORDS:
+        return False
+    if short_cut and long[:len(short)] == short:
+        return True
+    sm = SequenceMatcher(None, long, short, autojunk=False)
+    blocks = [m for m in sm.get_matching_blocks() if m.size]
+    kept = sum(m.size for m in blocks)
+    if kept == len(short) and len(short) >= CUT_WORDS and len(blocks) <= 3:
+        return True  # cut short, trimmed, or words left out in one or two places
+    edits = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    if len(edits) > MAX_EDITS:
+        return False
+    changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in edits if not _respelled(long[i1:i2], short[j1:j2]))
+    if changed > max(MIN_CHANGED, int(CHANGED_SHARE * len(long))):
+        return False
+    changes = [_word_change(long[i1:i2], short[j1:j2]) for _, i1, i2, j1, j2 in edits]
+    if None in changes:
+        return False
+    return sum(changes) == 0 or (sum(changes) == 1 and len(long) >= CUT_WORDS)
+
+
+def _respelled(old: list[str], new: list[str]) -> bool:
+    """One word for one that is a spelling or form of it ("harbour" → "harbor", "works" → "work")."""
+    return len(old) == len(new) == 1 and SequenceMatcher(None, old[0], new[0]).ratio() >= 0.8
+
+
+def _word_change(old: list[str], new: list[str]) -> int | None:
+    """How many words of substance one edit changes: 0 for small words only ("never" → "not", a
+    "not" added) or one word respelled ("harbour" → "harbor"), 1 for one other word on either
+    side ("spring" → "summer"), None for more ("next year" → "this decade", "love and support" →
+    "flowers": something else was said)."""
+    if all(w in SMALL_WORDS for w in old + new):
+        return 0
+    if _respelled(old, new):
+        return 0
+    content = lambda words: sum(w not in SMALL_WORDS for w in words)  # noqa: E731
+    return 1 if content(old) <= 1 and content(new) <= 1 else None
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32").permutations
+
+
+def rendering_buckets(norm: str) -> list[int]:
+    """The LSH bucket of each band of the MinHash of ``norm``'s words, as signed 64-bit integers
+    (SQLite's); renderings of one quotation almost always share one."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(), scheme="affine32")
+    m.update_batch([w.encode("utf-8") for w in set(norm.split()) or {norm}])
+    values = m.hashvalues.astype("<u4")
+    return [
+        int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).digest(),
+                       "little", signed=True)
+        for band in range(BANDS)
+    ]
+
+
+# ---------------------------------------------------------------- classifying
+
+
+def classify(original: str, rendering: str) -> tuple[str, str]:
+    """(change, diff) of ``rendering`` against the ``original`` printed first.
+
+    ``same``: the same text (spacing and Unicode forms aside); ``case``: capitals only;
+    ``punctuation``: punctuation or quote marks only; ``truncation``: one is the other cut short at
+    an end; ``ellipsis``: words left out inside and marked with an ellipsis; ``altered``: words
+    substituted, inserted, or dropped without an ellipsis (a "not" added is one). The diff is the
+    rendering's words with ``[-removed-]`` and ``{+added+}`` where they differ from the original's.
+    """
+    a = " ".join(unicodedata.normalize("NFKC", original).split())
+    b = " ".join(unicodedata.normalize("NFKC", rendering).split())
+    if a == b:
+        return "same", b
+    ta, tb = _tokens(original), _tokens(rendering)
+    ka, kb = [k for _, k in ta if k], [k for _, k in tb if k]
+    if ka == kb:
+        change = "case" if a.lower() == b.lower() else "punctuation"
+        return change, word_diff(a, b, by_key=False)
+    diff = word_diff(original, rendering)
+    if _cut_in_a_word(ka, kb, tb) or _cut_in_a_word(kb, ka, ta):
+        return "truncation", diff
+    ops = [op for op in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    kinds = {op[0] for op in ops}
+    if kinds == {"delete"}:
+        return _cut(ops, ka, tb), diff
+    if kinds == {"insert"}:  # the original is the one cut: what the rendering restores
+        return _cut([("delete", j1, j2, i1, i2) for _, i1, i2, j1, j2 in ops], kb, ta), diff
+    return "altered", diff
+
+
+def _cut_in_a_word(long: list[str], short: list[str], short_tokens: list[tuple[str, str]]) -> bool:
+    """Whether ``short`` is ``long`` cut inside a word and marked ("…and we will rebu…")."""
+    n = len(short)
+    return (bool(short_tokens) and short_tokens[-1][0] == _MARK and 0 < n <= len(long) and short[:-1] == long[:n - 1]
+            and long[n - 1].startswith(short[-1]))
+
+
+def _cut(ops, long: list[str], short_tokens: list[tuple[str, str]]) -> str:
+    """The change of a rendering that only leaves words of ``long`` out (``ops``: its deletions)."""
+    inner = [op for op in ops if op[1] > 0 and op[2] < len(long)]
+    if not inner:
+        return "truncation"
+    marks = sum(1 for _, k in short_tokens if not k)
+    return "ellipsis" if marks >= len(inner) else "altered"
+
+
+def diff_spans(original: str, rendering: str, by_key: bool = True) -> list[tuple[str, str]]:
+    """The word diff as (op, words): op is "=" (kept), "-" (the original's, left out) or "+" (the
+    rendering's, added); words are as printed. ``by_key`` compares words as folded (case and
+    punctuation aside), else as printed."""
+    ta, tb = _tokens(original), _tokens(rendering)
+    if by_key:
+        ta, tb = [t for t in ta if t[1]], [t for t in tb if t[1] or t[0] == _MARK]
+        key = lambda t: t[1] or t[0]  # noqa: E731 - an ellipsis keeps its mark as key
+        ka, kb = [key(t) for t in ta], [key(t) for t in tb]
+    else:
+        ka, kb = [t[0] for t in ta], [t[0] for t in tb]
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("=", " ".join(t[0] for t in tb[j1:j2])))
+            continue
+        if i2 > i1:
+            out.append(("-", " ".join(t[0] for t in ta[i1:i2])))
+        if j2 > j1:
+            out.append(("+", " ".join(t[0] for t in tb[j1:j2])))
+    return out
+
+
+def word_diff(original: str, rendering: str, by_key: bool = True) -> str:
+    """``diff_spans`` as one line: "We will [-never-] {+not+} give up"."""
+    shown = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return " ".join(shown[op].format(words) for op, words in diff_spans(original, rendering, by_key))
+
+
+_DIFF_PART = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
+
+
+def diff_parts(diff: str) -> list[tuple[str, str]]:
+    """A stored ``word_diff`` line back as (op, words), for a page to highlight."""
+    out, at = [], 0
+    for m in _DIFF_PART.finditer(diff):
+        if m.start() > at and diff[at:m.start()].strip():
+            out.append(("=", diff[at:m.start()].strip()))
+        out.append(("-", m.group(1)) if m.group(1) is not None else ("+", m.group(2)))
+        at = m.end()
+    if diff[at:].strip():
+        out.append(("=", diff[at:].strip()))
+    return out
+
+
+def classify_all(renderings: list[tuple[int, str, str | None]]) -> dict[int, tuple[str, str]]:
+    """(change, diff) of each rendering of one quotation, given as (id, text, first_seen): the
+    earliest (by date, then id; an undated one last) is the ``original``, the others are
+    classified against it."""
+    first = min(renderings, key=lambda r: (r[2] is None, r[2] or "", r[0]))
+    out = {}
+    for rid, text, _ in renderings:
+        out[rid] = ("original", text) if rid == first[0] else classify(first[1], text)
+    return out
