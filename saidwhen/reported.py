@@ -155,7 +155,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         pieces = _pieces(doc, _without_setting(doc, content))
         if not pieces:
             continue
-        pieces[0] = (_after_dateline(doc, *pieces[0]), pieces[0][1])
+        pieces[0] = (_after_dateline(doc, attributor.text, *pieces[0]), pieces[0][1])
         longest = max(pieces, key=lambda p: p[1] - p[0])
         after = [p for p in pieces if p[0] > tok.i and _has_verb(doc[p[0] : p[1]])]
         if pieces[0][1] <= tok.i and after and not any(_has_verb(doc[a:b]) for a, b in pieces if b <= tok.i):
@@ -273,11 +273,11 @@ def _summary(verb: Token) -> set[int] | None:
     return None
 
 
-def _after_dateline(doc: Doc, a: int, b: int) -> int:
+def _after_dateline(doc: Doc, text: str, a: int, b: int) -> int:
     """Where a content that opens a paragraph starts: after its dateline, which is the wire's,
-    not the speaker's."""
+    not the speaker's (``text`` is ``doc.text``, which spaCy rebuilds on every access)."""
     at = doc[a].idx
-    end = dateline_end(doc.text, at) if at == 0 or doc.text[at - 1] == "\n" else None
+    end = dateline_end(text, at) if at == 0 or text[at - 1] == "\n" else None
     if end is None:
         return a
     k = a
