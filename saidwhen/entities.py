@@ -821,7 +821,8 @@ class Entities:
         if w not in ORG_NOUNS:  # "the city" is not "City Council member Danielle Osei"
             # "the Democratic nominee" is the one given that role with those words, not the last nominee
             mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
-            fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and w in ent.roles]
+            fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and w in ent.roles
+                    and not _other_party(mods, ent.roles)]  # "the Democratic nominee" is not the Republican one
             if fits:
                 return max(fits, key=lambda ent: len(mods & ent.roles))  # the latest of those sharing most
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
@@ -952,6 +953,17 @@ class Entities:
             if subj:
                 return subj[0][1]
         return None
+
+
+#: Party words of a description or a role, by party: "GOP" and "Republican" are one.
+PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R", "republicans": "R", "gop": "R"}
+
+
+def _other_party(words: set[str], roles: set[str]) -> bool:
+    """Whether a description names a party (``words``) and the person's roles another."""
+    said = {PARTIES[w] for w in words if w in PARTIES}
+    theirs = {PARTIES[w] for w in roles if w in PARTIES}
+    return bool(said and theirs and not said & theirs)
 
 
 def _described_as(ent: Entity, description: str) -> None:

@@ -346,3 +346,10 @@ def test_a_first_name_in_the_story_wins_over_the_known_full_name():
 ])
 def test_a_place_before_a_title_stays_out_of_a_name_and_a_suffix_stays_in(text, name):
     assert only(text).speaker == name
+
+
+def test_a_description_with_a_party_never_names_the_other_partys_nominee():
+    text = ('Republican nominee Carl Vance toured a factory on Monday, while Mara Quill held a rally.\n\n'
+            'Democratic nominee Mara Quill spoke of wages.\n\n'
+            '"Wages must rise," the Democratic nominee said.')
+    assert only(text).speaker == "Mara Quill"
