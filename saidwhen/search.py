@@ -167,6 +167,10 @@ def _people_ids(store: "Store", name: str) -> list[int]:
         last = name.strip().rsplit(" ", 1)[-1]
         ids = [pid for pid, other in conn.execute(
             "SELECT id, name FROM people WHERE kind = 'PERSON' AND name LIKE '% ' || ?", (last,)) if variant_reason(name.strip(), other)]
+    elif not ids:  # "Roe": everyone stored with that surname
+        ids = [pid for pid, other in conn.execute(
+            "SELECT id, name FROM people WHERE kind = 'PERSON' AND name LIKE '% ' || ?", (name.strip(),))
+            if other.lower().endswith(" " + name.strip().lower())]
     return ids
 
 

@@ -88,6 +88,11 @@ def test_who_finds_a_variant_never_stored_and_lists_who_shares_a_surname(db):
     out = saidwhen("who", "Fenwick", "--db", db).output
     assert out.startswith("Robert Fenwick (")
     assert "also called 'Fenwick': Maria Fenwick" in out
+    # a surname no alias holds still finds everyone who bears it, the most quoted first
+    with sqlite3.connect(db) as c:
+        c.execute("DELETE FROM aliases WHERE alias = 'Whitlow'")
+    out = saidwhen("who", "Whitlow", "--db", db).output
+    assert out.startswith("Dana K. Whitlow (")
 
 
 def test_a_split_and_a_merge_by_hand_move_the_quotes_and_survive_reindexing(db, tmp_path):
