@@ -182,6 +182,14 @@ def test_speaker_page_has_chart_cues_aliases_and_articles(client, db):
         assert alias in r.text
 
 
+def test_speaker_page_says_which_names_were_joined_and_why(client, db):
+    pid, alias, reason = one(db, "SELECT person_id, alias, reason FROM aliases WHERE reason IS NOT NULL ORDER BY person_id LIMIT 1")
+    data = client.get(f"/api/speakers/{pid}").json()
+    assert {"name": alias, "reason": reason} in data["joined"]
+    page = client.get(f"/speakers/{pid}").text
+    assert 'id="joined"' in page and f"({reason})" in page
+
+
 def test_quote_page_lists_every_occurrence_with_paragraph_outlet_and_link(client, db):
     qid, n = one(db, "SELECT quote_id, count(*) FROM occurrences o JOIN articles a ON a.id = o.article_id"
                      " WHERE a.url LIKE 'https://%' GROUP BY quote_id ORDER BY count(*) DESC, quote_id LIMIT 1")

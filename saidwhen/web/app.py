@@ -335,6 +335,9 @@ class Database:
         return {
             "id": row[0], "name": row[1], "kind": row[2], "role": row[3],
             "aliases": [a for (a,) in c.execute("SELECT alias FROM aliases WHERE person_id = ? ORDER BY alias", (pid,))],
+            "joined": [{"name": a, "reason": r} for a, r in c.execute(
+                "SELECT alias, reason FROM aliases WHERE person_id = ? AND reason IS NOT NULL ORDER BY alias", (pid,))]
+            if "reason" in {col[1] for col in c.execute("PRAGMA table_info(aliases)")} else [],
             "quotes": quotes, "occurrences": occurrences, "articles": articles, "first_said": first, "last_said": last,
             "top_cues": cues, "kinds": [{"kind": k, "quotes": by_kind[k]} for k in KINDS if k in by_kind], "per_month": [{"month": m, "quotes": n} for m, n in _every_month(counts)],
             "in_articles": in_articles, "recent_quotes": recent,
