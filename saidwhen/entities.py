@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span as SpacySpan, Token
 
-from .people import known_full_name
+from .people import first_names, known_full_name
 from .lexicon import (
     DOCUMENTS, FOLLOWINGS, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
@@ -30,23 +29,15 @@ def _offset(mention: tuple) -> int:
     return mention[0]
 
 
-@lru_cache(maxsize=1)
-def _first_names():
-    """gender-guesser's dictionary of first names (about 40,000, with the gender usually borne)."""
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
 def first_name_gender(word: str) -> str | None:
     """"m", "f", "?" (a first name borne by both), or None when ``word`` is no known first name."""
-    g = _first_names().get_gender(word)
+    g = first_names().get_gender(word)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(g)
 
 
 def first_name_sure(word: str) -> bool:
     """Whether the list gives ``word`` one gender outright ("male"), not only mostly ("mostly_male")."""
-    return _first_names().get_gender(word) in ("male", "female")
+    return first_names().get_gender(word) in ("male", "female")
 
 
 #: How much each kind of gender evidence weighs: what the text says of the person (a title or a

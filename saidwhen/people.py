@@ -78,7 +78,9 @@ def same_first_name(a: str, b: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _first_names():
+def first_names():
+    """gender-guesser's dictionary of first names (about 40,000, with the gender usually borne),
+    loaded once for the speaker stage and the store alike."""
     import gender_guesser.detector
 
     return gender_guesser.detector.Detector(case_sensitive=False)
@@ -86,7 +88,7 @@ def _first_names():
 
 def _same_sex(a: str, b: str) -> bool:
     """Whether the first-name list gives both names the same sex outright."""
-    ga, gb = _first_names().get_gender(a), _first_names().get_gender(b)
+    ga, gb = first_names().get_gender(a), first_names().get_gender(b)
     return ga == gb and ga in ("male", "female")
 
 
