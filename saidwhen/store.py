@@ -29,7 +29,7 @@ import orjson
 from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import NO_GENDER, fold_gender, is_name_of, is_org_name_of, known_full_name, variant_reason
-from .variants import classify_all, rendering_buckets, same_quotation
+from .variants import PUNCT, QUOTE_MARKS, classify_all, rendering_buckets, same_quotation
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -229,22 +229,17 @@ class NotFoundError(StoreError):
 
 # ---------------------------------------------------------------- normalisation
 
-_QUOTE_MARKS = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2013": " ", "\u2014": " ", "\u2015": " ", "-": " ", "/": " ",
-})
+# Quote marks, dashes and punctuation fold as ``saidwhen.variants`` folds a rendering's words.
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026")
-_PUNCT = re.compile(r"[^\w\s]+")
 _TRUNCATED = re.compile(r"(?:\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\])\s*$")
 
 
 def normalise_quote(text: str) -> str:
     """The key two renderings of one quote share: case, quote marks, dashes, ellipses and
     punctuation folded, whitespace collapsed ("We’re back…" and "we're back" → "were back")."""
-    t = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).lower()
+    t = unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).lower()
     t = _ELLIPSIS.sub(" ", t)
-    t = _PUNCT.sub("", t)
+    t = PUNCT.sub("", t)
     key = " ".join(t.split())
     return key or " ".join(text.lower().split())
 

@@ -49,13 +49,15 @@ SMALL_WORDS = frozenset(
 NUM_PERM, BANDS, ROWS = 32, 16, 2
 _SEED = 7
 
-_QUOTE_MARKS = str.maketrans({
+#: How quote marks, dashes and slashes fold in a quotation's words (``store.normalise_quote`` too).
+QUOTE_MARKS = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2013": " ", "\u2014": " ", "\u2015": " ", "-": " ", "/": " ",
 })
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\.\s*\.\s*\.|\u2026")
-_PUNCT = re.compile(r"[^\w\s]+")
+#: Punctuation left out of a quotation's words (``store.normalise_quote`` too).
+PUNCT = re.compile(r"[^\w\s]+")
 _MARK = "\u2026"
 
 
@@ -65,10 +67,10 @@ _MARK = "\u2026"
 def _tokens(text: str) -> list[tuple[str, str]]:
     """(as printed, key) for each word: the key is the word as ``normalise_quote`` folds it, so
     the keys joined by spaces are the store's ``norm_text``; an ellipsis is a token with key ""."""
-    t = _ELLIPSIS.sub(f" {_MARK} ", unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS))
+    t = _ELLIPSIS.sub(f" {_MARK} ", unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS))
     out = []
     for tok in t.split():
-        key = _PUNCT.sub("", tok.lower())
+        key = PUNCT.sub("", tok.lower())
         if key or tok == _MARK:
             out.append((tok, key))
     return out
