@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import unicodedata
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -352,8 +353,7 @@ class Store:
         text each printed (from its article), one rendering per quote and text, classified. The
         quotes stay as they were joined (re-index to link renderings with changed words)."""
         conn = self.connection
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             rows = conn.execute(
                 'SELECT o.id, o.quote_id, substr(a.text, o.start + 1, o."end" - o.start), o.said_date, o.speaker_id'
                 " FROM occurrences o JOIN articles a ON a.id = o.article_id ORDER BY o.id").fetchall()
@@ -364,11 +364,6 @@ class Store:
                 touched.add(quote_id)
             for quote_id in touched:
                 self._classify(quote_id)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     # -- lifecycle
 
@@ -601,16 +596,22 @@ class Store:
         row = conn.execute("SELECT id FROM people WHERE name = ? AND kind = 'PERSON'", (surname,)).fetchone()
         if row is None:
             return
-        old = row[0]
+        self._fold_into(row[0], person_id, name)
+        self._alias(person_id, surname, "surname")
+        self._people.pop(surname, None)
+
+    def _fold_into(self, old: int, person_id: int, name: str) -> None:
+        """Move everything the person ``old`` holds (occurrences, quotes, the LSH of their
+        renderings, aliases, gender evidence) to the person ``person_id`` called ``name``, and
+        delete ``old``."""
+        conn = self.connection
         self._fold_gender(person_id, self._gender(old))
         conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (person_id, old))
         conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (person_id, name, old))
         _move_buckets(conn, old, person_id)
         conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
-        self._alias(person_id, surname, "surname")
         conn.execute("DELETE FROM people WHERE id = ?", (old,))
-        self._people.pop(surname, None)
 
     def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None) -> tuple[int, int, int]:
         """The id of the stored quote ``q`` is a rendering of, 1 if it had to be created, and the
@@ -757,21 +758,13 @@ class Store:
         target = self._one_person(into)
         tname = conn.execute("SELECT name FROM people WHERE id = ?", (target,)).fetchone()[0]
         row = conn.execute("SELECT id FROM people WHERE name = ? COLLATE NOCASE", (name.strip(),)).fetchone()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             if row is not None:  # a record of its own: everything it holds moves
                 old = row[0]
                 if old == target:
                     raise StoreError(f"{self.path}: {name!r} is already {tname!r}")
-                oname = conn.execute("SELECT name FROM people WHERE id = ?", (old,)).fetchone()[0]
-                self._fold_gender(target, self._gender(old))
-                conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (target, old))
-                conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (target, tname, old))
-                _move_buckets(conn, old, target)
-                conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (target, old))
-                conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
-                conn.execute("DELETE FROM people WHERE id = ?", (old,))
-                name = oname
+                name = conn.execute("SELECT name FROM people WHERE id = ?", (old,)).fetchone()[0]
+                self._fold_into(old, target, tname)
             else:  # a name joined to someone else: the quotes the articles gave it move
                 holders = [r[0] for r in conn.execute("SELECT person_id FROM aliases WHERE alias = ? COLLATE NOCASE", (name.strip(),))]
                 if not holders:
@@ -781,11 +774,6 @@ class Store:
                              (name.strip(), *holders))
             self._alias(target, name, "by hand")
             conn.execute("INSERT INTO corrections (action, name, person, made) VALUES ('merge', ?, ?, datetime('now'))", (name, tname))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         self._people.clear()
         return name, tname
 
@@ -805,19 +793,26 @@ class Store:
         if len(holders) > 1:
             raise StoreError(f"{self.path}: {name!r} is a name of several people ({', '.join(h[2] for h in holders)}): merge by hand instead")
         pid, alias, pname, kind = holders[0]
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             new = conn.execute("INSERT INTO people (name, kind) VALUES (?, ?)", (alias, kind)).lastrowid
             self._move_name(alias, [pid], new, alias)
             conn.execute("DELETE FROM aliases WHERE person_id = ? AND alias = ?", (pid, alias))
             conn.execute("INSERT INTO corrections (action, name, person, made) VALUES ('split', ?, ?, datetime('now'))", (alias, pname))
+        self._people.clear()
+        return alias, pname
+
+    @contextmanager
+    def _transaction(self):
+        """One write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``), rolled back whole on any error."""
+        conn = self.connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        self._people.clear()
-        return alias, pname
 
     def _move_name(self, name: str, holders: list[int], target: int, target_name: str) -> None:
         """Move the occurrences the articles attributed to ``name`` from ``holders`` to
