@@ -668,11 +668,15 @@ def _fold_people(sightings) -> list[tuple]:
     def fold(name: str) -> str:
         return name.translate(_ASCII_LOWER)
 
+    def named(name: str, person: bool = False):
+        """The store's ``_named``: the live row of ``name`` in any case, the exact spelling first."""
+        live = [rid for rid, r in rows.items() if r[4] and fold(r[0]) == fold(name) and (not person or r[1] == "PERSON")]
+        return min(live, key=lambda rid: (rows[rid][0] != name, rid)) if live else None
+
     def stored(name: str, person: bool = False):
         """The store's ``_stored``: by name in any case (the exact spelling first), else joined as a variant."""
-        live = [rid for rid, r in rows.items() if r[4] and fold(r[0]) == fold(name) and (not person or r[1] == "PERSON")]
-        if live:
-            return min(live, key=lambda rid: (rows[rid][0] != name, rid))
+        if (found := named(name, person)) is not None:
+            return found
         joined = [rid for rid, r in rows.items() if r[4] and r[3].get(name) is not None and (not person or r[1] == "PERSON")]
         return min(joined) if joined else None
 
@@ -706,9 +710,8 @@ def _fold_people(sightings) -> list[tuple]:
     for key, name, kind, role, aliases, gender, evidence in sightings:
         rid = cache.get(name)
         if rid is None:
-            same = [r for r, row in rows.items() if row[4] and fold(row[0]) == fold(name)]
-            if same:  # the same name, or the same in other capitals
-                rid = min(same, key=lambda r: (rows[r][0] != name, r))
+            if (same := named(name)) is not None:  # the same name, or the same in other capitals
+                rid = same
             elif kind == "PERSON" and " " not in name and (full := surname_of(name, key[0])) is not None:
                 rid = full
                 add_alias(rid, name, "surname")

@@ -493,10 +493,8 @@ class Store:
         conn = self.connection
         person_id = self._people.get(name)
         if person_id is None:
-            row = conn.execute("SELECT id FROM people WHERE name = ? COLLATE NOCASE ORDER BY name = ? DESC, id LIMIT 1",
-                               (name, name)).fetchone()
-            if row:  # the same name, or the same in other capitals ("POLITICO")
-                person_id = row[0]
+            if (same := self._named(name)) is not None:  # the same name, or the same in other capitals ("POLITICO")
+                person_id = same
             elif (merged := self._merged_by_hand(name)) is not None:
                 person_id = merged
                 self._alias(person_id, name, "by hand")
@@ -570,14 +568,20 @@ class Store:
     def _stored(self, name: str, person: bool = False) -> int | None:
         """The person stored under ``name`` (any case, the exact spelling first) or joined to it
         as a variant; only a person (not an organisation) when ``person``."""
-        conn = self.connection
+        if (found := self._named(name, person)) is not None:
+            return found
+        kind = " AND p.kind = 'PERSON'" if person else ""
+        row = self.connection.execute(
+            "SELECT a.person_id FROM aliases a JOIN people p ON p.id = a.person_id WHERE a.alias = ? AND a.reason IS NOT NULL"
+            f"{kind} ORDER BY a.person_id LIMIT 1", (name,)).fetchone()
+        return row[0] if row else None
+
+    def _named(self, name: str, person: bool = False) -> int | None:
+        """The person stored under ``name`` in any capitals, the exact spelling first (only a
+        person, not an organisation, when ``person``)."""
         kind = " AND kind = 'PERSON'" if person else ""
-        row = conn.execute(f"SELECT id FROM people WHERE name = ? COLLATE NOCASE{kind} ORDER BY name = ? DESC, id LIMIT 1",
-                           (name, name)).fetchone()
-        if row is None:
-            row = conn.execute(
-                "SELECT a.person_id FROM aliases a JOIN people p ON p.id = a.person_id WHERE a.alias = ? AND a.reason IS NOT NULL"
-                f"{kind.replace('kind', 'p.kind')} ORDER BY a.person_id LIMIT 1", (name,)).fetchone()
+        row = self.connection.execute(
+            f"SELECT id FROM people WHERE name = ? COLLATE NOCASE{kind} ORDER BY name = ? DESC, id LIMIT 1", (name, name)).fetchone()
         return row[0] if row else None
 
     def _full_name_of(self, surname: str) -> int | None:
