@@ -162,6 +162,29 @@ def _open_store(db: str, create: bool = False):
         raise typer.Exit(code=1)
 
 
+def _from_store(db: str, read):
+    """``read(store)`` on the store at ``db``, which is closed after; a ``StoreError`` (a bad
+    query, nobody of that name, a locked database) is an error on stderr and exit code 1."""
+    from .store import StoreError
+
+    store = _open_store(db)
+    try:
+        return read(store)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(code=1)
+    finally:
+        store.close()
+
+
+def _print_jsonl(rows) -> None:
+    """One JSON object per line on stdout."""
+    out = sys.stdout.buffer
+    for row in rows:
+        out.write(orjson.dumps(row) + b"\n")
+    out.flush()
+
+
 def _cleaner():
     """``saidwhen.clean.clean`` if that stage is installed, else None (the text is stored as read)."""
     import importlib
@@ -256,22 +279,10 @@ def search(
     db: str = DB_OPTION,
 ) -> None:
     """Search the stored quotes, best match first."""
-    from .store import StoreError
-
     wanted = _kinds(kinds)
-    store = _open_store(db)
-    try:
-        hits = store.search(text, speaker=speaker, since=since, until=until, limit=limit, kinds=wanted)
-    except StoreError as e:
-        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
-        raise typer.Exit(code=1)
-    finally:
-        store.close()
+    hits = _from_store(db, lambda store: store.search(text, speaker=speaker, since=since, until=until, limit=limit, kinds=wanted))
     if as_json:
-        out = sys.stdout.buffer
-        for hit in hits:
-            out.write(orjson.dumps(hit.to_dict()) + b"\n")
-        out.flush()
+        _print_jsonl(hit.to_dict() for hit in hits)
         return
     if not hits:
         err.print(f"no quotes match {text!r}")
@@ -294,21 +305,10 @@ def variants(
 ) -> None:
     """How each quotation was re-printed: its renderings against the first, with who printed each."""
     from .search import variants as find
-    from .store import StoreError
 
-    store = _open_store(db)
-    try:
-        found = find(store, text, speaker=speaker, altered=altered)
-    except StoreError as e:
-        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
-        raise typer.Exit(code=1)
-    finally:
-        store.close()
+    found = _from_store(db, lambda store: find(store, text, speaker=speaker, altered=altered))
     if as_json:
-        out = sys.stdout.buffer
-        for v in found:
-            out.write(orjson.dumps(v.to_dict()) + b"\n")
-        out.flush()
+        _print_jsonl(v.to_dict() for v in found)
         return
     if not found:
         err.print("no quotation was printed in more than one rendering" + (" with words altered" if altered else "")
@@ -330,16 +330,7 @@ def variants(
 @app.command()
 def who(name: str = typer.Argument(..., help="A speaker's name or alias (any case)."), db: str = DB_OPTION) -> None:
     """What the store knows of one speaker: counts, dates, cues and quotes per month."""
-    from .store import StoreError
-
-    store = _open_store(db)
-    try:
-        p = store.who(name)
-    except StoreError as e:
-        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
-        raise typer.Exit(code=1)
-    finally:
-        store.close()
+    p = _from_store(db, lambda store: store.who(name))
     c = _console
     c.print(f"[bold]{p.name}[/] ({p.kind or 'PERSON'}{', ' + p.role if p.role else ''})", markup=True)
     if p.aliases:
@@ -386,27 +377,13 @@ def people_split(name: str = typer.Argument(..., help="A name indexing joined to
 @people_app.command("corrections")
 def people_corrections(db: str = DB_OPTION) -> None:
     """The joins and splits made by hand, oldest first."""
-    store = _open_store(db)
-    try:
-        for action, name, person, made in store.corrections():
-            _console.print(f"{made or '—'}  {action:<5}  {name}" + (f" → {person}" if action == "merge" else f" (from {person})"),
-                           markup=False)
-    finally:
-        store.close()
+    for action, name, person, made in _from_store(db, lambda store: store.corrections()):
+        _console.print(f"{made or '—'}  {action:<5}  {name}" + (f" → {person}" if action == "merge" else f" (from {person})"),
+                       markup=False)
 
 
 def _correct(db: str, change, message: str) -> None:
-    from .store import StoreError
-
-    store = _open_store(db)
-    try:
-        done = change(store)
-    except StoreError as e:
-        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
-        raise typer.Exit(code=1)
-    finally:
-        store.close()
-    _console.print(message.format(*done), markup=False)
+    _console.print(message.format(*_from_store(db, change)), markup=False)
 
 
 def _bar_chart(rows, width: int = 40) -> list[str]:
@@ -447,24 +424,15 @@ def _balance(by: list[str], as_json: bool, db: str) -> None:
     from rich.table import Table
 
     from .balance import balance, check_by
-    from .store import StoreError
 
     try:
         dims = check_by(by)
     except ValueError as e:
         err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
         raise typer.Exit(code=2)
-    store = _open_store(db)
-    try:
-        rows = balance(store.connection, dims)
-    except StoreError as e:
-        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
-        raise typer.Exit(code=1)
-    finally:
-        store.close()
+    rows = _from_store(db, lambda store: balance(store.connection, dims))
     if as_json:
-        for r in rows:
-            sys.stdout.write(orjson.dumps(r.to_dict(dims)).decode() + "\n")
+        _print_jsonl(r.to_dict(dims) for r in rows)
         return
     keys = [d for d in dims if d != "gender"]
     table = Table(title="people quoted / quotations" + (" by the speakers' gender as the articles present it" if "gender" in dims else ""))
@@ -502,16 +470,8 @@ def export(
 ) -> None:
     """Write every table of the store to a folder, one file per table."""
     from .search import export as export_tables
-    from .store import StoreError
 
-    store = _open_store(db)
-    try:
-        paths = export_tables(store, out, format.value)
-    except StoreError as e:
-        err.print(f"[red]error[/]: {e}", markup=True, soft_wrap=True)
-        raise typer.Exit(code=1)
-    finally:
-        store.close()
+    paths = _from_store(db, lambda store: export_tables(store, out, format.value))
     for path in paths:
         err.print(f"wrote {path}")
 
