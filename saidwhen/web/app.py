@@ -482,11 +482,25 @@ def highlight(text: str, quotes: list[dict], times: list[dict], classes: dict) -
     return Markup("".join(out))
 
 
+def _bar_width(months: int) -> int:
+    """The width of one month's bar: wide for a few months, narrow for many."""
+    return max(12, min(48, 720 // months))
+
+
+def _month_label(i: int, month: str, x: int, bar: int, height: int) -> str:
+    """The axis label under bar ``i``: every month when the bars are wide, else the first month
+    and each January, as a year."""
+    if bar < 40 and i and not month.endswith("-01"):
+        return ""
+    label = escape(month)
+    return f'<text class="axis" x="{x}" y="{height - 5}">{label if bar >= 40 or not i else label[:4]}</text>'
+
+
 def bar_chart(per_month: list[dict], height: int = 120) -> Markup:
     """Quotes per month as an inline SVG bar chart: one bar per month, a label at each January."""
     if not per_month:
         return Markup("")
-    bar, gap, left, bottom, top_pad = max(12, min(48, 720 // len(per_month))), 3, 28, 20, 8
+    bar, gap, left, bottom, top_pad = _bar_width(len(per_month)), 3, 28, 20, 8
     top = max(m["quotes"] for m in per_month) or 1
     width = left + len(per_month) * (bar + gap) + 10
     inner = height - bottom - top_pad
@@ -501,10 +515,7 @@ def bar_chart(per_month: list[dict], height: int = 120) -> Markup:
         y = height - bottom - h
         label = escape(m["month"])
         parts.append(f'<rect class="bar" x="{x}" y="{y}" width="{bar}" height="{h}"><title>{label}: {int(m["quotes"])} quote(s)</title></rect>')
-        if bar >= 40:  # room for every month
-            parts.append(f'<text class="axis" x="{x}" y="{height - 5}">{label}</text>')
-        elif i == 0 or m["month"].endswith("-01"):
-            parts.append(f'<text class="axis" x="{x}" y="{height - 5}">{label[:4] if i else label}</text>')
+        parts.append(_month_label(i, m["month"], x, bar, height))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -515,7 +526,7 @@ def share_chart(per_month: list[dict], height: int = 140) -> Markup:
     months = [m for m in per_month if m["month"] != "(undated)"]
     if not months:
         return Markup("")
-    bar, gap, left, bottom, top_pad = max(12, min(48, 720 // len(months))), 3, 34, 20, 8
+    bar, gap, left, bottom, top_pad = _bar_width(len(months)), 3, 34, 20, 8
     width = left + len(months) * (bar + gap) + 10
     inner = height - bottom - top_pad
     base = height - bottom
@@ -535,8 +546,7 @@ def share_chart(per_month: list[dict], height: int = 140) -> Markup:
         tip = (f"{label}: {'no one of known gender' if share is None else f'{100 * share:.0f}% women'}"
                f" ({p['female']} women, {p['male']} men, {p['unknown'] + p['conflict']} unknown = {unknown})")
         parts.append(f'<rect class="bar" x="{x}" y="{base - h}" width="{bar}" height="{h}"><title>{tip}</title></rect>')
-        if bar >= 40 or i == 0 or m["month"].endswith("-01"):
-            parts.append(f'<text class="axis" x="{x}" y="{height - 5}">{label if bar >= 40 or not i else label[:4]}</text>')
+        parts.append(_month_label(i, m["month"], x, bar, height))
     parts.append("</svg>")
     return Markup("".join(parts))
 
