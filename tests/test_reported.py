@@ -10,8 +10,8 @@ import saidwhen
 from saidwhen.store import Store
 
 
-def reported(text, date="2024-03-14"):
-    return [q for q in saidwhen.extract(text, date).quotes if q.kind in ("indirect", "mixed")]
+def reported(text, date="2024-03-14", kinds=("indirect", "mixed")):
+    return [q for q in saidwhen.extract(text, date).quotes if q.kind in kinds]
 
 
 def only(text, date="2024-03-14"):
@@ -323,8 +323,8 @@ def test_a_paper_speaks_for_its_authors_not_for_the_last_person_quoted():
     assert only(text).speaker != "Alan Whitcombe"
 
 
-def summaries(text, date="2024-03-14"):
-    return [q for q in saidwhen.extract(text, date).quotes if q.kind == "summary"]
+def summaries(text):
+    return reported(text, kinds=("summary",))
 
 
 @pytest.mark.parametrize(
