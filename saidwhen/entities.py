@@ -218,10 +218,8 @@ class Entities:
         while len(toks) > 1 and (toks[0].tag_ in ("RB", "JJ", "JJS", "DT", "IN", "CD") or toks[0].ent_type_ in ("ORDINAL", "CARDINAL")
                                  or toks[0].lower_ in STOP_WORDS) \
                 and first_name_gender(toks[0].text) is None \
-                and toks[0].text.lower() not in PARTICLES:
+                and toks[0].lower_ not in PARTICLES:
             toks = toks[1:]
-        if not toks:
-            return None
         if len(toks) == len(e):
             return e
         return SpacySpan(doc, toks[0].i, toks[-1].i + 1, label=e.label_)
