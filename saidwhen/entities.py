@@ -735,7 +735,7 @@ class Entities:
         ent = Entity(_clean_name(text, kind), kind, key, first=start)
         first = key[0] if len(key) >= 2 else None
         if kind in ("PERSON", "ORG") and len(key) == 1 and (full := known_full_name(ent.name)) is not None \
-                and not self._first_name_here(ent.name):
+                and not self._first_name_here(ent.name) and not self._honorific_against(start, full.split()[0]):
             # "President Obama" in a story that never gives his first name (NER may call it an ORG);
             # not where the story uses the word as someone's first name ("Ryan Hale")
             ent.name, ent.kind, first = full, "PERSON", full.split()[0]
@@ -748,6 +748,14 @@ class Entities:
         for part in set(key):
             self._by_part.setdefault(part, []).append(ent)
         return ent
+
+    def _honorific_against(self, start: int, first: str) -> bool:
+        """Whether the honorific before a name says another gender than the first name ``first``
+        ("Ms. Kerry" is not the John Kerry the surname usually means)."""
+        before = self.text[max(0, start - 6) : start].split()
+        said = HONORIFICS.get(before[-1].lower()) if before else None
+        g = first_name_gender(first)
+        return said is not None and g in ("m", "f") and said != g
 
     def _first_name_here(self, word: str) -> bool:
         """Whether the article writes ``word`` before another capitalised name word ("Ryan Hale")."""

@@ -264,7 +264,17 @@ def _summary(verb: Token) -> set[int] | None:
             if not to:
                 continue
             out |= {t.i for t in to[0].subtree}
+        if prep.lower_ == "for":  # "called for a prosecutor to oversee the inquiry": the task too
+            to = [c for c in kids if c.dep_ in ("xcomp", "advcl") and c.i > objs[0].i
+                  and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == objs[0].right_edge.i + 1 for a in c.children)]
+            if to:
+                out |= {t.i for t in to[0].subtree}
         return out
+    for clause in kids:  # "called for the mayor to resign": the parser's "for" opens a clause
+        if clause.dep_ == "advcl" and clause.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1
+                                                              for m in clause.children) \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            return {t.i for t in clause.subtree if t.i > verb.i + 1}
     objs = [c for c in kids if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]  # not "what he called …"
     verdicts = [c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > verb.i and not any(a.lower_ == "to" for a in c.children)
                 and c.tag_[:2] in ("NN", "JJ")]  # a noun or an adjective: not the particle of "called him in"
@@ -455,11 +465,23 @@ def _impersonal(verb: Token) -> bool:
 
 
 def _question(clause: Token) -> bool:
-    """Whether a clause asks rather than states ("whether the vote would go ahead")."""
+    """Whether a clause asks rather than states ("whether the vote would go ahead"); a clause that
+    opens on a condition or a time of its own ("if taxes rose, families would leave") states."""
     first = clause.left_edge
-    if first.lower_ in QUESTION_WORDS and (first.dep_ == "mark" or first.tag_ in ("WDT", "WP", "WP$", "WRB")):
+    if first.lower_ in QUESTION_WORDS and (first.dep_ == "mark" or first.tag_ in ("WDT", "WP", "WP$", "WRB")) \
+            and not _in_subordinate(first, clause):
         return True
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+
+
+def _in_subordinate(tok: Token, clause: Token) -> bool:
+    """Whether ``tok`` belongs to an adverbial clause inside ``clause`` rather than to the clause."""
+    node = tok
+    while node.i != clause.i and node.head.i != node.i:
+        if node.dep_ == "advcl" and node.head.i == clause.i:
+            return True
+        node = node.head
+    return False
 
 
 def _pieces(doc: Doc, content: set[int]) -> list[tuple[int, int]]:

@@ -223,6 +223,17 @@ def test_a_question_put_to_the_speaker_is_not_what_they_said():
     assert (q.text, q.speaker) == ("the talks would resume on Monday", "Ines Calder")
 
 
+@pytest.mark.parametrize("sentence, content", [
+    ("If the council raised fares, riders would leave the buses, Ana Ruiz said.",
+     "If the council raised fares, riders would leave the buses"),
+    ("When the rains came, the dam held firm, Ana Ruiz said.", "When the rains came, the dam held firm"),
+    ("Ana Ruiz said if the court ruled against her, she would appeal.", "if the court ruled against her, she would appeal"),
+])
+def test_a_statement_that_opens_on_a_condition_or_a_time_is_still_a_statement(sentence, content):
+    q = only(sentence)
+    assert (q.text, q.speaker) == (content, "Ana Ruiz")
+
+
 def test_a_hyphenated_surname_is_the_person_introduced_with_it():
     text = ("Superintendent Rosa Lind-Garrity announced the new timetable on Monday.\n\n"
             "Lind-Garrity said buses would run every ten minutes from September.")
@@ -337,6 +348,9 @@ def summaries(text):
         ("Councillor Priya Walsh called the repair schedule a disgrace.", "the repair schedule a disgrace"),
         ("Councillor Priya Walsh called on Tuesday for an independent inquiry into the flooding.",
          "an independent inquiry into the flooding"),
+        ("Councillor Priya Walsh called for the water board to resign.", "the water board to resign"),
+        ("Councillor Priya Walsh called for an engineer to inspect the flood wall.",
+         "an engineer to inspect the flood wall"),
     ],
 )
 def test_a_demand_or_verdict_voiced_with_call_is_a_summary_of_what_was_said(sentence, content):

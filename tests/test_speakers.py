@@ -335,6 +335,12 @@ def test_a_lone_surname_the_news_gives_one_person_takes_that_full_name():
     assert q.speaker == "Barack Obama"
 
 
+def test_an_honorific_of_the_other_gender_is_not_the_known_full_name():
+    # "Kerry" alone is John Kerry in the shipped table; "Ms. Kerry" is somebody else.
+    assert only('"The schools are strong," Ms. Kerry said.').speaker == "Kerry"
+    assert only('"The schools are strong," Mr. Kerry said.').speaker == "John Kerry"
+
+
 def test_a_first_name_in_the_story_wins_over_the_known_full_name():
     text = ('Michelle Obama spoke at the school on Monday.\n\n"Read every day," Obama said.')
     assert only(text).speaker == "Michelle Obama"
