@@ -776,18 +776,33 @@ class Entities:
                 return ent.kind == "ORG"
             return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender))
 
+        def by_name_only(ent: Entity) -> bool:  # a gender the first-name list was unsure of: the pronoun outweighs it
+            return ent.kind == "PERSON" and ent.evidence == "first_name_mostly"
+
         end = bisect_left(self._mentions, pos, key=_offset)
-        found: list[tuple[int, Entity, Token | None]] = []  # the latest sentence's, latest first
+        found = self._latest_sentence_mentions(end, ok, skip)
+        if not found and gender is not None:
+            # "Spokesman Bernie Hale … , he told reporters": the list calls "Bernie" mostly a woman's
+            # name, but the one person of the latest sentence that names anybody is who the text means.
+            people = self._latest_sentence_mentions(end, lambda ent: ent.kind == "PERSON", skip)
+            if people and len({id(m[1]) for m in people}) == 1 and by_name_only(people[0][1]):
+                found = people
+        subj = [m for m in found if m[2].dep_ in ("nsubj", "nsubjpass")]
+        # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
+        main = [m for m in subj if m[2].head.dep_ == "ROOT" or m[2].head.dep_ == "conj" and m[2].head.head.dep_ == "ROOT"]
+        return (main or subj or found)[0][1] if found else None
+
+    def _latest_sentence_mentions(self, end: int, ok, skip) -> list:
+        """The mentions ``ok`` accepts in the latest sentence before mention index ``end`` that has
+        any (within the look-back), latest first."""
+        found: list[tuple[int, Entity, Token | None]] = []
         for m in reversed(self._mentions[max(0, end - LOOKBACK) : end]):
             if m[2] is None or not ok(m[1]) or skip and skip[0] <= m[0] < skip[1]:
                 continue
             if found and self._sent_of[m[2].i] != self._sent_of[found[0][2].i]:
                 break
             found.append(m)
-        subj = [m for m in found if m[2].dep_ in ("nsubj", "nsubjpass")]
-        # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
-        main = [m for m in subj if m[2].head.dep_ == "ROOT" or m[2].head.dep_ == "conj" and m[2].head.head.dep_ == "ROOT"]
-        return (main or subj or found)[0][1] if found else None
+        return found
 
     def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
         """The entity a description names: the person given that role ("the senator"), the last

@@ -257,6 +257,16 @@ def speech_word_near(text: str, start: int, end: int) -> bool:
     return any(w.lower().rstrip(".") in SPEECH_WORDS for w in _WORD.findall(text[start:end]))
 
 
+def _ends_reported_clause(prefix: str, content: str) -> bool:
+    """Whether a quotation after a comma finishes a "said that …" clause of the writer's ("said
+    that when the banks failed, "she spoke for us.""): it opens in lower case, and the sentence
+    before it has a speech verb followed by "that". Such a quotation is part of a mixed one."""
+    if not content[:1].islower():
+        return False
+    words = [w.lower().rstrip(".") for w in _words(prefix)]
+    return any(w == "that" and any(v in SPEECH_WORDS for v in words[max(0, i - 3) : i]) for i, w in enumerate(words))
+
+
 def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
@@ -325,7 +335,7 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
                 sp.speech = False
                 named = cue_before in NAME_CUES or (prev_words[-2:] == ["known", "as"])
                 sp.reason = "name" if named else "title"
-            elif starts_sentence and (looks_full or not prefix or prefix[-1] in ":,"):
+            elif starts_sentence and (looks_full or not prefix or prefix[-1] in ":,") and not _ends_reported_clause(prefix, content):
                 sp.kind = "direct"
             elif content[:1].isupper() and looks_full and not _is_title_case(words[:3]) and len(words) > 3:
                 sp.kind = "direct"

@@ -270,6 +270,18 @@ def test_a_quoted_fragment_that_ends_the_sentence_makes_the_clause_mixed():
     assert partial.kind == "partial" and partial.group == mixed.group
 
 
+def test_a_quotation_that_finishes_a_said_that_clause_makes_the_clause_mixed():
+    text = 'Ana Ruiz said that when the river rose, "the whole street was under water by noon."'
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    mixed = [q for q in quotes if q.kind == "mixed"]
+    assert [q.text for q in mixed] == ['when the river rose, "the whole street was under water by noon."']
+    assert {q.group for q in quotes} == {mixed[0].group}
+    assert {q.speaker for q in quotes} == {"Ana Ruiz"}
+    # An opening capital after "said," is the speaker's own sentence: a direct quote.
+    (q,) = saidwhen.extract('Ana Ruiz said, "The whole street was under water by noon."', "2024-03-14").quotes
+    assert q.kind == "direct"
+
+
 def test_a_concessive_aside_inside_the_content_is_part_of_it():
     q = only("Coach Brendan Yau insisted that the injury, while badly timed, had come early enough to allow a full recovery.")
     assert q.text == "the injury, while badly timed, had come early enough to allow a full recovery"

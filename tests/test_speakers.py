@@ -341,6 +341,17 @@ def test_an_honorific_of_the_other_gender_is_not_the_known_full_name():
     assert only('"The schools are strong," Mr. Kerry said.').speaker == "John Kerry"
 
 
+def test_a_pronoun_outweighs_a_first_name_the_list_is_unsure_of():
+    # The first-name list calls "Bernie" mostly a woman's name; "he" is the text's word.
+    text = ('Harbour board spokesman Bernie Hale spoke after the vote. '
+            '"The ferry stays," he told reporters.')
+    assert only(text).speaker == "Bernie Hale"
+    # A name the list is sure of is not somebody the text calls "she".
+    text = ('Harbour board spokesman John Hale spoke after the vote. '
+            '"The ferry stays," she told reporters.')
+    assert only(text).speaker is None
+
+
 def test_a_first_name_in_the_story_wins_over_the_known_full_name():
     text = ('Michelle Obama spoke at the school on Monday.\n\n"Read every day," Obama said.')
     assert only(text).speaker == "Michelle Obama"
