@@ -385,18 +385,24 @@ class Store:
         """Give the occurrences of a store written before renderings existed their rendering: the
         text each printed (from its article), one rendering per quote and text, classified. The
         quotes stay as they were joined (re-index to link renderings with changed words)."""
-        conn = self.connection
         with self._transaction():
-            rows = conn.execute(
-                'SELECT o.id, o.quote_id, substr(a.text, o.start + 1, o."end" - o.start), o.said_date, o.speaker_id'
-                " FROM occurrences o JOIN articles a ON a.id = o.article_id ORDER BY o.id").fetchall()
-            touched = set()
-            for oid, quote_id, text, said_date, speaker_id in rows:
-                rid = self._rendering(quote_id, text, normalise_quote(text), speaker_id, said_date, classify=False)
-                conn.execute("UPDATE occurrences SET rendering_id = ? WHERE id = ?", (rid, oid))
-                touched.add(quote_id)
-            for quote_id in touched:
-                self._classify(quote_id)
+            self._fill_renderings()
+
+    def _fill_renderings(self) -> int:
+        """The work of ``_backfill_renderings`` inside the caller's transaction (``saidwhen load``
+        of an export made before renderings existed does it too); returns the renderings made."""
+        conn = self.connection
+        rows = conn.execute(
+            'SELECT o.id, o.quote_id, substr(a.text, o.start + 1, o."end" - o.start), o.said_date, o.speaker_id'
+            " FROM occurrences o JOIN articles a ON a.id = o.article_id ORDER BY o.id").fetchall()
+        touched = set()
+        for oid, quote_id, text, said_date, speaker_id in rows:
+            rid = self._rendering(quote_id, text, normalise_quote(text), speaker_id, said_date, classify=False)
+            conn.execute("UPDATE occurrences SET rendering_id = ? WHERE id = ?", (rid, oid))
+            touched.add(quote_id)
+        for quote_id in touched:
+            self._classify(quote_id)
+        return conn.execute("SELECT count(*) FROM renderings").fetchone()[0]
 
     # -- lifecycle
 

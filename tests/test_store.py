@@ -549,3 +549,29 @@ def test_a_store_whose_quotes_were_keyed_by_text_alone_is_rebuilt_keeping_every_
             s.connection.execute("INSERT INTO quotes (text, norm_text, speaker_id) VALUES ('x', 'no comment', 1)")
     with Store(path) as s:  # opening again changes nothing
         assert len(said_by(s)) == 2
+
+
+def test_an_export_made_before_renderings_existed_loads_and_gets_its_renderings_rebuilt(store, tmp_path):
+    from typer.testing import CliRunner
+
+    from saidwhen.cli import app
+
+    store.index([article(1, quote(HARBOUR), text=HARBOUR, date="2024-03-01"),  # the quote is the text: offsets hold
+                 article(2, quote(HARBOUR.upper()), text=HARBOUR.upper(), date="2024-03-02"),
+                 article(3, quote("No comment", speaker="Tom Reyes", mention="Reyes"), text="No comment")])
+    out = tmp_path / "old-export"
+    store.to_parquet(out)
+    (out / "renderings.parquet").unlink()  # as an export written before renderings existed
+    occurrences = pq.read_table(out / "occurrences.parquet")
+    pq.write_table(occurrences.drop_columns(["rendering_id"]), out / "occurrences.parquet")
+    db = tmp_path / "loaded.db"
+    result = CliRunner().invoke(app, ["load", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "3 renderings" in result.stderr and "3 occurrences" in result.stderr
+    with Store(db) as loaded:
+        assert rows(loaded, "SELECT r.text, r.change FROM occurrences o JOIN renderings r ON r.id = o.rendering_id ORDER BY o.id") == [
+            (HARBOUR, "original"), (HARBOUR.upper(), "case"), ("No comment", "original")]
+        # The rebuilt renderings are in their speaker's LSH: a rendering with a word changed joins the quote.
+        loaded.index([article(4, quote(HARBOUR.replace("never", "not")), date="2024-03-03")])
+        assert rows(loaded, "SELECT count(*) FROM quotes") == [(2,)]
+        assert rows(loaded, "SELECT change FROM renderings WHERE text = ?", HARBOUR.replace("never", "not")) == [("altered",)]
