@@ -49,7 +49,7 @@ MERGE_PAIRS = [
     ("It's a well-known problem", "It's a well known problem", True, True),
     ("The plan  is\nworking", "The plan is working", True, True),
     ("Nobody got everything — and that is fair", "Nobody got everything - and that is fair", True, True),
-    ("No comment", "No comment.", False, True),  # one quote row whoever said it; occurrences keep each speaker
+    ("No comment", "No comment.", True, True),
     # a truncation of 8 words or more by the same speaker: merge
     ("This is not the bill I wanted, but it is a bill that will keep the taps running",
      "This is not the bill I wanted, but it is a bill…", True, True),
@@ -79,6 +79,9 @@ MERGE_PAIRS = [
     ("He is the best coach we have ever had in this club",
      "He is the best coach we have ever had", False, False),
     ("Never again", "Never again, never", True, False),
+    # a formula said word for word by two people: two quotations, one quote each (issue 16)
+    ("No comment", "No comment.", False, False),
+    ("We will win this election", "We will win this election", False, False),
 ]
 
 

@@ -11,9 +11,9 @@ will win this election") from different people. Each article's ``gold`` names it
 Printed:
 
 * **kept whole**: the share of quotations whose renderings are all in one ``quotes`` record that
-  holds no other quotation (strict: a formula said word for word by two people shares one
-  ``quotes`` row by design, its occurrences keeping each speaker, and counts as a failure here;
-  the figure without them is printed beside it);
+  holds no other quotation (strict: a formula said word for word by two people counts as a failure
+  if their quotations share a row; quotes are keyed by text and speaker, so they should not, and
+  the figure without such formulas is printed beside it to show that none is hidden there);
 * **altered**: precision and recall of ``renderings.change = 'altered'`` against the gold, and the
   agreement of every change label;
 * **overhead**: ``Store.index`` time (renderings included) as a share of extraction time, and the
@@ -97,7 +97,7 @@ def main() -> None:
           f" {sum(g == 'altered' for g in gold)} altered renderings; {missed} gold rendering(s) not extracted")
     print(f"kept whole               {len(whole) / n:.3f}  ({len(whole)}/{n}; target >= 0.97)")
     print(f"  without shared formulas {len(whole) / max(1, n - len(formula)):.3f}  ({len(whole)}/{n - len(formula)};"
-          f" {len(formula)} quotation(s) said word for word by another person share its quotes row)")
+          f" {len(formula)} quotation(s) share a quotes row with the same words of another person)")
     print(f"altered precision        {tp / max(1, tp + fp):.3f}  ({tp}/{tp + fp}; target >= 0.97)")
     print(f"altered recall           {tp / max(1, tp + fn):.3f}  ({tp}/{tp + fn}; target >= 0.93)")
     print(f"change labels agreeing   {agree / len(gold):.3f}  ({agree}/{len(gold)})")

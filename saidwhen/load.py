@@ -6,6 +6,10 @@ one transaction (a broken file leaves the store as it was), so the command line,
 later ``saidwhen index`` work on a record built elsewhere. The full-text index follows the quotes
 through the store's triggers, and each article's MinHash signature and LSH buckets are recomputed
 from its text, so articles indexed later still find their duplicates and syndicated copies.
+
+An export made before the ``renderings`` table existed (no ``renderings`` table, no
+``occurrences.rendering_id``) loads too: its renderings are rebuilt from the occurrences, as opening
+a store of that age does (``Store._backfill_renderings``): one per quote and text printed, classified.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from .store import TABLES, Store, StoreError, _buckets, _minhash, _signature_byt
 __all__ = ["LoadError", "LoadStats", "load_parquet", "table_files"]
 
 BATCH = 5_000
+
+#: What an export made before renderings existed lacks: rebuilt on loading when absent.
+REBUILT = "renderings"
 
 
 class LoadError(StoreError):
@@ -55,11 +62,13 @@ def load_parquet(directory: str | os.PathLike, db: str | os.PathLike, batch_size
     """Load every table of ``directory`` into the store ``db`` (created if missing).
 
     Refuses, changing nothing, when the store already holds rows; raises ``LoadError`` naming the
-    file when a table is missing, unreadable or lacks a column.
+    file when a table is missing, unreadable or lacks a column. A missing ``renderings`` table (an
+    export older than it) is no error: the renderings are rebuilt from the occurrences.
     """
     import pyarrow.parquet as pq
 
-    files = {table: table_files(directory, table) for table in TABLES}
+    rebuild = _lacks(directory, REBUILT)
+    files = {table: table_files(directory, table) for table in TABLES if not (rebuild and table == REBUILT)}
     store = Store(db, create=True)
     try:
         conn = store.connection
@@ -71,7 +80,7 @@ def load_parquet(directory: str | os.PathLike, db: str | os.PathLike, batch_size
                 " `saidwhen load` fills a new or empty store only (nothing was changed)")
         opened = {}
         for table, paths in files.items():
-            columns = [name for name, _ in store.columns(table)]
+            columns = _loaded_columns(store, table, rebuild)
             opened[table] = []
             for path in paths:
                 try:
@@ -86,8 +95,8 @@ def load_parquet(directory: str | os.PathLike, db: str | os.PathLike, batch_size
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("PRAGMA defer_foreign_keys = ON")
-            for table in TABLES:
-                columns = [name for name, _ in store.columns(table)]
+            for table in files:
+                columns = _loaded_columns(store, table, rebuild)
                 stats.rows[table] = 0
                 for path, pf in opened[table]:
                     try:
@@ -101,7 +110,10 @@ def load_parquet(directory: str | os.PathLike, db: str | os.PathLike, batch_size
                         raise LoadError(f"{path}: cannot read table {table!r} ({e})") from e
                     except sqlite3.IntegrityError as e:
                         raise LoadError(f"{path}: rows of table {table!r} do not fit the store ({e})") from e
-            _rendering_buckets(conn)
+            if rebuild:  # their LSH entries come with them
+                stats.rows[REBUILT] = store._fill_renderings()
+            else:
+                _rendering_buckets(conn)
             conn.execute("COMMIT")
         except BaseException as e:
             if conn.in_transaction:
@@ -114,6 +126,19 @@ def load_parquet(directory: str | os.PathLike, db: str | os.PathLike, batch_size
         return stats
     finally:
         store.close()
+
+
+def _lacks(directory: str | os.PathLike, table: str) -> bool:
+    """Whether ``directory`` has no Parquet table ``table`` at all (neither form)."""
+    root = Path(directory)
+    return not (root / table).is_dir() and not (root / f"{table}.parquet").is_file()
+
+
+def _loaded_columns(store: Store, table: str, rebuild: bool) -> list[str]:
+    """The columns of ``table`` read from Parquet: all the store's, but the renderings' ids of the
+    occurrences when the renderings are rebuilt (an export without them has no such column)."""
+    columns = [name for name, _ in store.columns(table)]
+    return [c for c in columns if c != "rendering_id"] if rebuild and table == "occurrences" else columns
 
 
 def _insert(conn: sqlite3.Connection, table: str, columns: list[str], rows: list[dict]) -> None:

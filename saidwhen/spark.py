@@ -762,28 +762,46 @@ def _fold_people(sightings) -> list[tuple]:
 
 
 def _renderings(ka, sightings):
-    """One row per quote as printed in one article, with its canonical speaker and the speaker
-    text the store would write."""
+    """One row per quote as printed in one article, with its canonical speaker, the speaker text
+    the store would write, and ``nk``, the key of the quotation it renders before truncations and
+    changed words are linked: its normalised text and whose it is.
+
+    Whose it is, as ``Store._quote`` decides it: its speaker's; for a rendering attributed to
+    nobody, the first speaker of that text, unless a second speaker had said it before this
+    rendering was printed (then nobody's, as when no one ever says it).
+    """
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     r = ka.select("id", "ordinal", F.explode("quotes").alias("q")).select(
         F.col("id").alias("article_id"), F.struct("ordinal", F.lit(1).alias("phase"), F.col("q.pos").alias("pos")).alias("key"),
         "q.*")
-    return r.join(sightings, "key", "left").persist()
+    r = r.join(sightings, "key", "left")
+    spoken = r.where(F.col("canonical").isNotNull()).groupBy("norm", "canonical").agg(F.min("key").alias("since"))
+    ranked = spoken.withColumn("n", F.row_number().over(Window.partitionBy("norm").orderBy("since"))).where("n <= 2")
+    first = ranked.where("n = 1").select("norm", F.col("canonical").alias("first_speaker"))
+    second = ranked.where("n = 2").select("norm", F.col("since").alias("second_since"))
+    who = (F.when(F.col("canonical").isNotNull(), F.col("canonical"))
+           .when(F.col("first_speaker").isNotNull() & (F.col("second_since").isNull() | (F.col("key") < F.col("second_since"))),
+                 F.col("first_speaker"))
+           .otherwise(F.lit("")))
+    return (r.join(first, "norm", "left").join(second, "norm", "left")
+            .withColumn("nk", F.concat_ws("\u0001", who, F.col("norm"))).drop("first_speaker", "second_since").persist())
 
 
 def _quotes(renderings, people):
-    """The quotes table, and (norm, quote id) for every normalised text met.
+    """The quotes table, and (nk, quote id) for every quotation key met (see ``_renderings``).
 
-    Renderings with one normalised text are one quote (its first rendering's text, first speaker,
-    earliest day said); a rendering of at least ``PREFIX_WORDS`` words that begins another of the same
-    speaker is merged into it, and the quote keeps the longer text.
+    Renderings with one normalised text and one speaker are one quote (its first rendering's
+    text, the speaker, earliest day said); a rendering of at least ``PREFIX_WORDS`` words that
+    begins another of the same speaker is merged into it, and the quote keeps the longer text.
     """
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     spoken = F.when(F.col("canonical").isNotNull(), F.col("key"))
-    groups = renderings.groupBy("norm").agg(
+    groups = renderings.groupBy("nk").agg(
+        F.first("norm").alias("norm"),
         F.min("key").alias("first_key"),
         F.min_by("text", "key").alias("text"),
         F.first("prefix").alias("prefix"),
@@ -801,36 +819,37 @@ def _quotes(renderings, people):
     pairs = (a.join(b, (F.col("a.canonical") == F.col("b.canonical")) & (F.col("a.prefix") == F.col("b.prefix"))
                     & (F.col("a.norm") != F.col("b.norm")))
              .where(F.col("a.prefix").isNotNull() & truncates)
-             .select(F.col("a.norm").alias("norm"), F.col("b.norm").alias("target"),
+             .select(F.col("a.nk").alias("nk"), F.col("b.nk").alias("target"),
                      F.length("b.norm").alias("length"), F.col("b.first_key").alias("target_key")))
-    best = Window.partitionBy("norm").orderBy(F.col("length").desc(), "target_key")
-    target = pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("norm", "target").localCheckpoint()
+    best = Window.partitionBy("nk").orderBy(F.col("length").desc(), "target_key")
+    target = pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("nk", "target").localCheckpoint()
     for _ in range(8):  # follow chains (a ⊂ b ⊂ c) to the longest rendering
-        step = target.alias("t").join(target.alias("u"), F.col("t.target") == F.col("u.norm"), "left").select(
-            F.col("t.norm").alias("norm"), F.coalesce(F.col("u.target"), F.col("t.target")).alias("target"),
+        step = target.alias("t").join(target.alias("u"), F.col("t.target") == F.col("u.nk"), "left").select(
+            F.col("t.nk").alias("nk"), F.coalesce(F.col("u.target"), F.col("t.target")).alias("target"),
             F.col("u.target").isNotNull().alias("moved")).localCheckpoint()
-        target = step.select("norm", "target")
+        target = step.select("nk", "target")
         if step.where("moved").limit(1).count() == 0:
             break
 
-    merged = groups.join(target, "norm", "left").withColumn("final", F.coalesce("target", "norm"))
-    merged = _link_altered(renderings, merged.select("norm", "final")).join(
-        groups.select("norm", "first_key", "first_seen"), "norm").persist()
+    merged = groups.join(target, "nk", "left").withColumn("final", F.coalesce("target", "nk"))
+    merged = _link_altered(renderings, merged.select("nk", "final")).join(
+        groups.select("nk", "first_key", "first_seen"), "nk").persist()
     spans = merged.groupBy("final").agg(F.min("first_key").alias("first_key"), F.min("first_seen").alias("first_seen"))
-    head = groups.select(F.col("norm").alias("final"), "text", "prefix", "canonical", "speaker_text")
+    head = groups.select(F.col("nk").alias("final"), F.col("norm").alias("norm_text"), "text", "prefix", "canonical",
+                         "speaker_text")
     rows = spans.join(head, "final")
     ids = _number(rows.select("first_key"), "first_key", "id")
     quotes = rows.join(ids, "first_key").persist()
-    quote_of_norm = merged.join(quotes.select("final", F.col("id").alias("quote_id")), "final").select("norm", "quote_id")
+    quote_of_norm = merged.join(quotes.select("final", F.col("id").alias("quote_id")), "final").select("nk", "quote_id")
     speaker_ids = people.select(F.col("id").alias("speaker_id"), F.col("name").alias("canonical"))
     table = quotes.join(speaker_ids, "canonical", "left").select(
-        "id", "text", F.col("final").alias("norm_text"), F.col("prefix").alias("norm_prefix"), "speaker_id",
+        "id", "text", "norm_text", F.col("prefix").alias("norm_prefix"), "speaker_id",
         F.col("speaker_text").alias("speaker"), "first_seen")
     return table, quote_of_norm
 
 
 def _link_altered(renderings, merged):
-    """(norm, final) with each quote whose first rendering has words changed from an earlier
+    """(nk, final) with each quote whose first rendering has words changed from an earlier
     rendering by the same speaker folded into that rendering's quote, as ``Store._rendered_quote``
     links it: candidates share an LSH bucket (``variants.rendering_buckets``), ``same_quotation``
     decides, the earliest quote wins. Pairs are found per speaker on the executors; only the pairs
@@ -840,9 +859,9 @@ def _link_altered(renderings, merged):
 
     from .variants import rendering_buckets, same_quotation
 
-    r = renderings.join(merged, "norm")
-    texts = r.groupBy("text").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
-                                  F.first("partial").alias("cut"), F.min_by("canonical", "key").alias("speaker"))
+    r = renderings.join(merged, "nk")
+    texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
+                                        F.first("partial").alias("cut"), F.min_by("canonical", "key").alias("speaker"))
     first = Window.partitionBy("final").orderBy("tkey")
     heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "cut", "speaker")
     keyed = (texts.where(F.col("speaker").isNotNull()).rdd.map(
@@ -889,7 +908,7 @@ def _link_altered(renderings, merged):
         root[final] = min((resolve(t) for t in candidates[final]), key=head_key.__getitem__)
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
     return (merged.join(F.broadcast(links), "final", "left")
-            .select("norm", F.coalesce("root", "final").alias("final")))
+            .select("nk", F.coalesce("root", "final").alias("final")))
 
 
 def _rendering_table(renderings, quote_of_norm):
@@ -899,7 +918,7 @@ def _rendering_table(renderings, quote_of_norm):
 
     from .variants import classify_all
 
-    rows = (renderings.join(quote_of_norm, "norm").groupBy("quote_id", "text")
+    rows = (renderings.join(quote_of_norm, "nk").groupBy("quote_id", "text")
             .agg(F.min("key").alias("tkey"), F.first("norm").alias("norm_text"), F.min("said_date").alias("first_seen")))
     ids = _number(rows.select("tkey"), "tkey", "id")
     rows = rows.join(ids, "tkey").persist()
@@ -925,7 +944,7 @@ def _occurrences(renderings, quote_of_norm, people, rendering_ids):
         "*", F.col("span.start").alias("start"), F.col("span.end").alias("end"))
     first = Window.partitionBy("article_id", "start", "end").orderBy("key")
     o = o.withColumn("r", F.row_number().over(first)).where("r = 1")
-    o = (o.join(quote_of_norm, "norm").join(rendering_ids, ["quote_id", "text"], "left")
+    o = (o.join(quote_of_norm, "nk").join(rendering_ids, ["quote_id", "text"], "left")
          .join(people.select(F.col("id").alias("speaker_id"), F.col("name").alias("canonical")), "canonical", "left"))
     keyed = o.withColumn("okey", F.struct(F.col("key.ordinal"), F.col("key.pos"), "start", "end"))
     ids = _number(keyed.select("okey"), "okey", "id")

@@ -3,7 +3,8 @@
 ``Store(path).index(articles)`` writes ``Article``s in batched transactions (WAL mode), so a run that
 is killed midway loses at most the batch in progress and a rerun picks up where it stopped: an
 article already stored (same URL or same text) is skipped. Quotes are stored once per distinct
-normalised text (``quotes``) with one row per place they are printed (``occurrences``); people are
+normalised text and speaker (``quotes``), each text as printed once (``renderings``), with one row
+per place they are printed (``occurrences``); people are
 merged across articles by canonical name; syndicated copies of one article are found with MinHash
 LSH and share ``articles.minhash_cluster``. See docs/store.md for the schema.
 
@@ -96,15 +97,18 @@ CREATE TABLE IF NOT EXISTS corrections (
 );
 CREATE INDEX IF NOT EXISTS aliases_alias ON aliases(alias COLLATE NOCASE);
 
+-- One row per quotation: a normalised text said by one speaker (0 in the key: said by nobody
+-- named), so that a formula two people say word for word ("No comment") is two quotes.
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY,
     text TEXT NOT NULL,
-    norm_text TEXT NOT NULL UNIQUE,
+    norm_text TEXT NOT NULL,
     norm_prefix TEXT,
     speaker_id INTEGER REFERENCES people(id),
     speaker TEXT,
     first_seen TEXT
 );
+CREATE UNIQUE INDEX IF NOT EXISTS quotes_said ON quotes(norm_text, ifnull(speaker_id, 0));
 CREATE INDEX IF NOT EXISTS quotes_prefix ON quotes(speaker_id, norm_prefix) WHERE norm_prefix IS NOT NULL;
 
 -- Each distinct text a quote was printed as, and how it differs from the first one printed
@@ -347,23 +351,58 @@ class Store:
                 if column == "rendering_id":
                     self._backfill_renderings()
         conn.execute("CREATE INDEX IF NOT EXISTS occurrences_rendering ON occurrences(rendering_id)")
+        self._rekey_quotes()
+
+    def _rekey_quotes(self) -> None:
+        """Rebuild the ``quotes`` table of a store written when ``norm_text`` was unique on its own,
+        so that it is keyed by (normalised text, speaker) as ``SCHEMA`` declares it now.
+
+        SQLite cannot drop a UNIQUE constraint, so the table is copied (ids kept, so occurrences,
+        renderings and the full-text index still point at the same rows), dropped and renamed, and
+        its indexes and triggers made again, in one transaction with foreign keys off while the
+        table is missing. The quotes an older store joined across speakers stay joined: their rows
+        are kept as they are (re-index to split them).
+        """
+        conn = self.connection
+        if not any(r[3] == "u" for r in conn.execute("PRAGMA index_list(quotes)")):
+            return  # no UNIQUE constraint on the table: already keyed by speaker
+        table = next(st for st in _statements(SCHEMA) if "CREATE TABLE IF NOT EXISTS quotes (" in st)
+        columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(quotes)"))
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self._transaction():
+                conn.execute(table.replace("quotes (", "quotes_rekeyed (", 1))
+                conn.execute(f"INSERT INTO quotes_rekeyed ({columns}) SELECT {columns} FROM quotes")
+                conn.execute("DROP TABLE quotes")
+                conn.execute("ALTER TABLE quotes_rekeyed RENAME TO quotes")
+                for st in _statements(SCHEMA):
+                    if re.search(r"\bON quotes\b", st):  # its indexes and full-text triggers
+                        conn.execute(st)
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
 
     def _backfill_renderings(self) -> None:
         """Give the occurrences of a store written before renderings existed their rendering: the
         text each printed (from its article), one rendering per quote and text, classified. The
         quotes stay as they were joined (re-index to link renderings with changed words)."""
-        conn = self.connection
         with self._transaction():
-            rows = conn.execute(
-                'SELECT o.id, o.quote_id, substr(a.text, o.start + 1, o."end" - o.start), o.said_date, o.speaker_id'
-                " FROM occurrences o JOIN articles a ON a.id = o.article_id ORDER BY o.id").fetchall()
-            touched = set()
-            for oid, quote_id, text, said_date, speaker_id in rows:
-                rid = self._rendering(quote_id, text, normalise_quote(text), speaker_id, said_date, classify=False)
-                conn.execute("UPDATE occurrences SET rendering_id = ? WHERE id = ?", (rid, oid))
-                touched.add(quote_id)
-            for quote_id in touched:
-                self._classify(quote_id)
+            self._fill_renderings()
+
+    def _fill_renderings(self) -> int:
+        """The work of ``_backfill_renderings`` inside the caller's transaction (``saidwhen load``
+        of an export made before renderings existed does it too); returns the renderings made."""
+        conn = self.connection
+        rows = conn.execute(
+            'SELECT o.id, o.quote_id, substr(a.text, o.start + 1, o."end" - o.start), o.said_date, o.speaker_id'
+            " FROM occurrences o JOIN articles a ON a.id = o.article_id ORDER BY o.id").fetchall()
+        touched = set()
+        for oid, quote_id, text, said_date, speaker_id in rows:
+            rid = self._rendering(quote_id, text, normalise_quote(text), speaker_id, said_date, classify=False)
+            conn.execute("UPDATE occurrences SET rendering_id = ? WHERE id = ?", (rid, oid))
+            touched.add(quote_id)
+        for quote_id in touched:
+            self._classify(quote_id)
+        return conn.execute("SELECT count(*) FROM renderings").fetchone()[0]
 
     # -- lifecycle
 
@@ -611,7 +650,8 @@ class Store:
         conn = self.connection
         self._fold_gender(person_id, self._gender(old))
         conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (person_id, old))
-        conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id = ?", (person_id, name, old))
+        self._give_quotes([r[0] for r in conn.execute("SELECT id FROM quotes WHERE speaker_id = ? ORDER BY id", (old,))],
+                          person_id, name)
         _move_buckets(conn, old, person_id)
         conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
@@ -621,19 +661,29 @@ class Store:
         """The id of the stored quote ``q`` is a rendering of, 1 if it had to be created, and the
         id of its rendering.
 
-        Renderings with the same normalised text are one quote whoever said them; a truncation of
-        at least ``PREFIX_WORDS`` words merges with the longer rendering by the same speaker, and
-        the quote keeps its longest text; a rendering with words changed joins the earliest quote
-        of the same speaker one of whose renderings has near-identical words
+        A quote is one quotation of one speaker: renderings with the same normalised text are one
+        quote when the same person said them, and two when two people did ("No comment"), so that
+        different quotations are never joined because they share a formula. A truncation of at
+        least ``PREFIX_WORDS`` words merges with the longer rendering by the same speaker, and the
+        quote keeps its longest text; a rendering with words changed joins the earliest quote of
+        the same speaker one of whose renderings has near-identical words
         (``saidwhen.variants.same_quotation``, candidates from the LSH of ``rendering_buckets``).
+
+        A rendering attributed to nobody (``speaker_id`` None) joins the quote of the one speaker
+        who has said that text so far, if exactly one has; when none has, it goes to the text's
+        unattributed quote, which the first speaker to say the text later adopts; when two or
+        more have, it stays in the unattributed quote, since nothing tells whose words it
+        printed. So the text alone never joins two people's quotations, and an unattributed
+        re-print of one person's words is not split from them.
         """
         conn = self.connection
         norm = normalise_quote(q.text)
-        row = conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ?", (norm,)).fetchone()
-        if row is None:
-            row = conn.execute(
-                "SELECT q.id, q.speaker_id, q.first_seen FROM renderings r JOIN quotes q ON q.id = r.quote_id"
-                " WHERE r.norm_text = ? ORDER BY q.id LIMIT 1", (norm,)).fetchone()
+        if speaker_id is None:
+            row = self._unattributed_quote(norm)
+        else:
+            row = self._said_by(norm, speaker_id)
+            if row is None:
+                row = self._adopted_quote(norm)
         if row is None and speaker_id is not None and (prefix := _prefix_key(norm)):
             partial = bool(_TRUNCATED.search(q.text))
             for cid, cnorm, cspeaker, cfirst in conn.execute(
@@ -662,6 +712,42 @@ class Store:
         if said_date and (first_seen is None or said_date < first_seen):
             conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ?", (said_date, quote_id))
         return quote_id, 0, self._rendering(quote_id, q.text, norm, speaker_id, said_date)
+
+    def _said_by(self, norm: str, speaker_id: int) -> tuple | None:
+        """(id, speaker_id, first_seen) of the quote of ``speaker_id`` whose text, or one of whose
+        renderings, normalises to ``norm``; None if there is none."""
+        conn = self.connection
+        row = conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ? AND speaker_id = ?",
+                           (norm, speaker_id)).fetchone()
+        if row is None:
+            row = conn.execute(
+                "SELECT q.id, q.speaker_id, q.first_seen FROM renderings r JOIN quotes q ON q.id = r.quote_id"
+                " WHERE r.norm_text = ? AND q.speaker_id = ? ORDER BY q.id LIMIT 1", (norm, speaker_id)).fetchone()
+        return row
+
+    def _speakers_of(self, norm: str) -> list[int]:
+        """The people who have a quote with a rendering (or text) that normalises to ``norm``."""
+        return [r[0] for r in self.connection.execute(
+            "SELECT q.speaker_id FROM renderings r JOIN quotes q ON q.id = r.quote_id WHERE r.norm_text = ?"
+            " AND q.speaker_id IS NOT NULL UNION SELECT speaker_id FROM quotes WHERE norm_text = ? AND speaker_id IS NOT NULL",
+            (norm, norm))]
+
+    def _unattributed_quote(self, norm: str) -> tuple | None:
+        """The quote a rendering said by nobody named joins (see ``_quote``): the one speaker's
+        with this text, else the text's unattributed quote; None if neither is stored."""
+        speakers = self._speakers_of(norm)
+        if len(speakers) == 1:
+            return self._said_by(norm, speakers[0])
+        return self.connection.execute(
+            "SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ? AND speaker_id IS NULL", (norm,)).fetchone()
+
+    def _adopted_quote(self, norm: str) -> tuple | None:
+        """The unattributed quote of ``norm`` that a speaker saying it takes over, when nobody has
+        said it yet (see ``_quote``); None otherwise."""
+        if self._speakers_of(norm):
+            return None
+        return self.connection.execute(
+            "SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ? AND speaker_id IS NULL", (norm,)).fetchone()
 
     def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
@@ -825,11 +911,51 @@ class Store:
         marks = ",".join("?" * len(holders))
         conn.execute(f"UPDATE occurrences SET speaker_id = ? WHERE speaker_name = ? COLLATE NOCASE AND speaker_id IN ({marks})",
                      (target, name, *holders))
-        conn.execute(
-            f"UPDATE quotes SET speaker_id = ?, speaker = ? WHERE speaker_id IN ({marks}) AND EXISTS"
+        moved = conn.execute(
+            f"SELECT id FROM quotes WHERE speaker_id IN ({marks}) AND EXISTS"
             " (SELECT 1 FROM occurrences o WHERE o.quote_id = quotes.id AND o.speaker_id = ?) AND NOT EXISTS"
-            f" (SELECT 1 FROM occurrences o WHERE o.quote_id = quotes.id AND o.speaker_id IN ({marks}))",
-            (target, target_name, *holders, target, *holders))
+            f" (SELECT 1 FROM occurrences o WHERE o.quote_id = quotes.id AND o.speaker_id IN ({marks})) ORDER BY id",
+            (*holders, target, *holders)).fetchall()
+        self._give_quotes([r[0] for r in moved], target, target_name)
+
+    def _give_quotes(self, quote_ids: list[int], person_id: int, name: str) -> None:
+        """Make the person ``person_id`` called ``name`` the speaker of the quotes ``quote_ids``.
+        A quote whose text that person already has a quote of is merged with it (one person
+        saying one text is one quotation): the quote stored first stays."""
+        conn = self.connection
+        for quote_id in quote_ids:
+            (norm,) = conn.execute("SELECT norm_text FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+            same = conn.execute("SELECT id FROM quotes WHERE norm_text = ? AND speaker_id = ? AND id != ?",
+                                (norm, person_id, quote_id)).fetchone()
+            if same is None:
+                conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE id = ?", (person_id, name, quote_id))
+            elif same[0] < quote_id:
+                self._merge_quotes(quote_id, same[0])
+            else:
+                self._merge_quotes(same[0], quote_id)
+                conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE id = ?", (person_id, name, quote_id))
+
+    def _merge_quotes(self, gone: int, kept: int) -> None:
+        """Move the occurrences and renderings of quote ``gone`` to quote ``kept`` (a rendering
+        both have becomes one), delete ``gone``, and classify the renderings again."""
+        conn = self.connection
+        conn.execute("UPDATE occurrences SET quote_id = ? WHERE quote_id = ?", (kept, gone))
+        for rid, text, first_seen in conn.execute("SELECT id, text, first_seen FROM renderings WHERE quote_id = ?", (gone,)).fetchall():
+            same = conn.execute("SELECT id FROM renderings WHERE quote_id = ? AND text = ?", (kept, text)).fetchone()
+            if same is None:
+                conn.execute("UPDATE renderings SET quote_id = ? WHERE id = ?", (kept, rid))
+                continue
+            conn.execute("UPDATE occurrences SET rendering_id = ? WHERE rendering_id = ?", (same[0], rid))
+            conn.execute("UPDATE renderings SET first_seen = ? WHERE id = ? AND ? IS NOT NULL AND (first_seen IS NULL OR first_seen > ?)",
+                         (first_seen, same[0], first_seen, first_seen))
+            conn.execute("DELETE FROM rendering_buckets WHERE rendering_id = ?", (rid,))
+            conn.execute("DELETE FROM renderings WHERE id = ?", (rid,))
+        (first_seen,) = conn.execute("SELECT first_seen FROM quotes WHERE id = ?", (gone,)).fetchone()
+        conn.execute("DELETE FROM quotes WHERE id = ?", (gone,))
+        if first_seen is not None:
+            conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ? AND (first_seen IS NULL OR first_seen > ?)",
+                         (first_seen, kept, first_seen))
+        self._classify(kept)
 
     def _one_person(self, name: str) -> int:
         from .search import _people_ids
@@ -899,6 +1025,16 @@ class Store:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of ``script`` one by one (a trigger's body kept whole)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement.strip()
+            statement = ""
 
 
 def _move_buckets(conn: sqlite3.Connection, old: int, new: int) -> None:

@@ -40,7 +40,8 @@ def session():
 
 # The merges across articles: "Ferreira" quoted before "Maria Ferreira" appears (the full name folds the
 # surname in), a quote printed short, then in full, then cut with an ellipsis (one quote, the longest
-# text, first seen on the first day), a syndicated copy, and one quote from two speakers.
+# text, first seen on the first day), a syndicated copy, and one formula from two speakers ("We will
+# not stop": two quotes, one each).
 BUDGET = "The budget is a disgrace and everyone on the council knows it"
 CRAFTED = [
     {"id": "c1", "url": "https://craft.example/1", "date": "2024-01-01",
@@ -132,7 +133,7 @@ def natural(root: Path) -> dict:
     people = read(root, "people")
     name_of = {p["id"]: p["name"] for p in people}
     quotes = read(root, "quotes")
-    norm_of = {q["id"]: q["norm_text"] for q in quotes}
+    norm_of = {q["id"]: (q["norm_text"], name_of.get(q["speaker_id"])) for q in quotes}  # a quote: a text and whose it is
     renderings = read(root, "renderings")
     text_of_rendering = {r["id"]: r["text"] for r in renderings}
     return {
@@ -140,7 +141,7 @@ def natural(root: Path) -> dict:
                                       text_of.get(a["minhash_cluster"])) for a in articles},
         "people": {p["name"]: (p["kind"], p["role"]) for p in people},
         "aliases": Counter((name_of[r["person_id"]], r["alias"]) for r in read(root, "aliases")),
-        "quotes": {q["norm_text"]: (q["text"], q["norm_prefix"], name_of.get(q["speaker_id"]), q["speaker"], q["first_seen"])
+        "quotes": {norm_of[q["id"]]: (q["text"], q["norm_prefix"], name_of.get(q["speaker_id"]), q["speaker"], q["first_seen"])
                    for q in quotes},
         "renderings": {(norm_of[r["quote_id"]], r["text"]): (r["norm_text"], r["change"], r["diff"], r["first_seen"])
                        for r in renderings},
@@ -176,10 +177,14 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert ours["aliases"][("Maria Ferreira", "Ferreira")] == 1 and "Ferreira" not in ours["people"]
     budget = [q for q in ours["quotes"].values() if q[0].startswith(BUDGET)]
     assert len(budget) == 1 and budget[0][0].endswith("we will fight it") and budget[0][2:] == ("Maria Ferreira", "Maria Ferreira", "2024-01-01")
-    budget_norm = next(norm for norm, q in ours["quotes"].items() if q[0].startswith(BUDGET))
-    changes = {text: r[1] for (norm, text), r in ours["renderings"].items() if norm == budget_norm}
+    budget_key = next(key for key, q in ours["quotes"].items() if q[0].startswith(BUDGET))
+    changes = {text: r[1] for (key, text), r in ours["renderings"].items() if key == budget_key}
     assert changes[f"{ALTERED} full well"] == "altered" and changes[f"{BUDGET} full well"] == "original"
     assert not any(text.startswith(f"{ALTERED} all too") for text in changes)  # another speaker: another quote
+    formula = {speaker: q[0] for (norm, speaker), q in ours["quotes"].items() if norm == "we will not stop"}
+    assert formula == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}  # one quote each
+    renderings = {key[1]: text for key, text in ours["renderings"] if key[0] == "we will not stop"}
+    assert renderings == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 

@@ -439,3 +439,139 @@ def test_a_store_written_before_renderings_gets_them_from_its_occurrences(tmp_pa
     with Store(path) as s:
         assert rows(s, "SELECT r.text, r.change FROM occurrences o JOIN renderings r ON r.id = o.rendering_id ORDER BY o.id") == [
             (HARBOUR, "original"), (HARBOUR.upper(), "case")]
+
+
+# ---------------------------------------------------------------- quotes keyed by speaker (issue 16)
+
+def said_by(store):
+    """(normalised text, speaker name, occurrences) of each quote, in id order."""
+    return rows(store, "SELECT q.norm_text, p.name, (SELECT count(*) FROM occurrences o WHERE o.quote_id = q.id)"
+                       " FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id ORDER BY q.id")
+
+
+def nobody(text):
+    """``text`` quoted without a speaker the extractor could name."""
+    return quote(text, speaker=None, mention=None)
+
+
+def test_a_formula_two_people_say_word_for_word_is_two_quotes_and_each_keeps_its_re_prints(store):
+    store.index([article(1, quote("No comment")),
+                 article(2, quote("No comment.", speaker="Tom Reyes", mention="Reyes")),
+                 article(3, quote("no comment")),
+                 article(4, quote("NO COMMENT", speaker="Tom Reyes", mention="Reyes"))])
+    assert said_by(store) == [("no comment", "Maria Okafor", 2), ("no comment", "Tom Reyes", 2)]
+    renderings = rows(store, "SELECT p.name, r.text FROM renderings r JOIN quotes q ON q.id = r.quote_id"
+                             " JOIN people p ON p.id = q.speaker_id ORDER BY r.id")
+    assert renderings == [("Maria Okafor", "No comment"), ("Tom Reyes", "No comment."),
+                          ("Maria Okafor", "no comment"), ("Tom Reyes", "NO COMMENT")]
+    # Each rendering's words are in its speaker's LSH only.
+    assert rows(store, "SELECT count(*) FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+                       " JOIN quotes q ON q.id = r.quote_id WHERE b.speaker_id != q.speaker_id") == [(0,)]
+
+
+def test_an_altered_rendering_joins_its_own_speakers_quote_not_another_persons_with_the_same_text(store):
+    altered = HARBOUR.replace("never", "not")
+    store.index([article(1, quote(HARBOUR, speaker="Tom Reyes", mention="Reyes")),
+                 article(2, quote(HARBOUR)),
+                 article(3, quote(altered))])  # Okafor's words changed: her quote, not Reyes's
+    assert [(name, n) for _, name, n in said_by(store)] == [("Tom Reyes", 1), ("Maria Okafor", 2)]
+    assert rows(store, "SELECT r.change FROM renderings r JOIN quotes q ON q.id = r.quote_id JOIN people p"
+                       " ON p.id = q.speaker_id WHERE p.name = 'Maria Okafor' ORDER BY r.id") == [("original",), ("altered",)]
+
+
+def test_an_unattributed_re_print_joins_the_one_speaker_of_its_text_and_stays_apart_when_two_said_it(store):
+    store.index([article(1, nobody("We will rebuild the harbour")),      # nobody said it yet: an unattributed quote
+                 article(2, quote("We will rebuild the harbour")),        # Okafor says it: she takes that quote over
+                 article(3, nobody("We will rebuild the harbour!")),      # one speaker so far: hers
+                 article(4, quote("We will rebuild the harbour", speaker="Tom Reyes", mention="Reyes")),
+                 article(5, nobody("We will rebuild the harbour")),       # two speakers: whose? neither
+                 article(6, nobody("we will rebuild the harbour")),
+                 article(7, quote("We will rebuild the harbour.", speaker="Ana Silva", mention="Silva"))])
+    assert said_by(store) == [("we will rebuild the harbour", "Maria Okafor", 3), ("we will rebuild the harbour", "Tom Reyes", 1),
+                              ("we will rebuild the harbour", None, 2), ("we will rebuild the harbour", "Ana Silva", 1)]
+    assert rows(store, "SELECT count(*) FROM occurrences WHERE speaker_id IS NULL AND quote_id = 1") == [(2,)]
+
+
+def test_joining_two_people_by_hand_merges_the_quote_each_had_of_one_text(store):
+    store.index([article(1, quote("Rates hold", speaker="Maria Okafor"), date="2024-03-05"),
+                 article(2, quote("Rates fall", speaker="Daniel Okafor", mention="Okafor")),
+                 article(3, quote("Rates hold.", speaker="Okafor"), date="2024-03-01")])  # two Okafors: "Okafor" stays apart
+    assert len(said_by(store)) == 3
+    store.merge_people("Okafor", "Maria Okafor")
+    assert said_by(store) == [("rates hold", "Maria Okafor", 2), ("rates fall", "Daniel Okafor", 1)]
+    assert rows(store, "SELECT first_seen FROM quotes WHERE id = 1") == [("2024-03-01",)]
+    assert rows(store, "SELECT r.text, r.change FROM renderings r WHERE quote_id = 1 ORDER BY r.id") == [
+        ("Rates hold", "punctuation"), ("Rates hold.", "original")]
+    assert [h.speaker for h in store.search("hold")] == ["Maria Okafor"]
+
+
+OLD_QUOTES = """CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    norm_text TEXT NOT NULL UNIQUE,
+    norm_prefix TEXT,
+    speaker_id INTEGER REFERENCES people(id),
+    speaker TEXT,
+    first_seen TEXT
+);
+CREATE INDEX quotes_prefix ON quotes(speaker_id, norm_prefix) WHERE norm_prefix IS NOT NULL;
+"""
+
+
+def test_a_store_whose_quotes_were_keyed_by_text_alone_is_rebuilt_keeping_every_row(tmp_path):
+    from saidwhen.store import SCHEMA
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(OLD_QUOTES)  # the quotes table as stores before issue 16 declared it; the rest as now
+    conn.executescript(SCHEMA.replace("CREATE UNIQUE INDEX IF NOT EXISTS quotes_said", "CREATE INDEX IF NOT EXISTS unused"))
+    conn.executescript("""
+        INSERT INTO articles (id, url, date, text, text_hash) VALUES (1, 'https://old.example/1', '2024-01-02', '"No comment," Okafor said.', 'h1');
+        INSERT INTO people (id, name, kind) VALUES (1, 'Maria Okafor', 'PERSON');
+        INSERT INTO quotes (id, text, norm_text, speaker_id, speaker, first_seen) VALUES (7, 'No comment', 'no comment', 1, 'Maria Okafor', '2024-01-02');
+        INSERT INTO renderings (id, quote_id, text, norm_text, change, diff, first_seen) VALUES (3, 7, 'No comment', 'no comment', 'original', 'No comment', '2024-01-02');
+        INSERT INTO occurrences (quote_id, article_id, start, "end", speaker_id, rendering_id) VALUES (7, 1, 1, 11, 1, 3);
+    """)
+    conn.commit()
+    assert any(r[3] == "u" for r in conn.execute("PRAGMA index_list(quotes)"))
+    conn.close()
+    with Store(path) as s:
+        assert not any(r[3] == "u" for r in rows(s, "PRAGMA index_list(quotes)"))  # the UNIQUE on norm_text is gone
+        assert rows(s, "SELECT id, text, norm_text, speaker_id, speaker, first_seen FROM quotes") == [
+            (7, "No comment", "no comment", 1, "Maria Okafor", "2024-01-02")]
+        assert rows(s, "SELECT quote_id, rendering_id FROM occurrences") == [(7, 3)]
+        assert [h.speaker for h in s.search("comment")] == ["Maria Okafor"]  # the full-text index still finds it
+        assert rows(s, "PRAGMA foreign_keys") == [(1,)] and rows(s, "PRAGMA foreign_key_check") == []
+        s.index([article(2, quote("No comment.", speaker="Tom Reyes", mention="Reyes")), article(3, quote("No comment!"))])
+        assert said_by(s) == [("no comment", "Maria Okafor", 2), ("no comment", "Tom Reyes", 1)]
+        assert sorted(h.speaker for h in s.search("comment")) == ["Maria Okafor", "Tom Reyes"]
+        with pytest.raises(sqlite3.IntegrityError):  # the new key holds: one quote per text and speaker
+            s.connection.execute("INSERT INTO quotes (text, norm_text, speaker_id) VALUES ('x', 'no comment', 1)")
+    with Store(path) as s:  # opening again changes nothing
+        assert len(said_by(s)) == 2
+
+
+def test_an_export_made_before_renderings_existed_loads_and_gets_its_renderings_rebuilt(store, tmp_path):
+    from typer.testing import CliRunner
+
+    from saidwhen.cli import app
+
+    store.index([article(1, quote(HARBOUR), text=HARBOUR, date="2024-03-01"),  # the quote is the text: offsets hold
+                 article(2, quote(HARBOUR.upper()), text=HARBOUR.upper(), date="2024-03-02"),
+                 article(3, quote("No comment", speaker="Tom Reyes", mention="Reyes"), text="No comment")])
+    out = tmp_path / "old-export"
+    store.to_parquet(out)
+    (out / "renderings.parquet").unlink()  # as an export written before renderings existed
+    occurrences = pq.read_table(out / "occurrences.parquet")
+    pq.write_table(occurrences.drop_columns(["rendering_id"]), out / "occurrences.parquet")
+    db = tmp_path / "loaded.db"
+    result = CliRunner().invoke(app, ["load", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "3 renderings" in result.stderr and "3 occurrences" in result.stderr
+    with Store(db) as loaded:
+        assert rows(loaded, "SELECT r.text, r.change FROM occurrences o JOIN renderings r ON r.id = o.rendering_id ORDER BY o.id") == [
+            (HARBOUR, "original"), (HARBOUR.upper(), "case"), ("No comment", "original")]
+        # The rebuilt renderings are in their speaker's LSH: a rendering with a word changed joins the quote.
+        loaded.index([article(4, quote(HARBOUR.replace("never", "not")), date="2024-03-03")])
+        assert rows(loaded, "SELECT count(*) FROM quotes") == [(2,)]
+        assert rows(loaded, "SELECT change FROM renderings WHERE text = ?", HARBOUR.replace("never", "not")) == [("altered",)]
