@@ -257,6 +257,10 @@ def speech_word_near(text: str, start: int, end: int) -> bool:
     return any(w.lower().rstrip(".") in SPEECH_WORDS for w in _WORD.findall(text[start:end]))
 
 
+#: What follows the title of a piece in a reading list: its author ("…," by the Courier's Ana Brandt).
+_BYLINE = re.compile(r"[\"”’']?,?[\"”’']?\s+by\s+(?:the\s+)?(?!the\s+way\b)[A-Z]")
+
+
 def _ends_reported_clause(prefix: str, content: str) -> bool:
     """Whether a quotation after a comma finishes a "said that …" clause of the writer's ("said
     that when the banks failed, "she spoke for us.""): it opens in lower case, and the sentence
@@ -329,6 +333,9 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
             if len(words) == 1 and words[0][:1].isupper() and _BEFORE_NICKNAME.search(prefix) \
                     and _AFTER_NICKNAME.match(text, after_close):
                 sp.speech, sp.reason = False, "name"  # Robert C. "Bobby" Scott: a nickname inside a name
+            elif _BYLINE.match(text, sp.close_at if sp.close_at is not None else after_close) \
+                    and not speech_word_near(text, ss, sp.open_at):  # "said, "…" by then" names no author
+                sp.speech, sp.reason = False, "title"  # "Why ferries matter," by Tom Reyes: a piece and its author
             elif short and title_case and (
                 cue_before or cue_after or len(words) >= 2 and not full_stop or not looks_full and not has_speech
             ) and not (starts_sentence and looks_full and not (cue_before or cue_after)):

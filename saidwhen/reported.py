@@ -80,6 +80,8 @@ EVIDENCE = frozenset("""test tests data figure figures result results finding fi
     measurement measurements trend trends sign signs""".split())
 #: Subjects that say nobody said it.
 NOBODY = frozenset("nobody no-one none neither".split())
+#: Conjunctions opening an adverbial clause, which the parser sometimes hangs on a verb as its content.
+ADVERBIAL_MARKS = frozenset("as while whereas after before until though although unless".split())
 #: Words opening a clause that is a question, not a statement ("asked whether …").
 QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 REPORTING_FORMS = REPORTING | PROMISING | {"according"}
@@ -197,6 +199,11 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSALS:
         return None  # "declined to comment on reports that …": what is reported is not theirs
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and _set_phrase(verb, subjects[0]):
+        return None  # "That said, …", "All told, …": the writer's turn of phrase, nobody speaking
+    if subjects and (subjects[0].tag_ == "CD" and not list(subjects[0].children)
+                     or subjects[0].lower_ == "one" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)):
+        return None  # "60 pledged delegates …" misread as "60 pledged"; "one could say …": nobody in particular
     if subjects and subjects[0].lower_ in NOBODY:
         return None  # "nobody had told her it was on"
     if w in LOOSE and subjects and subjects[0].lower_ in EVIDENCE:
@@ -206,7 +213,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i
                and not (c.i < verb.i and c.lower_ in ASIDES and c.tag_ in ("VBD", "VBN"))
                # "… had a different complaint: he said …": what precedes a colon is the writer's
-               and not (c.i < verb.i and before_colon(c, verb))]
+               and not (c.i < verb.i and before_colon(c, verb))
+               # "… he said as the crowd booed": when it was said, not what
+               and not (c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
+                        and c.left_edge.lower_ in ADVERBIAL_MARKS)]
     if not clauses:
         clauses = _hung_on_setting(verb)
     if not clauses and w in PROMISING:
@@ -453,6 +463,12 @@ def _attributions(clause: Token, verb: Token) -> set[int]:
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):  # not "…, while badly timed, …"
             out |= {x.i for x in t.subtree}  # "…, while Holloway countered that …": another voice
     return out
+
+
+def _set_phrase(verb: Token, subject: Token) -> bool:
+    """Whether "subject verb," opens its sentence as a fixed phrase ("That said,", "All told,")."""
+    return (subject.lower_ in ("that", "this", "all") and subject.i == verb.i - 1 and subject.i == verb.sent.start
+            and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == "," and not list(subject.children))
 
 
 def _impersonal(verb: Token) -> bool:

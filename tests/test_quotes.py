@@ -102,3 +102,11 @@ def test_a_nickname_inside_a_name_is_a_name_not_a_quote():
     article = saidwhen.extract('Rep. Roberta J. "Bobbie" Okafor said the bridge would reopen in June.')
     assert [(n.text, n.reason) for n in article.non_quotes] == [("Bobbie", "name")]
     assert [(q.kind, q.speaker) for q in article.quotes] == [("indirect", "Roberta J. Okafor")]
+
+
+def test_a_title_in_a_reading_list_followed_by_its_author_is_no_quotation():
+    text = ('Reading list: "Why the ferries still matter," by the Courier\'s Ana Brandt. '
+            '"A harbour artist gets a show," by Tom Reyes.')
+    result = saidwhen.extract(text, "2024-03-14")
+    assert list(result.quotes) == []
+    assert {n.reason for n in result.non_quotes} == {"title"}

@@ -63,6 +63,11 @@ def test_a_pronoun_in_reported_speech_resolves_to_the_person_named_before():
         "It is said that the old mill is haunted.",
         "It was reported that the mill would close.",
         "Tomas Berg did not say whether he would race again.",
+        "The team may lose. That said, the club cannot be relegated this season.",
+        "All told, the club lost 5,000 fans in the storm.",
+        "By some standards one could say the club was poorly run.",
+        "In Harrow, 60 pledged delegates were at stake.",
+        "The team lost. Tomas Berg spoke for an hour as the fans booed.",
     ],
 )
 def test_a_reporting_verb_without_a_proposition_reports_nothing(sentence):
@@ -268,6 +273,11 @@ def test_a_quoted_fragment_that_ends_the_sentence_makes_the_clause_mixed():
     mixed, partial = saidwhen.extract(text, "2024-05-01").quotes
     assert (mixed.kind, mixed.text) == ("mixed", 'his side had "switched off at exactly the wrong moment."')
     assert partial.kind == "partial" and partial.group == mixed.group
+
+
+def test_a_clause_of_when_it_was_said_is_not_what_was_said():
+    (q,) = saidwhen.extract('"The loans were never reported," Tomas Berg said as the fans booed.', "2024-03-14").quotes
+    assert q.kind == "direct"
 
 
 def test_a_quotation_that_finishes_a_said_that_clause_makes_the_clause_mixed():
