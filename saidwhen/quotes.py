@@ -333,9 +333,12 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
             if len(words) == 1 and words[0][:1].isupper() and _BEFORE_NICKNAME.search(prefix) \
                     and _AFTER_NICKNAME.match(text, after_close):
                 sp.speech, sp.reason = False, "name"  # Robert C. "Bobby" Scott: a nickname inside a name
-            elif _BYLINE.match(text, sp.close_at if sp.close_at is not None else after_close) \
-                    and not speech_word_near(text, ss, sp.open_at):  # "said, "…" by then" names no author
+            elif _BYLINE.match(text, sp.close_at if sp.close_at is not None else after_close) and content[:1].isupper() \
+                    and (title_case or not prefix or prefix[-1] in ":—–-(" or _SENT_END.search(prefix)):
+                # not a passive's agent: the plan was "rocked" by the vote
                 sp.speech, sp.reason = False, "title"  # "Why ferries matter," by Tom Reyes: a piece and its author
+            elif prev_words and (prev_words[-1] in ("titled", "entitled") or prev_words[-1] in TITLE_CUES and title_case):
+                sp.speech, sp.reason = False, "title"  # the book "Backfire: A Long Title of Many Words"
             elif short and title_case and (
                 cue_before or cue_after or len(words) >= 2 and not full_stop or not looks_full and not has_speech
             ) and not (starts_sentence and looks_full and not (cue_before or cue_after)):

@@ -110,3 +110,16 @@ def test_a_title_in_a_reading_list_followed_by_its_author_is_no_quotation():
     result = saidwhen.extract(text, "2024-03-14")
     assert list(result.quotes) == []
     assert {n.reason for n in result.non_quotes} == {"title"}
+
+
+def test_a_quoted_word_before_a_passive_agent_is_still_a_quotation():
+    text = 'Ana Brandt said the plan had been "rocked" by the vote on Monday.'
+    assert [q.text for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "partial"] == ["rocked"]
+
+
+def test_a_title_after_titled_or_a_book_is_no_quotation_however_long():
+    text = ('The harbour board answered with an essay titled "Ferries are not too slow. They are too few." '
+            'It quoted Tom Reyes\'s book "Backfire: The Long Fight for the Soul of the Harbour Board."')
+    result = saidwhen.extract(text, "2024-03-14")
+    assert list(result.quotes) == []
+    assert [n.reason for n in result.non_quotes] == ["title", "title"]
