@@ -478,12 +478,13 @@ def _reported(doc, st: _State, attributor: Attributor, speech: list[int], times,
     direct = [sk.quote_at[i] for i in speech if st.spans[i].kind == "direct"]
     partial = [sk.quote_at[i] for i in speech if st.spans[i].kind == "partial"]
     para_starts = [a for a, _ in st.paras]
+    titles = [(n.start, n.end) for n in st.non_quotes if n.reason == "title"]
     out = []
     for r in find_reported(doc, attributor, direct, partial):
         pieces = [(sk.to_article(a), sk.end_to_article(b)) for a, b in r.pieces]
         pieces = [(a, b) for a, b in pieces if b > a]
-        if not pieces:
-            continue
+        if not pieces or any(2 * (min(b, te) - max(a, ts)) > b - a for a, b in pieces for ts, te in titles):
+            continue  # "answered with an essay titled "…"": the title is not what was said (a title inside may be)
         out.append(_ReportedQuote(
             pieces, r.attribution, r.confidence, _said_on(st, doc, r.attribution, times, time_starts),
             bisect_right(para_starts, pieces[0][0]) - 1, r.kind,
