@@ -482,9 +482,10 @@ def _reported(doc, st: _State, attributor: Attributor, speech: list[int], times,
     out = []
     for r in find_reported(doc, attributor, direct, partial):
         pieces = [(sk.to_article(a), sk.end_to_article(b)) for a, b in r.pieces]
-        pieces = [(a, b) for a, b in pieces if b > a]
-        if not pieces or any(2 * (min(b, te) - max(a, ts)) > b - a for a, b in pieces for ts, te in titles):
-            continue  # "answered with an essay titled "…"": the title is not what was said (a title inside may be)
+        # "answered with an essay titled "…"": the title is not what was said (a title inside may be)
+        pieces = [(a, b) for a, b in pieces if b > a and not any(10 * (min(b, te) - max(a, ts)) >= 8 * (b - a) for ts, te in titles)]
+        if not pieces:
+            continue
         out.append(_ReportedQuote(
             pieces, r.attribution, r.confidence, _said_on(st, doc, r.attribution, times, time_starts),
             bisect_right(para_starts, pieces[0][0]) - 1, r.kind,

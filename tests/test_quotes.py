@@ -123,3 +123,10 @@ def test_a_title_after_titled_or_a_book_is_no_quotation_however_long():
     result = saidwhen.extract(text, "2024-03-14")
     assert list(result.quotes) == []
     assert [n.reason for n in result.non_quotes] == ["title", "title"]
+
+
+def test_a_quote_a_title_case_headline_capitalised_is_still_speech_in_the_body():
+    text = ("Mayor Speaks 'Directly To Ferry Users' After Storm\n\n"
+            'Ana Brandt said she wanted to speak "directly to ferry users" about the delays.')
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    assert "directly to ferry users" in [q.text for q in quotes if q.kind == "partial"]
