@@ -298,17 +298,28 @@ def extract_many(records: Iterable[tuple], batch_size: int = 64, n_process: int 
                     date = Date.fromisoformat(date[:10])
                 except ValueError:
                     date = None
-            state = _prepare(body, date or header_date, url, id_, title, kinds=wanted)
+            try:
+                state = _prepare(body, date or header_date, url, id_, title, kinds=wanted)
+            except Exception as err:  # one article's failure must not end a batch of thousands
+                state = _prepare("", date or header_date, url, id_, title, kinds=wanted)
+                state.text, state.failure = body, f"{type(err).__name__}: {err}"
             yield ("" if len(state.skeleton.text) > LONG else state.skeleton.text), state
 
     for doc, state in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         if len(state.skeleton.text) > LONG:
             doc = _parse_long(nlp, state.skeleton.text)
         try:
+            if state.failure is not None:
+                raise _Failed(state.failure)
             yield _finish(doc, state)
-        except Exception as err:  # one article's failure must not end a batch of thousands
+        except Exception as err:
+            why = str(err) if isinstance(err, _Failed) else f"{type(err).__name__}: {err}"
             yield Article(text=state.text, date=state.date, url=state.url, id=state.id, title=state.title,
-                          flags=("failed", f"{type(err).__name__}: {err}"))
+                          flags=("failed", why))
+
+
+class _Failed(Exception):
+    """An article that failed before parsing, carried through the batch to be reported in order."""
 
 
 #: Skeletons longer than this are parsed in paragraph-aligned pieces (spaCy's memory grows with length).
@@ -342,6 +353,7 @@ class _State:
     non_quotes: list[NonQuote]
     skeleton: Skeleton
     kinds: frozenset[str] = frozenset(KINDS)
+    failure: str | None = None  # why the article could not be read, when it could not
 
 
 def _prepare(text: str, date: Date | None, url, id_, title, mask: bool = True, kinds: frozenset[str] = frozenset(KINDS)) -> _State:

@@ -357,7 +357,7 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
     # A string once known to be a title or a name is one wherever it appears; not one a title-case
     # headline capitalised ("Speaks 'Directly To Voters'"), whose case says nothing.
     first = text.find("\n")
-    headline = first if first > 0 and _is_title_case([w.strip("'‘’") for w in _words(text[:first])]) else 0
+    headline = first if first > 0 and _is_title_case([w.strip("'‘’") for w in _words(text[:first]) if w.strip("'‘’")]) else 0
     titles = {_key(text[s.start : s.end]): s.reason for s in spans if not s.speech and s.reason != "scare" and s.start >= headline}
     for sp in spans:
         if sp.speech and titles.get(_key(text[sp.start : sp.end])):

@@ -66,6 +66,8 @@ PROMISING = frozenset(
 )
 #: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
 CALLING = frozenset("call calls called calling".split())
+#: Forms of "urge", whose object and infinitive are a demand: "urged the council to act".
+URGING = frozenset("urge urges urged urging".split())
 #: The plainest reporting verbs: what follows them is what was said, with little doubt.
 PLAIN = frozenset("say says said saying tell tells told telling according".split())
 #: Verbs that often report the writer's inference rather than a statement.
@@ -144,7 +146,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
     shares: dict[int, int] = {}  # a speech act cut out of a clause -> the verb whose speaker does it
     for tok in doc:
         w = tok.lower_
-        summary = w in CALLING
+        summary = w in CALLING or w in URGING
         if not summary and w not in REPORTING and w not in PROMISING and w != "according":
             continue
         if quoted.holds(tok.idx):
@@ -260,6 +262,8 @@ def _summary(verb: Token) -> set[int] | None:
     if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "conj":
         return None  # a joined verb shares its subject: "said … and called for …"
     kids = list(verb.children)
+    if verb.lower_ in URGING:
+        return _demand(verb, kids)
     for prep in kids:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "on") or prep.i < verb.i or not all(
                 t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("prep", "advmod", "npadvmod") for t in verb.doc[verb.i + 1 : prep.i]):
@@ -290,6 +294,22 @@ def _summary(verb: Token) -> set[int] | None:
                 and c.tag_[:2] in ("NN", "JJ")]  # a noun or an adjective: not the particle of "called him in"
     if objs and verdicts:  # "called the plan a disgrace", "called it unacceptable"
         return {t.i for t in objs[0].subtree} | {t.i for t in verdicts[0].subtree}
+    return None
+
+
+def _demand(verb: Token, kids: list[Token]) -> set[int] | None:
+    """Token indexes of what a form of "urge" asks for: "urged the council to reopen the bridge",
+    "urged caution", "urged that the bridge reopen"; None without an object ("urged on by fans")."""
+    objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.tag_ not in ("WP", "WDT")]
+    to = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > verb.i
+          and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    if objs and to:
+        return {t.i for t in objs[0].subtree} | {t.i for t in to[0].subtree}
+    if to and not objs:
+        return {t.i for t in to[0].subtree}  # "urged that …", "urged to wait" with the object in the clause
+    if objs:
+        return {t.i for t in objs[0].subtree}
     return None
 
 

@@ -58,3 +58,25 @@ def test_extract_many_streams_articles_in_order():
     texts = [f'"Number {i} is ready," said Pia Holm.' for i in range(5)]
     out = list(saidwhen.extract_many((t, None) for t in texts))
     assert [a.quotes[0].text for a in out] == [f"Number {i} is ready" for i in range(5)]
+
+
+def test_an_article_that_fails_before_parsing_is_flagged_and_the_batch_goes_on(monkeypatch):
+    import importlib
+
+    stage = importlib.import_module("saidwhen.extract")  # the module; ``saidwhen.extract`` is also the function
+
+    real_scan = stage.scan
+
+    def scan(text):  # a fault in the quote scanner on one article only
+        if "gremlin" in text:
+            raise ValueError("cannot scan")
+        return real_scan(text)
+
+    monkeypatch.setattr(stage, "scan", scan)
+    records = [('"The bridge is open," Ana Ruiz said.', "2024-03-14", None, "a"),
+               ("A gremlin in the text.", "2024-03-14", None, "b"),
+               ('"The ferry is late," Tom Reyes said.', "2024-03-14", None, "c")]
+    out = list(stage.extract_many(records))
+    assert [a.id for a in out] == ["a", "b", "c"]
+    assert out[1].flags == ("failed", "ValueError: cannot scan") and out[1].quotes == ()
+    assert [q.speaker for q in out[0].quotes + out[2].quotes] == ["Ana Ruiz", "Tom Reyes"]

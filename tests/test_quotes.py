@@ -130,3 +130,8 @@ def test_a_quote_a_title_case_headline_capitalised_is_still_speech_in_the_body()
             'Ana Brandt said she wanted to speak "directly to ferry users" about the delays.')
     quotes = saidwhen.extract(text, "2024-03-14").quotes
     assert "directly to ferry users" in [q.text for q in quotes if q.kind == "partial"]
+
+
+def test_a_headline_with_a_lone_quote_mark_is_read_without_error():
+    text = "Mayor Says ' Ferries Stay ' On Harbour Route\n\nAna Brandt said the ferries would stay."
+    assert [q.speaker for q in saidwhen.extract(text, "2024-03-14").quotes] == ["Ana Brandt"]

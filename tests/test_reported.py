@@ -371,11 +371,14 @@ def summaries(text):
         ("Councillor Priya Walsh called on Tuesday for an independent inquiry into the flooding.",
          "an independent inquiry into the flooding"),
         ("Councillor Priya Walsh called for the water board to resign.", "the water board to resign"),
+        ("Councillor Priya Walsh urged the water board to publish its repair schedule.",
+         "the water board to publish its repair schedule"),
+        ("Councillor Priya Walsh urged caution.", "caution"),
         ("Councillor Priya Walsh called for an engineer to inspect the flood wall.",
          "an engineer to inspect the flood wall"),
     ],
 )
-def test_a_demand_or_verdict_voiced_with_call_is_a_summary_of_what_was_said(sentence, content):
+def test_a_demand_or_verdict_voiced_with_call_or_urge_is_a_summary_of_what_was_said(sentence, content):
     (q,) = summaries(sentence)
     assert (q.text, q.speaker) == (content, "Priya Walsh")
     assert sentence[q.start : q.end] == q.text
@@ -392,6 +395,8 @@ def test_a_demand_or_verdict_voiced_with_call_is_a_summary_of_what_was_said(sent
         "The surgeon has been called a pioneer by colleagues.",
         "You can call the scheme whatever you like.",
         "Councillor Priya Walsh did not call for an inquiry.",
+        "The fans urged the team on.",
+        "Priya Walsh was urged to stand by her friends.",
     ],
 )
 def test_naming_phoning_summoning_and_unsaid_verdicts_are_not_summaries(sentence):
