@@ -225,7 +225,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
     if clauses:
         c = clauses[0]
-        if _question(c):
+        # "a bill, which critics said was unfair": the relative pronoun before the verb asks nothing
+        relative = c.left_edge.i < verb.i < c.i and c.left_edge.tag_ in ("WDT", "WP")
+        if _question(c) and not relative:
             return None
         if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(
                 m.dep_ == "mark" for m in c.children) and w not in PROMISING:

@@ -239,6 +239,15 @@ def test_a_statement_that_opens_on_a_condition_or_a_time_is_still_a_statement(se
     assert (q.text, q.speaker) == (content, "Ana Ruiz")
 
 
+@pytest.mark.parametrize("sentence, content", [
+    ("The council passed a fare rise, which Ana Ruiz said was unfair to riders.", "was unfair to riders"),
+    ("The harbour has a new ferry, which Ana Ruiz says carries 900 people a day.", "carries 900 people a day"),
+])
+def test_what_a_relative_clause_says_someone_said_is_reported(sentence, content):
+    q = only(sentence)
+    assert (q.text, q.speaker) == (content, "Ana Ruiz")
+
+
 def test_a_hyphenated_surname_is_the_person_introduced_with_it():
     text = ("Superintendent Rosa Lind-Garrity announced the new timetable on Monday.\n\n"
             "Lind-Garrity said buses would run every ten minutes from September.")
