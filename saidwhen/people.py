@@ -6,7 +6,12 @@ Biden", "Joe Biden"; "Hillary Rodham Clinton") and must join them the way a care
 without ever joining a father and son or two relatives:
 
 - the same first and last name, with a middle name or initial added or dropped ("middle name");
-- a first name and its usual short form, from a curated table (``nicknames``; "short first name");
+- a first name and its usual short form, from a curated table (``nicknames``; "short first name"),
+  unless the first-name list knows the short form as the commoner name of the two: "Gary" is a
+  name of its own, not Garrett's short form;
+- a full name with the first name the person goes by among its middle names ("Rafael Edward
+  Cruz" is "Ted Cruz", "Willard Mitt Romney" is "Mitt Romney"; "middle name used"), or spelt by
+  the initials of the full name ("Jeb Bush" is "John Ellis Bush"; "initials");
 - never across a generational suffix ("John Roe Jr." is not "John Roe"), never two different
   middle names, never two different first names.
 
@@ -22,10 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NameParts", "parse", "variant_reason", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
+__all__ = ["NameParts", "parse", "variant_reason", "fits_all", "one_candidate", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
 
 #: Why two names were joined, as the store records it.
-MIDDLE, SHORT_FORM = "middle name", "short first name"
+MIDDLE, SHORT_FORM, GOES_BY, INITIALS = "middle name", "short first name", "middle name used", "initials"
 
 
 @dataclass(frozen=True)
@@ -70,11 +75,22 @@ def same_first_name(a: str, b: str) -> str | None:
         return None
     nn = _nicknames()
     if b in nn.nicknames_of(a) or a in nn.nicknames_of(b):
-        return SHORT_FORM
+        short, full = sorted((a, b), key=len)  # the table has it both ways for some ("bill", "william")
+        return None if _usage(short) > _usage(full) else SHORT_FORM  # not "Gary"/"Garrett"
     short, full = sorted((a, b), key=len)
-    if len(short) >= 3 and full.startswith(short) and _same_sex(short, full):
+    if len(short) >= 3 and full.startswith(short) and _same_sex(short, full) and _usage(short) <= _usage(full):
         return SHORT_FORM  # "Stan"/"Stanley", not "Don"/"Donna"
     return None
+
+
+@lru_cache(maxsize=65536)
+def _usage(name: str) -> int:
+    """How common a first name is, from gender-guesser's list: its frequency codes (0-13 per
+    country, summed over countries, the most common gender's). 0 when the list lacks it. A
+    "short form" commoner than its "full name" ("Gary", "Garrett") is a name of its own."""
+    codes = first_names().names.get(name) or {}
+    return max((sum(ord(c) - 55 if ord(c) > 64 else ord(c) - 48 for c in values.replace(" ", "")) for values in codes.values()),
+               default=0)
 
 
 @lru_cache(maxsize=1)
@@ -114,11 +130,44 @@ def variant_reason(a: str, b: str) -> str | None:
     if len(pa.first) == 1 or len(pb.first) == 1:
         return None  # "J. Roe": an initial could be anyone's
     first = same_first_name(pa.first, pb.first)
-    if first is None or not _middles_agree(pa.middle, pb.middle):
+    if first is None:
+        return _goes_by(pa, pb) or _goes_by(pb, pa)
+    if not _middles_agree(pa.middle, pb.middle):
         return None
     if first:
         return first
     return MIDDLE if pa.middle != pb.middle else None
+
+
+def _goes_by(short: NameParts, full: NameParts) -> str | None:
+    """Whether ``short`` (first and last name only) is ``full`` called by one of its middle names
+    or a short form of it ("Ted Cruz", "Rafael Edward Cruz"), or by its initials ("Jeb Bush",
+    "John Ellis Bush")."""
+    if short.middle or not full.middle:
+        return None
+    if any(len(m) > 1 and same_first_name(short.first, m) is not None for m in full.middle):
+        return GOES_BY
+    initials = full.first[:1] + "".join(m[:1] for m in full.middle) + full.last[:1]
+    return INITIALS if len(initials) >= 3 and short.first == initials else None
+
+
+def fits_all(name: str, forms) -> bool:
+    """Whether ``name`` is a variant of (or equal to) every full name in ``forms``, the names a
+    record is known by: a record that holds "Ted Cruz" and "Rafael Edward Cruz" is not "Rafael
+    Cruz", though "Rafael Cruz" is "Rafael Edward Cruz" with the middle name dropped."""
+    return all(f == name or " " not in f or variant_reason(name, f) is not None for f in forms)
+
+
+def one_candidate(found: dict, here) -> tuple | None:
+    """The one candidate of ``found`` (id -> (reason, its full names)), or, of several, the one
+    whose names the article (``here``) gives; None otherwise. The store and the Spark job alike."""
+    if len(found) > 1:
+        here = set(here)
+        found = {k: v for k, v in found.items() if v[1] & here}
+    if len(found) != 1:
+        return None
+    (pid, (reason, _)), = found.items()
+    return pid, reason
 
 
 _WORD = re.compile(r"[\w'’-]+")

@@ -130,3 +130,81 @@ def test_an_organisation_keeps_its_acronym_and_forms_of_its_name_not_generic_nou
     from saidwhen.people import is_org_name_of
 
     assert is_org_name_of(alias, "Harbour Port Commission") is ok
+
+
+# ---------------------------------------------------------------- issue 13: precision first
+
+@pytest.mark.parametrize("a, b, why", [
+    ("Ted Harlow", "Rafael Edward Harlow", "middle name used"),   # goes by a short form of the middle name
+    ("Mitt Harlow", "Willard Mitt Harlow", "middle name used"),
+    ("Jeb Barlow", "John Ellis Barlow", "initials"),  # J. E. B.
+    ("Bill Harlow", "William Harlow", "short first name"),        # the table has these both ways
+    ("Ed Harlow", "Edward G. Harlow", "short first name"),
+])
+def test_a_person_who_goes_by_a_middle_name_or_initials_or_a_classic_short_form_joins(a, b, why):
+    assert variant_reason(a, b) == why == variant_reason(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Gary Harlow", "Garrett Harlow"),   # the table calls Gary a short form, but Gary is the commoner name
+    ("Ted Harlow", "Rafael Harlow"),     # no middle name to go by
+    ("Ted A. Harlow", "Rafael Edward Harlow"),
+    ("Jeb Barlow", "John Barlow"),       # no initials to spell
+])
+def test_a_first_name_of_its_own_never_joins_as_a_short_form(a, b):
+    assert variant_reason(a, b) is None
+
+
+def _sighting(n, *names):
+    from saidwhen.model import Article, Mention, Person, Quote
+
+    quotes = tuple(Quote(f"line {n} {k}", 0, 9, k, "direct", name, Mention(name, 0, 1), "said", 0, 0.9)
+                   for k, name in enumerate(names))
+    people = tuple(Person(name, "PERSON", None, (Mention(name, 0, 1),)) for name in names)
+    return Article(text=f"story {n} " + " ".join(names), date=None, url=f"https://news.example/{n}", id=f"a{n}",
+                   quotes=quotes, people=people)
+
+
+def _stored(articles, tmp_path):
+    from saidwhen.store import Store
+
+    with Store(tmp_path / "s.db") as s:
+        s.index(articles)
+        return {name: sorted(a for (a,) in s.connection.execute("SELECT alias FROM aliases WHERE person_id = ?", (pid,)))
+                for pid, name in s.connection.execute("SELECT id, name FROM people")}
+
+
+def _spark_people(articles):
+    """The Spark job's fold of people over the same sightings (pure Python, no Spark)."""
+    from saidwhen.spark import _fold_people, _surname_key
+
+    groups = {}
+    for n, a in enumerate(articles):
+        for pos, p in enumerate(a.people):
+            groups.setdefault(_surname_key(p.name), []).append(((n, 0, pos), p.name, p.kind, p.role, [], None, None))
+    out = [row for g in groups.values() for row in _fold_people(g)]
+    return {r[1]: sorted(x[2] for x in out if x[0] == "a" and x[1] == r[1]) for r in out if r[0] == "p"}
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
+def test_a_father_never_joins_the_son_known_by_his_middle_name_in_any_order(order, tmp_path):
+    arts = [_sighting(1, "Ted Harlow"), _sighting(2, "Rafael Edward Harlow", "Ted Harlow"), _sighting(3, "Rafael Harlow")]
+    arts = [arts[i] for i in order]
+    got = _stored(arts, tmp_path)
+    son = next(name for name in got if name != "Rafael Harlow")
+    assert {son, *got[son]} >= {"Ted Harlow", "Rafael Edward Harlow"}
+    assert "Rafael Harlow" in got and "Rafael Harlow" not in got[son]
+    assert {k: [a for a in v] for k, v in _spark_people(arts).items()} == got
+
+
+def test_of_two_fitting_people_the_one_the_article_names_is_chosen(tmp_path):
+    arts = [_sighting(1, "Rafael Harlow"), _sighting(2, "Ted Harlow"), _sighting(3, "Rafael Edward Harlow", "Ted Harlow"),
+            _sighting(4, "Rafael Edward Harlow")]  # no one named here: two fit, so none is chosen
+    got = _stored(arts, tmp_path)
+    assert got["Ted Harlow"] == ["Rafael Edward Harlow"] and got["Rafael Harlow"] == []
+    assert _spark_people(arts) == got
+
+
+def test_gary_and_garrett_stay_two_people(tmp_path):
+    got = _stored([_sighting(1, "Garrett Harlow"), _sighting(2, "Gary Harlow")], tmp_path)
+    assert sorted(got) == ["Garrett Harlow", "Gary Harlow"]
