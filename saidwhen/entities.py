@@ -978,3 +978,43 @@ def _org_like(ent: Entity) -> bool:
 
 
 _ORGISH = ORG_NOUNS | ORG_DESCRIPTORS | {"start-up", "brand", "maker", "chain", "app"}
+
+
+def name_in_full(entities: list[Entity], text: str) -> None:
+    """Name in full a person the article's speakers know only by a bare surname ("Clinton"), when
+    the text writes that surname after one first name and no other, with or without a middle name
+    ("Hillary Clinton", "Hillary Rodham Clinton": the shortest form is taken). Never when it writes
+    two first names with it ("Bill Clinton" and "Hillary Clinton": relatives), nor when another
+    person of the article bears the surname."""
+    persons = [e for e in entities if e.kind == "PERSON"]
+    for e in persons:
+        surname = e.name
+        if " " in surname or not surname[:1].isupper() or any(o is not e and o.name.endswith(" " + surname) for o in persons) \
+                or _common_noun(surname, text):
+            continue
+        forms: dict[str, list[str]] = {}
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            if not before.endswith(" ") or "\n" in before[-2:]:
+                continue
+            words = before.split()[-2:]
+            for k in (1, 2):  # "Hillary Clinton", "Hillary Rodham Clinton"
+                if len(words) < k:
+                    break
+                first, middle = words[-k], words[-k + 1 :] if k == 2 else []
+                if not all(re.fullmatch(r"[A-Z](?:\.|[a-z]+)", w) for w in [first, *middle]) or len(first) < 3 \
+                        or any(_common_noun(w, text) for w in middle):
+                    continue
+                low = first.lower()
+                if low not in STOP_WORDS and low not in STRIP_TITLES and low.rstrip(".") not in ROLE_WORDS \
+                        and first_names().get_gender(first) in ("male", "female", "mostly_male", "mostly_female"):
+                    forms.setdefault(first, []).append(" ".join([first, *middle, surname]))
+                    break
+        if len(forms) == 1:
+            (written,) = forms.values()
+            e.name = min(written, key=lambda f: (len(f.split()), written.index(f)))
+
+
+def _common_noun(word: str, text: str) -> bool:
+    """Whether the text also writes ``word`` in lower case: a noun ("Library", "Presidential"), not a name."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None

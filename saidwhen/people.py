@@ -177,7 +177,8 @@ def is_name_of(alias: str, name: str) -> bool:
     """Whether a mention is a name of the person called ``name``: the name itself, a variant of
     it, the surname, or a title or honorific with the surname or full name ("Mr. Roe", "Sen. Jane
     Roe"). Descriptions ("the Florida senator", "His wife", "A teary-eyed Roe") and pronouns are
-    not names, whatever their capitals."""
+    not names, whatever their capitals; nor a bare surname the news knows as another person's
+    (``known_full_name``: "Trump" is not a name of Eric Trump)."""
     alias = alias.strip()
     if not alias or alias == name or not alias[:1].isupper():
         return False
@@ -189,7 +190,8 @@ def is_name_of(alias: str, name: str) -> bool:
         rest = alias.split(None, len(pa.title.split()))[-1] if len(alias.split()) > len(pa.title.split()) else ""
         return bool(rest) and (rest == name or is_name_of(rest, name))
     if words == [pn.last] or words == pn.last.split():
-        return True
+        # not where the news knows the bare surname as someone else ("Trump" is not Eric Trump's name)
+        return (known := known_full_name(alias)) is None or known == name
     if not pa.first or pa.last != pn.last or pa.suffix != pn.suffix:
         return False
     return same_first_name(pa.first, pn.first) is not None and _middles_agree(pa.middle, pn.middle)
@@ -218,6 +220,8 @@ def is_org_name_of(alias: str, name: str) -> bool:
     n = len(own)
     if any(words[i : i + n] == own for i in range(len(words) - n + 1)):
         return True  # "U.S. State Department"
+    if len(words) == 1 and re.fullmatch(r"(?:[A-Z]\.){2,}", words[0]):
+        return False  # "U.S." in "U.S. State Department": a place, not the department
     generic = ORG_NOUNS | NAME_BEARING
     inside = any(own[i : i + len(words)] == words for i in range(n - len(words) + 1))
     return inside and any(w.lower() not in generic and w.lower() not in _SMALL for w in words)

@@ -208,3 +208,46 @@ def test_of_two_fitting_people_the_one_the_article_names_is_chosen(tmp_path):
 def test_gary_and_garrett_stay_two_people(tmp_path):
     got = _stored([_sighting(1, "Garrett Harlow"), _sighting(2, "Gary Harlow")], tmp_path)
     assert sorted(got) == ["Garrett Harlow", "Gary Harlow"]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("A rally for Hillary Clinton drew crowds. Clinton said no.", "Hillary Clinton"),
+    ("Hillary Rodham Clinton ran. Clinton said no. Hillary Clinton smiled.", "Hillary Clinton"),  # the shortest form
+    ("Hillary Rodham Clinton ran. Clinton said no.", "Hillary Rodham Clinton"),
+    ("Hillary Clinton and Bill Clinton came. Clinton said no.", "Clinton"),   # two relatives: neither
+    ("The Clinton campaign wrote. Secretary Clinton said no.", "Clinton"),    # no first name written
+])
+def test_a_bare_surname_speaker_is_named_in_full_when_the_text_writes_one_first_name_with_it(text, named):
+    from saidwhen.entities import Entity, name_in_full
+
+    e = Entity("Clinton", "PERSON", ("clinton",), first=0)
+    name_in_full([e], text)
+    assert e.name == named
+
+
+def test_a_bare_surname_shared_with_another_speaker_is_left_alone():
+    from saidwhen.entities import Entity, name_in_full
+
+    bare, bill = Entity("Clinton", "PERSON", ("clinton",), first=0), Entity("Bill Clinton", "PERSON", ("bill", "clinton"), first=0)
+    name_in_full([bare, bill], "Hillary Clinton spoke. Bill Clinton spoke. Clinton said no.")
+    assert bare.name == "Clinton"
+
+
+def test_a_bare_surname_the_news_knows_as_someone_else_is_no_alias_of_a_relative():
+    assert is_name_of("Trump", "Donald Trump") and is_name_of("Harlow", "Donna Harlow")
+    assert not is_name_of("Trump", "Eric Trump")  # known_names.json: "Trump" is Donald Trump
+
+
+def test_a_place_abbreviation_is_no_name_of_the_organisation_it_qualifies():
+    from saidwhen.people import is_org_name_of
+
+    assert not is_org_name_of("U.S.", "U.S. State Department")
+    assert is_org_name_of("U.N.", "United Nations")  # an acronym of the name itself still is
+
+
+def test_a_common_noun_is_never_named_in_full():
+    from saidwhen.entities import Entity, name_in_full
+
+    e = Entity("Library", "PERSON", ("library",), first=0)
+    name_in_full([e], "The Clinton Presidential Library opened. The library said a presidential visit was due.")
+    assert e.name == "Library"
