@@ -201,7 +201,8 @@ class Entities:
         """A person's name without what NER or a run of capitals took in with it: a headline's
         verb and what follows ("Roe Says", "Roe Slams Doe"), a sentence-opening word that is no
         name ("Still Roe", "Top Roe aides"), a place before a dash ("Palm Beach - Roe"); None for
-        a group of people ("Senate Democrats", "Some Republicans"), who are not one person."""
+        a group of people ("Senate Democrats", "Some Republicans"), who are not one person; what
+        precedes a plural proper noun ("Immigrant Affairs Roe": an office's name run into hers)."""
         doc = self.doc
         toks = list(e)
         if toks and toks[-1].text.endswith("s") and toks[-1].tag_ in ("NNPS", "NNS") and (
@@ -210,6 +211,10 @@ class Entities:
         for k, t in enumerate(toks[1:], 1):
             if t.tag_ in ("VBZ", "VBD") and t.text[:1].isupper():
                 toks = toks[:k]
+                break
+        for k in range(len(toks) - 2, -1, -1):
+            if toks[k].tag_ == "NNPS" and first_name_gender(toks[k].text) is None:
+                toks = toks[k + 1 :]  # "(Office of) Immigrant Affairs Clinton": an organisation's plural ends before the name
                 break
         for k, t in enumerate(toks[:-1]):
             if t.text in ("-", "—", "–") and t.whitespace_ and k > 0 and toks[k - 1].whitespace_:  # not "Adeyemi-Strand"
@@ -287,6 +292,8 @@ class Entities:
         if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
                 and first_name_gender(words[0]) is None:
             return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills
+        if e.label_ == "WORK_OF_ART" and doc.text[max(0, e.start_char - 1) : e.start_char] in _OPENING_QUOTES:
+            return e  # ("''Francesco Excommunicates Trump,'' declared La Stampa"): a title in quotation marks
         if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             parts = _name_parts(e.text)
             if len(parts) >= 2 and parts[-1].lower().strip(".") not in ORG_SUFFIXES and parts[-1].lower() not in PLACE_WORDS and (
@@ -1013,6 +1020,9 @@ def name_in_full(entities: list[Entity], text: str) -> None:
         if len(forms) == 1:
             (written,) = forms.values()
             e.name = min(written, key=lambda f: (len(f.split()), written.index(f)))
+
+
+_OPENING_QUOTES = frozenset("\"'“‘«")
 
 
 def _common_noun(word: str, text: str) -> bool:

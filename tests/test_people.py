@@ -251,3 +251,29 @@ def test_a_common_noun_is_never_named_in_full():
     e = Entity("Library", "PERSON", ("library",), first=0)
     name_in_full([e], "The Clinton Presidential Library opened. The library said a presidential visit was due.")
     assert e.name == "Library"
+
+
+def _attributor(text):
+    from saidwhen.extract import load_nlp
+    from saidwhen.speakers import Attributor
+
+    doc = load_nlp()(text)
+    return doc, Attributor(doc, [], lambda offset: 0)
+
+
+def test_a_title_in_quotation_marks_is_never_a_person():
+    doc, att = _attributor("the pope not only served up red meat for global headline writers (''Francesco Excommunicates Trump,''"
+                           " declared La Stampa in Italy), but again")
+    title, = [e for e in doc.ents if e.text == "Francesco Excommunicates Trump"]
+    assert title.label_ == "WORK_OF_ART" and att._relabel(title).label_ != "PERSON"
+
+
+def test_an_offices_plural_name_run_into_a_surname_is_cut_off():
+    from spacy.tokens import Span
+
+    text = "she declined a question about whether she would lead the Office of Immigrant Affairs Clinton had announced earlier."
+    doc, att = _attributor(text)
+    start = text.index("Immigrant")
+    run = doc.char_span(start, start + len("Immigrant Affairs Clinton"), label="PERSON")
+    assert [t.tag_ for t in run][1] == "NNPS"
+    assert att._trimmed(Span(doc, run.start, run.end, label="PERSON")).text == "Clinton"
