@@ -992,8 +992,17 @@ def name_in_full(entities: list[Entity], text: str) -> None:
     the text writes that surname after one first name and no other, with or without a middle name
     ("Hillary Clinton", "Hillary Rodham Clinton": the shortest form is taken). Never when it writes
     two first names with it ("Bill Clinton" and "Hillary Clinton": relatives), nor when another
-    person of the article bears the surname."""
+    person of the article bears the surname. A first name alone introduced as a relative's
+    ("Clinton's husband, Bill,") takes the relative's surname: "Bill Clinton"."""
     persons = [e for e in entities if e.kind == "PERSON"]
+    for e in persons:
+        first = e.name
+        if " " in first or first_names().get_gender(first) not in ("male", "female", "mostly_male", "mostly_female") \
+                or any(o is not e and o.name.split()[0] == first for o in persons):
+            continue
+        kin = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)['’]s (?:{_KIN}), {re.escape(first)}\b", text)}
+        if len(kin) == 1:
+            e.name = f"{first} {kin.pop()}"
     for e in persons:
         surname = e.name
         if " " in surname or not surname[:1].isupper() or any(o is not e and o.name.endswith(" " + surname) for o in persons) \
@@ -1022,6 +1031,7 @@ def name_in_full(entities: list[Entity], text: str) -> None:
             e.name = min(written, key=lambda f: (len(f.split()), written.index(f)))
 
 
+_KIN = "husband|wife|son|daughter|brother|sister|father|mother|widow|widower|stepson|stepdaughter"
 _OPENING_QUOTES = frozenset("\"'“‘«")
 
 

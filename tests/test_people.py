@@ -277,3 +277,16 @@ def test_an_offices_plural_name_run_into_a_surname_is_cut_off():
     run = doc.char_span(start, start + len("Immigrant Affairs Clinton"), label="PERSON")
     assert [t.tag_ for t in run][1] == "NNPS"
     assert att._trimmed(Span(doc, run.start, run.end, label="PERSON")).text == "Clinton"
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Clinton's husband, Bill, hurled the kitchen sink at Sanders.", "Bill Clinton"),
+    ("Bill spoke for the family.", "Bill"),                                  # no relative to take a surname from
+    ("Clinton's husband, Bill, spoke. Bill Gates's wife, Melinda, agreed.", "Bill Clinton"),
+])
+def test_a_first_name_introduced_as_a_relative_takes_the_relatives_surname(text, named):
+    from saidwhen.entities import Entity, name_in_full
+
+    e = Entity("Bill", "PERSON", ("bill",), first=0)
+    name_in_full([e], text)
+    assert e.name == named
