@@ -246,7 +246,8 @@ class Entities:
 
     def _relabel(self, e: SpacySpan) -> SpacySpan:
         """An "ORG" of two or three capitalised words starting with a first name is a person; a
-        first name NER left outside the entity is taken in ("Ana" + "Popescu")."""
+        first name NER left outside the entity is taken in ("Ana" + "Popescu"); an acronym and
+        another organisation ("the FBI and Justice Department") are two, not one name."""
         doc = self.doc
         if (past := self._past_dateline(e.start_char, e.end_char)) != e.start_char:
             rest = doc.char_span(past, e.end_char, label=e.label_, alignment_mode="contract")
@@ -276,7 +277,8 @@ class Entities:
             while k < len(doc) and doc[k].text[:1].isupper() and coarse_pos(doc[k]) == "PROPN":
                 k += 1
             end = k
-        if e.label_ == "ORG" and end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper():
+        if e.label_ == "ORG" and end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper() \
+                and not (end - e.start == 1 and doc[e.start].text.isupper()):  # "the FBI and Justice Department": two
             k = end + 1
             while k < len(doc) and doc[k].text[:1].isupper() and coarse_pos(doc[k]) == "PROPN":
                 k += 1

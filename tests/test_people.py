@@ -290,3 +290,10 @@ def test_a_first_name_introduced_as_a_relative_takes_the_relatives_surname(text,
     e = Entity("Bill", "PERSON", ("bill",), first=0)
     name_in_full([e], text)
     assert e.name == named
+
+
+def test_an_acronym_and_another_organisation_are_not_one_name():
+    text = "after the FBI and Justice Department last week closed out a criminal probe without charges into her emails."
+    doc, att = _attributor(text)
+    fbi, = [e for e in doc.ents if e.text.startswith("FBI")]
+    assert fbi.label_ == "ORG" and att._relabel(fbi).text == "FBI"  # not run on into "and Justice Department"
