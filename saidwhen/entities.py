@@ -213,7 +213,8 @@ class Entities:
                 toks = toks[:k]
                 break
         for k in range(len(toks) - 2, -1, -1):
-            if toks[k].tag_ == "NNPS" and first_name_gender(toks[k].text) is None:
+            if toks[k].tag_ == "NNPS" and toks[k].text.endswith("s") and k > 0 and first_name_gender(toks[k].text) is None \
+                    and toks[k - 1].lower_.rstrip(".") not in STRIP_TITLES | ROLE_WORDS:
                 toks = toks[k + 1 :]  # "(Office of) Immigrant Affairs Clinton": an organisation's plural ends before the name
                 break
         for k, t in enumerate(toks[:-1]):

@@ -297,3 +297,13 @@ def test_an_acronym_and_another_organisation_are_not_one_name():
     doc, att = _attributor(text)
     fbi, = [e for e in doc.ents if e.text.startswith("FBI")]
     assert fbi.label_ == "ORG" and att._relabel(fbi).text == "FBI"  # not run on into "and Justice Department"
+
+
+def test_a_first_name_the_tagger_calls_plural_is_kept():
+    from spacy.tokens import Span
+
+    text = "Dr. Sipho Mthembu, the county's health officer, said at a news briefing that he expected more."
+    doc, att = _attributor(text)
+    run = doc.char_span(0, len("Dr. Sipho Mthembu"), label="PERSON")
+    assert [t.tag_ for t in run][1] == "NNPS"  # the model's tag for an unknown first name
+    assert att._trimmed(Span(doc, run.start, run.end, label="PERSON")).text.endswith("Sipho Mthembu")
