@@ -76,7 +76,7 @@ def same_first_name(a: str, b: str) -> str | None:
     nn = _nicknames()
     if b in nn.nicknames_of(a) or a in nn.nicknames_of(b):
         short, full = sorted((a, b), key=len)  # the table has it both ways for some ("bill", "william")
-        return None if _usage(short) > _usage(full) else SHORT_FORM  # not "Gary"/"Garrett"
+        return None if _usage(short) > _usage(full) or _opposite_sex(a, b) else SHORT_FORM  # not "Gary"/"Garrett"
     short, full = sorted((a, b), key=len)
     if len(short) >= 3 and full.startswith(short) and _same_sex(short, full) and _usage(short) <= _usage(full):
         return SHORT_FORM  # "Stan"/"Stanley", not "Don"/"Donna"
@@ -85,12 +85,18 @@ def same_first_name(a: str, b: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _usage(name: str) -> int:
-    """How common a first name is, from gender-guesser's list: its frequency codes (0-13 per
-    country, summed over countries, the most common gender's). 0 when the list lacks it. A
-    "short form" commoner than its "full name" ("Gary", "Garrett") is a name of its own."""
+    """How common a first name is in English-language countries, from gender-guesser's list: its
+    frequency codes (0-13) for Great Britain, Ireland and the USA summed, the highest of its
+    genders'; 0 when the list lacks it. A "short form" commoner than its "full name" ("Gary",
+    "Garrett") is a name of its own."""
     codes = first_names().names.get(name) or {}
-    return max((sum(ord(c) - 55 if ord(c) > 64 else ord(c) - 48 for c in values.replace(" ", "")) for values in codes.values()),
-               default=0)
+    return max((sum(int(c, 16) for c in values[:3] if c.strip()) for values in codes.values()), default=0)
+
+
+def _opposite_sex(a: str, b: str) -> bool:
+    """Whether the first-name list gives the two names opposite sexes outright ("Alex", "Alexandra")."""
+    ga, gb = first_names().get_gender(a), first_names().get_gender(b)
+    return {ga, gb} == {"male", "female"}
 
 
 @lru_cache(maxsize=1)

@@ -140,6 +140,8 @@ def test_an_organisation_keeps_its_acronym_and_forms_of_its_name_not_generic_nou
     ("Jeb Barlow", "John Ellis Barlow", "initials"),  # J. E. B.
     ("Bill Harlow", "William Harlow", "short first name"),        # the table has these both ways
     ("Ed Harlow", "Edward G. Harlow", "short first name"),
+    ("Kate Harlow", "Katherine Harlow", "short first name"),     # English-speaking countries' usage counts
+    ("Larry Harlow", "Lawrence Harlow", "short first name"),
 ])
 def test_a_person_who_goes_by_a_middle_name_or_initials_or_a_classic_short_form_joins(a, b, why):
     assert variant_reason(a, b) == why == variant_reason(b, a)
@@ -147,6 +149,7 @@ def test_a_person_who_goes_by_a_middle_name_or_initials_or_a_classic_short_form_
 
 @pytest.mark.parametrize("a, b", [
     ("Gary Harlow", "Garrett Harlow"),   # the table calls Gary a short form, but Gary is the commoner name
+    ("Alex Harlow", "Alexandra Harlow"),  # a man's name and a woman's
     ("Ted Harlow", "Rafael Harlow"),     # no middle name to go by
     ("Ted A. Harlow", "Rafael Edward Harlow"),
     ("Jeb Barlow", "John Barlow"),       # no initials to spell
