@@ -7,16 +7,21 @@ without ever joining a father and son or two relatives:
 
 - the same first and last name, with a middle name or initial added or dropped ("middle name");
 - a first name and its usual short form, from a curated table (``nicknames``; "short first name"),
-  unless the first-name list knows the short form as the commoner name of the two: "Gary" is a
-  name of its own, not Garrett's short form;
+  unless the first-name list knows the short form as the commoner name of the two in
+  English-speaking countries ("Gary" is a name of its own, not Garrett's short form) or gives
+  the two opposite sexes ("Alex", "Alexandra");
 - a full name with the first name the person goes by among its middle names ("Rafael Edward
   Cruz" is "Ted Cruz", "Willard Mitt Romney" is "Mitt Romney"; "middle name used"), or spelt by
   the initials of the full name ("Jeb Bush" is "John Ellis Bush"; "initials");
 - never across a generational suffix ("John Roe Jr." is not "John Roe"), never two different
   middle names, never two different first names.
 
-Names are parsed with ``nameparser``. The rules are pure functions of two names, so the store
-and the Spark job apply them alike.
+A record takes a new name only when the name fits every full name it holds (``fits_all``: the
+father "Rafael Cruz" is not the record of "Ted Cruz" and "Rafael Edward Cruz"), and of several
+fitting records the one the article names (``one_candidate``), or none.
+
+Names are parsed with ``nameparser``. The rules are pure functions of names, so the store and the
+Spark job apply them alike.
 """
 
 from __future__ import annotations
