@@ -201,7 +201,8 @@ class Entities:
         """A person's name without what NER or a run of capitals took in with it: a headline's
         verb and what follows ("Roe Says", "Roe Slams Doe"), a sentence-opening word that is no
         name ("Still Roe", "Top Roe aides"), a place before a dash ("Palm Beach - Roe"); None for
-        a group of people ("Senate Democrats", "Some Republicans"), who are not one person."""
+        a group of people ("Senate Democrats", "Some Republicans"), who are not one person; what
+        precedes a plural proper noun ("Immigrant Affairs Roe": an office's name run into hers)."""
         doc = self.doc
         toks = list(e)
         if toks and toks[-1].text.endswith("s") and toks[-1].tag_ in ("NNPS", "NNS") and (
@@ -210,6 +211,11 @@ class Entities:
         for k, t in enumerate(toks[1:], 1):
             if t.tag_ in ("VBZ", "VBD") and t.text[:1].isupper():
                 toks = toks[:k]
+                break
+        for k in range(len(toks) - 2, -1, -1):
+            if toks[k].tag_ == "NNPS" and toks[k].text.endswith("s") and k > 0 and first_name_gender(toks[k].text) is None \
+                    and toks[k - 1].lower_.rstrip(".") not in STRIP_TITLES | ROLE_WORDS:
+                toks = toks[k + 1 :]  # "(Office of) Immigrant Affairs Clinton": an organisation's plural ends before the name
                 break
         for k, t in enumerate(toks[:-1]):
             if t.text in ("-", "—", "–") and t.whitespace_ and k > 0 and toks[k - 1].whitespace_:  # not "Adeyemi-Strand"
@@ -241,7 +247,8 @@ class Entities:
 
     def _relabel(self, e: SpacySpan) -> SpacySpan:
         """An "ORG" of two or three capitalised words starting with a first name is a person; a
-        first name NER left outside the entity is taken in ("Ana" + "Popescu")."""
+        first name NER left outside the entity is taken in ("Ana" + "Popescu"); an acronym and
+        another organisation ("the FBI and Justice Department") are two, not one name."""
         doc = self.doc
         if (past := self._past_dateline(e.start_char, e.end_char)) != e.start_char:
             rest = doc.char_span(past, e.end_char, label=e.label_, alignment_mode="contract")
@@ -271,7 +278,8 @@ class Entities:
             while k < len(doc) and doc[k].text[:1].isupper() and coarse_pos(doc[k]) == "PROPN":
                 k += 1
             end = k
-        if e.label_ == "ORG" and end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper():
+        if e.label_ == "ORG" and end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper() \
+                and not (end - e.start == 1 and doc[e.start].text.isupper()):  # "the FBI and Justice Department": two
             k = end + 1
             while k < len(doc) and doc[k].text[:1].isupper() and coarse_pos(doc[k]) == "PROPN":
                 k += 1
@@ -287,6 +295,8 @@ class Entities:
         if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
                 and first_name_gender(words[0]) is None:
             return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills
+        if e.label_ == "WORK_OF_ART" and doc.text[max(0, e.start_char - 1) : e.start_char] in _OPENING_QUOTES:
+            return e  # ("''Francesco Excommunicates Trump,'' declared La Stampa"): a title in quotation marks
         if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             parts = _name_parts(e.text)
             if len(parts) >= 2 and parts[-1].lower().strip(".") not in ORG_SUFFIXES and parts[-1].lower() not in PLACE_WORDS and (
@@ -1001,3 +1011,56 @@ def _org_like(ent: Entity) -> bool:
 
 
 _ORGISH = ORG_NOUNS | ORG_DESCRIPTORS | {"start-up", "brand", "maker", "chain", "app"}
+
+
+def name_in_full(entities: list[Entity], text: str) -> None:
+    """Name in full a person the article's speakers know only by a bare surname ("Clinton"), when
+    the text writes that surname after one first name and no other, with or without a middle name
+    ("Hillary Clinton", "Hillary Rodham Clinton": the shortest form is taken). Never when it writes
+    two first names with it ("Bill Clinton" and "Hillary Clinton": relatives), nor when another
+    person of the article bears the surname. A first name alone introduced as a relative's
+    ("Clinton's husband, Bill,") takes the relative's surname: "Bill Clinton"."""
+    persons = [e for e in entities if e.kind == "PERSON"]
+    for e in persons:
+        first = e.name
+        if " " in first or first_names().get_gender(first) not in ("male", "female", "mostly_male", "mostly_female") \
+                or any(o is not e and o.name.split()[0] == first for o in persons):
+            continue
+        kin = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)['’]s (?:{_KIN}), {re.escape(first)}\b", text)}
+        if len(kin) == 1:
+            e.name = f"{first} {kin.pop()}"
+    for e in persons:
+        surname = e.name
+        if " " in surname or not surname[:1].isupper() or any(o is not e and o.name.endswith(" " + surname) for o in persons) \
+                or _common_noun(surname, text):
+            continue
+        forms: dict[str, list[str]] = {}
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            if not before.endswith(" ") or "\n" in before[-2:]:
+                continue
+            words = before.split()[-2:]
+            for k in (1, 2):  # "Hillary Clinton", "Hillary Rodham Clinton"
+                if len(words) < k:
+                    break
+                first, middle = words[-k], words[-k + 1 :] if k == 2 else []
+                if not all(re.fullmatch(r"[A-Z](?:\.|[a-z]+)", w) for w in [first, *middle]) or len(first) < 3 \
+                        or any(_common_noun(w, text) for w in middle):
+                    continue
+                low = first.lower()
+                if low not in STOP_WORDS and low not in STRIP_TITLES and low.rstrip(".") not in ROLE_WORDS \
+                        and first_names().get_gender(first) in ("male", "female", "mostly_male", "mostly_female"):
+                    forms.setdefault(first, []).append(" ".join([first, *middle, surname]))
+                    break
+        if len(forms) == 1:
+            (written,) = forms.values()
+            e.name = min(written, key=lambda f: (len(f.split()), written.index(f)))
+
+
+_KIN = "husband|wife|son|daughter|brother|sister|father|mother|widow|widower|stepson|stepdaughter"
+_OPENING_QUOTES = frozenset("\"'“‘«")
+
+
+def _common_noun(word: str, text: str) -> bool:
+    """Whether the text also writes ``word`` in lower case: a noun ("Library", "Presidential"), not a name."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None

@@ -21,7 +21,7 @@ from spacy.language import Language
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .reported import find_reported, reporting_word_near
-from .entities import title_case_headline_end
+from .entities import name_in_full, title_case_headline_end
 from .speakers import Attribution, Attributor
 from .times import find_times
 
@@ -432,6 +432,7 @@ def _finish(doc, st: _State) -> Article:
     if anchors:
         times = find_times(st.text, st.date, sorted(anchors))
 
+    name_in_full(attributor.entities, st.text)  # "Clinton" in a story that writes "Hillary Clinton" only in passing
     quotes = []
     used: set[int] = set()  # ids of the entities that speak
     for i in speech:

@@ -6,12 +6,22 @@ Biden", "Joe Biden"; "Hillary Rodham Clinton") and must join them the way a care
 without ever joining a father and son or two relatives:
 
 - the same first and last name, with a middle name or initial added or dropped ("middle name");
-- a first name and its usual short form, from a curated table (``nicknames``; "short first name");
+- a first name and its usual short form, from a curated table (``nicknames``; "short first name"),
+  unless the first-name list knows the short form as the commoner name of the two in
+  English-speaking countries ("Gary" is a name of its own, not Garrett's short form) or gives
+  the two opposite sexes ("Alex", "Alexandra");
+- a full name with the first name the person goes by among its middle names ("Rafael Edward
+  Cruz" is "Ted Cruz", "Willard Mitt Romney" is "Mitt Romney"; "middle name used"), or spelt by
+  the initials of the full name ("Jeb Bush" is "John Ellis Bush"; "initials");
 - never across a generational suffix ("John Roe Jr." is not "John Roe"), never two different
   middle names, never two different first names.
 
-Names are parsed with ``nameparser``. The rules are pure functions of two names, so the store
-and the Spark job apply them alike.
+A record takes a new name only when the name fits every full name it holds (``fits_all``: the
+father "Rafael Cruz" is not the record of "Ted Cruz" and "Rafael Edward Cruz"), and of several
+fitting records the one the article names (``one_candidate``), or none.
+
+Names are parsed with ``nameparser``. The rules are pure functions of names, so the store and the
+Spark job apply them alike.
 """
 
 from __future__ import annotations
@@ -22,10 +32,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NameParts", "parse", "variant_reason", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
+__all__ = ["NameParts", "parse", "variant_reason", "fits_all", "one_candidate", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
 
 #: Why two names were joined, as the store records it.
-MIDDLE, SHORT_FORM = "middle name", "short first name"
+MIDDLE, SHORT_FORM, GOES_BY, INITIALS = "middle name", "short first name", "middle name used", "initials"
 
 
 @dataclass(frozen=True)
@@ -70,11 +80,28 @@ def same_first_name(a: str, b: str) -> str | None:
         return None
     nn = _nicknames()
     if b in nn.nicknames_of(a) or a in nn.nicknames_of(b):
-        return SHORT_FORM
+        short, full = sorted((a, b), key=len)  # the table has it both ways for some ("bill", "william")
+        return None if _usage(short) > _usage(full) or _opposite_sex(a, b) else SHORT_FORM  # not "Gary"/"Garrett"
     short, full = sorted((a, b), key=len)
-    if len(short) >= 3 and full.startswith(short) and _same_sex(short, full):
+    if len(short) >= 3 and full.startswith(short) and _same_sex(short, full) and _usage(short) <= _usage(full):
         return SHORT_FORM  # "Stan"/"Stanley", not "Don"/"Donna"
     return None
+
+
+@lru_cache(maxsize=65536)
+def _usage(name: str) -> int:
+    """How common a first name is in English-language countries, from gender-guesser's list: its
+    frequency codes (0-13) for Great Britain, Ireland and the USA summed, the highest of its
+    genders'; 0 when the list lacks it. A "short form" commoner than its "full name" ("Gary",
+    "Garrett") is a name of its own."""
+    codes = first_names().names.get(name) or {}
+    return max((sum(int(c, 16) for c in values[:3] if c.strip()) for values in codes.values()), default=0)
+
+
+def _opposite_sex(a: str, b: str) -> bool:
+    """Whether the first-name list gives the two names opposite sexes outright ("Alex", "Alexandra")."""
+    ga, gb = first_names().get_gender(a), first_names().get_gender(b)
+    return {ga, gb} == {"male", "female"}
 
 
 @lru_cache(maxsize=1)
@@ -114,11 +141,44 @@ def variant_reason(a: str, b: str) -> str | None:
     if len(pa.first) == 1 or len(pb.first) == 1:
         return None  # "J. Roe": an initial could be anyone's
     first = same_first_name(pa.first, pb.first)
-    if first is None or not _middles_agree(pa.middle, pb.middle):
+    if first is None:
+        return _goes_by(pa, pb) or _goes_by(pb, pa)
+    if not _middles_agree(pa.middle, pb.middle):
         return None
     if first:
         return first
     return MIDDLE if pa.middle != pb.middle else None
+
+
+def _goes_by(short: NameParts, full: NameParts) -> str | None:
+    """Whether ``short`` (first and last name only) is ``full`` called by one of its middle names
+    or a short form of it ("Ted Cruz", "Rafael Edward Cruz"), or by its initials ("Jeb Bush",
+    "John Ellis Bush")."""
+    if short.middle or not full.middle:
+        return None
+    if any(len(m) > 1 and same_first_name(short.first, m) is not None for m in full.middle):
+        return GOES_BY
+    initials = full.first[:1] + "".join(m[:1] for m in full.middle) + full.last[:1]
+    return INITIALS if len(initials) >= 3 and short.first == initials else None
+
+
+def fits_all(name: str, forms) -> bool:
+    """Whether ``name`` is a variant of (or equal to) every full name in ``forms``, the names a
+    record is known by: a record that holds "Ted Cruz" and "Rafael Edward Cruz" is not "Rafael
+    Cruz", though "Rafael Cruz" is "Rafael Edward Cruz" with the middle name dropped."""
+    return all(f == name or " " not in f or variant_reason(name, f) is not None for f in forms)
+
+
+def one_candidate(found: dict, here) -> tuple | None:
+    """The one candidate of ``found`` (id -> (reason, its full names)), or, of several, the one
+    whose names the article (``here``) gives; None otherwise. The store and the Spark job alike."""
+    if len(found) > 1:
+        here = set(here)
+        found = {k: v for k, v in found.items() if v[1] & here}
+    if len(found) != 1:
+        return None
+    (pid, (reason, _)), = found.items()
+    return pid, reason
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -128,7 +188,8 @@ def is_name_of(alias: str, name: str) -> bool:
     """Whether a mention is a name of the person called ``name``: the name itself, a variant of
     it, the surname, or a title or honorific with the surname or full name ("Mr. Roe", "Sen. Jane
     Roe"). Descriptions ("the Florida senator", "His wife", "A teary-eyed Roe") and pronouns are
-    not names, whatever their capitals."""
+    not names, whatever their capitals; nor a bare surname the news knows as another person's
+    (``known_full_name``: "Trump" is not a name of Eric Trump)."""
     alias = alias.strip()
     if not alias or alias == name or not alias[:1].isupper():
         return False
@@ -140,7 +201,8 @@ def is_name_of(alias: str, name: str) -> bool:
         rest = alias.split(None, len(pa.title.split()))[-1] if len(alias.split()) > len(pa.title.split()) else ""
         return bool(rest) and (rest == name or is_name_of(rest, name))
     if words == [pn.last] or words == pn.last.split():
-        return True
+        # not where the news knows the bare surname as someone else ("Trump" is not Eric Trump's name)
+        return (known := known_full_name(alias)) is None or known == name
     if not pa.first or pa.last != pn.last or pa.suffix != pn.suffix:
         return False
     return same_first_name(pa.first, pn.first) is not None and _middles_agree(pa.middle, pn.middle)
@@ -169,6 +231,8 @@ def is_org_name_of(alias: str, name: str) -> bool:
     n = len(own)
     if any(words[i : i + n] == own for i in range(len(words) - n + 1)):
         return True  # "U.S. State Department"
+    if len(words) == 1 and re.fullmatch(r"(?:[A-Z]\.){2,}", words[0]):
+        return False  # "U.S." in "U.S. State Department": a place, not the department
     generic = ORG_NOUNS | NAME_BEARING
     inside = any(own[i : i + len(words)] == words for i in range(n - len(words) + 1))
     return inside and any(w.lower() not in generic and w.lower() not in _SMALL for w in words)

@@ -651,7 +651,7 @@ def _fold_people(sightings) -> list[tuple]:
     ending with it; a new full name folds in a stored bare surname when it is the only full name
     with it. Returns ("p", name, kind, role, created key) per person, ("a", name, alias) per alias
     and ("s", key, canonical name, speaker text) per sighting."""
-    from .people import NO_GENDER, fold_gender, known_full_name, variant_reason
+    from .people import NO_GENDER, fits_all, fold_gender, known_full_name, one_candidate, variant_reason
 
     rows: dict = {}  # id (the key that created the row) -> [name, kind, role, {alias: reason}, alive, gender state]
     by_name: dict = {}  # name -> id of the live row
@@ -694,13 +694,18 @@ def _fold_people(sightings) -> list[tuple]:
             return found
         return full_name_of(surname)
 
-    def variant_of(name: str):
+    def variant_of(name: str, ordinal):
+        """The store's ``_variant_of``: the one fitting candidate, or the one the article names."""
         last = " " + name.rsplit(" ", 1)[-1]
         tail = fold(last)
-        found = {(rid, reason) for rid, r in rows.items()
-                 if r[4] and r[1] == "PERSON" and fold(r[0]).endswith(tail) and r[0].endswith(last)
-                 and (reason := variant_reason(name, r[0])) is not None}
-        return found.pop() if len(found) == 1 else None
+        found = {}
+        for rid, r in rows.items():
+            if (r[4] and r[1] == "PERSON" and fold(r[0]).endswith(tail) and r[0].endswith(last)
+                    and (reason := variant_reason(name, r[0])) is not None):
+                forms = [a for a, why in r[3].items() if why is not None and why not in ("surname", "by hand")]
+                if fits_all(name, [r[0], *forms]):
+                    found[rid] = (reason, {r[0], *forms})
+        return one_candidate(found, here.get(ordinal, ()))
 
     def add_alias(rid, alias, reason):
         aliases = rows[rid][3]
@@ -715,7 +720,7 @@ def _fold_people(sightings) -> list[tuple]:
             elif kind == "PERSON" and " " not in name and (full := surname_of(name, key[0])) is not None:
                 rid = full
                 add_alias(rid, name, "surname")
-            elif kind == "PERSON" and " " in name and (variant := variant_of(name)) is not None:
+            elif kind == "PERSON" and " " in name and (variant := variant_of(name, key[0])) is not None:
                 rid, reason = variant
                 add_alias(rid, name, reason)
             else:

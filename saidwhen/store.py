@@ -30,7 +30,7 @@ import orjson
 
 from .errors import SaidwhenError
 from .model import Article, Quote
-from .people import NO_GENDER, fold_gender, is_name_of, is_org_name_of, known_full_name, variant_reason
+from .people import NO_GENDER, fits_all, fold_gender, is_name_of, one_candidate, is_org_name_of, known_full_name, variant_reason
 from .variants import PUNCT, QUOTE_MARKS, classify_all, rendering_buckets, same_quotation
 
 __all__ = [
@@ -541,7 +541,7 @@ class Store:
                     full := self._surname_of(name, here) if self.identities == "editor" else self._full_name_of(name)) is not None:
                 person_id = full  # "Okafor" in an article that never gives her first name
                 self._alias(person_id, name, "surname")
-            elif kind == "PERSON" and " " in name and self.identities == "editor" and (variant := self._variant_of(name)) is not None:
+            elif kind == "PERSON" and " " in name and self.identities == "editor" and (variant := self._variant_of(name, here)) is not None:
                 person_id, reason = variant  # "Donald J. Trump" for "Donald Trump"
                 self._alias(person_id, name, reason)
             else:
@@ -583,17 +583,25 @@ class Store:
         """Whether a correction keeps ``name`` a person of its own."""
         return self.connection.execute("SELECT 1 FROM corrections WHERE action = 'split' AND name = ?", (name,)).fetchone() is not None
 
-    def _variant_of(self, name: str) -> tuple[int, str] | None:
+    def _variant_of(self, name: str, here: Iterable[str] = ()) -> tuple[int, str] | None:
         """The one stored person ``name`` is a variant of, and why; None when none is, when
-        several could be ("John Roe" beside "John A. Roe" and "John B. Roe"), or when a
-        correction keeps the name apart."""
+        several could be ("John Roe" beside "John A. Roe" and "John B. Roe") and the article
+        (``here``) names none or several of them, or when a correction keeps the name apart.
+        A person is a candidate only when the name fits every full name the record is known by
+        ("Rafael Cruz" is not the record of "Ted Cruz" and "Rafael Edward Cruz")."""
         if self._split(name):
             return None
         rows = self.connection.execute(
             "SELECT id, name FROM people WHERE kind = 'PERSON' AND name LIKE '% ' || ?", (_last_word(name),)).fetchall()
-        found = {(pid, reason) for pid, other in rows if other.endswith(" " + _last_word(name))
-                 and (reason := variant_reason(name, other)) is not None}
-        return found.pop() if len(found) == 1 else None
+        found = {}
+        for pid, other in rows:
+            if other.endswith(" " + _last_word(name)) and (reason := variant_reason(name, other)) is not None:
+                forms = [a for (a,) in self.connection.execute(
+                    "SELECT alias FROM aliases WHERE person_id = ? AND reason IS NOT NULL AND reason NOT IN ('surname', 'by hand')",
+                    (pid,))]
+                if fits_all(name, [other, *forms]):
+                    found[pid] = (reason, {other, *forms})
+        return one_candidate(found, here)
 
     def _surname_of(self, surname: str, here: Iterable[str]) -> int | None:
         """The stored person a bare surname stands for (see ``_person``), if one is."""

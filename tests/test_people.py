@@ -130,3 +130,183 @@ def test_an_organisation_keeps_its_acronym_and_forms_of_its_name_not_generic_nou
     from saidwhen.people import is_org_name_of
 
     assert is_org_name_of(alias, "Harbour Port Commission") is ok
+
+
+# ---------------------------------------------------------------- issue 13: precision first
+
+@pytest.mark.parametrize("a, b, why", [
+    ("Ted Harlow", "Rafael Edward Harlow", "middle name used"),   # goes by a short form of the middle name
+    ("Mitt Harlow", "Willard Mitt Harlow", "middle name used"),
+    ("Jeb Barlow", "John Ellis Barlow", "initials"),  # J. E. B.
+    ("Bill Harlow", "William Harlow", "short first name"),        # the table has these both ways
+    ("Ed Harlow", "Edward G. Harlow", "short first name"),
+    ("Kate Harlow", "Katherine Harlow", "short first name"),     # English-speaking countries' usage counts
+    ("Larry Harlow", "Lawrence Harlow", "short first name"),
+])
+def test_a_person_who_goes_by_a_middle_name_or_initials_or_a_classic_short_form_joins(a, b, why):
+    assert variant_reason(a, b) == why == variant_reason(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Gary Harlow", "Garrett Harlow"),   # the table calls Gary a short form, but Gary is the commoner name
+    ("Alex Harlow", "Alexandra Harlow"),  # a man's name and a woman's
+    ("Ted Harlow", "Rafael Harlow"),     # no middle name to go by
+    ("Ted A. Harlow", "Rafael Edward Harlow"),
+    ("Jeb Barlow", "John Barlow"),       # no initials to spell
+])
+def test_a_first_name_of_its_own_never_joins_as_a_short_form(a, b):
+    assert variant_reason(a, b) is None
+
+
+def _sighting(n, *names):
+    from saidwhen.model import Article, Mention, Person, Quote
+
+    quotes = tuple(Quote(f"line {n} {k}", 0, 9, k, "direct", name, Mention(name, 0, 1), "said", 0, 0.9)
+                   for k, name in enumerate(names))
+    people = tuple(Person(name, "PERSON", None, (Mention(name, 0, 1),)) for name in names)
+    return Article(text=f"story {n} " + " ".join(names), date=None, url=f"https://news.example/{n}", id=f"a{n}",
+                   quotes=quotes, people=people)
+
+
+def _stored(articles, tmp_path):
+    from saidwhen.store import Store
+
+    with Store(tmp_path / "s.db") as s:
+        s.index(articles)
+        return {name: sorted(a for (a,) in s.connection.execute("SELECT alias FROM aliases WHERE person_id = ?", (pid,)))
+                for pid, name in s.connection.execute("SELECT id, name FROM people")}
+
+
+def _spark_people(articles):
+    """The Spark job's fold of people over the same sightings (pure Python, no Spark)."""
+    from saidwhen.spark import _fold_people, _surname_key
+
+    groups = {}
+    for n, a in enumerate(articles):
+        for pos, p in enumerate(a.people):
+            groups.setdefault(_surname_key(p.name), []).append(((n, 0, pos), p.name, p.kind, p.role, [], None, None))
+    out = [row for g in groups.values() for row in _fold_people(g)]
+    return {r[1]: sorted(x[2] for x in out if x[0] == "a" and x[1] == r[1]) for r in out if r[0] == "p"}
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
+def test_a_father_never_joins_the_son_known_by_his_middle_name_in_any_order(order, tmp_path):
+    arts = [_sighting(1, "Ted Harlow"), _sighting(2, "Rafael Edward Harlow", "Ted Harlow"), _sighting(3, "Rafael Harlow")]
+    arts = [arts[i] for i in order]
+    got = _stored(arts, tmp_path)
+    son = next(name for name in got if name != "Rafael Harlow")
+    assert {son, *got[son]} >= {"Ted Harlow", "Rafael Edward Harlow"}
+    assert "Rafael Harlow" in got and "Rafael Harlow" not in got[son]
+    assert {k: [a for a in v] for k, v in _spark_people(arts).items()} == got
+
+
+def test_of_two_fitting_people_the_one_the_article_names_is_chosen(tmp_path):
+    arts = [_sighting(1, "Rafael Harlow"), _sighting(2, "Ted Harlow"), _sighting(3, "Rafael Edward Harlow", "Ted Harlow"),
+            _sighting(4, "Rafael Edward Harlow")]  # no one named here: two fit, so none is chosen
+    got = _stored(arts, tmp_path)
+    assert got["Ted Harlow"] == ["Rafael Edward Harlow"] and got["Rafael Harlow"] == []
+    assert _spark_people(arts) == got
+
+
+def test_gary_and_garrett_stay_two_people(tmp_path):
+    got = _stored([_sighting(1, "Garrett Harlow"), _sighting(2, "Gary Harlow")], tmp_path)
+    assert sorted(got) == ["Garrett Harlow", "Gary Harlow"]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("A rally for Hillary Clinton drew crowds. Clinton said no.", "Hillary Clinton"),
+    ("Hillary Rodham Clinton ran. Clinton said no. Hillary Clinton smiled.", "Hillary Clinton"),  # the shortest form
+    ("Hillary Rodham Clinton ran. Clinton said no.", "Hillary Rodham Clinton"),
+    ("Hillary Clinton and Bill Clinton came. Clinton said no.", "Clinton"),   # two relatives: neither
+    ("The Clinton campaign wrote. Secretary Clinton said no.", "Clinton"),    # no first name written
+])
+def test_a_bare_surname_speaker_is_named_in_full_when_the_text_writes_one_first_name_with_it(text, named):
+    from saidwhen.entities import Entity, name_in_full
+
+    e = Entity("Clinton", "PERSON", ("clinton",), first=0)
+    name_in_full([e], text)
+    assert e.name == named
+
+
+def test_a_bare_surname_shared_with_another_speaker_is_left_alone():
+    from saidwhen.entities import Entity, name_in_full
+
+    bare, bill = Entity("Clinton", "PERSON", ("clinton",), first=0), Entity("Bill Clinton", "PERSON", ("bill", "clinton"), first=0)
+    name_in_full([bare, bill], "Hillary Clinton spoke. Bill Clinton spoke. Clinton said no.")
+    assert bare.name == "Clinton"
+
+
+def test_a_bare_surname_the_news_knows_as_someone_else_is_no_alias_of_a_relative():
+    assert is_name_of("Trump", "Donald Trump") and is_name_of("Harlow", "Donna Harlow")
+    assert not is_name_of("Trump", "Eric Trump")  # known_names.json: "Trump" is Donald Trump
+
+
+def test_a_place_abbreviation_is_no_name_of_the_organisation_it_qualifies():
+    from saidwhen.people import is_org_name_of
+
+    assert not is_org_name_of("U.S.", "U.S. State Department")
+    assert is_org_name_of("U.N.", "United Nations")  # an acronym of the name itself still is
+
+
+def test_a_common_noun_is_never_named_in_full():
+    from saidwhen.entities import Entity, name_in_full
+
+    e = Entity("Library", "PERSON", ("library",), first=0)
+    name_in_full([e], "The Clinton Presidential Library opened. The library said a presidential visit was due.")
+    assert e.name == "Library"
+
+
+def _attributor(text):
+    from saidwhen.extract import load_nlp
+    from saidwhen.speakers import Attributor
+
+    doc = load_nlp()(text)
+    return doc, Attributor(doc, [], lambda offset: 0)
+
+
+def test_a_title_in_quotation_marks_is_never_a_person():
+    doc, att = _attributor("the pope not only served up red meat for global headline writers (''Francesco Excommunicates Trump,''"
+                           " declared La Stampa in Italy), but again")
+    title, = [e for e in doc.ents if e.text == "Francesco Excommunicates Trump"]
+    assert title.label_ == "WORK_OF_ART" and att._relabel(title).label_ != "PERSON"
+
+
+def test_an_offices_plural_name_run_into_a_surname_is_cut_off():
+    from spacy.tokens import Span
+
+    text = "she declined a question about whether she would lead the Office of Immigrant Affairs Clinton had announced earlier."
+    doc, att = _attributor(text)
+    start = text.index("Immigrant")
+    run = doc.char_span(start, start + len("Immigrant Affairs Clinton"), label="PERSON")
+    assert [t.tag_ for t in run][1] == "NNPS"
+    assert att._trimmed(Span(doc, run.start, run.end, label="PERSON")).text == "Clinton"
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Clinton's husband, Bill, hurled the kitchen sink at Sanders.", "Bill Clinton"),
+    ("Bill spoke for the family.", "Bill"),                                  # no relative to take a surname from
+    ("Clinton's husband, Bill, spoke. Bill Gates's wife, Melinda, agreed.", "Bill Clinton"),
+])
+def test_a_first_name_introduced_as_a_relative_takes_the_relatives_surname(text, named):
+    from saidwhen.entities import Entity, name_in_full
+
+    e = Entity("Bill", "PERSON", ("bill",), first=0)
+    name_in_full([e], text)
+    assert e.name == named
+
+
+def test_an_acronym_and_another_organisation_are_not_one_name():
+    text = "after the FBI and Justice Department last week closed out a criminal probe without charges into her emails."
+    doc, att = _attributor(text)
+    fbi, = [e for e in doc.ents if e.text.startswith("FBI")]
+    assert fbi.label_ == "ORG" and att._relabel(fbi).text == "FBI"  # not run on into "and Justice Department"
+
+
+def test_a_first_name_the_tagger_calls_plural_is_kept():
+    from spacy.tokens import Span
+
+    text = "Dr. Sipho Mthembu, the county's health officer, said at a news briefing that he expected more."
+    doc, att = _attributor(text)
+    run = doc.char_span(0, len("Dr. Sipho Mthembu"), label="PERSON")
+    assert [t.tag_ for t in run][1] == "NNPS"  # the model's tag for an unknown first name
+    assert att._trimmed(Span(doc, run.start, run.end, label="PERSON")).text.endswith("Sipho Mthembu")
