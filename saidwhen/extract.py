@@ -238,13 +238,15 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True, drop: list[t
         if sp.speech and sp.kind == "direct":
             keep(pos, sp.open_at)
             stand_in = f'"{STAND_IN}{_stand_in_tail(text, sp)}"'
+            # a word run into the closing mark (",”Clinton said") is a word of its own to the parser
+            pad = " " if sp.outer_end < len(text) and text[sp.outer_end].isalnum() else ""
             stand_in_pieces.append(len(pieces))
             starts.append(length)
             origins.append(sp.open_at)
             ends.append(sp.outer_end)
-            pieces.append(stand_in)
+            pieces.append(stand_in + pad)
             quote_at[i] = (length, length + len(stand_in))
-            length += len(stand_in)
+            length += len(stand_in) + len(pad)
             pos = max(pos, sp.outer_end)
         else:
             keep(pos, sp.start)

@@ -201,13 +201,26 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
             elif c == closer or (closer in '"”' and c in '"”'):
                 _add(out, text, open_at, open_len, i, 1, pi)
                 open_at = None
+            elif c == "“" and closer == "”" and text[i - 1] in ",.!?…" and (i + 1 >= pe or text[i + 1].isspace()):
+                _add(out, text, open_at, open_len, i, 1, pi)  # a misprinted closing mark: "Not yet,“ he said
+                open_at = None
             elif c in "“«" and closer in "”»":  # reopened before closing: end the first there
                 _add(out, text, open_at, open_len, i, 0, pi)
                 open_at, open_len, closer = i, 1, _OPEN_DOUBLE[c]
         i += 1
     if open_at is not None:
-        _add(out, text, open_at, open_len, pe, 0, pi)
+        cue = _UNCLOSED_CUE.search(text, open_at, pe) if open_at == ps and closer in '"”' else None
+        if cue is not None:  # "There was no time, said Kessel, who …": the closing mark left out
+            _add(out, text, open_at, open_len, cue.start() + 1, 0, pi)
+            if out and out[-1].open_at == open_at:
+                out[-1].closed, out[-1].close_at = True, cue.start() + 1
+        else:
+            _add(out, text, open_at, open_len, pe, 0, pi)
     return out
+
+
+#: A speech verb and a name after a comma inside a quotation that never closes: where it ends.
+_UNCLOSED_CUE = re.compile(r",\s+(?:said|says|added|adds|told|wrote|writes)\s+(?=[A-Z])")
 
 
 def _add(out: list[Span], text: str, open_at: int, open_len: int, close_at: int, close_len: int, pi: int) -> None:

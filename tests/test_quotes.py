@@ -135,3 +135,17 @@ def test_a_quote_a_title_case_headline_capitalised_is_still_speech_in_the_body()
 def test_a_headline_with_a_lone_quote_mark_is_read_without_error():
     text = "Mayor Says ' Ferries Stay ' On Harbour Route\n\nAna Brandt said the ferries would stay."
     assert [q.speaker for q in saidwhen.extract(text, "2024-03-14").quotes] == ["Ana Brandt"]
+
+
+@pytest.mark.parametrize("text, first", [
+    # an opening mark printed where the closing one belongs
+    ("“Not this year,“ Ana Brandt said. “The ferry needs a new engine.”", "Not this year"),
+    # no space between the closing mark and the speaker
+    ("“The ferry needs a new engine,”Ana Brandt said. “It will take a year.”", "The ferry needs a new engine"),
+    # the closing mark left out before the attribution
+    ('"The ferry needs a new engine and a new crew, said Ana Brandt, who runs the harbour.', "The ferry needs a new engine and a new crew"),
+])
+def test_misprinted_quotation_marks_still_give_the_quote_and_its_speaker(text, first):
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    assert quotes[0].text == first
+    assert {q.speaker for q in quotes} == {"Ana Brandt"}
