@@ -19,7 +19,10 @@ Printed:
 * **overhead**: ``Store.index`` time (renderings included) as a share of extraction time, and the
   part of it spent linking and classifying renderings (the same corpus indexed with and without).
 
-Usage: .venv/bin/python benchmarks/variants.py
+Usage: .venv/bin/python benchmarks/variants.py [CORPUS.jsonl]
+
+``benchmarks/data/variants_fresh.jsonl`` is a second corpus in the same format, written after the
+rules by someone who never saw them: the figure on it is the one that says how the rules carry over.
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ def main() -> None:
     from saidwhen import extract_many
     from saidwhen.store import Store, normalise_quote
 
-    records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA
+    records = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
     from saidwhen.store import _minhash
     from saidwhen.variants import rendering_buckets
 

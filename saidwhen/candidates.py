@@ -46,6 +46,11 @@ def _path(tok: Token, verb: Token) -> str:
     return "far"
 
 
+#: Days and months, which the parser may make the subject of a sentence they open.
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december today yesterday tomorrow""".split())
+
+
 def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[int]) -> list[Token]:
     """Tokens heading a possible source mention of the quotation ``qtoks`` (a stand-in or the
     content's tokens): in the cue's sentence, the quotation's sentences and the sentence before it
@@ -65,8 +70,8 @@ def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[
             pos = coarse_pos(t)
             if pos not in HEADS and not (t.lower_ in RELATIVES and t.dep_ in ("nsubj", "nsubjpass")):
                 continue
-            if attributor.in_quote(t.idx) or _in_parentheses(t):
-                continue
+            if attributor.in_quote(t.idx) or _in_parentheses(t) or t.ent_type_ in ("DATE", "TIME") or t.lower_ in CALENDAR:
+                continue  # "Saturday at the convention Sen. Roe said": a day never speaks
             out.append(t)
     return out
 
