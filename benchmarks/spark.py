@@ -19,6 +19,11 @@ What is timed (each in its own fresh subprocess, so the peak memory is that run'
 * start-up: the Spark job on the first 10 articles (session start + job): the fixed cost a run
   pays whatever its size.
 
+For each Spark run, from the Spark UI's REST API: the extraction stage's wall time, executor time
+and task times (their spread is the skew at the stage's end), the number of Spark jobs and stages
+and the seconds between jobs (driver-side work), and how many times the Python workers loaded the
+model.
+
 Per run: articles/s, articles/s per core, and peak RSS (single process: the process; Spark: the
 largest Python worker, which holds the spaCy model, and the JVM's heap in use). One run each by
 default (``--repeats`` for medians). Usage: .venv/bin/python benchmarks/spark.py [--articles N]
@@ -109,16 +114,57 @@ def spark_worker(corpus: str, scratch: str, master: str, limit: int | None) -> d
     t2 = time.perf_counter()
     sc = session.sparkContext
     cores = sc.defaultParallelism
-    # The Python workers are reused between tasks: ask each for its own peak RSS (it held the model).
-    probe = sc.parallelize(range(cores * 4), cores * 4).mapPartitions(
-        lambda _: [(os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)]).collect()
+    stages = stage_times(sc)
+    # The Python workers are reused between tasks: ask each for its own peak RSS (it held the model)
+    # and whether it loaded the model.
+    probe = sc.parallelize(range(cores * 4), cores * 4).mapPartitions(lambda _: [worker_state()]).collect()
     runtime = session._jvm.java.lang.Runtime.getRuntime()
     heap_mb = (runtime.totalMemory() - runtime.freeMemory()) / 2**20
     session.stop()
     return {"session_seconds": t1 - t0, "job_seconds": t2 - t1, "seconds": t2 - t0, "articles": summary.records,
             "stored": summary.articles, "syndicated": summary.syndicated, "quotes": summary.quotes, "cores": cores,
-            "worker_peak_rss_mb": max(rss for _, rss in probe), "workers": len({pid for pid, _ in probe}),
-            "jvm_heap_used_mb": heap_mb, "phases": summary.phases}
+            "worker_peak_rss_mb": max(rss for _, rss, _ in probe), "workers": len({pid for pid, _, _ in probe}),
+            "model_loads": sum({pid: loads for pid, _, loads in probe}.values()),
+            "jvm_heap_used_mb": heap_mb, "phases": summary.phases, **stages}
+
+
+def worker_state() -> tuple:
+    """(pid, peak RSS in MB, times the model was loaded) of the Python worker running this."""
+    extract = sys.modules.get("saidwhen.extract")
+    loads = extract.load_nlp.cache_info().misses if extract else 0
+    return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, loads
+
+
+def stage_times(sc) -> dict:
+    """From the Spark UI's REST API: the extraction stage (the one with the most executor time):
+    its wall seconds, executor seconds and task seconds (their spread is the skew); the number of
+    Spark jobs and stages; and the seconds no job was running (driver-side work between jobs)."""
+    from datetime import datetime
+    from urllib.request import urlopen
+
+    def get(path):
+        with urlopen(f"{sc.uiWebUrl}/api/v1/applications/{sc.applicationId}/{path}", timeout=30) as r:
+            return json.load(r)
+
+    def at(stamp):
+        return datetime.strptime(stamp.replace("GMT", ""), "%Y-%m-%dT%H:%M:%S.%f").timestamp()
+
+    try:
+        stages = [st for st in get("stages?status=complete") if st.get("completionTime")]
+        jobs = sorted((at(j["submissionTime"]), at(j["completionTime"])) for j in get("jobs") if j.get("completionTime"))
+        top = max(stages, key=lambda st: st["executorRunTime"])
+        tasks = get(f"stages/{top['stageId']}/{top['attemptId']}/taskList?length=100000")
+    except Exception as e:  # no UI (spark.ui.enabled=false) or an API change: report without it
+        return {"stages_error": str(e)}
+    busy, end = 0.0, float("-inf")  # the union of the jobs' intervals
+    for a, b in jobs:
+        busy += max(0.0, b - max(a, end))
+        end = max(end, b)
+    span = jobs[-1][1] - jobs[0][0] if jobs else 0.0
+    return {"extract_stage_seconds": at(top["completionTime"]) - at(top["submissionTime"]),
+            "extract_executor_seconds": top["executorRunTime"] / 1000,
+            "extract_task_seconds": sorted(t["duration"] / 1000 for t in tasks),
+            "spark_jobs": len(jobs), "spark_stages": len(stages), "between_jobs_seconds": span - busy}
 
 
 def run_worker(args: list[str]) -> dict:
@@ -186,6 +232,13 @@ def main() -> None:
               f" {args.articles / extract / cores:.1f} per core, model load included); cross-article steps and"
               f" writes {rest:.1f}s")
         print("    " + ", ".join(f"{k} {v:.1f}s" for k, v in phases.items()))
+        r = runs[name][0]
+        if "extract_stage_seconds" in r:
+            t = r["extract_task_seconds"]
+            print(f"    extraction stage {r['extract_stage_seconds']:.1f}s wall, {r['extract_executor_seconds']:.1f}s in"
+                  f" {len(t)} tasks ({min(t):.1f}-{max(t):.1f}s each; ideal wall {r['extract_executor_seconds'] / cores:.1f}s);"
+                  f" {r['spark_jobs']} Spark jobs, {r['spark_stages']} stages, {r['between_jobs_seconds']:.1f}s with no job"
+                  f" running; {r['workers']} Python workers, model loaded {r['model_loads']} time(s)")
     if args.repeats > 1:
         for name, rs in runs.items():
             print(f"  {name}: " + ", ".join(f"{r['seconds']:.1f}s" for r in rs))

@@ -35,7 +35,15 @@ them). Reported: articles/s (median), the ratio of the two, whether the output i
 /proc every 0.1 s while they run) and the largest of them all from ``RUSAGE_CHILDREN`` of a fresh
 measuring process.
 
+``--profile`` measures nothing of the above: it runs saidwhen's extraction once, in this process,
+under cProfile on the same ``--articles`` texts (after a warm-up article, so the model and the
+lazily loaded name lists are excluded) and prints the ``--top`` entries (default 25) by cumulative
+and by own time, then the share of the time in spaCy and thinc (tokenizer, pipeline components, the
+model's maths) against saidwhen's own Python and the rest. Own time of C functions (``re``, numpy,
+built-ins) and of numpy's Python counts for the package that called them.
+
 Usage: .venv/bin/python benchmarks/speed.py [--articles N] [--repeats R]
+       .venv/bin/python benchmarks/speed.py --profile [--articles N] [--top N]
 """
 
 from __future__ import annotations
@@ -245,6 +253,64 @@ def run_worker(name: str, n: int, repeats: int) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _package(func: tuple) -> str | None:
+    """Who owns a cProfile entry: "spaCy/thinc", "saidwhen", "other", or None for a C function
+    (``~`` file) or numpy's Python, whose time goes to its callers."""
+    filename = func[0].replace("\\", "/")
+    if filename == "~" or "/numpy/" in filename:
+        return None
+    if "/saidwhen/" in filename:
+        return "saidwhen"
+    if any(p in filename for p in ("spacy/", "thinc/", "spacy_", "en_core_web")):
+        return "spaCy/thinc"
+    return "other"
+
+
+def profile(docs: list[tuple[str, str | None]], top: int) -> None:
+    """Extraction of ``docs`` under cProfile: the top entries and the time by package."""
+    import cProfile
+    import pstats
+
+    sys.path.insert(0, str(ROOT))
+    import saidwhen
+    from saidwhen.extract import load_nlp
+
+    load_nlp()
+    list(saidwhen.extract_many(docs[:1], batch_size=BATCH))  # warm-up: lazy lists, first-call caches
+    prof = cProfile.Profile()
+    t0 = time.perf_counter()
+    prof.enable()
+    found = sum(len(a.quotes) for a in saidwhen.extract_many(((t, d) for t, d in docs), batch_size=BATCH))
+    prof.disable()
+    wall = time.perf_counter() - t0
+    print(f"# profile: saidwhen.extract_many on {len(docs)} articles, batch_size={BATCH}: {wall:.2f} s under cProfile"
+          f" ({len(docs) / wall:.1f} articles/s, slowed by the profiler), {found} quotes")
+    stats = pstats.Stats(prof, stream=sys.stdout)
+    stats.strip_dirs()
+    for order, title in (("cumulative", "cumulative time"), ("tottime", "own time")):
+        print(f"\n## top {top} by {title}")
+        stats.sort_stats(order).print_stats(top)
+    # Own time by package; a C function's own time is split over its callers as cProfile recorded.
+    raw = pstats.Stats(prof).stats
+    share: dict[str, float] = {}
+    for func, (_, _, tt, _, callers) in raw.items():
+        owner = _package(func)
+        if owner is not None:
+            share[owner] = share.get(owner, 0.0) + tt
+            continue
+        edges = {c: v[2] for c, v in callers.items()}
+        total = sum(edges.values())
+        for caller, part in edges.items():
+            key = _package(caller) or "other"
+            share[key] = share.get(key, 0.0) + (tt * part / total if total else 0.0)
+        if not edges:
+            share["other"] = share.get("other", 0.0) + tt
+    whole = sum(share.values()) or 1.0
+    print("## own time by package (C calls counted for their caller)")
+    for name in ("spaCy/thinc", "saidwhen", "other"):
+        print(f"  {name:<12} {share.get(name, 0.0):7.2f} s  {share.get(name, 0.0) / whole:6.1%}")
+
+
 def mib(kb: int | None) -> str:
     return "-" if kb is None or kb < 0 else f"{kb / 1024:.0f} MiB"
 
@@ -253,12 +319,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=500, help="articles per run (default 500)")
     ap.add_argument("--repeats", type=int, default=3, help="timed runs per system (default 3)")
+    ap.add_argument("--profile", action="store_true", help="profile one extraction run under cProfile instead")
+    ap.add_argument("--top", type=int, default=25, help="entries per table with --profile (default 25)")
     ap.add_argument("--worker", choices=sorted([*WORKERS, *CLI_WORKERS]), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.articles < 1 or args.repeats < 1:
         ap.error("--articles and --repeats must be at least 1")
 
     docs = articles(args.articles)
+    if args.profile:
+        profile(docs, args.top)
+        return
     if args.worker:
         if args.worker in CLI_WORKERS:
             print(json.dumps(work_cli(docs, args.repeats, CLI_WORKERS[args.worker] or all_cores())))
