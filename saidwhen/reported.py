@@ -189,6 +189,11 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     if w == "according":
         if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
             return None
+        sent, phrase = verb.sent, [t.i for t in verb.subtree]
+        if verb.i - 2 > sent.start and doc[verb.i - 1].text == "," and all(
+                doc[k].is_punct or doc[k].is_space for k in range(max(phrase) + 1, sent.end)):
+            # "…, according to Jason Roe, who advised her.": the sentence before it, however parsed
+            return set(range(sent.start, verb.i - 1))
         clause = _clause_of(verb)
         if clause is None:
             return None

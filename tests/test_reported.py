@@ -248,6 +248,11 @@ def test_what_a_relative_clause_says_someone_said_is_reported(sentence, content)
     assert (q.text, q.speaker) == (content, "Ana Ruiz")
 
 
+def test_according_to_at_the_end_reports_the_whole_sentence_before_it():
+    q = only("Young drivers with no record might not be so lucky, according to Ana Ruiz, who runs the agency.")
+    assert (q.text, q.speaker) == ("Young drivers with no record might not be so lucky", "Ana Ruiz")
+
+
 def test_a_hyphenated_surname_is_the_person_introduced_with_it():
     text = ("Superintendent Rosa Lind-Garrity announced the new timetable on Monday.\n\n"
             "Lind-Garrity said buses would run every ten minutes from September.")
