@@ -237,9 +237,11 @@ class Entities:
         if len(e) != 1 or e[0].lower_ not in FRAGMENT_WORDS:
             return False
         doc, i = self.doc, e.start
-        prev = doc[i - 1] if i > 0 and not self.sent(i).start == i else None
-        if prev is not None and prev.text == "!" and not prev.whitespace_ and i > 1:
-            prev = doc[i - 2]  # "Yahoo! News"
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.text == "!" and i > 1 and not doc[i - 2].whitespace_:
+            prev = doc[i - 2]  # "Yahoo! News", which the parser may cut into two sentences
+        elif self.sent(i).start == i:
+            prev = None
         if prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in STOP_WORDS \
                 and "\n" not in prev.whitespace_:
             return True

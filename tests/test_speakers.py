@@ -415,3 +415,11 @@ def test_a_newspaper_named_alone_still_speaks():
     text = 'The Times reported the deal on Friday. "The deal is off," the Times said.'
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "Times"
+
+
+def test_the_last_word_of_a_news_site_is_nobody():
+    text = ('Rep. Maren Holt told Zephyr! News in an interview that posted this week that '
+            'she would run again.\n\n"I have unfinished business," Holt said.')
+    article = saidwhen.extract(text)
+    assert "News" not in {p.name for p in article.people}
+    assert "News" not in {q.speaker for q in article.quotes}
