@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from .people import first_names, known_full_name
 from .lexicon import (
-    DOCUMENTS, FOLLOWINGS, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
+    DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS,
     before_colon, coarse_pos, dateline_end,
@@ -166,7 +166,7 @@ class Entities:
             if e.start_char >= headline
             and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and "," not in e.text
             and not self.in_quote(e.start_char) and not self.in_quote(e.end_char - 1)
-            and not self._dateline(e)
+            and not self._dateline(e) and not self._fragment(e)
         ]
         ents = [r for r in (self._relabel(e) for e in ents) if r.label_ in ("PERSON", "ORG", "GPE", "NORP")]
         runs = [r for r in self._name_runs() if r.start_char >= headline]
@@ -229,6 +229,27 @@ class Entities:
         if len(toks) == len(e):
             return e
         return SpacySpan(doc, toks[0].i, toks[-1].i + 1, label=e.label_)
+
+    def _fragment(self, e: SpacySpan) -> bool:
+        """Whether NER labelled alone an institution noun that belongs to a longer name: "State"
+        of "the Islamic State group", "News" of "Yahoo! News", "House" of "House Speaker Paul Ryan"
+        or of "House of Cards"; a name of its own only in none of those ("the Times said")."""
+        if len(e) != 1 or e[0].lower_ not in FRAGMENT_WORDS:
+            return False
+        doc, i = self.doc, e.start
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.text == "!" and i > 1 and not doc[i - 2].whitespace_:
+            prev = doc[i - 2]  # "Yahoo! News", which the parser may cut into two sentences
+        elif self.sent(i).start == i:
+            prev = None
+        if prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in STOP_WORDS \
+                and "\n" not in prev.whitespace_:
+            return True
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
+            return True
+        return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and coarse_pos(nxt) == "PROPN" \
+            and (nxt.lower_ in STRIP_TITLES or nxt.lower_ in TITLE_WORDS or nxt.lower_.rstrip(".") in ROLE_WORDS)
 
     @property
     def _norp_words(self) -> set[str]:
@@ -625,6 +646,10 @@ class Entities:
         ):
             kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
             first = self.doc.char_span(s, e, alignment_mode="expand")
+            if first is not None and self._fragment(first):
+                return None, mention, 0.3  # "House" of "House of Cards": a piece of a longer name
+            if tok.ent_type_ in ("GPE", "LOC") and _placed(tok):
+                return None, mention, 0.3  # "you live in California or Washington, D.C.": a place
             gender = self._honorific(first[0]) if first is not None else None
             ent = self.lookup(text, None, at=s, gender=gender)
             if ent is None and s < self._headline:  # a title-case headline runs words into the name
@@ -784,7 +809,7 @@ class Entities:
         def ok(ent: Entity) -> bool:
             if want_org:
                 return ent.kind == "ORG"
-            return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender))
+            return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender)) and not self._not_a_person(ent)
 
         def by_name_only(ent: Entity) -> bool:  # a gender the first-name list was unsure of: the pronoun outweighs it
             return ent.kind == "PERSON" and ent.evidence == "first_name_mostly"
@@ -794,13 +819,45 @@ class Entities:
         if not found and gender is not None:
             # "Spokesman Bernie Hale … , he told reporters": the list calls "Bernie" mostly a woman's
             # name, but the one person of the latest sentence that names anybody is who the text means.
-            people = self._latest_sentence_mentions(end, lambda ent: ent.kind == "PERSON", skip)
+            people = self._latest_sentence_mentions(end, lambda ent: ent.kind == "PERSON" and not self._not_a_person(ent), skip)
             if people and len({id(m[1]) for m in people}) == 1 and by_name_only(people[0][1]):
                 found = people
         subj = [m for m in found if m[2].dep_ in ("nsubj", "nsubjpass")]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m in subj if m[2].head.dep_ == "ROOT" or m[2].head.dep_ == "conj" and m[2].head.head.dep_ == "ROOT"]
         return (main or subj or found)[0][1] if found else None
+
+    def _not_a_person(self, ent: Entity) -> bool:
+        """Whether the article shows a "person" to be a place, an organisation or a thing, which
+        "he" or "she" never means ("West Virginia", "Patriot Coal", "Midway Atoll" that NER took
+        for people). Nothing can outweigh a first name, an honorific or a person's role; short of
+        those, a name is no person's when it holds a word of organisations or things ("Coal",
+        "Tower", "GOP"), a US state or a region ("Southern California"), or when none of its
+        mentions is NER's PERSON and the article places it ("in Midway Atoll") or NER labels the
+        same name a place, an organisation, a nationality or an event elsewhere."""
+        if ent.kind != "PERSON":
+            return True
+        seen = (id(ent), len(ent.mentions), ent.evidence)  # until a mention or a title says more
+        if seen not in self._not_person:
+            self._not_person[seen] = self._shown_not_person(ent)
+        return self._not_person[seen]
+
+    def _shown_not_person(self, ent: Entity) -> bool:
+        if ent.evidence in ("honorific", "first_name", "first_name_mostly") or not ent.key \
+                or first_name_gender(ent.key[0]) is not None or ent.roles & _PERSON_ROLES:
+            return False
+        words = set(ent.key) | {w.rstrip("s") for w in ent.key}
+        if words & (NON_PERSON_WORDS | ORG_NOUNS | ORG_SUFFIXES) or ent.key[-1] in PLACE_NAMES or ent.key[-1] in PLACE_WORDS:
+            return True
+        doc = self.doc
+        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, _ in ent.mentions]
+        spans = [sp for sp in spans if sp is not None and len(sp) and coarse_pos(sp.root) != "PRON"]
+        if not spans or any(t.ent_type_ == "PERSON" for sp in spans for t in sp):
+            return False
+        if any(_placed(sp.root) for sp in spans):
+            return True  # "in Midway Atoll", "in Ohio or Midway"
+        names = {_clean_name(sp.text) for sp in spans}
+        return any(e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "EVENT") and _clean_name(e.text) in names for e in self.ents)
 
     def _latest_sentence_mentions(self, end: int, ok, skip) -> list:
         """The mentions ``ok`` accepts in the latest sentence before mention index ``end`` that has
@@ -981,6 +1038,14 @@ class Entities:
 PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R", "republicans": "R", "gop": "R"}
 
 
+def _placed(tok: Token) -> bool:
+    """Whether a name is where something is: the object of "in", "at", "across" ("in Ohio or
+    Washington"), which the parser may still make the subject of a verb after it."""
+    while tok.dep_ == "compound" or tok.dep_ == "conj" and tok.head.dep_ in ("pobj", "conj"):
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "across", "throughout", "near")
+
+
 def _other_party(words: set[str], roles: set[str]) -> bool:
     """Whether a description names a party (``words``) and the person's roles another."""
     said = {PARTIES[w] for w in words if w in PARTIES}
@@ -1010,6 +1075,7 @@ def _org_like(ent: Entity) -> bool:
     )
 
 
+_PERSON_ROLES = ROLE_WORDS | STRIP_TITLES | set(TITLE_WORDS.values()) | SPOKESPEOPLE | set(GENDERED_ROLES)
 _ORGISH = ORG_NOUNS | ORG_DESCRIPTORS | {"start-up", "brand", "maker", "chain", "app"}
 
 

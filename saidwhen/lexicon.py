@@ -69,6 +69,25 @@ PLACE_WORDS = frozenset(
     coast gulf peninsula desert forest canyon strait point head harbour harbor beach cove creek springs
     heights square street road avenue bridge county city""".split()
 )
+#: The US states and the world's regions: a name that is one, or ends in one ("West Virginia",
+#: "Southern California", "Central Asia"), is a place, whatever NER labels it.
+PLACE_NAMES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina dakota ohio oklahoma
+    oregon pennsylvania rhode tennessee texas utah vermont virginia washington wisconsin wyoming
+    america states kingdom europe asia africa antarctica australia arctic atlantic pacific
+    atoll""".split()
+)
+#: Words that make a name an organisation's, an institution's or a thing's, never a person's
+#: ("Patriot Coal", "Trump Tower", "Indiana GOP"), beyond the organisation nouns and suffixes.
+NON_PERSON_WORDS = frozenset(
+    """coal oil energy corporation company incorporated gop tower towers house senate congress hotel casino
+    airport station university agency program programme act fund""".split()
+)
+#: Institution nouns that NER labels alone when they belong to a longer name ("Islamic State",
+#: "Yahoo! News", "House Speaker", "House of Cards").
+FRAGMENT_WORDS = frozenset("house state states senate news post times department office".split())
 #: Capitalised sentence-opening nouns that are no name even with an apposition ("Officials, …").
 SENTENCE_NOUNS = frozenset("""officials police residents critics experts analysts researchers scientists
     doctors lawyers prosecutors investigators witnesses parents students teachers workers staff

@@ -55,6 +55,7 @@ class Attributor(Entities):
         self._mentions: list[tuple[int, Entity, Token | None]] = []  # (doc offset, entity, head token)
         self._alone: dict[str, list[int]] | None = None
         self._norp_cache: set[str] | None = None
+        self._not_person: dict[tuple, bool] = {}
         self._lede_at: int | None = None
         self._capitals = [t for t in doc if t.text[:1].isupper()]  # where names can be
         self.has_ner = doc.has_annotation("ENT_IOB")

@@ -370,3 +370,56 @@ def test_a_description_with_a_party_never_names_the_other_partys_nominee():
             'Democratic nominee Mara Quill spoke of wages.\n\n'
             '"Wages must rise," the Democratic nominee said.')
     assert only(text).speaker == "Mara Quill"
+
+
+@pytest.mark.parametrize(
+    "text, pronoun",
+    [
+        # a place NER may take for a person: the region it names, "in" it
+        ('Ferries stopped sailing to Kerrow Atoll last week. Kerrow Atoll lies far from any port.\n\n'
+         '"The reef is recovering," she said.', "she"),
+        # a company: its name ends in a word of firms
+        ('Halder Coal filed for bankruptcy in May, and its miners lost their pensions.\n\n'
+         '"This was avoidable," he said.', "he"),
+    ],
+)
+def test_he_or_she_never_means_a_place_or_a_company(text, pronoun):
+    article = saidwhen.extract(text)
+    (q,) = article.quotes
+    assert q.speaker_mention.text == pronoun
+    assert q.speaker is None
+    assert not [p for p in article.people if p.kind == "PERSON"]
+
+
+def test_he_still_means_a_person_with_no_first_name_the_list_knows():
+    text = 'Tesfaye Gebru has taught in Addis Ababa for years.\n\n"Teaching is my life," he said.'
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Tesfaye Gebru"
+
+
+def test_an_institution_noun_inside_a_title_is_no_speaker():
+    text = 'Dana Voss named her favourite show. "\'House of Lies,\'" she said, "though I missed the last season."'
+    article = saidwhen.extract(text)
+    assert {q.speaker for q in article.quotes} == {"Dana Voss"}
+    assert [p.name for p in article.people] == ["Dana Voss"]
+
+
+def test_a_chamber_before_a_title_is_not_the_speakers_office():
+    text = 'House Speaker Ivo Marsh met donors on Friday.\n\n"We are united," Marsh\'s office said in a statement.'
+    article = saidwhen.extract(text)
+    assert "House" not in {p.name for p in article.people}
+    assert "House" not in {q.speaker for q in article.quotes}
+
+
+def test_a_newspaper_named_alone_still_speaks():
+    text = 'The Times reported the deal on Friday. "The deal is off," the Times said.'
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Times"
+
+
+def test_the_last_word_of_a_news_site_is_nobody():
+    text = ('Rep. Maren Holt told Zephyr! News in an interview that posted this week that '
+            'she would run again.\n\n"I have unfinished business," Holt said.')
+    article = saidwhen.extract(text)
+    assert "News" not in {p.name for p in article.people}
+    assert "News" not in {q.speaker for q in article.quotes}
