@@ -12,8 +12,9 @@ so the peer there is the textbook spaCy rule (the ``ccomp`` of a form of "say"/"
 ``nsubj`` as speaker) on the same model; citron (BBC) reports a content-span overlap F1 of 0.83
 on its own business-news test set, for reference. The hard negatives a reported file lists in
 ``not_speech`` ("said goodbye", "announced a recall") are counted when a reported quotation
-overlaps one. Summaries ("called for an inquiry", kind ``summary``) are not annotated in these
-files; they are counted, with those that overlap a hard negative, but not scored.
+overlaps one. Summaries ("called for an inquiry", kind ``summary``) and questions ("asked whether
+the vote would go ahead", kind ``question``) are not annotated in these files; they are counted,
+with those that overlap a hard negative, but not scored.
 
     .venv/bin/python benchmarks/quality.py [benchmarks/data/quotes_dev.jsonl] [--errors]
 """
@@ -195,9 +196,10 @@ def main(argv: list[str]) -> None:
         print(f"{'f1 ' + kind + ' only':<20}{k_ours['f1']:>10.3f}{k_base['f1']:>10.3f}")
     print(f"{'predicted':<20}{ours_r['predicted']:>10}{base_r['predicted']:>10}")
     print(f"{'on hard negatives':<20}{ours_r['on_not_speech']:>10}{base_r['on_not_speech']:>10}")
-    # Summaries ("called for an inquiry") are not annotated in these files: counted, not scored.
-    summary = score(docs, preds, ("summary",))
-    print(f"{'summaries (unscored)':<20}{summary['predicted']:>10}   of which on hard negatives: {summary['on_not_speech']}")
+    # Summaries ("called for an inquiry") and questions are not annotated in these files: counted, not scored.
+    for kind, label in (("summary", "summaries"), ("question", "questions")):
+        unscored = score(docs, preds, (kind,))
+        print(f"{label + ' (unscored)':<20}{unscored['predicted']:>10}   of which on hard negatives: {unscored['on_not_speech']}")
     print("citron (BBC), published, own test set: content-span overlap F1 0.83")
     if "--errors" in argv:
         for e in ours_r["errors"]:

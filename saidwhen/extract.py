@@ -362,7 +362,7 @@ def _prepare(text: str, date: Date | None, url, id_, title, mask: bool = True, k
     paras = paragraphs(text)
     spans = scan(text)
     non_quotes = judge(text, spans, paras)
-    drop = _narration(text, spans, paras, bool(kinds & {"indirect", "mixed", "summary"})) if mask else []
+    drop = _narration(text, spans, paras, bool(kinds & {"indirect", "mixed", "summary", "question"})) if mask else []
     return _State(text, date, url, id_, title, paras, spans, non_quotes, build_skeleton(text, spans, mask, drop), kinds)
 
 
@@ -422,7 +422,7 @@ def _finish(doc, st: _State) -> Article:
     times = find_times(st.text, st.date)
     time_starts = [t.start for t in times]
     said_on = {i: _said_on(st, doc, final[i], times, time_starts) for i in speech}
-    reported = _reported(doc, st, attributor, speech, times, time_starts) if st.kinds & {"indirect", "mixed", "summary"} else []
+    reported = _reported(doc, st, attributor, speech, times, time_starts) if st.kinds & {"indirect", "mixed", "summary", "question"} else []
     # What a quote says about time is relative to when it was said, where the article tells.
     anchors = [
         (st.spans[i].start, st.spans[i].end, d) for i in speech
@@ -521,7 +521,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
                     for a, b in r.pieces]
         # A summary keeps its fragments apart: "called the plan "a disgrace"" prints her words, and
         # the fragment is the quotation of them.
-        inside = [q for q in quotes if q.kind == "partial" and r.kind != "summary" and any(a <= q.start and q.end <= b for a, b in r.pieces)]
+        inside = [q for q in quotes if q.kind == "partial" and r.kind not in ("summary", "question") and any(a <= q.start and q.end <= b for a, b in r.pieces)]
         if inside:
             group = regroup.get(inside[0].group, inside[0].group)
             for q in inside:
@@ -555,7 +555,7 @@ def _closing_end(text: str, end: int) -> int:
 def _without_scare_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[NonQuote]]:
     """A fragment of three words or fewer that nobody is said to have said, and that no reported
     statement holds, is a scare quote ("a "unity" lunch"), not speech."""
-    held = {q.group for q in quotes if q.kind in ("indirect", "mixed", "summary") or q.speaker is not None or q.cue is not None}
+    held = {q.group for q in quotes if q.kind in ("indirect", "mixed", "summary", "question") or q.speaker is not None or q.cue is not None}
     out, scare = [], []
     for q in quotes:
         if q.kind == "partial" and q.group not in held and len(q.text.split()) <= 3:

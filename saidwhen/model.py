@@ -15,7 +15,7 @@ GENDER_EVIDENCE = ("honorific", "pronoun", "first_name")
 #: The kinds of quotation: quoted in full, a quoted fragment, reported without quotation marks,
 #: reported with quoted fragments inside, or summed up by the writer with no clause ("called for an
 #: inquiry").
-KINDS = ("direct", "partial", "indirect", "mixed", "summary")
+KINDS = ("direct", "partial", "indirect", "mixed", "summary", "question")
 
 
 def check_kinds(kinds: Iterable[str] | str | None) -> frozenset[str]:
@@ -78,7 +78,7 @@ class Quote:
     start: int
     end: int
     group: int
-    kind: str  # one of KINDS: "direct", "partial", "indirect", "mixed" or "summary"
+    kind: str  # one of KINDS: "direct", "partial", "indirect", "mixed", "summary" or "question"
     speaker: str | None
     speaker_mention: Mention | None
     cue: str | None

@@ -66,6 +66,11 @@ PROMISING = frozenset(
 )
 #: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
 CALLING = frozenset("call calls called calling".split())
+#: Forms of "ask": the question asked ("asked whether the vote would go ahead") is a quotation
+#: of its own kind, ``question``; the request ("asked the council to act") a summary.
+ASKING = frozenset("ask asks asked asking".split())
+#: Who asks nobody in particular a question: the writer and the reader.
+NO_ASKER = frozenset("i we you one".split())
 #: Forms of "urge", whose object and infinitive are a demand: "urged the council to act".
 URGING = frozenset("urge urges urged urging".split())
 #: The plainest reporting verbs: what follows them is what was said, with little doubt.
@@ -147,11 +152,16 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
     for tok in doc:
         w = tok.lower_
         summary = w in CALLING or w in URGING
-        if not summary and w not in REPORTING and w not in PROMISING and w != "according":
+        asking = w in ASKING
+        if not summary and not asking and w not in REPORTING and w not in PROMISING and w != "according":
             continue
         if quoted.holds(tok.idx):
             continue
-        content = _summary(tok) if summary else _content(doc, tok)
+        kind = "summary" if summary else "indirect"
+        if asking:
+            content, kind = _asked(tok)
+        else:
+            content = _summary(tok) if summary else _content(doc, tok)
         if not content:
             continue
         content, acts = _without_acts(doc, content)
@@ -164,7 +174,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         after = [p for p in pieces if p[0] > tok.i and _has_verb(doc[p[0] : p[1]])]
         if pieces[0][1] <= tok.i and after and not any(_has_verb(doc[a:b]) for a, b in pieces if b <= tok.i):
             longest = after[0]  # "Most patients, according to the department, were children": the predicate
-        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if summary else 2):
+        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" else 2):
             continue
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
                  if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
@@ -179,7 +189,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             outer = attributor.attribute_cue(doc[shares[tok.i]])
             att.speaker, att.mention, att.confidence = outer.speaker, outer.mention, round(outer.confidence * 0.95, 3)
         att = choose(attributor, att, [doc[i] for i in sorted(content)], tok, content, spans)
-        found.append(Reported(spans, att, _confidence(tok, att), "summary" if summary else "indirect"))
+        found.append(Reported(spans, att, _confidence(tok, att), kind))
     return found
 
 
@@ -302,6 +312,36 @@ def _summary(verb: Token) -> set[int] | None:
     if objs and verdicts:  # "called the plan a disgrace", "called it unacceptable"
         return {t.i for t in objs[0].subtree} | {t.i for t in verdicts[0].subtree}
     return None
+
+
+def _asked(verb: Token) -> tuple[set[int] | None, str]:
+    """What a form of "ask" reports, and as which kind: the question ("asked whether the vote would
+    go ahead", "asked the mayor how long the bridge would stay shut", "asked about the budget") as
+    a ``question``, a request ("asked the council to reopen the bridge") as a ``summary``. Nothing
+    for a passive ("was asked whether", "when asked": the asker is not the subject), a negation,
+    or the writer's and the reader's own questions ("you might ask whether")."""
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod", "relcl"):
+        return None, "question"
+    kids = list(verb.children)
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in kids):
+        return None, "question"
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ != "conj" or subjects and subjects[0].lower_ in NO_ASKER:
+        return None, "question"
+    after = [c for c in kids if c.i > verb.i]
+    for c in after:
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and c.tag_.startswith("VB") and _question(c):
+            return {t.i for t in c.subtree}, "question"
+    for prep in after:
+        if prep.dep_ == "prep" and prep.lower_ == "about":
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return {t.i for t in objs[0].subtree}, "question"
+    objs = [c for c in after if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
+    to = [c for c in after if c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if objs and to:
+        return {t.i for t in objs[0].subtree} | {t.i for t in to[0].subtree}, "summary"
+    return None, "question"
 
 
 def _demand(verb: Token, kids: list[Token]) -> set[int] | None:

@@ -109,7 +109,7 @@ def search(store: "Store", text: str, speaker: str | None = None, since=None, un
     ``speaker`` keeps quotes said by that person (name or alias, any case) in at least one place;
     ``since``/``until`` (``date``, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive) keep quotes
     said in that period, by the explicit date or else the publication date; ``kinds`` ("direct",
-    "partial", "indirect", "mixed", "summary", as a list or "direct,partial") keeps quotes printed that way.
+    "partial", "indirect", "mixed", "summary", "question", as a list or "direct,partial") keeps quotes printed that way.
     """
     if not text or not text.strip():
         raise SearchQueryError("empty search: give words to look for, e.g. saidwhen search 'climate'")

@@ -425,3 +425,33 @@ def test_a_quoted_verdict_stays_a_partial_quote_beside_its_summary():
     assert (partial.kind, partial.text) == ("partial", "a plan written in sand")
     assert summary.group != partial.group
     assert summary.speaker == partial.speaker == "Priya Walsh"
+
+
+def questions(text):
+    return reported(text, kinds=("question",))
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Councillor Priya Walsh asked whether the bridge would reopen in spring.", "whether the bridge would reopen in spring"),
+    ("Councillor Priya Walsh asked the engineer how long the bridge would stay shut.", "how long the bridge would stay shut"),
+    ("Councillor Priya Walsh asked about the cost of the repairs.", "the cost of the repairs"),
+])
+def test_a_question_someone_asked_is_a_question_of_theirs(sentence, content):
+    (q,) = questions(sentence)
+    assert (q.text, q.speaker) == (content, "Priya Walsh")
+    assert reported(sentence) == []  # never an indirect statement
+
+
+@pytest.mark.parametrize("sentence", [
+    "Councillor Priya Walsh was asked whether the bridge would reopen.",
+    "When asked about the bridge, Priya Walsh said nothing.",
+    "You might ask whether the bridge will ever reopen.",
+    "The question Priya Walsh asked was a fair one.",
+])
+def test_a_question_put_to_someone_or_to_the_reader_is_nobody_s_question(sentence):
+    assert questions(sentence) == []
+
+
+def test_a_request_made_with_ask_is_a_summary():
+    (q,) = summaries("Councillor Priya Walsh asked the water board to publish its repair schedule.")
+    assert (q.text, q.speaker) == ("the water board to publish its repair schedule", "Priya Walsh")
