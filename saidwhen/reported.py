@@ -161,9 +161,11 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if asking:
             content, kind = _asked(tok)
         else:
-            content = _summary(tok) if summary else _content(doc, tok)
+                content = _summary(tok) if summary else _content(doc, tok)
         if not content:
             continue
+        if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
+            continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
         content, acts = _without_acts(doc, content)
         shares.update((a, tok.i) for a in acts)
         pieces = _pieces(doc, _without_setting(doc, content))
@@ -530,6 +532,14 @@ def _attributions(clause: Token, verb: Token) -> set[int]:
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):  # not "…, while badly timed, …"
             out |= {x.i for x in t.subtree}  # "…, while Holloway countered that …": another voice
     return out
+
+
+def _after_direct_quote(verb: Token, direct: Ranges) -> bool:
+    """Whether the verb follows the closing mark of a direct quote (and a comma): '"…," said Roe'."""
+    doc, k = verb.doc, verb.i - 1
+    while k >= 0 and doc[k].text in (",", "—", "–"):
+        k -= 1
+    return k >= max(0, verb.i - 3) and direct.holds(doc[k].idx)
 
 
 def _set_phrase(verb: Token, subject: Token) -> bool:

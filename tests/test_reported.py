@@ -289,6 +289,12 @@ def test_a_quoted_fragment_that_ends_the_sentence_makes_the_clause_mixed():
     assert partial.kind == "partial" and partial.group == mixed.group
 
 
+def test_a_speaker_s_description_after_an_inverted_attribution_is_not_what_was_said():
+    text = ('"The ferry needs a new engine," said Ana Ruiz, who ran the harbour board for a decade yet '
+            'backed the new mayor in the primary.')
+    assert [q.kind for q in saidwhen.extract(text, "2024-03-14").quotes] == ["direct"]
+
+
 def test_a_clause_of_when_it_was_said_is_not_what_was_said():
     (q,) = saidwhen.extract('"The loans were never reported," Tomas Berg said as the fans booed.', "2024-03-14").quotes
     assert q.kind == "direct"
