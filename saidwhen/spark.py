@@ -533,27 +533,33 @@ def _number(df, key: str, name: str):
 
 def _deduplicate(light):
     """The ordinals of the articles ``Store.index`` keeps: one is skipped when an earlier *kept*
-    article has its URL or its exact text. Decided in rounds with window functions; each round
-    settles at least the earliest open article (usually all of them in one or two)."""
+    article has its URL, or its exact text where one of the two has no URL (the same text under
+    two URLs is kept twice: a syndicated copy, clustered by ``_syndication``). Decided in rounds
+    with window functions; each round settles at least the earliest open article (usually all of
+    them in one or two)."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     d = light.select(
         "ordinal",
         F.coalesce(F.col("url"), F.concat(F.lit("\0none:"), F.col("ordinal").cast("string"))).alias("url_key"),
-        "text_hash", F.lit(None).cast("string").alias("status"))
+        "text_hash", F.col("url").isNull().alias("no_url"), F.lit(None).cast("string").alias("status"))
+    kept, live = F.col("status") == "kept", F.col("status").isNull() | (F.col("status") == "kept")
     while True:
-        cols = {}
-        for key in ("url_key", "text_hash"):
-            before = Window.partitionBy(key).orderBy("ordinal").rowsBetween(Window.unboundedPreceding, -1)
-            cols[key + "_kept"] = F.max(F.when(F.col("status") == "kept", 1).otherwise(0)).over(before)
-            cols[key + "_open"] = F.max(F.when(F.col("status").isNull() | (F.col("status") == "kept"), 1).otherwise(0)).over(before)
+        by_url = Window.partitionBy("url_key").orderBy("ordinal").rowsBetween(Window.unboundedPreceding, -1)
+        by_text = Window.partitionBy("text_hash").orderBy("ordinal").rowsBetween(Window.unboundedPreceding, -1)
+        earlier = lambda on, w: F.coalesce(F.max(F.when(on, 1).otherwise(0)).over(w), F.lit(0)) > 0  # noqa: E731
+        cols = {
+            "url_kept": earlier(kept, by_url), "url_open": earlier(live, by_url),
+            # An earlier article of the same text counts when this one has no URL, or that one has none.
+            "text_kept": earlier(kept, by_text), "text_open": earlier(live, by_text),
+            "bare_kept": earlier(kept & F.col("no_url"), by_text), "bare_open": earlier(live & F.col("no_url"), by_text),
+        }
         d = d.select("*", *(c.alias(n) for n, c in cols.items()))
-        kept_before = (F.coalesce(F.col("url_key_kept"), F.lit(0)) + F.coalesce(F.col("text_hash_kept"), F.lit(0))) > 0
-        open_before = (F.coalesce(F.col("url_key_open"), F.lit(0)) + F.coalesce(F.col("text_hash_open"), F.lit(0))) > 0
+        hit = lambda kind: F.col(f"url_{kind}") | F.when(F.col("no_url"), F.col(f"text_{kind}")).otherwise(F.col(f"bare_{kind}"))  # noqa: E731
         status = (F.when(F.col("status").isNotNull(), F.col("status"))
-                  .when(kept_before, F.lit("dropped")).when(~open_before, F.lit("kept")))
-        d = d.select("ordinal", "url_key", "text_hash", status.alias("status")).localCheckpoint()
+                  .when(hit("kept"), F.lit("dropped")).when(~hit("open"), F.lit("kept")))
+        d = d.select("ordinal", "url_key", "text_hash", "no_url", status.alias("status")).localCheckpoint()
         if d.where(F.col("status").isNull()).limit(1).count() == 0:
             return d.where(F.col("status") == "kept").select("ordinal")
 

@@ -2,7 +2,8 @@
 
 ``Store(path).index(articles)`` writes ``Article``s in batched transactions (WAL mode), so a run that
 is killed midway loses at most the batch in progress and a rerun picks up where it stopped: an
-article already stored (same URL or same text) is skipped. Quotes are stored once per distinct
+article already stored (same URL, or same text where either lacks a URL) is skipped; the same text
+under another URL is a syndicated copy, stored with its occurrences. Quotes are stored once per distinct
 normalised text and speaker (``quotes``), each text as printed once (``renderings``), with one row
 per place they are printed (``occurrences``); people are
 merged across articles by canonical name; syndicated copies of one article are found with MinHash
@@ -54,7 +55,7 @@ CREATE TABLE IF NOT EXISTS articles (
     flags TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT NULL;
-CREATE UNIQUE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
+CREATE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 
 CREATE TABLE IF NOT EXISTS article_minhashes (
@@ -133,6 +134,7 @@ CREATE TABLE IF NOT EXISTS rendering_buckets (
     rendering_id INTEGER NOT NULL REFERENCES renderings(id),
     PRIMARY KEY (speaker_id, bucket, rendering_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rendering_buckets_bucket ON rendering_buckets(bucket);
 
 CREATE TABLE IF NOT EXISTS occurrences (
     id INTEGER PRIMARY KEY,
@@ -272,10 +274,11 @@ class IndexStats:
     """What one ``Store.index`` call added.
 
     ``articles``: new articles stored (syndicated copies not counted again, see ``syndicated``);
-    ``duplicates``: articles skipped because their URL or text was already stored; ``quotes``: new
+    ``duplicates``: articles skipped because their URL was already stored, or their exact text with
+    no URL on one side (the same text under two URLs is two articles, a copy of each other); ``quotes``: new
     distinct quotes; ``occurrences``: new places a quote appears; ``bad``: articles whose extraction
     failed (not stored, so a rerun tries them again); ``syndicated``: stored near-copies of an
-    article already in the store.
+    article already in the store (word-for-word copies under another URL included).
     """
 
     articles: int = 0
@@ -351,6 +354,12 @@ class Store:
                 if column == "rendering_id":
                     self._backfill_renderings()
         conn.execute("CREATE INDEX IF NOT EXISTS occurrences_rendering ON occurrences(rendering_id)")
+        conn.execute("CREATE INDEX IF NOT EXISTS rendering_buckets_bucket ON rendering_buckets(bucket)")
+        if any(r[1] == "articles_text_hash" and r[2] for r in conn.execute("PRAGMA index_list(articles)")):
+            # Written when an exact copy under another URL was a duplicate: the text is no longer unique.
+            with self._transaction():
+                conn.execute("DROP INDEX articles_text_hash")
+                conn.execute("CREATE INDEX articles_text_hash ON articles(text_hash)")
         self._rekey_quotes()
 
     def _rekey_quotes(self) -> None:
@@ -423,8 +432,11 @@ class Store:
     def index(self, articles: Iterable[Article], batch_size: int = 500) -> IndexStats:
         """Store ``articles`` (streamed) in transactions of ``batch_size`` articles.
 
-        Idempotent: an article whose URL or exact text is already stored is counted in
-        ``duplicates`` and nothing is added. If a batch fails (locked database, full disk) it is
+        Idempotent: an article whose URL is already stored, or whose exact text is and one of the
+        two has no URL, is counted in ``duplicates`` and nothing is added. The exact text under a new
+        URL is a syndicated copy: stored, with its occurrences, in the cluster of the first
+        (``minhash_cluster``), so every article that printed a quote keeps its occurrence and the
+        counts (``stats``, ``who``, search) still count the copies once. If a batch fails (locked database, full disk) it is
         rolled back, everything committed before it stays, and a ``StoreError`` says which.
         """
         if batch_size < 1:
@@ -474,7 +486,8 @@ class Store:
         conn = self.connection
         a = p.article
         if conn.execute(
-            "SELECT 1 FROM articles WHERE text_hash = ? OR (url IS NOT NULL AND url = ?)", (p.text_hash, a.url)
+            "SELECT 1 FROM articles WHERE (url IS NOT NULL AND url = ?) OR (text_hash = ? AND (url IS NULL OR ? IS NULL))",
+            (a.url, p.text_hash, a.url),
         ).fetchone():
             stats.duplicates += 1
             return
@@ -682,12 +695,17 @@ class Store:
         unattributed quote, which the first speaker to say the text later adopts; when two or
         more have, it stays in the unattributed quote, since nothing tells whose words it
         printed. So the text alone never joins two people's quotations, and an unattributed
-        re-print of one person's words is not split from them.
+        re-print of one person's words is not split from them. The same holds for its variants:
+        a new text attributed to nobody that renders quotations already stored (cut short, words
+        left out or changed, as above, found through the LSH of every speaker) joins the earliest
+        of them when they are all one speaker's, and stays apart when they are two people's.
         """
         conn = self.connection
         norm = normalise_quote(q.text)
         if speaker_id is None:
             row = self._unattributed_quote(norm)
+            if row is None and not self._speakers_of(norm):
+                row = self._rendered_by_one(norm, bool(_TRUNCATED.search(q.text)))
         else:
             row = self._said_by(norm, speaker_id)
             if row is None:
@@ -770,6 +788,25 @@ class Store:
             if same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
                 return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
         return None
+
+    def _rendered_by_one(self, norm: str, cut: bool = False) -> tuple | None:
+        """(id, speaker_id, first_seen) of the earliest quote with a rendering whose words are
+        near-identical to ``norm``'s (``_rendered_quote``, over every speaker's renderings), when
+        all the quotes that have one are one speaker's; None otherwise (see ``_quote``)."""
+        conn = self.connection
+        buckets = rendering_buckets(norm)
+        marks = ",".join("?" * len(buckets))
+        found: dict[int, int] = {}  # speaker -> the earliest of their quotes it renders
+        for quote_id, speaker_id, other, text in conn.execute(
+            "SELECT DISTINCT r.quote_id, q.speaker_id, r.norm_text, r.text FROM rendering_buckets b"
+            " JOIN renderings r ON r.id = b.rendering_id JOIN quotes q ON q.id = r.quote_id"
+            f" WHERE b.bucket IN ({marks}) AND q.speaker_id IS NOT NULL ORDER BY r.quote_id, r.id", buckets,
+        ).fetchall():
+            if speaker_id not in found and same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
+                found[speaker_id] = quote_id
+        if len(found) != 1:
+            return None
+        return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (next(iter(found.values())),)).fetchone()
 
     def _rendering(self, quote_id: int, text: str, norm: str, speaker_id: int | None, said_date: str | None,
                    classify: bool = True) -> int:
@@ -1053,7 +1090,8 @@ def _move_buckets(conn: sqlite3.Connection, old: int, new: int) -> None:
 
 def text_hash(text: str) -> str:
     """The key of an article's exact text (``articles.text_hash``): two articles with the same
-    text are one article."""
+    text are one article, unless both have URLs and they differ (then the second is a syndicated
+    copy of the first)."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 

@@ -84,11 +84,12 @@ def inputs(tmp_path_factory):
     extra = tmp_path_factory.mktemp("extra")
     first = json.loads((CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
     records = [
-        {**first, "id": "copy", "url": "https://elsewhere.example/copy"},  # same text: a duplicate
+        {**first, "id": "copy", "url": "https://elsewhere.example/copy"},  # same text, another URL: a syndicated copy
         {"id": "url-dup", "url": first["url"], "text": '"A different story," said Ana Silva.'},  # same URL: skipped
         # Same text as the skipped record: kept, since the skipped one was never stored.
         {"id": "kept", "url": "https://elsewhere.example/kept", "date": "2024-05-01", "text": '"A different story," said Ana Silva.'},
         {"id": "blank", "text": "   "},
+        {**first, "id": "bare-copy", "url": None},  # same text, no URL: a duplicate
     ]
     (extra / "crafted.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in CRAFTED), encoding="utf-8")
     (extra / "dupes.jsonl.gz").write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
@@ -129,7 +130,7 @@ def read(root: Path, table: str) -> list[dict]:
 def natural(root: Path) -> dict:
     """Every table keyed by what a row is, not by its integer id (ids may differ between the two)."""
     articles = read(root, "articles")
-    text_of = {a["id"]: a["text_hash"] for a in articles}
+    text_of = {a["id"]: (a["text_hash"], a["url"]) for a in articles}  # a word-for-word copy has its own URL
     people = read(root, "people")
     name_of = {p["id"]: p["name"] for p in people}
     quotes = read(root, "quotes")
@@ -137,7 +138,7 @@ def natural(root: Path) -> dict:
     renderings = read(root, "renderings")
     text_of_rendering = {r["id"]: r["text"] for r in renderings}
     return {
-        "articles": {a["text_hash"]: (a["source_id"], a["url"], a["date"], a["title"], a["text"], a["flags"],
+        "articles": {text_of[a["id"]]: (a["source_id"], a["url"], a["date"], a["title"], a["text"], a["flags"],
                                       text_of.get(a["minhash_cluster"])) for a in articles},
         "people": {p["name"]: (p["kind"], p["role"]) for p in people},
         "aliases": Counter((name_of[r["person_id"]], r["alias"]) for r in read(root, "aliases")),
@@ -167,7 +168,11 @@ def test_the_spark_tables_equal_the_single_machine_export_row_for_row(single, bu
     assert any(cluster for *_, cluster in ours["articles"].values())  # syndicated copies were found
     assert any(first for *_, first in ours["quotes"].values())
     urls = {a[1] for a in ours["articles"].values()}
-    assert "https://elsewhere.example/kept" in urls and "https://elsewhere.example/copy" not in urls
+    assert "https://elsewhere.example/kept" in urls and "https://elsewhere.example/copy" in urls
+    copy = next(a for a in ours["articles"].values() if a[1] == "https://elsewhere.example/copy")
+    assert copy[-1] is not None and copy[-1][1] != copy[1]  # clustered with the first printing
+    assert sum(a[0] == "bare-copy" for a in ours["articles"].values()) == 0
+    assert any(key[0][1] == "https://elsewhere.example/copy" for key in ours["occurrences"])  # it keeps its occurrences
     assert summary.duplicates >= 2 and summary.articles == len(ours["articles"])
 
 
