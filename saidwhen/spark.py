@@ -899,6 +899,7 @@ def _link_altered(renderings, merged):
                             yield final, key, target
 
     found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
+    found += _orphans_linked(texts, heads)
     if not found:
         return merged
     head_key = {final: key for final, key, _ in found}
@@ -920,6 +921,39 @@ def _link_altered(renderings, merged):
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
     return (merged.join(F.broadcast(links), "final", "left")
             .select("nk", F.coalesce("root", "final").alias("final")))
+
+
+def _orphans_linked(texts, heads) -> list[tuple]:
+    """(final, key, target) for each quote attributed to nobody whose first text renders the
+    quotations of exactly one speaker printed before it, as ``Store._rendered_by_one`` joins it:
+    candidates from every speaker's texts that share an LSH bucket, ``same_quotation`` decides.
+    Only a text no speaker ever said word for word is a candidate (else the rule of ``_renderings``
+    applies)."""
+    from pyspark.sql import functions as F
+
+    from .variants import rendering_buckets, same_quotation
+
+    spoken = texts.where(F.col("speaker").isNotNull())
+    orphans = (heads.where(F.col("speaker").isNull() & F.col("final").startswith("\u0001"))
+               .join(spoken.select("norm").distinct(), "norm", "left_anti"))
+    keyed = (spoken.rdd.flatMap(lambda row: [(b, ("t", tuple(row.tkey), row.norm, bool(row.cut), row.final, row.speaker))
+                                             for b in rendering_buckets(row.norm)])
+             .union(orphans.rdd.flatMap(lambda row: [(b, ("h", tuple(row.tkey), row.norm, bool(row.cut), row.final, None))
+                                                     for b in rendering_buckets(row.norm)])))
+
+    def pairs(items):
+        items = list(items)
+        for kind, key, norm, cut, final, _ in items:
+            if kind == "h":
+                for other_kind, tkey, other, other_cut, target, speaker in items:
+                    if other_kind == "t" and tkey < key and same_quotation(norm, other, cut, other_cut):
+                        yield final, key, target, speaker
+
+    matched: dict[str, dict] = {}
+    for final, key, target, speaker in set(keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()):
+        matched.setdefault((final, key), {}).setdefault(speaker, set()).add(target)
+    return [(final, key, target) for (final, key), by_speaker in matched.items() if len(by_speaker) == 1
+            for targets in by_speaker.values() for target in targets]
 
 
 def _rendering_table(renderings, quote_of_norm):

@@ -73,6 +73,16 @@ CRAFTED += [
     {"id": "c9", "url": "https://craft.example/9", "date": "2024-01-16",
      "text": f'Harbour workers marched on Saturday.\n\n"{ALTERED} all too well," said Dock worker Sam Ortega.'},
 ]
+# Printed with no speaker: an ellipsis of Ferreira's words (hers: joins her quote), and the altered words
+# with one changed again, which renders both Ferreira's and Ortega's (whose? neither: a quote of its own).
+UNSIGNED_CUT = "The budget is a disgrace ... everyone on the council knows it full well."
+UNSIGNED_BOTH = f"{ALTERED} too well."
+CRAFTED += [
+    {"id": "c10", "url": "https://craft.example/10", "date": "2024-01-20",
+     "text": f'Protesters gathered outside the town hall on Saturday.\n\n"{UNSIGNED_CUT}"\n\nThe protest ended peacefully.'},
+    {"id": "c11", "url": "https://craft.example/11", "date": "2024-01-21",
+     "text": f'Protesters gathered again on Sunday.\n\nOne banner read: "{UNSIGNED_BOTH}"'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -186,6 +196,8 @@ def test_the_crafted_merges_across_articles_happened(built):
     changes = {text: r[1] for (key, text), r in ours["renderings"].items() if key == budget_key}
     assert changes[f"{ALTERED} full well"] == "altered" and changes[f"{BUDGET} full well"] == "original"
     assert not any(text.startswith(f"{ALTERED} all too") for text in changes)  # another speaker: another quote
+    assert changes[UNSIGNED_CUT] == "ellipsis" and UNSIGNED_BOTH not in changes
+    assert [q[2] for q in ours["quotes"].values() if q[0] == UNSIGNED_BOTH] == [None]
     formula = {speaker: q[0] for (norm, speaker), q in ours["quotes"].items() if norm == "we will not stop"}
     assert formula == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}  # one quote each
     renderings = {key[1]: text for key, text in ours["renderings"] if key[0] == "we will not stop"}
