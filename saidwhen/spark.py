@@ -308,7 +308,7 @@ def _article_row(ordinal: int, a) -> tuple:
     """Everything the store computes for one article without its database, as one row."""
     import orjson
 
-    from .store import _TRUNCATED, _buckets, _minhash, alias_of, _prefix_key, _said_date, normalise_quote, text_hash
+    from .store import _TRUNCATED, _buckets, _minhash, alias_of, _prefix_key, _said_date, normalise_quote, quotations, text_hash
 
     published = a.date.isoformat() if a.date else None
     signature = _minhash(a.text)
@@ -318,9 +318,8 @@ def _article_row(ordinal: int, a) -> tuple:
         for pos, p in enumerate(a.people)
     ]
     quotes = []
-    for pos, q in enumerate(a.quotes):
+    for pos, (q, spans) in enumerate(quotations(a)):  # a split quote's pieces are one quotation
         norm = normalise_quote(q.text)
-        spans = sorted({(q.start, q.end), *((s, e) for s, e in q.occurrences)})
         quotes.append((
             pos, q.text, norm, _prefix_key(norm), bool(_TRUNCATED.search(q.text)), q.speaker,
             q.speaker_mention.text if q.speaker_mention else None, q.cue, q.kind,

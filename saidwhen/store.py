@@ -22,7 +22,7 @@ import sqlite3
 import unicodedata
 from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date as Date
 from pathlib import Path
@@ -507,13 +507,12 @@ class Store:
             if person.gender is not None:
                 self._fold_gender(person_id, (person.gender, person.gender_evidence, 0))
 
-        for q in a.quotes:
+        for q, spans in quotations(a):
             speaker_id = self._person(q.speaker, "PERSON", None, (), here) if q.speaker else None
             said_date = _said_date(q, published)
             quote_id, new, rendering_id = self._quote(q, speaker_id, said_date)
             stats.quotes += new
-            spans = {(q.start, q.end), *((s, e) for s, e in q.occurrences)}
-            for start, end in sorted(spans):
+            for start, end in spans:
                 cur = conn.execute(
                     'INSERT OR IGNORE INTO occurrences (quote_id, article_id, start, "end", speaker_id, mention, speaker_name, cue, kind,'
                     " said_on, said_on_basis, said_date, confidence, paragraph, grp, rendering_id)"
@@ -1113,6 +1112,49 @@ def alias_of(mention: str, name: str, kind: str | None = "PERSON") -> bool:
     if kind == "PERSON":
         return is_name_of(mention, name)
     return is_org_name_of(mention, name)
+
+
+# A piece of a split quote that the attribution interrupts mid-sentence: the piece before ends
+# without closing the sentence, the piece after begins in lower case.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+_JOINING_MARK = re.compile(r"\s*([,;:\u2013\u2014-])")
+
+
+def quotations(article: Article) -> list[tuple[Quote, list[tuple[int, int]]]]:
+    """The article's quotes as the store keys them, each with the spans it is printed at.
+
+    A quote is its own quotation, except the pieces of one sentence a split quote prints around
+    its attribution ("We have no evidence," he said, "but we are keeping an open mind."): pieces
+    of one group, paragraph and speaker, quoted directly, where one ends without closing its
+    sentence and the next begins in lower case. They are one quotation, its text the pieces joined
+    (with the comma or dash the first was printed with), so that a re-print of the whole sentence
+    is the same rendering and each piece keeps its span as an occurrence of it.
+    """
+    units: list[list[Quote]] = []
+    for q in article.quotes:
+        prev = units[-1][-1] if units else None
+        first_letter = next((c for c in q.text if c.isalpha()), "")
+        if (prev is not None and q.kind == prev.kind == "direct" and q.group == prev.group and q.paragraph == prev.paragraph
+                and q.speaker == prev.speaker and q.start >= prev.end and first_letter.islower()
+                and not _SENTENCE_END.search(prev.text)):
+            units[-1].append(q)
+        else:
+            units.append([q])
+    out = []
+    for pieces in units:
+        spans = sorted({(p.start, p.end) for p in pieces} | {(s, e) for p in pieces for s, e in p.occurrences})
+        if len(pieces) == 1:
+            out.append((pieces[0], spans))
+            continue
+        text = ""
+        for p in pieces:
+            if text:
+                mark = _JOINING_MARK.match(article.text, text_end) if text_end < len(article.text) else None
+                text += (mark.group(1) if mark and not text.rstrip().endswith(tuple(",;:\u2013\u2014-")) else "") + " "
+            text += p.text.strip()
+            text_end = p.end
+        out.append((replace(pieces[0], text=text, end=pieces[-1].end), spans))
+    return out
 
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

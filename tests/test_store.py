@@ -554,6 +554,27 @@ def test_an_unattributed_variant_joins_the_one_speaker_whose_quotation_it_render
     assert apart == [(lighthouse.replace("summer", "autumn"),), ("We will rebuild the school by the winter",)]
 
 
+def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(store):
+    first, second = "We have no evidence that the fire was set on purpose", "but we are keeping an open mind."
+    split = f'The fire chief spoke on Monday.\n\n"{first}," Rupert Aldane said, "{second}"'
+    a, b = split.index(first), split.index(second)
+    whole = f"{first}, {second}"
+    store.index([
+        article(1, quote(whole, speaker="Rupert Aldane", mention="Aldane")),
+        article(2, quote(first, speaker="Rupert Aldane", mention="Aldane", start=a),
+                quote(second, speaker="Rupert Aldane", mention="Aldane", start=b), text=split),
+        # Two sentences around the attribution are two quotations, as before.
+        article(3, quote("The fire is out.", speaker="Rupert Aldane", mention="Aldane", start=1),
+                quote("Nobody was hurt.", speaker="Rupert Aldane", mention="Aldane", start=31),
+                text='"The fire is out." Aldane said. "Nobody was hurt."'),
+    ])
+    assert said_by(store) == [(normalise_quote(whole), "Rupert Aldane", 3), ("the fire is out", "Rupert Aldane", 1),
+                              ("nobody was hurt", "Rupert Aldane", 1)]
+    assert rows(store, "SELECT text, change FROM renderings WHERE quote_id = 1") == [(whole, "original")]
+    assert rows(store, 'SELECT start, "end", rendering_id FROM occurrences WHERE article_id = 2 ORDER BY start') == [
+        (a, a + len(first), 1), (b, b + len(second), 1)]
+
+
 def test_joining_two_people_by_hand_merges_the_quote_each_had_of_one_text(store):
     store.index([article(1, quote("Rates hold", speaker="Maria Okafor"), date="2024-03-05"),
                  article(2, quote("Rates fall", speaker="Daniel Okafor", mention="Okafor")),
