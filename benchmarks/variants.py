@@ -97,7 +97,8 @@ def main() -> None:
     confusion = Counter((g, p) for g, p in zip(gold, got) if g != p)
 
     n = len(families)
-    print(f"{len(records)} articles, {n} quotations ({sum(f.startswith('n') for f in families)} hard negatives),"
+    negatives = sum(f.startswith("n") for f in families)  # family ids "n…" in variants.jsonl; other corpora may not mark them
+    print(f"{len(records)} articles, {n} quotations ({f'{negatives} hard negatives' if negatives else 'hard negatives not marked'}),"
           f" {sum(g == 'altered' for g in gold)} altered renderings; {missed} gold rendering(s) not extracted")
     print(f"kept whole               {len(whole) / n:.3f}  ({len(whole)}/{n}; target >= 0.97)")
     print(f"  without shared formulas {len(whole) / max(1, n - len(formula)):.3f}  ({len(whole)}/{n - len(formula)};"

@@ -308,7 +308,7 @@ def _article_row(ordinal: int, a) -> tuple:
     """Everything the store computes for one article without its database, as one row."""
     import orjson
 
-    from .store import _TRUNCATED, _buckets, _minhash, alias_of, _prefix_key, _said_date, normalise_quote, text_hash
+    from .store import _TRUNCATED, _buckets, _minhash, alias_of, _prefix_key, _said_date, normalise_quote, quotations, text_hash
 
     published = a.date.isoformat() if a.date else None
     signature = _minhash(a.text)
@@ -318,9 +318,8 @@ def _article_row(ordinal: int, a) -> tuple:
         for pos, p in enumerate(a.people)
     ]
     quotes = []
-    for pos, q in enumerate(a.quotes):
+    for pos, (q, spans) in enumerate(quotations(a)):  # a split quote's pieces are one quotation
         norm = normalise_quote(q.text)
-        spans = sorted({(q.start, q.end), *((s, e) for s, e in q.occurrences)})
         quotes.append((
             pos, q.text, norm, _prefix_key(norm), bool(_TRUNCATED.search(q.text)), q.speaker,
             q.speaker_mention.text if q.speaker_mention else None, q.cue, q.kind,
@@ -533,27 +532,33 @@ def _number(df, key: str, name: str):
 
 def _deduplicate(light):
     """The ordinals of the articles ``Store.index`` keeps: one is skipped when an earlier *kept*
-    article has its URL or its exact text. Decided in rounds with window functions; each round
-    settles at least the earliest open article (usually all of them in one or two)."""
+    article has its URL, or its exact text where one of the two has no URL (the same text under
+    two URLs is kept twice: a syndicated copy, clustered by ``_syndication``). Decided in rounds
+    with window functions; each round settles at least the earliest open article (usually all of
+    them in one or two)."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     d = light.select(
         "ordinal",
         F.coalesce(F.col("url"), F.concat(F.lit("\0none:"), F.col("ordinal").cast("string"))).alias("url_key"),
-        "text_hash", F.lit(None).cast("string").alias("status"))
+        "text_hash", F.col("url").isNull().alias("no_url"), F.lit(None).cast("string").alias("status"))
+    kept, live = F.col("status") == "kept", F.col("status").isNull() | (F.col("status") == "kept")
     while True:
-        cols = {}
-        for key in ("url_key", "text_hash"):
-            before = Window.partitionBy(key).orderBy("ordinal").rowsBetween(Window.unboundedPreceding, -1)
-            cols[key + "_kept"] = F.max(F.when(F.col("status") == "kept", 1).otherwise(0)).over(before)
-            cols[key + "_open"] = F.max(F.when(F.col("status").isNull() | (F.col("status") == "kept"), 1).otherwise(0)).over(before)
+        by_url = Window.partitionBy("url_key").orderBy("ordinal").rowsBetween(Window.unboundedPreceding, -1)
+        by_text = Window.partitionBy("text_hash").orderBy("ordinal").rowsBetween(Window.unboundedPreceding, -1)
+        earlier = lambda on, w: F.coalesce(F.max(F.when(on, 1).otherwise(0)).over(w), F.lit(0)) > 0  # noqa: E731
+        cols = {
+            "url_kept": earlier(kept, by_url), "url_open": earlier(live, by_url),
+            # An earlier article of the same text counts when this one has no URL, or that one has none.
+            "text_kept": earlier(kept, by_text), "text_open": earlier(live, by_text),
+            "bare_kept": earlier(kept & F.col("no_url"), by_text), "bare_open": earlier(live & F.col("no_url"), by_text),
+        }
         d = d.select("*", *(c.alias(n) for n, c in cols.items()))
-        kept_before = (F.coalesce(F.col("url_key_kept"), F.lit(0)) + F.coalesce(F.col("text_hash_kept"), F.lit(0))) > 0
-        open_before = (F.coalesce(F.col("url_key_open"), F.lit(0)) + F.coalesce(F.col("text_hash_open"), F.lit(0))) > 0
+        hit = lambda kind: F.col(f"url_{kind}") | F.when(F.col("no_url"), F.col(f"text_{kind}")).otherwise(F.col(f"bare_{kind}"))  # noqa: E731
         status = (F.when(F.col("status").isNotNull(), F.col("status"))
-                  .when(kept_before, F.lit("dropped")).when(~open_before, F.lit("kept")))
-        d = d.select("ordinal", "url_key", "text_hash", status.alias("status")).localCheckpoint()
+                  .when(hit("kept"), F.lit("dropped")).when(~hit("open"), F.lit("kept")))
+        d = d.select("ordinal", "url_key", "text_hash", "no_url", status.alias("status")).localCheckpoint()
         if d.where(F.col("status").isNull()).limit(1).count() == 0:
             return d.where(F.col("status") == "kept").select("ordinal")
 
@@ -837,11 +842,18 @@ def _quotes(renderings, people):
             break
 
     merged = groups.join(target, "nk", "left").withColumn("final", F.coalesce("target", "nk"))
-    merged = _link_altered(renderings, merged.select("nk", "final")).join(
-        groups.select("nk", "first_key", "first_seen"), "nk").persist()
+    merged, adopted = _link_altered(renderings, merged.select("nk", "final"))
+    merged = merged.join(groups.select("nk", "first_key", "first_seen"), "nk").persist()
     spans = merged.groupBy("final").agg(F.min("first_key").alias("first_key"), F.min("first_seen").alias("first_seen"))
     head = groups.select(F.col("nk").alias("final"), F.col("norm").alias("norm_text"), "text", "prefix", "canonical",
                          "speaker_text")
+    if adopted:  # an unattributed quote taken over by the first speaker to render it: theirs
+        by = groups.sparkSession.createDataFrame(list(adopted.items()), "final string, adopter string").join(
+            groups.select(F.col("nk").alias("adopter"), F.col("canonical").alias("a_canonical"),
+                          F.col("speaker_text").alias("a_speaker_text")), "adopter")
+        head = head.join(F.broadcast(by), "final", "left").select(
+            "final", "norm_text", "text", "prefix", F.coalesce("a_canonical", "canonical").alias("canonical"),
+            F.coalesce("a_speaker_text", "speaker_text").alias("speaker_text"))
     rows = spans.join(head, "final")
     ids = _number(rows.select("first_key"), "first_key", "id")
     quotes = rows.join(ids, "first_key").persist()
@@ -858,7 +870,8 @@ def _link_altered(renderings, merged):
     rendering by the same speaker folded into that rendering's quote, as ``Store._rendered_quote``
     links it: candidates share an LSH bucket (``variants.rendering_buckets``), ``same_quotation``
     decides, the earliest quote wins. Pairs are found per speaker on the executors; only the pairs
-    that pass reach the driver, which follows them in index order."""
+    that pass reach the driver, which follows them in index order. With it, {unattributed final:
+    the final of the speaker's quote that took it over} (``_unattributed_links``)."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
@@ -893,8 +906,10 @@ def _link_altered(renderings, merged):
                             yield final, key, target
 
     found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
+    extra, adopted = _unattributed_links(texts, heads, {final for final, _, _ in found})
+    found += extra
     if not found:
-        return merged
+        return merged, adopted
     head_key = {final: key for final, key, _ in found}
     for row in heads.join(F.broadcast(merged.sparkSession.createDataFrame(
             [(t,) for t in {t for _, _, t in found}], "final string")), "final").collect():
@@ -913,7 +928,67 @@ def _link_altered(renderings, merged):
         root[final] = min((resolve(t) for t in candidates[final]), key=head_key.__getitem__)
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
     return (merged.join(F.broadcast(links), "final", "left")
-            .select("nk", F.coalesce("root", "final").alias("final")))
+            .select("nk", F.coalesce("root", "final").alias("final"))), adopted
+
+
+def _unattributed_links(texts, heads, own: set) -> tuple[list[tuple], dict]:
+    """The links of quotes attributed to nobody, as ``Store._quote`` makes them, as (final, key,
+    target) for ``_link_altered``, and {unattributed final: adopting speaker's final}.
+
+    Only an unattributed quote whose text no speaker ever says word for word takes part (else the
+    rule of ``_renderings`` applies). Its first text joins the quotations of exactly one speaker
+    printed before it that it renders (``Store._rendered_by_one``); and a speaker's quote that
+    renders none of their own earlier texts (not in ``own``) but an earlier unattributed one joins
+    that quote when it is theirs already, or takes it over when it is nobody's yet (the first such
+    speaker does). Candidates share an LSH bucket, ``same_quotation`` decides."""
+    from pyspark.sql import functions as F
+
+    from .variants import rendering_buckets, same_quotation
+
+    spoken = texts.where(F.col("speaker").isNotNull())
+    said = spoken.select("norm").distinct()
+    orphans = heads.where(F.col("speaker").isNull() & F.col("final").startswith("\u0001")).join(said, "norm", "left_anti")
+    unsigned = texts.where(F.col("speaker").isNull() & F.col("final").startswith("\u0001")).join(said, "norm", "left_anti")
+    speakers = heads.where(F.col("speaker").isNotNull())
+
+    def entries(kind):
+        return lambda row: [(b, (kind, tuple(row.tkey), row.norm, bool(row.cut), row.final, row.speaker))
+                            for b in rendering_buckets(row.norm)]
+
+    keyed = (spoken.rdd.flatMap(entries("t")).union(orphans.rdd.flatMap(entries("h")))
+             .union(unsigned.rdd.flatMap(entries("u"))).union(speakers.rdd.flatMap(entries("s"))))
+
+    def pairs(items):
+        items = list(items)
+        for kind, key, norm, cut, final, speaker in items:
+            want = {"h": "t", "s": "u"}.get(kind)
+            for other_kind, tkey, other, other_cut, target, other_speaker in items:
+                if other_kind == want and tkey < key and same_quotation(norm, other, cut, other_cut):
+                    yield kind, final, key, target, other_speaker if kind == "h" else speaker
+
+    matched = set(keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect())
+    joined: dict[tuple, dict] = {}
+    for kind, final, key, target, speaker in matched:
+        if kind == "h":
+            joined.setdefault((final, key), {}).setdefault(speaker, set()).add(target)
+    links, owner = [], {}
+    for (final, key), by_speaker in joined.items():
+        if len(by_speaker) == 1:
+            (speaker, targets), = by_speaker.items()
+            owner[final] = speaker
+            links += [(final, key, target) for target in targets]
+    takers = sorted((key, final, target, speaker) for kind, final, key, target, speaker in matched
+                    if kind == "s" and final not in own)
+    adopted: dict[str, str] = {}
+    chosen: dict[str, tuple] = {}
+    for key, final, target, speaker in takers:  # in index order: the first speaker takes it over
+        if target not in owner:
+            owner[target] = speaker
+            adopted[target] = final
+        if owner[target] == speaker:
+            chosen.setdefault(final, (key, []))[1].append(target)
+    links += [(final, key, target) for final, (key, targets) in chosen.items() for target in targets]
+    return links, adopted
 
 
 def _rendering_table(renderings, quote_of_norm):

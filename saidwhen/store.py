@@ -2,7 +2,8 @@
 
 ``Store(path).index(articles)`` writes ``Article``s in batched transactions (WAL mode), so a run that
 is killed midway loses at most the batch in progress and a rerun picks up where it stopped: an
-article already stored (same URL or same text) is skipped. Quotes are stored once per distinct
+article already stored (same URL, or same text where either lacks a URL) is skipped; the same text
+under another URL is a syndicated copy, stored with its occurrences. Quotes are stored once per distinct
 normalised text and speaker (``quotes``), each text as printed once (``renderings``), with one row
 per place they are printed (``occurrences``); people are
 merged across articles by canonical name; syndicated copies of one article are found with MinHash
@@ -21,7 +22,7 @@ import sqlite3
 import unicodedata
 from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date as Date
 from pathlib import Path
@@ -54,7 +55,7 @@ CREATE TABLE IF NOT EXISTS articles (
     flags TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT NULL;
-CREATE UNIQUE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
+CREATE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 
 CREATE TABLE IF NOT EXISTS article_minhashes (
@@ -133,6 +134,7 @@ CREATE TABLE IF NOT EXISTS rendering_buckets (
     rendering_id INTEGER NOT NULL REFERENCES renderings(id),
     PRIMARY KEY (speaker_id, bucket, rendering_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rendering_buckets_bucket ON rendering_buckets(bucket);
 
 CREATE TABLE IF NOT EXISTS occurrences (
     id INTEGER PRIMARY KEY,
@@ -190,6 +192,9 @@ CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE ON quotes BEGIN
     INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
 END;
 """
+
+# The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at 1).
+NOBODY = 0
 
 # A truncated rendering merges into a longer quote of the same speaker only if it keeps this many
 # words: shorter prefixes ("I think that we should") are too common to mean the same quote.
@@ -272,10 +277,11 @@ class IndexStats:
     """What one ``Store.index`` call added.
 
     ``articles``: new articles stored (syndicated copies not counted again, see ``syndicated``);
-    ``duplicates``: articles skipped because their URL or text was already stored; ``quotes``: new
+    ``duplicates``: articles skipped because their URL was already stored, or their exact text with
+    no URL on one side (the same text under two URLs is two articles, a copy of each other); ``quotes``: new
     distinct quotes; ``occurrences``: new places a quote appears; ``bad``: articles whose extraction
     failed (not stored, so a rerun tries them again); ``syndicated``: stored near-copies of an
-    article already in the store.
+    article already in the store (word-for-word copies under another URL included).
     """
 
     articles: int = 0
@@ -351,6 +357,12 @@ class Store:
                 if column == "rendering_id":
                     self._backfill_renderings()
         conn.execute("CREATE INDEX IF NOT EXISTS occurrences_rendering ON occurrences(rendering_id)")
+        conn.execute("CREATE INDEX IF NOT EXISTS rendering_buckets_bucket ON rendering_buckets(bucket)")
+        if any(r[1] == "articles_text_hash" and r[2] for r in conn.execute("PRAGMA index_list(articles)")):
+            # Written when an exact copy under another URL was a duplicate: the text is no longer unique.
+            with self._transaction():
+                conn.execute("DROP INDEX articles_text_hash")
+                conn.execute("CREATE INDEX articles_text_hash ON articles(text_hash)")
         self._rekey_quotes()
 
     def _rekey_quotes(self) -> None:
@@ -423,8 +435,11 @@ class Store:
     def index(self, articles: Iterable[Article], batch_size: int = 500) -> IndexStats:
         """Store ``articles`` (streamed) in transactions of ``batch_size`` articles.
 
-        Idempotent: an article whose URL or exact text is already stored is counted in
-        ``duplicates`` and nothing is added. If a batch fails (locked database, full disk) it is
+        Idempotent: an article whose URL is already stored, or whose exact text is and one of the
+        two has no URL, is counted in ``duplicates`` and nothing is added. The exact text under a new
+        URL is a syndicated copy: stored, with its occurrences, in the cluster of the first
+        (``minhash_cluster``), so every article that printed a quote keeps its occurrence and the
+        counts (``stats``, ``who``, search) still count the copies once. If a batch fails (locked database, full disk) it is
         rolled back, everything committed before it stays, and a ``StoreError`` says which.
         """
         if batch_size < 1:
@@ -474,7 +489,8 @@ class Store:
         conn = self.connection
         a = p.article
         if conn.execute(
-            "SELECT 1 FROM articles WHERE text_hash = ? OR (url IS NOT NULL AND url = ?)", (p.text_hash, a.url)
+            "SELECT 1 FROM articles WHERE (url IS NOT NULL AND url = ?) OR (text_hash = ? AND (url IS NULL OR ? IS NULL))",
+            (a.url, p.text_hash, a.url),
         ).fetchone():
             stats.duplicates += 1
             return
@@ -494,13 +510,12 @@ class Store:
             if person.gender is not None:
                 self._fold_gender(person_id, (person.gender, person.gender_evidence, 0))
 
-        for q in a.quotes:
+        for q, spans in quotations(a):
             speaker_id = self._person(q.speaker, "PERSON", None, (), here) if q.speaker else None
             said_date = _said_date(q, published)
             quote_id, new, rendering_id = self._quote(q, speaker_id, said_date)
             stats.quotes += new
-            spans = {(q.start, q.end), *((s, e) for s, e in q.occurrences)}
-            for start, end in sorted(spans):
+            for start, end in spans:
                 cur = conn.execute(
                     'INSERT OR IGNORE INTO occurrences (quote_id, article_id, start, "end", speaker_id, mention, speaker_name, cue, kind,'
                     " said_on, said_on_basis, said_date, confidence, paragraph, grp, rendering_id)"
@@ -682,12 +697,21 @@ class Store:
         unattributed quote, which the first speaker to say the text later adopts; when two or
         more have, it stays in the unattributed quote, since nothing tells whose words it
         printed. So the text alone never joins two people's quotations, and an unattributed
-        re-print of one person's words is not split from them.
+        re-print of one person's words is not split from them. The same holds for its variants:
+        a new text attributed to nobody that renders quotations already stored (cut short, words
+        left out or changed, as above, found through the LSH of every speaker) joins the earliest
+        of them when they are all one speaker's, and stays apart when they are two people's; and a
+        speaker's text that renders none of their renderings but an unattributed one (found
+        through the LSH of unattributed renderings, under ``NOBODY``) joins its quote when that is
+        theirs already, or takes it over when it is still unattributed and its text said by
+        nobody, as the first speaker to say its text word for word would.
         """
         conn = self.connection
         norm = normalise_quote(q.text)
         if speaker_id is None:
             row = self._unattributed_quote(norm)
+            if row is None and not self._speakers_of(norm):
+                row = self._rendered_by_one(norm, bool(_TRUNCATED.search(q.text)))
         else:
             row = self._said_by(norm, speaker_id)
             if row is None:
@@ -708,6 +732,8 @@ class Store:
                     break
         if row is None and speaker_id is not None:
             row = self._rendered_quote(norm, speaker_id, bool(_TRUNCATED.search(q.text)))
+            if row is None:
+                row = self._rendered_quote(norm, NOBODY, bool(_TRUNCATED.search(q.text)), adopter=speaker_id)
         if row is None:
             quote_id = conn.execute(
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
@@ -757,9 +783,12 @@ class Store:
         return self.connection.execute(
             "SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ? AND speaker_id IS NULL", (norm,)).fetchone()
 
-    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
+    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False, adopter: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
-        whose words are near-identical to ``norm``'s, found through the LSH; None if none is."""
+        whose words are near-identical to ``norm``'s, found through the LSH; None if none is.
+        ``adopter``: among the renderings printed with no speaker (``speaker_id`` ``NOBODY``), the
+        earliest quote that is the adopter's already or that they may take over (still
+        unattributed, its text said by nobody)."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
@@ -768,22 +797,42 @@ class Store:
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets),
         ).fetchall():
             if same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
-                return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+                row = conn.execute("SELECT id, speaker_id, first_seen, norm_text FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+                if adopter is None or row[1] == adopter or (row[1] is None and not self._speakers_of(row[3])):
+                    return row[:3]
         return None
+
+    def _rendered_by_one(self, norm: str, cut: bool = False) -> tuple | None:
+        """(id, speaker_id, first_seen) of the earliest quote with a rendering whose words are
+        near-identical to ``norm``'s (``_rendered_quote``, over every speaker's renderings), when
+        all the quotes that have one are one speaker's; None otherwise (see ``_quote``)."""
+        conn = self.connection
+        buckets = rendering_buckets(norm)
+        marks = ",".join("?" * len(buckets))
+        found: dict[int, int] = {}  # speaker -> the earliest of their quotes it renders
+        for quote_id, speaker_id, other, text in conn.execute(
+            "SELECT DISTINCT r.quote_id, q.speaker_id, r.norm_text, r.text FROM rendering_buckets b"
+            " JOIN renderings r ON r.id = b.rendering_id JOIN quotes q ON q.id = r.quote_id"
+            f" WHERE b.bucket IN ({marks}) AND b.speaker_id != {NOBODY} AND q.speaker_id IS NOT NULL ORDER BY r.quote_id, r.id", buckets,
+        ).fetchall():
+            if speaker_id not in found and same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
+                found[speaker_id] = quote_id
+        if len(found) != 1:
+            return None
+        return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (next(iter(found.values())),)).fetchone()
 
     def _rendering(self, quote_id: int, text: str, norm: str, speaker_id: int | None, said_date: str | None,
                    classify: bool = True) -> int:
         """The id of the rendering ``text`` of the quote, created on first sight (with its LSH
-        buckets under the speaker who said it); the quote's renderings are classified again
+        buckets under the speaker who said it, ``NOBODY`` if none); the quote's renderings are classified again
         when it is new or printed earlier than known."""
         conn = self.connection
         row = conn.execute("SELECT id, first_seen FROM renderings WHERE quote_id = ? AND text = ?", (quote_id, text)).fetchone()
         if row is None:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
                                (quote_id, text, norm, said_date)).lastrowid
-            if speaker_id is not None:
-                conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                                 [(speaker_id, b, rid) for b in rendering_buckets(norm)])
+            conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
+                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_buckets(norm)])
         else:
             rid, first_seen = row
             if not said_date or (first_seen is not None and first_seen <= said_date):
@@ -1053,7 +1102,8 @@ def _move_buckets(conn: sqlite3.Connection, old: int, new: int) -> None:
 
 def text_hash(text: str) -> str:
     """The key of an article's exact text (``articles.text_hash``): two articles with the same
-    text are one article."""
+    text are one article, unless both have URLs and they differ (then the second is a syndicated
+    copy of the first)."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
@@ -1075,6 +1125,49 @@ def alias_of(mention: str, name: str, kind: str | None = "PERSON") -> bool:
     if kind == "PERSON":
         return is_name_of(mention, name)
     return is_org_name_of(mention, name)
+
+
+# A piece of a split quote that the attribution interrupts mid-sentence: the piece before ends
+# without closing the sentence, the piece after begins in lower case.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+_JOINING_MARK = re.compile(r"\s*([,;:\u2013\u2014-])")
+
+
+def quotations(article: Article) -> list[tuple[Quote, list[tuple[int, int]]]]:
+    """The article's quotes as the store keys them, each with the spans it is printed at.
+
+    A quote is its own quotation, except the pieces of one sentence a split quote prints around
+    its attribution ("We have no evidence," he said, "but we are keeping an open mind."): pieces
+    of one group, paragraph and speaker, quoted directly, where one ends without closing its
+    sentence and the next begins in lower case. They are one quotation, its text the pieces joined
+    (with the comma or dash the first was printed with), so that a re-print of the whole sentence
+    is the same rendering and each piece keeps its span as an occurrence of it.
+    """
+    units: list[list[Quote]] = []
+    for q in article.quotes:
+        prev = units[-1][-1] if units else None
+        first_letter = next((c for c in q.text if c.isalpha()), "")
+        if (prev is not None and q.kind == prev.kind == "direct" and q.group == prev.group and q.paragraph == prev.paragraph
+                and q.speaker == prev.speaker and q.start >= prev.end and first_letter.islower()
+                and not _SENTENCE_END.search(prev.text)):
+            units[-1].append(q)
+        else:
+            units.append([q])
+    out = []
+    for pieces in units:
+        spans = sorted({(p.start, p.end) for p in pieces} | {(s, e) for p in pieces for s, e in p.occurrences})
+        if len(pieces) == 1:
+            out.append((pieces[0], spans))
+            continue
+        text = ""
+        for p in pieces:
+            if text:
+                mark = _JOINING_MARK.match(article.text, text_end) if text_end < len(article.text) else None
+                text += (mark.group(1) if mark and not text.rstrip().endswith(tuple(",;:\u2013\u2014-")) else "") + " "
+            text += p.text.strip()
+            text_end = p.end
+        out.append((replace(pieces[0], text=text, end=pieces[-1].end), spans))
+    return out
 
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -73,6 +73,26 @@ CRAFTED += [
     {"id": "c9", "url": "https://craft.example/9", "date": "2024-01-16",
      "text": f'Harbour workers marched on Saturday.\n\n"{ALTERED} all too well," said Dock worker Sam Ortega.'},
 ]
+# Printed with no speaker: an ellipsis of Ferreira's words (hers: joins her quote), and the altered words
+# with one changed again, which renders both Ferreira's and Ortega's (whose? neither: a quote of its own).
+UNSIGNED_CUT = "The budget is a disgrace ... everyone on the council knows it full well."
+UNSIGNED_BOTH = f"{ALTERED} too well."
+CRAFTED += [
+    {"id": "c10", "url": "https://craft.example/10", "date": "2024-01-20",
+     "text": f'Protesters gathered outside the town hall on Saturday.\n\n"{UNSIGNED_CUT}"\n\nThe protest ended peacefully.'},
+    {"id": "c11", "url": "https://craft.example/11", "date": "2024-01-21",
+     "text": f'Protesters gathered again on Sunday.\n\nOne banner read: "{UNSIGNED_BOTH}"'},
+]
+# Printed first with no speaker, then cut and altered by the mayor: hers from then on.
+UNSIGNED_FIRST = "The ferry to the islands will run every day of the year from the spring"
+CRAFTED += [
+    {"id": "c12", "url": "https://craft.example/12", "date": "2024-02-03",
+     "text": f'A timetable was pinned up at the harbour on Saturday.\n\n"{UNSIGNED_FIRST}."\n\nFares were not given.'},
+    {"id": "c13", "url": "https://craft.example/13", "date": "2024-02-04",
+     "text": f'Mayor Tom Quayle spoke at the harbour.\n\n"The ferry to the islands will run every day ... from the spring," Quayle said.'},
+    {"id": "c14", "url": "https://craft.example/14", "date": "2024-02-05",
+     "text": f'Mayor Tom Quayle spoke again.\n\n"{UNSIGNED_FIRST.replace("islands", "isles")}," Quayle said.'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -84,11 +104,12 @@ def inputs(tmp_path_factory):
     extra = tmp_path_factory.mktemp("extra")
     first = json.loads((CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
     records = [
-        {**first, "id": "copy", "url": "https://elsewhere.example/copy"},  # same text: a duplicate
+        {**first, "id": "copy", "url": "https://elsewhere.example/copy"},  # same text, another URL: a syndicated copy
         {"id": "url-dup", "url": first["url"], "text": '"A different story," said Ana Silva.'},  # same URL: skipped
         # Same text as the skipped record: kept, since the skipped one was never stored.
         {"id": "kept", "url": "https://elsewhere.example/kept", "date": "2024-05-01", "text": '"A different story," said Ana Silva.'},
         {"id": "blank", "text": "   "},
+        {**first, "id": "bare-copy", "url": None},  # same text, no URL: a duplicate
     ]
     (extra / "crafted.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in CRAFTED), encoding="utf-8")
     (extra / "dupes.jsonl.gz").write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
@@ -129,7 +150,7 @@ def read(root: Path, table: str) -> list[dict]:
 def natural(root: Path) -> dict:
     """Every table keyed by what a row is, not by its integer id (ids may differ between the two)."""
     articles = read(root, "articles")
-    text_of = {a["id"]: a["text_hash"] for a in articles}
+    text_of = {a["id"]: (a["text_hash"], a["url"]) for a in articles}  # a word-for-word copy has its own URL
     people = read(root, "people")
     name_of = {p["id"]: p["name"] for p in people}
     quotes = read(root, "quotes")
@@ -137,7 +158,7 @@ def natural(root: Path) -> dict:
     renderings = read(root, "renderings")
     text_of_rendering = {r["id"]: r["text"] for r in renderings}
     return {
-        "articles": {a["text_hash"]: (a["source_id"], a["url"], a["date"], a["title"], a["text"], a["flags"],
+        "articles": {text_of[a["id"]]: (a["source_id"], a["url"], a["date"], a["title"], a["text"], a["flags"],
                                       text_of.get(a["minhash_cluster"])) for a in articles},
         "people": {p["name"]: (p["kind"], p["role"]) for p in people},
         "aliases": Counter((name_of[r["person_id"]], r["alias"]) for r in read(root, "aliases")),
@@ -167,7 +188,11 @@ def test_the_spark_tables_equal_the_single_machine_export_row_for_row(single, bu
     assert any(cluster for *_, cluster in ours["articles"].values())  # syndicated copies were found
     assert any(first for *_, first in ours["quotes"].values())
     urls = {a[1] for a in ours["articles"].values()}
-    assert "https://elsewhere.example/kept" in urls and "https://elsewhere.example/copy" not in urls
+    assert "https://elsewhere.example/kept" in urls and "https://elsewhere.example/copy" in urls
+    copy = next(a for a in ours["articles"].values() if a[1] == "https://elsewhere.example/copy")
+    assert copy[-1] is not None and copy[-1][1] != copy[1]  # clustered with the first printing
+    assert sum(a[0] == "bare-copy" for a in ours["articles"].values()) == 0
+    assert any(key[0][1] == "https://elsewhere.example/copy" for key in ours["occurrences"])  # it keeps its occurrences
     assert summary.duplicates >= 2 and summary.articles == len(ours["articles"])
 
 
@@ -181,6 +206,11 @@ def test_the_crafted_merges_across_articles_happened(built):
     changes = {text: r[1] for (key, text), r in ours["renderings"].items() if key == budget_key}
     assert changes[f"{ALTERED} full well"] == "altered" and changes[f"{BUDGET} full well"] == "original"
     assert not any(text.startswith(f"{ALTERED} all too") for text in changes)  # another speaker: another quote
+    assert changes[UNSIGNED_CUT] == "ellipsis" and UNSIGNED_BOTH not in changes
+    assert [q[2] for q in ours["quotes"].values() if q[0] == UNSIGNED_BOTH] == [None]
+    ferry = [(key, q) for key, q in ours["quotes"].items() if q[0].startswith(UNSIGNED_FIRST)]
+    assert [q[2] for _, q in ferry] == ["Tom Quayle"]
+    assert sorted(r[1] for (key, _), r in ours["renderings"].items() if key == ferry[0][0]) == ["altered", "ellipsis", "original"]
     formula = {speaker: q[0] for (norm, speaker), q in ours["quotes"].items() if norm == "we will not stop"}
     assert formula == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}  # one quote each
     renderings = {key[1]: text for key, text in ours["renderings"] if key[0] == "we will not stop"}

@@ -85,10 +85,52 @@ def test_indexing_the_same_articles_again_adds_nothing(store):
     store.index(articles)
     before = {t: rows(store, f"SELECT * FROM {t}") for t in TABLES}
     again = store.index(articles)
-    same_text_new_url = store.index([Article(text=articles[0].text, url="https://mirror.example/0", quotes=articles[0].quotes)])
+    same_text_no_url = store.index([Article(text=articles[0].text, url=None, quotes=articles[0].quotes)])
     assert (again.articles, again.duplicates, again.quotes, again.occurrences) == (0, 5, 0, 0)
-    assert same_text_new_url.duplicates == 1
+    assert same_text_no_url.duplicates == 1  # no URL to tell it from the stored one: the same article
     assert {t: rows(store, f"SELECT * FROM {t}") for t in TABLES} == before
+
+
+def test_a_word_for_word_copy_under_another_url_is_a_syndicated_copy_that_keeps_its_occurrences(store):
+    said = quote("The new ferry will run every hour from the first of June")
+    first = article(1, said)
+    copy = Article(text=first.text, url="https://mirror.example/1", id="m1", quotes=first.quotes, people=first.people,
+                   date=datetime.date(2024, 3, 13))
+    stats = store.index([first, copy])
+    assert (stats.articles, stats.syndicated, stats.duplicates, stats.occurrences) == (1, 1, 0, 2)
+    assert rows(store, "SELECT id, url, minhash_cluster FROM articles ORDER BY id") == [
+        (1, "https://news.example/1", 1), (2, "https://mirror.example/1", 1)]
+    assert rows(store, "SELECT count(DISTINCT quote_id), count(*) FROM occurrences") == [(1, 2)]
+    # Counted once wherever copies are: corpus stats, a person's profile, a search hit.
+    assert store.stats().articles == 1 and store.stats().article_rows == 2
+    assert store.who("Maria Okafor").articles == 1
+    assert store.search("ferry")[0].articles == 1
+    # Re-indexing both (same URLs), or the text with no URL, adds nothing.
+    before = {t: rows(store, f"SELECT * FROM {t}") for t in TABLES}
+    again = store.index([first, copy, Article(text=first.text, url=None, quotes=first.quotes)])
+    assert (again.articles, again.syndicated, again.duplicates) == (0, 0, 3)
+    assert {t: rows(store, f"SELECT * FROM {t}") for t in TABLES} == before
+
+
+def test_articles_without_urls_and_the_same_text_are_one_article(store):
+    a = article(1, quote("The bridge will reopen to traffic on Monday morning"), url=None)
+    stats = store.index([a, a])
+    assert (stats.articles, stats.duplicates) == (1, 1)
+    assert rows(store, "SELECT count(*) FROM occurrences") == [(1,)]
+
+
+def test_a_store_whose_article_texts_were_unique_loses_that_constraint_on_opening(tmp_path):
+    from saidwhen.store import SCHEMA
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA.replace("CREATE INDEX IF NOT EXISTS articles_text_hash", "CREATE UNIQUE INDEX IF NOT EXISTS articles_text_hash"))
+    conn.close()
+    with Store(path) as s:
+        assert [r[2] for r in rows(s, "PRAGMA index_list(articles)") if r[1] == "articles_text_hash"] == [0]
+        first = article(1, quote("The library will open on Sundays from next month on"))
+        s.index([first, Article(text=first.text, url="https://mirror.example/1", quotes=first.quotes, people=first.people)])
+        assert rows(s, "SELECT count(*), count(DISTINCT text_hash) FROM articles") == [(2, 1)]
 
 
 def test_a_quote_printed_twice_in_one_article_is_one_quote_with_two_occurrences(store):
@@ -490,6 +532,58 @@ def test_an_unattributed_re_print_joins_the_one_speaker_of_its_text_and_stays_ap
     assert said_by(store) == [("we will rebuild the harbour", "Maria Okafor", 3), ("we will rebuild the harbour", "Tom Reyes", 1),
                               ("we will rebuild the harbour", None, 2), ("we will rebuild the harbour", "Ana Silva", 1)]
     assert rows(store, "SELECT count(*) FROM occurrences WHERE speaker_id IS NULL AND quote_id = 1") == [(2,)]
+
+
+def test_an_unattributed_variant_joins_the_one_speaker_whose_quotation_it_renders_and_stays_apart_when_two_said_it(store):
+    lighthouse = "The old lighthouse will be restored and opened to visitors before the end of the summer"
+    store.index([article(1, quote(HARBOUR)),
+                 article(2, nobody(HARBOUR.replace("never", "not"))),                          # altered
+                 article(3, nobody("We will never give up on the harbour ... by the spring")),  # ellipsis
+                 article(4, nobody("We will never give up on the harbour, and we will rebuild")),  # cut short
+                 article(5, quote(lighthouse)),
+                 article(6, quote(lighthouse, speaker="Tom Reyes", mention="Reyes")),
+                 article(7, nobody(lighthouse.replace("summer", "autumn"))),                    # whose? neither
+                 article(8, nobody("We will rebuild the school by the winter"))])                # nobody's words
+    okafor = rows(store, "SELECT r.text, r.change FROM renderings r JOIN quotes q ON q.id = r.quote_id"
+                         " JOIN people p ON p.id = q.speaker_id WHERE p.name = 'Maria Okafor' AND q.norm_text LIKE 'we will never%'"
+                         " ORDER BY r.id")
+    assert [change for _, change in okafor] == ["original", "altered", "ellipsis", "truncation"]
+    assert rows(store, "SELECT count(*) FROM occurrences o JOIN quotes q ON q.id = o.quote_id"
+                       " WHERE q.norm_text LIKE 'we will never%'") == [(4,)]
+    apart = rows(store, "SELECT q.text FROM quotes q WHERE q.speaker_id IS NULL ORDER BY q.id")
+    assert apart == [(lighthouse.replace("summer", "autumn"),), ("We will rebuild the school by the winter",)]
+
+
+def test_the_first_speaker_to_render_an_unattributed_quotation_takes_it_over_with_its_variants(store):
+    said = "I ran the race of my life tonight, and I am not finished yet"
+    store.index([article(1, nobody(said)),                                                        # nobody named
+                 article(2, quote("I ran the race of my life tonight ... I am not finished yet")),   # Okafor, cut
+                 article(3, quote(said.replace("finished", "done"))),                             # Okafor, altered
+                 article(4, quote(said.replace("finished", "beaten"), speaker="Tom Reyes", mention="Reyes"))])
+    assert said_by(store)[0] == (normalise_quote(said), "Maria Okafor", 3)
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("ellipsis",), ("altered",)]
+    assert said_by(store)[1][1:] == ("Tom Reyes", 1)  # Okafor's now: another speaker's words stay apart
+
+
+def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(store):
+    first, second = "We have no evidence that the fire was set on purpose", "but we are keeping an open mind."
+    split = f'The fire chief spoke on Monday.\n\n"{first}," Rupert Aldane said, "{second}"'
+    a, b = split.index(first), split.index(second)
+    whole = f"{first}, {second}"
+    store.index([
+        article(1, quote(whole, speaker="Rupert Aldane", mention="Aldane")),
+        article(2, quote(first, speaker="Rupert Aldane", mention="Aldane", start=a),
+                quote(second, speaker="Rupert Aldane", mention="Aldane", start=b), text=split),
+        # Two sentences around the attribution are two quotations, as before.
+        article(3, quote("The fire is out.", speaker="Rupert Aldane", mention="Aldane", start=1),
+                quote("Nobody was hurt.", speaker="Rupert Aldane", mention="Aldane", start=31),
+                text='"The fire is out." Aldane said. "Nobody was hurt."'),
+    ])
+    assert said_by(store) == [(normalise_quote(whole), "Rupert Aldane", 3), ("the fire is out", "Rupert Aldane", 1),
+                              ("nobody was hurt", "Rupert Aldane", 1)]
+    assert rows(store, "SELECT text, change FROM renderings WHERE quote_id = 1") == [(whole, "original")]
+    assert rows(store, 'SELECT start, "end", rendering_id FROM occurrences WHERE article_id = 2 ORDER BY start') == [
+        (a, a + len(first), 1), (b, b + len(second), 1)]
 
 
 def test_joining_two_people_by_hand_merges_the_quote_each_had_of_one_text(store):
