@@ -56,6 +56,9 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
     if which == "rules" and RECORD is None or not qtoks:
         return att
     rule = _rule_token(attributor, att)
+    if rule is not None and verb is not None and rule.dep_ == "nsubj" and rule.head.i == verb.i \
+            and abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3:
+        return att  # '"…," she said, "…"': the subject of the cue beside the quote, nobody else
     cands = candidates(attributor, qtoks, verb, exclude)
     if not cands:
         return att

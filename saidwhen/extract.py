@@ -410,7 +410,8 @@ def _finish(doc, st: _State) -> Article:
     def para_of(skel_offset: int) -> int:
         return bisect_right(para_starts, sk.to_article(skel_offset)) - 1
 
-    attributor = Attributor(doc, ranges, para_of)
+    fragments = [sk.quote_at[i] for i in speech if st.spans[i].kind == "partial"]
+    attributor = Attributor(doc, ranges, para_of, fragments)
     atts: dict[int, Attribution] = {}
     for i in speech:
         sp = st.spans[i]

@@ -39,8 +39,11 @@ class Attribution:
 class Attributor(Entities):
     """Attributes the quotes of one parsed article (see the module docstring)."""
 
-    def __init__(self, doc: Doc, quote_ranges: list[tuple[int, int]], para_of: Callable[[int], int]):
+    def __init__(self, doc: Doc, quote_ranges: list[tuple[int, int]], para_of: Callable[[int], int],
+                 fragments: list[tuple[int, int]] = ()):
         self.doc = doc
+        # quoted fragments: their words are part of the writer's sentence, but never its speaker
+        self.fragments = sorted(fragments)
         self.text = doc.text  # Doc.text joins every token on each access
         self.ranges = sorted(quote_ranges)
         self._range_starts = [a for a, _ in self.ranges]
@@ -292,7 +295,8 @@ class Attributor(Entities):
         if aside and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             v = aside[0]  # "Calder, asked about the strike, said": parsed as the subject of "asked"
         for _ in range(3):
-            subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(c.idx)]
+            subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(c.idx)
+                    and not any(a <= c.idx < b for a, b in self.fragments)]
             if subs:
                 # Of two subjects the parser gave ("Co-author … Arakawa explained", "Under
                 # cross-examination, the attorney, Ellery, suggested"), a name, else the nearest.

@@ -96,6 +96,17 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     (short, short_cut), (long, _) = sorted(((wa, a_cut), (wb, b_cut)), key=lambda x: len(x[0]))
     if len(short) < MIN_WORDS:
         return False
+    # Every rendering accepted below keeps the short one's words in the long one but for the
+    # changed words and one respelling per edit: a quick count turns most LSH candidates away.
+    present = set(long)
+    missing = [w for w in short if w not in present]
+    limit = max(MIN_CHANGED, int(CHANGED_SHARE * len(long)))
+    if len(missing) > limit + MAX_EDITS:
+        return False
+    if missing:
+        stems = {w[:3] for w in long}
+        if sum(w[:3] not in stems for w in missing) > limit:  # not respellings either ("harbour", "harbor")
+            return False
     if short_cut and long[:len(short)] == short:
         return True
     sm = SequenceMatcher(None, long, short, autojunk=False)
