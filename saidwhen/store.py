@@ -193,9 +193,6 @@ CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE ON quotes BEGIN
 END;
 """
 
-# The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at 1).
-NOBODY = 0
-
 # A truncated rendering merges into a longer quote of the same speaker only if it keeps this many
 # words: shorter prefixes ("I think that we should") are too common to mean the same quote.
 PREFIX_WORDS = 8
@@ -700,11 +697,7 @@ class Store:
         re-print of one person's words is not split from them. The same holds for its variants:
         a new text attributed to nobody that renders quotations already stored (cut short, words
         left out or changed, as above, found through the LSH of every speaker) joins the earliest
-        of them when they are all one speaker's, and stays apart when they are two people's; and a
-        speaker's text that renders none of their renderings but an unattributed one (found
-        through the LSH of unattributed renderings, under ``NOBODY``) joins its quote when that is
-        theirs already, or takes it over when it is still unattributed and its text said by
-        nobody, as the first speaker to say its text word for word would.
+        of them when they are all one speaker's, and stays apart when they are two people's.
         """
         conn = self.connection
         norm = normalise_quote(q.text)
@@ -732,8 +725,6 @@ class Store:
                     break
         if row is None and speaker_id is not None:
             row = self._rendered_quote(norm, speaker_id, bool(_TRUNCATED.search(q.text)))
-            if row is None:
-                row = self._rendered_quote(norm, NOBODY, bool(_TRUNCATED.search(q.text)), adopter=speaker_id)
         if row is None:
             quote_id = conn.execute(
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
@@ -783,12 +774,9 @@ class Store:
         return self.connection.execute(
             "SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ? AND speaker_id IS NULL", (norm,)).fetchone()
 
-    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False, adopter: int | None = None) -> tuple | None:
+    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
-        whose words are near-identical to ``norm``'s, found through the LSH; None if none is.
-        ``adopter``: among the renderings printed with no speaker (``speaker_id`` ``NOBODY``), the
-        earliest quote that is the adopter's already or that they may take over (still
-        unattributed, its text said by nobody)."""
+        whose words are near-identical to ``norm``'s, found through the LSH; None if none is."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
@@ -797,9 +785,7 @@ class Store:
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets),
         ).fetchall():
             if same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
-                row = conn.execute("SELECT id, speaker_id, first_seen, norm_text FROM quotes WHERE id = ?", (quote_id,)).fetchone()
-                if adopter is None or row[1] == adopter or (row[1] is None and not self._speakers_of(row[3])):
-                    return row[:3]
+                return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
         return None
 
     def _rendered_by_one(self, norm: str, cut: bool = False) -> tuple | None:
@@ -813,7 +799,7 @@ class Store:
         for quote_id, speaker_id, other, text in conn.execute(
             "SELECT DISTINCT r.quote_id, q.speaker_id, r.norm_text, r.text FROM rendering_buckets b"
             " JOIN renderings r ON r.id = b.rendering_id JOIN quotes q ON q.id = r.quote_id"
-            f" WHERE b.bucket IN ({marks}) AND b.speaker_id != {NOBODY} AND q.speaker_id IS NOT NULL ORDER BY r.quote_id, r.id", buckets,
+            f" WHERE b.bucket IN ({marks}) AND q.speaker_id IS NOT NULL ORDER BY r.quote_id, r.id", buckets,
         ).fetchall():
             if speaker_id not in found and same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
                 found[speaker_id] = quote_id
@@ -824,15 +810,16 @@ class Store:
     def _rendering(self, quote_id: int, text: str, norm: str, speaker_id: int | None, said_date: str | None,
                    classify: bool = True) -> int:
         """The id of the rendering ``text`` of the quote, created on first sight (with its LSH
-        buckets under the speaker who said it, ``NOBODY`` if none); the quote's renderings are classified again
+        buckets under the speaker who said it); the quote's renderings are classified again
         when it is new or printed earlier than known."""
         conn = self.connection
         row = conn.execute("SELECT id, first_seen FROM renderings WHERE quote_id = ? AND text = ?", (quote_id, text)).fetchone()
         if row is None:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
                                (quote_id, text, norm, said_date)).lastrowid
-            conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_buckets(norm)])
+            if speaker_id is not None:
+                conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
+                                 [(speaker_id, b, rid) for b in rendering_buckets(norm)])
         else:
             rid, first_seen = row
             if not said_date or (first_seen is not None and first_seen <= said_date):

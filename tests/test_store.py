@@ -554,17 +554,6 @@ def test_an_unattributed_variant_joins_the_one_speaker_whose_quotation_it_render
     assert apart == [(lighthouse.replace("summer", "autumn"),), ("We will rebuild the school by the winter",)]
 
 
-def test_the_first_speaker_to_render_an_unattributed_quotation_takes_it_over_with_its_variants(store):
-    said = "I ran the race of my life tonight, and I am not finished yet"
-    store.index([article(1, nobody(said)),                                                        # nobody named
-                 article(2, quote("I ran the race of my life tonight ... I am not finished yet")),   # Okafor, cut
-                 article(3, quote(said.replace("finished", "done"))),                             # Okafor, altered
-                 article(4, quote(said.replace("finished", "beaten"), speaker="Tom Reyes", mention="Reyes"))])
-    assert said_by(store)[0] == (normalise_quote(said), "Maria Okafor", 3)
-    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("ellipsis",), ("altered",)]
-    assert said_by(store)[1][1:] == ("Tom Reyes", 1)  # Okafor's now: another speaker's words stay apart
-
-
 def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(store):
     first, second = "We have no evidence that the fire was set on purpose", "but we are keeping an open mind."
     split = f'The fire chief spoke on Monday.\n\n"{first}," Rupert Aldane said, "{second}"'
