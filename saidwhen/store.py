@@ -193,6 +193,10 @@ CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE ON quotes BEGIN
 END;
 """
 
+#: Which ``variants.rendering_buckets`` a store's LSH entries were made with (``PRAGMA user_version``):
+#: 1 hashes the words of substance only; a store below it rebuilds its entries when opened.
+BUCKETS_VERSION = 1
+
 # A truncated rendering merges into a longer quote of the same speaker only if it keeps this many
 # words: shorter prefixes ("I think that we should") are too common to mean the same quote.
 PREFIX_WORDS = 8
@@ -361,6 +365,20 @@ class Store:
                 conn.execute("DROP INDEX articles_text_hash")
                 conn.execute("CREATE INDEX articles_text_hash ON articles(text_hash)")
         self._rekey_quotes()
+        self._rebucket_renderings()
+
+    def _rebucket_renderings(self) -> None:
+        """Rebuild the renderings' LSH entries of a store written with another ``rendering_buckets``
+        (``PRAGMA user_version`` below ``BUCKETS_VERSION``), so that new renderings meet old ones."""
+        conn = self.connection
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= BUCKETS_VERSION:
+            return
+        from .load import _rendering_buckets
+
+        with self._transaction():
+            conn.execute("DELETE FROM rendering_buckets")
+            _rendering_buckets(conn)
+        conn.execute(f"PRAGMA user_version = {BUCKETS_VERSION}")
 
     def _rekey_quotes(self) -> None:
         """Rebuild the ``quotes`` table of a store written when ``norm_text`` was unique on its own,

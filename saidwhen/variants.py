@@ -152,18 +152,28 @@ def _permutations():
 
 
 def rendering_buckets(norm: str) -> list[int]:
-    """The LSH bucket of each band of the MinHash of ``norm``'s words, as signed 64-bit integers
-    (SQLite's); renderings of one quotation almost always share one."""
+    """The LSH buckets of ``norm`` (see ``_rendering_buckets``)."""
+    return list(_rendering_buckets(norm))
+
+
+@lru_cache(maxsize=16384)  # a new rendering's buckets are asked for again when it is stored
+def _rendering_buckets(norm: str) -> tuple[int, ...]:
+    """The LSH bucket of each band of the MinHash of ``norm``'s words of substance, as signed 64-bit
+    integers (SQLite's); renderings of one quotation almost always share one. Changing what is
+    hashed changes the buckets: ``BUCKETS_VERSION`` in the store says which stores must rebuild them."""
     from datasketch import MinHash
 
     m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(), scheme="affine32")
-    m.update_batch([w.encode("utf-8") for w in set(norm.split()) or {norm}])
+    # The words of substance: small words ("we", "will", "the") would make every short quotation
+    # a candidate of every other, and the alignment decides on them anyway.
+    words = set(norm.split())
+    m.update_batch([w.encode("utf-8") for w in (words - SMALL_WORDS) or words or {norm}])
     values = m.hashvalues.astype("<u4")
-    return [
+    return tuple(
         int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).digest(),
                        "little", signed=True)
         for band in range(BANDS)
-    ]
+    )
 
 
 # ---------------------------------------------------------------- classifying

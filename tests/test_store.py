@@ -658,3 +658,24 @@ def test_an_export_made_before_renderings_existed_loads_and_gets_its_renderings_
         loaded.index([article(4, quote(HARBOUR.replace("never", "not")), date="2024-03-03")])
         assert rows(loaded, "SELECT count(*) FROM quotes") == [(2,)]
         assert rows(loaded, "SELECT change FROM renderings WHERE text = ?", HARBOUR.replace("never", "not")) == [("altered",)]
+
+
+def test_a_store_hashed_by_an_older_rule_rebuilds_its_rendering_buckets_when_opened(tmp_path):
+    first = ('"The harbour wall will be rebuilt before the winter storms arrive," '
+             'Ana Brandt, the harbour master, said on Monday.')
+    later = ('"The harbour wall will be repaired before the winter storms arrive," '
+             'Ana Brandt said on Friday.')
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        store.index([saidwhen.extract(first, "2024-03-11", url="https://example.org/1")])
+    conn = sqlite3.connect(db)  # as an older saidwhen left it: other buckets, no version
+    conn.execute("UPDATE rendering_buckets SET bucket = bucket + 1")
+    conn.execute("PRAGMA user_version = 0")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] >= 1
+        store.index([saidwhen.extract(later, "2024-03-15", url="https://example.org/2")])
+        quotes = store.connection.execute("SELECT count(*) FROM quotes").fetchone()[0]
+        changes = {r[0] for r in store.connection.execute("SELECT change FROM renderings")}
+    assert quotes == 1 and "altered" in changes
