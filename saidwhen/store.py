@@ -1164,7 +1164,7 @@ def quotations(article: Article) -> list[tuple[Quote, list[tuple[int, int]]]]:
         if len(pieces) == 1:
             out.append((pieces[0], spans))
             continue
-        text = ""
+        text, text_end = "", 0
         for p in pieces:
             if text:
                 mark = _JOINING_MARK.match(article.text, text_end) if text_end < len(article.text) else None
