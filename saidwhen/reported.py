@@ -161,7 +161,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if asking:
             content, kind = _asked(tok)
         else:
-                content = _summary(tok) if summary else _content(doc, tok)
+            content = _summary(tok) if summary else _content(doc, tok)
         if not content:
             continue
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
