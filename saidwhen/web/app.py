@@ -198,7 +198,8 @@ class Database:
 
     def _search(self, q, speaker, since, until, outlet, page, per_page, sort="newest", kind=None, gender=None, altered=False) -> dict:
         c = self.connection()
-        where, params = occurrence_filters(self.speaker_ids(speaker) if speaker is not None else None, since, until, kind)
+        speaker_ids = self.speaker_ids(speaker) if speaker is not None else None
+        where, params = occurrence_filters(speaker_ids, since, until, kind)
         if gender is not None:  # the speaker's group as the sources view counts it (saidwhen.balance)
             where.append("(SELECT " + SPEAKER_GROUP.replace("p.", "sp.") + " FROM (SELECT 1) LEFT JOIN people sp ON sp.id = o.speaker_id) = ?")
             params.append(gender)
@@ -210,8 +211,12 @@ class Database:
         exists = f" AND EXISTS (SELECT 1 FROM occurrences o{join_a} WHERE o.quote_id = quotes_fts.rowid{filters})" if where else ""
         if altered:
             exists += " AND EXISTS (SELECT 1 FROM renderings r WHERE r.quote_id = quotes_fts.rowid AND r.change = 'altered')"
+        # A speaker's quotes are few: the full-text index looks only at them (see saidwhen.search).
+        own = (f" AND quotes_fts.rowid IN (SELECT quote_id FROM occurrences WHERE speaker_id IN ({','.join('?' * len(speaker_ids))}))"
+               if speaker_ids else "")
+        exists = own + exists
         match = f"FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid WHERE quotes_fts MATCH ?{exists}"
-        mparams = (q, *params)
+        mparams = (q, *(speaker_ids or ()), *params)
         try:
             # One pass over the matches, newest first, yields the count (up to COUNT_CAP); bm25 ranks
             # only the newest RANK_SCAN of them and the facets cover the newest FACET_SCAN, so a
