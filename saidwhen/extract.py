@@ -310,18 +310,15 @@ def extract_many(records: Iterable[tuple], batch_size: int = 64, n_process: int 
     for doc, state in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         if len(state.skeleton.text) > LONG:
             doc = _parse_long(nlp, state.skeleton.text)
-        try:
-            if state.failure is not None:
-                raise _Failed(state.failure)
-            yield _finish(doc, state)
-        except Exception as err:
-            why = str(err) if isinstance(err, _Failed) else f"{type(err).__name__}: {err}"
-            yield Article(text=state.text, date=state.date, url=state.url, id=state.id, title=state.title,
-                          flags=("failed", why))
-
-
-class _Failed(Exception):
-    """An article that failed before parsing, carried through the batch to be reported in order."""
+        why = state.failure
+        if why is None:
+            try:
+                yield _finish(doc, state)
+                continue
+            except Exception as err:  # one article's failure must not end a batch of thousands
+                why = f"{type(err).__name__}: {err}"
+        yield Article(text=state.text, date=state.date, url=state.url, id=state.id, title=state.title,
+                      flags=("failed", why))
 
 
 #: Skeletons longer than this are parsed in paragraph-aligned pieces (spaCy's memory grows with length).

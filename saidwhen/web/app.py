@@ -36,7 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..balance import GROUPS, SPEAKER_GROUP, balance
 from ..model import KINDS, check_kinds
 from ..variants import diff_parts
-from ..search import _every_month, occurrence_filters
+from ..search import _every_month, occurrence_filters, speakers_quotes
 from ..store import NotFoundError, SearchQueryError, StoreError
 
 __all__ = ["create_app", "MAX_QUERY", "MAX_PAGE_SIZE", "CSP"]
@@ -211,10 +211,7 @@ class Database:
         exists = f" AND EXISTS (SELECT 1 FROM occurrences o{join_a} WHERE o.quote_id = quotes_fts.rowid{filters})" if where else ""
         if altered:
             exists += " AND EXISTS (SELECT 1 FROM renderings r WHERE r.quote_id = quotes_fts.rowid AND r.change = 'altered')"
-        # A speaker's quotes are few: the full-text index looks only at them (see saidwhen.search).
-        own = (f" AND quotes_fts.rowid IN (SELECT quote_id FROM occurrences WHERE speaker_id IN ({','.join('?' * len(speaker_ids))}))"
-               if speaker_ids else "")
-        exists = own + exists
+        exists = speakers_quotes(speaker_ids) + exists
         match = f"FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid WHERE quotes_fts MATCH ?{exists}"
         mparams = (q, *(speaker_ids or ()), *params)
         try:
