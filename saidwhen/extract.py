@@ -435,6 +435,7 @@ def _finish(doc, st: _State) -> Article:
     name_in_full(attributor.entities, st.text)  # "Clinton" in a story that writes "Hillary Clinton" only in passing
     quotes = []
     used: set[int] = set()  # ids of the entities that speak
+    absorbed = {q for r in reported for q in r.absorbed}
     for i in speech:
         sp = st.spans[i]
         att = final[i]
@@ -444,7 +445,8 @@ def _finish(doc, st: _State) -> Article:
             used.add(id(att.speaker))
         quotes.append(
             Quote(
-                text=st.text[sp.start : sp.end], start=sp.start, end=sp.end, group=groups[i], kind=sp.kind,
+                text=st.text[sp.start : sp.end], start=sp.start, end=sp.end, group=groups[i],
+                kind="partial" if sk.quote_at[i] in absorbed else sp.kind,
                 speaker=att.speaker.name if att.speaker else None, speaker_mention=mention, cue=att.cue,
                 paragraph=sp.paragraph, confidence=round(min(conf, 0.99), 2), said_on=said_on[i],
             )
@@ -475,6 +477,7 @@ class _ReportedQuote:
     said_on: SaidOn
     paragraph: int
     kind: str = "indirect"
+    absorbed: tuple = ()  # skeleton ranges of the direct quotes that finish its clause
 
     @property
     def start(self) -> int:
@@ -501,7 +504,7 @@ def _reported(doc, st: _State, attributor: Attributor, speech: list[int], times,
             continue
         out.append(_ReportedQuote(
             pieces, r.attribution, r.confidence, _said_on(st, doc, r.attribution, times, time_starts),
-            bisect_right(para_starts, pieces[0][0]) - 1, r.kind,
+            bisect_right(para_starts, pieces[0][0]) - 1, r.kind, tuple(r.absorbed),
         ))
     return out
 

@@ -8,21 +8,24 @@ clause an "according to" phrase modifies, or the clause a parenthetical attribut
 The speaker comes from the same ``Attributor`` as direct quotes, so "he", "Legend" and "John
 Legend" are one person whichever way he is reported.
 
-Left out, because they report no proposition: noun-phrase objects ("said goodbye", "announced a
-recall"), questions ("asked whether …"), negated verbs ("did not say that …"), and the writer's
-own framing with no speaker ("it is said that …", "it was reported that …").
+Left out, because they report no proposition: most noun-phrase objects ("said goodbye"), negated
+verbs ("did not say that …"), and the writer's own framing with no speaker ("it is said that …",
+"it was reported that …").
 
-One family of noun-phrase objects is kept, as kind ``summary``: the writer's summary of a demand
-or a verdict someone voiced, with "call" ("called for an inquiry", "called on the board to
-resign", "called the plan a disgrace"). Real news attributes these as often as it quotes, and
-annotated corpora (PolNeAR) count them as attributions.
+Some noun-phrase objects are kept, as kind ``summary``: the writer's summary of a demand or a
+verdict someone voiced, with "call" ("called for an inquiry", "called on the board to resign",
+"called the plan a disgrace"), "urge" and "ask … to"; and what someone made public with
+"announce" or "report" ("announced his candidacy", "reported earnings of $8 a share"). Real news
+attributes these as often as it quotes, and annotated corpora (PolNeAR) count them as
+attributions. Questions ("asked whether …", "Asked about the budget, she said …") are kind
+``question``; a passive one's asker is the "by" agent or nobody, never the one who answers.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -65,6 +68,7 @@ PROMISING = frozenset(
     "promise promises promised pledge pledges pledged vow vows vowed".split()
 )
 #: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
+ANNOUNCING = frozenset("announce announces announced announcing report reports reported reporting".split())
 CALLING = frozenset("call calls called calling".split())
 #: Forms of "ask": the question asked ("asked whether the vote would go ahead") is a quotation
 #: of its own kind, ``question``; the request ("asked the council to act") a summary.
@@ -119,6 +123,9 @@ class Reported:
     attribution: Attribution
     confidence: float
     kind: str = "indirect"
+    #: Direct quotes that finish this statement's clause ("said the turmoil was not the banks'
+    #: fault, "not by a long shot.""): fragments of a mixed quotation, not quotes of their own.
+    absorbed: list[tuple[int, int]] = field(default_factory=list)
 
 
 class Ranges:
@@ -158,10 +165,15 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if quoted.holds(tok.idx):
             continue
         kind = "summary" if summary else "indirect"
+        passive = None
         if asking:
             content, kind = _asked(tok)
+            if not content and (passive := _asked_passive(tok)):
+                content = passive[0]
         else:
             content = _summary(tok) if summary else _content(doc, tok)
+            if not content and w in ANNOUNCING and (content := _announced(tok)):
+                kind = "summary"
         if not content:
             continue
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
@@ -178,9 +190,12 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             longest = after[0]  # "Most patients, according to the department, were children": the predicate
         if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" else 2):
             continue
+        # an attribution inside the clause ("The plan, she said, would cost …") keeps the subject before it
+        least = 1 if tok.dep_ == "parataxis" and len(pieces) == 2 and pieces[0][1] <= tok.i < pieces[1][0] else 4
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
-                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
-        if any(direct_r.overlaps(a, b) for a, b in spans):
+                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= least]
+        absorbed = [(a, b) for a, b in direct if any(a < e and s < b for s, e in spans)]
+        if absorbed and (kind != "indirect" or not all(_finishes(doc, content, a, b) for a, b in absorbed)):
             continue
         key = spans[0]
         if key in seen:
@@ -190,9 +205,28 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if tok.i in shares:  # "… said the vote was fair and pledged to …": the one who said it
             outer = attributor.attribute_cue(doc[shares[tok.i]])
             att.speaker, att.mention, att.confidence = outer.speaker, outer.mention, round(outer.confidence * 0.95, 3)
-        att = choose(attributor, att, [doc[i] for i in sorted(content)], tok, content, spans)
-        found.append(Reported(spans, att, _confidence(tok, att), kind))
+        if passive:  # "Asked whether …, she said": the asker is the agent, if named, never the one who answers
+            att.speaker = att.mention = None
+            if passive[1] is not None:
+                att.speaker, att.mention, att.confidence = attributor.resolve(passive[1])
+        else:
+            att = choose(attributor, att, [doc[i] for i in sorted(content)], tok, content, spans)
+        found.append(Reported(spans, att, _confidence(tok, att), kind, absorbed))
     return found
+
+
+def _finishes(doc: Doc, content: set[int], start: int, end: int) -> bool:
+    """Whether the direct quote at ``start:end`` is the end of a reported clause that opens in the
+    writer's words: the parse puts the quote inside the clause, at least three of the writer's words
+    come before it and none after, and a comma or a word, not a colon, leads into it ("said the
+    plan would fail, "and fail badly."", "disagrees, because "I do not see it.""). """
+    inside = [t.i for t in doc if start <= t.idx < end and not t.is_space and not t.is_punct]
+    if not inside or not all(i in content for i in inside):
+        return False
+    before = [i for i in content if i < inside[0] and doc[i].is_alpha]
+    after = [i for i in content if i > inside[-1] and doc[i].is_alpha]
+    lead = doc.text[: start].rstrip("\"“‘'« ").rstrip()
+    return len(before) >= 3 and not after and bool(lead) and (lead[-1] == "," or lead[-1].isalnum())
 
 
 def _content(doc: Doc, verb: Token) -> set[int] | None:
@@ -237,7 +271,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                and not (c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
                         and c.left_edge.lower_ in ADVERBIAL_MARKS)]
     if not clauses:
-        clauses = _hung_on_setting(verb)
+        clauses = _hung_on_setting(verb) or _misread_gerund(verb)
     if not clauses and w in PROMISING:
         clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
     if clauses:
@@ -335,15 +369,53 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
         if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and c.tag_.startswith("VB") and _question(c):
             return {t.i for t in c.subtree}, "question"
     for prep in after:
-        if prep.dep_ == "prep" and prep.lower_ == "about":
-            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return {t.i for t in objs[0].subtree}, "question"
+        if prep.dep_ == "prep" and prep.lower_ in ("about", "for"):
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]
+            if objs and (prep.lower_ == "about" or objs[0].tag_.startswith("NN")):  # "asked for a recount": a request
+                return {t.i for t in objs[0].subtree}, "question" if prep.lower_ == "about" else "summary"
     objs = [c for c in after if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
     to = [c for c in after if c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if objs and to:
         return {t.i for t in objs[0].subtree} | {t.i for t in to[0].subtree}, "summary"
     return None, "question"
+
+
+def _asked_passive(verb: Token) -> tuple[set[int], Token | None] | None:
+    """The question of a passive "ask" ("Asked whether she had practised, she said …", "when asked
+    about the budget", "was asked by a reporter if …") and the asker named by "by", if any."""
+    if verb.tag_ != "VBN" or verb.dep_ in ("amod", "acl", "relcl"):
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return None
+    if not (any(c.dep_ == "auxpass" for c in kids) or verb.dep_ == "advcl"):
+        return None
+    agent = next((p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    after = [c for c in kids if c.i > verb.i]
+    for c in after:
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and c.tag_.startswith("VB") and _question(c):
+            return {t.i for t in c.subtree}, agent
+    for prep in after:
+        if prep.dep_ == "prep" and prep.lower_ == "about":
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]
+            if objs:  # not "asked about it": what "it" was is elsewhere
+                return {t.i for t in objs[0].subtree}, agent
+    return None
+
+
+def _announced(verb: Token) -> set[int] | None:
+    """What "announced" or "reported" makes public when it is a thing, not a clause: "announced
+    his candidacy", "the company reported earnings of $8 a share". Its subject must be the one who
+    made it public (no passive, negation or relative object)."""
+    kids = list(verb.children)
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("amod", "acl", "relcl", "xcomp"):
+        return None
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+        return None
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or not obj.tag_.startswith("NN") or any(c.dep_ in ("xcomp", "ccomp") for c in kids):
+        return None
+    return {t.i for t in obj.subtree}
 
 
 def _demand(verb: Token, kids: list[Token]) -> set[int] | None:
@@ -504,6 +576,31 @@ def _hung_on_setting(verb: Token) -> list[Token]:
     return []
 
 
+FINITE = frozenset("VBD VBZ VBP MD".split())
+
+
+def _misread_gerund(verb: Token) -> list[Token]:
+    """A clause the parser hung on a gerund it took for the verb's complement. Right after the
+    verb, the gerund is the clause's subject and the whole is what was said ("said legalizing it
+    could create jobs"); after the verb's object, only its "that" clause is ("told reporters waiting
+    outside that she would run")."""
+    for g in verb.rights:
+        if g.dep_ != "xcomp" or g.tag_ != "VBG":
+            continue
+        finite = [c for c in g.children if c.dep_ == "ccomp" and c.i > g.i
+                  and (c.tag_ in FINITE or any(a.dep_ == "aux" and a.tag_ in FINITE for a in c.children))]
+        if not finite:
+            return []
+        between = verb.doc[verb.i + 1 : g.i]
+        if all(t.dep_ == "advmod" for t in between):
+            return [g]
+        if any(t.dep_ == "dobj" and t.head.i == verb.i for t in between) and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in finite[0].children):
+            return [finite[0]]
+        return []
+    return []
+
+
 def _clause_of(tok: Token) -> Token | None:
     """The verb of the clause an "according to" phrase belongs to."""
     node = tok.head
@@ -561,8 +658,10 @@ def _question(clause: Token) -> bool:
     """Whether a clause asks rather than states ("whether the vote would go ahead"); a clause that
     opens on a condition or a time of its own ("if taxes rose, families would leave") states."""
     first = clause.left_edge
+    # "said if elected he would …": an "if" that marks a word inside the clause opens a condition
+    condition = first.lower_ == "if" and first.dep_ == "mark" and first.head.i != clause.i
     if first.lower_ in QUESTION_WORDS and (first.dep_ == "mark" or first.tag_ in ("WDT", "WP", "WP$", "WRB")) \
-            and not _in_subordinate(first, clause):
+            and not _in_subordinate(first, clause) and not condition:
         return True
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 

@@ -449,13 +449,54 @@ def test_a_question_someone_asked_is_a_question_of_theirs(sentence, content):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Councillor Priya Walsh was asked whether the bridge would reopen.",
-    "When asked about the bridge, Priya Walsh said nothing.",
     "You might ask whether the bridge will ever reopen.",
     "The question Priya Walsh asked was a fair one.",
+    "Councillor Priya Walsh was not asked whether the bridge would reopen.",
 ])
-def test_a_question_put_to_someone_or_to_the_reader_is_nobody_s_question(sentence):
+def test_the_reader_s_question_or_one_never_put_is_no_question(sentence):
     assert questions(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Councillor Priya Walsh was asked whether the bridge would reopen.", "whether the bridge would reopen"),
+    ("When asked about the bridge, Priya Walsh said nothing.", "the bridge"),
+    ('Asked if the repairs were late, Priya Walsh said, "They are on time."', "if the repairs were late"),
+])
+def test_a_question_put_to_someone_is_asked_by_nobody_named(sentence, content):
+    (q,) = questions(sentence)
+    assert (q.text, q.speaker, q.speaker_mention) == (content, None, None)  # never the one who answers
+
+
+def test_a_passive_question_s_asker_is_the_one_named_by_by():
+    (q,) = questions("Asked by Tomas Brennan whether the bridge would reopen, the engineer shrugged.")
+    assert (q.text, q.speaker) == ("whether the bridge would reopen", "Tomas Brennan")
+
+
+def test_asked_about_it_is_no_question_on_its_own():
+    assert questions("When asked about it, Priya Walsh said nothing.") == []
+
+
+def test_a_request_made_with_asked_for_is_a_summary():
+    (q,) = summaries("Councillor Priya Walsh asked for a full inquiry into the repairs.")
+    assert (q.text, q.speaker) == ("a full inquiry into the repairs", "Priya Walsh")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The water board announced a new repair schedule for the bridge.", "a new repair schedule for the bridge"),
+    ("Police reported no arrests at the march on Saturday.", "no arrests"),
+])
+def test_what_someone_announced_or_reported_is_a_summary(sentence, content):
+    (q,) = summaries(sentence)
+    assert q.text.startswith(content)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The schedule announced by the water board was late.",
+    "The station reported it.",
+    "The water board did not announce a schedule.",
+])
+def test_an_announcement_with_no_announcer_or_object_is_no_summary(sentence):
+    assert summaries(sentence) == []
 
 
 def test_a_request_made_with_ask_is_a_summary():

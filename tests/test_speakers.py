@@ -413,7 +413,7 @@ def test_a_chamber_before_a_title_is_not_the_speakers_office():
 
 def test_a_newspaper_named_alone_still_speaks():
     text = 'The Times reported the deal on Friday. "The deal is off," the Times said.'
-    (q,) = saidwhen.extract(text).quotes
+    (q,) = saidwhen.extract(text, kinds=("direct",)).quotes
     assert q.speaker == "Times"
 
 
