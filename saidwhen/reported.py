@@ -190,10 +190,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             longest = after[0]  # "Most patients, according to the department, were children": the predicate
         if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" else 2):
             continue
-        # an attribution inside the clause ("The plan, she said, would cost …") keeps the subject before it
-        least = 1 if tok.dep_ == "parataxis" and len(pieces) == 2 and pieces[0][1] <= tok.i < pieces[1][0] else 4
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
-                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= least]
+                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
         absorbed = [(a, b) for a, b in direct if any(a < e and s < b for s, e in spans)]
         if absorbed and (kind != "indirect" or not all(_finishes(doc, content, a, b) for a, b in absorbed)):
             continue
