@@ -102,6 +102,10 @@ class Attributor(Entities):
             return att
         ent, mention, conf = self.resolve(subj)
         att.speaker, att.mention, att.confidence = ent, mention, conf if ent else 0.5
+        rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which")), None)
+        if rel is not None and verb.dep_ == "relcl" and subj.i == verb.head.i:
+            # "Doe, who said …": the words naming the speaker are "who"; who it is, the noun it follows
+            att.mention = (rel.idx, rel.idx + len(rel), rel.text)
         return att
 
     def _dash_signature(self, qtoks: list[Token]) -> Attribution | None:
