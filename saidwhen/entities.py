@@ -96,8 +96,11 @@ def _core(key: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _clean_name(text: str, kind: str = "PERSON") -> str:
-    """The display form of a name ("Jane Doe" for "Sen. Jane Doe's")."""
-    return " ".join(_name_parts(text, kind))
+    """The display form of a name ("Jane Doe" for "Sen. Jane Doe's", and for a transcript's "JANE DOE")."""
+    parts = _name_parts(text, kind)
+    if kind == "PERSON" and len(parts) >= 2 and all(p.isupper() and len(p) > 1 for p in parts):
+        parts = [p.title() for p in parts]
+    return " ".join(parts)
 
 
 def title_case_headline_end(text: str) -> int:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .reported import find_reported, reporting_word_near
-from .entities import name_in_full, title_case_headline_end
+from .entities import first_name_gender, name_in_full, title_case_headline_end
 from .speakers import Attribution, Attributor
 from .times import find_times
 
@@ -453,6 +453,7 @@ def _finish(doc, st: _State) -> Article:
         )
     if reported:
         quotes = _with_reported(st, quotes, reported, used)
+    quotes = _with_transcript(st, quotes, attributor, used)
     quotes, scare = _without_scare_quotes(quotes)
     quotes = _numbered([q for q in quotes if q.kind in st.kinds])
     people = tuple(
@@ -540,6 +541,77 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
             ))
     out = [replace(q, group=regroup[q.group]) if q.group in regroup else q for q in quotes]
     return sorted(out + added, key=lambda q: (q.start, q.end))
+
+
+#: A speaker's label opening a paragraph of a transcript: "WALLACE: …", "JAKE TAPPER: …".
+_LABEL = re.compile(r"[\"“]?[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t\xa0]+(?=\S)")
+
+
+def _with_transcript(st: _State, quotes: list[Quote], attributor: Attributor, used: set[int]) -> list[Quote]:
+    """The turns of a transcript printed in the article ("TAPPER: Why not debate?"), each said by
+    the person its label names: a quote that opens with the label is theirs, and an unquoted turn
+    is a direct quote of its own. A label names someone when the article names a person so
+    ("Chris Wallace" for "WALLACE") or it is a full name ("JAKE TAPPER"); headings such as
+    "UPDATE:" or "STAT OF THE WEEK:" name nobody. Two labelled turns at least make a transcript."""
+    turns, unknown = [], []
+    for pi, (a, b) in enumerate(st.paras):
+        m = _LABEL.match(st.text, a, b)
+        if m is None:
+            continue
+        label = m.group(1).strip(".'’-")
+        words = label.title().split()
+        ent = attributor.lookup(label.title(), "PERSON")
+        if ent is None or ent.kind != "PERSON":
+            if not (2 <= len(words) <= 3 and first_name_gender(words[0]) is not None):
+                unknown.append((pi, m, label))
+                continue
+            at = st.skeleton.to_skeleton(m.start(1))
+            ent = attributor._new_entity(label.title(), "PERSON", at if at is not None else 0)  # "JAKE TAPPER", then "TAPPER"
+        turns.append((pi, m, label, ent))
+    if len(turns) < 2:
+        return quotes
+    # In a transcript, a one-word label the article names nobody by ("WALLACE") is still a speaker
+    # when it takes the floor more than once; a heading ("UPDATE:") appears once.
+    seen = Counter(label for _, _, label in unknown)
+    for pi, m, label in unknown:
+        if seen[label] >= 2 and " " not in label and len(label) > 2:
+            at = st.skeleton.to_skeleton(m.start(1))
+            ent = attributor.lookup(label.title(), "PERSON") or attributor._new_entity(label.title(), "PERSON", at if at is not None else 0)
+            turns.append((pi, m, label, ent))
+    turns.sort(key=lambda t: t[0])
+    out = list(quotes)
+    next_group = max((q.group for q in quotes), default=0) + 1
+    for pi, m, label, ent in turns:
+        a, b = st.paras[pi]
+        mention = Mention(st.text[m.start(1) : m.start(1) + len(label)], m.start(1), m.start(1) + len(label))
+        name = ent.name if ent is not None else None
+        opening = [k for k, q in enumerate(out) if q.kind == "direct" and m.start(1) - 1 <= q.start <= m.start(1)]
+        if opening:  # "WALLACE: …" inside the quotation marks that open the turn
+            k = opening[0]
+            group, turn_end = out[k].group, next((st.paras[t[0]][0] for t in turns if t[0] > pi), len(st.text))
+            # a quotation run on over paragraphs is one turn each: the turn keeps its own paragraphs
+            for j, q in enumerate(out):
+                if q.group == group and out[k].start <= q.start < turn_end:
+                    out[j] = replace(q, group=next_group, speaker=name, speaker_mention=mention, cue=":",
+                                     confidence=max(q.confidence, 0.8))
+            next_group += 1
+            if ent is not None:
+                used.add(id(ent))
+            continue
+        start, end = m.end(), b
+        while end > start and st.text[end - 1].isspace():
+            end -= 1
+        if any(q.start < end and start < q.end and q.kind in ("direct", "partial") for q in out):
+            continue  # the turn holds quotations of its own: leave them be
+        # what the speaker reports in the turn is nested in their words, not the writer's
+        out = [q for q in out if not (start <= q.start and q.end <= end)]
+        if ent is not None:
+            used.add(id(ent))
+        out.append(Quote(text=st.text[start:end], start=start, end=end, group=next_group, kind="direct", speaker=name,
+                         speaker_mention=mention, cue=":", paragraph=pi, confidence=0.8,
+                         said_on=SaidOn(st.date.isoformat(), "published") if st.date else SaidOn(None, "unknown")))
+        next_group += 1
+    return sorted(out, key=lambda q: (q.start, q.end))
 
 
 _CLOSING = ".,;:!?\"”’'»"

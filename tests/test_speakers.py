@@ -423,3 +423,49 @@ def test_the_last_word_of_a_news_site_is_nobody():
     article = saidwhen.extract(text)
     assert "News" not in {p.name for p in article.people}
     assert "News" not in {q.speaker for q in article.quotes}
+
+
+TRANSCRIPT = """Governor Nell Osgood spoke to the host Dana Whitlock on Sunday about the new bridge.
+
+Partial transcript as follows:
+
+"WHITLOCK: Let's start with the bridge. Will it open in May?
+
+"OSGOOD: Well, look, the engineers tell me it will. We have the money and the crews.
+
+"WHITLOCK: And the tolls?
+
+UPDATE: The bridge opened on Monday."""
+
+
+def test_each_turn_of_a_transcript_is_said_by_the_person_its_label_names():
+    quotes = saidwhen.extract(TRANSCRIPT, "2020-05-01").quotes
+    turns = [(q.text.split(":")[0], q.speaker, q.speaker_mention.text, q.cue) for q in quotes]
+    assert turns == [
+        ("WHITLOCK", "Dana Whitlock", "WHITLOCK", ":"),
+        ("OSGOOD", "Nell Osgood", "OSGOOD", ":"),
+        ("WHITLOCK", "Dana Whitlock", "WHITLOCK", ":"),
+    ]
+    assert len({q.group for q in quotes}) == 3  # quotation marks run on over paragraphs: still three turns
+
+
+def test_an_unquoted_transcript_turn_is_a_direct_quote_and_a_full_name_label_is_a_person():
+    text = ("The council's spokesman went on a morning show to defend the budget.\n\n"
+            "MARTA KLEIN: Why not hold a debate?\n\n"
+            "JOEL BRANDT: This is a council that said it would never raise fees. It raised them twice.\n\n"
+            "KLEIN: You said in January that the council would debate.\n\n"
+            "STAT OF THE WEEK: 43 million dollars.")
+    article = saidwhen.extract(text, "2020-05-01")
+    assert [(q.kind, q.speaker, q.text[:12]) for q in article.quotes] == [
+        ("direct", "Marta Klein", "Why not hold"),
+        ("direct", "Joel Brandt", "This is a co"),  # what he reports inside his turn is nested, not the writer's
+        ("direct", "Marta Klein", "You said in "),
+    ]
+    assert {p.name for p in article.people} == {"Marta Klein", "Joel Brandt"}
+
+
+def test_a_heading_in_capitals_is_no_transcript():
+    text = ("UPDATE: The bridge opened on Monday.\n\n"
+            'The governor said the crews had done well. "It is a fine bridge," Nell Osgood said.')
+    quotes = saidwhen.extract(text, "2020-05-01").quotes
+    assert all(q.cue != ":" for q in quotes)
