@@ -416,7 +416,7 @@ def _finish(doc, st: _State) -> Article:
         atts[i] = attributor.attribute(a, b, sp.kind == "partial")
 
     groups, final = _group(st, speech, atts)
-    _attribute_headline(st, speech, final)
+    _attribute_headline(st, speech, final, attributor)
     times = find_times(st.text, st.date)
     time_starts = [t.start for t in times]
     said_on = {i: _said_on(st, doc, final[i], times, time_starts) for i in speech}
@@ -776,12 +776,25 @@ def _starts_paragraph(st: _State, sp: Span) -> bool:
     return sp.open_at == st.paras[sp.paragraph][0]
 
 
-def _attribute_headline(st: _State, speech: list[int], final: dict[int, Attribution]) -> None:
-    """A quote in a headline takes the speaker of the body quote it repeats, or the main speaker."""
+_HEAD_LABEL = re.compile(r"([^:\n]{2,90}?):\s*[‘“\"']")
+
+
+def _attribute_headline(st: _State, speech: list[int], final: dict[int, Attribution], attributor: Attributor) -> None:
+    """A quote in a headline is said by the name that labels it ("Gillibrand on the Speech:
+    'I Think She Will'"), else takes the speaker of the body quote it repeats, or the main speaker."""
     if not st.paras:
         return
     hs, he = st.paras[0]
     head = st.text[hs:he]
+    m = _HEAD_LABEL.match(head)
+    if m is not None:
+        # the label is a person's name, alone or "on" a topic; not a sentence ("Maker's founder teases …")
+        name = re.split(r"\s+(?:on|On|about|About)\s+", m.group(1), maxsplit=1)[0].strip()
+        ent = attributor.lookup(name, "PERSON") if len(name.split()) <= 4 else None
+        if ent is not None and ent.kind == "PERSON" and (at := st.skeleton.to_skeleton(hs + m.start(1))) is not None:
+            for i in speech:
+                if st.spans[i].paragraph == 0 and st.spans[i].open_at == hs + m.end() - 1:
+                    final[i] = Attribution(ent, (at, at + len(name), name), ":", 0.8, explicit=True)
     if len(head.split()) > 25 or head.rstrip()[-1:] in ".":
         return
     body = [i for i in speech if st.spans[i].paragraph > 0 and final[i].speaker is not None]

@@ -354,7 +354,9 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
                 sp.speech, sp.reason = False, "title"  # the book "Backfire: A Long Title of Many Words"
             elif short and title_case and (
                 cue_before or cue_after or len(words) >= 2 and not full_stop or not looks_full and not has_speech
-            ) and not (starts_sentence and looks_full and not (cue_before or cue_after)):
+            ) and not (starts_sentence and looks_full and not (cue_before or cue_after)) \
+                    and not (sp.paragraph == 0 and prefix.endswith(":") and len(words) >= 3 and not cue_before):
+                # (a headline's "Gillibrand on the Speeches: 'I Think She Will'" is speech in title case)
                 sp.speech = False
                 named = cue_before in NAME_CUES or (prev_words[-2:] == ["known", "as"])
                 sp.reason = "name" if named else "title"

@@ -469,3 +469,11 @@ def test_a_heading_in_capitals_is_no_transcript():
             'The governor said the crews had done well. "It is a fine bridge," Nell Osgood said.')
     quotes = saidwhen.extract(text, "2020-05-01").quotes
     assert all(q.cue != ":" for q in quotes)
+
+
+def test_a_headline_quote_is_said_by_the_name_that_labels_it():
+    text = ("Osgood on the Bridge Tolls: ‘We Will Cut Them’\n\n"
+            "Governor Nell Osgood said on Sunday that tolls on the new bridge would fall. "
+            '"We will cut them," Osgood said. The mayor, Tom Reyes, was doubtful. "She never will," Reyes said.')
+    head = saidwhen.extract(text, "2020-05-01").quotes[0]
+    assert (head.text, head.kind, head.speaker, head.speaker_mention.text) == ("We Will Cut Them", "direct", "Nell Osgood", "Osgood")
