@@ -279,6 +279,11 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                         and c.left_edge.lower_ in ADVERBIAL_MARKS)]
     if not clauses:
         clauses = _hung_on_setting(verb) or _misread_gerund(verb)
+    if not clauses and w in PLAIN:
+        # "a third said the same of Sanders": a statement by reference
+        same = [c for c in verb.rights if c.dep_ == "dobj" and c.lower_ == "same"]
+        if same:
+            return {t.i for t in same[0].subtree}
     if not clauses and w in PROMISING:
         clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
     if clauses:

@@ -502,3 +502,8 @@ def test_an_announcement_with_no_announcer_or_object_is_no_summary(sentence):
 def test_a_request_made_with_ask_is_a_summary():
     (q,) = summaries("Councillor Priya Walsh asked the water board to publish its repair schedule.")
     assert (q.text, q.speaker) == ("the water board to publish its repair schedule", "Priya Walsh")
+
+
+def test_saying_the_same_of_someone_is_a_statement_by_reference():
+    (q,) = reported("About 43 percent of voters said the same of the mayor.")
+    assert q.text == "the same of the mayor"
