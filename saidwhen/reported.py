@@ -181,7 +181,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 content = passive[0]
         else:
             content = _summary(tok) if summary else _content(doc, tok)
-            if not content and w in ANNOUNCING and (content := _announced(tok)):
+            if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
                 kind = "summary"
         if not content:
             continue
@@ -212,6 +212,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if tok.i in shares:  # "… said the vote was fair and pledged to …": the one who said it
             outer = attributor.attribute_cue(doc[shares[tok.i]])
             att.speaker, att.mention, att.confidence = outer.speaker, outer.mention, round(outer.confidence * 0.95, 3)
+        if passive is None and (agent := _agent(tok)) is not None:
+            passive = (content, agent)  # "As reported by the Post, …", "The plan was announced by the mayor"
         if passive:  # "Asked whether …, she said": the asker is the agent, if named, never the one who answers
             att.speaker = att.mention = None
             if passive[1] is not None:
@@ -299,6 +301,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         for extra in clauses[1:] + _continuations(verb, c):
             out |= {t.i for t in extra.subtree}
         return out - _attributions(c, verb)
+    if verb.dep_ == "advcl" and w in REPORTING and any(m.dep_ == "mark" and m.lower_ == "as" and m.i < verb.i for m in verb.children):
+        head = verb.head  # "As the Post reported, the delegates would …": the clause the aside stands in
+        if head.i != verb.i and (head.tag_.startswith("VB") or head.tag_ == "MD"):
+            return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT":
         return _trailing_attribution(doc, verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
@@ -330,14 +336,14 @@ def _summary(verb: Token) -> set[int] | None:
     if verb.lower_ in URGING:
         return _demand(verb, kids)
     for prep in kids:
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on") or prep.i < verb.i or not all(
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on", "upon") or prep.i < verb.i or not all(
                 t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("prep", "advmod", "npadvmod") for t in verb.doc[verb.i + 1 : prep.i]):
             continue  # "called for", "called on Tuesday for"
         objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
         if not objs:
             continue  # "called on Tuesday for …"
         out = {t.i for t in objs[0].subtree}
-        if prep.lower_ == "on":  # "called on Congress to act": the infinitive, wherever the parser hung it
+        if prep.lower_ in ("on", "upon"):  # "called on Congress to act": the infinitive, wherever the parser hung it
             to = [c for c in kids + list(objs[0].children) if c.dep_ in ("xcomp", "acl", "advcl")
                   and any(a.lower_ == "to" for a in c.children)]
             if not to:
@@ -392,6 +398,13 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     return None, "question"
 
 
+def _agent(verb: Token) -> Token | None:
+    """The one named by "by" after a passive verb ("reported by the Post"), if any."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+
+
 def _asked_passive(verb: Token) -> tuple[set[int], Token | None] | None:
     """The question of a passive "ask" ("Asked whether she had practised, she said …", "when asked
     about the budget", "was asked by a reporter if …") and the asker named by "by", if any."""
@@ -428,6 +441,15 @@ def _announced(verb: Token) -> set[int] | None:
     if obj is None or not obj.tag_.startswith("NN") or any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return None
     return {t.i for t in obj.subtree}
+
+
+def _announced_by(verb: Token) -> set[int] | None:
+    """What a passive "announced" or "reported" made public, when "by" names who did: "The
+    meeting was first reported by Politico"."""
+    if _agent(verb) is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_.startswith("NN")), None)
+    return {t.i for t in subj.subtree} if subj is not None else None
 
 
 def _demand(verb: Token, kids: list[Token]) -> set[int] | None:

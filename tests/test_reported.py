@@ -507,3 +507,17 @@ def test_a_request_made_with_ask_is_a_summary():
 def test_saying_the_same_of_someone_is_a_statement_by_reference():
     (q,) = reported("About 43 percent of voters said the same of the mayor.")
     assert q.text == "the same of the mayor"
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("As the Gazette reported, the ferry would stop running in May.", "the ferry would stop running in May", "Gazette"),
+    ("As reported by the Harbour Gazette, the ferry will stop running in May.", "the ferry will stop running in May", "Harbour Gazette"),
+])
+def test_an_as_aside_reports_the_clause_it_stands_in(sentence, content, speaker):
+    (q,) = reported(sentence)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+def test_what_was_made_public_by_someone_is_theirs():
+    (q,) = summaries("The closure was first reported by the Harbour Gazette.")
+    assert (q.text, q.speaker) == ("The closure", "Harbour Gazette")
