@@ -197,7 +197,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         after = [p for p in pieces if p[0] > tok.i and _has_verb(doc[p[0] : p[1]])]
         if pieces[0][1] <= tok.i and after and not any(_has_verb(doc[a:b]) for a, b in pieces if b <= tok.i):
             longest = after[0]  # "Most patients, according to the department, were children": the predicate
-        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" else 2):
+        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no") else 2):
             continue
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
                  if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
@@ -286,6 +286,11 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         same = [c for c in verb.rights if c.dep_ == "dobj" and c.lower_ == "same"]
         if same:
             return {t.i for t in same[0].subtree}
+        # "46 percent said yes", "he said no to the war": an answer
+        answer = [c for c in verb.rights if c.i == verb.i + 1 and c.lower_ in ("yes", "no") and c.dep_ in ("intj", "dobj", "npadvmod")]
+        if answer:
+            to = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to" and c.i == answer[0].i + 1]
+            return {answer[0].i} | ({t.i for t in to[0].subtree} if to else set())
     if not clauses and w in PROMISING:
         clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
     if clauses:

@@ -521,3 +521,11 @@ def test_an_as_aside_reports_the_clause_it_stands_in(sentence, content, speaker)
 def test_what_was_made_public_by_someone_is_theirs():
     (q,) = summaries("The closure was first reported by the Harbour Gazette.")
     assert (q.text, q.speaker) == ("The closure", "Harbour Gazette")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Asked if the ferry should stop, 46 percent of voters said yes.", "yes"),
+    ("He said no to the new ferry timetable.", "no to the new ferry timetable"),
+])
+def test_an_answer_is_what_was_said(sentence, content):
+    assert content in [q.text for q in reported(sentence)]
