@@ -729,12 +729,14 @@ def _fold_people(sightings) -> list[tuple]:
             add_alias(rid, name, SHORT_NAME)  # the store's: for this article only, never cached
         else:
             rid = cache.get(name)
+        cached = True
         if rid is None:
             if (same := named(name)) is not None:  # the same name, or the same in other capitals
                 rid = same
             elif kind == "PERSON" and " " not in name and (full := surname_of(name, key[0])) is not None:
                 rid = full
                 add_alias(rid, name, "surname")
+                cached = False  # the store's: judged again in each article
             elif kind == "PERSON" and " " in name and (variant := variant_of(name, key[0])) is not None:
                 rid, reason = variant
                 add_alias(rid, name, reason)
@@ -757,7 +759,8 @@ def _fold_people(sightings) -> list[tuple]:
                         del by_name[surname]
                         moved[old] = rid
                         cache.pop(surname, None)
-            cache[name] = rid
+            if cached:
+                cache[name] = rid
         row = rows[rid]
         if role and row[2] is None:
             row[2] = role

@@ -581,6 +581,8 @@ class Store:
                     full := self._surname_of(name, here) if self.identities == "editor" else self._full_name_of(name)) is not None:
                 person_id = full  # "Okafor" in an article that never gives her first name
                 self._alias(person_id, name, "surname")
+                if self.identities == "editor":  # judged again in each article: the next "Roe" may be her husband
+                    return self._person_seen(person_id, role, mentions, name, kind)
             elif kind == "PERSON" and " " in name and self.identities == "editor" and (variant := self._variant_of(name, here)) is not None:
                 person_id, reason = variant  # "Donald J. Trump" for "Donald Trump"
                 self._alias(person_id, name, reason)

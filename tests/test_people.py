@@ -430,3 +430,39 @@ def test_a_misspelt_first_name_joins_the_record_in_store_and_spark(tmp_path):
     got = _stored(arts, tmp_path)
     assert got["Thaddeus Harlow"] == ["Thadeus Harlow"] and got["Thaddeus Harlow Jr."] == []
     assert _spark_people(arts) == got
+
+
+def test_a_bare_surname_is_judged_in_each_article_not_by_the_first_that_used_it(tmp_path):
+    arts = [_named_here(1, ("Bill Harlow", "PERSON"), ("Harlow", "PERSON")),  # this article's Harlow is Bill
+            _named_here(2, ("Nora Harlow", "PERSON")),
+            _named_here(3, ("Harlow", "PERSON"))]                              # Bill or Nora: the text does not say
+    got = _stored(arts, tmp_path)
+    said = _speakers(tmp_path / "s.db")
+    assert said["line 1 1"] == "Bill Harlow" and said["line 3 0"] == "Harlow" != said["line 2 0"]
+    people, seen = _spark_sightings(arts)
+    assert people == got
+    assert seen[(2, 1, 0)] == "Harlow" and seen[(0, 1, 1)] == "Bill Harlow"
+
+
+# ---------------------------------------------------------------- issue 13: names from the speaker stage
+
+def test_a_dateline_printed_with_a_horizontal_bar_is_no_speaker():
+    import saidwhen
+
+    a = saidwhen.extract("Harbor Agency To Expand Program For Ferries.\n\nWASHINGTON ― The Harbor Agency announced plans"
+                         " Tuesday to expand programs that allow ferries to dock at night, acknowledging that the current"
+                         " system has not stopped delays for commuters from Arlington and Alexandria.")
+    assert a.quotes and all(q.speaker != "WASHINGTON" for q in a.quotes)
+    assert "WASHINGTON" not in {p.name for p in a.people}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Dana Whitlow, who has challenged former Secretary of State Ruth Calder for the nomination, spoke on Monday.",
+    "The president gave his final State of the Union address on Tuesday night.",
+])
+def test_state_of_a_longer_name_is_no_organisation_to_quote(text):
+    import saidwhen
+
+    a = saidwhen.extract(text + "\n\nMedian income finally recovered last year, according to one research firm.")
+    assert "State" not in {p.name for p in a.people}
+    assert all(q.speaker != "State" for q in a.quotes)
