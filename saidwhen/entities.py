@@ -661,6 +661,9 @@ class Entities:
                 parts = _name_parts(text)
                 if ent is None and len(parts) in (2, 3) and first_name_gender(parts[0]) is not None:
                     ent = self._new_entity(text, kind, s)
+            elif ent is None and first is not None and len(first) == 1 and first[0].tag_ == "NNPS" \
+                    and first[0].text.endswith("s") and first_name_gender(first[0].text) is None:
+                return None, mention, 0.3  # "45% of Republicans", "the Clintons": a group, not one person
             elif ent is None:
                 ent = self._new_entity(text, kind, s)
             conf = 0.95

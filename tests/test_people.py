@@ -466,3 +466,12 @@ def test_state_of_a_longer_name_is_no_organisation_to_quote(text):
     a = saidwhen.extract(text + "\n\nMedian income finally recovered last year, according to one research firm.")
     assert "State" not in {p.name for p in a.people}
     assert all(q.speaker != "State" for q in a.quotes)
+
+
+def test_a_plural_party_name_is_a_group_never_one_person():
+    import saidwhen
+
+    a = saidwhen.extract("Voters were asked about the nominee.\n\nDemocrats are more likely to be worried by his nomination:"
+                         " 45% of Republicans, 28% of independents and 12% of Democrats say that would be their reaction.")
+    assert a.quotes and all(q.speaker != "Republicans" for q in a.quotes)
+    assert "Republicans" not in {p.name for p in a.people}
