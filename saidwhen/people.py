@@ -266,6 +266,9 @@ def is_org_name_of(alias: str, name: str) -> bool:
 
 #: The names of the home country of the news read (U.S. news): "the State Department" is the U.S. one.
 HOME_COUNTRY = ("U.S.", "US", "U.S.A.", "United States")
+#: Words of an institution the country has many of: "U.S. District Court" is a federal court, "District
+#: Court" any district's, and neither says which.
+_ONE_OF_MANY = frozenset("district districts circuit regional field county city local attorney's branch".split())
 #: Words that name a body of their own, not the last word of a longer name ("the House" is not
 #: the White House, "the Senate" not a state senate).
 _OWN_BODIES = frozenset("house senate assembly congress parliament cabinet".split())
@@ -276,8 +279,9 @@ def org_variant_forms(name: str) -> tuple[str, ...]:
     ("U.S. State Department" -> ("State Department",); "Supreme Court" -> ("U.S. Supreme Court", …)).
 
     Only an institution of two words or more that ends in an institution noun ("department",
-    "court", "agency"): "U.S. Steel" is no "Steel", "USA Today" no "Today", and another country's
-    "Foreign Ministry" is never the U.S. one."""
+    "court", "agency"): "U.S. Steel" is no "Steel", "USA Today" no "Today", another country's
+    "Foreign Ministry" is never the U.S. one, and one of many ("U.S. District Court") is never
+    the bare form, which any of them may be."""
     from .lexicon import NAME_BEARING, ORG_NOUNS
 
     for country in HOME_COUNTRY:
@@ -287,7 +291,8 @@ def org_variant_forms(name: str) -> tuple[str, ...]:
     else:
         core, forms = name, [f"{country} {name}" for country in HOME_COUNTRY]
     words = core.split()
-    if len(words) < 2 or words[-1].lower() not in NAME_BEARING | ORG_NOUNS or not all(w[:1].isupper() for w in words):
+    if len(words) < 2 or words[-1].lower() not in NAME_BEARING | ORG_NOUNS or not all(w[:1].isupper() for w in words) \
+            or any(w.lower().replace("’", "'") in _ONE_OF_MANY for w in words):
         return ()
     return tuple(forms) if forms is not None else (core,)
 
@@ -296,9 +301,11 @@ def short_name_of(word: str, orgs, people=()) -> str | None:
     """The one organisation of an article (``orgs``, the names it gives in full) that a bare word
     is the short name of ("Post" for "Washington Post", "Times" for "New York Times"), or None:
     when the article names a person of that surname (``people``), when the word is a generic noun
-    ("Department", see ``is_org_name_of``) or a body of its own ("House"), or when two organisations
-    end in it ("Washington Post", "New York Post")."""
-    if " " in word or word.lower() in _OWN_BODIES or any(p.endswith(" " + word) for p in people):
+    ("Department", see ``is_org_name_of``), a body of its own ("House") or a place ("America" of
+    "Bank of America"), or when two organisations end in it ("Washington Post", "New York Post")."""
+    from .lexicon import PLACE_NAMES
+
+    if " " in word or word.lower() in _OWN_BODIES | PLACE_NAMES or any(p.endswith(" " + word) for p in people):
         return None
     found = {o for o in orgs if o.endswith(" " + word) and is_org_name_of(word, o)}
     return found.pop() if len(found) == 1 else None

@@ -342,6 +342,7 @@ def test_two_first_names_or_more_than_one_slip_never_join(a, b):
     ("USA Today", "Today", False),
     ("Russian Fisheries Department", "Fisheries Department", False),  # another country's is never the U.S. one
     ("U.S. Department", "Department", False),     # a generic noun alone
+    ("U.S. District Court", "District Court", False),  # one of many: the bare form may be any
 ])
 def test_a_national_institution_is_one_with_or_without_its_country(name, other, one):
     from saidwhen.people import org_variant_forms
@@ -355,6 +356,7 @@ def test_a_national_institution_is_one_with_or_without_its_country(name, other, 
     ("Gazette", ["Lakeside Gazette"], ["Nora Gazette"], None),          # a person of that surname
     ("Department", ["Fisheries Department"], [], None),                 # a generic noun
     ("House", ["White House"], [], None),                               # a body of its own
+    ("America", ["Bank of America"], [], None),                         # a place
     ("Gazette", [], [], None),
 ])
 def test_a_bare_word_is_the_short_name_of_the_one_organisation_the_article_names(word, orgs, people, found):
