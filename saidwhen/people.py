@@ -15,12 +15,12 @@ without ever joining a father and son or two relatives:
   the initials of the full name ("Jeb Bush" is "John Ellis Bush"; "initials");
 - a first name with a slip of the pen, a letter dropped, doubled or two swapped, where one of the
   two is no first name at all ("Rence Priebus" is "Reince Priebus"; "misspelt first name"): never
-  two first names the first-name list knows ("Jon", "John"; "Hilary", "Hillary");
+  two first names the first-name list knows ("Dana", "Diana"; "Hilary", "Hillary");
 - never across a generational suffix ("John Roe Jr." is not "John Roe"), never two different
   middle names, never two different first names.
 
-An organisation joins another name of its own (``org_variant_reason``): a national institution
-with or without its country ("U.S. State Department", "State Department"; "country named"), and
+An organisation joins another name of its own: a national institution with or without its
+country ("U.S. State Department", "State Department"; "country named", ``org_variant_forms``), and
 a bare word the article uses for one organisation it names in full ("Post" for "Washington
 Post"; "short name", ``short_name_of``).
 
@@ -166,7 +166,7 @@ def _misspelt(a: str, b: str) -> bool:
     """Whether two first names are one with a slip of the pen ("rence", "reince"): the same first
     letter, a letter dropped (or doubled) or two neighbours swapped, at least four letters each, and
     one of them no first name in the first-name list. Two names the list knows are two names
-    ("jon", "john"), whatever their spelling."""
+    ("dana", "diana"), whatever their spelling."""
     if a[:1] != b[:1] or min(len(a), len(b)) < 4 or a in first_names().names and b in first_names().names:
         return False
     if len(a) == len(b):
