@@ -656,8 +656,8 @@ class Store:
 
     def _short_name_of(self, word: str, here: Iterable[str], orgs: Iterable[str]) -> int | None:
         """The stored organisation a bare word stands for in this article (``people.short_name_of``),
-        unless a correction keeps the word apart."""
-        if (org := short_name_of(word, orgs, here)) is None or self._split(word):
+        unless a correction keeps the word apart or joins it to someone by hand."""
+        if (org := short_name_of(word, orgs, here)) is None or self._split(word) or self._merged_by_hand(word) is not None:
             return None
         return self._stored(org)
 
