@@ -235,8 +235,9 @@ class Entities:
 
     def _fragment(self, e: SpacySpan) -> bool:
         """Whether NER labelled alone an institution noun that belongs to a longer name: "State"
-        of "the Islamic State group", "News" of "Yahoo! News", "House" of "House Speaker Paul Ryan"
-        or of "House of Cards"; a name of its own only in none of those ("the Times said")."""
+        of "the Islamic State group", of "Secretary of State" or of "State of the Union", "News" of
+        "Yahoo! News", "House" of "House Speaker Paul Ryan" or of "House of Cards"; a name of its
+        own only in none of those ("the Times said")."""
         if len(e) != 1 or e[0].lower_ not in FRAGMENT_WORDS:
             return False
         doc, i = self.doc, e.start
@@ -248,8 +249,11 @@ class Entities:
         if prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in STOP_WORDS \
                 and "\n" not in prev.whitespace_:
             return True
+        if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].text[:1].isupper() and doc[i - 2].is_alpha:
+            return True  # "Secretary of State", "Department of State"
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
+        after = i + 3 if i + 2 < len(doc) and doc[i + 2].lower_ == "the" else i + 2  # "State of the Union"
+        if nxt is not None and nxt.lower_ == "of" and after < len(doc) and doc[after].text[:1].isupper():
             return True
         return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and coarse_pos(nxt) == "PROPN" \
             and (nxt.lower_ in STRIP_TITLES or nxt.lower_ in TITLE_WORDS or nxt.lower_.rstrip(".") in ROLE_WORDS)
@@ -660,6 +664,9 @@ class Entities:
                 parts = _name_parts(text)
                 if ent is None and len(parts) in (2, 3) and first_name_gender(parts[0]) is not None:
                     ent = self._new_entity(text, kind, s)
+            elif ent is None and first is not None and len(first) == 1 and first[0].tag_ == "NNPS" \
+                    and first[0].text.endswith("s") and first_name_gender(first[0].text) is None:
+                return None, mention, 0.3  # "45% of Republicans", "the Clintons": a group, not one person
             elif ent is None:
                 ent = self._new_entity(text, kind, s)
             conf = 0.95

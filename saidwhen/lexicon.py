@@ -45,8 +45,9 @@ SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spok
 #: Participles of a question put to the speaker, which the parser takes for the content when the
 #: aside precedes the verb: "Solheim, asked about the decision, said …".
 ASIDES = frozenset("asked pressed questioned quizzed contacted reached approached challenged".split())
-#: A wire dateline opening a paragraph: "HALDEN — ", "SAN AURELIO, May 28 (Continental Press) — ".
-DATELINE = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z.](?:, [^\n—–]{1,30}?)?(?: \([^)\n]{1,40}\))?(?: ?(?:—|–|--)| -) ?(?=[A-Z])")
+#: A wire dateline opening a paragraph: "HALDEN — ", "SAN AURELIO, May 28 (Continental Press) — ",
+#: "HALDEN ― " (a horizontal bar, as some sites print it).
+DATELINE = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z.](?:, [^\n—–―]{1,30}?)?(?: \([^)\n]{1,40}\))?(?: ?(?:—|–|―|--)| -) ?(?=[A-Z])")
 
 
 def dateline_end(text: str, offset: int) -> int | None:

@@ -13,8 +13,16 @@ without ever joining a father and son or two relatives:
 - a full name with the first name the person goes by among its middle names ("Rafael Edward
   Cruz" is "Ted Cruz", "Willard Mitt Romney" is "Mitt Romney"; "middle name used"), or spelt by
   the initials of the full name ("Jeb Bush" is "John Ellis Bush"; "initials");
+- a first name with a slip of the pen, a letter dropped, doubled or two swapped, where one of the
+  two is no first name at all ("Rence Priebus" is "Reince Priebus"; "misspelt first name"): never
+  two first names the first-name list knows ("Dana", "Diana"; "Hilary", "Hillary");
 - never across a generational suffix ("John Roe Jr." is not "John Roe"), never two different
   middle names, never two different first names.
+
+An organisation joins another name of its own: a national institution with or without its
+country ("U.S. State Department", "State Department"; "country named", ``org_variant_forms``), and
+a bare word the article uses for one organisation it names in full ("Post" for "Washington
+Post"; "short name", ``short_name_of``).
 
 A record takes a new name only when the name fits every full name it holds (``fits_all``: the
 father "Rafael Cruz" is not the record of "Ted Cruz" and "Rafael Edward Cruz"), and of several
@@ -32,10 +40,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NameParts", "parse", "variant_reason", "fits_all", "one_candidate", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
+__all__ = ["NameParts", "parse", "variant_reason", "org_variant_forms", "short_name_of", "fits_all", "one_candidate", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
 
 #: Why two names were joined, as the store records it.
 MIDDLE, SHORT_FORM, GOES_BY, INITIALS = "middle name", "short first name", "middle name used", "initials"
+MISSPELT = "misspelt first name"
+COUNTRY, SHORT_NAME = "country named", "short name"
 
 
 @dataclass(frozen=True)
@@ -141,6 +151,8 @@ def variant_reason(a: str, b: str) -> str | None:
     if len(pa.first) == 1 or len(pb.first) == 1:
         return None  # "J. Roe": an initial could be anyone's
     first = same_first_name(pa.first, pb.first)
+    if first is None and _misspelt(pa.first, pb.first):
+        first = MISSPELT
     if first is None:
         return _goes_by(pa, pb) or _goes_by(pb, pa)
     if not _middles_agree(pa.middle, pb.middle):
@@ -148,6 +160,20 @@ def variant_reason(a: str, b: str) -> str | None:
     if first:
         return first
     return MIDDLE if pa.middle != pb.middle else None
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Whether two first names are one with a slip of the pen ("rence", "reince"): the same first
+    letter, a letter dropped (or doubled) or two neighbours swapped, at least four letters each, and
+    one of them no first name in the first-name list. Two names the list knows are two names
+    ("dana", "diana"), whatever their spelling."""
+    if a[:1] != b[:1] or min(len(a), len(b)) < 4 or a in first_names().names and b in first_names().names:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def _goes_by(short: NameParts, full: NameParts) -> str | None:
@@ -236,6 +262,53 @@ def is_org_name_of(alias: str, name: str) -> bool:
     generic = ORG_NOUNS | NAME_BEARING
     inside = any(own[i : i + len(words)] == words for i in range(n - len(words) + 1))
     return inside and any(w.lower() not in generic and w.lower() not in _SMALL for w in words)
+
+
+#: The names of the home country of the news read (U.S. news): "the State Department" is the U.S. one.
+HOME_COUNTRY = ("U.S.", "US", "U.S.A.", "United States")
+#: Words of an institution the country has many of: "U.S. District Court" is a federal court, "District
+#: Court" any district's, and neither says which.
+_ONE_OF_MANY = frozenset("district districts circuit regional field county city local attorney's branch".split())
+#: Words that name a body of their own, not the last word of a longer name ("the House" is not
+#: the White House, "the Senate" not a state senate).
+_OWN_BODIES = frozenset("house senate assembly congress parliament cabinet".split())
+
+
+def org_variant_forms(name: str) -> tuple[str, ...]:
+    """The other names of a national institution, with or without the home country before it
+    ("U.S. State Department" -> ("State Department",); "Supreme Court" -> ("U.S. Supreme Court", …)).
+
+    Only an institution of two words or more that ends in an institution noun ("department",
+    "court", "agency"): "U.S. Steel" is no "Steel", "USA Today" no "Today", another country's
+    "Foreign Ministry" is never the U.S. one, and one of many ("U.S. District Court") is never
+    the bare form, which any of them may be."""
+    from .lexicon import NAME_BEARING, ORG_NOUNS
+
+    for country in HOME_COUNTRY:
+        if name.startswith(country + " "):
+            core, forms = name[len(country) + 1 :], None
+            break
+    else:
+        core, forms = name, [f"{country} {name}" for country in HOME_COUNTRY]
+    words = core.split()
+    if len(words) < 2 or words[-1].lower() not in NAME_BEARING | ORG_NOUNS or not all(w[:1].isupper() for w in words) \
+            or any(w.lower().replace("’", "'") in _ONE_OF_MANY for w in words):
+        return ()
+    return tuple(forms) if forms is not None else (core,)
+
+
+def short_name_of(word: str, orgs, people=()) -> str | None:
+    """The one organisation of an article (``orgs``, the names it gives in full) that a bare word
+    is the short name of ("Post" for "Washington Post", "Times" for "New York Times"), or None:
+    when the article names a person of that surname (``people``), when the word is a generic noun
+    ("Department", see ``is_org_name_of``), a body of its own ("House") or a place ("America" of
+    "Bank of America"), or when two organisations end in it ("Washington Post", "New York Post")."""
+    from .lexicon import PLACE_NAMES
+
+    if " " in word or word.lower() in _OWN_BODIES | PLACE_NAMES or any(p.endswith(" " + word) for p in people):
+        return None
+    found = {o for o in orgs if o.endswith(" " + word) and is_org_name_of(word, o)}
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)

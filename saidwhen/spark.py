@@ -656,7 +656,8 @@ def _fold_people(sightings) -> list[tuple]:
     ending with it; a new full name folds in a stored bare surname when it is the only full name
     with it. Returns ("p", name, kind, role, created key) per person, ("a", name, alias) per alias
     and ("s", key, canonical name, speaker text) per sighting."""
-    from .people import NO_GENDER, fits_all, fold_gender, known_full_name, one_candidate, variant_reason
+    from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, known_full_name, one_candidate, org_variant_forms,
+                         short_name_of, variant_reason)
 
     rows: dict = {}  # id (the key that created the row) -> [name, kind, role, {alias: reason}, alive, gender state]
     by_name: dict = {}  # name -> id of the live row
@@ -666,9 +667,10 @@ def _fold_people(sightings) -> list[tuple]:
     sightings = sorted(sightings, key=lambda s: s[0])
     # the full names of each article's people, as the store's ``here``
     here: dict = {}
+    orgs: dict = {}  # and of its organisations, as the store's ``orgs``
     for key, name, kind, *_ in sightings:
-        if key[1] == 0 and kind == "PERSON" and " " in name:
-            here.setdefault(key[0], []).append(name)
+        if key[1] == 0 and kind in ("PERSON", "ORG") and " " in name:
+            (here if kind == "PERSON" else orgs).setdefault(key[0], []).append(name)
 
     def fold(name: str) -> str:
         return name.translate(_ASCII_LOWER)
@@ -712,22 +714,35 @@ def _fold_people(sightings) -> list[tuple]:
                     found[rid] = (reason, {r[0], *forms})
         return one_candidate(found, here.get(ordinal, ()))
 
+    def national_of(name: str):
+        """The store's ``_national_of``: the one live organisation that is ``name`` with or without its country."""
+        found = {rid for form in org_variant_forms(name) if (rid := named(form)) is not None and rows[rid][1] == "ORG"}
+        return found.pop() if len(found) == 1 else None
+
     def add_alias(rid, alias, reason):
         aliases = rows[rid][3]
         if aliases.get(alias) is None:
             aliases[alias] = reason
 
     for key, name, kind, role, aliases, gender, evidence in sightings:
-        rid = cache.get(name)
+        if (org := short_name_of(name, orgs.get(key[0], ()), here.get(key[0], ()))) is not None and (rid := stored(org)) is not None:
+            add_alias(rid, name, SHORT_NAME)  # the store's: for this article only, never cached
+        else:
+            rid = cache.get(name)
+        cached = True
         if rid is None:
             if (same := named(name)) is not None:  # the same name, or the same in other capitals
                 rid = same
             elif kind == "PERSON" and " " not in name and (full := surname_of(name, key[0])) is not None:
                 rid = full
                 add_alias(rid, name, "surname")
+                cached = False  # the store's: judged again in each article
             elif kind == "PERSON" and " " in name and (variant := variant_of(name, key[0])) is not None:
                 rid, reason = variant
                 add_alias(rid, name, reason)
+            elif kind == "ORG" and (national := national_of(name)) is not None:
+                rid = national
+                add_alias(rid, name, COUNTRY)
             else:
                 rid = key
                 rows[rid] = [name, kind, role, {}, True, NO_GENDER]
@@ -744,7 +759,8 @@ def _fold_people(sightings) -> list[tuple]:
                         del by_name[surname]
                         moved[old] = rid
                         cache.pop(surname, None)
-            cache[name] = rid
+            if cached:
+                cache[name] = rid
         row = rows[rid]
         if role and row[2] is None:
             row[2] = role

@@ -31,7 +31,8 @@ import orjson
 
 from .errors import SaidwhenError
 from .model import Article, Quote
-from .people import NO_GENDER, fits_all, fold_gender, is_name_of, one_candidate, is_org_name_of, known_full_name, variant_reason
+from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
+                     org_variant_forms, short_name_of, variant_reason)
 from .variants import PUNCT, QUOTE_MARKS, classify_all, rendering_buckets, same_quotation
 
 __all__ = [
@@ -520,13 +521,14 @@ class Store:
             stats.articles += 1
 
         here = [p.name for p in a.people if p.kind == "PERSON" and " " in p.name]
+        orgs = [p.name for p in a.people if p.kind == "ORG" and " " in p.name]
         for person in a.people:
-            person_id = self._person(person.name, person.kind, person.role, [m.text for m in person.mentions], here)
+            person_id = self._person(person.name, person.kind, person.role, [m.text for m in person.mentions], here, orgs)
             if person.gender is not None:
                 self._fold_gender(person_id, (person.gender, person.gender_evidence, 0))
 
         for q, spans in quotations(a):
-            speaker_id = self._person(q.speaker, "PERSON", None, (), here) if q.speaker else None
+            speaker_id = self._person(q.speaker, "PERSON", None, (), here, orgs) if q.speaker else None
             said_date = _said_date(q, published)
             quote_id, new, rendering_id = self._quote(q, speaker_id, said_date)
             stats.quotes += new
@@ -549,17 +551,25 @@ class Store:
             [(article_id, n.start, n.end, n.text, n.reason) for n in a.non_quotes],
         )
 
-    def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str], here: Iterable[str] = ()) -> int:
+    def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str], here: Iterable[str] = (),
+                orgs: Iterable[str] = ()) -> int:
         """The id of the person called ``name``, created on first sight; its names among the
         mentions ("Legend", "Mr. Legend", not "he" or "the singer") become aliases.
 
-        A new name joins a stored person as a careful editor would (``saidwhen.people``): by
-        hand when a correction says so; a bare surname when the article (``here``: its people's
-        full names) names one person of that surname, or else when the news knows one person by it
-        and that person is stored, or else when one stored person bears it; a full name when it is
-        one stored person's with a middle name or a short first name.
+        A bare word the article uses for one organisation it names in full (``orgs``: "Post",
+        "Washington Post") is that organisation, in this article only. A new name joins a stored
+        person as a careful editor would (``saidwhen.people``): by hand when a correction says so;
+        a bare surname when the article (``here``: its people's full names) names one person of
+        that surname, or else when the news knows one person by it and that person is stored, or
+        else when one stored person bears it; a full name when it is one stored person's with a
+        middle name, a short or misspelt first name; an organisation when it is one stored
+        national institution with or without its country ("U.S. State Department").
         """
         conn = self.connection
+        if self.identities == "editor" and (short := self._short_name_of(name, here, orgs)) is not None:
+            # what the article says first; not kept for the run: another article's "Post" may be another paper
+            self._alias(short, name, SHORT_NAME)
+            return self._person_seen(short, role, mentions, name, kind)
         person_id = self._people.get(name)
         if person_id is None:
             if (same := self._named(name)) is not None:  # the same name, or the same in other capitals ("POLITICO")
@@ -571,14 +581,25 @@ class Store:
                     full := self._surname_of(name, here) if self.identities == "editor" else self._full_name_of(name)) is not None:
                 person_id = full  # "Okafor" in an article that never gives her first name
                 self._alias(person_id, name, "surname")
+                if self.identities == "editor":  # judged again in each article: the next "Roe" may be her husband
+                    return self._person_seen(person_id, role, mentions, name, kind)
             elif kind == "PERSON" and " " in name and self.identities == "editor" and (variant := self._variant_of(name, here)) is not None:
                 person_id, reason = variant  # "Donald J. Trump" for "Donald Trump"
                 self._alias(person_id, name, reason)
+            elif kind == "ORG" and self.identities == "editor" and (national := self._national_of(name)) is not None:
+                person_id = national  # "U.S. State Department" for "State Department"
+                self._alias(person_id, name, COUNTRY)
             else:
                 person_id = conn.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)", (name, kind, role)).lastrowid
                 if kind == "PERSON" and " " in name:
                     self._absorb_surname(person_id, name)
             self._people[name] = person_id
+        return self._person_seen(person_id, role, mentions, name, kind)
+
+    def _person_seen(self, person_id: int, role: str | None, mentions: Iterable[str], name: str, kind: str | None) -> int:
+        """Record what one sighting of ``name`` adds to its person: the role, if none is known
+        yet, and the mentions that are its names as aliases."""
+        conn = self.connection
         if role:
             conn.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", (role, person_id))
         named = alias_of if self.identities == "editor" else _capitalised
@@ -632,6 +653,26 @@ class Store:
                 if fits_all(name, [other, *forms]):
                     found[pid] = (reason, {other, *forms})
         return one_candidate(found, here)
+
+    def _short_name_of(self, word: str, here: Iterable[str], orgs: Iterable[str]) -> int | None:
+        """The stored organisation a bare word stands for in this article (``people.short_name_of``),
+        unless a correction keeps the word apart or joins it to someone by hand."""
+        if (org := short_name_of(word, orgs, here)) is None or self._split(word) or self._merged_by_hand(word) is not None:
+            return None
+        return self._stored(org)
+
+    def _national_of(self, name: str) -> int | None:
+        """The one stored organisation that is ``name`` with or without the home country
+        (``people.org_variant_forms``), unless a correction keeps the name apart."""
+        forms = org_variant_forms(name)
+        if not forms or self._split(name):
+            return None
+        found = {pid for form in forms if (pid := self._named(form)) is not None and self._kind(pid) == "ORG"}
+        return found.pop() if len(found) == 1 else None
+
+    def _kind(self, person_id: int) -> str | None:
+        row = self.connection.execute("SELECT kind FROM people WHERE id = ?", (person_id,)).fetchone()
+        return row[0] if row else None
 
     def _surname_of(self, surname: str, here: Iterable[str]) -> int | None:
         """The stored person a bare surname stands for (see ``_person``), if one is."""

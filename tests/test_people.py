@@ -310,3 +310,170 @@ def test_a_first_name_the_tagger_calls_plural_is_kept():
     run = doc.char_span(0, len("Dr. Sipho Mthembu"), label="PERSON")
     assert [t.tag_ for t in run][1] == "NNPS"  # the model's tag for an unknown first name
     assert att._trimmed(Span(doc, run.start, run.end, label="PERSON")).text.endswith("Sipho Mthembu")
+
+
+# ---------------------------------------------------------------- issue 13: recall by an editor's rules
+
+@pytest.mark.parametrize("a, b", [
+    ("Thadeus Harlow", "Thaddeus Harlow"),  # a letter dropped from a name the list knows
+    ("Marsiol Harlow", "Marisol Harlow"),   # two letters swapped
+    ("Quenby Harlow", "Quenbey Harlow"),    # neither in the list: a rare name, spelt two ways
+])
+def test_a_slip_of_the_pen_in_a_first_name_joins(a, b):
+    assert variant_reason(a, b) == "misspelt first name" == variant_reason(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Dana Harlow", "Diana Harlow"),         # two first names the list knows
+    ("Hilary Harlow", "Hillary Harlow"),
+    ("Thadeus Harlow Jr.", "Thaddeus Harlow"),  # father and son, whatever the spelling
+    ("Thadius Harlow", "Thaddeus Harlow"),   # two slips, not one
+    ("Quenby Harlow", "Quinby Harlow"),      # another letter, not one dropped or swapped
+    ("Thadeus A. Harlow", "Thaddeus B. Harlow"),
+])
+def test_two_first_names_or_more_than_one_slip_never_join(a, b):
+    assert variant_reason(a, b) is None
+
+
+@pytest.mark.parametrize("name, other, one", [
+    ("U.S. Fisheries Department", "Fisheries Department", True),
+    ("United States Maritime Commission", "Maritime Commission", True),
+    ("U.S. Steel", "Steel", False),               # no institution: "Steel" is not the company
+    ("USA Today", "Today", False),
+    ("Russian Fisheries Department", "Fisheries Department", False),  # another country's is never the U.S. one
+    ("U.S. Department", "Department", False),     # a generic noun alone
+    ("U.S. District Court", "District Court", False),  # one of many: the bare form may be any
+])
+def test_a_national_institution_is_one_with_or_without_its_country(name, other, one):
+    from saidwhen.people import org_variant_forms
+
+    assert (other in org_variant_forms(name)) is one and (name in org_variant_forms(other)) is one
+
+
+@pytest.mark.parametrize("word, orgs, people, found", [
+    ("Gazette", ["Lakeside Gazette"], [], "Lakeside Gazette"),
+    ("Gazette", ["Lakeside Gazette", "Northfield Gazette"], [], None),  # two papers: either
+    ("Gazette", ["Lakeside Gazette"], ["Nora Gazette"], None),          # a person of that surname
+    ("Department", ["Fisheries Department"], [], None),                 # a generic noun
+    ("House", ["White House"], [], None),                               # a body of its own
+    ("America", ["Bank of America"], [], None),                         # a place
+    ("Gazette", [], [], None),
+])
+def test_a_bare_word_is_the_short_name_of_the_one_organisation_the_article_names(word, orgs, people, found):
+    from saidwhen.people import short_name_of
+
+    assert short_name_of(word, orgs, people) == found
+
+
+def _named_here(n, *people):
+    """An article whose people are (name, kind) pairs, each quoted once."""
+    from saidwhen.model import Article, Mention, Person, Quote
+
+    quotes = tuple(Quote(f"line {n} {k}", 10 * k, 10 * k + 9, k, "direct", name, Mention(name, 0, 1), "said", 0, 0.9)
+                   for k, (name, _) in enumerate(people))
+    found = tuple(Person(name, kind, None, (Mention(name, 0, 1),)) for name, kind in people)
+    return Article(text=f"story {n} " + " ".join(n for n, _ in people), date=None, url=f"https://news.example/{n}", id=f"a{n}",
+                   quotes=quotes, people=found)
+
+
+def _spark_sightings(articles):
+    """The Spark job's fold over every call the store makes (people, then quote speakers), pure Python."""
+    from saidwhen.spark import _fold_people, _surname_key
+
+    groups = {}
+    for n, a in enumerate(articles):
+        for pos, p in enumerate(a.people):
+            groups.setdefault(_surname_key(p.name), []).append(((n, 0, pos), p.name, p.kind, p.role, [], None, None))
+        for pos, q in enumerate(a.quotes):
+            groups.setdefault(_surname_key(q.speaker), []).append(((n, 1, pos), q.speaker, "PERSON", None, [], None, None))
+    out = [row for g in groups.values() for row in _fold_people(g)]
+    people = {r[1]: sorted(x[2] for x in out if x[0] == "a" and x[1] == r[1]) for r in out if r[0] == "p"}
+    return people, {(r[1][0], r[1][1], r[1][2]): r[2] for r in out if r[0] == "s"}
+
+
+def _speakers(path):
+    with sqlite3.connect(path) as c:
+        return dict(c.execute("SELECT q.text, p.name FROM occurrences o JOIN quotes q ON q.id = o.quote_id"
+                              " JOIN people p ON p.id = o.speaker_id"))
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3), (3, 2, 1, 0)])
+def test_a_short_name_is_the_organisation_its_article_names_and_no_other(order, tmp_path):
+    arts = [_named_here(1, ("Lakeside Gazette", "ORG")),
+            _named_here(2, ("Lakeside Gazette", "ORG"), ("Gazette", "PERSON")),   # "the Gazette" of that article
+            _named_here(3, ("Gazette", "ORG")),                                    # a paper it never names in full
+            _named_here(4, ("Northfield Gazette", "ORG"), ("Lakeside Gazette", "ORG"), ("Gazette", "ORG"))]  # either
+    arts = [arts[i] for i in order]
+    got = _stored(arts, tmp_path)
+    assert got["Lakeside Gazette"] == ["Gazette"] and "Gazette" in got and "Northfield Gazette" in got
+    said = _speakers(tmp_path / "s.db")
+    assert said["line 2 1"] == "Lakeside Gazette" and said["line 3 0"] == "Gazette" and said["line 4 2"] == "Gazette"
+    people, seen = _spark_sightings(arts)
+    assert people == got
+    spoke = {(arts[n].id, pos): canonical for (n, phase, pos), canonical in seen.items() if phase == 1}
+    assert spoke[("a2", 1)] == "Lakeside Gazette" and spoke[("a3", 0)] == spoke[("a4", 2)] == "Gazette"
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0)])
+def test_a_national_institution_and_its_country_are_one_record_in_either_order(order, tmp_path):
+    arts = [_named_here(1, ("Fisheries Department", "ORG")), _named_here(2, ("U.S. Fisheries Department", "ORG")),
+            _named_here(3, ("Russian Fisheries Department", "ORG"))]
+    arts = [arts[i] for i in order]
+    got = _stored(arts, tmp_path)
+    first = "Fisheries Department" if order[0] == 0 else "Russian Fisheries Department"
+    one = "Fisheries Department" if order[0] == 0 else "U.S. Fisheries Department"
+    assert len(got) == 2 and "Russian Fisheries Department" in got
+    assert {one, *got[one]} == {"Fisheries Department", "U.S. Fisheries Department"}, first
+    assert _spark_sightings(arts)[0] == got
+
+
+def test_a_misspelt_first_name_joins_the_record_in_store_and_spark(tmp_path):
+    arts = [_sighting(1, "Thaddeus Harlow"), _sighting(2, "Thadeus Harlow"), _sighting(3, "Thaddeus Harlow Jr.")]
+    got = _stored(arts, tmp_path)
+    assert got["Thaddeus Harlow"] == ["Thadeus Harlow"] and got["Thaddeus Harlow Jr."] == []
+    assert _spark_people(arts) == got
+
+
+def test_a_bare_surname_is_judged_in_each_article_not_by_the_first_that_used_it(tmp_path):
+    arts = [_named_here(1, ("Bill Harlow", "PERSON"), ("Harlow", "PERSON")),  # this article's Harlow is Bill
+            _named_here(2, ("Nora Harlow", "PERSON")),
+            _named_here(3, ("Harlow", "PERSON"))]                              # Bill or Nora: the text does not say
+    got = _stored(arts, tmp_path)
+    said = _speakers(tmp_path / "s.db")
+    assert said["line 1 1"] == "Bill Harlow" and said["line 3 0"] == "Harlow" != said["line 2 0"]
+    people, seen = _spark_sightings(arts)
+    assert people == got
+    assert seen[(2, 1, 0)] == "Harlow" and seen[(0, 1, 1)] == "Bill Harlow"
+
+
+# ---------------------------------------------------------------- issue 13: names from the speaker stage
+
+def test_a_dateline_printed_with_a_horizontal_bar_is_no_speaker():
+    import saidwhen
+
+    a = saidwhen.extract("Harbor Agency To Expand Program For Ferries.\n\nWASHINGTON ― The Harbor Agency announced plans"
+                         " Tuesday to expand programs that allow ferries to dock at night, acknowledging that the current"
+                         " system has not stopped delays for commuters from Arlington and Alexandria.")
+    assert a.quotes and all(q.speaker != "WASHINGTON" for q in a.quotes)
+    assert "WASHINGTON" not in {p.name for p in a.people}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Dana Whitlow, who has challenged former Secretary of State Ruth Calder for the nomination, spoke on Monday.",
+    "The president gave his final State of the Union address on Tuesday night.",
+])
+def test_state_of_a_longer_name_is_no_organisation_to_quote(text):
+    import saidwhen
+
+    a = saidwhen.extract(text + "\n\nMedian income finally recovered last year, according to one research firm.")
+    assert "State" not in {p.name for p in a.people}
+    assert all(q.speaker != "State" for q in a.quotes)
+
+
+def test_a_plural_party_name_is_a_group_never_one_person():
+    import saidwhen
+
+    a = saidwhen.extract("Voters were asked about the nominee.\n\nDemocrats are more likely to be worried by his nomination:"
+                         " 45% of Republicans, 28% of independents and 12% of Democrats say that would be their reaction.")
+    assert a.quotes and all(q.speaker != "Republicans" for q in a.quotes)
+    assert "Republicans" not in {p.name for p in a.people}
