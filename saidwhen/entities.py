@@ -44,6 +44,8 @@ def first_name_sure(word: str) -> bool:
 #: gendered role, then the pronouns it uses for them) outweighs what a list says of the first name,
 #: and a name the list gives only "mostly" to one gender weighs least.
 EVIDENCE_RANK = {"honorific": 4, "pronoun": 3, "first_name": 2, "first_name_mostly": 1}
+#: Gendered role words some writers also use of a woman ("Fed chairman Janet Yellen").
+UNMARKED_ROLES = frozenset({"spokesman", "chairman", "congressman", "councilman", "businessman"})
 
 
 def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
@@ -139,6 +141,16 @@ class Entity:
         (the first word wins between equals: the writer's title at the first mention)."""
         if gender in ("m", "f") and EVIDENCE_RANK[evidence] > EVIDENCE_RANK.get(self.evidence, 0):
             self.gender, self.evidence = gender, evidence
+
+    def learn_role_gender(self, word: str) -> None:
+        """The gender a role word gives ("spokeswoman", "Clinton spokesman Brian Fallon"). A marked
+        form ("-woman", "actress", "wife") is only ever said of a woman; some writers use "spokesman"
+        or "chairman" of anyone, so those give way to a first name the list is sure of."""
+        g = GENDERED_ROLES[word]
+        if word in UNMARKED_ROLES and len(self.key) >= 2 and first_name_sure(self.key[0]) \
+                and first_name_gender(self.key[0]) != g:
+            return
+        self.learn_gender(g, "honorific")
 
 
 
@@ -449,6 +461,8 @@ class Entities:
                 ent.roles.add(TITLE_WORDS.get(w, w))
                 if w in HONORIFICS:
                     ent.learn_gender(HONORIFICS[w], "honorific")
+                elif w in GENDERED_ROLES and t.i == span.start - 1:  # "Clinton spokesman Brian Fallon"
+                    ent.learn_role_gender(w)
         for t in span:
             w = t.lower_
             if w in HONORIFICS:
@@ -472,7 +486,7 @@ class Entities:
                 w = t.lower_
                 ent.roles.add(TITLE_WORDS.get(w, w))
                 if w in GENDERED_ROLES and t.i == a.i:
-                    ent.learn_gender(GENDERED_ROLES[w], "honorific")
+                    ent.learn_role_gender(w)
             if a.i > root.i:
                 _described_as(ent, text)
             else:  # "an outside firm, Sentinel Forge": the description before the name
@@ -483,7 +497,9 @@ class Entities:
         words votes for that person's gender. The votes give a person with no better evidence
         their gender, and outweigh a first name the list gives only mostly to one sex; one it gives
         outright only when unanimous and carried by sentences that go on about the person ("She
-        added …"), since "Trump attacked her record" names one person and speaks of another."""
+        added …"), since "Trump attacked her record" names one person and speaks of another.
+        Before the votes, the titles of later mentions ("… Mr. Burman said") are read."""
+        self._learn_later_honorifics()
         by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
         for m in self._mentions:
             if m[2] is not None and m[1].kind == "PERSON":
@@ -535,6 +551,34 @@ class Entities:
             if not against or person.evidence == "first_name_mostly" or (
                     person.evidence == "first_name" and sure.count(g) >= 2 and m + f == n):
                 person.learn_gender(g, "pronoun")
+
+    def _learn_later_honorifics(self) -> None:
+        """The gender the honorifics of a person's later mentions give ("Leonard Burman … Mr.
+        Burman said"), where the name's introduction gave none: the majority of them, unless the
+        list is sure the first name is the other gender's, since "Mrs. Clinton" in a story that
+        names only Bill Clinton is most likely somebody else."""
+        doc = self.doc
+        said: dict[int, list[str]] = {}
+        people: dict[int, Entity] = {}
+        for start, ent, head in self._mentions:
+            if head is None or ent.kind != "PERSON" or ent.evidence == "honorific":
+                continue
+            tok = head
+            while tok.i > 0 and doc[tok.i - 1].idx >= start:  # the mention's first word
+                tok = doc[tok.i - 1]
+            if (g := self._honorific(tok)) is not None:
+                said.setdefault(id(ent), []).append(g)
+                people[id(ent)] = ent
+        for pid, gs in said.items():
+            ent = people[pid]
+            m, f = gs.count("m"), gs.count("f")
+            if m == f:
+                continue
+            g = "m" if m > f else "f"
+            first = ent.key[0] if len(ent.key) >= 2 else None
+            if first is not None and first_name_sure(first) and first_name_gender(first) != g:
+                continue
+            ent.learn_gender(g, "honorific")
 
     def _name_after(self, tok: Token) -> list[Token]:
         """A person's name set off by commas right after the phrase ``tok`` heads, which the parser
