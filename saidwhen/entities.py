@@ -44,8 +44,6 @@ def first_name_sure(word: str) -> bool:
 #: gendered role, then the pronouns it uses for them) outweighs what a list says of the first name,
 #: and a name the list gives only "mostly" to one gender weighs least.
 EVIDENCE_RANK = {"honorific": 4, "pronoun": 3, "first_name": 2, "first_name_mostly": 1}
-#: Gendered role words some writers also use of a woman ("Fed chairman Janet Yellen").
-UNMARKED_ROLES = frozenset({"spokesman", "chairman", "congressman", "councilman", "businessman"})
 
 
 def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
@@ -143,12 +141,12 @@ class Entity:
             self.gender, self.evidence = gender, evidence
 
     def learn_role_gender(self, word: str) -> None:
-        """The gender a role word gives ("spokeswoman", "Clinton spokesman Brian Fallon"). A marked
-        form ("-woman", "actress", "wife") is only ever said of a woman; some writers use "spokesman"
-        or "chairman" of anyone, so those give way to a first name the list is sure of."""
+        """The gender a role word gives ("spokeswoman", "Clinton spokesman Brian Fallon"), unless
+        the list is sure the first name is the other gender's: some writers use "spokesman" or
+        "chairman" of anyone, and a kinship word ("whose husband, Ty Woods") goes to the wrong
+        person as soon as a shared surname is resolved to the wrong one."""
         g = GENDERED_ROLES[word]
-        if word in UNMARKED_ROLES and len(self.key) >= 2 and first_name_sure(self.key[0]) \
-                and first_name_gender(self.key[0]) != g:
+        if len(self.key) >= 2 and first_name_sure(self.key[0]) and first_name_gender(self.key[0]) != g:
             return
         self.learn_gender(g, "honorific")
 
@@ -493,50 +491,21 @@ class Entities:
                 _described_as(ent, self.text[a.left_edge.idx : a.idx + len(a)])
 
     def _learn_genders(self) -> None:
-        """A sentence naming one person and then using "he"/"his" (or "she"/"her") in the writer's
-        words votes for that person's gender. The votes give a person with no better evidence
-        their gender, and outweigh a first name the list gives only mostly to one sex; one it gives
-        outright only when unanimous and carried by sentences that go on about the person ("She
-        added …"), since "Trump attacked her record" names one person and speaks of another.
-        Before the votes, the titles of later mentions ("… Mr. Burman said") are read."""
+        """The gender the writer's pronouns give the people they go on about (``_pronoun_votes``).
+        The votes give a person with no better evidence their gender, and outweigh a first name the
+        list gives only mostly to one sex; one it gives outright only when unanimous and carried by
+        sentences that go on about the person ("She added …"), since "Trump attacked her record"
+        names one person and speaks of another. Before the votes, the titles of later mentions
+        ("… Mr. Burman said") are read."""
         self._learn_later_honorifics()
-        by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
-        for m in self._mentions:
-            if m[2] is not None and m[1].kind == "PERSON":
-                by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
         votes: dict[int, list[str]] = {}
         strong: dict[int, list[str]] = {}  # the subject of the sentences that go on about them
         people: dict[int, Entity] = {}
-
-        def vote(person: Entity, pronoun: str, subject: bool = False) -> None:
-            votes.setdefault(id(person), []).append(PRONOUN_GENDER[pronoun])
+        for person, g, subject in self._pronoun_votes():
+            votes.setdefault(id(person), []).append(g)
             if subject:
-                strong.setdefault(id(person), []).append(PRONOUN_GENDER[pronoun])
+                strong.setdefault(id(person), []).append(g)
             people[id(person)] = person
-
-        alone: dict[int, Entity] = {}  # sentence -> the one person it names, as its subject
-        for k, ms in by_sent.items():
-            persons = {id(e): e for _, e, _ in ms}
-            if len(persons) != 1:
-                continue
-            (person,) = persons.values()
-            if any(tok.dep_ in ("nsubj", "nsubjpass") for _, _, tok in ms):
-                alone[k] = person  # not "She loved Trump. She …"
-            first = min(s for s, _, _ in ms)
-            for t in self.sents[k]:
-                if t.idx > first and t.lower_ in PRONOUN_GENDER and not self.in_quote(t.idx):
-                    vote(person, t.lower_)
-                    break
-        # "Jordan Reyes spoke first. She added that … She also said …": sentences naming nobody
-        # whose subject is "he" or "she" go on about the one person the sentence before them names.
-        current = None
-        for k, sent in enumerate(self.sents):
-            if k in by_sent:
-                current = alone.get(k)
-                continue
-            subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and not self.in_quote(t.idx)), None)
-            if subj is not None and current is not None:
-                vote(current, subj.lower_, subject=True)
         for pid, vs in votes.items():
             person = people[pid]
             m, f = vs.count("m"), vs.count("f")
@@ -551,6 +520,90 @@ class Entities:
             if not against or person.evidence == "first_name_mostly" or (
                     person.evidence == "first_name" and sure.count(g) >= 2 and m + f == n):
                 person.learn_gender(g, "pronoun")
+
+    def _pronoun_votes(self) -> list[tuple[Entity, str, bool]]:
+        """(person, "m" or "f", whether the pronoun is the subject of a sentence that goes on
+        about them) for each of the writer's he/she/his/her that can only mean one person:
+
+        - in a sentence naming one person, the first such pronoun after the name ("Jordan Reyes
+          said her plan …"); in a sentence naming several, each one for the only person named
+          before it whose gender, as far as it is known, does not rule it out ("Bernie Sanders
+          apologized to Hillary Clinton and to his supporters");
+        - none of a gender the sentence also uses for someone it does not name: a pronoun before
+          any name ("He can't … if Holt asks …"), or one that cannot be the person it follows, as
+          the object of a verb whose subject that person is ("Holt asks him");
+        - in the sentences that follow, naming nobody, the subject "he" or "she" goes on about
+          the one person the sentence before names as its subject ("Jordan Reyes spoke first. She
+          added …"), or the only one of its subjects whose known gender fits ("Roe met Clinton.
+          He said …")."""
+        by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
+        for m in self._mentions:
+            if m[2] is not None and m[1].kind == "PERSON":
+                by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
+        out: list[tuple[Entity, str, bool]] = []
+
+        def known(person: Entity) -> str | None:  # what the text or a sure first name says so far
+            return person.gender if person.evidence in ("honorific", "pronoun", "first_name") else None
+
+        alone: dict[int, Entity] = {}  # sentence -> the one person it names, as its subject
+        subjects: dict[int, list[Entity]] = {}  # sentence -> the people it names as subjects
+        for k, ms in by_sent.items():
+            first: dict[int, tuple[int, Entity]] = {}  # person -> their first mention in the sentence
+            heads: dict[int, set[int]] = {}  # person -> the tokens that head their mentions
+            for s, e, tok in ms:
+                if id(e) not in first or s < first[id(e)][0]:
+                    first[id(e)] = (s, e)
+                heads.setdefault(id(e), set()).add(tok.i)
+            named = [tok for _, _, tok in ms if tok.dep_ in ("nsubj", "nsubjpass")]
+            subjects[k] = list({id(e): e for _, e, tok in ms if tok.dep_ in ("nsubj", "nsubjpass")}.values())
+            one = len(first) == 1
+            if one and named:
+                alone[k] = ms[0][1]  # not "She loved Trump. She …"
+            found: list[tuple[Entity, str]] = []
+            others: set[str] = set()  # genders the sentence also uses for someone it does not name
+            for t in self.sents[k]:
+                if t.lower_ not in PRONOUN_GENDER or not self._writers(t.idx):
+                    continue
+                g = PRONOUN_GENDER[t.lower_]
+                fits = [e for s, e in first.values() if s < t.idx and (one or known(e) in (None, g))
+                        and not self._bound_apart(t, heads[id(e)])]
+                if not fits:
+                    others.add(g)
+                elif len(fits) == 1 and (fits[0], g) not in found and not (one and found):
+                    found.append((fits[0], g))
+            out.extend((e, g, False) for e, g in found if g not in others)
+        current, among = None, []
+        for k, sent in enumerate(self.sents):
+            if k in by_sent:
+                current, among = alone.get(k), subjects.get(k, [])
+                continue
+            subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and self._writers(t.idx)), None)
+            if subj is None:
+                continue
+            g = PRONOUN_GENDER[subj.lower_]
+            if current is not None:
+                out.append((current, g, True))
+            elif len(among) > 1:
+                fits = [e for e in among if known(e) in (None, g)]
+                if len(fits) == 1:
+                    out.append((fits[0], g, False))
+        return out
+
+    def _writers(self, offset: int) -> bool:
+        """Whether a doc offset is in the writer's words: neither a quote nor a quoted fragment."""
+        if self.in_quote(offset):
+            return False
+        i = bisect_right(self.fragments, (offset, float("inf"))) - 1
+        return i < 0 or offset >= self.fragments[i][1]
+
+    @staticmethod
+    def _bound_apart(pronoun: Token, heads: set[int]) -> bool:
+        """Whether "him"/"her" is the object of a verb (or of its preposition) whose subject is
+        one of the tokens ``heads``: "Holt asks him", where "him" is somebody else."""
+        if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+            return False
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in heads for c in verb.children)
 
     def _learn_later_honorifics(self) -> None:
         """The gender the honorifics of a person's later mentions give ("Leonard Burman … Mr.
