@@ -530,14 +530,15 @@ class Entities:
           before it whose gender, as far as it is known, does not rule it out ("Bernie Sanders
           apologized to Hillary Clinton and to his supporters");
         - none of a gender the sentence also uses for someone it does not name: a pronoun before
-          any name ("He can't … if Holt asks …"), or one that cannot be the person it follows, as
+          any name ("He can't … if Holt asks …"; not one in a phrase that leads to the subject the
+          name is, "In her speech, Rhimes said"), or one that cannot be the person it follows, as
           the object of a verb whose subject that person is ("Holt asks him");
         - in the sentences that follow, naming nobody, the subject "he" or "she" goes on about
           the one person the sentence before names as its subject ("Jordan Reyes spoke first. She
           added …"), or the only one of its subjects whose known gender fits ("Roe met Clinton.
           He said …")."""
         by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
-        for m in self._mentions:
+        for m in self._mentions + self._surnames_as_nouns():
             if m[2] is not None and m[1].kind == "PERSON":
                 by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
         out: list[tuple[Entity, str, bool]] = []
@@ -565,6 +566,9 @@ class Entities:
                 if t.lower_ not in PRONOUN_GENDER or not self._writers(t.idx):
                     continue
                 g = PRONOUN_GENDER[t.lower_]
+                if all(s > t.idx for s, _ in first.values()) and any(
+                        tok.i > t.i and tok.dep_ in ("nsubj", "nsubjpass") and tok.head in t.ancestors for _, _, tok in ms):
+                    continue  # "In her speech, Rhimes declared": the subject the pronoun's phrase leads to
                 fits = [e for s, e in first.values() if s < t.idx and (one or known(e) in (None, g))
                         and not self._bound_apart(t, heads[id(e)])]
                 if not fits:
@@ -589,6 +593,23 @@ class Entities:
                     out.append((fits[0], g, False))
         return out
 
+    def _surnames_as_nouns(self) -> list[tuple[int, Entity, Token]]:
+        """The later mentions of a person the tagger took for a noun ("Sanders calls himself …",
+        "O’Malley reminded viewers …"), which the collection of names, going by proper nouns, left
+        out: a capitalised word the article never writes in lower case that abbreviates the full
+        name of a person introduced before it."""
+        heads = {tok.i for _, _, tok in self._mentions if tok is not None}
+        found, common = [], {}
+        for tok in self._capitals:
+            if coarse_pos(tok) != "NOUN" or tok.i in heads or not tok.is_alpha and "’" not in tok.text and "'" not in tok.text \
+                    or not self._writers(tok.idx):
+                continue
+            if tok.text not in common:
+                common[tok.text] = _common_noun(tok.text, self.text)
+            if not common[tok.text] and self._known_person(tok.text, tok.idx):
+                found.append((tok.idx, self.lookup(tok.text, "PERSON", at=tok.idx), tok))
+        return found
+
     def _writers(self, offset: int) -> bool:
         """Whether a doc offset is in the writer's words: neither a quote nor a quoted fragment."""
         if self.in_quote(offset):
@@ -600,8 +621,8 @@ class Entities:
     def _bound_apart(pronoun: Token, heads: set[int]) -> bool:
         """Whether "him"/"her" is the object of a verb (or of its preposition) whose subject is
         one of the tokens ``heads``: "Holt asks him", where "him" is somebody else."""
-        if pronoun.dep_ not in ("dobj", "dative", "pobj"):
-            return False
+        if pronoun.lower_ not in ("him", "her") or pronoun.dep_ not in ("dobj", "dative", "pobj"):
+            return False  # "Roe calls himself", "Roe and her staff": the same person
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in heads for c in verb.children)
 
