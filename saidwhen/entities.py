@@ -525,10 +525,12 @@ class Entities:
         """(person, "m" or "f", whether the pronoun is the subject of a sentence that goes on
         about them) for each of the writer's he/she/his/her that can only mean one person:
 
-        - in a sentence naming one person, the first such pronoun after the name ("Jordan Reyes
-          said her plan …"); in a sentence naming several, each one for the only person named
-          before it whose gender, as far as it is known, does not rule it out ("Bernie Sanders
-          apologized to Hillary Clinton and to his supporters");
+        - in a sentence naming one person, the first such pronoun after the name that their
+          gender, as far as the text or a sure first name tells it, does not rule out ("Jordan
+          Reyes said her plan …"; "Ana Roe, his heir apparent, … where she has …" votes once, for
+          "she"); in a sentence naming several, each one for the only person named before it whose
+          known gender does not rule it out ("Bernie Sanders apologized to Hillary Clinton and to
+          his supporters");
         - none of a gender the sentence also uses for someone it does not name: a pronoun before
           any name ("He can't … if Holt asks …"; not one in a phrase that leads to the subject the
           name is, "In her speech, Rhimes said"), or one that cannot be the person it follows, as
@@ -569,7 +571,7 @@ class Entities:
                 if all(s > t.idx for s, _ in first.values()) and any(
                         tok.i > t.i and tok.dep_ in ("nsubj", "nsubjpass") and tok.head in t.ancestors for _, _, tok in ms):
                     continue  # "In her speech, Rhimes declared": the subject the pronoun's phrase leads to
-                fits = [e for s, e in first.values() if s < t.idx and (one or known(e) in (None, g))
+                fits = [e for s, e in first.values() if s < t.idx and known(e) in (None, g)
                         and not self._bound_apart(t, heads[id(e)])]
                 if not fits:
                     others.add(g)
