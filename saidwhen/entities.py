@@ -44,6 +44,16 @@ def first_name_sure(word: str) -> bool:
 #: gendered role, then the pronouns it uses for them) outweighs what a list says of the first name,
 #: and a name the list gives only "mostly" to one gender weighs least.
 EVIDENCE_RANK = {"honorific": 4, "pronoun": 3, "first_name": 2, "first_name_mostly": 1}
+#: The words that give a person's gender in a title or an apposition ("Gold Star mom Karen Vale",
+#: "Vale, a 60-year-old woman"): the gendered roles, and the words of sex and kinship that are no
+#: role (so not in ``GENDERED_ROLES``, which also tells the speaker stage who can speak).
+GENDER_WORDS = {**GENDERED_ROLES, **{w: "m" for w in (
+    "man", "boy", "gentleman", "dad", "grandfather", "grandson", "uncle", "nephew", "stepfather",
+    "stepson", "fiancé", "widower", "assemblyman", "anchorman", "alderman", "policeman", "sportsman")},
+    **{w: "f" for w in (
+        "woman", "girl", "mom", "grandmother", "granddaughter", "aunt", "niece", "stepmother",
+        "stepdaughter", "fiancée", "assemblywoman", "anchorwoman", "alderwoman", "policewoman",
+        "sportswoman")}}
 
 
 def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
@@ -145,7 +155,7 @@ class Entity:
         the list is sure the first name is the other gender's: some writers use "spokesman" or
         "chairman" of anyone, and a kinship word ("whose husband, Ty Woods") goes to the wrong
         person as soon as a shared surname is resolved to the wrong one."""
-        g = GENDERED_ROLES[word]
+        g = GENDER_WORDS[word]
         if len(self.key) >= 2 and first_name_sure(self.key[0]) and first_name_gender(self.key[0]) != g:
             return
         self.learn_gender(g, "honorific")
@@ -459,7 +469,7 @@ class Entities:
                 ent.roles.add(TITLE_WORDS.get(w, w))
                 if w in HONORIFICS:
                     ent.learn_gender(HONORIFICS[w], "honorific")
-                elif w in GENDERED_ROLES and t.i == span.start - 1:  # "Clinton spokesman Brian Fallon"
+                elif w in GENDER_WORDS and t.i == span.start - 1:  # "Clinton spokesman Brian Fallon"
                     ent.learn_role_gender(w)
         for t in span:
             w = t.lower_
@@ -483,7 +493,7 @@ class Entities:
             for t in words:
                 w = t.lower_
                 ent.roles.add(TITLE_WORDS.get(w, w))
-                if w in GENDERED_ROLES and t.i == a.i:
+                if w in GENDER_WORDS and t.i == a.i:
                     ent.learn_role_gender(w)
             if a.i > root.i:
                 _described_as(ent, text)
