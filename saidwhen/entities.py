@@ -551,7 +551,7 @@ class Entities:
           He said …")."""
         by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
         for m in self._mentions + self._surnames_as_nouns():
-            if m[2] is not None and m[1].kind == "PERSON":
+            if m[2] is not None and m[1].kind == "PERSON" and not self._not_a_person(m[1]):  # never "Patriot Coal"
                 by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
         out: list[tuple[Entity, str, bool]] = []
 
