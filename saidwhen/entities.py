@@ -655,6 +655,10 @@ class Entities:
             if (g := self._honorific(tok)) is not None:
                 said.setdefault(id(ent), []).append(g)
                 people[id(ent)] = ent
+        for ent, g in self._hyphenated_after_honorifics():
+            if ent.evidence != "honorific":
+                said.setdefault(id(ent), []).append(g)
+                people[id(ent)] = ent
         for pid, gs in said.items():
             ent = people[pid]
             m, f = gs.count("m"), gs.count("f")
@@ -665,6 +669,24 @@ class Entities:
             if first is not None and first_name_sure(first) and first_name_gender(first) != g:
                 continue
             ent.learn_gender(g, "honorific")
+
+    def _hyphenated_after_honorifics(self) -> list[tuple[Entity, str]]:
+        """People named after a capitalised honorific by a hyphenated surname ("Mr. Holtz-Eakin",
+        "Ms. Ocasio-Cortez"), which the tokenizer cuts in three, so that no lone-surname mention
+        holds it; with the honorific's gender."""
+        doc, found = self.doc, []
+        for t in doc[:-3]:
+            if t.lower_ not in HONORIFICS or not t.text[:1].isupper() or not self._writers(t.idx):
+                continue
+            j = t.i + 1
+            while j + 2 < len(doc) and doc[j].text[:1].isupper() and not doc[j].whitespace_ \
+                    and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].text[:1].isupper():
+                j += 2
+            if j > t.i + 1:
+                ent = self.lookup(doc[t.i + 1 : j + 1].text, "PERSON", at=doc[t.i + 1].idx, gender=HONORIFICS[t.lower_])
+                if ent is not None and ent.kind == "PERSON":
+                    found.append((ent, HONORIFICS[t.lower_]))
+        return found
 
     def _name_after(self, tok: Token) -> list[Token]:
         """A person's name set off by commas right after the phrase ``tok`` heads, which the parser

@@ -102,3 +102,8 @@ def test_a_pronoun_before_the_name_speaks_of_somebody_else():
 def test_a_pronoun_leading_to_the_subject_is_that_subject_not_somebody_else():
     text = 'In her speech, Dominique Brennock thanked her staff. "We won," Brennock said.'
     assert person(text, "Dominique Brennock") == ("female", "pronoun")
+
+
+def test_the_honorific_before_a_hyphenated_surname_gives_the_gender():
+    text = 'Dominique Ocasio-Brennock, an economist, said the plan was costly. Ms. Ocasio-Brennock added: "It is big."'
+    assert person(text, "Dominique Ocasio-Brennock") == ("female", "honorific")
