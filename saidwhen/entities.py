@@ -507,11 +507,12 @@ class Entities:
         sentences that go on about the person ("She added …"), since "Trump attacked her record"
         names one person and speaks of another. Before the votes, the titles of later mentions
         ("… Mr. Burman said") are read."""
-        self._learn_later_honorifics()
+        hyphenated = self._hyphenated_after_honorifics()
+        self._learn_later_honorifics(hyphenated)
         votes: dict[int, list[str]] = {}
         strong: dict[int, list[str]] = {}  # the subject of the sentences that go on about them
         people: dict[int, Entity] = {}
-        for person, g, subject in self._pronoun_votes():
+        for person, g, subject in self._pronoun_votes([m[:3] for m in hyphenated]):
             votes.setdefault(id(person), []).append(g)
             if subject:
                 strong.setdefault(id(person), []).append(g)
@@ -531,9 +532,11 @@ class Entities:
                     person.evidence == "first_name" and sure.count(g) >= 2 and m + f == n):
                 person.learn_gender(g, "pronoun")
 
-    def _pronoun_votes(self) -> list[tuple[Entity, str, bool]]:
+    def _pronoun_votes(self, more: list[tuple[int, Entity, Token]] = ()) -> list[tuple[Entity, str, bool]]:
         """(person, "m" or "f", whether the pronoun is the subject of a sentence that goes on
-        about them) for each of the writer's he/she/his/her that can only mean one person:
+        about them) for each of the writer's he/she/his/her that can only mean one person, with
+        the article's mentions, the surnames the tagger took for nouns and the mentions ``more``
+        (hyphenated surnames after an honorific) telling who each sentence names:
 
         - in a sentence naming one person, the first such pronoun after the name that their
           gender, as far as the text or a sure first name tells it, does not rule out ("Jordan
@@ -550,8 +553,8 @@ class Entities:
           added …"), or the only one of its subjects whose known gender fits ("Roe met Clinton.
           He said …")."""
         by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
-        for m in self._mentions + self._surnames_as_nouns():
-            if m[2] is not None and m[1].kind == "PERSON" and not self._not_a_person(m[1]):  # never "Patriot Coal"
+        for m in self._mentions + self._surnames_as_nouns() + list(more):
+            if m[2] is not None and m[1].kind == "PERSON":
                 by_sent.setdefault(self._sent_of[m[2].i], []).append(m)
         out: list[tuple[Entity, str, bool]] = []
 
@@ -638,7 +641,7 @@ class Entities:
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in heads for c in verb.children)
 
-    def _learn_later_honorifics(self) -> None:
+    def _learn_later_honorifics(self, hyphenated: list[tuple[int, Entity, Token, str]] = ()) -> None:
         """The gender the honorifics of a person's later mentions give ("Leonard Burman … Mr.
         Burman said"), where the name's introduction gave none: the majority of them, unless the
         list is sure the first name is the other gender's, since "Mrs. Clinton" in a story that
@@ -655,7 +658,7 @@ class Entities:
             if (g := self._honorific(tok)) is not None:
                 said.setdefault(id(ent), []).append(g)
                 people[id(ent)] = ent
-        for ent, g in self._hyphenated_after_honorifics():
+        for _, ent, _, g in hyphenated:
             if ent.evidence != "honorific":
                 said.setdefault(id(ent), []).append(g)
                 people[id(ent)] = ent
@@ -670,10 +673,10 @@ class Entities:
                 continue
             ent.learn_gender(g, "honorific")
 
-    def _hyphenated_after_honorifics(self) -> list[tuple[Entity, str]]:
-        """People named after a capitalised honorific by a hyphenated surname ("Mr. Holtz-Eakin",
-        "Ms. Ocasio-Cortez"), which the tokenizer cuts in three, so that no lone-surname mention
-        holds it; with the honorific's gender."""
+    def _hyphenated_after_honorifics(self) -> list[tuple[int, Entity, Token, str]]:
+        """The mentions of people by a hyphenated surname after a capitalised honorific ("Mr.
+        Holtz-Eakin", "Ms. Ocasio-Cortez"), which the tokenizer cuts in three, so that no
+        lone-surname mention holds them: (offset, person, the name's last word, the honorific's gender)."""
         doc, found = self.doc, []
         for t in doc[:-3]:
             if t.lower_ not in HONORIFICS or not t.text[:1].isupper() or not self._writers(t.idx):
@@ -685,7 +688,7 @@ class Entities:
             if j > t.i + 1:
                 ent = self.lookup(doc[t.i + 1 : j + 1].text, "PERSON", at=doc[t.i + 1].idx, gender=HONORIFICS[t.lower_])
                 if ent is not None and ent.kind == "PERSON":
-                    found.append((ent, HONORIFICS[t.lower_]))
+                    found.append((doc[t.i + 1].idx, ent, doc[j], HONORIFICS[t.lower_]))
         return found
 
     def _name_after(self, tok: Token) -> list[Token]:
