@@ -107,3 +107,12 @@ def test_a_pronoun_leading_to_the_subject_is_that_subject_not_somebody_else():
 def test_the_honorific_before_a_hyphenated_surname_gives_the_gender():
     text = 'Dominique Ocasio-Brennock, an economist, said the plan was costly. Ms. Ocasio-Brennock added: "It is big."'
     assert person(text, "Dominique Ocasio-Brennock") == ("female", "honorific")
+
+
+def test_a_she_goes_on_about_the_person_named_only_a_few_sentences_before():
+    near = 'Dominique Brennock runs the mill. The mill opened in March. She bought the mill in June. She sold a boat in July.'
+    far = ('Dominique Brennock runs the mill. The mill opened in March. The roof leaked in April. The river rose in May. '
+           'She bought the mill in June. She sold a boat in July.')
+    said = '\n\n"We will see," Brennock said.'
+    assert person(near + said, "Dominique Brennock") == ("female", "pronoun")
+    assert person(far + said, "Dominique Brennock") == (None, None)
