@@ -553,9 +553,9 @@ class Entities:
           name is, "In her speech, Rhimes said"), or one that cannot be the person it follows, as
           the object of a verb whose subject that person is ("Holt asks him");
         - in the (up to ``CARRY_ON``) sentences that follow, naming nobody, the subject "he" or
-          "she" goes on about the one person the sentence before names as its subject ("Jordan Reyes spoke first. She
-          added …"), or the only one of its subjects whose known gender fits ("Roe met Clinton.
-          He said …")."""
+          "she" goes on about the one person the sentence before names as its subject ("Jordan
+          Reyes spoke first. She added …"), or the only one of its subjects whose known gender
+          fits ("Roe met Clinton. He said …")."""
         by_sent: dict[int, list[tuple[int, Entity, Token | None]]] = {}
         for m in self._mentions + self._surnames_as_nouns() + list(more):
             if m[2] is not None and m[1].kind == "PERSON":
@@ -574,11 +574,10 @@ class Entities:
                 if id(e) not in first or s < first[id(e)][0]:
                     first[id(e)] = (s, e)
                 heads.setdefault(id(e), set()).add(tok.i)
-            named = [tok for _, _, tok in ms if tok.dep_ in ("nsubj", "nsubjpass")]
             subjects[k] = list({id(e): e for _, e, tok in ms if tok.dep_ in ("nsubj", "nsubjpass")}.values())
             one = len(first) == 1
-            if one and named:
-                alone[k] = ms[0][1]  # not "She loved Trump. She …"
+            if one and subjects[k]:
+                alone[k] = subjects[k][0]  # not "She loved Trump. She …"
             found: list[tuple[Entity, str]] = []
             others: set[str] = set()  # genders the sentence also uses for someone it does not name
             for t in self.sents[k]:
@@ -620,8 +619,8 @@ class Entities:
         heads = {tok.i for _, _, tok in self._mentions if tok is not None}
         found, common = [], {}
         for tok in self._capitals:
-            if coarse_pos(tok) != "NOUN" or tok.i in heads or not tok.is_alpha and "’" not in tok.text and "'" not in tok.text \
-                    or not self._writers(tok.idx):
+            if coarse_pos(tok) != "NOUN" or tok.i in heads or not self._writers(tok.idx) \
+                    or not (tok.is_alpha or "’" in tok.text or "'" in tok.text):  # "O’Malley"
                 continue
             if tok.text not in common:
                 common[tok.text] = _common_noun(tok.text, self.text)
