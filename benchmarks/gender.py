@@ -12,6 +12,8 @@ sources. Printed, for quoted women and for quoted men:
 - each with every kind of evidence, and with the text's evidence only (no first-name list), since
   the gold labels what the article says, and a name the article gives no gender to is "unknown";
 - the female share of the sources whose gender is known, predicted against gold, and the unknown share;
+  and, for reference, the share were the gold's unknowns given their first name's gender (the gold
+  counts only the people an article genders, and those it leaves unknown are mostly men);
 - the cost: the time spent in the gender step (the pronoun votes and every ``learn_gender``),
   measured inside the extraction, against the extraction time. The first-name look-ups are not
   counted: the speaker stage made them before this step (to tell names from words) and caches them.
@@ -114,6 +116,22 @@ def main(argv: list[str]) -> int:
         gk = [v for v in gold.values() if v != "unknown"]
         print(f"female share of known sources, {label:<20}: predicted {known.count('female') / len(known):.3f} "
               f"(unknown {1 - len(known) / len(pred):.3f}); gold {gk.count('female') / len(gk):.3f} (unknown {1 - len(gk) / len(gold):.3f})")
+    # The gold's share counts only the people an article gives a gender to; those it leaves unknown
+    # are mostly men (by their first names), so a count of everyone quoted comes out lower. For
+    # reference, that count with the gold's unknowns given their first name's gender where the list
+    # is sure of it (the same list saidwhen falls back on, so not a score).
+    from saidwhen.entities import _name_key
+    from saidwhen.people import first_names
+
+    def by_name(name: str) -> str:
+        key = _name_key(name)
+        g = first_names().get_gender(key[0]) if len(key) >= 2 else "unknown"
+        return g if g in ("female", "male") else "unknown"
+
+    everyone = [r["gender"] if r["gender"] != "unknown" else by_name(r["name"]) for r in gold_rows]
+    ek = [v for v in everyone if v != "unknown"]
+    print(f"for reference, the gold's unknowns given their sure first name's gender: female share {ek.count('female') / len(ek):.3f} "
+          f"(unknown {1 - len(ek) / len(everyone):.3f})")
     by_ev = defaultdict(lambda: [0, 0])
     for k in matched:
         if evidence[k] and gold[k] != "unknown":

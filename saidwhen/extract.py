@@ -151,11 +151,13 @@ def paragraph_breaks(doc):
 
 
 def _gender(ent) -> dict:
-    """A person's ``gender`` and ``gender_evidence`` as ``Person`` names them; none for an organisation."""
-    if ent.kind != "PERSON" or ent.gender not in ("m", "f"):
+    """A person's ``gender`` and ``gender_evidence`` as ``Person`` names them; none for an
+    organisation, nor for a person whose gender rests on a first name the list gives only mostly
+    to one sex: against what the articles say, such a name is little better than a coin toss
+    ("Bernie", "Lindsey"; see ``benchmarks/gender.py``), and unknown stays unknown."""
+    if ent.kind != "PERSON" or ent.gender not in ("m", "f") or ent.evidence == "first_name_mostly":
         return {}
-    evidence = "first_name" if ent.evidence == "first_name_mostly" else ent.evidence
-    return {"gender": "female" if ent.gender == "f" else "male", "gender_evidence": evidence}
+    return {"gender": "female" if ent.gender == "f" else "male", "gender_evidence": ent.evidence}
 
 
 @dataclass

@@ -30,7 +30,7 @@ def test_the_first_name_list_is_used_only_when_the_text_says_nothing():
     assert person('"The bridge stays shut," Robert Hale said.', "Robert Hale") == ("male", "first_name")
 
 
-@pytest.mark.parametrize("name", ["Kerensa Valdoro", "Dominique Brennock"])
+@pytest.mark.parametrize("name", ["Dominique Brennock", "Dominique Brennock"])
 def test_an_unknown_or_shared_first_name_stays_unknown(name):
     assert person(f'"The bridge stays shut," {name} said.', name) == (None, None)
 
@@ -52,3 +52,67 @@ def test_one_person_naming_another_does_not_take_her_pronoun():
     text = 'Dana Hill said "Fine," and then Donald Pratt attacked her record. "Bad," Pratt said.'
     assert person(text, "Donald Pratt") == ("male", "first_name")
     assert person(text, "Dana Hill")[0] == "female"
+
+
+def test_a_name_the_list_gives_mostly_to_one_gender_gives_none_on_its_own():
+    # "Taylor" is only mostly male in the list: with nothing from the text, unknown
+    assert person('"The bridge stays shut," Taylor Brennock said.', "Taylor Brennock") == (None, None)
+
+
+def test_the_honorific_of_a_later_mention_gives_the_gender():
+    text = 'Dominique Brennock, an economist, said the plan was costly. "It is big," Ms. Brennock said.'
+    assert person(text, "Dominique Brennock") == ("female", "honorific")
+
+
+def test_a_later_honorific_against_a_sure_first_name_is_somebody_else():
+    text = 'Bill Hale spoke on Monday about the mill. "It will close," Mrs. Hale said on Tuesday.'
+    assert person(text, "Bill Hale") == ("male", "first_name")
+
+
+@pytest.mark.parametrize("text", [
+    'Campaign spokeswoman Dominique Brennock said "No."',
+    '"We lost the farm," said Dominique Brennock, a 60-year-old woman from Ames.',
+    'Gold Star mom Dominique Brennock said "No."',
+])
+def test_a_gendered_word_as_title_or_apposition_gives_the_gender(text):
+    assert person(text, "Dominique Brennock") == ("female", "honorific")
+
+
+def test_a_role_word_gives_way_to_a_sure_first_name():
+    # some writers say "chairman" of a woman
+    assert person('Fed chairman Janet Ollerby said "No."', "Janet Ollerby") == ("female", "first_name")
+
+
+def test_in_a_sentence_naming_two_people_the_pronoun_goes_to_the_one_whose_gender_fits():
+    text = 'Dominique Brennock apologized to Robert Hale and to her staff on Monday. "We erred," Brennock said.'
+    assert person(text, "Dominique Brennock") == ("female", "pronoun")
+
+
+def test_the_object_of_a_persons_own_verb_is_somebody_else():
+    # "him" cannot be Brennock, so the sentence speaks of a man it does not name
+    text = 'Dominique Brennock thanked him for the plan. "No," Brennock said.'
+    assert person(text, "Dominique Brennock") == (None, None)
+
+
+def test_a_pronoun_before_the_name_speaks_of_somebody_else():
+    text = 'He cannot win if Dominique Brennock asks his board about it. "No," Brennock said.'
+    assert person(text, "Dominique Brennock") == (None, None)
+
+
+def test_a_pronoun_leading_to_the_subject_is_that_subject_not_somebody_else():
+    text = 'In her speech, Dominique Brennock thanked her staff. "We won," Brennock said.'
+    assert person(text, "Dominique Brennock") == ("female", "pronoun")
+
+
+def test_the_honorific_before_a_hyphenated_surname_gives_the_gender():
+    text = 'Dominique Ocasio-Brennock, an economist, said the plan was costly. Ms. Ocasio-Brennock added: "It is big."'
+    assert person(text, "Dominique Ocasio-Brennock") == ("female", "honorific")
+
+
+def test_a_she_goes_on_about_the_person_named_only_a_few_sentences_before():
+    near = 'Dominique Brennock runs the mill. The mill opened in March. She bought the mill in June. She sold a boat in July.'
+    far = ('Dominique Brennock runs the mill. The mill opened in March. The roof leaked in April. The river rose in May. '
+           'She bought the mill in June. She sold a boat in July.')
+    said = '\n\n"We will see," Brennock said.'
+    assert person(near + said, "Dominique Brennock") == ("female", "pronoun")
+    assert person(far + said, "Dominique Brennock") == (None, None)
