@@ -385,7 +385,9 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in kids):
         return None, "question"
     subjects = [c for c in kids if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ != "conj" or subjects and subjects[0].lower_ in NO_ASKER:
+    # "…, asking them to host events": a participle after a comma shares the clause's subject
+    shared = verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.doc[verb.i - 1].text == ","
+    if not subjects and not shared or subjects and subjects[0].lower_ in NO_ASKER:
         return None, "question"
     after = [c for c in kids if c.i > verb.i]
     for c in after:
@@ -400,6 +402,8 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     to = [c for c in after if c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if objs and to:
         return {t.i for t in objs[0].subtree} | {t.i for t in to[0].subtree}, "summary"
+    if to and not objs and to[0].dep_ == "xcomp" and to[0].i > verb.i:  # "asked to depose the witness"
+        return {t.i for t in to[0].subtree}, "summary"
     return None, "question"
 
 

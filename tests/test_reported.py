@@ -529,3 +529,11 @@ def test_what_was_made_public_by_someone_is_theirs():
 ])
 def test_an_answer_is_what_was_said(sentence, content):
     assert content in [q.text for q in reported(sentence)]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Priya Walsh phoned the councillors herself, asking them to reopen the bridge.", "them to reopen the bridge"),
+    ("The water board asked to inspect the bridge before spring.", "to inspect the bridge before spring"),
+])
+def test_a_request_by_a_participle_or_an_infinitive_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
