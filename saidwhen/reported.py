@@ -68,6 +68,8 @@ PROMISING = frozenset(
     "promise promises promised pledge pledges pledged vow vows vowed".split()
 )
 #: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
+#: Verbs whose "how …" or "why …" clause is what someone told, not a question.
+EXPLAINING = frozenset("explain explains explained explaining recount recounts recounted detail details detailed".split())
 #: Verbs whose noun-phrase object is what someone made public ("announced his candidacy", "noted
 #: the change", "cited a study"), unlike "said goodbye", "told reporters", "wrote a book" or
 #: "posted a photo" (verbs whose object was another's speech less than three times in four on
@@ -297,7 +299,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         c = clauses[0]
         # "a bill, which critics said was unfair": the relative pronoun before the verb asks nothing
         relative = c.left_edge.i < verb.i < c.i and c.left_edge.tag_ in ("WDT", "WP")
-        if _question(c) and not relative:
+        # "explained how he built the business": what he explained, not a question he put
+        told_how = w in EXPLAINING and c.left_edge.lower_ in ("how", "why", "what", "where", "when")
+        if _question(c) and not relative and not told_how:
             return None
         if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(
                 m.dep_ == "mark" for m in c.children) and w not in PROMISING:

@@ -537,3 +537,9 @@ def test_an_answer_is_what_was_said(sentence, content):
 ])
 def test_a_request_by_a_participle_or_an_infinitive_is_a_summary(sentence, content):
     assert [q.text for q in summaries(sentence)] == [content]
+
+
+def test_how_someone_explained_something_is_what_they_said_not_a_question():
+    (q,) = reported("Priya Walsh explained how the council would pay for the new bridge.")
+    assert q.text == "how the council would pay for the new bridge"
+    assert reported("Priya Walsh did not explain how the council would pay for it.") == []
