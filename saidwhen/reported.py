@@ -260,6 +260,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "did not say that …"
+    if verb.tag_ == "VB" and verb.i == verb.sent.start and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return None  # "Add that sum to …", "Tell me it is safe": the writer's imperative, nobody's statement
     if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSALS:
         return None  # "declined to comment on reports that …": what is reported is not theirs
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]

@@ -543,3 +543,11 @@ def test_how_someone_explained_something_is_what_they_said_not_a_question():
     (q,) = reported("Priya Walsh explained how the council would pay for the new bridge.")
     assert q.text == "how the council would pay for the new bridge"
     assert reported("Priya Walsh did not explain how the council would pay for it.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Add that sum to the money the council raised and it is still not enough.",
+    "Tell me the bridge is safe.",
+])
+def test_the_writer_s_imperative_is_nobody_s_statement(sentence):
+    assert reported(sentence) == []
