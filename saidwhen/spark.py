@@ -867,17 +867,17 @@ def _link_altered(renderings, merged):
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    from .variants import rendering_buckets, same_quotation
+    from .variants import is_fragment, rendering_buckets, same_quotation
 
     r = renderings.join(merged, "nk")
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
-                                        F.first("partial").alias("cut"), F.min_by("canonical", "key").alias("speaker"))
+                                        F.min_by("canonical", "key").alias("speaker"))
     first = Window.partitionBy("final").orderBy("tkey")
-    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "cut", "speaker")
+    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "text", "speaker")
     keyed = (texts.where(F.col("speaker").isNotNull()).rdd.map(
-                 lambda row: (row.speaker, ("t", tuple(row.tkey), row.norm, bool(row.cut), row.final)))
+                 lambda row: (row.speaker, ("t", tuple(row.tkey), row.norm, is_fragment(row.text), row.final)))
              .union(heads.where(F.col("speaker").isNotNull()).rdd.map(
-                 lambda row: (row.speaker, ("h", tuple(row.tkey), row.norm, bool(row.cut), row.final)))))
+                 lambda row: (row.speaker, ("h", tuple(row.tkey), row.norm, is_fragment(row.text), row.final)))))
 
     def pairs(items):
         items = list(items)
@@ -930,14 +930,14 @@ def _orphans_linked(texts, heads) -> list[tuple]:
     applies)."""
     from pyspark.sql import functions as F
 
-    from .variants import rendering_buckets, same_quotation
+    from .variants import is_fragment, rendering_buckets, same_quotation
 
     spoken = texts.where(F.col("speaker").isNotNull())
     orphans = (heads.where(F.col("speaker").isNull() & F.col("final").startswith("\u0001"))
                .join(spoken.select("norm").distinct(), "norm", "left_anti"))
-    keyed = (spoken.rdd.flatMap(lambda row: [(b, ("t", tuple(row.tkey), row.norm, bool(row.cut), row.final, row.speaker))
+    keyed = (spoken.rdd.flatMap(lambda row: [(b, ("t", tuple(row.tkey), row.norm, is_fragment(row.text), row.final, row.speaker))
                                              for b in rendering_buckets(row.norm)])
-             .union(orphans.rdd.flatMap(lambda row: [(b, ("h", tuple(row.tkey), row.norm, bool(row.cut), row.final, None))
+             .union(orphans.rdd.flatMap(lambda row: [(b, ("h", tuple(row.tkey), row.norm, is_fragment(row.text), row.final, None))
                                                      for b in rendering_buckets(row.norm)])))
 
     def pairs(items):

@@ -32,7 +32,7 @@ import orjson
 from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import NO_GENDER, fits_all, fold_gender, is_name_of, one_candidate, is_org_name_of, known_full_name, variant_reason
-from .variants import PUNCT, QUOTE_MARKS, classify_all, rendering_buckets, same_quotation
+from .variants import PUNCT, QUOTE_MARKS, classify_all, is_fragment, rendering_buckets, same_quotation
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -722,7 +722,7 @@ class Store:
         if speaker_id is None:
             row = self._unattributed_quote(norm)
             if row is None and not self._speakers_of(norm):
-                row = self._rendered_by_one(norm, bool(_TRUNCATED.search(q.text)))
+                row = self._rendered_by_one(norm, is_fragment(q.text))
         else:
             row = self._said_by(norm, speaker_id)
             if row is None:
@@ -742,7 +742,7 @@ class Store:
                     row = (cid, cspeaker, cfirst)
                     break
         if row is None and speaker_id is not None:
-            row = self._rendered_quote(norm, speaker_id, bool(_TRUNCATED.search(q.text)))
+            row = self._rendered_quote(norm, speaker_id, is_fragment(q.text))
         if row is None:
             quote_id = conn.execute(
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
@@ -802,7 +802,7 @@ class Store:
             "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets),
         ).fetchall():
-            if same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
+            if same_quotation(norm, other, cut, is_fragment(text)):
                 return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
         return None
 
@@ -819,7 +819,7 @@ class Store:
             " JOIN renderings r ON r.id = b.rendering_id JOIN quotes q ON q.id = r.quote_id"
             f" WHERE b.bucket IN ({marks}) AND q.speaker_id IS NOT NULL ORDER BY r.quote_id, r.id", buckets,
         ).fetchall():
-            if speaker_id not in found and same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
+            if speaker_id not in found and same_quotation(norm, other, cut, is_fragment(text)):
                 found[speaker_id] = quote_id
         if len(found) != 1:
             return None
