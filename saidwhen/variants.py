@@ -155,9 +155,10 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     # Words of the long one beyond the short one's first and last words were cut, not changed: the
     # short one may be a piece of the long one with words changed besides.
     cut = [op for op in (edits[:1] + edits[-1:]) if op[0] == "delete" and (op[1] == 0 or op[2] == len(long))]
-    if cut and len(short) < CUT_WORDS and not short_cut:
-        return False
     edits = [op for op in edits if op not in cut]
+    # A piece with words changed besides: changed in one place, keeping the words a cut keeps.
+    if cut and (len(edits) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS)):
+        return False
     window = len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut))
     if len(edits) > MAX_EDITS:
         return False

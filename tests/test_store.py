@@ -554,6 +554,22 @@ def test_an_unattributed_variant_joins_the_one_speaker_whose_quotation_it_render
     assert apart == [(lighthouse.replace("summer", "autumn"),), ("We will rebuild the school by the winter",)]
 
 
+def test_the_first_speaker_to_render_an_unattributed_quotation_takes_it_over_with_its_variants(store):
+    said = "The night trains to the coast will run again from the first week of May"
+    store.index([article(1, nobody(said)),                                                            # nobody named
+                 article(2, quote("The night trains to the coast will run again ... of May")),          # Okafor, cut
+                 article(3, quote(said.replace("coast", "seaside"))),                                  # Okafor, altered
+                 article(4, quote(said.replace("first", "last"), speaker="Tom Reyes", mention="Reyes"))])
+    assert said_by(store)[0] == (normalise_quote(said), "Maria Okafor", 3)
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("ellipsis",), ("altered",)]
+    assert said_by(store)[1][1:] == ("Tom Reyes", 1)  # Okafor's now: another speaker's words stay apart
+
+
+def test_a_rendering_printed_with_no_speaker_is_in_the_lsh_under_nobody(store):
+    store.index([article(1, nobody("The night trains to the coast will run again from the first week of May"))])
+    assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16)]
+
+
 def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(store):
     first, second = "We have no evidence that the fire was set on purpose", "but we are keeping an open mind."
     split = f'The fire chief spoke on Monday.\n\n"{first}," Rupert Aldane said, "{second}"'
