@@ -63,7 +63,8 @@ QUOTE_MARKS = str.maketrans({
 })
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\.\s*\.\s*\.|\u2026")
 # An ellipsis at the start or the end of a rendering: the piece of a longer sentence it shows.
-_ENDS_CUT = re.compile(r"^[\W_]*(?:\.\s*\.\s*\.|\u2026)|(?:\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\])[\W_]*$")
+_STARTS_CUT = re.compile(r"[\W_]*(?:\.\s*\.\s*\.|\u2026)")
+_ENDS_CUT = re.compile(r"(?:\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\])[\W_]*$")
 # Contractions spelled out, so that "we've got to" and "we have got to" align word for word (only
 # those that read one way: "we'll" is not "well", "it's" may be "its").
 CONTRACTIONS = {
@@ -101,11 +102,12 @@ def _keys(text: str) -> list[str]:
 # ---------------------------------------------------------------- linking
 
 
+@lru_cache(maxsize=65536)  # asked of every candidate rendering
 def is_fragment(text: str) -> bool:
     """Whether the rendering ``text`` (as printed) shows that it is a piece of a longer sentence: an
     ellipsis at its start or end, or a first word in lower case, as a partial quote has (she called
     it "a betrayal of every family in this town")."""
-    if _ENDS_CUT.search(text):
+    if _STARTS_CUT.match(text[:16]) or _ENDS_CUT.search(text[-16:]):
         return True
     first = next((c for c in text if c.isalnum()), "")
     return first.islower()
@@ -238,14 +240,14 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
 def classify(original: str, rendering: str) -> tuple[str, str]:
     """(change, diff) of ``rendering`` against the ``original`` printed first.
 
-    ``same``: the same text (spacing and Unicode forms aside); ``case``: capitals only;
-    ``punctuation``: punctuation or quote marks only; ``truncation``: one is the other cut short at
-    an end; ``ellipsis``: words left out inside and marked with an ellipsis; ``altered``: words
-    substituted, inserted, or dropped without an ellipsis (a "not" added is one). The diff is the
-    rendering's words with ``[-removed-]`` and ``{+added+}`` where they differ from the original's.
+    ``same``: the same text (spacing, Unicode forms and quote marks around the whole aside);
+    ``case``: capitals only; ``punctuation``: punctuation or quote marks only; ``truncation``: one
+    is the other cut short at an end; ``ellipsis``: words left out inside and marked with an
+    ellipsis; ``altered``: words substituted, inserted, or dropped without an ellipsis (a "not"
+    added is one). The diff is the rendering's words with ``[-removed-]`` and ``{+added+}`` where
+    they differ from the original's.
     """
-    a = " ".join(unicodedata.normalize("NFKC", original).split())
-    b = " ".join(unicodedata.normalize("NFKC", rendering).split())
+    a, b = _as_printed(original), _as_printed(rendering)
     if a == b:
         return "same", b
     ta, tb = _tokens(original), _tokens(rendering)
@@ -263,6 +265,13 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     if kinds == {"insert"}:  # the original is the one cut: what the rendering restores
         return _cut([("delete", j1, j2, i1, i2) for _, i1, i2, j1, j2 in ops], kb, ta), diff
     return "altered", diff
+
+
+def _as_printed(text: str) -> str:
+    """``text`` with its spacing and Unicode forms folded, and without the double quote marks
+    around it that one outlet's text (or its extraction) keeps and another's does not."""
+    t = " ".join(unicodedata.normalize("NFKC", text).split())
+    return t.strip('"\u201c\u201d\u201e\u00ab\u00bb ') or t
 
 
 def _cut_in_a_word(long: list[str], short: list[str], short_tokens: list[tuple[str, str]]) -> bool:

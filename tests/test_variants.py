@@ -124,3 +124,9 @@ def test_a_partial_quote_of_five_to_seven_words_joins_only_when_it_shows_it_is_a
     full = normalise_quote("The new bridge is late and over budget, but it will carry its first trains in June")
     assert same_quotation(full, normalise_quote("but it will carry its first trains"), False, is_fragment("but it will carry its first trains"))
     assert not same_quotation(full, normalise_quote("But it will carry its first trains"), False, is_fragment("But it will carry its first trains"))
+
+
+def test_quote_marks_around_the_whole_rendering_are_not_a_change():
+    assert classify("The tide is turning.", '"The tide is turning."')[0] == "same"
+    assert classify("The tide is turning.", "\u201cthe tide is turning.\u201d")[0] == "case"
+    assert classify("The tide is turning.", '"The tide is turning!"')[0] == "punctuation"
