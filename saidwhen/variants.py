@@ -154,23 +154,28 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     if kept == len(short) and len(short) >= CUT_WORDS and len(blocks) <= 3:
         return True  # cut short, trimmed, or words left out in one or two places
     edits = [op for op in sm.get_opcodes() if op[0] != "equal"]
-    # Words of the long one beyond the short one's first and last words were cut, not changed: the
-    # short one may be a piece of the long one with words changed besides.
+    if _changed_little(edits, long, short, len(long)):
+        return True
+    # Words of the long one beyond the short one's first and last words may have been cut, not
+    # changed: a piece of the long one with words changed besides, in one place, keeping the words
+    # a cut keeps.
     cut = [op for op in (edits[:1] + edits[-1:]) if op[0] == "delete" and (op[1] == 0 or op[2] == len(long))]
-    edits = [op for op in edits if op not in cut]
-    # A piece with words changed besides: changed in one place, keeping the words a cut keeps.
-    if cut and (len(edits) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS)):
+    rest = [op for op in edits if op not in cut]
+    if not cut or len(rest) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS):
         return False
-    window = len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut))
+    return _changed_little(rest, long, short, len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut)))
+
+
+def _changed_little(edits, long: list[str], short: list[str], window: int) -> bool:
+    """Whether the ``edits`` (opcodes from ``long`` to ``short``) change little enough of a run of
+    ``window`` words for the two to be one quotation (see ``same_quotation``)."""
     if len(edits) > MAX_EDITS:
         return False
     changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in edits if not _respelled(long[i1:i2], short[j1:j2]))
     if changed > max(MIN_CHANGED, int(CHANGED_SHARE * window)):
         return False
     changes = [_word_change(long[i1:i2], short[j1:j2]) for _, i1, i2, j1, j2 in edits]
-    if None in changes:
-        return False
-    return sum(changes) <= _substance_allowed(window)
+    return None not in changes and sum(changes) <= _substance_allowed(window)
 
 
 def _contains(long: list[str], short: list[str]) -> bool:

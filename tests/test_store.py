@@ -565,6 +565,17 @@ def test_the_first_speaker_to_render_an_unattributed_quotation_takes_it_over_wit
     assert said_by(store)[1][1:] == ("Tom Reyes", 1)  # Okafor's now: another speaker's words stay apart
 
 
+def test_a_partial_quote_in_lower_case_and_a_piece_with_a_word_changed_join_the_quotation_they_are_cut_from(store):
+    said = "The new bridge is late and over budget, but it will carry its first trains in June, whatever the critics say"
+    store.index([article(1, quote(said), date="2024-03-01"),
+                 article(2, quote("but it will carry its first trains"), date="2024-03-02"),             # 7 words, in lower case
+                 article(3, quote("The new bridge is late and over budget, but it will carry its first trains in July"),
+                         date="2024-03-03"),                                                           # cut, a month changed
+                 article(4, quote("It will carry its first trains"), date="2024-03-04")])              # 6 words, shows no cut
+    assert [n for _, _, n in said_by(store)] == [3, 1]
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("truncation",), ("altered",)]
+
+
 def test_a_rendering_printed_with_no_speaker_is_in_the_lsh_under_nobody(store):
     store.index([article(1, nobody("The night trains to the coast will run again from the first week of May"))])
     assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16)]
