@@ -875,7 +875,7 @@ def _link_altered(renderings, merged):
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    from .variants import is_fragment, rendering_buckets, same_quotation
+    from .variants import MIN_WORDS, is_fragment, rendering_buckets, same_quotation
 
     r = renderings.join(merged, "nk")
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
@@ -897,13 +897,19 @@ def _link_altered(renderings, merged):
         for kind, key, norm, cut, final in items:
             if kind != "h":
                 continue
-            seen = set()
+            seen, met = set(), False
             for b in rendering_buckets(norm):
                 for tkey, other, other_cut, target in bucketed.get(b, ()):
                     if tkey < key and target != final and (other, other_cut, target) not in seen:
                         seen.add((other, other_cut, target))
                         if same_quotation(norm, other, cut, other_cut):
+                            met = True
                             yield final, key, target
+            if not met and cut and norm.count(" ") + 1 >= MIN_WORDS:  # a short piece the LSH misses, as in the store
+                for other_kind, tkey, other, other_cut, target in items:
+                    if (other_kind == "t" and tkey < key and target != final and f" {norm} " in f" {other} "
+                            and same_quotation(norm, other, cut, other_cut)):
+                        yield final, key, target
 
     found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
     extra, adopted = _unattributed_links(texts, heads, {final for final, _, _ in found})

@@ -32,7 +32,7 @@ import orjson
 from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import NO_GENDER, fits_all, fold_gender, is_name_of, one_candidate, is_org_name_of, known_full_name, variant_reason
-from .variants import PUNCT, QUOTE_MARKS, classify_all, is_fragment, rendering_buckets, same_quotation
+from .variants import MIN_WORDS as PIECE_WORDS, PUNCT, QUOTE_MARKS, classify_all, is_fragment, rendering_buckets, same_quotation
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -805,16 +805,26 @@ class Store:
 
     def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
-        whose words are near-identical to ``norm``'s, found through the LSH; None if none is."""
+        whose words are near-identical to ``norm``'s, found through the LSH; None if none is.
+
+        A short piece (``cut``: it shows it is one, ``variants.is_fragment``) shares too few words
+        with a long quotation for the LSH to meet it: when the LSH finds nothing, the speaker's
+        renderings that contain its words are the candidates."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
-        for quote_id, other, text in conn.execute(
+        queries = [(
             "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-            f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets),
-        ).fetchall():
-            if same_quotation(norm, other, cut, is_fragment(text)):
-                return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+            f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
+        if cut and norm.count(" ") + 1 >= PIECE_WORDS:
+            queries.append((
+                "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM"
+                " rendering_buckets WHERE speaker_id = ?) AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
+                (speaker_id, f" {norm} ")))
+        for query, args in queries:
+            for quote_id, other, text in conn.execute(query, args).fetchall():
+                if same_quotation(norm, other, cut, is_fragment(text)):
+                    return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
         return None
 
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:

@@ -576,6 +576,18 @@ def test_a_partial_quote_in_lower_case_and_a_piece_with_a_word_changed_join_the_
     assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("truncation",), ("altered",)]
 
 
+def test_a_short_partial_quote_the_lsh_cannot_meet_is_found_among_the_speakers_renderings_that_contain_it(store):
+    said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
+            " Mill Lane paid for it with their homes and their savings")
+    piece = "no pumps, no sandbags and no plan"
+    from saidwhen.variants import rendering_buckets
+    assert not set(rendering_buckets(normalise_quote(said))) & set(rendering_buckets(normalise_quote(piece)))
+    store.index([article(1, quote(said), date="2024-03-01"),
+                 article(2, quote(piece), date="2024-03-02"),                          # in lower case: a piece
+                 article(3, quote("The council had no pumps"), date="2024-03-03")])   # shows no cut: apart
+    assert [n for _, _, n in said_by(store)] == [2, 1]
+
+
 def test_a_rendering_printed_with_no_speaker_is_in_the_lsh_under_nobody(store):
     store.index([article(1, nobody("The night trains to the coast will run again from the first week of May"))])
     assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16)]
