@@ -32,7 +32,7 @@ import orjson
 from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import NO_GENDER, fits_all, fold_gender, is_name_of, one_candidate, is_org_name_of, known_full_name, variant_reason
-from .variants import MIN_WORDS as PIECE_WORDS, PUNCT, QUOTE_MARKS, classify_all, is_fragment, rendering_buckets, same_quotation
+from .variants import MIN_WORDS, PUNCT, QUOTE_MARKS, classify_all, is_fragment, rendering_buckets, same_quotation
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -816,7 +816,7 @@ class Store:
         queries = [(
             "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
-        if cut and norm.count(" ") + 1 >= PIECE_WORDS:
+        if cut and norm.count(" ") + 1 >= MIN_WORDS:
             queries.append((
                 "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM"
                 " rendering_buckets WHERE speaker_id = ?) AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
