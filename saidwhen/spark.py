@@ -977,11 +977,12 @@ def _unattributed_links(texts, heads, own: set) -> tuple[list[tuple], dict]:
                     elif same_quotation(norm, other, cut, other_cut):
                         yield (kind, final, key, target, other_speaker), None
 
-    found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1]))
+    found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).persist()  # read twice below
     # A speaker's text meets an unattributed one when they share NOBODY_BANDS bands, as in the store.
     taken = (found.filter(lambda x: x[0][0] == "s").map(lambda x: (x, 1)).reduceByKey(lambda a, b: a + b)
              .filter(lambda x: x[1] >= NOBODY_BANDS).keys().filter(lambda x: same_quotation(*x[1])))
     matched = set(found.filter(lambda x: x[0][0] == "h").union(taken).keys().collect())
+    found.unpersist()
     joined: dict[tuple, dict] = {}
     for kind, final, key, target, speaker in matched:
         if kind == "h":
