@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .store import TABLES, Store, StoreError, _buckets, _minhash, _signature_bytes
+from .store import NOBODY, TABLES, Store, StoreError, _buckets, _minhash, _signature_bytes
 
 __all__ = ["LoadError", "LoadStats", "load_parquet", "table_files"]
 
@@ -157,13 +157,13 @@ def _signatures(conn: sqlite3.Connection, rows: list[dict]) -> None:
 
 
 def _rendering_buckets(conn: sqlite3.Connection) -> None:
-    """The LSH entries of each rendering under the speaker of its first occurrence, as
+    """The LSH entries of each rendering under the speaker of its first occurrence (``NOBODY`` if
+    it has none), as
     ``Store.index`` writes them, so that later indexing links altered renderings to loaded ones."""
     from .variants import rendering_buckets
 
     for rid, norm, speaker in conn.execute(
             "SELECT r.id, r.norm_text, (SELECT o.speaker_id FROM occurrences o WHERE o.rendering_id = r.id ORDER BY o.id LIMIT 1)"
             " FROM renderings r").fetchall():
-        if speaker is not None:
-            conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                             [(speaker, b, rid) for b in rendering_buckets(norm)])
+        conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
+                         [(NOBODY if speaker is None else speaker, b, rid) for b in rendering_buckets(norm)])

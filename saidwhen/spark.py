@@ -858,11 +858,18 @@ def _quotes(renderings, people):
             break
 
     merged = groups.join(target, "nk", "left").withColumn("final", F.coalesce("target", "nk"))
-    merged = _link_altered(renderings, merged.select("nk", "final")).join(
-        groups.select("nk", "first_key", "first_seen"), "nk").persist()
+    merged, adopted = _link_altered(renderings, merged.select("nk", "final"))
+    merged = merged.join(groups.select("nk", "first_key", "first_seen"), "nk").persist()
     spans = merged.groupBy("final").agg(F.min("first_key").alias("first_key"), F.min("first_seen").alias("first_seen"))
     head = groups.select(F.col("nk").alias("final"), F.col("norm").alias("norm_text"), "text", "prefix", "canonical",
                          "speaker_text")
+    if adopted:  # an unattributed quote taken over by the first speaker to render it: theirs
+        by = groups.sparkSession.createDataFrame(list(adopted.items()), "final string, adopter string").join(
+            groups.select(F.col("nk").alias("adopter"), F.col("canonical").alias("a_canonical"),
+                          F.col("speaker_text").alias("a_speaker_text")), "adopter")
+        head = head.join(F.broadcast(by), "final", "left").select(
+            "final", "norm_text", "text", "prefix", F.coalesce("a_canonical", "canonical").alias("canonical"),
+            F.coalesce("a_speaker_text", "speaker_text").alias("speaker_text"))
     rows = spans.join(head, "final")
     ids = _number(rows.select("first_key"), "first_key", "id")
     quotes = rows.join(ids, "first_key").persist()
@@ -879,21 +886,22 @@ def _link_altered(renderings, merged):
     rendering by the same speaker folded into that rendering's quote, as ``Store._rendered_quote``
     links it: candidates share an LSH bucket (``variants.rendering_buckets``), ``same_quotation``
     decides, the earliest quote wins. Pairs are found per speaker on the executors; only the pairs
-    that pass reach the driver, which follows them in index order."""
+    that pass reach the driver, which follows them in index order. With it, {unattributed final:
+    the final of the speaker's quote that took it over} (``_unattributed_links``)."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    from .variants import rendering_buckets, same_quotation
+    from .variants import MIN_WORDS, is_fragment, rendering_buckets, same_quotation
 
     r = renderings.join(merged, "nk")
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
-                                        F.first("partial").alias("cut"), F.min_by("canonical", "key").alias("speaker"))
+                                        F.min_by("canonical", "key").alias("speaker"))
     first = Window.partitionBy("final").orderBy("tkey")
-    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "cut", "speaker")
+    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "text", "speaker")
     keyed = (texts.where(F.col("speaker").isNotNull()).rdd.map(
-                 lambda row: (row.speaker, ("t", tuple(row.tkey), row.norm, bool(row.cut), row.final)))
+                 lambda row: (row.speaker, ("t", tuple(row.tkey), row.norm, is_fragment(row.text), row.final)))
              .union(heads.where(F.col("speaker").isNotNull()).rdd.map(
-                 lambda row: (row.speaker, ("h", tuple(row.tkey), row.norm, bool(row.cut), row.final)))))
+                 lambda row: (row.speaker, ("h", tuple(row.tkey), row.norm, is_fragment(row.text), row.final)))))
 
     def pairs(items):
         items = list(items)
@@ -905,18 +913,25 @@ def _link_altered(renderings, merged):
         for kind, key, norm, cut, final in items:
             if kind != "h":
                 continue
-            seen = set()
+            seen, met = set(), False
             for b in rendering_buckets(norm):
                 for tkey, other, other_cut, target in bucketed.get(b, ()):
                     if tkey < key and target != final and (other, other_cut, target) not in seen:
                         seen.add((other, other_cut, target))
                         if same_quotation(norm, other, cut, other_cut):
+                            met = True
                             yield final, key, target
+            if not met and cut and norm.count(" ") + 1 >= MIN_WORDS:  # a short piece the LSH misses, as in the store
+                for other_kind, tkey, other, other_cut, target in items:
+                    if (other_kind == "t" and tkey < key and target != final and f" {norm} " in f" {other} "
+                            and same_quotation(norm, other, cut, other_cut)):
+                        yield final, key, target
 
     found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
-    found += _orphans_linked(texts, heads)
+    extra, adopted = _unattributed_links(texts, heads, {final for final, _, _ in found})
+    found += extra
     if not found:
-        return merged
+        return merged, adopted
     head_key = {final: key for final, key, _ in found}
     for row in heads.join(F.broadcast(merged.sparkSession.createDataFrame(
             [(t,) for t in {t for _, _, t in found}], "final string")), "final").collect():
@@ -935,40 +950,77 @@ def _link_altered(renderings, merged):
         root[final] = min((resolve(t) for t in candidates[final]), key=head_key.__getitem__)
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
     return (merged.join(F.broadcast(links), "final", "left")
-            .select("nk", F.coalesce("root", "final").alias("final")))
+            .select("nk", F.coalesce("root", "final").alias("final"))), adopted
 
 
-def _orphans_linked(texts, heads) -> list[tuple]:
-    """(final, key, target) for each quote attributed to nobody whose first text renders the
-    quotations of exactly one speaker printed before it, as ``Store._rendered_by_one`` joins it:
-    candidates from every speaker's texts that share an LSH bucket, ``same_quotation`` decides.
-    Only a text no speaker ever said word for word is a candidate (else the rule of ``_renderings``
-    applies)."""
+def _unattributed_links(texts, heads, own: set) -> tuple[list[tuple], dict]:
+    """The links of quotes attributed to nobody, as ``Store._quote`` makes them, as (final, key,
+    target) for ``_link_altered``, and {unattributed final: adopting speaker's final}.
+
+    Only an unattributed quote whose text no speaker ever says word for word takes part (else the
+    rule of ``_renderings`` applies). Its first text joins the quotations of exactly one speaker
+    printed before it that it renders (``Store._rendered_by_one``); and a speaker's quote that
+    renders none of their own earlier texts (not in ``own``) but an earlier unattributed one joins
+    that quote when it is theirs already, or takes it over when it is nobody's yet (the first such
+    speaker does). Candidates share an LSH bucket (the speaker's and the unattributed text,
+    ``store.NOBODY_BANDS`` of them), ``same_quotation`` decides."""
     from pyspark.sql import functions as F
 
-    from .variants import rendering_buckets, same_quotation
+    from .store import NOBODY_BANDS
+    from .variants import is_fragment, rendering_buckets, same_quotation
 
     spoken = texts.where(F.col("speaker").isNotNull())
-    orphans = (heads.where(F.col("speaker").isNull() & F.col("final").startswith("\u0001"))
-               .join(spoken.select("norm").distinct(), "norm", "left_anti"))
-    keyed = (spoken.rdd.flatMap(lambda row: [(b, ("t", tuple(row.tkey), row.norm, bool(row.cut), row.final, row.speaker))
-                                             for b in rendering_buckets(row.norm)])
-             .union(orphans.rdd.flatMap(lambda row: [(b, ("h", tuple(row.tkey), row.norm, bool(row.cut), row.final, None))
-                                                     for b in rendering_buckets(row.norm)])))
+    said = spoken.select("norm").distinct()
+    orphans = heads.where(F.col("speaker").isNull() & F.col("final").startswith("\u0001")).join(said, "norm", "left_anti")
+    unsigned = texts.where(F.col("speaker").isNull() & F.col("final").startswith("\u0001")).join(said, "norm", "left_anti")
+    speakers = heads.where(F.col("speaker").isNotNull())
+
+    def entries(kind):
+        return lambda row: [(b, (kind, tuple(row.tkey), row.norm, is_fragment(row.text), row.final, row.speaker))
+                            for b in rendering_buckets(row.norm)]
+
+    keyed = (spoken.rdd.flatMap(entries("t")).union(orphans.rdd.flatMap(entries("h")))
+             .union(unsigned.rdd.flatMap(entries("u"))).union(speakers.rdd.flatMap(entries("s"))))
 
     def pairs(items):
         items = list(items)
-        for kind, key, norm, cut, final, _ in items:
-            if kind == "h":
-                for other_kind, tkey, other, other_cut, target, speaker in items:
-                    if other_kind == "t" and tkey < key and same_quotation(norm, other, cut, other_cut):
-                        yield final, key, target, speaker
+        for kind, key, norm, cut, final, speaker in items:
+            want = {"h": "t", "s": "u"}.get(kind)
+            for other_kind, tkey, other, other_cut, target, other_speaker in items:
+                if other_kind == want and tkey < key:
+                    if kind == "s":  # decided below, once the bands they share are counted
+                        yield (kind, final, key, target, speaker), (norm, other, cut, other_cut)
+                    elif same_quotation(norm, other, cut, other_cut):
+                        yield (kind, final, key, target, other_speaker), None
 
-    matched: dict[str, dict] = {}
-    for final, key, target, speaker in set(keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()):
-        matched.setdefault((final, key), {}).setdefault(speaker, set()).add(target)
-    return [(final, key, target) for (final, key), by_speaker in matched.items() if len(by_speaker) == 1
-            for targets in by_speaker.values() for target in targets]
+    found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).persist()  # read twice below
+    # A speaker's text meets an unattributed one when they share NOBODY_BANDS bands, as in the store.
+    taken = (found.filter(lambda x: x[0][0] == "s").map(lambda x: (x, 1)).reduceByKey(lambda a, b: a + b)
+             .filter(lambda x: x[1] >= NOBODY_BANDS).keys().filter(lambda x: same_quotation(*x[1])))
+    matched = set(found.filter(lambda x: x[0][0] == "h").union(taken).keys().collect())
+    found.unpersist()
+    joined: dict[tuple, dict] = {}
+    for kind, final, key, target, speaker in matched:
+        if kind == "h":
+            joined.setdefault((final, key), {}).setdefault(speaker, set()).add(target)
+    links, owner = [], {}
+    for (final, key), by_speaker in joined.items():
+        if len(by_speaker) == 1:
+            (speaker, targets), = by_speaker.items()
+            owner[final] = speaker
+            links += [(final, key, target) for target in targets]
+    takers = sorted((key, final, target, speaker) for kind, final, key, target, speaker in matched
+                    if kind == "s" and final not in own)
+    adopted: dict[str, str] = {}
+    chosen: dict[str, tuple] = {}
+    for key, final, target, speaker in takers:  # in index order: the first speaker takes it over
+        if target not in owner:
+            owner[target] = speaker
+            adopted[target] = final
+        if owner[target] == speaker:
+            chosen.setdefault(final, (key, []))[1].append(target)
+    links += [(final, key, target) for final, (key, targets) in chosen.items() for target in targets]
+    return links, adopted
 
 
 def _rendering_table(renderings, quote_of_norm):

@@ -33,7 +33,7 @@ from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, short_name_of, variant_reason)
-from .variants import PUNCT, QUOTE_MARKS, classify_all, rendering_buckets, same_quotation
+from .variants import MIN_WORDS, PUNCT, QUOTE_MARKS, classify_all, is_fragment, rendering_buckets, same_quotation
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -195,8 +195,14 @@ END;
 """
 
 #: Which ``variants.rendering_buckets`` a store's LSH entries were made with (``PRAGMA user_version``):
-#: 1 hashes the words of substance only; a store below it rebuilds its entries when opened.
-BUCKETS_VERSION = 1
+#: 1 hashes the words of substance only; 2 also holds the renderings printed with no speaker (under
+#: ``NOBODY``). A store below it rebuilds its entries when opened.
+BUCKETS_VERSION = 2
+
+# The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
+# 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
+# with one: every speaker's text looks there, and one band in common is too common among them.
+NOBODY, NOBODY_BANDS = 0, 2
 
 # A truncated rendering merges into a longer quote of the same speaker only if it keeps this many
 # words: shorter prefixes ("I think that we should") are too common to mean the same quote.
@@ -756,14 +762,18 @@ class Store:
         re-print of one person's words is not split from them. The same holds for its variants:
         a new text attributed to nobody that renders quotations already stored (cut short, words
         left out or changed, as above, found through the LSH of every speaker) joins the earliest
-        of them when they are all one speaker's, and stays apart when they are two people's.
+        of them when they are all one speaker's, and stays apart when they are two people's; and a
+        speaker's text that renders none of their renderings but an unattributed one (found
+        through the LSH of unattributed renderings, under ``NOBODY``) joins its quote when that is
+        theirs already, or takes it over when it is still unattributed and its text said by
+        nobody, as the first speaker to say its text word for word would.
         """
         conn = self.connection
         norm = normalise_quote(q.text)
         if speaker_id is None:
             row = self._unattributed_quote(norm)
             if row is None and not self._speakers_of(norm):
-                row = self._rendered_by_one(norm, bool(_TRUNCATED.search(q.text)))
+                row = self._rendered_by_one(norm, is_fragment(q.text))
         else:
             row = self._said_by(norm, speaker_id)
             if row is None:
@@ -783,7 +793,8 @@ class Store:
                     row = (cid, cspeaker, cfirst)
                     break
         if row is None and speaker_id is not None:
-            row = self._rendered_quote(norm, speaker_id, bool(_TRUNCATED.search(q.text)))
+            cut = is_fragment(q.text)
+            row = self._rendered_quote(norm, speaker_id, cut) or self._taken_over(norm, speaker_id, cut)
         if row is None:
             quote_id = conn.execute(
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
@@ -835,16 +846,45 @@ class Store:
 
     def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
-        whose words are near-identical to ``norm``'s, found through the LSH; None if none is."""
+        whose words are near-identical to ``norm``'s, found through the LSH; None if none is.
+
+        A short piece (``cut``: it shows it is one, ``variants.is_fragment``) shares too few words
+        with a long quotation for the LSH to meet it: when the LSH finds nothing, the speaker's
+        renderings that contain its words are the candidates."""
+        conn = self.connection
+        buckets = rendering_buckets(norm)
+        marks = ",".join("?" * len(buckets))
+        queries = [(
+            "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+            f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
+        if cut and norm.count(" ") + 1 >= MIN_WORDS:
+            queries.append((
+                "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM"
+                " rendering_buckets WHERE speaker_id = ?) AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
+                (speaker_id, f" {norm} ")))
+        for query, args in queries:
+            for quote_id, other, text in conn.execute(query, args).fetchall():
+                if same_quotation(norm, other, cut, is_fragment(text)):
+                    return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+        return None
+
+    def _taken_over(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
+        """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no
+        speaker whose words are near-identical to ``norm``'s, when the quote is ``speaker_id``'s
+        already or may be taken over by them (still unattributed, its text said by nobody); None
+        otherwise. Candidates share ``NOBODY_BANDS`` LSH bands with ``norm``."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
         for quote_id, other, text in conn.execute(
-            "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-            f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets),
+            "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM rendering_buckets"
+            f" WHERE speaker_id = {NOBODY} AND bucket IN ({marks}) GROUP BY rendering_id HAVING count(*) >= {NOBODY_BANDS})"
+            " ORDER BY r.quote_id, r.id", buckets,
         ).fetchall():
-            if same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
-                return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+            if same_quotation(norm, other, cut, is_fragment(text)):
+                row = conn.execute("SELECT id, speaker_id, first_seen, norm_text FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+                if row[1] == speaker_id or (row[1] is None and not self._speakers_of(row[3])):
+                    return row[:3]
         return None
 
     def _rendered_by_one(self, norm: str, cut: bool = False) -> tuple | None:
@@ -858,9 +898,9 @@ class Store:
         for quote_id, speaker_id, other, text in conn.execute(
             "SELECT DISTINCT r.quote_id, q.speaker_id, r.norm_text, r.text FROM rendering_buckets b"
             " JOIN renderings r ON r.id = b.rendering_id JOIN quotes q ON q.id = r.quote_id"
-            f" WHERE b.bucket IN ({marks}) AND q.speaker_id IS NOT NULL ORDER BY r.quote_id, r.id", buckets,
+            f" WHERE b.bucket IN ({marks}) AND b.speaker_id != {NOBODY} AND q.speaker_id IS NOT NULL ORDER BY r.quote_id, r.id", buckets,
         ).fetchall():
-            if speaker_id not in found and same_quotation(norm, other, cut, bool(_TRUNCATED.search(text))):
+            if speaker_id not in found and same_quotation(norm, other, cut, is_fragment(text)):
                 found[speaker_id] = quote_id
         if len(found) != 1:
             return None
@@ -869,16 +909,15 @@ class Store:
     def _rendering(self, quote_id: int, text: str, norm: str, speaker_id: int | None, said_date: str | None,
                    classify: bool = True) -> int:
         """The id of the rendering ``text`` of the quote, created on first sight (with its LSH
-        buckets under the speaker who said it); the quote's renderings are classified again
+        buckets under the speaker who said it, ``NOBODY`` if none); the quote's renderings are classified again
         when it is new or printed earlier than known."""
         conn = self.connection
         row = conn.execute("SELECT id, first_seen FROM renderings WHERE quote_id = ? AND text = ?", (quote_id, text)).fetchone()
         if row is None:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
                                (quote_id, text, norm, said_date)).lastrowid
-            if speaker_id is not None:
-                conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                                 [(speaker_id, b, rid) for b in rendering_buckets(norm)])
+            conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
+                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_buckets(norm)])
         else:
             rid, first_seen = row
             if not said_date or (first_seen is not None and first_seen <= said_date):

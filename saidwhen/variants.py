@@ -21,7 +21,8 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-__all__ = ["CHANGES", "same_quotation", "rendering_buckets", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+__all__ = ["CHANGES", "same_quotation", "is_fragment", "rendering_buckets", "classify", "classify_all", "word_diff", "diff_spans",
+           "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered")
@@ -35,6 +36,11 @@ CUT_WORDS = 8
 # Changed words allowed (respellings aside): at most a quarter of the longer rendering (two in a
 # short one), in at most three places.
 CHANGED_SHARE, MIN_CHANGED, MAX_EDITS = 0.25, 2, 3
+# Words of substance that may change: one in a rendering of CUT_WORDS words, one more for each
+# further SUBSTANCE_SPAN words ("in a decade" → "in ten years" in a sentence of sixteen), and at most
+# PHRASE_WORDS in one place. A short sentence with two words of substance changed ("before the end of
+# next year" → "… of this decade") says something else; in a long one, the rest vouches for it.
+SUBSTANCE_SPAN, PHRASE_WORDS = 8, 2
 # Words whose change keeps a quotation one (see ``_word_change``): negation, articles, auxiliaries,
 # pronouns, intensifiers.
 SMALL_WORDS = frozenset(
@@ -56,6 +62,19 @@ QUOTE_MARKS = str.maketrans({
     "\u2013": " ", "\u2014": " ", "\u2015": " ", "-": " ", "/": " ",
 })
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\.\s*\.\s*\.|\u2026")
+# An ellipsis at the start or the end of a rendering: the piece of a longer sentence it shows.
+_STARTS_CUT = re.compile(r"[\W_]*(?:\.\s*\.\s*\.|\u2026)")
+_ENDS_CUT = re.compile(r"(?:\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\])[\W_]*$")
+# Contractions spelled out, so that "we've got to" and "we have got to" align word for word (only
+# those that read one way: "we'll" is not "well", "it's" may be "its").
+CONTRACTIONS = {
+    "im": "i am", "ive": "i have", "weve": "we have", "youve": "you have", "theyve": "they have", "youre": "you are",
+    "theyre": "they are", "hes": "he is", "shes": "she is", "thats": "that is", "theres": "there is", "whats": "what is",
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "arent": "are not", "wasnt": "was not",
+    "werent": "were not", "wont": "will not", "cant": "can not", "cannot": "can not", "couldnt": "could not",
+    "wouldnt": "would not", "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
+    "youll": "you will", "theyll": "they will", "itll": "it will", "gonna": "going to", "wanna": "want to", "gotta": "got to",
+}
 #: Punctuation left out of a quotation's words (``store.normalise_quote`` too).
 PUNCT = re.compile(r"[^\w\s]+")
 _MARK = "\u2026"
@@ -83,13 +102,32 @@ def _keys(text: str) -> list[str]:
 # ---------------------------------------------------------------- linking
 
 
+@lru_cache(maxsize=65536)  # asked of every candidate rendering
+def is_fragment(text: str) -> bool:
+    """Whether the rendering ``text`` (as printed) shows that it is a piece of a longer sentence: an
+    ellipsis at its start or end, or a first word in lower case, as a partial quote has (she called
+    it "a betrayal of every family in this town")."""
+    if _STARTS_CUT.match(text[:16]) or _ENDS_CUT.search(text[-16:]):
+        return True
+    first = next((c for c in text if c.isalnum()), "")
+    return first.islower()
+
+
+def _spelled_out(words: list[str]) -> list[str]:
+    """``words`` with their contractions spelled out (``CONTRACTIONS``)."""
+    if not any(w in CONTRACTIONS for w in words):
+        return words
+    return [part for w in words for part in CONTRACTIONS.get(w, w).split()]
+
+
 def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> bool:
     """Whether normalised texts ``a`` and ``b`` (``norm_text``) render one quotation, judged on
-    their words: one is the other cut short or with words left out (8+ words kept, or 5+ when
-    the cut is marked by an ellipsis at its end: ``a_cut``, ``b_cut``), or words were changed in
-    one place at most, besides small words and respellings (a word substituted, inserted or
-    dropped, a "not" added). Different quotations that share a phrase ("We will win …") change
-    more than that."""
+    their words (contractions spelled out): one is the other cut short or with words left out (8+
+    words kept, or 5+ when it shows it is a piece: ``a_cut``, ``b_cut``, see ``is_fragment``), or
+    the words it keeps were changed in three places at most, besides small words and respellings (a
+    word substituted, inserted or dropped, a "not" added), one word of substance in a sentence of 8
+    to 15 words and one more for each 8 words beyond (``SUBSTANCE_SPAN``). Different quotations that
+    share a phrase ("We will win …") change more than that."""
     wa, wb = a.split(), b.split()
     if wa == wb:
         return True
@@ -105,25 +143,50 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
         return False
     if missing:
         stems = {w[:3] for w in long}
-        if sum(w[:3] not in stems for w in missing) > limit:  # not respellings either ("harbour", "harbor")
+        if sum(w[:3] not in stems and w not in CONTRACTIONS for w in missing) > limit:  # not respellings either
             return False
-    if short_cut and long[:len(short)] == short:
+    if short_cut and _contains(long, short):
         return True
+    short, long = _spelled_out(short), _spelled_out(long)
     sm = SequenceMatcher(None, long, short, autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     kept = sum(m.size for m in blocks)
     if kept == len(short) and len(short) >= CUT_WORDS and len(blocks) <= 3:
         return True  # cut short, trimmed, or words left out in one or two places
     edits = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    if _changed_little(edits, long, short, len(long)):
+        return True
+    # Words of the long one beyond the short one's first and last words may have been cut, not
+    # changed: a piece of the long one with words changed besides, in one place, keeping the words
+    # a cut keeps.
+    cut = [op for op in (edits[:1] + edits[-1:]) if op[0] == "delete" and (op[1] == 0 or op[2] == len(long))]
+    rest = [op for op in edits if op not in cut]
+    if not cut or len(rest) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS):
+        return False
+    return _changed_little(rest, long, short, len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut)))
+
+
+def _changed_little(edits, long: list[str], short: list[str], window: int) -> bool:
+    """Whether the ``edits`` (opcodes from ``long`` to ``short``) change little enough of a run of
+    ``window`` words for the two to be one quotation (see ``same_quotation``)."""
     if len(edits) > MAX_EDITS:
         return False
     changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in edits if not _respelled(long[i1:i2], short[j1:j2]))
-    if changed > max(MIN_CHANGED, int(CHANGED_SHARE * len(long))):
+    if changed > max(MIN_CHANGED, int(CHANGED_SHARE * window)):
         return False
     changes = [_word_change(long[i1:i2], short[j1:j2]) for _, i1, i2, j1, j2 in edits]
-    if None in changes:
-        return False
-    return sum(changes) == 0 or (sum(changes) == 1 and len(long) >= CUT_WORDS)
+    return None not in changes and sum(changes) <= _substance_allowed(window)
+
+
+def _contains(long: list[str], short: list[str]) -> bool:
+    """Whether ``short`` is a run of ``long``'s words."""
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1) if long[i] == short[0])
+
+
+def _substance_allowed(words: int) -> int:
+    """How many words of substance may change in a rendering of ``words`` words (``SUBSTANCE_SPAN``)."""
+    return 0 if words < CUT_WORDS else 1 + (words - CUT_WORDS) // SUBSTANCE_SPAN
 
 
 def _respelled(old: list[str], new: list[str]) -> bool:
@@ -133,15 +196,15 @@ def _respelled(old: list[str], new: list[str]) -> bool:
 
 def _word_change(old: list[str], new: list[str]) -> int | None:
     """How many words of substance one edit changes: 0 for small words only ("never" → "not", a
-    "not" added) or one word respelled ("harbour" → "harbor"), 1 for one other word on either
-    side ("spring" → "summer"), None for more ("next year" → "this decade", "love and support" →
-    "flowers": something else was said)."""
+    "not" added) or one word respelled ("harbour" → "harbor"), else the most on either side
+    ("spring" → "summer": 1, "add" → "bolt on": 2), None for more than ``PHRASE_WORDS`` ("love and
+    support" → "flowers": something else was said)."""
     if all(w in SMALL_WORDS for w in old + new):
         return 0
     if _respelled(old, new):
         return 0
-    content = lambda words: sum(w not in SMALL_WORDS for w in words)  # noqa: E731
-    return 1 if content(old) <= 1 and content(new) <= 1 else None
+    most = max(sum(w not in SMALL_WORDS for w in words) for words in (old, new))
+    return most if most <= PHRASE_WORDS else None
 
 
 @lru_cache(maxsize=1)
@@ -182,14 +245,14 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
 def classify(original: str, rendering: str) -> tuple[str, str]:
     """(change, diff) of ``rendering`` against the ``original`` printed first.
 
-    ``same``: the same text (spacing and Unicode forms aside); ``case``: capitals only;
-    ``punctuation``: punctuation or quote marks only; ``truncation``: one is the other cut short at
-    an end; ``ellipsis``: words left out inside and marked with an ellipsis; ``altered``: words
-    substituted, inserted, or dropped without an ellipsis (a "not" added is one). The diff is the
-    rendering's words with ``[-removed-]`` and ``{+added+}`` where they differ from the original's.
+    ``same``: the same text (spacing, Unicode forms and quote marks around the whole aside);
+    ``case``: capitals only; ``punctuation``: punctuation or quote marks only; ``truncation``: one
+    is the other cut short at an end; ``ellipsis``: words left out inside and marked with an
+    ellipsis; ``altered``: words substituted, inserted, or dropped without an ellipsis (a "not"
+    added is one). The diff is the rendering's words with ``[-removed-]`` and ``{+added+}`` where
+    they differ from the original's.
     """
-    a = " ".join(unicodedata.normalize("NFKC", original).split())
-    b = " ".join(unicodedata.normalize("NFKC", rendering).split())
+    a, b = _as_printed(original), _as_printed(rendering)
     if a == b:
         return "same", b
     ta, tb = _tokens(original), _tokens(rendering)
@@ -207,6 +270,13 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     if kinds == {"insert"}:  # the original is the one cut: what the rendering restores
         return _cut([("delete", j1, j2, i1, i2) for _, i1, i2, j1, j2 in ops], kb, ta), diff
     return "altered", diff
+
+
+def _as_printed(text: str) -> str:
+    """``text`` with its spacing and Unicode forms folded, and without the double quote marks
+    around it that one outlet's text (or its extraction) keeps and another's does not."""
+    t = " ".join(unicodedata.normalize("NFKC", text).split())
+    return t.strip('"\u201c\u201d\u201e\u00ab\u00bb ') or t
 
 
 def _cut_in_a_word(long: list[str], short: list[str], short_tokens: list[tuple[str, str]]) -> bool:

@@ -83,6 +83,29 @@ CRAFTED += [
     {"id": "c11", "url": "https://craft.example/11", "date": "2024-01-21",
      "text": f'Protesters gathered again on Sunday.\n\nOne banner read: "{UNSIGNED_BOTH}"'},
 ]
+# Printed first with no speaker, then cut and altered by the mayor: hers from then on.
+UNSIGNED_FIRST = "The ferry to the islands will run every day of the year from the spring"
+CRAFTED += [
+    {"id": "c12", "url": "https://craft.example/12", "date": "2024-02-03",
+     "text": f'A timetable was pinned up at the harbour on Saturday.\n\n"{UNSIGNED_FIRST}."\n\nFares were not given.'},
+    {"id": "c13", "url": "https://craft.example/13", "date": "2024-02-04",
+     "text": f'Mayor Tom Quayle spoke at the harbour.\n\n"The ferry to the islands will run every day ... from the spring," Quayle said.'},
+    {"id": "c14", "url": "https://craft.example/14", "date": "2024-02-05",
+     "text": f'Mayor Tom Quayle spoke again.\n\n"{UNSIGNED_FIRST.replace("islands", "isles")}," Quayle said.'},
+]
+# A long quotation of the mayor's, then a partial quote of it too short for the LSH to meet (found
+# among his renderings that contain it), and a piece of it with a word changed.
+FLOODS = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
+          " Mill Lane paid for it with their homes")
+CRAFTED += [
+    {"id": "c15", "url": "https://craft.example/15", "date": "2024-02-10",
+     "text": f'Mayor Tom Quayle opened the flood inquiry.\n\n"{FLOODS}," Quayle said.'},
+    {"id": "c16", "url": "https://craft.example/16", "date": "2024-02-11",
+     "text": 'Residents spoke at the flood inquiry.\n\nQuayle blamed the council, which had "no pumps, no sandbags and no plan."'},
+    {"id": "c17", "url": "https://craft.example/17", "date": "2024-02-12",
+     "text": '"The council had no pumps, no sandbags and no plan, and the families on Mill Lane paid for it with their houses,"'
+             ' Quayle said.'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -198,6 +221,12 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert not any(text.startswith(f"{ALTERED} all too") for text in changes)  # another speaker: another quote
     assert changes[UNSIGNED_CUT] == "ellipsis" and UNSIGNED_BOTH not in changes
     assert [q[2] for q in ours["quotes"].values() if q[0] == UNSIGNED_BOTH] == [None]
+    ferry = [(key, q) for key, q in ours["quotes"].items() if q[0].startswith(UNSIGNED_FIRST)]
+    assert [q[2] for _, q in ferry] == ["Tom Quayle"]
+    assert sorted(r[1] for (key, _), r in ours["renderings"].items() if key == ferry[0][0]) == ["altered", "ellipsis", "original"]
+    floods = [key for key, q in ours["quotes"].items() if q[0].startswith(FLOODS)]
+    assert len(floods) == 1 and sorted(r[1] for (key, _), r in ours["renderings"].items() if key == floods[0]) == [
+        "altered", "original", "truncation"]
     formula = {speaker: q[0] for (norm, speaker), q in ours["quotes"].items() if norm == "we will not stop"}
     assert formula == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}  # one quote each
     renderings = {key[1]: text for key, text in ours["renderings"] if key[0] == "we will not stop"}

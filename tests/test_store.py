@@ -554,6 +554,45 @@ def test_an_unattributed_variant_joins_the_one_speaker_whose_quotation_it_render
     assert apart == [(lighthouse.replace("summer", "autumn"),), ("We will rebuild the school by the winter",)]
 
 
+def test_the_first_speaker_to_render_an_unattributed_quotation_takes_it_over_with_its_variants(store):
+    said = "The night trains to the coast will run again from the first week of May"
+    store.index([article(1, nobody(said)),                                                            # nobody named
+                 article(2, quote("The night trains to the coast will run again ... of May")),          # Okafor, cut
+                 article(3, quote(said.replace("coast", "seaside"))),                                  # Okafor, altered
+                 article(4, quote(said.replace("first", "last"), speaker="Tom Reyes", mention="Reyes"))])
+    assert said_by(store)[0] == (normalise_quote(said), "Maria Okafor", 3)
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("ellipsis",), ("altered",)]
+    assert said_by(store)[1][1:] == ("Tom Reyes", 1)  # Okafor's now: another speaker's words stay apart
+
+
+def test_a_partial_quote_in_lower_case_and_a_piece_with_a_word_changed_join_the_quotation_they_are_cut_from(store):
+    said = "The new bridge is late and over budget, but it will carry its first trains in June, whatever the critics say"
+    store.index([article(1, quote(said), date="2024-03-01"),
+                 article(2, quote("but it will carry its first trains"), date="2024-03-02"),             # 7 words, in lower case
+                 article(3, quote("The new bridge is late and over budget, but it will carry its first trains in July"),
+                         date="2024-03-03"),                                                           # cut, a month changed
+                 article(4, quote("It will carry its first trains"), date="2024-03-04")])              # 6 words, shows no cut
+    assert [n for _, _, n in said_by(store)] == [3, 1]
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("truncation",), ("altered",)]
+
+
+def test_a_short_partial_quote_the_lsh_cannot_meet_is_found_among_the_speakers_renderings_that_contain_it(store):
+    said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
+            " Mill Lane paid for it with their homes and their savings")
+    piece = "no pumps, no sandbags and no plan"
+    from saidwhen.variants import rendering_buckets
+    assert not set(rendering_buckets(normalise_quote(said))) & set(rendering_buckets(normalise_quote(piece)))
+    store.index([article(1, quote(said), date="2024-03-01"),
+                 article(2, quote(piece), date="2024-03-02"),                          # in lower case: a piece
+                 article(3, quote("The council had no pumps"), date="2024-03-03")])   # shows no cut: apart
+    assert [n for _, _, n in said_by(store)] == [2, 1]
+
+
+def test_a_rendering_printed_with_no_speaker_is_in_the_lsh_under_nobody(store):
+    store.index([article(1, nobody("The night trains to the coast will run again from the first week of May"))])
+    assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16)]
+
+
 def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(store):
     first, second = "We have no evidence that the fire was set on purpose", "but we are keeping an open mind."
     split = f'The fire chief spoke on Monday.\n\n"{first}," Rupert Aldane said, "{second}"'

@@ -3,7 +3,7 @@
 import pytest
 
 from saidwhen.store import normalise_quote
-from saidwhen.variants import classify, classify_all, diff_spans, rendering_buckets, same_quotation, word_diff
+from saidwhen.variants import classify, classify_all, diff_spans, is_fragment, rendering_buckets, same_quotation, word_diff
 
 ORIGINAL = "We will never give up on the harbour, and we will rebuild it by the spring."
 
@@ -68,3 +68,65 @@ def test_near_identical_words_render_one_quotation(a, b):
 ])
 def test_different_quotations_sharing_a_phrase_are_two(a, b):
     assert not same_quotation(normalise_quote(a), normalise_quote(b))
+
+
+# ---------------------------------------------------------------- carried over to new text (issue 16)
+
+FERRY = "We cannot keep the ferry running on a grant that has not changed in a decade, and the islanders know it"
+
+
+@pytest.mark.parametrize("a, b", [
+    # a piece of the sentence with a small word changed, or one word of substance
+    ("Our plan is to rebuild this valley and to prove that the farmers here were right all along, whatever the ministry says",
+     "our plan is to rebuild the valley and to prove that the farmers here were right all along"),
+    ("Our plan is to rebuild this valley and to prove that the farmers here were right all along, whatever the ministry says",
+     "Our plan is to rebuild this valley and to prove that the growers here were right all along"),
+    # two words of substance reworded in one place, in a sentence long enough to vouch for the rest
+    (FERRY, FERRY.replace("in a decade", "in ten years")),
+    (FERRY, FERRY.replace("keep the ferry running", "keep the ferry afloat")),
+    # contractions spelled out
+    ("We've got to finish the sea wall before the winter storms", "We have got to finish the sea wall before the winter storms"),
+    ("I'm not going to close a single library in this county", "I am not gonna close a single library in this county"),
+])
+def test_a_rendering_cut_reworded_or_spelled_out_renders_the_quotation(a, b):
+    assert same_quotation(normalise_quote(a), normalise_quote(b), is_fragment(a), is_fragment(b))
+    assert set(rendering_buckets(normalise_quote(a))) & set(rendering_buckets(normalise_quote(b)))
+
+
+@pytest.mark.parametrize("a, b", [
+    # a short sentence with two words of substance changed says something else
+    ("The library will reopen before the end of next year", "The library will reopen before the end of this decade"),
+    # two places changed in a sentence of fourteen words
+    ("The north pier will be closed for repairs from March until the end of May",
+     "The south pier will be closed for repairs from March until the end of July"),
+    # a piece changed in two places, or keeping too few of the words
+    ("If she is elected, she wants to keep every branch library open on Sundays",
+     "If she is not elected, she'll have to keep every branch library open on Sundays until the money runs out"),
+    ("he will not vote for the mayor because of the tram fares", "they will vote for the mayor"),
+])
+def test_a_rendering_changed_beyond_that_is_another_quotation(a, b):
+    assert not same_quotation(normalise_quote(a), normalise_quote(b), is_fragment(a), is_fragment(b))
+
+
+@pytest.mark.parametrize("text, piece", [
+    ("but it will carry its first trains in June", True),
+    ("…and we will rebuild it by the spring", True),
+    ("We will rebuild it by the spring …", True),
+    ("We will rebuild it by the spring [...]", True),
+    ("We will rebuild it by the spring.", False),
+    ("2024 was the hardest year this farm has had", False),
+])
+def test_a_rendering_shows_it_is_a_piece_by_an_ellipsis_at_an_end_or_a_first_word_in_lower_case(text, piece):
+    assert is_fragment(text) is piece
+
+
+def test_a_partial_quote_of_five_to_seven_words_joins_only_when_it_shows_it_is_a_piece():
+    full = normalise_quote("The new bridge is late and over budget, but it will carry its first trains in June")
+    assert same_quotation(full, normalise_quote("but it will carry its first trains"), False, is_fragment("but it will carry its first trains"))
+    assert not same_quotation(full, normalise_quote("But it will carry its first trains"), False, is_fragment("But it will carry its first trains"))
+
+
+def test_quote_marks_around_the_whole_rendering_are_not_a_change():
+    assert classify("The tide is turning.", '"The tide is turning."')[0] == "same"
+    assert classify("The tide is turning.", "\u201cthe tide is turning.\u201d")[0] == "case"
+    assert classify("The tide is turning.", '"The tide is turning!"')[0] == "punctuation"
