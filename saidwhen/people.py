@@ -241,7 +241,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 def is_org_name_of(alias: str, name: str) -> bool:
     """Whether a mention is another name of the organisation called ``name``: its acronym
     ("FBI"), a longer form ("U.S. State Department"), or a part of it that is no generic noun
-    ("the Post" for the Washington Post; not "Department"). Descriptions ("One such document"),
+    ("the Post" for the Washington Post; not "Department"), and a lone word only if it ends the
+    name (not "Washington"). Descriptions ("One such document"),
     people ("Mr. Band") and the name with a possessive are not."""
     from .lexicon import NAME_BEARING, ORG_NOUNS, STRIP_TITLES
 
@@ -259,6 +260,8 @@ def is_org_name_of(alias: str, name: str) -> bool:
         return True  # "U.S. State Department"
     if len(words) == 1 and re.fullmatch(r"(?:[A-Z]\.){2,}", words[0]):
         return False  # "U.S." in "U.S. State Department": a place, not the department
+    if len(words) == 1 and n >= 2 and words[0] != own[-1]:
+        return False  # "Post" is the Washington Post; "Washington" a place, "Clinton" of the Clinton Foundation a person
     generic = ORG_NOUNS | NAME_BEARING
     inside = any(own[i : i + len(words)] == words for i in range(n - len(words) + 1))
     return inside and any(w.lower() not in generic and w.lower() not in _SMALL for w in words)

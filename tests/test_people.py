@@ -477,3 +477,11 @@ def test_a_plural_party_name_is_a_group_never_one_person():
                          " 45% of Republicans, 28% of independents and 12% of Democrats say that would be their reaction.")
     assert a.quotes and all(q.speaker != "Republicans" for q in a.quotes)
     assert "Republicans" not in {p.name for p in a.people}
+
+
+def test_a_lone_word_is_an_organisation_s_name_only_where_it_ends_the_name():
+    from saidwhen.people import is_org_name_of
+
+    assert is_org_name_of("Herald", "Marbury Herald")
+    assert not is_org_name_of("Marbury", "Marbury Herald")  # the town the paper is named after
+    assert not is_org_name_of("Osgood", "Osgood Foundation")  # the person it is named after
