@@ -58,7 +58,8 @@ KINDS_OPTION = typer.Option(
     ",".join(KINDS), "--kinds", "-k",
     help="Kinds of quotation, comma-separated: direct (in quotation marks), partial (a quoted fragment),"
          " indirect (reported without quotation marks), mixed (reported, with quoted fragments inside),"
-         " summary (a demand or verdict summed up with no clause: \"called for an inquiry\"),"
+         " summary (a demand, verdict or announcement summed up with no clause: \"called for an inquiry\","
+         " \"announced his candidacy\"),"
          " question (a question someone asked: \"asked whether the vote would go ahead\").",
 )
 
