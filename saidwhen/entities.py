@@ -1127,14 +1127,19 @@ class Entities:
         evidence: up to six sentences on), "…, police said" the police force the next three name,
         "an environmental group said" the organisation the next two introduce as a subject."""
         k = self._sent_of[head.i]
-        if k > self._lede() or k + 1 >= len(self.sents):
+        if k > self._lede() and not self._opens_update(k) or k + 1 >= len(self.sents):
             return None
         reach = 6 if kind == "PERSON" else 3
         start, end = self.sents[k + 1].start_char, self.sents[min(k + reach, len(self.sents) - 1)].end_char
         near = self.sents[min(k + 2, len(self.sents) - 1)].end_char
         subject = None
         # "transport secretary" is not the union's general secretary: the role's modifiers must match too
-        mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
+        # (where the role is, "the New York state attorney general", says nothing of which role it is)
+        mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")
+                and c.ent_type_ not in ("GPE", "LOC", "NORP") and coarse_pos(c) != "PROPN" and c.lower_ not in _PLACE_LEVELS}
+        if w == "general" and (office := [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]):
+            w = TITLE_WORDS.get(office[-1], office[-1])  # "attorney general": the office is the attorney's
+            mods.discard(w)
         for at, ent, tok in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
             if at >= end:
                 break
@@ -1146,6 +1151,13 @@ class Entities:
                     and tok.dep_ in ("nsubj", "nsubjpass"):
                 subject = ent
         return subject if w not in NAME_BEARING else None
+
+    def _opens_update(self, k: int) -> bool:
+        """Whether sentence ``k`` opens an update of a live story, the paragraph after a time stamp
+        ("11:50 a.m."), which introduces its people as a lede does."""
+        start = self.sents[k].start_char
+        before = self.text[max(0, start - 40) : start].rstrip()
+        return bool(_TIME_STAMP.search(before)) and self.text[max(0, start - 2) : start] == "\n\n"
 
     def _staff_of(self, head: Token) -> Entity | None:
         """The organisation a plural of professionals works at ("economists at Halvard Bank",
@@ -1204,6 +1216,12 @@ class Entities:
 
 #: Party words of a description or a role, by party: "GOP" and "Republican" are one.
 PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R", "republicans": "R", "gop": "R"}
+
+
+#: A time stamp alone on its line, as live stories head each update ("11:50 a.m.", "2:45 p.m.:").
+_TIME_STAMP = re.compile(r"(?:^|\n)\d{1,2}:\d{2} ?[ap]\.?m\.?:?\.?$", re.I)
+#: Levels of government that say where a role is, not which: "the state attorney general".
+_PLACE_LEVELS = frozenset("state federal national local county city regional provincial".split())
 
 
 def _placed(tok: Token) -> bool:

@@ -477,3 +477,11 @@ def test_a_headline_quote_is_said_by_the_name_that_labels_it():
             '"We will cut them," Osgood said. The mayor, Tom Reyes, was doubtful. "She never will," Reyes said.')
     head = saidwhen.extract(text, "2020-05-01").quotes[0]
     assert (head.text, head.kind, head.speaker, head.speaker_mention.text) == ("We Will Cut Them", "direct", "Nell Osgood", "Osgood")
+
+
+def test_a_role_described_before_the_name_is_the_person_the_next_sentences_give_it():
+    text = ("The race went on.\n\n11:50 a.m.\n\n"
+            "The Marbury state attorney general says the charity is not registered.\n\n"
+            "Attorney General Nell Osgood said the review would go on.")
+    first = saidwhen.extract(text, "2020-05-01").quotes[0]
+    assert (first.speaker, first.speaker_mention.text) == ("Nell Osgood", "The Marbury state attorney general")
