@@ -1184,6 +1184,8 @@ class Entities:
                 owners += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ == "acl":  # "a report prepared by …"
                 owners += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            elif c.dep_ == "relcl" and not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("that", "which") for a in c.children):
+                owners += [g for g in c.children if g.dep_ == "nsubj"]  # "a speech Mrs. Clinton delivered"
         for owner in owners:
             if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her"):
                 continue

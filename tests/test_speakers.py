@@ -485,3 +485,10 @@ def test_a_role_described_before_the_name_is_the_person_the_next_sentences_give_
             "Attorney General Nell Osgood said the review would go on.")
     first = saidwhen.extract(text, "2020-05-01").quotes[0]
     assert (first.speaker, first.speaker_mention.text) == ("Nell Osgood", "The Marbury state attorney general")
+
+
+@pytest.mark.parametrize("phrase", ["a speech Ms. Osgood delivered in July", "a speech by Ms. Osgood in July"])
+def test_a_speech_speaks_for_the_one_who_gave_it(phrase):
+    text = f"Governor Nell Osgood spoke on Monday. The toll would fall by half, according to {phrase}."
+    (q,) = saidwhen.extract(text, "2020-05-01").quotes
+    assert q.speaker == "Nell Osgood"
