@@ -68,6 +68,7 @@ PROMISING = frozenset(
     "promise promises promised pledge pledges pledged vow vows vowed".split()
 )
 #: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
+WARNING = frozenset("warn warns warned warning".split())
 #: Verbs whose "how …" or "why …" clause is what someone told, not a question.
 EXPLAINING = frozenset("explain explains explained explaining recount recounts recounted detail details detailed".split())
 #: Verbs whose noun-phrase object is what someone made public ("announced his candidacy", "noted
@@ -184,6 +185,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         else:
             content = _summary(tok) if summary else _content(doc, tok)
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
+                kind = "summary"
+            if not content and w in WARNING and (content := _warned_of(tok)):
                 kind = "summary"
         if not content:
             continue
@@ -456,6 +459,22 @@ def _announced(verb: Token) -> set[int] | None:
     if obj is None or not obj.tag_.startswith("NN") or any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return None
     return {t.i for t in obj.subtree}
+
+
+def _warned_of(verb: Token) -> set[int] | None:
+    """What someone warned of or about ("warned of a ferocious battle ahead"), its speaker the
+    verb's subject."""
+    kids = list(verb.children)
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("amod", "acl", "relcl") or any(c.dep_ in ("neg", "auxpass") for c in kids):
+        return None
+    if not any(c.dep_ == "nsubj" for c in kids) and verb.dep_ != "conj":
+        return None
+    for prep in kids:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "about", "against") and prep.i > verb.i:
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]
+            if objs:
+                return {t.i for t in objs[0].subtree}
+    return None
 
 
 def _announced_by(verb: Token) -> set[int] | None:

@@ -551,3 +551,9 @@ def test_how_someone_explained_something_is_what_they_said_not_a_question():
 ])
 def test_the_writer_s_imperative_is_nobody_s_statement(sentence):
     assert reported(sentence) == []
+
+
+def test_what_someone_warned_of_is_a_summary():
+    (q,) = summaries("Priya Walsh warned of a long winter of closures on the bridge.")
+    assert (q.text, q.speaker) == ("a long winter of closures on the bridge", "Priya Walsh")
+    assert summaries("Priya Walsh warned against it.") == []
