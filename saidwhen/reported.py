@@ -455,6 +455,8 @@ def _announced(verb: Token) -> set[int] | None:
         return None
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
         return None
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids):
+        return None  # "Trump's reported net worth", "the pledged delegates": a participle as an adjective
     obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or not obj.tag_.startswith("NN") or any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return None
@@ -497,7 +499,7 @@ def _demand(verb: Token, kids: list[Token]) -> set[int] | None:
         return {t.i for t in objs[0].subtree} | {t.i for t in to[0].subtree}
     if to and not objs:
         return {t.i for t in to[0].subtree}  # "urged that …", "urged to wait" with the object in the clause
-    if objs:
+    if objs and objs[0].tag_ != "PRP":  # not "he urged them" alone: who, not what
         return {t.i for t in objs[0].subtree}
     return None
 

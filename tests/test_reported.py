@@ -557,3 +557,12 @@ def test_what_someone_warned_of_is_a_summary():
     (q,) = summaries("Priya Walsh warned of a long winter of closures on the bridge.")
     assert (q.text, q.speaker) == ("a long winter of closures on the bridge", "Priya Walsh")
     assert summaries("Priya Walsh warned against it.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The toll is a small part of the council's reported income.",
+    "Most of the convention's pledged delegates arrived late.",
+    '"One more minute," Priya Walsh urged them.',
+])
+def test_a_participle_used_as_an_adjective_or_a_bare_who_is_no_summary(sentence):
+    assert summaries(sentence) == []
