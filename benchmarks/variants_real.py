@@ -9,8 +9,8 @@ utterances that share a phrase or a formula with a family (``hard_negative_of``)
 offsets and labels only: the text is read from ``../shared``.
 
 The articles the gold names are extracted and indexed into one store. Each gold rendering is
-the stored occurrence that covers most of its words (none when saidwhen did not find it as a
-quotation). Printed, as ``variants.py`` prints them for the written corpora:
+the stored occurrence whose characters match its own best (Dice of 0.5 at least; none when
+saidwhen did not find it as a quotation). Printed, as ``variants.py`` prints them for the written corpora:
 
 - kept whole: the share of families of two renderings or more whose renderings are all in one
   ``quotes`` record that holds no rendering of another family (a rendering not found counts
@@ -77,14 +77,15 @@ def main(argv: list[str]) -> None:
         by_article[source_id].append((start, end, quote_id, change, speaker))
 
     def found(g: dict):
-        """The stored occurrence that covers most of the rendering's words, or None."""
+        """The stored occurrence that best matches the rendering's characters (Dice), or None below 0.5:
+        the quoted fragment itself, not the reported clause around it."""
         want = {k for s, e in g["spans"] for k in range(s, e)}
-        best, best_share = None, 0.0
+        best, best_score = None, 0.0
         for start, end, quote_id, change, speaker in by_article[g["article_id"]]:
-            share = len(want & set(range(start, end))) / len(want)
-            if share > best_share:
-                best, best_share = (quote_id, change, speaker), share
-        return best if best_share >= 0.5 else None
+            score = 2 * len(want & set(range(start, end))) / (len(want) + end - start)
+            if score > best_score:
+                best, best_score = (quote_id, change, speaker), score
+        return best if best_score >= 0.5 else None
 
     got = [found(g) for g in gold]
     families = defaultdict(list)
