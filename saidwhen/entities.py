@@ -530,17 +530,15 @@ class Entities:
             people[id(person)] = person
         for pid, vs in votes.items():
             person = people[pid]
-            m, f = vs.count("m"), vs.count("f")
-            if m == f:
+            if (g := _majority(vs)) is None:
                 continue
-            g, n = ("m", m) if m > f else ("f", f)
             against = person.gender not in (None, g)
             # a "mostly" first name gives way to a majority; a sure one only to two sentences or more
             # that go on about the person as "she" (or "he") with no vote the other way: in a story
             # about a woman, "Trump praised her" votes against him sentence after sentence
             sure = strong.get(pid, [])
             if not against or person.evidence == "first_name_mostly" or (
-                    person.evidence == "first_name" and sure.count(g) >= 2 and m + f == n):
+                    person.evidence == "first_name" and sure.count(g) >= 2 and vs.count(g) == len(vs)):
                 person.learn_gender(g, "pronoun")
 
     def _pronoun_votes(self, more: list[tuple[int, Entity, Token]] = ()) -> list[tuple[Entity, str, bool]]:
@@ -674,10 +672,8 @@ class Entities:
                 people[id(ent)] = ent
         for pid, gs in said.items():
             ent = people[pid]
-            m, f = gs.count("m"), gs.count("f")
-            if m == f:
+            if (g := _majority(gs)) is None:
                 continue
-            g = "m" if m > f else "f"
             first = ent.key[0] if len(ent.key) >= 2 else None
             if first is not None and first_name_sure(first) and first_name_gender(first) != g:
                 continue
@@ -1224,6 +1220,12 @@ PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "
 _TIME_STAMP = re.compile(r"(?:^|\n)\d{1,2}:\d{2} ?[ap]\.?m\.?:?\.?$", re.I)
 #: Levels of government that say where a role is, not which: "the state attorney general".
 _PLACE_LEVELS = frozenset("state federal national local county city regional provincial".split())
+
+
+def _majority(votes: list[str]) -> str | None:
+    """"m" or "f", whichever the votes give more often; None on a tie."""
+    m, f = votes.count("m"), votes.count("f")
+    return None if m == f else "m" if m > f else "f"
 
 
 def _placed(tok: Token) -> bool:

@@ -357,11 +357,15 @@ class _State:
     failure: str | None = None  # why the article could not be read, when it could not
 
 
+#: The kinds the reported-speech stage finds (``saidwhen.reported``); asked for none, it does not run.
+_REPORTED_KINDS = frozenset(("indirect", "mixed", "summary", "question"))
+
+
 def _prepare(text: str, date: Date | None, url, id_, title, mask: bool = True, kinds: frozenset[str] = frozenset(KINDS)) -> _State:
     paras = paragraphs(text)
     spans = scan(text)
     non_quotes = judge(text, spans, paras)
-    drop = _narration(text, spans, paras, bool(kinds & {"indirect", "mixed", "summary", "question"})) if mask else []
+    drop = _narration(text, spans, paras, bool(kinds & _REPORTED_KINDS)) if mask else []
     return _State(text, date, url, id_, title, paras, spans, non_quotes, build_skeleton(text, spans, mask, drop), kinds)
 
 
@@ -422,7 +426,7 @@ def _finish(doc, st: _State) -> Article:
     times = find_times(st.text, st.date)
     time_starts = [t.start for t in times]
     said_on = {i: _said_on(st, doc, final[i], times, time_starts) for i in speech}
-    reported = _reported(doc, st, attributor, speech, times, time_starts) if st.kinds & {"indirect", "mixed", "summary", "question"} else []
+    reported = _reported(doc, st, attributor, speech, times, time_starts) if st.kinds & _REPORTED_KINDS else []
     # What a quote says about time is relative to when it was said, where the article tells.
     anchors = [
         (st.spans[i].start, st.spans[i].end, d) for i in speech
@@ -555,20 +559,24 @@ def _with_transcript(st: _State, quotes: list[Quote], attributor: Attributor, us
     is a direct quote of its own. A label names someone when the article names a person so
     ("Chris Wallace" for "WALLACE") or it is a full name ("JAKE TAPPER"); headings such as
     "UPDATE:" or "STAT OF THE WEEK:" name nobody. Two labelled turns at least make a transcript."""
+    def new_person(m, name: str):  # "JAKE TAPPER", found again as "TAPPER"
+        at = st.skeleton.to_skeleton(m.start(1))
+        return attributor._new_entity(name, "PERSON", at if at is not None else 0)
+
     turns, unknown = [], []
     for pi, (a, b) in enumerate(st.paras):
         m = _LABEL.match(st.text, a, b)
         if m is None:
             continue
         label = m.group(1).strip(".'’-")
-        words = label.title().split()
-        ent = attributor.lookup(label.title(), "PERSON")
+        name = label.title()
+        ent = attributor.lookup(name, "PERSON")
         if ent is None or ent.kind != "PERSON":
+            words = name.split()
             if not (2 <= len(words) <= 3 and first_name_gender(words[0]) is not None):
                 unknown.append((pi, m, label))
                 continue
-            at = st.skeleton.to_skeleton(m.start(1))
-            ent = attributor._new_entity(label.title(), "PERSON", at if at is not None else 0)  # "JAKE TAPPER", then "TAPPER"
+            ent = new_person(m, name)
         turns.append((pi, m, label, ent))
     if len(turns) < 2:
         return quotes
@@ -577,9 +585,7 @@ def _with_transcript(st: _State, quotes: list[Quote], attributor: Attributor, us
     seen = Counter(label for _, _, label in unknown)
     for pi, m, label in unknown:
         if seen[label] >= 2 and " " not in label and len(label) > 2:
-            at = st.skeleton.to_skeleton(m.start(1))
-            ent = attributor.lookup(label.title(), "PERSON") or attributor._new_entity(label.title(), "PERSON", at if at is not None else 0)
-            turns.append((pi, m, label, ent))
+            turns.append((pi, m, label, attributor.lookup(label.title(), "PERSON") or new_person(m, label.title())))
     turns.sort(key=lambda t: t[0])
     out = list(quotes)
     next_group = max((q.group for q in quotes), default=0) + 1
@@ -630,7 +636,7 @@ def _closing_end(text: str, end: int) -> int:
 def _without_scare_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[NonQuote]]:
     """A fragment of three words or fewer that nobody is said to have said, and that no reported
     statement holds, is a scare quote ("a "unity" lunch"), not speech."""
-    held = {q.group for q in quotes if q.kind in ("indirect", "mixed", "summary", "question") or q.speaker is not None or q.cue is not None}
+    held = {q.group for q in quotes if q.kind in _REPORTED_KINDS or q.speaker is not None or q.cue is not None}
     out, scare = [], []
     for q in quotes:
         if q.kind == "partial" and q.group not in held and len(q.text.split()) <= 3:

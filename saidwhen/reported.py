@@ -402,9 +402,8 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     if not subjects and not shared or subjects and subjects[0].lower_ in NO_ASKER:
         return None, "question"
     after = [c for c in kids if c.i > verb.i]
-    for c in after:
-        if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and c.tag_.startswith("VB") and _question(c):
-            return {t.i for t in c.subtree}, "question"
+    if (question := _question_clause(after)) is not None:
+        return question, "question"
     for prep in after:
         if prep.dep_ == "prep" and prep.lower_ in ("about", "for"):
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]
@@ -423,7 +422,21 @@ def _agent(verb: Token) -> Token | None:
     """The one named by "by" after a passive verb ("reported by the Post"), if any."""
     if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
         return None
+    return _by(verb)
+
+
+def _by(verb: Token) -> Token | None:
+    """The object of the verb's "by" agent phrase, if it has one."""
     return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _question_clause(after: list[Token]) -> set[int] | None:
+    """The question among a form of "ask"'s dependents after it ("asked whether …", "asked the
+    mayor how long …"), as token indexes."""
+    for c in after:
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and c.tag_.startswith("VB") and _question(c):
+            return {t.i for t in c.subtree}
+    return None
 
 
 def _asked_passive(verb: Token) -> tuple[set[int], Token | None] | None:
@@ -436,11 +449,10 @@ def _asked_passive(verb: Token) -> tuple[set[int], Token | None] | None:
         return None
     if not (any(c.dep_ == "auxpass" for c in kids) or verb.dep_ == "advcl"):
         return None
-    agent = next((p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    agent = _by(verb)
     after = [c for c in kids if c.i > verb.i]
-    for c in after:
-        if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and c.tag_.startswith("VB") and _question(c):
-            return {t.i for t in c.subtree}, agent
+    if (question := _question_clause(after)) is not None:
+        return question, agent
     for prep in after:
         if prep.dep_ == "prep" and prep.lower_ == "about":
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]
