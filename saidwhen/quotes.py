@@ -261,7 +261,8 @@ SPEECH_WORDS = frozenset(
     texted emailed messaged shared posted blasted slammed praised hailed lamented mourned added
     according quoted telling speaking spoke speak speaks answer answered answers recalling adding
     cautioned caution cautions proclaimed proclaim proclaims pointed point points reiterated
-    reiterate reiterates stating explaining arguing warning noting insisting writes""".split()
+    reiterate reiterates stating explaining arguing warning noting insisting writes interject interjects
+    interjected""".split()
 )
 
 

@@ -87,6 +87,8 @@ CALLING = frozenset("call calls called calling".split())
 ASKING = frozenset("ask asks asked asking".split())
 #: Who asks nobody in particular a question: the writer and the reader.
 NO_ASKER = frozenset("i we you one".split())
+#: What opens a passive "asked" that puts a question to the subject of the sentence: "when asked …".
+WHEN_ASKED = frozenset("when if after once until before while".split())
 #: Forms of "urge", whose object and infinitive are a demand: "urged the council to act".
 URGING = frozenset("urge urges urged urging".split())
 #: The plainest reporting verbs: what follows them is what was said, with little doubt.
@@ -181,7 +183,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if asking:
             content, kind = _asked(tok)
             if not content and (passive := _asked_passive(tok)):
-                content = passive[0]
+                content, kind = passive[0], passive[2]
         else:
             content = _summary(tok) if summary else _content(doc, tok)
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
@@ -250,11 +252,15 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
             return None
         sent, phrase = verb.sent, [t.i for t in verb.subtree]
-        if verb.i - 2 > sent.start and doc[verb.i - 1].text == "," and all(
-                doc[k].is_punct or doc[k].is_space for k in range(max(phrase) + 1, sent.end)):
+        clause = _clause_of(verb)
+        # "…, according to three sources who spoke to Fox but were not authorized …": the rest of
+        # the sentence goes on describing the sources, whatever verb the parser hung it on
+        describing = clause is not None and clause.i > max(phrase) and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+        if verb.i - 2 > sent.start and doc[verb.i - 1].text == "," and (describing or all(
+                doc[k].is_punct or doc[k].is_space for k in range(max(phrase) + 1, sent.end))):
             # "…, according to Jason Roe, who advised her.": the sentence before it, however parsed
             return set(range(sent.start, verb.i - 1))
-        clause = _clause_of(verb)
         if clause is None:
             return None
         inside = {t.i for t in verb.subtree}
@@ -290,7 +296,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                and not (c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
                         and c.left_edge.lower_ in ADVERBIAL_MARKS)]
     if not clauses:
-        clauses = _hung_on_setting(verb) or _misread_gerund(verb)
+        clauses = _hung_on_setting(verb) or _misread_gerund(verb) or _fronted_clause(verb) or _relative_statement(verb)
     if not clauses and w in PLAIN:
         # "a third said the same of Sanders": a statement by reference
         same = [c for c in verb.rights if c.dep_ == "dobj" and c.lower_ == "same"]
@@ -328,6 +334,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         head = verb.head  # "The plan, she said, would cost $4 million."
         if not head.tag_.startswith("VB") and head.tag_ != "MD":
             return None
+        if head.lower_ in ASIDES and not any(c.dep_ == "nsubj" for c in head.children):
+            return None  # '"…," Kemp said, asked about the delay': the question put to her, not what she said
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     return None
 
@@ -382,6 +390,8 @@ def _summary(verb: Token) -> set[int] | None:
                 and c.tag_[:2] in ("NN", "JJ")]  # a noun or an adjective: not the particle of "called him in"
     if objs and verdicts:  # "called the plan a disgrace", "called it unacceptable"
         return {t.i for t in objs[0].subtree} | {t.i for t in verdicts[0].subtree}
+    if verdicts and any(c.dep_ == "nsubj" and c.i < verdicts[0].i for c in verdicts[0].children):
+        return {t.i for t in verdicts[0].subtree}  # the parser made the object the verdict's subject
     return None
 
 
@@ -439,26 +449,52 @@ def _question_clause(after: list[Token]) -> set[int] | None:
     return None
 
 
-def _asked_passive(verb: Token) -> tuple[set[int], Token | None] | None:
+def _asked_passive(verb: Token) -> tuple[set[int], Token | None, str] | None:
     """The question of a passive "ask" ("Asked whether she had practised, she said …", "when asked
-    about the budget", "was asked by a reporter if …") and the asker named by "by", if any."""
-    if verb.tag_ != "VBN" or verb.dep_ in ("amod", "acl", "relcl"):
-        return None
+    about the budget", "was asked by a reporter if …"), the asker named by "by", if any, and the
+    kind: a ``question``, or a ``summary`` for a request ("was asked to name one")."""
     kids = list(verb.children)
+    # "when asked whether …" the parser may hang anywhere: the "when" tells the passive
+    when = any(c.dep_ in ("advmod", "mark") and c.lower_ in WHEN_ASKED and c.i < verb.i for c in kids)
+    # the parser may tag a subjectless "Asked what …," or "when asked how …" as a past tense
+    misread = verb.tag_ == "VBD" and verb.dep_ != "conj" and not any(c.dep_ == "nsubj" for c in kids) and (
+        when or verb.i == verb.sent.start or verb.i > 0 and verb.doc[verb.i - 1].text == ",")
+    if verb.tag_ != "VBN" and not misread or verb.dep_ in ("amod", "acl", "relcl"):
+        return None
     if any(c.dep_ == "neg" for c in kids):
         return None
-    if not (any(c.dep_ == "auxpass" for c in kids) or verb.dep_ == "advcl"):
+    if not (any(c.dep_ == "auxpass" for c in kids) or verb.dep_ == "advcl" or when or misread):
         return None
     agent = _by(verb)
     after = [c for c in kids if c.i > verb.i]
     if (question := _question_clause(after)) is not None:
-        return question, agent
-    for prep in after:
-        if prep.dep_ == "prep" and prep.lower_ == "about":
-            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]
-            if objs:  # not "asked about it": what "it" was is elsewhere
-                return {t.i for t in objs[0].subtree}, agent
+        return question, agent, "question"
+    doc, nxt = verb.doc, verb.right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ in ("if", "whether") and doc[nxt].dep_ == "mark" and doc[nxt].head.i > nxt \
+            and doc[nxt].head.dep_ in ("advcl", "ccomp") and doc[nxt].head.head.i == verb.head.i and verb.head.i < verb.i:
+        return {t.i for t in doc[nxt].head.subtree}, agent, "question"  # "when asked in May if he would …", hung on the verb before
+    to = [c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if to and any(c.dep_ == "auxpass" for c in kids):
+        return {t.i for t in to[0].subtree}, agent, "summary"  # "was asked to name one": a request
+    for prep in _about(verb):
+        objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]
+        if objs:  # not "asked about it": what "it" was is elsewhere
+            return {t.i for t in objs[0].subtree}, agent, "question"
     return None
+
+
+def _about(verb: Token) -> list[Token]:
+    """The "about" phrases after ``verb``, also where the parser hung them on a phrase of time or
+    place between ("asked at a briefing Monday about the budget")."""
+    out = []
+    for t in verb.subtree:
+        if t.i > verb.i and t.dep_ == "prep" and t.lower_ == "about":
+            node = t.head
+            while node.i != verb.i and node.dep_ in ("pobj", "prep", "npadvmod") and node.i > verb.i:
+                node = node.head
+            if node.i == verb.i:
+                out.append(t)
+    return out
 
 
 def _announced(verb: Token) -> set[int] | None:
@@ -555,7 +591,8 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
         lead = verb.left_edge.i
     if lead < 3 or doc[lead - 1].text != ",":
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "cc") for c in verb.children):
+    told = verb.lower_ in ("told", "tells", "tell")  # "…, an aide told The Courier": the one told, not what
+    if any(c.dep_ in ("ccomp", "xcomp", "attr", "cc") or c.dep_ == "dobj" and not told for c in verb.children):
         return None
     after = {t.i for t in verb.subtree}
     if any(t.i not in after and not t.is_punct and not t.is_space for t in doc[verb.i + 1 : sent.end]):
@@ -569,7 +606,9 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
     # A headline (first, without a full stop) may have no verb the parser sees, nor a parse to trust.
     headline = not any(t.is_alpha for t in doc[:start]) and not any(t.text in (".", "!", "?") for t in doc[lead : sent.end])
     first = doc[start]
-    if first.lower_ in ASIDES or first.dep_ in ("mark", "prep") or not headline and any(
+    # "Despite the defeats, Vale remains …, an aide said": a phrase opening the content is part of it
+    opening = first.dep_ == "mark" or first.dep_ == "prep" and (first.head.i not in content or headline)
+    if first.lower_ in ASIDES or opening or not headline and any(
         doc[i].head.i not in content and doc[i].dep_ in ("advcl", "prep", "advmod", "npadvmod", "mark") for i in content
     ):
         return None  # "Asked whether …, she said", "In Berlin, Merkel said": a setting, not content
@@ -664,6 +703,34 @@ def _hung_on_setting(verb: Token) -> list[Token]:
 FINITE = frozenset("VBD VBZ VBP MD".split())
 
 
+def _relative_statement(verb: Token) -> list[Token]:
+    """What a relative clause says of its noun, where the parser took the finite verb for a
+    complement of the speech verb: "the cuts, which they say left a gap"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ != "relcl" or len(subjects) < 2 or subjects[0].tag_ not in ("WDT", "WP"):
+        return []
+    return [c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ in FINITE][:1]
+
+
+def _fronted_clause(verb: Token) -> list[Token]:
+    """A statement before "…, a spokesman told AP." that the parser took for an adverbial clause:
+    a finite clause with its own subject and no word that subordinates it ("when", "if", "as"),
+    followed by a comma and the verb's subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return []
+    doc = verb.doc
+    for c in verb.lefts:
+        if c.dep_ != "advcl" or c.right_edge.i + 1 != subjects[0].left_edge.i - 1 or doc[c.right_edge.i + 1].text != ",":
+            continue
+        if any(k.dep_ in ("mark", "advmod") and k.tag_ in ("IN", "WRB") for k in c.children):
+            return []
+        if any(k.dep_ == "nsubj" for k in c.children) and (
+                c.tag_ in FINITE or any(a.dep_ == "aux" and a.tag_ in FINITE for a in c.children)):
+            return [c]
+    return []
+
+
 def _misread_gerund(verb: Token) -> list[Token]:
     """A clause the parser hung on a gerund it took for the verb's complement. Right after the
     verb, the gerund is the clause's subject and the whole is what was said ("said legalizing it
@@ -713,6 +780,9 @@ def _attributions(clause: Token, verb: Token) -> set[int]:
                 and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == "," \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):  # not "…, while badly timed, …"
             out |= {x.i for x in t.subtree}  # "…, while Holloway countered that …": another voice
+        elif t.lower_ in REPORTING and t.tag_.startswith("VB") and any(c.dep_ == "nsubj" for c in t.children) and any(
+                c.dep_ == "prep" and c.i < t.i and any(p.tag_ in ("WDT", "WP") and p.i < t.i for p in c.children) for c in t.children):
+            out |= {x.i for x in t.subtree}  # "…, to which Holloway replied: …": the answer is hers
     return out
 
 

@@ -23,6 +23,31 @@ from .lexicon import (
 )
 
 
+#: Words that count a group ("all of the candidates", "most of them"): the group is who speaks.
+QUANTIFIERS = frozenset("""all most many some both each several few none half majority minority share proportion
+    percent number""".split())
+
+
+def _before_clitic(subject: Token) -> Token:
+    """The word a clitic the parser took for the subject leans on: "he" of "he’s said", "who" of
+    "who’ve said"."""
+    if subject.i > 0 and subject.text[:1] in "'’" and subject.lower_[1:] in ("s", "ve", "re", "d", "ll", "m"):
+        return subject.doc[subject.i - 1]
+    return subject
+
+
+def _of_whom(subject: Token) -> Token:
+    """The group a quantifier subject counts ("All of the GOP candidates … have pledged"), else
+    the subject itself."""
+    if subject.lower_ in QUANTIFIERS:
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return subject
+
+
 @dataclass
 class Attribution:
     """Who said one quote and how sure we are."""
@@ -227,8 +252,15 @@ class Attributor(Entities):
         best = min(cands, key=score)
         if best.lower_ in WEAK_SPEECH and best.i not in anc_of_quote:
             return None
-        # "Doe said the messages revealed "a culture of contempt"": the outer verb with a speaker wins.
+        # "Doe said the messages revealed "a culture of contempt"": the outer verb with a speaker wins,
+        # unless the verb has a speaker of its own and opens the quote ("…, to which Roe replied: "…"").
+        own = self._subject(best)
+        if (own is not None and own.lower_ not in ("who", "that", "which") and self._animate(own)
+                and best.i < qtoks[0].i and all(t.is_punct or t.is_space for t in self.doc[best.i + 1 : qtoks[0].i])):
+            return best
         for t in best.ancestors:
+            if t.lower_ in ASIDES and not any(c.dep_ == "nsubj" for c in t.children):
+                continue  # '"…," Kemp said, asked about the delay': a question put to the speaker
             if t in cands and t.i in anc_of_quote and self._animate(self._subject(t)):
                 return t
         return best
@@ -289,18 +321,24 @@ class Attributor(Entities):
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_ == "nsubj" for c in verb.children):
             return verb.head  # "…, a team at the institute reported": the noun the parser hung it on
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in QUANTIFIERS:
+            return _of_whom(verb.head)  # "the share of voters saying …": the voters
         v = verb
         if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == "," and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             root = self.sent(verb.i).root  # "Ashby vetoed a bill that …, saying …": the one who vetoed
-            if root.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            head = verb.head  # "…," Vale added, saying …": unless the verb it hangs on has a subject
+            if head.i < verb.i and head.tag_.startswith("VB") and head.dep_ != "relcl" and any(
+                    c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in head.children):
+                v = head
+            elif root.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
                 v = root
         aside = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.lower_ in ASIDES]
         if aside and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             v = aside[0]  # "Calder, asked about the strike, said": parsed as the subject of "asked"
         for _ in range(3):
-            subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(c.idx)
-                    and not any(a <= c.idx < b for a, b in self.fragments)]
+            subs = [_of_whom(_before_clitic(c)) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and not self.in_quote(c.idx) and not any(a <= c.idx < b for a, b in self.fragments)]
             if subs:
                 # Of two subjects the parser gave ("Co-author … Arakawa explained", "Under
                 # cross-examination, the attorney, Ellery, suggested"), a name, else the nearest.

@@ -572,3 +572,60 @@ def test_the_writer_s_hedge_is_nobody_s_statement():
     assert reported("It is fair to say that the bridge was late.") == []
     (q,) = reported("Priya Walsh was quick to say that the bridge was late.")
     assert q.speaker == "Priya Walsh"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ('"We will see," Priya Walsh said, when asked whether she would stand again.', "whether she would stand again"),
+    ("Priya Walsh smiled when asked in March if the bridge would reopen.", "if the bridge would reopen"),
+    ("When asked at the hearing about the repairs, Priya Walsh shrugged.", "the repairs"),
+    ("Asked what the repairs might cost, Priya Walsh said the figure would come later.", "what the repairs might cost"),
+    ('"It has been seven months," Priya Walsh said, asked about the delay.', "the delay"),
+])
+def test_a_question_put_to_someone_is_found_wherever_the_parser_hangs_it(sentence, content):
+    (q,) = questions(sentence)
+    assert (q.text, q.speaker) == (content, None)
+
+
+def test_a_question_put_to_the_speaker_is_not_the_cue_of_her_quote():
+    (q,) = reported('"It has been seven months," Priya Walsh said, asked about the delay.', kinds=("direct",))
+    assert (q.cue, q.speaker) == ("said", "Priya Walsh")
+    assert reported('"It has been seven months," Priya Walsh said, asked about the delay.') == []
+
+
+def test_a_passive_request_is_a_summary_by_nobody_named():
+    (q,) = summaries("Tomas Brennan was asked to name a single bridge that had been repaired on time.")
+    assert (q.text, q.speaker) == ("to name a single bridge that had been repaired on time", None)
+
+
+def test_an_answer_introduced_by_to_which_is_the_answerer_s():
+    text = 'Priya Walsh said the repairs were on time, to which Tomas Brennan replied: "That is not true."'
+    (said,) = reported(text)
+    (answer,) = reported(text, kinds=("direct",))
+    assert (said.text, said.speaker) == ("the repairs were on time", "Priya Walsh")
+    assert (answer.text, answer.speaker, answer.cue) == ("That is not true.", "Tomas Brennan", "replied")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("After the vote, the council will meet again, a spokesman told the Courier.", "After the vote, the council will meet again"),
+    ("Despite two defeats on Tuesday, Priya Walsh remains set on the race, her aide, Tomas Brennan, told the Courier.",
+     "Despite two defeats on Tuesday, Priya Walsh remains set on the race"),
+])
+def test_a_statement_before_a_closing_told_is_its_content(sentence, content):
+    (q,) = reported(sentence)
+    assert q.text == content
+
+
+def test_what_a_relative_clause_reports_of_its_noun_is_said_by_its_subject():
+    (q,) = reported("Critics blamed the toll, which they say drove drivers onto the back roads.")
+    assert (q.text, q.speaker_mention.text) == ("drove drivers onto the back roads", "they")
+
+
+def test_according_to_sources_described_at_length_reports_the_sentence_before():
+    (q,) = reported("The council is looking into the toll, according to two officials who spoke to the Courier "
+                    "but were not allowed to speak on the record.")
+    assert q.text == "The council is looking into the toll"
+
+
+def test_a_verdict_on_a_whole_phrase_is_a_summary():
+    (q,) = summaries("Still, Priya Walsh called the council's long fight with the engineers unusual.")
+    assert q.text == "the council's long fight with the engineers unusual"

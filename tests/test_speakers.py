@@ -492,3 +492,27 @@ def test_a_speech_speaks_for_the_one_who_gave_it(phrase):
     text = f"Governor Nell Osgood spoke on Monday. The toll would fall by half, according to {phrase}."
     (q,) = saidwhen.extract(text, "2020-05-01").quotes
     assert q.speaker == "Nell Osgood"
+
+
+def reported_of(text):
+    return [q for q in saidwhen.extract(text, kinds=("indirect", "mixed")).quotes]
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("She’s said for years that the toll is too high.", "She"),
+    ("The goal is to win over the members who’ve already said they back the toll.", "who"),
+])
+def test_the_subject_of_a_contracted_verb_is_the_word_before_the_clitic(sentence, mention):
+    (q,) = reported_of(sentence)
+    assert q.speaker_mention.text == mention
+
+
+def test_a_group_counted_by_all_of_is_who_speaks():
+    (q,) = reported_of("All of the Westbrook councillors oppose the toll, and have pledged to scrap it.")
+    assert "councillors" in q.speaker_mention.text
+
+
+def test_a_participle_after_a_closing_cue_shares_that_cue_s_speaker():
+    text = INTRO + 'Nobody can say that "from his desk," Hartmann added, saying it should be "up to the voters."'
+    mixed = [q for q in reported_of(text) if q.text.startswith("it should be")]
+    assert [q.speaker for q in mixed] == ["Lena Hartmann"]
