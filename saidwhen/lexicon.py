@@ -58,6 +58,13 @@ def dateline_end(text: str, offset: int) -> int | None:
     return m.end() if m else None
 
 
+def writers_hedge(verb: Token) -> bool:
+    """Whether a speech verb is the writer's own hedge, nobody's statement: "it's safe to say …",
+    "it is fair to say …"."""
+    return verb.dep_ == "xcomp" and any(c.dep_ == "acomp" for c in verb.head.children) and any(
+        c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in verb.head.children)
+
+
 def before_colon(clause: Token, tok: Token) -> bool:
     """Whether a clause the parser hung on a later verb ends before a colon or semicolon on the way
     to ``tok``: "… had a different complaint: he said …" is the writer's lead-in, not what he said."""

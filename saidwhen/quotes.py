@@ -314,6 +314,10 @@ def sentence_bounds(text: str, spans: list[Span], pstart: int, pend: int) -> lis
     return bounds
 
 
+#: What a writer puts before a term to keep their distance from it: the so-called "rebels".
+_SO_CALLED = re.compile(r"\bso[-‐ ]called\s*$", re.I)
+
+
 def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[NonQuote]:
     """Mark each span as direct or partial speech, or as a title, name or scare quote (returned)."""
     by_para: dict[int, list[Span]] = {}
@@ -361,6 +365,8 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
                 sp.speech = False
                 named = cue_before in NAME_CUES or (prev_words[-2:] == ["known", "as"])
                 sp.reason = "name" if named else "title"
+            elif _SO_CALLED.search(prefix) and len(words) <= 4 and not full_stop:
+                sp.speech, sp.reason = False, "scare"  # the so-called "rebels": the writer's label, nobody's words
             elif starts_sentence and (looks_full or not prefix or prefix[-1] in ":,") and not _ends_reported_clause(prefix, content):
                 sp.kind = "direct"
             elif content[:1].isupper() and looks_full and not _is_title_case(words[:3]) and len(words) > 3:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, before_colon, dateline_end
+from .lexicon import ASIDES, before_colon, dateline_end, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -271,9 +271,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return None  # "did not say that …"
     if verb.tag_ == "VB" and verb.i == verb.sent.start and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
         return None  # "Add that sum to …", "Tell me it is safe": the writer's imperative, nobody's statement
-    if verb.dep_ == "xcomp" and any(c.dep_ == "acomp" for c in verb.head.children) and any(
-            c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in verb.head.children):
-        return None  # "it's safe to say …", "it is fair to say …": the writer's hedge
+    if writers_hedge(verb):
+        return None  # "it's safe to say …", "it is fair to say …"
     if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSALS:
         return None  # "declined to comment on reports that …": what is reported is not theirs
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]

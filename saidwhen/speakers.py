@@ -15,11 +15,12 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from .candidates import CALENDAR
 from .choice import choose
 from .entities import Entities, Entity, title_case_headline_end
 from .lexicon import (
     ASIDES, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_LEMMAS, WEAK_SPEECH,
-    coarse_pos,
+    coarse_pos, writers_hedge,
 )
 
 
@@ -233,7 +234,8 @@ class Attributor(Entities):
             w = t.lower_
             if w == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 cands.append(t)
-            elif (w in SPEECH_LEMMAS or w in WEAK_SPEECH) and coarse_pos(t) in ("VERB", "AUX", "NOUN", "PROPN"):
+            elif (w in SPEECH_LEMMAS or w in WEAK_SPEECH) and coarse_pos(t) in ("VERB", "AUX", "NOUN", "PROPN") \
+                    and not writers_hedge(t):
                 if coarse_pos(t) in ("NOUN", "PROPN") and w not in ("said", "told", "added", "wrote", "says"):
                     continue
                 cands.append(t)
@@ -338,7 +340,8 @@ class Attributor(Entities):
             v = aside[0]  # "Calder, asked about the strike, said": parsed as the subject of "asked"
         for _ in range(3):
             subs = [_of_whom(_before_clitic(c)) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
-                    and not self.in_quote(c.idx) and not any(a <= c.idx < b for a, b in self.fragments)]
+                    and not self.in_quote(c.idx) and not any(a <= c.idx < b for a, b in self.fragments)
+                    and c.lower_ not in CALENDAR]  # "Saturday at the convention Sen. Roe said": when, not who
             if subs:
                 # Of two subjects the parser gave ("Co-author … Arakawa explained", "Under
                 # cross-examination, the attorney, Ellery, suggested"), a name, else the nearest.

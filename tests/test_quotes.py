@@ -149,3 +149,9 @@ def test_misprinted_quotation_marks_still_give_the_quote_and_its_speaker(text, f
     quotes = saidwhen.extract(text, "2024-03-14").quotes
     assert quotes[0].text == first
     assert {q.speaker for q in quotes} == {"Ana Brandt"}
+
+
+def test_a_so_called_term_is_the_writer_s_label_not_speech():
+    text = 'The mayor met the so-called "river rebels" on Monday. She said they were "a gang of thieves."'
+    quotes = [q.text for q in saidwhen.extract(text, "2024-03-14", kinds=("direct", "partial")).quotes]
+    assert quotes == ["a gang of thieves."]

@@ -516,3 +516,13 @@ def test_a_participle_after_a_closing_cue_shares_that_cue_s_speaker():
     text = INTRO + 'Nobody can say that "from his desk," Hartmann added, saying it should be "up to the voters."'
     mixed = [q for q in reported_of(text) if q.text.startswith("it should be")]
     assert [q.speaker for q in mixed] == ["Lena Hartmann"]
+
+
+def test_the_writer_s_hedge_is_no_cue_of_a_partial_quote():
+    text = INTRO + 'Given her talk of "waste" in the budget, it is safe to say she means the parks.'
+    assert not saidwhen.extract(text, kinds=("direct", "partial")).quotes
+
+
+def test_a_day_opening_the_sentence_is_not_the_speaker():
+    (q,) = reported_of(INTRO + "Saturday at the party's spring conference Mayor Lena Hartmann said the budget was balanced.")
+    assert q.speaker == "Lena Hartmann"
