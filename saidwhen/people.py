@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NameParts", "parse", "variant_reason", "org_variant_forms", "short_name_of", "fits_all", "one_candidate", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
+__all__ = ["NameParts", "parse", "variant_reason", "org_variant_forms", "short_name_of", "own_outlet", "spells_outlet", "fits_all", "one_candidate", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
 
 #: Why two names were joined, as the store records it.
 MIDDLE, SHORT_FORM, GOES_BY, INITIALS = "middle name", "short first name", "middle name used", "initials"
@@ -312,6 +312,41 @@ def short_name_of(word: str, orgs, people=()) -> str | None:
         return None
     found = {o for o in orgs if o.endswith(" " + word) and is_org_name_of(word, o)}
     return found.pop() if len(found) == 1 else None
+
+
+#: The last labels of a web host that name no outlet ("nytimes.com", "bbc.co.uk").
+_HOST_ENDINGS = frozenset("com org net co uk us news info biz gov edu int".split())
+
+
+def spells_outlet(outlet: str | None, name: str) -> bool:
+    """Whether an outlet's key (its web host, "nytimes.com", or its source-id prefix, "wash-post";
+    see ``balance.outlet``) spells an organisation's full name: word for word ("washingtonpost"),
+    by initials ("nyt"), by initials and the last word ("nytimes"), or by the words' beginnings
+    ("wash-post"). What lets a paper's "the Times" in its own story be the paper."""
+    if not outlet:
+        return False
+    labels = [x for x in outlet.lower().split(".") if x and x not in _HOST_ENDINGS and x != "www"]
+    if not labels:
+        return False
+    parts = [x for x in re.split(r"[-_]", labels[-1]) if x]
+    words = [w.lower().strip(".") for w in name.split() if w.lower() != "the"]
+    if len(words) < 2 or not parts or not all(w.isalpha() for w in words):
+        return False
+    joined, initials = "".join(parts), "".join(w[0] for w in words)
+    if joined in ("".join(words), initials, initials[:-1] + words[-1]):
+        return True
+    return len(parts) == len(words) and all(w.startswith(x) for x, w in zip(parts, words))
+
+
+def own_outlet(word: str, outlet: str | None, stored_orgs, orgs=(), people=()) -> str | None:
+    """The stored organisation (``stored_orgs``, full names) a bare word is when the article is
+    that organisation's own ("Times" in a story from nytimes.com is the New York Times), unless
+    the article names another organisation ending in the word (``orgs``) or ``short_name_of``
+    keeps the word apart (a person of that surname, a generic noun, a place)."""
+    if any(o.endswith(" " + word) for o in orgs):
+        return None
+    own = {o for o in stored_orgs if o.endswith(" " + word) and spells_outlet(outlet, o)}
+    return short_name_of(word, own, people) if len(own) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -388,7 +388,12 @@ def _summary(verb: Token) -> set[int] | None:
     verdicts = [c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > verb.i and not any(a.lower_ == "to" for a in c.children)
                 and c.tag_[:2] in ("NN", "JJ")]  # a noun or an adjective: not the particle of "called him in"
     if objs and verdicts:  # "called the plan a disgrace", "called it unacceptable"
-        return {t.i for t in objs[0].subtree} | {t.i for t in verdicts[0].subtree}
+        obj, verdict = objs[0], verdicts[0]
+        between = verb.doc[obj.right_edge.i + 1 : verdict.left_edge.i]
+        if verdict.i > obj.i and not any(t.tag_.startswith("VB") or t.ent_type_ in ("DATE", "TIME") for t in between):
+            # "called his standing in the field "unheard of"": a phrase the parser hung on the verb
+            return set(range(obj.left_edge.i, verdict.right_edge.i + 1))
+        return {t.i for t in obj.subtree} | {t.i for t in verdict.subtree}
     if verdicts and any(c.dep_ == "nsubj" and c.i < verdicts[0].i for c in verdicts[0].children):
         return {t.i for t in verdicts[0].subtree}  # the parser made the object the verdict's subject
     return None

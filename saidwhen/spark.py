@@ -595,15 +595,16 @@ def _person_entries(ka):
     then the speakers of its quotes (``key`` = (ordinal, phase, position))."""
     from pyspark.sql import functions as F
 
-    people = ka.select("ordinal", F.explode("people").alias("p")).select(
+    people = ka.select("ordinal", "url", "source_id", F.explode("people").alias("p")).select(
         F.struct("ordinal", F.lit(0).alias("phase"), F.col("p.pos").alias("pos")).alias("key"),
         F.col("p.name").alias("name"), F.col("p.kind").alias("kind"), F.col("p.role").alias("role"),
-        F.col("p.aliases").alias("aliases"), F.col("p.gender").alias("gender"), F.col("p.gender_evidence").alias("gender_evidence"))
-    speakers = ka.select("ordinal", F.explode("quotes").alias("q")).where(F.col("q.speaker").isNotNull()).select(
+        F.col("p.aliases").alias("aliases"), F.col("p.gender").alias("gender"), F.col("p.gender_evidence").alias("gender_evidence"),
+        "url", "source_id")
+    speakers = ka.select("ordinal", "url", "source_id", F.explode("quotes").alias("q")).where(F.col("q.speaker").isNotNull()).select(
         F.struct("ordinal", F.lit(1).alias("phase"), F.col("q.pos").alias("pos")).alias("key"),
         F.col("q.speaker").alias("name"), F.lit("PERSON").alias("kind"), F.lit(None).cast("string").alias("role"),
         F.array().cast("array<string>").alias("aliases"), F.lit(None).cast("string").alias("gender"),
-        F.lit(None).cast("string").alias("gender_evidence"))
+        F.lit(None).cast("string").alias("gender_evidence"), "url", "source_id")
     return people.unionByName(speakers)
 
 
@@ -614,10 +615,12 @@ def _people(entries):
     from pyspark.sql import functions as F
     from pyspark.sql.types import IntegerType, LongType, StringType, StructField, StructType
 
+    from .balance import outlet
+
     spark = entries.sparkSession
     folded = (entries.rdd
               .map(lambda r: (_surname_key(r["name"]), (tuple(r["key"]), r["name"], r["kind"], r["role"], list(r["aliases"] or ()),
-                                                          r["gender"], r["gender_evidence"])))
+                                                          r["gender"], r["gender_evidence"], outlet(r["url"], r["source_id"]))))
               .groupByKey()
               .flatMap(lambda kv: _fold_people(kv[1]))
               .persist())
@@ -657,7 +660,7 @@ def _fold_people(sightings) -> list[tuple]:
     with it. Returns ("p", name, kind, role, created key) per person, ("a", name, alias) per alias
     and ("s", key, canonical name, speaker text) per sighting."""
     from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, known_full_name, one_candidate, org_variant_forms,
-                         short_name_of, variant_reason)
+                         own_outlet, short_name_of, variant_reason)
 
     rows: dict = {}  # id (the key that created the row) -> [name, kind, role, {alias: reason}, alive, gender state]
     by_name: dict = {}  # name -> id of the live row
@@ -724,8 +727,13 @@ def _fold_people(sightings) -> list[tuple]:
         if aliases.get(alias) is None:
             aliases[alias] = reason
 
-    for key, name, kind, role, aliases, gender, evidence in sightings:
-        if (org := short_name_of(name, orgs.get(key[0], ()), here.get(key[0], ()))) is not None and (rid := stored(org)) is not None:
+    for key, name, kind, role, aliases, gender, evidence, *outlet in sightings:
+        where = outlet[0] if outlet else None  # the article's outlet, when the sighting carries it
+        org = short_name_of(name, orgs.get(key[0], ()), here.get(key[0], ()))
+        if org is None and where and " " not in name:  # the store's ``own_outlet``: "Times" in a story of nytimes.com
+            org = own_outlet(name, where, [r[0] for r in rows.values() if r[4] and r[1] == "ORG"],
+                             orgs.get(key[0], ()), here.get(key[0], ()))
+        if org is not None and (rid := stored(org)) is not None:
             add_alias(rid, name, SHORT_NAME)  # the store's: for this article only, never cached
         else:
             rid = cache.get(name)

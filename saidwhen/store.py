@@ -32,7 +32,7 @@ import orjson
 from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
-                     org_variant_forms, short_name_of, variant_reason)
+                     org_variant_forms, own_outlet, short_name_of, variant_reason)
 from .variants import MIN_WORDS, PUNCT, QUOTE_MARKS, classify_all, is_fragment, rendering_buckets, same_quotation
 
 __all__ = [
@@ -528,13 +528,16 @@ class Store:
 
         here = [p.name for p in a.people if p.kind == "PERSON" and " " in p.name]
         orgs = [p.name for p in a.people if p.kind == "ORG" and " " in p.name]
+        from .balance import outlet  # balance reads the store: imported here, not at the top
+
+        where = outlet(a.url, a.id)
         for person in a.people:
-            person_id = self._person(person.name, person.kind, person.role, [m.text for m in person.mentions], here, orgs)
+            person_id = self._person(person.name, person.kind, person.role, [m.text for m in person.mentions], here, orgs, where)
             if person.gender is not None:
                 self._fold_gender(person_id, (person.gender, person.gender_evidence, 0))
 
         for q, spans in quotations(a):
-            speaker_id = self._person(q.speaker, "PERSON", None, (), here, orgs) if q.speaker else None
+            speaker_id = self._person(q.speaker, "PERSON", None, (), here, orgs, where) if q.speaker else None
             said_date = _said_date(q, published)
             quote_id, new, rendering_id = self._quote(q, speaker_id, said_date)
             stats.quotes += new
@@ -558,12 +561,13 @@ class Store:
         )
 
     def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str], here: Iterable[str] = (),
-                orgs: Iterable[str] = ()) -> int:
+                orgs: Iterable[str] = (), where: str | None = None) -> int:
         """The id of the person called ``name``, created on first sight; its names among the
         mentions ("Legend", "Mr. Legend", not "he" or "the singer") become aliases.
 
         A bare word the article uses for one organisation it names in full (``orgs``: "Post",
-        "Washington Post") is that organisation, in this article only. A new name joins a stored
+        "Washington Post") is that organisation, in this article only; so is a bare word the article's
+        outlet (``where``) spells a stored organisation by ("Times" in a story from nytimes.com). A new name joins a stored
         person as a careful editor would (``saidwhen.people``): by hand when a correction says so;
         a bare surname when the article (``here``: its people's full names) names one person of
         that surname, or else when the news knows one person by it and that person is stored, or
@@ -572,7 +576,7 @@ class Store:
         national institution with or without its country ("U.S. State Department").
         """
         conn = self.connection
-        if self.identities == "editor" and (short := self._short_name_of(name, here, orgs)) is not None:
+        if self.identities == "editor" and (short := self._short_name_of(name, here, orgs, where)) is not None:
             # what the article says first; not kept for the run: another article's "Post" may be another paper
             self._alias(short, name, SHORT_NAME)
             return self._person_seen(short, role, mentions, name, kind)
@@ -660,10 +664,16 @@ class Store:
                     found[pid] = (reason, {other, *forms})
         return one_candidate(found, here)
 
-    def _short_name_of(self, word: str, here: Iterable[str], orgs: Iterable[str]) -> int | None:
-        """The stored organisation a bare word stands for in this article (``people.short_name_of``),
-        unless a correction keeps the word apart or joins it to someone by hand."""
-        if (org := short_name_of(word, orgs, here)) is None or self._split(word) or self._merged_by_hand(word) is not None:
+    def _short_name_of(self, word: str, here: Iterable[str], orgs: Iterable[str], where: str | None = None) -> int | None:
+        """The stored organisation a bare word stands for in this article (``people.short_name_of``,
+        or ``people.own_outlet`` for the article's own outlet), unless a correction keeps the word
+        apart or joins it to someone by hand."""
+        org = short_name_of(word, orgs, here)
+        if org is None and where and " " not in word:
+            stored = [n for (n,) in self.connection.execute(
+                "SELECT name FROM people WHERE kind = 'ORG' AND name LIKE ?", ("% " + word,))]  # own_outlet checks the ending
+            org = own_outlet(word, where, stored, orgs, here)
+        if org is None or self._split(word) or self._merged_by_hand(word) is not None:
             return None
         return self._stored(org)
 

@@ -485,3 +485,47 @@ def test_a_lone_word_is_an_organisation_s_name_only_where_it_ends_the_name():
     assert is_org_name_of("Herald", "Marbury Herald")
     assert not is_org_name_of("Marbury", "Marbury Herald")  # the town the paper is named after
     assert not is_org_name_of("Osgood", "Osgood Foundation")  # the person it is named after
+
+
+@pytest.mark.parametrize("where, name, spelt", [
+    ("lakesidegazette.com", "Lakeside Gazette", True),      # word for word
+    ("lg", "Lakeside Gazette", True),                       # initials (a source-id prefix)
+    ("lgazette.co.uk", "The Lakeside Gazette", True),       # initials and the last word
+    ("lake-gaz", "Lakeside Gazette", True),                 # the words' beginnings
+    ("northfieldgazette.com", "Lakeside Gazette", False),
+    ("gazette.com", "Lakeside Gazette", False),
+    (None, "Lakeside Gazette", False),
+])
+def test_an_outlet_s_host_or_prefix_spells_the_paper_s_name(where, name, spelt):
+    from saidwhen.people import spells_outlet
+
+    assert spells_outlet(where, name) is spelt
+
+
+def _published(n, url, *people):
+    article = _named_here(n, *people)
+    from dataclasses import replace
+
+    return replace(article, url=url)
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (0, 2, 1)])
+def test_a_paper_s_short_name_in_its_own_story_is_the_paper(order, tmp_path):
+    from saidwhen.balance import outlet
+    from saidwhen.spark import _fold_people, _surname_key
+
+    arts = [_published(1, "https://www.lakesidegazette.com/1", ("Lakeside Gazette", "ORG")),
+            _published(2, "https://www.lakesidegazette.com/2", ("Gazette", "ORG")),   # the paper's own story
+            _published(3, "https://news.example/3", ("Gazette", "ORG"))]              # another outlet's: some gazette
+    arts = [arts[i] for i in order]
+    got = _stored(arts, tmp_path)
+    assert got["Lakeside Gazette"] == ["Gazette"] and "Gazette" in got
+    said = _speakers(tmp_path / "s.db")
+    assert said["line 2 0"] == "Lakeside Gazette" and said["line 3 0"] == "Gazette"
+    groups = {}
+    for n, a in enumerate(arts):
+        where = outlet(a.url, a.id)
+        for pos, p in enumerate(a.people):
+            groups.setdefault(_surname_key(p.name), []).append(((n, 0, pos), p.name, p.kind, p.role, [], None, None, where))
+    out = [row for g in groups.values() for row in _fold_people(g)]
+    assert {r[1]: sorted(x[2] for x in out if x[0] == "a" and x[1] == r[1]) for r in out if r[0] == "p"} == got
