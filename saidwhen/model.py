@@ -95,7 +95,7 @@ class NonQuote:
     text: str
     start: int
     end: int
-    reason: str  # "title", "name", "scare"
+    reason: str  # "title", "name", "scare", "heading"
 
 
 @dataclass(frozen=True)

@@ -314,6 +314,16 @@ def sentence_bounds(text: str, spans: list[Span], pstart: int, pend: int) -> lis
     return bounds
 
 
+def _subhead(text: str, sp: Span, ps: int, pe: int) -> bool:
+    """Whether a quote is a section heading: a short paragraph of its own, past the headline, in
+    single quotation marks ('A change warrior.', ‘Relationships that last.’), as papers head the
+    sections of a long story with a phrase from it."""
+    if sp.paragraph == 0 or not sp.closed or sp.close_at is None or text[sp.open_at] not in "'‘" \
+            or text[sp.open_at : sp.open_at + 2] == "''":
+        return False
+    return not text[ps : sp.open_at].strip() and not text[sp.close_at : pe].strip() and len(_words(text[sp.start : sp.end])) <= 12
+
+
 #: What a writer puts before a term to keep their distance from it: the so-called "rebels".
 _SO_CALLED = re.compile(r"\bso[-‐ ]called\s*$", re.I)
 
@@ -330,6 +340,9 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
             ss, se = next(((a, b) for a, b in sents if a <= sp.open_at < b), (ps, pe))
             if sp.continued:
                 sp.kind = "direct"
+                continue
+            if _subhead(text, sp, ps, pe):
+                sp.speech, sp.reason = False, "heading"  # 'A change warrior.': a section's heading
                 continue
             before = text[ss : sp.open_at]
             prefix = before.rstrip()
@@ -380,7 +393,8 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
     # headline capitalised ("Speaks 'Directly To Voters'"), whose case says nothing.
     first = text.find("\n")
     headline = first if first > 0 and _is_title_case([w.strip("'‘’") for w in _words(text[:first]) if w.strip("'‘’")]) else 0
-    titles = {_key(text[s.start : s.end]): s.reason for s in spans if not s.speech and s.reason != "scare" and s.start >= headline}
+    titles = {_key(text[s.start : s.end]): s.reason for s in spans
+              if not s.speech and s.reason not in ("scare", "heading") and s.start >= headline}
     for sp in spans:
         if sp.speech and titles.get(_key(text[sp.start : sp.end])):
             sp.speech, sp.reason = False, titles[_key(text[sp.start : sp.end])]

@@ -155,3 +155,13 @@ def test_a_so_called_term_is_the_writer_s_label_not_speech():
     text = 'The mayor met the so-called "river rebels" on Monday. She said they were "a gang of thieves."'
     quotes = [q.text for q in saidwhen.extract(text, "2024-03-14", kinds=("direct", "partial")).quotes]
     assert quotes == ["a gang of thieves."]
+
+
+def test_a_short_paragraph_in_single_quotes_heads_a_section_and_is_no_quote():
+    text = ("The campaign began in June.\n\n'A change warrior.'\n\n"
+            'She called herself "a change warrior" at the first rally, Lena Hartmann said.\n\n'
+            "'Ready to go,' Hartmann said.")
+    article = saidwhen.extract(text, "2024-03-14")
+    assert [(n.text, n.reason) for n in article.non_quotes] == [("A change warrior.", "heading")]
+    assert "Ready to go" in [q.text for q in article.quotes]
+    assert "a change warrior" in [q.text for q in article.quotes]  # the words themselves, said in the body
