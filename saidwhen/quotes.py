@@ -378,6 +378,9 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
                 sp.speech = False
                 named = cue_before in NAME_CUES or (prev_words[-2:] == ["known", "as"])
                 sp.reason = "name" if named else "title"
+            elif len(words) <= 4 and content[:1].isupper() and not full_stop and (
+                    prev_words[-2:] == ["known", "as"] or prev_words[-1:] in (["dubbed"], ["nicknamed"], ["christened"])):
+                sp.speech, sp.reason = False, "name"  # the hacker known as "Guccifer": a name, whatever verb follows
             elif _SO_CALLED.search(prefix) and len(words) <= 4 and not full_stop:
                 sp.speech, sp.reason = False, "scare"  # the so-called "rebels": the writer's label, nobody's words
             elif starts_sentence and (looks_full or not prefix or prefix[-1] in ":,") and not _ends_reported_clause(prefix, content):

@@ -165,3 +165,10 @@ def test_a_short_paragraph_in_single_quotes_heads_a_section_and_is_no_quote():
     assert [(n.text, n.reason) for n in article.non_quotes] == [("A change warrior.", "heading")]
     assert "Ready to go" in [q.text for q in article.quotes]
     assert "a change warrior" in [q.text for q in article.quotes]  # the words themselves, said in the body
+
+
+def test_a_name_someone_is_known_by_is_no_quote_even_with_a_speech_verb_after():
+    text = 'Marek Doyle, the hacker known as "Lucifer," stated that he had reached the files.'
+    article = saidwhen.extract(text, "2024-03-14")
+    assert [(n.text, n.reason) for n in article.non_quotes] == [("Lucifer", "name")]
+    assert [q.kind for q in article.quotes] == ["indirect"]
