@@ -325,7 +325,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return out - _attributions(c, verb)
     if verb.dep_ == "advcl" and w in REPORTING and any(m.dep_ == "mark" and m.lower_ == "as" and m.i < verb.i for m in verb.children):
         head = verb.head  # "As the Post reported, the delegates would …": the clause the aside stands in
-        if head.i != verb.i and (head.tag_.startswith("VB") or head.tag_ == "MD"):
+        # not "As the White House hints at what … might include, …": an aside with an object of its own
+        own = any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in ("at", "about", "of", "to", "that")
+                  for c in verb.children)
+        if head.i != verb.i and (head.tag_.startswith("VB") or head.tag_ == "MD") and not own:
             return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT":
         return _trailing_attribution(doc, verb)
@@ -611,7 +614,10 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
     headline = not any(t.is_alpha for t in doc[:start]) and not any(t.text in (".", "!", "?") for t in doc[lead : sent.end])
     first = doc[start]
     # "Despite the defeats, Vale remains …, an aide said": a phrase opening the content is part of it
-    opening = first.dep_ == "mark" or first.dep_ == "prep" and (first.head.i not in content or headline)
+    # ("As Kemp spoke, a girl was hurt, police said"), if the clause it opens leads into one of the content's
+    opening = first.dep_ == "mark" and (first.head.i not in content or first.head.head.i not in content
+                                        or first.head.head.i == first.head.i) \
+        or first.dep_ == "prep" and (first.head.i not in content or headline)
     if first.lower_ in ASIDES or opening or not headline and any(
         doc[i].head.i not in content and doc[i].dep_ in ("advcl", "prep", "advmod", "npadvmod", "mark") for i in content
     ):
@@ -826,10 +832,11 @@ def _question(clause: Token) -> bool:
 
 
 def _in_subordinate(tok: Token, clause: Token) -> bool:
-    """Whether ``tok`` belongs to an adverbial clause inside ``clause`` rather than to the clause."""
+    """Whether ``tok`` belongs to an adverbial or a subject clause inside ``clause`` rather than to
+    the clause ("whether X or Y works better will be part of the postmortem" states)."""
     node = tok
     while node.i != clause.i and node.head.i != node.i:
-        if node.dep_ == "advcl" and node.head.i == clause.i:
+        if node.dep_ in ("advcl", "csubj", "csubjpass") and node.head.i == clause.i:
             return True
         node = node.head
     return False

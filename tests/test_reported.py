@@ -629,3 +629,15 @@ def test_according_to_sources_described_at_length_reports_the_sentence_before():
 def test_a_verdict_on_a_whole_phrase_is_a_summary():
     (q,) = summaries("Still, Priya Walsh called the council's long fight with the engineers unusual.")
     assert q.text == "the council's long fight with the engineers unusual"
+
+
+def test_an_as_aside_with_an_object_of_its_own_reports_nothing():
+    assert reported("As the council hints at what the repairs might include, Priya Walsh is not convinced.") == []
+    (q,) = reported("As the Courier reported on Monday, the bridge would reopen in June.")
+    assert q.text == "the bridge would reopen in June"
+
+
+def test_a_whether_clause_as_subject_opens_a_statement_not_a_question():
+    (q,) = reported("Whether the toll or the levy works better will be clear by spring, said Priya Walsh, the council's treasurer.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "Whether the toll or the levy works better will be clear by spring",
+                                           "Priya Walsh")
