@@ -138,13 +138,17 @@ class Attributor(Entities):
         """A quote signed with a dash and a name ("…" — Ana Ruiz), as in pull quotes and letters."""
         doc = self.doc
         i = qtoks[-1].i + 1
-        while i < len(doc) and doc[i].is_punct and doc[i].text not in "—–-":
+        broke = False  # the signature on a line of its own under the quote ("…"\n\n- Ana Ruiz)
+        while i < len(doc) and (doc[i].is_punct and doc[i].text not in "—–-" or doc[i].is_space):
+            broke = broke or "\n" in doc[i].text
             i += 1
         if i + 1 >= len(doc) or doc[i].text not in ("—", "–", "-", "--") or coarse_pos(doc[i + 1]) != "PROPN":
             return None
         j = i + 1
-        while j < len(doc) and coarse_pos(doc[j]) == "PROPN" and self._sent_of[j] == self._sent_of[i + 1]:
+        while j < len(doc) and coarse_pos(doc[j]) == "PROPN" and (self._sent_of[j] == self._sent_of[i + 1] or broke):
             j += 1
+        if broke and j < len(doc) and not (doc[j].is_space and "\n" in doc[j].text or doc[j].is_punct and doc[j].text in ".,"):
+            return None  # a line under the quote that goes on: not a signature
         ent, mention, conf = self.resolve(doc[j - 1])
         if ent is None:
             return None

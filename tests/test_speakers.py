@@ -526,3 +526,8 @@ def test_the_writer_s_hedge_is_no_cue_of_a_partial_quote():
 def test_a_day_opening_the_sentence_is_not_the_speaker():
     (q,) = reported_of(INTRO + "Saturday at the party's spring conference Mayor Lena Hartmann said the budget was balanced.")
     assert q.speaker == "Lena Hartmann"
+
+
+def test_a_signature_on_the_line_under_a_quote_names_its_speaker():
+    text = INTRO + '"The parks will stay open all winter, whatever the budget says."\n\n- Marta Quell\n\nOthers disagreed.'
+    assert only(text).speaker == "Marta Quell"
