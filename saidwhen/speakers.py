@@ -29,6 +29,20 @@ QUANTIFIERS = frozenset("""all most many some both each several few none half ma
     percent number""".split())
 
 
+#: What someone issues that the next paragraph quotes: "… released the following statement:".
+ISSUED = frozenset("statement statements remarks message letter note tweet post following".split())
+
+
+def _issuing(sent) -> Token | None:
+    """The verb of a sentence that hands over a statement with a colon ("The senator released the
+    following statement:"), when it has a subject: it cues the quote that follows."""
+    for t in sent:
+        if t.dep_ == "dobj" and t.lower_ in ISSUED and t.head.tag_.startswith("VB") and any(
+                c.dep_ == "nsubj" for c in t.head.children):
+            return t.head
+    return None
+
+
 def _before_clitic(subject: Token) -> Token:
     """The word a clitic the parser took for the subject leans on: "he" of "he’s said", "who" of
     "who’ve said"."""
@@ -164,7 +178,7 @@ class Attributor(Entities):
         last = [t for t in prev if not t.is_space]
         if not last or last[-1].text != ":" or self.para_of(prev.start_char) != para - 1:
             return None
-        verb = self._cue_verb(list(prev), last[-1:], False)
+        verb = self._cue_verb(list(prev), last[-1:], False) or _issuing(prev)
         if verb is None:
             return None
         cue, cue_end = self._cue_text(verb)

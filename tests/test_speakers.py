@@ -531,3 +531,9 @@ def test_a_day_opening_the_sentence_is_not_the_speaker():
 def test_a_signature_on_the_line_under_a_quote_names_its_speaker():
     text = INTRO + '"The parks will stay open all winter, whatever the budget says."\n\n- Marta Quell\n\nOthers disagreed.'
     assert only(text).speaker == "Marta Quell"
+
+
+def test_a_statement_handed_over_with_a_colon_is_its_issuer_s():
+    text = INTRO + 'Hartmann released the following statement:\n\n"The parks will stay open all winter."\n\nOthers were quiet.'
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Lena Hartmann", "released")
