@@ -100,8 +100,9 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
 
 
 def _name_key(text: str, kind: str = "PERSON") -> tuple[str, ...]:
-    """A name's parts, lowercased: what two mentions of one name share."""
-    return tuple(p.lower().strip(".") for p in _name_parts(text, kind))
+    """A name's parts, lowercased, with one apostrophe: what two mentions of one name share
+    ("O’Neill" and "O'Neill", which one article may write both ways)."""
+    return tuple(p.lower().strip(".").replace("’", "'") for p in _name_parts(text, kind))
 
 
 def _core(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -530,8 +531,8 @@ class Entities:
             people[id(person)] = person
         for pid, vs in votes.items():
             person = people[pid]
-            if (g := _majority(vs)) is None:
-                continue
+            if (g := _majority(vs)) is None or self._not_a_person(person) and _thing_named(person):
+                continue  # a tie, or a "person" whose name is a company's or a place's ("Patriot Coal")
             against = person.gender not in (None, g)
             # a "mostly" first name gives way to a majority; a sure one only to two sentences or more
             # that go on about the person as "she" (or "he") with no vote the other way: in a story
@@ -790,9 +791,10 @@ class Entities:
         if (w in POSSESSIVES or w in MEDIA_OF) and (owned := self._owned(tok)) is not None:
             return owned, mention, 0.8
         if w in PRONOUNS or w in POSSESSIVES and tok.dep_ == "poss":
-            # "Ellery had been ill since a fall, she said": never someone inside what she said
+            # "Ellery had been ill since a fall, she said": never someone inside what she said; but
+            # in "Roe scolded him: “…,” she said" the clause before the colon is the writer's lead-in
             said = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i
-                    and not before_colon(c, tok)] if tok.dep_ == "nsubj" else []
+                    and not before_colon(c, tok) and not self._leads_in(c, tok)] if tok.dep_ == "nsubj" else []
             skip = (said[0].left_edge.idx, said[0].right_edge.idx + len(said[0].right_edge)) if said else None
             ent = self._resolve_pronoun(w, s, skip)
             conf = 0.85
@@ -842,6 +844,14 @@ class Entities:
                         ent.roles.update(t.lower_ for t in words)
                         _described_as(ent, ent.role)
         return ent, mention, conf
+
+    def _leads_in(self, clause: Token, tok: Token) -> bool:
+        """Whether a clause the parser hung on a later speech verb ends in a colon and a quote
+        that the verb's subject ``tok`` says ("Roe scolded him: “…,” she said"): the clause is the
+        writer's, and the person it names is who "she" means."""
+        doc = self.doc
+        return any(t.text == ":" and t.i + 1 < tok.i and doc[t.i + 1].text in _QUOTES and self._writers(t.idx)
+                   for t in doc[clause.i : tok.i])
 
     def _coordinated(self, tok: Token) -> bool:
         """Whether a subject name or pronoun is one of several joined by "and" ("Roe and Doe"),
@@ -903,7 +913,7 @@ class Entities:
     def _named_within(self, text: str) -> Entity | None:
         """The entity of two words or more whose full name the text holds, the longest first
         ("Jane Roe Slams Board" holds Jane Roe)."""
-        words = [w.lower().strip(".,:;'’\"") for w in _SUFFIX.sub("", text).split()]
+        words = [w.lower().strip(".,:;'’\"").replace("’", "'") for w in _SUFFIX.sub("", text).split()]
         words = [_SUFFIX.sub("", w) for w in words]
         found = [e for e in self.entities if e.kind == "PERSON" or len(e.key) >= 2
                  if any(tuple(words[k : k + len(e.key)]) == e.key for k in range(len(words) - len(e.key) + 1))]
@@ -986,10 +996,10 @@ class Entities:
             people = self._latest_sentence_mentions(end, lambda ent: ent.kind == "PERSON" and not self._not_a_person(ent), skip)
             if people and len({id(m[1]) for m in people}) == 1 and by_name_only(people[0][1]):
                 found = people
-        subj = [m for m in found if m[2].dep_ in ("nsubj", "nsubjpass")]
+        subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
-        main = [m for m in subj if m[2].head.dep_ == "ROOT" or m[2].head.dep_ == "conj" and m[2].head.head.dep_ == "ROOT"]
-        return (main or subj or found)[0][1] if found else None
+        main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
+        return (main or [m for m, _ in subj] or found)[0][1] if found else None
 
     def _not_a_person(self, ent: Entity) -> bool:
         """Whether the article shows a "person" to be a place, an organisation or a thing, which
@@ -1010,8 +1020,7 @@ class Entities:
         if ent.evidence in ("honorific", "first_name", "first_name_mostly") or not ent.key \
                 or first_name_gender(ent.key[0]) is not None or ent.roles & _PERSON_ROLES:
             return False
-        words = set(ent.key) | {w.rstrip("s") for w in ent.key}
-        if words & (NON_PERSON_WORDS | ORG_NOUNS | ORG_SUFFIXES) or ent.key[-1] in PLACE_NAMES or ent.key[-1] in PLACE_WORDS:
+        if _thing_named(ent):
             return True
         doc = self.doc
         spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, _ in ent.mentions]
@@ -1222,6 +1231,26 @@ _TIME_STAMP = re.compile(r"(?:^|\n)\d{1,2}:\d{2} ?[ap]\.?m\.?:?\.?$", re.I)
 _PLACE_LEVELS = frozenset("state federal national local county city regional provincial".split())
 
 
+def _thing_named(ent: Entity) -> bool:
+    """Whether a name holds a word of organisations or things ("Patriot Coal", "White House"), or
+    is or ends in a US state or a region ("West Virginia")."""
+    words = set(ent.key) | {w.rstrip("s") for w in ent.key}
+    return bool(words & (NON_PERSON_WORDS | ORG_NOUNS | ORG_SUFFIXES)) or ent.key[-1] in PLACE_NAMES or ent.key[-1] in PLACE_WORDS
+
+
+def _as_subject(tok: Token) -> Token | None:
+    """The subject a mention stands as, for what a later "he" or "she" goes on about: the mention
+    itself, the noun subject it is in apposition to ("The minister, Mr. Guajardo, argues …"), or "according"
+    for its source ("According to Ham, the department …", which says what Ham says); None for any other."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok
+    if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass") and coarse_pos(tok.head) == "NOUN":
+        return tok.head  # not a name the parser hung on another ("Roe, who founded Acme, …")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return tok.head.head
+    return None
+
+
 def _majority(votes: list[str]) -> str | None:
     """"m" or "f", whichever the votes give more often; None on a tie."""
     m, f = votes.count("m"), votes.count("f")
@@ -1246,8 +1275,12 @@ def _other_party(words: set[str], roles: set[str]) -> bool:
 def _described_as(ent: Entity, description: str) -> None:
     """Learn from an apposition's last word: "Nimbleroot, the workplace software start-up" is an
     organisation (whatever NER took it for) and a "start-up", which the tokenizer splits."""
-    head = re.split(r",|\s(?:for|of|at|in|on|with|from|by|who|which|that|based|whose)\s", description + " ")[0]
-    words = head.split()  # "a spokesman for the Nepal Army": a spokesman, not an army
+    parts = re.split(r",|\s(?:for|of|at|in|on|with|from|by|who|which|that|based|whose)\s", description + " ")
+    words = parts[0].split()  # "a spokesman for the Nepal Army": a spokesman, not an army
+    if [w.lower() for w in words] == ["one"] and len(parts) > 1 and parts[1].split():
+        # "one of the nation's largest coal companies": one of the plural noun after "of"
+        plural = parts[1].split()[-1]
+        words = [plural[:-3] + "y" if plural.endswith("ies") else plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural]
     if not words:
         return
     last = words[-1].lower().strip(",.")
