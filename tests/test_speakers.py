@@ -492,3 +492,28 @@ def test_a_speech_speaks_for_the_one_who_gave_it(phrase):
     text = f"Governor Nell Osgood spoke on Monday. The toll would fall by half, according to {phrase}."
     (q,) = saidwhen.extract(text, "2020-05-01").quotes
     assert q.speaker == "Nell Osgood"
+
+
+def test_a_name_written_with_a_curly_and_a_straight_apostrophe_is_one_person():
+    text = ("Police Commissioner Brendan O’Malley said the fire started near a bakery on Tuesday night.\n\n"
+            '"We do not know the cause yet," O\'Malley said at a news conference.')
+    a = saidwhen.extract(text, "2020-05-01")
+    assert [q.speaker for q in a.quotes] == ["Brendan O’Malley", "Brendan O’Malley"]
+    assert [p.name for p in a.people] == ["Brendan O’Malley"]
+
+
+def test_she_said_after_a_colon_lead_in_is_the_person_the_lead_in_names():
+    text = ("Nell Osgood spoke in Marbury on Monday.\n\nThe doctor appeared before a Senate panel in 2014.\n\n"
+            'Sen. Claire Vantreight scolded him: "The evidence is against you on all three products," she said.')
+    assert only(text).speaker == "Claire Vantreight"
+
+
+@pytest.mark.parametrize("lead, speaker", [
+    ("The minister of the economy, Mr. Tomas Ferrand, argues there is little point in answering Mr. Hale's threats now.",
+     "Tomas Ferrand"),
+    ("According to Daniel Ramsey, the department has lost staff because many disagreed with Senator Hale's plans.",
+     "Daniel Ramsey"),
+])
+def test_he_goes_on_about_the_subject_in_apposition_or_the_source_not_a_possessive(lead, speaker):
+    text = f'Prices rose again in March.\n\n{lead} "We must not overreact to campaign rhetoric," he told me.'
+    assert only(text).speaker == speaker
