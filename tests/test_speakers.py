@@ -517,3 +517,12 @@ def test_she_said_after_a_colon_lead_in_is_the_person_the_lead_in_names():
 def test_he_goes_on_about_the_subject_in_apposition_or_the_source_not_a_possessive(lead, speaker):
     text = f'Prices rose again in March.\n\n{lead} "We must not overreact to campaign rhetoric," he told me.'
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    'As Ms. Osgood put it in a statement in July, Kestrel TV is "offering a view you will not get from the big papers."',
+    '"We were broke," as Osgood put it.',
+])
+def test_as_she_put_it_is_a_way_of_saying(sentence):
+    q = only(f"Nell Osgood founded Kestrel TV in 2005.\n\n{sentence}")
+    assert q.speaker == "Nell Osgood" and q.cue.startswith("put it")  # "put it in a statement"
