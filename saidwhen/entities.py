@@ -972,9 +972,11 @@ class Entities:
         return any(t.text == word and t.i + 1 < len(doc) and coarse_pos(doc[t.i + 1]) == "PROPN" and doc[t.i + 1].text[:1].isupper()
                    for t in self._capitals)
 
-    def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None) -> Entity | None:
+    def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None, depth: int = 0) -> Entity | None:
         """The nearest earlier entity a pronoun can mean: a person of the right gender for he/she,
-        an organisation for it/they/we; going back sentence by sentence, a subject first."""
+        an organisation for it/they/we; going back sentence by sentence, a subject first. Where
+        that sentence names nobody as its subject but is itself about "she" ("She has faced …
+        his wife, Hillary Clinton, …"), "she" goes on meaning whom that "she" means."""
         if w in ("i", "you"):  # the writer or the reader, never a named entity of the article
             return None
         want_org = w in ("it", "they", "them", "we", "us", "its", "their")
@@ -999,6 +1001,12 @@ class Entities:
         subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
+        if found and not main and gender is not None and depth < 3:
+            topic = next((t for t in self.sent(found[0][2].i) if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                          and PRONOUN_GENDER.get(t.lower_) == gender and t.idx < min(m[0] for m in found)
+                          and self._writers(t.idx)), None)
+            if topic is not None and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
+                return ent
         return (main or [m for m, _ in subj] or found)[0][1] if found else None
 
     def _not_a_person(self, ent: Entity) -> bool:

@@ -526,3 +526,12 @@ def test_he_goes_on_about_the_subject_in_apposition_or_the_source_not_a_possessi
 def test_as_she_put_it_is_a_way_of_saying(sentence):
     q = only(f"Nell Osgood founded Kestrel TV in 2005.\n\n{sentence}")
     assert q.speaker == "Nell Osgood" and q.cue.startswith("put it")  # "put it in a statement"
+
+
+def test_she_goes_on_meaning_whom_the_sentence_before_calls_she():
+    # the sentence before names only another woman, as an object; its subject "She" is still Vance
+    text = ("Loretta Vance was sworn in as attorney general in 2015.\n\n"
+            "She has faced criticism since then, most recently over her meeting with Bill Hart, whose wife, "
+            "the candidate Hillary Hart, was under investigation.\n\n"
+            '"People tend not to say those things to the attorney general," she said.')
+    assert only(text).speaker == "Loretta Vance"
