@@ -1001,7 +1001,7 @@ class Entities:
         subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
-        if found and not main and gender is not None and depth < 3:
+        if found and not main and gender is not None and depth < 3:  # three sentences back at most
             topic = next((t for t in self.sent(found[0][2].i) if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                           and PRONOUN_GENDER.get(t.lower_) == gender and t.idx < min(m[0] for m in found)
                           and self._writers(t.idx)), None)
@@ -1286,15 +1286,20 @@ def _described_as(ent: Entity, description: str) -> None:
     parts = re.split(r",|\s(?:for|of|at|in|on|with|from|by|who|which|that|based|whose)\s", description + " ")
     words = parts[0].split()  # "a spokesman for the Nepal Army": a spokesman, not an army
     if [w.lower() for w in words] == ["one"] and len(parts) > 1 and parts[1].split():
-        # "one of the nation's largest coal companies": one of the plural noun after "of"
-        plural = parts[1].split()[-1]
-        words = [plural[:-3] + "y" if plural.endswith("ies") else plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural]
+        words = [_singular(parts[1].split()[-1])]  # "one of the nation's largest coal companies": a company
     if not words:
         return
     last = words[-1].lower().strip(",.")
     ent.roles.add(last)
     if ent.kind == "PERSON" and last in _ORGISH and (len(ent.key) == 1 or first_name_gender(ent.key[0]) is None):
         ent.kind = "ORG"
+
+
+def _singular(noun: str) -> str:
+    """A plural noun's singular, by its ending ("companies" → "company", "firms" → "firm")."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _org_like(ent: Entity) -> bool:
