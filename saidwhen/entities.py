@@ -19,7 +19,7 @@ from .people import first_names, known_full_name
 from .lexicon import (
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
-    RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS,
+    RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end,
 )
 from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED
@@ -1060,8 +1060,8 @@ class Entities:
         head = tok.head if tok.dep_ in ("amod", "compound") and coarse_pos(tok.head) == "NOUN" else tok
         w = TITLE_WORDS.get(head.lower_, head.lower_)
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        if w in SPOKESPEOPLE:
-            return None  # an unnamed spokesperson is nobody we can name, whoever they speak for
+        if w in SPOKESPEOPLE or w in VOICES:
+            return None  # an unnamed spokesperson, or an ad's narrator, is nobody we can name
         if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again
             return self._author(head) if head.i == tok.i else None
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:

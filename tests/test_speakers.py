@@ -535,3 +535,12 @@ def test_she_goes_on_meaning_whom_the_sentence_before_calls_she():
             "the candidate Hillary Hart, was under investigation.\n\n"
             '"People tend not to say those things to the attorney general," she said.')
     assert only(text).speaker == "Loretta Vance"
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reyes spoke in Ohio on Monday.\n\nA memorable Nell Osgood ad in 2008 questioned whether then-rival Tom Reyes "
+    'was prepared to face emergencies. As a phone rang, the announcer said, "It is 3 a.m., and your children are asleep."',
+    'Tom Reyes released a new ad on Monday. In it, the narrator says, "You pay your taxes. Why did he not pay his?"',
+])
+def test_an_ads_announcer_or_narrator_is_nobody_the_article_names(text):
+    assert only(text).speaker is None
