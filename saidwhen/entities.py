@@ -786,6 +786,8 @@ class Entities:
             return ent, (tok.idx, tok.idx + len(tok), tok.text), conf
         s, e = self._mention_span(tok)
         text = self.text[s:e]
+        if _PARTY_SEAT.match(text) and (named := self._named_before_seat(tok, e)) is not None:
+            return named
         mention = (s, e, text)
         w = tok.lower_
         if (w in POSSESSIVES or w in MEDIA_OF) and (owned := self._owned(tok)) is not None:
@@ -844,6 +846,35 @@ class Entities:
                         ent.roles.update(t.lower_ for t in words)
                         _described_as(ent, ent.role)
         return ent, mention, conf
+
+    def _named_before_seat(self, tok: Token, end: int) -> tuple[Entity | None, tuple[int, int, str], float] | None:
+        """The person named before a party and seat that the parser made the head of the phrase
+        (state Del. Marcia "Cia" Price (D-Newport News), where a quoted nickname kept NER from the
+        name), with the mention from the name to the seat's end (``end``); None when no name of two
+        words or more comes right before the parenthesis."""
+        doc = self.doc
+        paren = next((t for t in reversed(doc[tok.left_edge.i : tok.i]) if t.text == "("), None)
+        if paren is None:
+            return None
+
+        def name_word(t: Token) -> bool:  # the tagger takes some surnames for nouns ("Price")
+            return coarse_pos(t) == "PROPN" or t.is_alpha and t.text[:1].isupper()
+
+        k = paren.i  # the capitalised words (and a quoted nickname) right before the parenthesis
+        while k > tok.left_edge.i and (name_word(doc[k - 1]) or doc[k - 1].text in _QUOTES and k < paren.i):
+            k -= 1
+        while k < paren.i and (doc[k].text in _QUOTES or doc[k].lower_ in STRIP_TITLES):
+            k += 1  # the name without a title before it ("Del.")
+        words = doc[k : paren.i]
+        if not len(words) or not name_word(words[-1]) or len(_name_parts(words.text)) < 2:
+            return None
+        s = words.start_char
+        ent = self.lookup(words.text, "PERSON", at=s) or self._new_entity(words.text, "PERSON", s)
+        if ent is None:
+            return None
+        end += self.text[end : end + 1] == ")"
+        self._add_mention(ent, s, end, self.text[s:end], tok)
+        return ent, (s, end, self.text[s:end]), 0.9
 
     def _leads_in(self, clause: Token, tok: Token) -> bool:
         """Whether a clause the parser hung on a later speech verb ends in a colon and a quote

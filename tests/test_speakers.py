@@ -544,3 +544,10 @@ def test_she_goes_on_meaning_whom_the_sentence_before_calls_she():
 ])
 def test_an_ads_announcer_or_narrator_is_nobody_the_article_names(text):
     assert only(text).speaker is None
+
+
+def test_a_name_with_a_quoted_nickname_before_a_party_and_seat_is_the_speaker():
+    # the nickname keeps NER from the name, and the parser heads the phrase with "(D-Newport News)"
+    text = ('"This is a big year for our next senator, Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" Price '
+            '(D-Newport News), shouted to the crowd.')
+    assert only(text).speaker == "Marcia Price"
