@@ -509,18 +509,18 @@ def test_she_said_after_a_colon_lead_in_is_the_person_the_lead_in_names():
 
 
 @pytest.mark.parametrize("lead, speaker", [
-    ("The minister of the economy, Mr. Tomas Ferrand, argues there is little point in answering Mr. Hale's threats now.",
+    ("The trade minister, Mr. Tomas Ferrand, says the ministry will wait before it answers Governor Hale's tariff plan.",
      "Tomas Ferrand"),
-    ("According to Daniel Ramsey, the department has lost staff because many disagreed with Senator Hale's plans.",
+    ("According to Daniel Ramsey, the agency has lost staff because many disliked Senator Hale's budget.",
      "Daniel Ramsey"),
 ])
 def test_he_goes_on_about_the_subject_in_apposition_or_the_source_not_a_possessive(lead, speaker):
-    text = f'Prices rose again in March.\n\n{lead} "We must not overreact to campaign rhetoric," he told me.'
+    text = f'Prices rose again in March.\n\n{lead} "We will not answer every threat," he told me.'
     assert only(text).speaker == speaker
 
 
 @pytest.mark.parametrize("sentence", [
-    'As Ms. Osgood put it in a statement in July, Kestrel TV is "offering a view you will not get from the big papers."',
+    'As Ms. Osgood put it in a statement in July, Kestrel TV is "a second opinion on the news of the day."',
     '"We were broke," as Osgood put it.',
 ])
 def test_as_she_put_it_is_a_way_of_saying(sentence):
@@ -529,18 +529,18 @@ def test_as_she_put_it_is_a_way_of_saying(sentence):
 
 
 def test_she_goes_on_meaning_whom_the_sentence_before_calls_she():
-    # the sentence before names only another woman, as an object; its subject "She" is still Vance
-    text = ("Loretta Vance was sworn in as attorney general in 2015.\n\n"
-            "She has faced criticism since then, most recently over her meeting with Bill Hart, whose wife, "
-            "the candidate Hillary Hart, was under investigation.\n\n"
-            '"People tend not to say those things to the attorney general," she said.')
-    assert only(text).speaker == "Loretta Vance"
+    # the sentence before names only another woman, in apposition to an object; its subject "She" is still Quist
+    text = ("Mara Quist became the state treasurer in 2015.\n\n"
+            "She has drawn criticism since, lately over a lunch with Ben Adair, whose wife, the mayor Ruth Adair, "
+            "was under audit.\n\n"
+            '"Nobody says that to a treasurer\'s face," she said.')
+    assert only(text).speaker == "Mara Quist"
 
 
 @pytest.mark.parametrize("text", [
-    "Tom Reyes spoke in Ohio on Monday.\n\nA memorable Nell Osgood ad in 2008 questioned whether then-rival Tom Reyes "
-    'was prepared to face emergencies. As a phone rang, the announcer said, "It is 3 a.m., and your children are asleep."',
-    'Tom Reyes released a new ad on Monday. In it, the narrator says, "You pay your taxes. Why did he not pay his?"',
+    "Tom Reyes spoke in Ohio on Monday.\n\nAn old Nell Osgood commercial from 2010 asked whether her opponent Tom Reyes "
+    'could handle a flood. Over pictures of a river, the announcer said, "The water is rising. Who do you trust?"',
+    'Tom Reyes released a new ad on Monday. In it, the narrator says, "You paid your fees. Why did he skip his?"',
 ])
 def test_an_ads_announcer_or_narrator_is_nobody_the_article_names(text):
     assert only(text).speaker is None
@@ -548,6 +548,6 @@ def test_an_ads_announcer_or_narrator_is_nobody_the_article_names(text):
 
 def test_a_name_with_a_quoted_nickname_before_a_party_and_seat_is_the_speaker():
     # the nickname keeps NER from the name, and the parser heads the phrase with "(D-Newport News)"
-    text = ('"This is a big year for our next senator, Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" Price '
+    text = ('"Tonight belongs to our next governor, Ann Ruiz!" Ruiz\'s cousin, state Del. Dana "Dee" Holloway '
             '(D-Newport News), shouted to the crowd.')
-    assert only(text).speaker == "Marcia Price"
+    assert only(text).speaker == "Dana Holloway"
