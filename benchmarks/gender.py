@@ -6,8 +6,11 @@ honorifics, gendered role words), or "unknown" where it gives none. The articles
 each article's quoted people (the speaker of at least one quotation, of any kind) are its predicted
 sources. Printed, for quoted women and for quoted men:
 
-- precision, recall and F1 over sets of (article, full name): a name our speaker stage spells
-  differently from the gold's counts against both ("end to end");
+- precision, recall and F1 over sets of (article, full name): names are compared loosely (case,
+  accents, punctuation and middle initials aside), and a predicted name the project's own rules
+  call the same person as one gold name of the article (``people.variant_reason``: "Bobby Scott"
+  and "Robert C. Scott", "Hillary Rodham Clinton" and "Hillary Clinton") is that gold name; any
+  other name our speaker stage gives differently from the gold's counts against both ("end to end");
 - the same over the people whose names match the gold's (the gender step alone);
 - each with every kind of evidence, and with the text's evidence only (no first-name list), since
   the gold labels what the article says, and a name the article gives no gender to is "unknown";
@@ -42,6 +45,22 @@ def loose(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     words = [w for w in re.sub(r"[^\w\s-]", " ", s).split() if len(w) > 1]
     return " ".join(words)
+
+
+def gold_name_of(name: str, article: str, gold_names: dict[str, list[str]], taken: set) -> tuple[str, str]:
+    """The (article, loose name) key a predicted person is scored under: their own name's, or,
+    where that is no gold name of the article, the one gold name the project's identity rules
+    make theirs (``people.variant_reason``) and no other predicted person holds already."""
+    key = (article, loose(name))
+    names = gold_names.get(article, [])
+    if any(loose(g) == key[1] for g in names):
+        return key
+    from saidwhen.people import variant_reason
+
+    same = {loose(g) for g in names if variant_reason(name, g) is not None}
+    if len(same) == 1 and (article, next(iter(same))) not in taken:
+        return article, same.pop()
+    return key
 
 
 def prf(pred: set, gold: set) -> tuple[float, float, float]:
@@ -87,17 +106,22 @@ def main(argv: list[str]) -> int:
     extract_s = time.perf_counter() - t0
 
     gold = {(r["id"], loose(r["name"])): r["gender"] for r in gold_rows}
+    gold_names: dict[str, list[str]] = defaultdict(list)
+    for r in gold_rows:
+        gold_names[r["id"]].append(r["name"])
     pred_all: dict[tuple[str, str], str] = {}
     pred_text: dict[tuple[str, str], str] = {}
     evidence: dict[tuple[str, str], str | None] = {}
     for a in arts:
         speakers = {q.speaker for q in a.quotes if q.speaker}
-        for p in a.people:
-            if p.name in speakers:
-                key = (a.id, loose(p.name))
-                pred_all[key] = p.gender or "unknown"
-                pred_text[key] = p.gender if p.gender_evidence in ("honorific", "pronoun") else "unknown"
-                evidence[key] = p.gender_evidence
+        quoted = [p for p in a.people if p.name in speakers]
+        # the names that are gold names as written first, so that a variant never takes their place
+        quoted.sort(key=lambda p: (a.id, loose(p.name)) not in gold)
+        for p in quoted:
+            key = gold_name_of(p.name, a.id, gold_names, set(pred_all))
+            pred_all[key] = p.gender or "unknown"
+            pred_text[key] = p.gender if p.gender_evidence in ("honorific", "pronoun") else "unknown"
+            evidence[key] = p.gender_evidence
     matched = set(gold) & set(pred_all)
     print(f"{len(arts)} articles, {len(gold)} gold quoted people ({sum(g == 'female' for g in gold.values())} female, "
           f"{sum(g == 'male' for g in gold.values())} male, {sum(g == 'unknown' for g in gold.values())} unknown); "

@@ -19,7 +19,7 @@ from .people import first_names, known_full_name
 from .lexicon import (
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
-    RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS,
+    RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end,
 )
 from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED
@@ -100,8 +100,9 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
 
 
 def _name_key(text: str, kind: str = "PERSON") -> tuple[str, ...]:
-    """A name's parts, lowercased: what two mentions of one name share."""
-    return tuple(p.lower().strip(".") for p in _name_parts(text, kind))
+    """A name's parts, lowercased, with one apostrophe: what two mentions of one name share
+    ("O’Neill" and "O'Neill", which one article may write both ways)."""
+    return tuple(p.lower().strip(".").replace("’", "'") for p in _name_parts(text, kind))
 
 
 def _core(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -530,8 +531,8 @@ class Entities:
             people[id(person)] = person
         for pid, vs in votes.items():
             person = people[pid]
-            if (g := _majority(vs)) is None:
-                continue
+            if (g := _majority(vs)) is None or self._not_a_person(person) and _thing_named(person):
+                continue  # a tie, or a "person" whose name is a company's or a place's ("Patriot Coal")
             against = person.gender not in (None, g)
             # a "mostly" first name gives way to a majority; a sure one only to two sentences or more
             # that go on about the person as "she" (or "he") with no vote the other way: in a story
@@ -785,14 +786,17 @@ class Entities:
             return ent, (tok.idx, tok.idx + len(tok), tok.text), conf
         s, e = self._mention_span(tok)
         text = self.text[s:e]
+        if _PARTY_SEAT.match(text) and (named := self._named_before_seat(tok, e)) is not None:
+            return named
         mention = (s, e, text)
         w = tok.lower_
         if (w in POSSESSIVES or w in MEDIA_OF) and (owned := self._owned(tok)) is not None:
             return owned, mention, 0.8
         if w in PRONOUNS or w in POSSESSIVES and tok.dep_ == "poss":
-            # "Ellery had been ill since a fall, she said": never someone inside what she said
+            # "Ellery had been ill since a fall, she said": never someone inside what she said; but
+            # in "Roe scolded him: “…,” she said" the clause before the colon is the writer's lead-in
             said = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i
-                    and not before_colon(c, tok)] if tok.dep_ == "nsubj" else []
+                    and not before_colon(c, tok) and not self._leads_in(c, tok)] if tok.dep_ == "nsubj" else []
             skip = (said[0].left_edge.idx, said[0].right_edge.idx + len(said[0].right_edge)) if said else None
             ent = self._resolve_pronoun(w, s, skip)
             conf = 0.85
@@ -842,6 +846,43 @@ class Entities:
                         ent.roles.update(t.lower_ for t in words)
                         _described_as(ent, ent.role)
         return ent, mention, conf
+
+    def _named_before_seat(self, tok: Token, end: int) -> tuple[Entity | None, tuple[int, int, str], float] | None:
+        """The person named before a party and seat that the parser made the head of the phrase
+        (state Del. Marcia "Cia" Price (D-Newport News), where a quoted nickname kept NER from the
+        name), with the mention from the name to the seat's end (``end``); None when no name of two
+        words or more comes right before the parenthesis."""
+        doc = self.doc
+        paren = next((t for t in reversed(doc[tok.left_edge.i : tok.i]) if t.text == "("), None)
+        if paren is None:
+            return None
+
+        def name_word(t: Token) -> bool:  # the tagger takes some surnames for nouns ("Price")
+            return coarse_pos(t) == "PROPN" or t.is_alpha and t.text[:1].isupper()
+
+        k = paren.i  # the capitalised words (and a quoted nickname) right before the parenthesis
+        while k > tok.left_edge.i and (name_word(doc[k - 1]) or doc[k - 1].text in _QUOTES and k < paren.i):
+            k -= 1
+        while k < paren.i and (doc[k].text in _QUOTES or doc[k].lower_ in STRIP_TITLES):
+            k += 1  # the name without a title before it ("Del.")
+        words = doc[k : paren.i]
+        if not len(words) or not name_word(words[-1]) or len(_name_parts(words.text)) < 2:
+            return None
+        s = words.start_char
+        ent = self.lookup(words.text, "PERSON", at=s) or self._new_entity(words.text, "PERSON", s)
+        if ent is None:
+            return None
+        end += self.text[end : end + 1] == ")"
+        self._add_mention(ent, s, end, self.text[s:end], tok)
+        return ent, (s, end, self.text[s:end]), 0.9
+
+    def _leads_in(self, clause: Token, tok: Token) -> bool:
+        """Whether a clause the parser hung on a later speech verb ends in a colon and a quote
+        that the verb's subject ``tok`` says ("Roe scolded him: “…,” she said"): the clause is the
+        writer's, and the person it names is who "she" means."""
+        doc = self.doc
+        return any(t.text == ":" and t.i + 1 < tok.i and doc[t.i + 1].text in _QUOTES and self._writers(t.idx)
+                   for t in doc[clause.i : tok.i])
 
     def _coordinated(self, tok: Token) -> bool:
         """Whether a subject name or pronoun is one of several joined by "and" ("Roe and Doe"),
@@ -903,7 +944,7 @@ class Entities:
     def _named_within(self, text: str) -> Entity | None:
         """The entity of two words or more whose full name the text holds, the longest first
         ("Jane Roe Slams Board" holds Jane Roe)."""
-        words = [w.lower().strip(".,:;'’\"") for w in _SUFFIX.sub("", text).split()]
+        words = [w.lower().strip(".,:;'’\"").replace("’", "'") for w in _SUFFIX.sub("", text).split()]
         words = [_SUFFIX.sub("", w) for w in words]
         found = [e for e in self.entities if e.kind == "PERSON" or len(e.key) >= 2
                  if any(tuple(words[k : k + len(e.key)]) == e.key for k in range(len(words) - len(e.key) + 1))]
@@ -962,9 +1003,11 @@ class Entities:
         return any(t.text == word and t.i + 1 < len(doc) and coarse_pos(doc[t.i + 1]) == "PROPN" and doc[t.i + 1].text[:1].isupper()
                    for t in self._capitals)
 
-    def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None) -> Entity | None:
+    def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None, depth: int = 0) -> Entity | None:
         """The nearest earlier entity a pronoun can mean: a person of the right gender for he/she,
-        an organisation for it/they/we; going back sentence by sentence, a subject first."""
+        an organisation for it/they/we; going back sentence by sentence, a subject first. Where
+        that sentence names nobody as its subject but is itself about "she" ("She has faced …
+        his wife, Hillary Clinton, …"), "she" goes on meaning whom that "she" means."""
         if w in ("i", "you"):  # the writer or the reader, never a named entity of the article
             return None
         want_org = w in ("it", "they", "them", "we", "us", "its", "their")
@@ -986,10 +1029,16 @@ class Entities:
             people = self._latest_sentence_mentions(end, lambda ent: ent.kind == "PERSON" and not self._not_a_person(ent), skip)
             if people and len({id(m[1]) for m in people}) == 1 and by_name_only(people[0][1]):
                 found = people
-        subj = [m for m in found if m[2].dep_ in ("nsubj", "nsubjpass")]
+        subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
-        main = [m for m in subj if m[2].head.dep_ == "ROOT" or m[2].head.dep_ == "conj" and m[2].head.head.dep_ == "ROOT"]
-        return (main or subj or found)[0][1] if found else None
+        main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
+        if found and not main and gender is not None and depth < 3:  # three sentences back at most
+            topic = next((t for t in self.sent(found[0][2].i) if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                          and PRONOUN_GENDER.get(t.lower_) == gender and t.idx < min(m[0] for m in found)
+                          and self._writers(t.idx)), None)
+            if topic is not None and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
+                return ent
+        return (main or [m for m, _ in subj] or found)[0][1] if found else None
 
     def _not_a_person(self, ent: Entity) -> bool:
         """Whether the article shows a "person" to be a place, an organisation or a thing, which
@@ -1010,8 +1059,7 @@ class Entities:
         if ent.evidence in ("honorific", "first_name", "first_name_mostly") or not ent.key \
                 or first_name_gender(ent.key[0]) is not None or ent.roles & _PERSON_ROLES:
             return False
-        words = set(ent.key) | {w.rstrip("s") for w in ent.key}
-        if words & (NON_PERSON_WORDS | ORG_NOUNS | ORG_SUFFIXES) or ent.key[-1] in PLACE_NAMES or ent.key[-1] in PLACE_WORDS:
+        if _thing_named(ent):
             return True
         doc = self.doc
         spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, _ in ent.mentions]
@@ -1043,8 +1091,8 @@ class Entities:
         head = tok.head if tok.dep_ in ("amod", "compound") and coarse_pos(tok.head) == "NOUN" else tok
         w = TITLE_WORDS.get(head.lower_, head.lower_)
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        if w in SPOKESPEOPLE:
-            return None  # an unnamed spokesperson is nobody we can name, whoever they speak for
+        if w in SPOKESPEOPLE or w in VOICES:
+            return None  # an unnamed spokesperson, or an ad's narrator, is nobody we can name
         if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again
             return self._author(head) if head.i == tok.i else None
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
@@ -1222,6 +1270,26 @@ _TIME_STAMP = re.compile(r"(?:^|\n)\d{1,2}:\d{2} ?[ap]\.?m\.?:?\.?$", re.I)
 _PLACE_LEVELS = frozenset("state federal national local county city regional provincial".split())
 
 
+def _thing_named(ent: Entity) -> bool:
+    """Whether a name holds a word of organisations or things ("Patriot Coal", "White House"), or
+    is or ends in a US state or a region ("West Virginia")."""
+    words = set(ent.key) | {w.rstrip("s") for w in ent.key}
+    return bool(words & (NON_PERSON_WORDS | ORG_NOUNS | ORG_SUFFIXES)) or ent.key[-1] in PLACE_NAMES or ent.key[-1] in PLACE_WORDS
+
+
+def _as_subject(tok: Token) -> Token | None:
+    """The subject a mention stands as, for what a later "he" or "she" goes on about: the mention
+    itself, the noun subject it is in apposition to ("The minister, Mr. Guajardo, argues …"), or "according"
+    for its source ("According to Ham, the department …", which says what Ham says); None for any other."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok
+    if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass") and coarse_pos(tok.head) == "NOUN":
+        return tok.head  # not a name the parser hung on another ("Roe, who founded Acme, …")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return tok.head.head
+    return None
+
+
 def _majority(votes: list[str]) -> str | None:
     """"m" or "f", whichever the votes give more often; None on a tie."""
     m, f = votes.count("m"), votes.count("f")
@@ -1246,14 +1314,23 @@ def _other_party(words: set[str], roles: set[str]) -> bool:
 def _described_as(ent: Entity, description: str) -> None:
     """Learn from an apposition's last word: "Nimbleroot, the workplace software start-up" is an
     organisation (whatever NER took it for) and a "start-up", which the tokenizer splits."""
-    head = re.split(r",|\s(?:for|of|at|in|on|with|from|by|who|which|that|based|whose)\s", description + " ")[0]
-    words = head.split()  # "a spokesman for the Nepal Army": a spokesman, not an army
+    parts = re.split(r",|\s(?:for|of|at|in|on|with|from|by|who|which|that|based|whose)\s", description + " ")
+    words = parts[0].split()  # "a spokesman for the Nepal Army": a spokesman, not an army
+    if [w.lower() for w in words] == ["one"] and len(parts) > 1 and parts[1].split():
+        words = [_singular(parts[1].split()[-1])]  # "one of the nation's largest coal companies": a company
     if not words:
         return
     last = words[-1].lower().strip(",.")
     ent.roles.add(last)
     if ent.kind == "PERSON" and last in _ORGISH and (len(ent.key) == 1 or first_name_gender(ent.key[0]) is None):
         ent.kind = "ORG"
+
+
+def _singular(noun: str) -> str:
+    """A plural noun's singular, by its ending ("companies" → "company", "firms" → "firm")."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _org_like(ent: Entity) -> bool:

@@ -42,6 +42,8 @@ ORG_DESCRIPTORS = frozenset(
 )
 #: Words for someone who speaks for an organisation rather than for themselves.
 SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spokespeople".split())
+#: Words for the voice of an advertisement or a film, who is nobody the article names ("the ad's narrator").
+VOICES = frozenset("announcer narrator voice-over voiceover".split())
 #: Participles of a question put to the speaker, which the parser takes for the content when the
 #: aside precedes the verb: "Solheim, asked about the decision, said …".
 ASIDES = frozenset("asked pressed questioned quizzed contacted reached approached challenged".split())

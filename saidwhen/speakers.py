@@ -252,6 +252,8 @@ class Attributor(Entities):
             w = t.lower_
             if w == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 cands.append(t)
+            elif w in ("put", "puts") and coarse_pos(t) == "VERB" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children):
+                cands.append(t)  # "As Ms. Roe put it, the network is "…"": a way of saying, not of putting
             elif (w in SPEECH_LEMMAS or w in WEAK_SPEECH) and coarse_pos(t) in ("VERB", "AUX", "NOUN", "PROPN") \
                     and not writers_hedge(t):
                 if coarse_pos(t) in ("NOUN", "PROPN") and w not in ("said", "told", "added", "wrote", "says"):
@@ -305,8 +307,8 @@ class Attributor(Entities):
         for c in verb.rights:
             if self.in_quote(c.idx):
                 break
-            if c.dep_ == "prt":
-                parts.append(c.text)
+            if c.dep_ == "prt" or c.dep_ == "dobj" and c.lower_ == "it" and verb.lower_ in ("put", "puts"):
+                parts.append(c.text)  # "spoke up", "put it"
                 end_tok = c
             elif (
                 c.dep_ in ("dobj", "dative", "iobj") and coarse_pos(c) in ("PROPN", "NOUN", "PRON")

@@ -116,3 +116,12 @@ def test_a_she_goes_on_about_the_person_named_only_a_few_sentences_before():
     said = '\n\n"We will see," Brennock said.'
     assert person(near + said, "Dominique Brennock") == ("female", "pronoun")
     assert person(far + said, "Dominique Brennock") == (None, None)
+
+
+def test_a_company_described_as_one_of_the_companies_is_no_person_and_has_no_gender():
+    # NER takes "Brandt Coal" for a person; the apposition says what it is, and "he" is somebody else
+    a = extract("The mine belonged to Brandt Coal, one of the largest mining companies in the state.\n\n"
+                'Brandt said it would appeal. Brandt filed the papers on Monday and he told reporters that "nothing has changed."')
+    (brandt,) = [p for p in a.people if p.name == "Brandt Coal"]
+    assert (brandt.kind, brandt.gender, brandt.gender_evidence) == ("ORG", None, None)
+    assert all(q.speaker != "Brandt Coal" for q in a.quotes if q.speaker_mention and q.speaker_mention.text == "he")

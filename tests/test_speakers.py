@@ -537,3 +537,62 @@ def test_a_statement_handed_over_with_a_colon_is_its_issuer_s():
     text = INTRO + 'Hartmann released the following statement:\n\n"The parks will stay open all winter."\n\nOthers were quiet.'
     q = only(text)
     assert (q.speaker, q.cue) == ("Lena Hartmann", "released")
+
+
+def test_a_name_written_with_a_curly_and_a_straight_apostrophe_is_one_person():
+    text = ("Police Commissioner Brendan O’Malley said the fire started near a bakery on Tuesday night.\n\n"
+            '"We do not know the cause yet," O\'Malley said at a news conference.')
+    a = saidwhen.extract(text, "2020-05-01")
+    assert [q.speaker for q in a.quotes] == ["Brendan O’Malley", "Brendan O’Malley"]
+    assert [p.name for p in a.people] == ["Brendan O’Malley"]
+
+
+def test_she_said_after_a_colon_lead_in_is_the_person_the_lead_in_names():
+    text = ("Nell Osgood spoke in Marbury on Monday.\n\nThe doctor appeared before a Senate panel in 2014.\n\n"
+            'Sen. Claire Vantreight scolded him: "The evidence is against you on all three products," she said.')
+    assert only(text).speaker == "Claire Vantreight"
+
+
+@pytest.mark.parametrize("lead, speaker", [
+    ("The trade minister, Mr. Tomas Ferrand, says the ministry will wait before it answers Governor Hale's tariff plan.",
+     "Tomas Ferrand"),
+    ("According to Daniel Ramsey, the agency has lost staff because many disliked Senator Hale's budget.",
+     "Daniel Ramsey"),
+])
+def test_he_goes_on_about_the_subject_in_apposition_or_the_source_not_a_possessive(lead, speaker):
+    text = f'Prices rose again in March.\n\n{lead} "We will not answer every threat," he told me.'
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    'As Ms. Osgood put it in a statement in July, Kestrel TV is "a second opinion on the news of the day."',
+    '"We were broke," as Osgood put it.',
+])
+def test_as_she_put_it_is_a_way_of_saying(sentence):
+    q = only(f"Nell Osgood founded Kestrel TV in 2005.\n\n{sentence}")
+    assert q.speaker == "Nell Osgood" and q.cue.startswith("put it")  # "put it in a statement"
+
+
+def test_she_goes_on_meaning_whom_the_sentence_before_calls_she():
+    # the sentence before names only another woman, in apposition to an object; its subject "She" is still Quist
+    text = ("Mara Quist became the state treasurer in 2015.\n\n"
+            "She has drawn criticism since, lately over a lunch with Ben Adair, whose wife, the mayor Ruth Adair, "
+            "was under audit.\n\n"
+            '"Nobody says that to a treasurer\'s face," she said.')
+    assert only(text).speaker == "Mara Quist"
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reyes spoke in Ohio on Monday.\n\nAn old Nell Osgood commercial from 2010 asked whether her opponent Tom Reyes "
+    'could handle a flood. Over pictures of a river, the announcer said, "The water is rising. Who do you trust?"',
+    'Tom Reyes released a new ad on Monday. In it, the narrator says, "You paid your fees. Why did he skip his?"',
+])
+def test_an_ads_announcer_or_narrator_is_nobody_the_article_names(text):
+    assert only(text).speaker is None
+
+
+def test_a_name_with_a_quoted_nickname_before_a_party_and_seat_is_the_speaker():
+    # the nickname keeps NER from the name, and the parser heads the phrase with "(D-Newport News)"
+    text = ('"Tonight belongs to our next governor, Ann Ruiz!" Ruiz\'s cousin, state Del. Dana "Dee" Holloway '
+            '(D-Newport News), shouted to the crowd.')
+    assert only(text).speaker == "Dana Holloway"
