@@ -21,11 +21,13 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-__all__ = ["CHANGES", "same_quotation", "is_fragment", "rendering_buckets", "classify", "classify_all", "word_diff", "diff_spans",
+__all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "classify", "classify_all", "word_diff", "diff_spans",
            "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered")
+#: The kinds of quote that print the speaker's words (``Quote.kind``); the others are reported.
+QUOTED_KINDS = ("direct", "partial")
 
 # Renderings shorter than this are never joined on changed words: "We will win this war" and "We
 # will win this election" are two quotations, not one with a word changed.
@@ -153,7 +155,7 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     kept = sum(m.size for m in blocks)
     if kept == len(short) and len(short) >= CUT_WORDS and len(blocks) <= 3:
         return True  # cut short, trimmed, or words left out in one or two places
-    edits = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    edits = _cuts_apart([op for op in sm.get_opcodes() if op[0] != "equal"], long, short)
     if _changed_little(edits, long, short, len(long)):
         return True
     # Words of the long one beyond the short one's first and last words may have been cut, not
@@ -164,6 +166,26 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     if not cut or len(rest) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS):
         return False
     return _changed_little(rest, long, short, len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut)))
+
+
+def _cuts_apart(edits, long: list[str], short: list[str]) -> list[tuple]:
+    """The opcodes ``edits`` (``long`` to ``short``) with a cut told apart from a respelling next
+    to it: a ``replace`` at an end of the long rendering that takes more of its words than it
+    gives, and gives only other forms of its first (or last) ones or small words ("… of the laws.
+    But I'm working for you now." → "… of the law."), is those words respelled plus a ``delete``
+    of the words cut off. A word of substance at the cut stays one change ("sending us love and
+    support" → "sending us flowers" is something else)."""
+    out = []
+    for op, i1, i2, j1, j2 in edits:
+        kept = j2 - j1
+        if op == "replace" and i2 - i1 > kept and i2 == len(long) and j2 == len(short) \
+                and _word_change(long[i1:i1 + kept], short[j1:j2]) == 0:
+            out += [("replace", i1, i1 + kept, j1, j2), ("delete", i1 + kept, i2, j2, j2)]
+        elif op == "replace" and i2 - i1 > kept and i1 == 0 and j1 == 0 and _word_change(long[i2 - kept:i2], short[j1:j2]) == 0:
+            out += [("delete", 0, i2 - kept, 0, 0), ("replace", i2 - kept, i2, j1, j2)]
+        else:
+            out.append((op, i1, i2, j1, j2))
+    return out
 
 
 def _changed_little(edits, long: list[str], short: list[str], window: int) -> bool:
@@ -340,12 +362,15 @@ def diff_parts(diff: str) -> list[tuple[str, str]]:
     return out
 
 
-def classify_all(renderings: list[tuple[int, str, str | None]]) -> dict[int, tuple[str, str]]:
-    """(change, diff) of each rendering of one quotation, given as (id, text, first_seen): the
-    earliest (by date, then id; an undated one last) is the ``original``, the others are
-    classified against it."""
-    first = min(renderings, key=lambda r: (r[2] is None, r[2] or "", r[0]))
+def classify_all(renderings: list[tuple]) -> dict[int, tuple[str, str]]:
+    """(change, diff) of each rendering of one quotation, given as (id, text, first printed,
+    quoted): the ``original`` is the one printed first (an undated one last); among those printed
+    the same day, one that quotes the words (``quoted``: a direct or partial quote, not the
+    reported clause around a fragment: "she was going to …" is the reporter's) before one that
+    does not, then the fullest (most words: the same-day trim is the copy), then the first stored
+    (lowest id). The others are classified against it."""
+    first = min(renderings, key=lambda r: (r[2] is None, r[2] or "", not r[3], -len(_keys(r[1])), r[0]))
     out = {}
-    for rid, text, _ in renderings:
+    for rid, text, *_ in renderings:
         out[rid] = ("original", text) if rid == first[0] else classify(first[1], text)
     return out

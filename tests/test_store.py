@@ -376,12 +376,12 @@ def test_real_extraction_goes_into_the_store_and_comes_back_out(store):
             'Rahimi said she had waited "far too long" for the parts.\n')
     articles = list(saidwhen.extract_many([(text, "2024-02-01", "https://news.example/bakery", "bakery", None)]))
     stats = store.index(articles)
-    assert stats.quotes == len(articles[0].quotes) >= 2
+    assert stats.quotes == len(articles[0].quotes) - 1 >= 2  # the two pieces around "said Noor Rahimi" are one
     hit, = store.search("ovens")
     assert hit.speaker == "Noor Rahimi" and hit.url == "https://news.example/bakery"
     stored_text, = rows(store, "SELECT text FROM articles")[0]
     for start, end, qtext in rows(store, 'SELECT o.start, o."end", q.text FROM occurrences o JOIN quotes q ON q.id = o.quote_id'):
-        assert normalise_quote(stored_text[start:end]) == normalise_quote(qtext)
+        assert normalise_quote(stored_text[start:end]) in normalise_quote(qtext)
     assert "Rahimi" in store.who("Noor Rahimi").aliases
 
 

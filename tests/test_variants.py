@@ -37,10 +37,23 @@ def test_the_diff_marks_the_words_removed_and_added():
 
 
 def test_the_earliest_rendering_is_the_original_and_an_undated_one_comes_last():
-    changes = classify_all([(1, "We will not give up on the harbour now", "2024-03-02"),
-                            (2, "We will never give up on the harbour now", "2024-03-01"),
-                            (3, "we will never give up on the harbour now", None)])
+    changes = classify_all([(1, "We will not give up on the harbour now", "2024-03-02", True),
+                            (2, "We will never give up on the harbour now", "2024-03-01", True),
+                            (3, "we will never give up on the harbour now", None, True)])
     assert [changes[i][0] for i in (1, 2, 3)] == ["altered", "original", "case"]
+
+
+def test_among_renderings_printed_the_same_day_the_quoted_words_then_the_fullest_are_the_original():
+    whole = "The ferry will run twice a day from June, and the fares will not go up this year."
+    changes = classify_all([(1, "The ferry will run twice a day from June", "2024-03-01", True),          # a trim, stored first
+                            (2, whole, "2024-03-01", True),
+                            (3, "she said " + whole.lower(), "2024-03-01", False),                      # reported around it
+                            (4, "The ferry will run twice a day from June.", "2024-02-28", True)])     # printed the day before
+    assert [changes[i][0] for i in (1, 2, 3, 4)] == ["punctuation", "truncation", "truncation", "original"]
+    changes = classify_all([(1, "The ferry will run twice a day from June", "2024-03-01", True),
+                            (2, whole, "2024-03-01", True),
+                            (3, "she said " + whole.lower(), "2024-03-01", False)])
+    assert [changes[i][0] for i in (1, 2, 3)] == ["truncation", "original", "truncation"]
 
 
 @pytest.mark.parametrize("a, b", [
