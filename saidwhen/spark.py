@@ -925,6 +925,12 @@ def _link_altered(renderings, merged):
                 for other_kind, tkey, other, other_cut, target in items:
                     if (other_kind == "t" and tkey < key and target != final and f" {norm} " in f" {other} "
                             and same_quotation(norm, other, cut, other_cut)):
+                        met = True
+                        yield final, key, target
+            if not met and norm.count(" ") >= MIN_WORDS:  # a piece printed before the fuller text, as in the store
+                for other_kind, tkey, other, other_cut, target in items:
+                    if (other_kind == "t" and tkey < key and target != final and len(other) < len(norm)
+                            and f" {other} " in f" {norm} " and same_quotation(norm, other, cut, other_cut)):
                         yield final, key, target
 
     found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()

@@ -33,7 +33,8 @@ from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, short_name_of, variant_reason)
-from .variants import MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, is_fragment, rendering_buckets, same_quotation
+from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, is_fragment, rendering_buckets,
+                       rendering_keys, same_quotation)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -194,10 +195,10 @@ CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE ON quotes BEGIN
 END;
 """
 
-#: Which ``variants.rendering_buckets`` a store's LSH entries were made with (``PRAGMA user_version``):
+#: Which ``variants.rendering_keys`` a store's LSH entries were made with (``PRAGMA user_version``):
 #: 1 hashes the words of substance only; 2 also holds the renderings printed with no speaker (under
-#: ``NOBODY``). A store below it rebuilds its entries when opened.
-BUCKETS_VERSION = 2
+#: ``NOBODY``); 3 also each rendering's head key. A store below it rebuilds its entries when opened.
+BUCKETS_VERSION = 3
 
 # The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
 # 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
@@ -850,7 +851,9 @@ class Store:
 
         A short piece (``cut``: it shows it is one, ``variants.is_fragment``) shares too few words
         with a long quotation for the LSH to meet it: when the LSH finds nothing, the speaker's
-        renderings that contain its words are the candidates."""
+        renderings that contain its words are the candidates; and when those find nothing either,
+        the speaker's renderings that ``norm`` contains (a piece printed before the fuller text),
+        found by their head keys (``variants.contained_keys``)."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
@@ -862,6 +865,12 @@ class Store:
                 "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM"
                 " rendering_buckets WHERE speaker_id = ?) AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
                 (speaker_id, f" {norm} ")))
+        if norm.count(" ") >= MIN_WORDS:
+            heads = contained_keys(norm)
+            queries.append((
+                "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+                f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND length(r.norm_text) < ?"
+                " AND instr(?, ' ' || r.norm_text || ' ') ORDER BY r.quote_id, r.id", (speaker_id, *heads, len(norm), f" {norm} ")))
         for query, args in queries:
             for quote_id, other, text in conn.execute(query, args).fetchall():
                 if same_quotation(norm, other, cut, is_fragment(text)):
@@ -918,7 +927,7 @@ class Store:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
                                (quote_id, text, norm, printed)).lastrowid
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_buckets(norm)])
+                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_keys(norm)])
         else:
             rid, first_seen = row
             if printed and (first_seen is None or printed < first_seen):

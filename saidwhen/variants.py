@@ -21,7 +21,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-__all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "classify", "classify_all", "word_diff", "diff_spans",
+__all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys", "contained_keys", "classify", "classify_all", "word_diff", "diff_spans",
            "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
@@ -56,6 +56,10 @@ SMALL_WORDS = frozenset(
 # 0.77 — the alignment, not the LSH, decides.
 NUM_PERM, BANDS, ROWS = 32, 16, 2
 _SEED = 7
+# The words a rendering's head key holds (``rendering_keys``): a piece of MIN_WORDS words or more
+# that a longer text contains is found by the key of its first HEAD_WORDS words, which the LSH of
+# a short piece and a long text rarely share.
+HEAD_WORDS = 3
 
 #: How quote marks, dashes and slashes fold in a quotation's words (``store.normalise_quote`` too).
 QUOTE_MARKS = str.maketrans({
@@ -261,6 +265,26 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
     )
 
 
+def rendering_keys(norm: str) -> list[int]:
+    """What the store files a rendering under: its LSH buckets (``rendering_buckets``) and, when it
+    has ``MIN_WORDS`` words or more, the key of its first ``HEAD_WORDS`` words, by which a longer
+    text finds the pieces of it printed before (``contained_keys``)."""
+    words = norm.split()
+    return rendering_buckets(norm) + ([_head_key(words[:HEAD_WORDS])] if len(words) >= MIN_WORDS else [])
+
+
+def contained_keys(norm: str) -> list[int]:
+    """The keys of every run of ``HEAD_WORDS`` words in ``norm``: a rendering that ``norm``
+    contains begins with one of them, so its head key (``rendering_keys``) is among these."""
+    words = norm.split()
+    return sorted({_head_key(words[i:i + HEAD_WORDS]) for i in range(len(words) - HEAD_WORDS + 1)})
+
+
+def _head_key(words: list[str]) -> int:
+    """A signed 64-bit key of a few words, apart from the LSH buckets (another hash input)."""
+    return int.from_bytes(hashlib.blake2b(("head " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
 # ---------------------------------------------------------------- classifying
 
 
@@ -369,7 +393,9 @@ def classify_all(renderings: list[tuple]) -> dict[int, tuple[str, str]]:
     reported clause around a fragment: "she was going to …" is the reporter's) before one that
     does not, then the fullest (most words: the same-day trim is the copy), then the first stored
     (lowest id). The others are classified against it."""
-    first = min(renderings, key=lambda r: (r[2] is None, r[2] or "", not r[3], -len(_keys(r[1])), r[0]))
+    rank = lambda r: (r[2] is None, r[2] or "", not r[3])  # noqa: E731
+    best = min(map(rank, renderings))
+    first = min((r for r in renderings if rank(r) == best), key=lambda r: (-len(_keys(r[1])), r[0]))
     out = {}
     for rid, text, *_ in renderings:
         out[rid] = ("original", text) if rid == first[0] else classify(first[1], text)

@@ -590,7 +590,7 @@ def test_a_short_partial_quote_the_lsh_cannot_meet_is_found_among_the_speakers_r
 
 def test_a_rendering_printed_with_no_speaker_is_in_the_lsh_under_nobody(store):
     store.index([article(1, nobody("The night trains to the coast will run again from the first week of May"))])
-    assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16)]
+    assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16 + 1)]  # and its head key
 
 
 def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(store):
@@ -612,6 +612,50 @@ def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(sto
     assert rows(store, "SELECT text, change FROM renderings WHERE quote_id = 1") == [(whole, "original")]
     assert rows(store, 'SELECT start, "end", rendering_id FROM occurrences WHERE article_id = 2 ORDER BY start') == [
         (a, a + len(first), 1), (b, b + len(second), 1)]
+
+
+def test_a_statement_its_attribution_cuts_before_a_new_sentence_is_one_quotation_and_another_speaker_stays_apart(store):
+    first, second = "We will rebuild the pier before the autumn storms", "The money is already in the bank."
+    split = f'The mayor spoke on Monday.\n\n"{first}," Ines Varga said. "{second}"'
+    a, b = split.index(first), split.index(second)
+    whole = f"{first}. {second}"
+    store.index([
+        article(1, quote(first, speaker="Ines Varga", mention="Varga", start=a),
+                quote(second, speaker="Ines Varga", mention="Varga", start=b), text=split, date="2024-03-01"),
+        article(2, quote(whole, speaker="Ines Varga", mention="Varga"), date="2024-03-02"),
+        article(3, quote(f"{first}.", speaker="Tom Reyes", mention="Reyes"), date="2024-03-03"),   # his words, not hers
+    ])
+    assert said_by(store) == [(normalise_quote(whole), "Ines Varga", 3), (normalise_quote(first), "Tom Reyes", 1)]
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("punctuation",)]
+
+
+def test_a_piece_printed_before_the_fuller_statement_joins_it_but_a_short_sentence_and_another_speaker_do_not(store):
+    said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
+            " Mill Lane paid for it")
+    store.index([article(1, quote("no pumps, no sandbags and no plan"), date="2024-03-01"),                # a piece, printed first
+                 article(2, quote("The council had no pumps"), date="2024-03-02"),                          # 5 words, shows no cut
+                 article(3, quote("no pumps, no sandbags and no plan", speaker="Tom Reyes", mention="Reyes"), date="2024-03-03"),
+                 article(4, quote(said), date="2024-03-04")])
+    assert [(p, n) for _, p, n in said_by(store)] == [("Maria Okafor", 2), ("Maria Okafor", 1), ("Tom Reyes", 1)]
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("truncation",)]
+
+
+def test_the_original_is_the_rendering_printed_first_and_on_one_day_the_quoted_words_not_the_clause_reporting_them(store):
+    from dataclasses import replace
+    reported = "the ferry would run twice a day from June, whatever the weather"
+    piece = "twice a day from June, whatever the weather"
+    text = f'Okafor said {reported.replace(piece, chr(34) + piece + chr(34))}.'
+    store.index([
+        # The reported clause comes first in the article, and is fuller, but it is the reporter's words.
+        article(1, replace(quote(reported, start=text.index("the ferry")), kind="indirect"),
+                replace(quote(piece, start=text.index(piece)), kind="partial"), text=text, date="2024-03-05"),
+        # Said on the 1st by this article's account, printed after the first article.
+        article(2, quote(piece + ".", said_on="2024-03-01"), date="2024-03-06"),
+    ])
+    assert said_by(store)[0][1:] == ("Maria Okafor", 3)
+    assert rows(store, "SELECT text, change, first_seen FROM renderings ORDER BY id") == [
+        (reported, "truncation", "2024-03-05"), (piece, "original", "2024-03-05"), (piece + ".", "punctuation", "2024-03-06")]
+    assert rows(store, "SELECT first_seen FROM quotes") == [("2024-03-01",)]
 
 
 def test_joining_two_people_by_hand_merges_the_quote_each_had_of_one_text(store):

@@ -143,3 +143,13 @@ def test_quote_marks_around_the_whole_rendering_are_not_a_change():
     assert classify("The tide is turning.", '"The tide is turning."')[0] == "same"
     assert classify("The tide is turning.", "\u201cthe tide is turning.\u201d")[0] == "case"
     assert classify("The tide is turning.", '"The tide is turning!"')[0] == "punctuation"
+
+
+def test_a_rendering_cut_short_next_to_a_respelled_word_is_the_same_quotation_but_a_new_word_there_is_not():
+    long = normalise_quote("We have fought for ten years for the new harbour walls. We will keep fighting until the work is done.")
+    assert same_quotation(long, normalise_quote("We have fought for ten years for the new harbour wall."))
+    assert same_quotation(normalise_quote("I told them on Monday night and I will tell them again: our neighbours on Mill Lane"
+                                          " will get new harbour walls this summer."),
+                          normalise_quote("Neighbors on Mill Lane will get new harbour walls this summer."))  # cut at the start
+    assert not same_quotation(long, normalise_quote("We have fought for ten years for the new harbour school."))
+    assert not same_quotation(long, normalise_quote("We have fought for ten years for the new school."))
