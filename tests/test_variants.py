@@ -153,3 +153,11 @@ def test_a_rendering_cut_short_next_to_a_respelled_word_is_the_same_quotation_bu
                           normalise_quote("Neighbors on Mill Lane will get new harbour walls this summer."))  # cut at the start
     assert not same_quotation(long, normalise_quote("We have fought for ten years for the new harbour school."))
     assert not same_quotation(long, normalise_quote("We have fought for ten years for the new school."))
+
+
+def test_two_fragments_of_one_reported_sentence_are_not_alterations_of_each_other():
+    reported = "the pier will reopen to boats in early May and that the fees will not go up again this year"
+    first, second = "will reopen to boats in early May", "will not go up again this year"
+    assert classify(first, second)[0] == "altered"  # what comparing them with each other would say
+    changes = classify_all([(1, reported, "2024-03-01", False), (2, first, "2024-03-01", True), (3, second, "2024-03-01", True)])
+    assert [changes[i][0] for i in (1, 2, 3)] == ["truncation", "original", "truncation"]  # each a piece of the clause
