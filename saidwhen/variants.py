@@ -392,10 +392,10 @@ def classify_all(renderings: list[tuple]) -> dict[int, tuple[str, str]]:
     the same day, one that quotes the words (``quoted``: a direct or partial quote, not the
     reported clause around a fragment: "she was going to …" is the reporter's) before one that
     does not, then the fullest (most words: the same-day trim is the copy), then the first stored
-    (lowest id). The others are classified against it, or, when their words do not render it
-    (``same_quotation``: two fragments of one reported sentence, each a piece of the clause
-    around them), against the first in that order whose words they render, so that ``altered``
-    always means words changed from a rendering of the same words."""
+    (lowest id). The others are classified against it, or, when they share less than half of
+    their words with it (two fragments of one reported sentence, each a piece of the clause around
+    them), against the first in that order they share that much with, so that ``altered`` means
+    words changed from a rendering of the same words, not two pieces of one sentence."""
     rank = lambda r: (r[2] is None, r[2] or "", not r[3])  # noqa: E731
     best = min(map(rank, renderings))
     first = min((r for r in renderings if rank(r) == best), key=lambda r: (-len(_keys(r[1])), r[0]))
@@ -406,15 +406,18 @@ def classify_all(renderings: list[tuple]) -> dict[int, tuple[str, str]]:
             out[rid] = ("original", text)
             continue
         against = first[1]
-        if not _renders(first[1], text):
+        if not _shares(first[1], text):
             if ordered is None:
                 ordered = [first] + sorted((r for r in renderings if r[0] != first[0]),
                                            key=lambda r: (*rank(r), -len(_keys(r[1])), r[0]))
-            against = next((o[1] for o in ordered if o[0] != rid and _renders(o[1], text)), first[1])
+            against = next((o[1] for o in ordered if o[0] != rid and _shares(o[1], text)), first[1])
         out[rid] = classify(against, text)
     return out
 
 
-def _renders(a: str, b: str) -> bool:
-    """Whether printed texts ``a`` and ``b`` render one quotation by their words (``same_quotation``)."""
-    return same_quotation(" ".join(_keys(a)), " ".join(_keys(b)), is_fragment(a), is_fragment(b))
+def _shares(a: str, b: str) -> bool:
+    """Whether printed texts ``a`` and ``b`` share, aligned word by word, at least half of the
+    shorter one's words."""
+    ka, kb = _keys(a), _keys(b)
+    kept = sum(m.size for m in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks())
+    return 2 * kept >= min(len(ka), len(kb))
