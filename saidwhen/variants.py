@@ -101,8 +101,9 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _keys(text: str) -> list[str]:
-    return [k for _, k in _tokens(text) if k]
+@lru_cache(maxsize=16384)  # asked of every rendering of a quote each time one is added
+def _keys(text: str) -> tuple[str, ...]:
+    return tuple(k for _, k in _tokens(text) if k)
 
 
 # ---------------------------------------------------------------- linking
