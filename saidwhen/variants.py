@@ -316,7 +316,28 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
         return _cut(ops, ka, tb), diff
     if kinds == {"insert"}:  # the original is the one cut: what the rendering restores
         return _cut([("delete", j1, j2, i1, i2) for _, i1, i2, j1, j2 in ops], kb, ta), diff
+    if _stitched(ka, tb):
+        return "ellipsis", diff
     return "altered", diff
+
+
+def _stitched(original: list[str], tokens: list[tuple[str, str]]) -> bool:
+    """Whether a rendering (``tokens``) is a cut of the ``original`` words, then an ellipsis, then
+    words from elsewhere in the statement ("… He was the founder."): before its last ellipsis only
+    words left out, after it at most half of its words among those the original has past the cut."""
+    marks = [n for n, (_, k) in enumerate(tokens) if not k]
+    if not marks:
+        return False
+    head = [k for _, k in tokens[:marks[-1]] if k]
+    tail = [k for _, k in tokens[marks[-1] + 1:] if k]
+    if not head or not tail:
+        return False
+    sm = SequenceMatcher(None, original, head, autojunk=False)
+    if any(op[0] != "delete" for op in sm.get_opcodes() if op[0] != "equal"):
+        return False
+    end = max((m.a + m.size for m in sm.get_matching_blocks() if m.size), default=0)
+    kept = sum(m.size for m in SequenceMatcher(None, original[end:], tail, autojunk=False).get_matching_blocks())
+    return 2 * kept < len(tail)
 
 
 def _as_printed(text: str) -> str:

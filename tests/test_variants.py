@@ -161,3 +161,10 @@ def test_two_fragments_of_one_reported_sentence_are_not_alterations_of_each_othe
     assert classify(first, second)[0] == "altered"  # what comparing them with each other would say
     changes = classify_all([(1, reported, "2024-03-01", False), (2, first, "2024-03-01", True), (3, second, "2024-03-01", True)])
     assert [changes[i][0] for i in (1, 2, 3)] == ["truncation", "original", "truncation"]  # each a piece of the clause
+
+
+def test_words_after_an_ellipsis_from_elsewhere_in_the_statement_are_an_ellipsis_but_changed_words_there_are_not():
+    said = "We will never give up on the harbour. I promise you that, and we will rebuild it by the spring."
+    assert classify(said, "We will never give up on the harbour … The boats will be back.")[0] == "ellipsis"
+    assert classify(said, "We will never give up on the harbour … and rebuild it by the summer.")[0] == "altered"
+    assert classify(said, "We will not give up on the harbour … The boats will be back.")[0] == "altered"
