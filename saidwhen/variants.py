@@ -8,7 +8,9 @@ change its words. These functions hold no state and touch no database, so the st
 * ``same_quotation(a, b)`` decides from the words alone (the caller checks that one speaker said
   both): near-identical words, aligned word by word with ``difflib.SequenceMatcher``.
 * ``rendering_buckets(norm)`` are the LSH buckets (MinHash over the words) that find the candidates
-  to compare, so neither side compares every pair of a prolific speaker's quotes.
+  to compare, so neither side compares every pair of a prolific speaker's quotes;
+  ``rendering_keys`` adds a rendering's head key, by which a longer text finds the pieces of it
+  printed before (``contained_keys``).
 * ``classify(original, rendering)`` says what changed: ``same``, ``case``, ``punctuation``,
   ``truncation``, ``ellipsis`` or ``altered``, with a word-level diff.
 """
@@ -21,8 +23,8 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-__all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys", "contained_keys", "classify", "classify_all", "word_diff", "diff_spans",
-           "diff_parts"]
+__all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
+           "contained_keys", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered")
@@ -295,7 +297,8 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     ``same``: the same text (spacing, Unicode forms and quote marks around the whole aside);
     ``case``: capitals only; ``punctuation``: punctuation or quote marks only; ``truncation``: one
     is the other cut short at an end; ``ellipsis``: words left out inside and marked with an
-    ellipsis; ``altered``: words substituted, inserted, or dropped without an ellipsis (a "not"
+    ellipsis, or a cut followed by an ellipsis and words from elsewhere in the statement
+    (``_stitched``); ``altered``: words substituted, inserted, or dropped without an ellipsis (a "not"
     added is one). The diff is the rendering's words with ``[-removed-]`` and ``{+added+}`` where
     they differ from the original's.
     """
