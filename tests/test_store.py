@@ -762,3 +762,24 @@ def test_a_store_hashed_by_an_older_rule_rebuilds_its_rendering_buckets_when_ope
         quotes = store.connection.execute("SELECT count(*) FROM quotes").fetchone()[0]
         changes = {r[0] for r in store.connection.execute("SELECT change FROM renderings")}
     assert quotes == 1 and "altered" in changes
+
+
+def test_a_store_written_without_head_keys_gains_them_when_opened_and_a_fuller_text_meets_its_old_piece(tmp_path):
+    from saidwhen.store import BUCKETS_VERSION
+    from saidwhen.variants import rendering_buckets, rendering_keys
+    piece = "no pumps, no sandbags and no plan"
+    said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
+            " Mill Lane paid for it with their homes and their savings")
+    assert not set(rendering_buckets(normalise_quote(said))) & set(rendering_buckets(normalise_quote(piece)))
+    db = tmp_path / "v2.db"
+    with Store(db) as store:
+        store.index([article(1, quote(piece), date="2024-03-01")])
+    conn = sqlite3.connect(db)  # as the store of BUCKETS_VERSION 2 left it: LSH buckets only
+    conn.execute("DELETE FROM rendering_buckets WHERE bucket = ?", (rendering_keys(normalise_quote(piece))[-1],))
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == BUCKETS_VERSION
+        store.index([article(2, quote(said), date="2024-03-02")])
+        assert [n for _, _, n in said_by(store)] == [2]
