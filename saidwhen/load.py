@@ -157,13 +157,13 @@ def _signatures(conn: sqlite3.Connection, rows: list[dict]) -> None:
 
 
 def _rendering_buckets(conn: sqlite3.Connection) -> None:
-    """The LSH entries of each rendering under the speaker of its first occurrence (``NOBODY`` if
-    it has none), as
+    """The LSH entries and head keys of each rendering under the speaker of its first occurrence
+    (``NOBODY`` if it has none), as
     ``Store.index`` writes them, so that later indexing links altered renderings to loaded ones."""
-    from .variants import rendering_buckets
+    from .variants import rendering_keys
 
     for rid, norm, speaker in conn.execute(
             "SELECT r.id, r.norm_text, (SELECT o.speaker_id FROM occurrences o WHERE o.rendering_id = r.id ORDER BY o.id LIMIT 1)"
             " FROM renderings r").fetchall():
         conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                         [(NOBODY if speaker is None else speaker, b, rid) for b in rendering_buckets(norm)])
+                         [(NOBODY if speaker is None else speaker, b, rid) for b in rendering_keys(norm)])

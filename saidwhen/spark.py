@@ -807,9 +807,9 @@ def _renderings(ka, sightings):
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    r = ka.select("id", "ordinal", F.explode("quotes").alias("q")).select(
+    r = ka.select("id", "ordinal", "date", F.explode("quotes").alias("q")).select(
         F.col("id").alias("article_id"), F.struct("ordinal", F.lit(1).alias("phase"), F.col("q.pos").alias("pos")).alias("key"),
-        "q.*")
+        F.coalesce("date", "q.said_date").alias("printed"), "q.*")
     r = r.join(sightings, "key", "left")
     spoken = r.where(F.col("canonical").isNotNull()).groupBy("norm", "canonical").agg(F.min("key").alias("since"))
     ranked = spoken.withColumn("n", F.row_number().over(Window.partitionBy("norm").orderBy("since"))).where("n <= 2")
@@ -933,6 +933,12 @@ def _link_altered(renderings, merged):
                 for other_kind, tkey, other, other_cut, target in items:
                     if (other_kind == "t" and tkey < key and target != final and f" {norm} " in f" {other} "
                             and same_quotation(norm, other, cut, other_cut)):
+                        met = True
+                        yield final, key, target
+            if not met and norm.count(" ") >= MIN_WORDS:  # a piece printed before the fuller text, as in the store
+                for other_kind, tkey, other, other_cut, target in items:
+                    if (other_kind == "t" and tkey < key and target != final and len(other) < len(norm)
+                            and f" {other} " in f" {norm} " and same_quotation(norm, other, cut, other_cut)):
                         yield final, key, target
 
     found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
@@ -1032,25 +1038,27 @@ def _unattributed_links(texts, heads, own: set) -> tuple[list[tuple], dict]:
 
 
 def _rendering_table(renderings, quote_of_norm):
-    """The renderings table: one row per quote and text as printed, first seen on its earliest
-    day, classified against the quote's first (``variants.classify_all``)."""
+    """The renderings table: one row per quote and text as printed, first seen on the earliest day
+    it was printed, classified against the quote's first (``variants.classify_all``; quoted when a
+    direct or partial quote prints it, as ``Store._classify`` reads its occurrences)."""
     from pyspark.sql import functions as F
 
-    from .variants import classify_all
+    from .variants import QUOTED_KINDS, classify_all
 
     rows = (renderings.join(quote_of_norm, "nk").groupBy("quote_id", "text")
-            .agg(F.min("key").alias("tkey"), F.first("norm").alias("norm_text"), F.min("said_date").alias("first_seen")))
+            .agg(F.min("key").alias("tkey"), F.first("norm").alias("norm_text"), F.min("printed").alias("first_seen"),
+                 F.max(F.col("kind").isin(*QUOTED_KINDS)).alias("quoted")))
     ids = _number(rows.select("tkey"), "tkey", "id")
     rows = rows.join(ids, "tkey").persist()
 
     def classified(group):
         quote_id, items = group
         items = list(items)
-        changes = classify_all([(rid, text, first) for rid, text, _, first in items])
-        for rid, text, norm, first in items:
+        changes = classify_all([(rid, text, first, quoted) for rid, text, _, first, quoted in items])
+        for rid, text, norm, first, _ in items:
             yield (rid, quote_id, text, norm, *changes[rid], first)
 
-    table = rows.rdd.map(lambda x: (x.quote_id, (x.id, x.text, x.norm_text, x.first_seen))).groupByKey().flatMap(classified)
+    table = rows.rdd.map(lambda x: (x.quote_id, (x.id, x.text, x.norm_text, x.first_seen, x.quoted))).groupByKey().flatMap(classified)
     schema = "id bigint, quote_id bigint, text string, norm_text string, change string, diff string, first_seen string"
     return rows.sparkSession.createDataFrame(table, schema), rows.select("quote_id", "text", F.col("id").alias("rendering_id"))
 

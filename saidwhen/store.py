@@ -33,7 +33,8 @@ from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, short_name_of, variant_reason)
-from .variants import MIN_WORDS, PUNCT, QUOTE_MARKS, classify_all, is_fragment, rendering_buckets, same_quotation
+from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, is_fragment, rendering_buckets,
+                       rendering_keys, same_quotation)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -194,10 +195,10 @@ CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE ON quotes BEGIN
 END;
 """
 
-#: Which ``variants.rendering_buckets`` a store's LSH entries were made with (``PRAGMA user_version``):
+#: Which ``variants.rendering_keys`` a store's LSH entries were made with (``PRAGMA user_version``):
 #: 1 hashes the words of substance only; 2 also holds the renderings printed with no speaker (under
-#: ``NOBODY``). A store below it rebuilds its entries when opened.
-BUCKETS_VERSION = 2
+#: ``NOBODY``); 3 also each rendering's head key. A store below it rebuilds its entries when opened.
+BUCKETS_VERSION = 3
 
 # The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
 # 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
@@ -427,11 +428,11 @@ class Store:
         of an export made before renderings existed does it too); returns the renderings made."""
         conn = self.connection
         rows = conn.execute(
-            'SELECT o.id, o.quote_id, substr(a.text, o.start + 1, o."end" - o.start), o.said_date, o.speaker_id'
+            'SELECT o.id, o.quote_id, substr(a.text, o.start + 1, o."end" - o.start), ifnull(a.date, o.said_date), o.speaker_id'
             " FROM occurrences o JOIN articles a ON a.id = o.article_id ORDER BY o.id").fetchall()
         touched = set()
-        for oid, quote_id, text, said_date, speaker_id in rows:
-            rid = self._rendering(quote_id, text, normalise_quote(text), speaker_id, said_date, classify=False)
+        for oid, quote_id, text, printed, speaker_id in rows:
+            rid = self._rendering(quote_id, text, normalise_quote(text), speaker_id, printed, classify=False)
             conn.execute("UPDATE occurrences SET rendering_id = ? WHERE id = ?", (rid, oid))
             touched.add(quote_id)
         for quote_id in touched:
@@ -539,7 +540,7 @@ class Store:
         for q, spans in quotations(a):
             speaker_id = self._person(q.speaker, "PERSON", None, (), here, orgs, where) if q.speaker else None
             said_date = _said_date(q, published)
-            quote_id, new, rendering_id = self._quote(q, speaker_id, said_date)
+            quote_id, new, rendering_id = self._quote(q, speaker_id, said_date, published or said_date)
             stats.quotes += new
             for start, end in spans:
                 cur = conn.execute(
@@ -752,9 +753,9 @@ class Store:
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
         conn.execute("DELETE FROM people WHERE id = ?", (old,))
 
-    def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None) -> tuple[int, int, int]:
+    def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None, printed: str | None = None) -> tuple[int, int, int]:
         """The id of the stored quote ``q`` is a rendering of, 1 if it had to be created, and the
-        id of its rendering.
+        id of its rendering (first printed on ``printed``, the article's date).
 
         A quote is one quotation of one speaker: renderings with the same normalised text are one
         quote when the same person said them, and two when two people did ("No comment"), so that
@@ -810,13 +811,13 @@ class Store:
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
                 (q.text, norm, _prefix_key(norm), speaker_id, q.speaker, said_date),
             ).lastrowid
-            return quote_id, 1, self._rendering(quote_id, q.text, norm, speaker_id, said_date)
+            return quote_id, 1, self._rendering(quote_id, q.text, norm, speaker_id, printed, quoted=q.kind in QUOTED_KINDS)
         quote_id, old_speaker, first_seen = row
         if old_speaker is None and speaker_id is not None:
             conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE id = ?", (speaker_id, q.speaker, quote_id))
         if said_date and (first_seen is None or said_date < first_seen):
             conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ?", (said_date, quote_id))
-        return quote_id, 0, self._rendering(quote_id, q.text, norm, speaker_id, said_date)
+        return quote_id, 0, self._rendering(quote_id, q.text, norm, speaker_id, printed, quoted=q.kind in QUOTED_KINDS)
 
     def _said_by(self, norm: str, speaker_id: int) -> tuple | None:
         """(id, speaker_id, first_seen) of the quote of ``speaker_id`` whose text, or one of whose
@@ -860,7 +861,9 @@ class Store:
 
         A short piece (``cut``: it shows it is one, ``variants.is_fragment``) shares too few words
         with a long quotation for the LSH to meet it: when the LSH finds nothing, the speaker's
-        renderings that contain its words are the candidates."""
+        renderings that contain its words are the candidates; and when those find nothing either,
+        the speaker's renderings that ``norm`` contains (a piece printed before the fuller text),
+        found by their head keys (``variants.contained_keys``)."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
@@ -872,6 +875,12 @@ class Store:
                 "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM"
                 " rendering_buckets WHERE speaker_id = ?) AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
                 (speaker_id, f" {norm} ")))
+        if norm.count(" ") >= MIN_WORDS:
+            heads = contained_keys(norm)
+            queries.append((
+                "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+                f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND length(r.norm_text) < ?"
+                " AND instr(?, ' ' || r.norm_text || ' ') ORDER BY r.quote_id, r.id", (speaker_id, *heads, len(norm), f" {norm} ")))
         for query, args in queries:
             for quote_id, other, text in conn.execute(query, args).fetchall():
                 if same_quotation(norm, other, cut, is_fragment(text)):
@@ -916,31 +925,43 @@ class Store:
             return None
         return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (next(iter(found.values())),)).fetchone()
 
-    def _rendering(self, quote_id: int, text: str, norm: str, speaker_id: int | None, said_date: str | None,
-                   classify: bool = True) -> int:
+    def _rendering(self, quote_id: int, text: str, norm: str, speaker_id: int | None, printed: str | None,
+                   classify: bool = True, quoted: bool = False) -> int:
         """The id of the rendering ``text`` of the quote, created on first sight (with its LSH
-        buckets under the speaker who said it, ``NOBODY`` if none); the quote's renderings are classified again
-        when it is new or printed earlier than known."""
+        buckets under the speaker who said it, ``NOBODY`` if none); the quote's renderings are
+        classified again when it is new, printed earlier than known, or quoted (``quoted``: a
+        direct or partial quote prints it) where it was only reported before."""
         conn = self.connection
         row = conn.execute("SELECT id, first_seen FROM renderings WHERE quote_id = ? AND text = ?", (quote_id, text)).fetchone()
         if row is None:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
-                               (quote_id, text, norm, said_date)).lastrowid
+                               (quote_id, text, norm, printed)).lastrowid
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_buckets(norm)])
+                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_keys(norm)])
         else:
             rid, first_seen = row
-            if not said_date or (first_seen is not None and first_seen <= said_date):
+            if printed and (first_seen is None or printed < first_seen):
+                conn.execute("UPDATE renderings SET first_seen = ? WHERE id = ?", (printed, rid))
+            elif not quoted or self._quoted(rid):
                 return rid
-            conn.execute("UPDATE renderings SET first_seen = ? WHERE id = ?", (said_date, rid))
         if classify:
-            self._classify(quote_id)
+            self._classify(quote_id, rid if quoted else None)
         return rid
 
-    def _classify(self, quote_id: int) -> None:
-        """Classify each rendering of the quote against the one printed first."""
+    def _quoted(self, rendering_id: int) -> bool:
+        """Whether a direct or partial quote prints the rendering (else it is only reported)."""
+        marks = ",".join("?" * len(QUOTED_KINDS))
+        return self.connection.execute(f"SELECT 1 FROM occurrences WHERE rendering_id = ? AND kind IN ({marks}) LIMIT 1",
+                                       (rendering_id, *QUOTED_KINDS)).fetchone() is not None
+
+    def _classify(self, quote_id: int, quoted: int | None = None) -> None:
+        """Classify each rendering of the quote against the one printed first
+        (``variants.classify_all``); ``quoted``: a rendering quoted by an occurrence not stored yet."""
         conn = self.connection
-        rows = conn.execute("SELECT id, text, first_seen FROM renderings WHERE quote_id = ?", (quote_id,)).fetchall()
+        marks = ",".join("?" * len(QUOTED_KINDS))
+        rows = conn.execute(
+            "SELECT r.id, r.text, r.first_seen, r.id = ? OR EXISTS (SELECT 1 FROM occurrences o WHERE o.rendering_id = r.id"
+            f" AND o.kind IN ({marks})) FROM renderings r WHERE r.quote_id = ?", (quoted, *QUOTED_KINDS, quote_id)).fetchall()
         conn.executemany("UPDATE renderings SET change = ?, diff = ? WHERE id = ?",
                          [(change, diff, rid) for rid, (change, diff) in classify_all(rows).items()])
 
@@ -1231,20 +1252,21 @@ _JOINING_MARK = re.compile(r"\s*([,;:\u2013\u2014-])")
 def quotations(article: Article) -> list[tuple[Quote, list[tuple[int, int]]]]:
     """The article's quotes as the store keys them, each with the spans it is printed at.
 
-    A quote is its own quotation, except the pieces of one sentence a split quote prints around
-    its attribution ("We have no evidence," he said, "but we are keeping an open mind."): pieces
-    of one group, paragraph and speaker, quoted directly, where one ends without closing its
-    sentence and the next begins in lower case. They are one quotation, its text the pieces joined
-    (with the comma or dash the first was printed with), so that a re-print of the whole sentence
-    is the same rendering and each piece keeps its span as an occurrence of it.
+    A quote is its own quotation, except the pieces a split quote prints around its attribution
+    when the attribution cuts into the statement ("We have no evidence," he said, "but we are
+    keeping an open mind." or "We will rebuild," she said. "The money is there."): pieces of one
+    group, paragraph and speaker, quoted directly, where one ends without closing its sentence
+    (the comma that stands for its full stop before "she said"). They are one quotation, its text
+    the pieces joined (with the comma or dash the first was printed with), so that a re-print of
+    the whole statement, or of another split of it, renders the same quotation and each piece
+    keeps its span as an occurrence of it. A piece that closes its sentence ("The fire is out."
+    he said. "Nobody was hurt.") leaves the next apart: nothing says they were said together.
     """
     units: list[list[Quote]] = []
     for q in article.quotes:
         prev = units[-1][-1] if units else None
-        first_letter = next((c for c in q.text if c.isalpha()), "")
         if (prev is not None and q.kind == prev.kind == "direct" and q.group == prev.group and q.paragraph == prev.paragraph
-                and q.speaker == prev.speaker and q.start >= prev.end and first_letter.islower()
-                and not _SENTENCE_END.search(prev.text)):
+                and q.speaker == prev.speaker and q.start >= prev.end and not _SENTENCE_END.search(prev.text)):
             units[-1].append(q)
         else:
             units.append([q])

@@ -8,7 +8,9 @@ change its words. These functions hold no state and touch no database, so the st
 * ``same_quotation(a, b)`` decides from the words alone (the caller checks that one speaker said
   both): near-identical words, aligned word by word with ``difflib.SequenceMatcher``.
 * ``rendering_buckets(norm)`` are the LSH buckets (MinHash over the words) that find the candidates
-  to compare, so neither side compares every pair of a prolific speaker's quotes.
+  to compare, so neither side compares every pair of a prolific speaker's quotes;
+  ``rendering_keys`` adds a rendering's head key, by which a longer text finds the pieces of it
+  printed before (``contained_keys``).
 * ``classify(original, rendering)`` says what changed: ``same``, ``case``, ``punctuation``,
   ``truncation``, ``ellipsis`` or ``altered``, with a word-level diff.
 """
@@ -21,11 +23,13 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-__all__ = ["CHANGES", "same_quotation", "is_fragment", "rendering_buckets", "classify", "classify_all", "word_diff", "diff_spans",
-           "diff_parts"]
+__all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
+           "contained_keys", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered")
+#: The kinds of quote that print the speaker's words (``Quote.kind``); the others are reported.
+QUOTED_KINDS = ("direct", "partial")
 
 # Renderings shorter than this are never joined on changed words: "We will win this war" and "We
 # will win this election" are two quotations, not one with a word changed.
@@ -54,6 +58,10 @@ SMALL_WORDS = frozenset(
 # 0.77 — the alignment, not the LSH, decides.
 NUM_PERM, BANDS, ROWS = 32, 16, 2
 _SEED = 7
+# The words a rendering's head key holds (``rendering_keys``): a piece of MIN_WORDS words or more
+# that a longer text contains is found by the key of its first HEAD_WORDS words, which the LSH of
+# a short piece and a long text rarely share.
+HEAD_WORDS = 3
 
 #: How quote marks, dashes and slashes fold in a quotation's words (``store.normalise_quote`` too).
 QUOTE_MARKS = str.maketrans({
@@ -95,8 +103,9 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _keys(text: str) -> list[str]:
-    return [k for _, k in _tokens(text) if k]
+@lru_cache(maxsize=16384)  # asked of every rendering of a quote each time one is added
+def _keys(text: str) -> tuple[str, ...]:
+    return tuple(k for _, k in _tokens(text) if k)
 
 
 # ---------------------------------------------------------------- linking
@@ -153,7 +162,7 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     kept = sum(m.size for m in blocks)
     if kept == len(short) and len(short) >= CUT_WORDS and len(blocks) <= 3:
         return True  # cut short, trimmed, or words left out in one or two places
-    edits = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    edits = _cuts_apart([op for op in sm.get_opcodes() if op[0] != "equal"], long, short)
     if _changed_little(edits, long, short, len(long)):
         return True
     # Words of the long one beyond the short one's first and last words may have been cut, not
@@ -164,6 +173,26 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     if not cut or len(rest) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS):
         return False
     return _changed_little(rest, long, short, len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut)))
+
+
+def _cuts_apart(edits, long: list[str], short: list[str]) -> list[tuple]:
+    """The opcodes ``edits`` (``long`` to ``short``) with a cut told apart from a respelling next
+    to it: a ``replace`` at an end of the long rendering that takes more of its words than it
+    gives, and gives only other forms of its first (or last) ones or small words ("… of the laws.
+    But I'm working for you now." → "… of the law."), is those words respelled plus a ``delete``
+    of the words cut off. A word of substance at the cut stays one change ("sending us love and
+    support" → "sending us flowers" is something else)."""
+    out = []
+    for op, i1, i2, j1, j2 in edits:
+        kept = j2 - j1
+        if op == "replace" and i2 - i1 > kept and i2 == len(long) and j2 == len(short) \
+                and _word_change(long[i1:i1 + kept], short[j1:j2]) == 0:
+            out += [("replace", i1, i1 + kept, j1, j2), ("delete", i1 + kept, i2, j2, j2)]
+        elif op == "replace" and i2 - i1 > kept and i1 == 0 and j1 == 0 and _word_change(long[i2 - kept:i2], short[j1:j2]) == 0:
+            out += [("delete", 0, i2 - kept, 0, 0), ("replace", i2 - kept, i2, j1, j2)]
+        else:
+            out.append((op, i1, i2, j1, j2))
+    return out
 
 
 def _changed_little(edits, long: list[str], short: list[str], window: int) -> bool:
@@ -239,6 +268,26 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
     )
 
 
+def rendering_keys(norm: str) -> list[int]:
+    """What the store files a rendering under: its LSH buckets (``rendering_buckets``) and, when it
+    has ``MIN_WORDS`` words or more, the key of its first ``HEAD_WORDS`` words, by which a longer
+    text finds the pieces of it printed before (``contained_keys``)."""
+    words = norm.split()
+    return rendering_buckets(norm) + ([_head_key(words[:HEAD_WORDS])] if len(words) >= MIN_WORDS else [])
+
+
+def contained_keys(norm: str) -> list[int]:
+    """The keys of every run of ``HEAD_WORDS`` words in ``norm``: a rendering that ``norm``
+    contains begins with one of them, so its head key (``rendering_keys``) is among these."""
+    words = norm.split()
+    return sorted({_head_key(words[i:i + HEAD_WORDS]) for i in range(len(words) - HEAD_WORDS + 1)})
+
+
+def _head_key(words: list[str]) -> int:
+    """A signed 64-bit key of a few words, apart from the LSH buckets (another hash input)."""
+    return int.from_bytes(hashlib.blake2b(("head " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
 # ---------------------------------------------------------------- classifying
 
 
@@ -248,7 +297,8 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     ``same``: the same text (spacing, Unicode forms and quote marks around the whole aside);
     ``case``: capitals only; ``punctuation``: punctuation or quote marks only; ``truncation``: one
     is the other cut short at an end; ``ellipsis``: words left out inside and marked with an
-    ellipsis; ``altered``: words substituted, inserted, or dropped without an ellipsis (a "not"
+    ellipsis, or a cut followed by an ellipsis and words from elsewhere in the statement
+    (``_stitched``); ``altered``: words substituted, inserted, or dropped without an ellipsis (a "not"
     added is one). The diff is the rendering's words with ``[-removed-]`` and ``{+added+}`` where
     they differ from the original's.
     """
@@ -269,7 +319,28 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
         return _cut(ops, ka, tb), diff
     if kinds == {"insert"}:  # the original is the one cut: what the rendering restores
         return _cut([("delete", j1, j2, i1, i2) for _, i1, i2, j1, j2 in ops], kb, ta), diff
+    if _stitched(ka, tb):
+        return "ellipsis", diff
     return "altered", diff
+
+
+def _stitched(original: list[str], tokens: list[tuple[str, str]]) -> bool:
+    """Whether a rendering (``tokens``) is a cut of the ``original`` words, then an ellipsis, then
+    words from elsewhere in the statement ("… He was the founder."): before its last ellipsis only
+    words left out, after it at most half of its words among those the original has past the cut."""
+    marks = [n for n, (_, k) in enumerate(tokens) if not k]
+    if not marks:
+        return False
+    head = [k for _, k in tokens[:marks[-1]] if k]
+    tail = [k for _, k in tokens[marks[-1] + 1:] if k]
+    if not head or not tail:
+        return False
+    sm = SequenceMatcher(None, original, head, autojunk=False)
+    if any(op[0] != "delete" for op in sm.get_opcodes() if op[0] != "equal"):
+        return False
+    end = max((m.a + m.size for m in sm.get_matching_blocks() if m.size), default=0)
+    kept = sum(m.size for m in SequenceMatcher(None, original[end:], tail, autojunk=False).get_matching_blocks())
+    return 2 * kept < len(tail)
 
 
 def _as_printed(text: str) -> str:
@@ -340,12 +411,38 @@ def diff_parts(diff: str) -> list[tuple[str, str]]:
     return out
 
 
-def classify_all(renderings: list[tuple[int, str, str | None]]) -> dict[int, tuple[str, str]]:
-    """(change, diff) of each rendering of one quotation, given as (id, text, first_seen): the
-    earliest (by date, then id; an undated one last) is the ``original``, the others are
-    classified against it."""
-    first = min(renderings, key=lambda r: (r[2] is None, r[2] or "", r[0]))
+def classify_all(renderings: list[tuple]) -> dict[int, tuple[str, str]]:
+    """(change, diff) of each rendering of one quotation, given as (id, text, first printed,
+    quoted): the ``original`` is the one printed first (an undated one last); among those printed
+    the same day, one that quotes the words (``quoted``: a direct or partial quote, not the
+    reported clause around a fragment: "she was going to …" is the reporter's) before one that
+    does not, then the fullest (most words: the same-day trim is the copy), then the first stored
+    (lowest id). The others are classified against it, or, when they share less than half of
+    their words with it (two fragments of one reported sentence, each a piece of the clause around
+    them), against the first in that order they share that much with, so that ``altered`` means
+    words changed from a rendering of the same words, not two pieces of one sentence."""
+    rank = lambda r: (r[2] is None, r[2] or "", not r[3])  # noqa: E731
+    best = min(map(rank, renderings))
+    first = min((r for r in renderings if rank(r) == best), key=lambda r: (-len(_keys(r[1])), r[0]))
     out = {}
-    for rid, text, _ in renderings:
-        out[rid] = ("original", text) if rid == first[0] else classify(first[1], text)
+    ordered = None
+    for rid, text, *_ in renderings:
+        if rid == first[0]:
+            out[rid] = ("original", text)
+            continue
+        against = first[1]
+        if not _shares(first[1], text):
+            if ordered is None:
+                ordered = [first] + sorted((r for r in renderings if r[0] != first[0]),
+                                           key=lambda r: (*rank(r), -len(_keys(r[1])), r[0]))
+            against = next((o[1] for o in ordered if o[0] != rid and _shares(o[1], text)), first[1])
+        out[rid] = classify(against, text)
     return out
+
+
+def _shares(a: str, b: str) -> bool:
+    """Whether printed texts ``a`` and ``b`` share, aligned word by word, at least half of the
+    shorter one's words."""
+    ka, kb = _keys(a), _keys(b)
+    kept = sum(m.size for m in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks())
+    return 2 * kept >= min(len(ka), len(kb))

@@ -106,6 +106,21 @@ CRAFTED += [
      "text": '"The council had no pumps, no sandbags and no plan, and the families on Mill Lane paid for it with their houses,"'
              ' Quayle said.'},
 ]
+# A partial quote of the mayor's printed before the fuller statement it comes from (too short for the
+# LSH to meet it: found among his earlier renderings that the statement contains), and a statement its
+# attribution cuts before a new sentence (one quotation).
+SEA_WALL = "a sea wall for every one of you"
+SEA_WALL_SAID = ("The council has let this town down for years, and I am sorry for that. We will build " + SEA_WALL +
+                 " before the winter storms, we will pay for it without raising rates, and we will start work in June")
+BUSES = ("The buses will run every ten minutes from May", "The new drivers start next week.")
+CRAFTED += [
+    {"id": "c18", "url": "https://craft.example/18", "date": "2024-02-20",
+     "text": f'Mayor Tom Quayle spoke to residents on Tuesday.\n\nQuayle promised "{SEA_WALL}" and said the money was there.'},
+    {"id": "c19", "url": "https://craft.example/19", "date": "2024-02-22",
+     "text": f'Mayor Tom Quayle spoke at the harbour on Thursday.\n\n"{SEA_WALL_SAID}," Quayle said.'},
+    {"id": "c20", "url": "https://craft.example/20", "date": "2024-02-23",
+     "text": f'Mayor Tom Quayle spoke at the depot.\n\n"{BUSES[0]}," Quayle said. "{BUSES[1]}"'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -227,6 +242,11 @@ def test_the_crafted_merges_across_articles_happened(built):
     floods = [key for key, q in ours["quotes"].items() if q[0].startswith(FLOODS)]
     assert len(floods) == 1 and sorted(r[1] for (key, _), r in ours["renderings"].items() if key == floods[0]) == [
         "altered", "original", "truncation"]
+    sea_wall = sorted((text, r[1], key) for (key, text), r in ours["renderings"].items() if text in (SEA_WALL, SEA_WALL_SAID))
+    assert [r[:2] for r in sea_wall] == [(SEA_WALL_SAID, "truncation"), (SEA_WALL, "original")]
+    assert sea_wall[0][2] == sea_wall[1][2]  # one quotation
+    buses = [key for key, q in ours["quotes"].items() if q[0].startswith(BUSES[0])]
+    assert len(buses) == 1 and sum(o[0] == buses[0] for o in ours["occurrences"].values()) == 2
     formula = {speaker: q[0] for (norm, speaker), q in ours["quotes"].items() if norm == "we will not stop"}
     assert formula == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}  # one quote each
     renderings = {key[1]: text for key, text in ours["renderings"] if key[0] == "we will not stop"}

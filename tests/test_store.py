@@ -376,12 +376,12 @@ def test_real_extraction_goes_into_the_store_and_comes_back_out(store):
             'Rahimi said she had waited "far too long" for the parts.\n')
     articles = list(saidwhen.extract_many([(text, "2024-02-01", "https://news.example/bakery", "bakery", None)]))
     stats = store.index(articles)
-    assert stats.quotes == len(articles[0].quotes) >= 2
+    assert stats.quotes == len(articles[0].quotes) - 1 >= 2  # the two pieces around "said Noor Rahimi" are one
     hit, = store.search("ovens")
     assert hit.speaker == "Noor Rahimi" and hit.url == "https://news.example/bakery"
     stored_text, = rows(store, "SELECT text FROM articles")[0]
     for start, end, qtext in rows(store, 'SELECT o.start, o."end", q.text FROM occurrences o JOIN quotes q ON q.id = o.quote_id'):
-        assert normalise_quote(stored_text[start:end]) == normalise_quote(qtext)
+        assert normalise_quote(stored_text[start:end]) in normalise_quote(qtext)
     assert "Rahimi" in store.who("Noor Rahimi").aliases
 
 
@@ -590,7 +590,7 @@ def test_a_short_partial_quote_the_lsh_cannot_meet_is_found_among_the_speakers_r
 
 def test_a_rendering_printed_with_no_speaker_is_in_the_lsh_under_nobody(store):
     store.index([article(1, nobody("The night trains to the coast will run again from the first week of May"))])
-    assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16)]
+    assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16 + 1)]  # and its head key
 
 
 def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(store):
@@ -612,6 +612,50 @@ def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(sto
     assert rows(store, "SELECT text, change FROM renderings WHERE quote_id = 1") == [(whole, "original")]
     assert rows(store, 'SELECT start, "end", rendering_id FROM occurrences WHERE article_id = 2 ORDER BY start') == [
         (a, a + len(first), 1), (b, b + len(second), 1)]
+
+
+def test_a_statement_its_attribution_cuts_before_a_new_sentence_is_one_quotation_and_another_speaker_stays_apart(store):
+    first, second = "We will rebuild the pier before the autumn storms", "The money is already in the bank."
+    split = f'The mayor spoke on Monday.\n\n"{first}," Ines Varga said. "{second}"'
+    a, b = split.index(first), split.index(second)
+    whole = f"{first}. {second}"
+    store.index([
+        article(1, quote(first, speaker="Ines Varga", mention="Varga", start=a),
+                quote(second, speaker="Ines Varga", mention="Varga", start=b), text=split, date="2024-03-01"),
+        article(2, quote(whole, speaker="Ines Varga", mention="Varga"), date="2024-03-02"),
+        article(3, quote(f"{first}.", speaker="Tom Reyes", mention="Reyes"), date="2024-03-03"),   # his words, not hers
+    ])
+    assert said_by(store) == [(normalise_quote(whole), "Ines Varga", 3), (normalise_quote(first), "Tom Reyes", 1)]
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("punctuation",)]
+
+
+def test_a_piece_printed_before_the_fuller_statement_joins_it_but_a_short_sentence_and_another_speaker_do_not(store):
+    said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
+            " Mill Lane paid for it")
+    store.index([article(1, quote("no pumps, no sandbags and no plan"), date="2024-03-01"),                # a piece, printed first
+                 article(2, quote("The council had no pumps"), date="2024-03-02"),                          # 5 words, shows no cut
+                 article(3, quote("no pumps, no sandbags and no plan", speaker="Tom Reyes", mention="Reyes"), date="2024-03-03"),
+                 article(4, quote(said), date="2024-03-04")])
+    assert [(p, n) for _, p, n in said_by(store)] == [("Maria Okafor", 2), ("Maria Okafor", 1), ("Tom Reyes", 1)]
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("truncation",)]
+
+
+def test_the_original_is_the_rendering_printed_first_and_on_one_day_the_quoted_words_not_the_clause_reporting_them(store):
+    from dataclasses import replace
+    reported = "the ferry would run twice a day from June, whatever the weather"
+    piece = "twice a day from June, whatever the weather"
+    text = f'Okafor said {reported.replace(piece, chr(34) + piece + chr(34))}.'
+    store.index([
+        # The reported clause comes first in the article, and is fuller, but it is the reporter's words.
+        article(1, replace(quote(reported, start=text.index("the ferry")), kind="indirect"),
+                replace(quote(piece, start=text.index(piece)), kind="partial"), text=text, date="2024-03-05"),
+        # Said on the 1st by this article's account, printed after the first article.
+        article(2, quote(piece + ".", said_on="2024-03-01"), date="2024-03-06"),
+    ])
+    assert said_by(store)[0][1:] == ("Maria Okafor", 3)
+    assert rows(store, "SELECT text, change, first_seen FROM renderings ORDER BY id") == [
+        (reported, "truncation", "2024-03-05"), (piece, "original", "2024-03-05"), (piece + ".", "punctuation", "2024-03-06")]
+    assert rows(store, "SELECT first_seen FROM quotes") == [("2024-03-01",)]
 
 
 def test_joining_two_people_by_hand_merges_the_quote_each_had_of_one_text(store):
@@ -718,3 +762,24 @@ def test_a_store_hashed_by_an_older_rule_rebuilds_its_rendering_buckets_when_ope
         quotes = store.connection.execute("SELECT count(*) FROM quotes").fetchone()[0]
         changes = {r[0] for r in store.connection.execute("SELECT change FROM renderings")}
     assert quotes == 1 and "altered" in changes
+
+
+def test_a_store_written_without_head_keys_gains_them_when_opened_and_a_fuller_text_meets_its_old_piece(tmp_path):
+    from saidwhen.store import BUCKETS_VERSION
+    from saidwhen.variants import rendering_buckets, rendering_keys
+    piece = "no pumps, no sandbags and no plan"
+    said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
+            " Mill Lane paid for it with their homes and their savings")
+    assert not set(rendering_buckets(normalise_quote(said))) & set(rendering_buckets(normalise_quote(piece)))
+    db = tmp_path / "v2.db"
+    with Store(db) as store:
+        store.index([article(1, quote(piece), date="2024-03-01")])
+    conn = sqlite3.connect(db)  # as the store of BUCKETS_VERSION 2 left it: LSH buckets only
+    conn.execute("DELETE FROM rendering_buckets WHERE bucket = ?", (rendering_keys(normalise_quote(piece))[-1],))
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == BUCKETS_VERSION
+        store.index([article(2, quote(said), date="2024-03-02")])
+        assert [n for _, _, n in said_by(store)] == [2]

@@ -41,8 +41,9 @@ def test_search_prints_a_table_or_json_and_filters_by_speaker_and_date(db):
     table = saidwhen("search", "friday", "--db", db.path)
     assert table.exit_code == 0 and "Noor Rahimi" in table.stdout and "We open on Friday" in table.stdout
     hits = [json.loads(line) for line in saidwhen("search", "friday OR ovens", "--json", "--db", db.path).stdout.splitlines()]
-    assert {h["text"] for h in hits} == {"We open on Friday", "The ovens are finally fixed."}
-    friday = next(h for h in hits if h["text"] == "We open on Friday")
+    # Each article's two pieces around "said" are one statement; the two statements begin alike but differ.
+    assert {h["text"] for h in hits} == {"We open on Friday, The ovens are finally fixed.", "We open on Friday, Come hungry."}
+    friday = next(h for h in hits if h["text"] == "We open on Friday, The ovens are finally fixed.")
     assert friday["occurrences"] == 2 and friday["first_seen"] == "2024-02-01"
     later = saidwhen("search", "friday", "--since", "2024-03", "--json", "--db", db.path).stdout
     assert json.loads(later)["url"] == "https://news.example/follow-up"

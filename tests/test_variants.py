@@ -37,10 +37,23 @@ def test_the_diff_marks_the_words_removed_and_added():
 
 
 def test_the_earliest_rendering_is_the_original_and_an_undated_one_comes_last():
-    changes = classify_all([(1, "We will not give up on the harbour now", "2024-03-02"),
-                            (2, "We will never give up on the harbour now", "2024-03-01"),
-                            (3, "we will never give up on the harbour now", None)])
+    changes = classify_all([(1, "We will not give up on the harbour now", "2024-03-02", True),
+                            (2, "We will never give up on the harbour now", "2024-03-01", True),
+                            (3, "we will never give up on the harbour now", None, True)])
     assert [changes[i][0] for i in (1, 2, 3)] == ["altered", "original", "case"]
+
+
+def test_among_renderings_printed_the_same_day_the_quoted_words_then_the_fullest_are_the_original():
+    whole = "The ferry will run twice a day from June, and the fares will not go up this year."
+    changes = classify_all([(1, "The ferry will run twice a day from June", "2024-03-01", True),          # a trim, stored first
+                            (2, whole, "2024-03-01", True),
+                            (3, "she said " + whole.lower(), "2024-03-01", False),                      # reported around it
+                            (4, "The ferry will run twice a day from June.", "2024-02-28", True)])     # printed the day before
+    assert [changes[i][0] for i in (1, 2, 3, 4)] == ["punctuation", "truncation", "truncation", "original"]
+    changes = classify_all([(1, "The ferry will run twice a day from June", "2024-03-01", True),
+                            (2, whole, "2024-03-01", True),
+                            (3, "she said " + whole.lower(), "2024-03-01", False)])
+    assert [changes[i][0] for i in (1, 2, 3)] == ["truncation", "original", "truncation"]
 
 
 @pytest.mark.parametrize("a, b", [
@@ -130,3 +143,28 @@ def test_quote_marks_around_the_whole_rendering_are_not_a_change():
     assert classify("The tide is turning.", '"The tide is turning."')[0] == "same"
     assert classify("The tide is turning.", "\u201cthe tide is turning.\u201d")[0] == "case"
     assert classify("The tide is turning.", '"The tide is turning!"')[0] == "punctuation"
+
+
+def test_a_rendering_cut_short_next_to_a_respelled_word_is_the_same_quotation_but_a_new_word_there_is_not():
+    long = normalise_quote("We have fought for ten years for the new harbour walls. We will keep fighting until the work is done.")
+    assert same_quotation(long, normalise_quote("We have fought for ten years for the new harbour wall."))
+    assert same_quotation(normalise_quote("I told them on Monday night and I will tell them again: our neighbours on Mill Lane"
+                                          " will get new harbour walls this summer."),
+                          normalise_quote("Neighbors on Mill Lane will get new harbour walls this summer."))  # cut at the start
+    assert not same_quotation(long, normalise_quote("We have fought for ten years for the new harbour school."))
+    assert not same_quotation(long, normalise_quote("We have fought for ten years for the new school."))
+
+
+def test_two_fragments_of_one_reported_sentence_are_not_alterations_of_each_other():
+    reported = "the pier will reopen to boats in early May and that the fees will not go up again this year"
+    first, second = "will reopen to boats in early May", "will not go up again this year"
+    assert classify(first, second)[0] == "altered"  # what comparing them with each other would say
+    changes = classify_all([(1, reported, "2024-03-01", False), (2, first, "2024-03-01", True), (3, second, "2024-03-01", True)])
+    assert [changes[i][0] for i in (1, 2, 3)] == ["truncation", "original", "truncation"]  # each a piece of the clause
+
+
+def test_words_after_an_ellipsis_from_elsewhere_in_the_statement_are_an_ellipsis_but_changed_words_there_are_not():
+    said = "We will never give up on the harbour. I promise you that, and we will rebuild it by the spring."
+    assert classify(said, "We will never give up on the harbour … The boats will be back.")[0] == "ellipsis"
+    assert classify(said, "We will never give up on the harbour … and rebuild it by the summer.")[0] == "altered"
+    assert classify(said, "We will not give up on the harbour … The boats will be back.")[0] == "altered"
