@@ -69,6 +69,8 @@ PROMISING = frozenset(
 )
 #: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
 WARNING = frozenset("warn warns warned warning".split())
+#: Forms of "tell", whose object and infinitive are an instruction: "told Bush to quiet down".
+TELLING = frozenset("tell tells told telling".split())
 #: Verbs whose "how …" or "why …" clause is what someone told, not a question.
 EXPLAINING = frozenset("explain explains explained explaining recount recounts recounted detail details detailed".split())
 #: Verbs whose noun-phrase object is what someone made public ("announced his candidacy", "noted
@@ -189,6 +191,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
                 kind = "summary"
             if not content and w in WARNING and (content := _warned_of(tok)):
+                kind = "summary"
+            if not content and w in TELLING and (content := _instruction(tok)):
                 kind = "summary"
         if not content:
             continue
@@ -544,6 +548,22 @@ def _announced_by(verb: Token) -> set[int] | None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_.startswith("NN")), None)
     return {t.i for t in subj.subtree} if subj is not None else None
+
+
+def _instruction(verb: Token) -> set[int] | None:
+    """What someone told someone to do ("told Bush to quiet down"): the person told and the task,
+    an instruction given, with its giver as the verb's subject."""
+    kids = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in kids) or any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in kids):
+        return None
+    if any(c.tag_ in ("WP", "WDT") for c in kids):
+        return None  # "what she told him to do": the task is named elsewhere
+    objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.tag_ not in ("WP", "WDT")]
+    to = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i
+          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if objs and to and to[0].i > objs[0].i and to[0].left_edge.i > verb.i:  # not "what she told him to do"
+        return {t.i for t in objs[0].subtree} | {t.i for t in to[0].subtree}
+    return None
 
 
 def _demand(verb: Token, kids: list[Token]) -> set[int] | None:

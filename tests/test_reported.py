@@ -641,3 +641,9 @@ def test_a_whether_clause_as_subject_opens_a_statement_not_a_question():
     (q,) = reported("Whether the toll or the levy works better will be clear by spring, said Priya Walsh, the council's treasurer.")
     assert (q.kind, q.text, q.speaker) == ("indirect", "Whether the toll or the levy works better will be clear by spring",
                                            "Priya Walsh")
+
+
+def test_what_someone_told_someone_to_do_is_a_summary():
+    (q,) = summaries("Priya Walsh told the engineers to reopen the bridge by spring.")
+    assert (q.text, q.speaker) == ("the engineers to reopen the bridge by spring", "Priya Walsh")
+    assert summaries("The engineers ignored what Priya Walsh told them to do.") == []
