@@ -922,6 +922,9 @@ class Entities:
             ent = self._resolve_pronoun(owner.lower_, owner.idx)
         else:
             ent, _, _ = self.resolve(owner)
+            if ent is not None and coarse_pos(owner) == "NOUN" and owner.text[:1].islower() and ent.kind == "PERSON" \
+                    and TITLE_WORDS.get(owner.lower_, owner.lower_) not in ent.roles:
+                return None  # "the Democratic nominee's campaign": a guess at who the nominee is names no campaign
         if ent is None or medium.lower_ != "campaign" or ent.kind != "PERSON":
             return ent
         return self._campaign_of(ent, medium.idx)

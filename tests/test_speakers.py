@@ -596,3 +596,18 @@ def test_a_name_with_a_quoted_nickname_before_a_party_and_seat_is_the_speaker():
     text = ('"Tonight belongs to our next governor, Ann Ruiz!" Ruiz\'s cousin, state Del. Dana "Dee" Holloway '
             '(D-Newport News), shouted to the crowd.')
     assert only(text).speaker == "Dana Holloway"
+
+
+def test_a_campaign_of_a_description_nobody_holds_is_named_for_nobody():
+    text = ("President Ana Ruiz and Vice President Tomas Brennan will campaign for Lena Hartmann in May.\n\n"
+            "The Democratic nominee's campaign said the visits would begin in Ohio.")
+    article = saidwhen.extract(text, "2024-03-14")
+    assert not [p.name for p in article.people if "campaign" in p.name]
+    (q,) = [q for q in article.quotes if q.text.startswith("the visits")]
+    assert q.speaker is None
+
+
+def test_a_campaign_of_a_named_person_is_named_for_her():
+    article = saidwhen.extract("Hartmann’s campaign said the visits would begin in Ohio.", "2024-03-14")
+    (q,) = article.quotes
+    assert q.speaker == "Hartmann campaign"
