@@ -42,6 +42,13 @@ LINE_SUFFIXES = (".jsonl",)
 #: An ordinal packs (file index, record index) in one 64-bit integer: records per file < 2**32.
 _RECORD_BITS = 32
 
+#: ``spark.python.worker.memory``: a Python worker's aggregations (``groupByKey``, ``reduceByKey``)
+#: spill to disk, with a full garbage collection each time, once the worker's resident memory passes
+#: it. A worker that extracted holds the spaCy model (about 0.55 GB), so under Spark's default of
+#: 512m every aggregation it ran spilled on every check; this leaves the default's headroom above
+#: the model.
+WORKER_MEMORY = "1g"
+
 #: Columns of each table, in the order and with the Arrow types ``export --format parquet`` writes.
 _SPARK_TYPES = {"INTEGER": "bigint", "REAL": "double", "TEXT": "string", "BLOB": "binary"}
 
@@ -102,6 +109,8 @@ def spark_session(master: str | None = None, shuffle_partitions: int | None = No
         builder = builder.master(master)
     if shuffle_partitions or (master or "").startswith("local"):
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions or 8))
+    if not _under_submit():  # under spark-submit, its --conf decides
+        builder = builder.config("spark.python.worker.memory", WORKER_MEMORY)
     builder = builder.config("spark.ui.showConsoleProgress", "false")
     session = builder.getOrCreate()
     if (master or "").startswith("local"):
