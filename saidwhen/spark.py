@@ -21,6 +21,7 @@ article by article, and this job, which sees the whole corpus, can differ is lis
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -255,6 +256,18 @@ def _parse_jsonl_line(files):
     return parse
 
 
+def _freeze_model() -> None:
+    """Load the spaCy model in this Python worker, once, and move it (with all else loaded so far)
+    out of the garbage collector's sight (``gc.freeze``). PySpark's daemon collects garbage after
+    every task a reused worker runs, and a full pass over the model's objects cost a few tenths of
+    a second: in every small task of the cross-article steps this worker ran later."""
+    from .extract import load_nlp
+
+    if load_nlp.cache_info().currsize == 0:
+        load_nlp()
+        gc.freeze()
+
+
 def _extract_partition(items, counts, kinds=None):
     """Clean and extract the partition's articles with one model per Python worker, and turn each
     into an article row; an article that fails becomes a rejected row."""
@@ -266,6 +279,7 @@ def _extract_partition(items, counts, kinds=None):
     rejects: list = []
 
     def records():
+        _freeze_model()
         for item in source:
             if item[0] == "r":
                 rejects.append(item)
