@@ -259,8 +259,9 @@ def _parse_jsonl_line(files):
 def _freeze_model() -> None:
     """Load the spaCy model in this Python worker, once, and move it (with all else loaded so far)
     out of the garbage collector's sight (``gc.freeze``). PySpark's daemon collects garbage after
-    every task a reused worker runs, and a full pass over the model's objects cost a few tenths of
-    a second: in every small task of the cross-article steps this worker ran later."""
+    every task a reused worker runs, and with the model loaded a pass cost about a tenth of a
+    second (a few hundredths without it): in every small task of the cross-article steps this
+    worker ran later. ``extract_many`` has loaded the model by the time it asks for a record."""
     from .extract import load_nlp
 
     if load_nlp.cache_info().currsize == 0:
