@@ -21,6 +21,7 @@ article by article, and this job, which sees the whole corpus, can differ is lis
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import os
 import sys
@@ -256,17 +257,17 @@ def _parse_jsonl_line(files):
     return parse
 
 
+@functools.cache
 def _freeze_model() -> None:
-    """Load the spaCy model in this Python worker, once, and move it (with all else loaded so far)
-    out of the garbage collector's sight (``gc.freeze``). PySpark's daemon collects garbage after
-    every task a reused worker runs, and with the model loaded a pass cost about a tenth of a
-    second (a few hundredths without it): in every small task of the cross-article steps this
-    worker ran later. ``extract_many`` has loaded the model by the time it asks for a record."""
+    """Load the spaCy model in this Python worker and move it (with all else loaded so far) out of
+    the garbage collector's sight (``gc.freeze``), once per worker. PySpark's daemon collects
+    garbage after every task a reused worker runs, and with the model loaded a pass cost about a
+    tenth of a second (a few hundredths without it): in every small task of the cross-article
+    steps this worker ran later."""
     from .extract import load_nlp
 
-    if load_nlp.cache_info().currsize == 0:
-        load_nlp()
-        gc.freeze()
+    load_nlp()
+    gc.freeze()
 
 
 def _extract_partition(items, counts, kinds=None):

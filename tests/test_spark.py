@@ -326,7 +326,8 @@ def test_python_workers_may_hold_the_model_before_their_aggregations_spill(sessi
 
 
 def test_a_worker_that_loaded_the_model_keeps_it_out_of_the_garbage_collectors_passes():
-    code = ("import gc; from saidwhen import spark; from saidwhen.extract import load_nlp;"
+    # extract_many loads the model before the worker freezes it
+    code = ("import gc; from saidwhen import spark; from saidwhen.extract import load_nlp; load_nlp();"
             "before = len(gc.get_objects()); spark._freeze_model(); frozen = gc.get_freeze_count();"
             "left = len(gc.get_objects()); spark._freeze_model();"
             "print(load_nlp.cache_info().misses, before, frozen, left, gc.get_freeze_count())")
@@ -335,7 +336,7 @@ def test_a_worker_that_loaded_the_model_keeps_it_out_of_the_garbage_collectors_p
     assert done.returncode == 0, done.stderr
     loads, before, frozen, left, again = map(int, done.stdout.split())
     assert loads == 1 and again == frozen  # loaded and frozen once
-    assert frozen > before and left < before / 10  # what was loaded, the model with it, is out of the collector's passes
+    assert frozen >= before and left < before / 10  # what was loaded, the model with it, is out of the collector's passes
 
 
 def test_spark_names_inputs_that_do_not_exist(session, tmp_path):
