@@ -21,6 +21,8 @@ article by article, and this job, which sees the whole corpus, can differ is lis
 from __future__ import annotations
 
 import argparse
+import functools
+import gc
 import os
 import sys
 import time
@@ -41,6 +43,13 @@ LINE_SUFFIXES = (".jsonl",)
 
 #: An ordinal packs (file index, record index) in one 64-bit integer: records per file < 2**32.
 _RECORD_BITS = 32
+
+#: ``spark.python.worker.memory``: a Python worker's aggregations (``groupByKey``, ``reduceByKey``)
+#: spill to disk, with a full garbage collection each time, once the worker's resident memory passes
+#: it. A worker that extracted holds the spaCy model (about 0.55 GB), so under Spark's default of
+#: 512m every aggregation it ran spilled on every check; this leaves the default's headroom above
+#: the model.
+WORKER_MEMORY = "1g"
 
 #: Columns of each table, in the order and with the Arrow types ``export --format parquet`` writes.
 _SPARK_TYPES = {"INTEGER": "bigint", "REAL": "double", "TEXT": "string", "BLOB": "binary"}
@@ -102,6 +111,8 @@ def spark_session(master: str | None = None, shuffle_partitions: int | None = No
         builder = builder.master(master)
     if shuffle_partitions or (master or "").startswith("local"):
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions or 8))
+    if not _under_submit():  # under spark-submit, its --conf decides
+        builder = builder.config("spark.python.worker.memory", WORKER_MEMORY)
     builder = builder.config("spark.ui.showConsoleProgress", "false")
     session = builder.getOrCreate()
     if (master or "").startswith("local"):
@@ -246,6 +257,19 @@ def _parse_jsonl_line(files):
     return parse
 
 
+@functools.cache
+def _freeze_model() -> None:
+    """Load the spaCy model in this Python worker and move it (with all else loaded so far) out of
+    the garbage collector's sight (``gc.freeze``), once per worker. PySpark's daemon collects
+    garbage after every task a reused worker runs, and with the model loaded a pass cost about a
+    tenth of a second (a few hundredths without it): in every small task of the cross-article
+    steps this worker ran later."""
+    from .extract import load_nlp
+
+    load_nlp()
+    gc.freeze()
+
+
 def _extract_partition(items, counts, kinds=None):
     """Clean and extract the partition's articles with one model per Python worker, and turn each
     into an article row; an article that fails becomes a rejected row."""
@@ -257,6 +281,7 @@ def _extract_partition(items, counts, kinds=None):
     rejects: list = []
 
     def records():
+        _freeze_model()
         for item in source:
             if item[0] == "r":
                 rejects.append(item)

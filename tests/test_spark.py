@@ -7,6 +7,9 @@ truncated WARC); every test reads that one run.
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -335,6 +338,25 @@ def test_load_names_a_missing_or_broken_parquet_file(built, tmp_path):
     (copy / "times").rmdir()
     result = saidwhen("load", copy, "--db", tmp_path / "b.db")
     assert result.exit_code == 1 and "no Parquet table 'times'" in result.stderr
+
+
+def test_python_workers_may_hold_the_model_before_their_aggregations_spill(session):
+    # Spark compares the worker's whole resident memory with this; at its default (512m) the model alone passed it.
+    assert session.sparkContext.getConf().get("spark.python.worker.memory") == spark_job.WORKER_MEMORY == "1g"
+
+
+def test_a_worker_that_loaded_the_model_keeps_it_out_of_the_garbage_collectors_passes():
+    # extract_many loads the model before the worker freezes it
+    code = ("import gc; from saidwhen import spark; from saidwhen.extract import load_nlp; load_nlp();"
+            "before = len(gc.get_objects()); spark._freeze_model(); frozen = gc.get_freeze_count();"
+            "left = len(gc.get_objects()); spark._freeze_model();"
+            "print(load_nlp.cache_info().misses, before, frozen, left, gc.get_freeze_count())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    loads, before, frozen, left, again = map(int, done.stdout.split())
+    assert loads == 1 and again == frozen  # loaded and frozen once
+    assert frozen >= before and left < before / 10  # what was loaded, the model with it, is out of the collector's passes
 
 
 def test_spark_names_inputs_that_do_not_exist(session, tmp_path):
