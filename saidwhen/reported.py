@@ -67,7 +67,7 @@ REFUSALS = frozenset("declined declines decline refused refuses refuse".split())
 PROMISING = frozenset(
     "promise promises promised pledge pledges pledged vow vows vowed".split()
 )
-#: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
+#: Forms of "warn", whose "of"/"about" object is what was warned of: "warned of a long winter".
 WARNING = frozenset("warn warns warned warning".split())
 #: Forms of "tell", whose object and infinitive are an instruction: "told Bush to quiet down".
 TELLING = frozenset("tell tells told telling".split())
@@ -83,6 +83,7 @@ ANNOUNCING = frozenset(
     cite cites cited outline outlines outlined detail details detailed unveil unveils unveiled
     propose proposes proposed demand demands demanded pledge pledges pledged dispute disputes
     disputed""".split())
+#: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
 CALLING = frozenset("call calls called calling".split())
 #: Forms of "ask": the question asked ("asked whether the vote would go ahead") is a quotation
 #: of its own kind, ``question``; the request ("asked the council to act") a summary.
@@ -320,8 +321,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         told_how = w in EXPLAINING and c.left_edge.lower_ in ("how", "why", "what", "where", "when")
         if _question(c) and not relative and not told_how:
             return None
-        if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(
-                m.dep_ == "mark" for m in c.children) and w not in PROMISING:
+        if _infinitive(c) and not any(m.dep_ == "mark" for m in c.children) and w not in PROMISING:
             return None  # "announced a motion … to be debated": an infinitive, not a statement
         out = {t.i for t in c.subtree}
         for extra in clauses[1:] + _continuations(verb, c):
@@ -389,7 +389,7 @@ def _summary(verb: Token) -> set[int] | None:
     for clause in kids:  # "called for the mayor to resign": the parser's "for" opens a clause
         if clause.dep_ == "advcl" and clause.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1
                                                               for m in clause.children) \
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                and _infinitive(clause):
             return {t.i for t in clause.subtree if t.i > verb.i + 1}
     objs = [c for c in kids if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]  # not "what he called …"
     verdicts = [c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > verb.i and not any(a.lower_ == "to" for a in c.children)
@@ -431,7 +431,7 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
             if objs and (prep.lower_ == "about" or objs[0].tag_.startswith("NN")):  # "asked for a recount": a request
                 return {t.i for t in objs[0].subtree}, "question" if prep.lower_ == "about" else "summary"
     objs = [c for c in after if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]
-    to = [c for c in after if c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    to = [c for c in after if c.dep_ in ("xcomp", "ccomp", "advcl") and _infinitive(c)]
     if objs and to:
         return {t.i for t in objs[0].subtree} | {t.i for t in to[0].subtree}, "summary"
     if to and not objs and to[0].dep_ == "xcomp" and to[0].i > verb.i:  # "asked to depose the witness"
@@ -484,7 +484,7 @@ def _asked_passive(verb: Token) -> tuple[set[int], Token | None, str] | None:
     if nxt < len(doc) and doc[nxt].lower_ in ("if", "whether") and doc[nxt].dep_ == "mark" and doc[nxt].head.i > nxt \
             and doc[nxt].head.dep_ in ("advcl", "ccomp") and doc[nxt].head.head.i == verb.head.i and verb.head.i < verb.i:
         return {t.i for t in doc[nxt].head.subtree}, agent, "question"  # "when asked in May if he would …", hung on the verb before
-    to = [c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    to = [c for c in after if c.dep_ == "xcomp" and _infinitive(c)]
     if to and any(c.dep_ == "auxpass" for c in kids):
         return {t.i for t in to[0].subtree}, agent, "summary"  # "was asked to name one": a request
     for prep in _about(verb):
@@ -558,10 +558,10 @@ def _instruction(verb: Token) -> set[int] | None:
         return None
     if any(c.tag_ in ("WP", "WDT") for c in kids):
         return None  # "what she told him to do": the task is named elsewhere
-    objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.tag_ not in ("WP", "WDT")]
-    to = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i
-          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-    if objs and to and to[0].i > objs[0].i and to[0].left_edge.i > verb.i:  # not "what she told him to do"
+    objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+    to = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and _infinitive(c)]
+    # the infinitive's subtree starts after the verb: "what" the parser hung on "do" is the same case
+    if objs and to and to[0].i > objs[0].i and to[0].left_edge.i > verb.i:
         return {t.i for t in objs[0].subtree} | {t.i for t in to[0].subtree}
     return None
 
@@ -571,8 +571,7 @@ def _demand(verb: Token, kids: list[Token]) -> set[int] | None:
     "urged caution", "urged that the bridge reopen"; None without an object ("urged on by fans")."""
     objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.tag_ not in ("WP", "WDT")]
     to = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > verb.i
-          and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+          and (_infinitive(c) or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
     if objs and to:
         return {t.i for t in objs[0].subtree} | {t.i for t in to[0].subtree}
     if to and not objs:
@@ -618,7 +617,7 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
         lead = verb.left_edge.i
     if lead < 3 or doc[lead - 1].text != ",":
         return None
-    told = verb.lower_ in ("told", "tells", "tell")  # "…, an aide told The Courier": the one told, not what
+    told = verb.lower_ in TELLING  # "…, an aide told The Courier": the one told, not what
     if any(c.dep_ in ("ccomp", "xcomp", "attr", "cc") or c.dep_ == "dobj" and not told for c in verb.children):
         return None
     after = {t.i for t in verb.subtree}
@@ -733,6 +732,16 @@ def _hung_on_setting(verb: Token) -> list[Token]:
 FINITE = frozenset("VBD VBZ VBP MD".split())
 
 
+def _finite(verb: Token) -> bool:
+    """Whether a verb heads a finite clause: a tensed verb or a modal, or one with a tensed auxiliary."""
+    return verb.tag_ in FINITE or any(a.dep_ == "aux" and a.tag_ in FINITE for a in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to reopen the bridge")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
 def _relative_statement(verb: Token) -> list[Token]:
     """What a relative clause says of its noun, where the parser took the finite verb for a
     complement of the speech verb: "the cuts, which they say left a gap"."""
@@ -755,8 +764,7 @@ def _fronted_clause(verb: Token) -> list[Token]:
             continue
         if any(k.dep_ in ("mark", "advmod") and k.tag_ in ("IN", "WRB") for k in c.children):
             return []
-        if any(k.dep_ == "nsubj" for k in c.children) and (
-                c.tag_ in FINITE or any(a.dep_ == "aux" and a.tag_ in FINITE for a in c.children)):
+        if any(k.dep_ == "nsubj" for k in c.children) and _finite(c):
             return [c]
     return []
 
@@ -769,8 +777,7 @@ def _misread_gerund(verb: Token) -> list[Token]:
     for g in verb.rights:
         if g.dep_ != "xcomp" or g.tag_ != "VBG":
             continue
-        finite = [c for c in g.children if c.dep_ == "ccomp" and c.i > g.i
-                  and (c.tag_ in FINITE or any(a.dep_ == "aux" and a.tag_ in FINITE for a in c.children))]
+        finite = [c for c in g.children if c.dep_ == "ccomp" and c.i > g.i and _finite(c)]
         if not finite:
             return []
         between = verb.doc[verb.i + 1 : g.i]

@@ -752,8 +752,7 @@ def _fold_people(sightings) -> list[tuple]:
         if aliases.get(alias) is None:
             aliases[alias] = reason
 
-    for key, name, kind, role, aliases, gender, evidence, *outlet in sightings:
-        where = outlet[0] if outlet else None  # the article's outlet, when the sighting carries it
+    for key, name, kind, role, aliases, gender, evidence, where in sightings:
         org = short_name_of(name, orgs.get(key[0], ()), here.get(key[0], ()))
         if org is None and where and " " not in name:  # the store's ``own_outlet``: "Times" in a story of nytimes.com
             org = own_outlet(name, where, [r[0] for r in rows.values() if r[4] and r[1] == "ORG"],

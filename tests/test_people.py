@@ -179,12 +179,14 @@ def _stored(articles, tmp_path):
 
 def _spark_people(articles):
     """The Spark job's fold of people over the same sightings (pure Python, no Spark)."""
+    from saidwhen.balance import outlet
     from saidwhen.spark import _fold_people, _surname_key
 
     groups = {}
     for n, a in enumerate(articles):
+        where = outlet(a.url, a.id)
         for pos, p in enumerate(a.people):
-            groups.setdefault(_surname_key(p.name), []).append(((n, 0, pos), p.name, p.kind, p.role, [], None, None))
+            groups.setdefault(_surname_key(p.name), []).append(((n, 0, pos), p.name, p.kind, p.role, [], None, None, where))
     out = [row for g in groups.values() for row in _fold_people(g)]
     return {r[1]: sorted(x[2] for x in out if x[0] == "a" and x[1] == r[1]) for r in out if r[0] == "p"}
 
@@ -378,14 +380,16 @@ def _named_here(n, *people):
 
 def _spark_sightings(articles):
     """The Spark job's fold over every call the store makes (people, then quote speakers), pure Python."""
+    from saidwhen.balance import outlet
     from saidwhen.spark import _fold_people, _surname_key
 
     groups = {}
     for n, a in enumerate(articles):
+        where = outlet(a.url, a.id)
         for pos, p in enumerate(a.people):
-            groups.setdefault(_surname_key(p.name), []).append(((n, 0, pos), p.name, p.kind, p.role, [], None, None))
+            groups.setdefault(_surname_key(p.name), []).append(((n, 0, pos), p.name, p.kind, p.role, [], None, None, where))
         for pos, q in enumerate(a.quotes):
-            groups.setdefault(_surname_key(q.speaker), []).append(((n, 1, pos), q.speaker, "PERSON", None, [], None, None))
+            groups.setdefault(_surname_key(q.speaker), []).append(((n, 1, pos), q.speaker, "PERSON", None, [], None, None, where))
     out = [row for g in groups.values() for row in _fold_people(g)]
     people = {r[1]: sorted(x[2] for x in out if x[0] == "a" and x[1] == r[1]) for r in out if r[0] == "p"}
     return people, {(r[1][0], r[1][1], r[1][2]): r[2] for r in out if r[0] == "s"}
@@ -511,9 +515,6 @@ def _published(n, url, *people):
 
 @pytest.mark.parametrize("order", [(0, 1, 2), (0, 2, 1)])
 def test_a_paper_s_short_name_in_its_own_story_is_the_paper(order, tmp_path):
-    from saidwhen.balance import outlet
-    from saidwhen.spark import _fold_people, _surname_key
-
     arts = [_published(1, "https://www.lakesidegazette.com/1", ("Lakeside Gazette", "ORG")),
             _published(2, "https://www.lakesidegazette.com/2", ("Gazette", "ORG")),   # the paper's own story
             _published(3, "https://news.example/3", ("Gazette", "ORG"))]              # another outlet's: some gazette
@@ -522,10 +523,7 @@ def test_a_paper_s_short_name_in_its_own_story_is_the_paper(order, tmp_path):
     assert got["Lakeside Gazette"] == ["Gazette"] and "Gazette" in got
     said = _speakers(tmp_path / "s.db")
     assert said["line 2 0"] == "Lakeside Gazette" and said["line 3 0"] == "Gazette"
-    groups = {}
-    for n, a in enumerate(arts):
-        where = outlet(a.url, a.id)
-        for pos, p in enumerate(a.people):
-            groups.setdefault(_surname_key(p.name), []).append(((n, 0, pos), p.name, p.kind, p.role, [], None, None, where))
-    out = [row for g in groups.values() for row in _fold_people(g)]
-    assert {r[1]: sorted(x[2] for x in out if x[0] == "a" and x[1] == r[1]) for r in out if r[0] == "p"} == got
+    people, seen = _spark_sightings(arts)
+    assert people == got
+    assert {(arts[n].id, pos): canonical for (n, phase, pos), canonical in seen.items() if phase == 1} == {
+        ("a1", 0): "Lakeside Gazette", ("a2", 0): "Lakeside Gazette", ("a3", 0): "Gazette"}
