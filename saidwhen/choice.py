@@ -82,8 +82,8 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
     if att.speaker is None and att.mention is None and p < TAKE_ALONE:
         return att
     ent, mention, conf = attributor.resolve(best)
-    if ent is None and att.speaker is not None and rule is None:
-        return att  # the rules named someone the model's pick cannot
+    if ent is None and att.speaker is not None and (rule is None or best.tag_ in ("WP", "WDT")):
+        return att  # the rules named someone the model's pick cannot (a "who" whose antecedent is lost)
     from .speakers import Attribution
 
     return Attribution(ent, mention, att.cue, round(min(conf, 0.5 + p / 2), 3) if ent else 0.5, att.explicit,

@@ -17,10 +17,11 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from .people import first_names, known_full_name
 from .lexicon import (
+    SPEECH_LEMMAS,
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
-    before_colon, coarse_pos, dateline_end,
+    before_colon, coarse_pos, dateline_end, opens_sentence,
 )
 from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED
 
@@ -249,6 +250,8 @@ class Entities:
             if t.text in ("-", "—", "–") and t.whitespace_ and k > 0 and toks[k - 1].whitespace_:  # not "Adeyemi-Strand"
                 toks = toks[k + 1 :]
                 break
+        if len(toks) > 1 and self._fronted_verb(toks):
+            toks = toks[1:]  # "Said Roe, "…"", "Stated Roe:": the verb of the writer's sentence, put first
         while len(toks) > 1 and (toks[0].tag_ in ("RB", "JJ", "JJS", "DT", "IN", "CD") or toks[0].ent_type_ in ("ORDINAL", "CARDINAL")
                                  or toks[0].lower_ in STOP_WORDS) \
                 and first_name_gender(toks[0].text) is None \
@@ -257,6 +260,20 @@ class Entities:
         if len(toks) == len(e):
             return e
         return SpacySpan(doc, toks[0].i, toks[-1].i + 1, label=e.label_)
+
+    def _fronted_verb(self, toks) -> bool:
+        """Whether the first of a name's words is a speech verb put before its speaker ("Said Roe,
+        "…"", "Stated Roe:"): it opens the sentence, and the name is followed by a colon, or by a
+        comma and a quote in the same sentence."""
+        doc = self.doc
+        if len(toks) < 2 or not opens_sentence(toks[0]) or toks[0].lower_ not in SPEECH_LEMMAS:
+            return False
+        j = toks[-1].i + 1
+        if j >= len(doc):
+            return False
+        if doc[j].text == ":":
+            return True
+        return doc[j].text == "," and any(t.text in _QUOTES for t in doc[j + 1 : self.sent(j).end])
 
     def _fragment(self, e: SpacySpan) -> bool:
         """Whether NER labelled alone an institution noun that belongs to a longer name: "State"
@@ -720,9 +737,15 @@ class Entities:
             e = self._ent_of.get(tok.i)
             if e is not None and "," not in e.text:
                 start = e.start  # the name without the title before it ("Farmer Elias Brook")
-                while start < tok.i and (doc[start].lower_ in STRIP_TITLES or doc[start].lower_.rstrip(".") in ROLE_WORDS):
+                while start < tok.i and (doc[start].lower_ in STRIP_TITLES or doc[start].lower_.rstrip(".") in ROLE_WORDS
+                                         or doc[start].is_punct  # nor a closing mark NER ran into it
+                                         or self._fronted_verb(doc[start : e.end])):  # nor "Said" of "Said Roe:"
                     start += 1
-                return self._past_dateline(doc[start].idx, e.end_char), e.end_char
+                end = e.end
+                while end - 1 > tok.i and doc[end - 1].is_punct:
+                    end -= 1
+                end_char = doc[end - 1].idx + len(doc[end - 1])
+                return self._past_dateline(doc[start].idx, end_char), end_char
         if coarse_pos(tok) == "PRON":
             return tok.idx, tok.idx + len(tok)
         left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case")]
@@ -735,6 +758,8 @@ class Entities:
                 and doc[i - 2].text[:1].isupper():
             i -= 2  # "Okafor-Bell"
         start_tok = doc[i]
+        if start_tok.i < tok.i and self._fronted_verb(doc[start_tok.i : tok.i + 1]):
+            start_tok = doc[start_tok.i + 1]
         if coarse_pos(tok) == "PROPN":  # "West Pennine Fire and Rescue Service": one name, not two speakers
             conj = [c for c in tok.rights if c.dep_ == "conj" and coarse_pos(c) == "PROPN"]
             if conj and conj[0].lower_ in ORG_SUFFIXES and all(
@@ -765,6 +790,8 @@ class Entities:
                 names = [c for c in tok.subtree if c.dep_ == "appos" and c.head.dep_ == "pobj" and coarse_pos(c) == "PROPN"
                          and all(t.is_punct for t in self.doc[c.right_edge.i + 1 : tok.right_edge.i + 1])
                          and c.ent_type_ == "PERSON" and not self.in_quote(c.idx)]
+            if not names:  # "GOP contender and former surgeon Ben Calder responded": two titles of one person
+                names = [c for c in tok.children if c.dep_ == "conj" and _titles_of_one(tok, c)]
             if not names:  # "according to the department's epidemiologist, Dr. Farida Nwosu."
                 names = self._name_after(tok)
             if names:
@@ -898,6 +925,8 @@ class Entities:
         if not others or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in first.children):
             return False
         other = others[0]
+        if _titles_of_one(first, other):
+            return False
         one_name = other.lower_ in ORG_SUFFIXES or self._ent_of.get(first.i) is not None and self._ent_of.get(first.i) is self._ent_of.get(other.i)
         return not one_name
 
@@ -1384,6 +1413,8 @@ def name_in_full(entities: list[Entity], text: str) -> None:
                         or any(_common_noun(w, text) for w in middle):
                     continue
                 low = first.lower()
+                if low in SPEECH_LEMMAS and text[m.end() : m.end() + 1] in (",", ":"):
+                    continue  # "Said Roe, "…"": the writer's verb put first, not a first name
                 if low not in STOP_WORDS and low not in STRIP_TITLES and low.rstrip(".") not in ROLE_WORDS \
                         and first_names().get_gender(first) in ("male", "female", "mostly_male", "mostly_female"):
                     forms.setdefault(first, []).append(" ".join([first, *middle, surname]))
@@ -1391,6 +1422,14 @@ def name_in_full(entities: list[Entity], text: str) -> None:
         if len(forms) == 1:
             (written,) = forms.values()
             e.name = min(written, key=lambda f: (len(f.split()), written.index(f)))
+
+
+def _titles_of_one(first: Token, other: Token) -> bool:
+    """Whether "<role> and <role> <Name>" is one person under two titles ("GOP contender and
+    former surgeon Ben Calder"): a bare role, with no article or owner, joined to a name that a
+    role of its own precedes."""
+    return first.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in first.children) \
+        and other.ent_type_ == "PERSON" and any(t.dep_ == "compound" and coarse_pos(t) == "NOUN" for t in other.lefts)
 
 
 _KIN = "husband|wife|son|daughter|brother|sister|father|mother|widow|widower|stepson|stepdaughter"

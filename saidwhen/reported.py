@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, before_colon, dateline_end, writers_hedge
+from .lexicon import ASIDES, before_colon, dateline_end, inverted_aside, subject_aside, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -272,6 +272,11 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return {t.i for t in clause.subtree} - inside - _attributions(clause, verb)
     if not verb.tag_.startswith("VB"):
         return None
+    if (inverted := inverted_aside(verb)) is not None:
+        # "Any fair reading, said Paul Roe, an expert, would see a retreat": both halves around the aside
+        speaker, subject, clause = inverted
+        comma = speaker.right_edge.i + (speaker.right_edge.text != ",")
+        return ({t.i for t in subject.subtree} | {t.i for t in clause.subtree if t.i > comma}) - {verb.i - 1}
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "did not say that …"
     if verb.tag_ == "VB" and verb.i == verb.sent.start and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
@@ -294,6 +299,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i != verb.i
                and not (c.i < verb.i and c.lower_ in ASIDES and c.tag_ in ("VBD", "VBN"))
+               and not subject_aside(c, verb)
                # "… had a different complaint: he said …": what precedes a colon is the writer's
                and not (c.i < verb.i and before_colon(c, verb))
                # "… he said as the crowd booed": when it was said, not what

@@ -19,8 +19,8 @@ from .candidates import CALENDAR
 from .choice import choose
 from .entities import Entities, Entity, title_case_headline_end
 from .lexicon import (
-    ASIDES, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_LEMMAS, WEAK_SPEECH,
-    coarse_pos, writers_hedge,
+    ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_LEMMAS, WEAK_SPEECH,
+    coarse_pos, inverted_aside, opens_sentence, subject_aside, writers_hedge,
 )
 
 
@@ -31,6 +31,14 @@ QUANTIFIERS = frozenset("""all most many some both each several few none half ma
 
 #: What someone issues that the next paragraph quotes: "… released the following statement:".
 ISSUED = frozenset("statement statements remarks message letter note tweet post following".split())
+
+
+def _fronted(verb: Token) -> bool:
+    """Whether a capitalised speech verb opens its sentence before the name of its speaker ("Stated
+    Roe:", "Continued Roe, …"), a word the tagger reads as part of the name."""
+    doc = verb.doc
+    return opens_sentence(verb) and verb.text[:1].isupper() and verb.i + 1 < len(doc) \
+        and coarse_pos(doc[verb.i + 1]) == "PROPN"
 
 
 def _issuing(sent) -> Token | None:
@@ -256,7 +264,8 @@ class Attributor(Entities):
                 cands.append(t)  # "As Ms. Roe put it, the network is "…"": a way of saying, not of putting
             elif (w in SPEECH_LEMMAS or w in WEAK_SPEECH) and coarse_pos(t) in ("VERB", "AUX", "NOUN", "PROPN") \
                     and not writers_hedge(t):
-                if coarse_pos(t) in ("NOUN", "PROPN") and w not in ("said", "told", "added", "wrote", "says"):
+                if coarse_pos(t) in ("NOUN", "PROPN") and w not in ("said", "told", "added", "wrote", "says") \
+                        and not _fronted(t):
                     continue
                 cands.append(t)
         if not cands:
@@ -345,8 +354,13 @@ class Attributor(Entities):
             return verb.head  # "…, a team at the institute reported": the noun the parser hung it on
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in QUANTIFIERS:
             return _of_whom(verb.head)  # "the share of voters saying …": the voters
+        if (inverted := inverted_aside(verb)) is not None:
+            return inverted[0]  # "Any fair reading, said Paul Roe, an expert, would …"
         v = verb
-        if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == "," and not any(
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.tag_.startswith("VB") \
+                and verb.head.lower_ in ISSUED | DOCUMENTS:
+            v = verb.head.head  # "Roe issued a statement Tuesday saying …": the one who issued it
+        elif verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == "," and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             root = self.sent(verb.i).root  # "Ashby vetoed a bill that …, saying …": the one who vetoed
             head = verb.head  # "…," Vale added, saying …": unless the verb it hangs on has a subject
@@ -355,7 +369,12 @@ class Attributor(Entities):
                 v = head
             elif root.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
                 v = root
-        aside = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.lower_ in ASIDES]
+        aside = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and (c.lower_ in ASIDES or subject_aside(c, verb))]
+        if not aside and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "Ortiz, who sits on no committee, said": the relative clause parsed as the verb's own
+            aside = [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i and any(
+                s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children) and any(
+                s.dep_ == "nsubj" and s.lower_ != "who" and s.i < c.i for s in c.children)]
         if aside and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             v = aside[0]  # "Calder, asked about the strike, said": parsed as the subject of "asked"
         for _ in range(3):

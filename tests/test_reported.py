@@ -647,3 +647,12 @@ def test_what_someone_told_someone_to_do_is_a_summary():
     (q,) = summaries("Priya Walsh told the engineers to reopen the bridge by spring.")
     assert (q.text, q.speaker) == ("the engineers to reopen the bridge by spring", "Priya Walsh")
     assert summaries("The engineers ignored what Priya Walsh told them to do.") == []
+
+
+def test_a_speech_verb_in_the_middle_of_the_statement_reports_both_halves_around_it():
+    quotes = saidwhen.extract("Any fair reading of the minister's remarks, said Paul Brandt, an expert on trade at the "
+                              "Carver Institute in Boston, would read this as a retreat from the talks.",
+                              kinds=("indirect",)).quotes
+    assert [q.text for q in quotes] == ["Any fair reading of the minister's remarks",
+                                        "would read this as a retreat from the talks"]
+    assert {(q.speaker, q.group) for q in quotes} == {("Paul Brandt", 1)}

@@ -528,8 +528,9 @@ def test_a_day_opening_the_sentence_is_not_the_speaker():
     assert q.speaker == "Lena Hartmann"
 
 
-def test_a_signature_on_the_line_under_a_quote_names_its_speaker():
-    text = INTRO + '"The parks will stay open all winter, whatever the budget says."\n\n- Marta Quell\n\nOthers disagreed.'
+@pytest.mark.parametrize("dash", ["- ", "-", "— "])
+def test_a_signature_on_the_line_under_a_quote_names_its_speaker(dash):
+    text = INTRO + f'"The parks will stay open all winter, whatever the budget says."\n\n{dash}Marta Quell\n\nOthers disagreed.'
     assert only(text).speaker == "Marta Quell"
 
 
@@ -611,3 +612,50 @@ def test_a_campaign_of_a_named_person_is_named_for_her():
     article = saidwhen.extract("Hartmann’s campaign said the visits would begin in Ohio.", "2024-03-14")
     (q,) = article.quotes
     assert q.speaker == "Hartmann campaign"
+
+
+def test_a_closing_mark_ner_runs_into_the_name_stays_out_of_the_mention():
+    # NER reads '" Rafe Dunmore' as one title, so the mention once began inside the quote
+    text = ('The count grew in the spring. "If you look at the spring as the turning point, that is when it '
+            'started," Rafe Dunmore, a pollster at Kestrel Research, said at the time.')
+    q = only(text)
+    assert (q.speaker, q.speaker_mention.text) == ("Rafe Dunmore", "Rafe Dunmore")
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == "Rafe Dunmore"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    (INTRO + 'The hall was full. Said Hartmann, "We will not close a single library this year."', "Lena Hartmann"),
+    ('The hall was full. Said Dora Pine, who grew up nearby, "He was kind to everyone he met."', "Dora Pine"),
+    ('Roger Stanwick spoke last.\n\nStated Stanwick:\n\n"I think the stakes are very high."', "Roger Stanwick"),
+    ('Roger Stanwick spoke last.\n\nAdded Stanwick:\n\n"We will see what the court says."', "Roger Stanwick"),
+])
+def test_a_speech_verb_put_before_its_speaker_is_no_part_of_the_name(text, speaker):
+    q = only(text)
+    assert q.speaker == speaker
+    assert not q.speaker_mention.text.startswith(("Said", "Stated", "Added"))
+
+
+def test_a_participle_aside_between_the_speaker_and_said_is_not_what_was_said():
+    q = only('But Sen. Mara Quill (D-Ore.), noting the size of Webb\'s donor list, said, "Let me tell you, '
+             'he has a heck of a list, and if he uses it we all gain."')
+    assert q.speaker == "Mara Quill"
+    article = saidwhen.extract("Sen. Mara Quill (D-Ore.), citing the audit, said the plan would fail.", kinds=("indirect",))
+    assert [(q.text, q.speaker) for q in article.quotes] == [("the plan would fail", "Mara Quill")]
+
+
+def test_a_statement_issued_saying_something_is_the_issuer_s_not_a_relative_pronoun_s():
+    q = only("Mr. Barlow, who said last week that the judge was biased, issued a statement Tuesday saying, "
+             '"I do not feel that anyone\'s heritage makes them unfit."')
+    assert (q.speaker, q.speaker_mention.text) == ("Barlow", "Barlow")
+
+
+def test_a_relative_clause_the_parser_hung_on_said_leaves_the_speaker_named():
+    (q,) = reported_of('Ortiz, meanwhile, who sits on no committee, said that fact speaks volumes.')
+    assert (q.speaker, q.speaker_mention.text) == ("Ortiz", "Ortiz")
+
+
+def test_two_titles_of_one_person_joined_by_and_name_that_person():
+    (q,) = reported_of("GOP contender and former surgeon Ben Calder responded on Sunday to claims that he lied.")
+    assert q.speaker == "Ben Calder"
+    (q,) = reported_of("The mayor and Ben Calder said they would stay.")
+    assert q.speaker is None
