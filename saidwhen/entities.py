@@ -1424,6 +1424,30 @@ def name_in_full(entities: list[Entity], text: str) -> None:
             e.name = min(written, key=lambda f: (len(f.split()), written.index(f)))
 
 
+def clipped(e: SpacySpan) -> SpacySpan | None:
+    """An entity NER ran past its name, cut back to the name: before a verb or a spaced dash
+    ("Trump told Business Insider", "the Tax Policy Center - half") and without the lowercase
+    words it trails ("The Associated Press of the prospects for"); None when nothing is left."""
+    toks = list(e)
+    for k, t in enumerate(toks[1:], 1):
+        if t.tag_.startswith("VB") and t.text[:1].islower() or t.text in ("-", "–", "—") and t.whitespace_ and toks[k - 1].whitespace_:
+            toks = toks[:k]
+            break
+    while toks and (toks[-1].is_punct and toks[-1].text != "." or toks[-1].text[:1].islower() and toks[-1].lower_ not in PARTICLES
+                    and not toks[-1].like_num) and not _hyphenated(toks):
+        toks.pop()
+    if len(toks) == len(e):
+        return e
+    if not toks:
+        return None
+    return SpacySpan(e.doc, toks[0].i, toks[-1].i + 1, label=e.label_)
+
+
+def _hyphenated(toks: list[Token]) -> bool:
+    """Whether the last of a name's tokens ends a hyphenated word ("Ki-moon", "Al-Hakim")."""
+    return len(toks) >= 3 and toks[-2].text == "-" and not toks[-2].whitespace_ and not toks[-3].whitespace_
+
+
 def _titles_of_one(first: Token, other: Token) -> bool:
     """Whether "<role> and <role> <Name>" is one person under two titles ("GOP contender and
     former surgeon Ben Calder"): a bare role, with no article or owner, joined to a name that a

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .candidates import CALENDAR
 from .choice import choose
-from .entities import Entities, Entity, title_case_headline_end
+from .entities import Entities, Entity, clipped, title_case_headline_end
 from .lexicon import (
     ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_LEMMAS, WEAK_SPEECH,
     coarse_pos, inverted_aside, opens_sentence, subject_aside, writers_hedge,
@@ -111,7 +111,8 @@ class Attributor(Entities):
         self._capitals = [t for t in doc if t.text[:1].isupper()]  # where names can be
         self.has_ner = doc.has_annotation("ENT_IOB")
         self._headline = title_case_headline_end(self.text)
-        self.ents = list(doc.ents)  # Doc.ents rebuilds its list on every access
+        # Doc.ents rebuilds its list on every access; each cut back to its name
+        self.ents = [c for c in (clipped(e) for e in doc.ents) if c is not None]
         self._ent_of = {t: e for e in self.ents for t in range(e.start, e.end)}
         self._collect_entities()
         self._learn_genders()

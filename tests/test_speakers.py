@@ -659,3 +659,16 @@ def test_two_titles_of_one_person_joined_by_and_name_that_person():
     assert q.speaker == "Ben Calder"
     (q,) = reported_of("The mayor and Ben Calder said they would stay.")
     assert q.speaker is None
+
+
+def test_a_name_ner_ran_past_is_cut_back_to_the_name():
+    # after a closing quote, NER takes "Okafor told Business Insider" for one title
+    text = 'Dele Okafor, a union leader, spoke in March.\n\n"Parental leave is a personal decision," Okafor told Business Insider in March.'
+    q = only(text)
+    assert (q.speaker, q.speaker_mention.text) == ("Dele Okafor", "Okafor")
+
+
+def test_an_organisation_ner_ran_past_a_dash_is_cut_back_to_its_name():
+    (q, *_) = reported_of("The plan would raise only $1.1 trillion over the next decade, according to the Tax "
+                          "Policy Center - half a percentage point of the nation's output.")
+    assert q.speaker == "Tax Policy Center"
