@@ -56,9 +56,11 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
     if which == "rules" and RECORD is None or not qtoks:
         return att
     rule = _rule_token(attributor, att)
-    if rule is not None and verb is not None and rule.dep_ == "nsubj" and rule.head.i == verb.i \
-            and abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3:
-        return att  # '"…," she said, "…"': the subject of the cue beside the quote, nobody else
+    if rule is not None and verb is not None and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i) \
+            and rule.head.i == verb.i and abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3:
+        # '"…," she said, "…"', '"…," added Roe' (which the parser may read as an object): the one
+        # beside the cue beside the quote, nobody else
+        return att
     cands = candidates(attributor, qtoks, verb, exclude)
     if not cands:
         return att
@@ -81,6 +83,8 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
         return att
     if att.speaker is None and att.mention is None and p < TAKE_ALONE:
         return att
+    if best.dep_ == "poss" and att.speaker is not None and rule is not None and any(a.i == best.i for a in rule.ancestors):
+        return att  # "Jane Doe - Roe's girlfriend -" parsed as one phrase: the name the rules found in it, not Roe
     ent, mention, conf = attributor.resolve(best)
     if ent is None and att.speaker is not None and (rule is None or best.tag_ in ("WP", "WDT")):
         return att  # the rules named someone the model's pick cannot (a "who" whose antecedent is lost)

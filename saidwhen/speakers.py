@@ -134,7 +134,7 @@ class Attributor(Entities):
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
             att = (
-                self._dash_signature(toks) or self._name_label(toks) or self._colon_intro(toks, para)
+                self._dash_signature(toks) or self._name_label(toks) or self._colon_intro(toks, para) or self._cue_after(toks, para)
                 or self._governing_subject(toks, para)
                 or self._previous_subject(toks, para) or Attribution()
             )
@@ -196,6 +196,20 @@ class Attributor(Entities):
             return None
         ent, mention, conf = self.resolve(subj)
         return Attribution(ent, mention, cue, conf if ent else 0.5, explicit=True, cue_span=(verb.idx, cue_end), cue_token=verb.i)
+
+    def _cue_after(self, qtoks: list[Token], para: int) -> Attribution | None:
+        """A quote closed with a full stop and followed in its paragraph by a sentence that only says
+        who said it ('"… missing." Trump said.'): that sentence's cue, a comma the writer typed as a stop."""
+        k = self._sent_of[qtoks[-1].i] + 1
+        if k >= len(self.sents) or qtoks[-1].i + 1 < len(self.doc) and self.doc[qtoks[-1].i + 1].i != self.sents[k].start:
+            return None
+        nxt = self.sents[k]
+        root = nxt.root
+        if self.para_of(nxt.start_char) != para or root.lower_ not in SPEECH_LEMMAS or root.tag_ not in ("VBD", "VBZ") \
+                or any(self.in_quote(t.idx) for t in nxt) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") for c in root.children) \
+                or not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
+            return None
+        return self.attribute_cue(root)
 
     def _name_label(self, qtoks: list[Token]) -> Attribution | None:
         """A quote labelled with a name and a colon, as headlines and transcripts do

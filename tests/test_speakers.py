@@ -672,3 +672,29 @@ def test_an_organisation_ner_ran_past_a_dash_is_cut_back_to_its_name():
     (q, *_) = reported_of("The plan would raise only $1.1 trillion over the next decade, according to the Tax "
                           "Policy Center - half a percentage point of the nation's output.")
     assert q.speaker == "Tax Policy Center"
+
+
+def test_a_name_set_off_from_its_role_by_dashes_is_the_speaker_not_the_one_the_role_belongs_to():
+    (q,) = reported_of("In an interview at her hotel room, Deborah Jordan Reynolds - Santilli's girlfriend and co-host "
+                       "on his channel - told the Courier that his doubts grew around 2002.")
+    assert (q.speaker, q.speaker_mention.text) == ("Deborah Jordan Reynolds", "Deborah Jordan Reynolds")
+
+
+def test_the_name_right_after_a_closing_cue_is_the_speaker_whatever_the_sentence_names_later():
+    text = ('Sen. Chris Murphy spoke on Monday.\n\n"A lot of people predicted that this issue was going to disappear," '
+            "added Murphy, referring to the recent spate of killings — and Obama's recent campaign to tie easy "
+            "access of weapons to terrorism.")
+    assert only(text).speaker == "Chris Murphy"
+
+
+def test_a_sentence_that_only_says_who_said_the_quote_before_it_attributes_it():
+    # a full stop typed where the comma belongs: '"…." Hartmann said.'
+    text = INTRO + '"We will find the money for the libraries somewhere." Hartmann said.\n\nThe council meets in May.'
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Lena Hartmann", "said")
+
+
+def test_a_sentence_after_a_quote_that_says_something_of_its_own_does_not_attribute_it():
+    text = INTRO + '"We will find the money." Hartmann said the council would vote in May.'
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
+    assert q.cue is None
