@@ -61,6 +61,8 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
         # '"…," she said, "…"', '"…," added Roe' (which the parser may read as an object): the one
         # beside the cue beside the quote, nobody else
         return att
+    if rule is not None and verb is not None and rule.dep_ == "nsubj" and rule.head.i == verb.i and rule.tag_ == "CD":
+        return att  # "nearly two-thirds of voters said", "One in three said": a poll's share, however far from the cue
     cands = candidates(attributor, qtoks, verb, exclude)
     if not cands:
         return att

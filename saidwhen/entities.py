@@ -748,6 +748,9 @@ class Entities:
                 return self._past_dateline(doc[start].idx, end_char), end_char
         if coarse_pos(tok) == "PRON":
             return tok.idx, tok.idx + len(tok)
+        if tok.tag_ == "CD" and not tok.ent_type_ in ("PERSON", "ORG"):  # "nearly two-thirds of primary voters", "One in three"
+            words = [t for t in tok.subtree if not t.is_punct or t.text == "-"]
+            return words[0].idx, words[-1].idx + len(words[-1])
         left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case")]
         start_tok = end_tok = tok
         if left:
@@ -776,8 +779,8 @@ class Entities:
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
-        if self._coordinated(tok):  # "Obama and Clinton said", "Dr. Roe and other scientists say": no one person
-            s, e = self._mention_span(tok)
+        if self._coordinated(tok) or tok.tag_ == "CD":  # "Obama and Clinton said", "Dr. Roe and other scientists say",
+            s, e = self._mention_span(tok)  # "One in three said": no one person
             return None, (s, e, self.text[s:e]), 0.5
         if coarse_pos(tok) != "PROPN" or tok.text[:1].islower():  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
             # ("Voight's training partner and close friend, hurdler Maya Oduya": on the last of two nouns)

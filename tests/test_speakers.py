@@ -698,3 +698,12 @@ def test_a_sentence_after_a_quote_that_says_something_of_its_own_does_not_attrib
     text = INTRO + '"We will find the money." Hartmann said the council would vote in May.'
     (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
     assert q.cue is None
+
+
+def test_a_poll_share_that_says_something_is_nobody_named_and_stays_the_source():
+    text = ("The survey asked voters about the parties.\n\n"
+            "On a major issue in their campaign, nearly two-thirds of Democratic primary voters said that the banks do more harm than good. "
+            "One in three said the party does not care.")
+    quotes = reported_of(text)
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes] == [
+        (None, "nearly two-thirds of Democratic primary voters"), (None, "One in three")]
