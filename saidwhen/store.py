@@ -1243,30 +1243,45 @@ def alias_of(mention: str, name: str, kind: str | None = "PERSON") -> bool:
     return is_org_name_of(mention, name)
 
 
-# A piece of a split quote that the attribution interrupts mid-sentence: the piece before ends
-# without closing the sentence, the piece after begins in lower case.
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+# A piece of a split quote that the attribution interrupts: the piece before does not end with a full
+# stop (a comma, or the question or exclamation mark that print puts where the comma would go:
+# "How long must we wait?" she said. "The money is there."), the piece after goes on.
+_SENTENCE_END = re.compile(r"[.\u2026][\"'\u2019\u201d)\]]*\s*$")
 _JOINING_MARK = re.compile(r"\s*([,;:\u2013\u2014-])")
+# Cues that say a quote goes on from the speaker's quote just before it ("he added", "she continued").
+_GOES_ON = re.compile(r"(?:add(?:ed|s|ing)|continu(?:ed|es|ing)|went on|goes on)\b", re.IGNORECASE)
+
+
+def _goes_on(prev: Quote, q: Quote) -> bool:
+    """Whether the direct quote ``q`` continues ``prev``, the quote printed just before it, as one
+    statement: the same speaker, ``prev`` not closing its sentence with a full stop, and either the
+    same split quote (group and paragraph) or a cue that says so ("he added", "she continued") in
+    the paragraph after."""
+    if not (q.kind == prev.kind == "direct" and q.speaker == prev.speaker and q.start >= prev.end) or _SENTENCE_END.search(prev.text):
+        return False
+    if q.group == prev.group and q.paragraph == prev.paragraph:
+        return True
+    return q.paragraph == prev.paragraph + 1 and bool(q.cue and _GOES_ON.match(q.cue.strip()))
 
 
 def quotations(article: Article) -> list[tuple[Quote, list[tuple[int, int]]]]:
     """The article's quotes as the store keys them, each with the spans it is printed at.
 
-    A quote is its own quotation, except the pieces a split quote prints around its attribution
-    when the attribution cuts into the statement ("We have no evidence," he said, "but we are
-    keeping an open mind." or "We will rebuild," she said. "The money is there."): pieces of one
-    group, paragraph and speaker, quoted directly, where one ends without closing its sentence
-    (the comma that stands for its full stop before "she said"). They are one quotation, its text
-    the pieces joined (with the comma or dash the first was printed with), so that a re-print of
-    the whole statement, or of another split of it, renders the same quotation and each piece
-    keeps its span as an occurrence of it. A piece that closes its sentence ("The fire is out."
-    he said. "Nobody was hurt.") leaves the next apart: nothing says they were said together.
+    A quote is its own quotation, except the pieces of one statement (``_goes_on``): the pieces a
+    split quote prints around its attribution when the attribution cuts into the statement ("We
+    have no evidence," he said, "but we are keeping an open mind." or "We will rebuild," she said.
+    "The money is there."), with a question or exclamation mark standing where the comma would
+    ("Who pays?" he asked. "You do."); and a quote whose cue says it goes on from the speaker's
+    quote just before ("It will open in May," she said.¶"The money is there," she added.). They
+    are one quotation, its text the pieces joined (with the comma or dash the first was printed
+    with), so that a re-print of the whole statement, or of another split of it, renders the same
+    quotation and each piece keeps its span as an occurrence of it. A piece that closes its
+    sentence with a full stop ("The fire is out." he said. "Nobody was hurt.") leaves the next
+    apart unless the cue says it goes on: nothing says they were said together.
     """
     units: list[list[Quote]] = []
     for q in article.quotes:
-        prev = units[-1][-1] if units else None
-        if (prev is not None and q.kind == prev.kind == "direct" and q.group == prev.group and q.paragraph == prev.paragraph
-                and q.speaker == prev.speaker and q.start >= prev.end and not _SENTENCE_END.search(prev.text)):
+        if units and _goes_on(units[-1][-1], q):
             units[-1].append(q)
         else:
             units.append([q])
