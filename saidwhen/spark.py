@@ -672,9 +672,11 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 def _surname_key(name: str) -> str:
-    """The group of names that can meet in the store's surname rules: the last word, folded as
-    SQLite's ``LIKE`` folds (ASCII letters only)."""
-    return name.rsplit(" ", 1)[-1].translate(_ASCII_LOWER)
+    """The group of names that can meet in the store's rules: the last word in any capitals or
+    accents (``people.same_name_key``), which holds the last words SQLite's ``LIKE`` folds alike."""
+    from .people import same_name_key
+
+    return same_name_key(name.rsplit(" ", 1)[-1])
 
 
 def _fold_people(sightings) -> list[tuple]:
@@ -685,7 +687,7 @@ def _fold_people(sightings) -> list[tuple]:
     with it. Returns ("p", name, kind, role, created key) per person, ("a", name, alias) per alias
     and ("s", key, canonical name, speaker text) per sighting."""
     from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, known_full_name, one_candidate, org_variant_forms,
-                         own_outlet, short_name_of, variant_reason)
+                         own_outlet, same_name_key, short_name_of, variant_reason)
 
     rows: dict = {}  # id (the key that created the row) -> [name, kind, role, {alias: reason}, alive, gender state]
     by_name: dict = {}  # name -> id of the live row
@@ -704,8 +706,9 @@ def _fold_people(sightings) -> list[tuple]:
         return name.translate(_ASCII_LOWER)
 
     def named(name: str, person: bool = False):
-        """The store's ``_named``: the live row of ``name`` in any case, the exact spelling first."""
-        live = [rid for rid, r in rows.items() if r[4] and fold(r[0]) == fold(name) and (not person or r[1] == "PERSON")]
+        """The store's ``_named``: the live row of ``name`` in any case or accents, the exact spelling first."""
+        key = same_name_key(name)
+        live = [rid for rid, r in rows.items() if r[4] and same_name_key(r[0]) == key and (not person or r[1] == "PERSON")]
         return min(live, key=lambda rid: (rows[rid][0] != name, rid)) if live else None
 
     def stored(name: str, person: bool = False):

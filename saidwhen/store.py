@@ -32,7 +32,7 @@ import orjson
 from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
-                     org_variant_forms, own_outlet, short_name_of, variant_reason)
+                     org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, is_fragment, rendering_buckets,
                        rendering_keys, same_quotation)
 
@@ -341,6 +341,7 @@ class Store:
             self.connection.execute("PRAGMA journal_mode = WAL")
             self.connection.execute("PRAGMA synchronous = NORMAL")
             self.connection.execute("PRAGMA foreign_keys = ON")
+            self.connection.create_function("saidwhen_name_key", 1, same_name_key, deterministic=True)
             if create:
                 self.connection.executescript(SCHEMA)
                 self._migrate()
@@ -712,11 +713,15 @@ class Store:
         return row[0] if row else None
 
     def _named(self, name: str, person: bool = False) -> int | None:
-        """The person stored under ``name`` in any capitals, the exact spelling first (only a
-        person, not an organisation, when ``person``)."""
+        """The person stored under ``name`` in any capitals or accents (``people.same_name_key``:
+        "Felipe Calderón" is "Felipe Calderon"), the exact spelling first (only a person, not an
+        organisation, when ``person``). A name of ASCII letters only is compared by NOCASE; the
+        few with other letters by their key."""
         kind = " AND kind = 'PERSON'" if person else ""
+        key = same_name_key(name)
         row = self.connection.execute(
-            f"SELECT id FROM people WHERE name = ? COLLATE NOCASE{kind} ORDER BY name = ? DESC, id LIMIT 1", (name, name)).fetchone()
+            "SELECT id FROM people WHERE (name = ? COLLATE NOCASE OR (name GLOB '*[^ -~]*' AND saidwhen_name_key(name) = ?))"
+            f"{kind} ORDER BY name = ? DESC, id LIMIT 1", (key, key, name)).fetchone()
         return row[0] if row else None
 
     def _full_name_of(self, surname: str) -> int | None:
