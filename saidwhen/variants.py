@@ -104,6 +104,17 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# The possessive of a word ending in s, printed with or without another s ("Sanders's", "Sanders'"):
+# a house style, not a changed word.
+_POSSESSIVE_S = re.compile(r"s's[\W_]*$")
+
+
+def _spelled(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``tokens`` with the possessive "s's" keyed as "s'" (``_POSSESSIVE_S``), so that two house
+    styles of one word compare equal when a rendering is classified."""
+    return [(tok, key[:-1] if _POSSESSIVE_S.search(tok.lower()) else key) for tok, key in tokens]
+
+
 @lru_cache(maxsize=16384)  # asked of every rendering of a quote each time one is added
 def _keys(text: str) -> tuple[str, ...]:
     return tuple(k for _, k in _tokens(text) if k)
@@ -296,7 +307,8 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     """(change, diff) of ``rendering`` against the ``original`` printed first.
 
     ``same``: the same text (spacing, Unicode forms and quote marks around the whole aside);
-    ``case``: capitals only; ``punctuation``: punctuation or quote marks only; ``truncation``: one
+    ``case``: capitals only; ``punctuation``: punctuation or quote marks only (the possessive of a
+    word ending in s printed with or without another s is one); ``truncation``: one
     is the other cut short at an end; ``ellipsis``: words left out inside and marked with an
     ellipsis, or a cut followed by an ellipsis and words from elsewhere in the statement
     (``_stitched``); ``altered``: words substituted, inserted, or dropped without an ellipsis (a "not"
@@ -306,7 +318,7 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     a, b = _as_printed(original), _as_printed(rendering)
     if a == b:
         return "same", b
-    ta, tb = _tokens(original), _tokens(rendering)
+    ta, tb = _spelled(_tokens(original)), _spelled(_tokens(rendering))
     ka, kb = [k for _, k in ta if k], [k for _, k in tb if k]
     if ka == kb:
         change = "case" if a.lower() == b.lower() else "punctuation"
@@ -371,7 +383,7 @@ def diff_spans(original: str, rendering: str, by_key: bool = True) -> list[tuple
     """The word diff as (op, words): op is "=" (kept), "-" (the original's, left out) or "+" (the
     rendering's, added); words are as printed. ``by_key`` compares words as folded (case and
     punctuation aside), else as printed."""
-    ta, tb = _tokens(original), _tokens(rendering)
+    ta, tb = _spelled(_tokens(original)), _spelled(_tokens(rendering))
     if by_key:
         ta, tb = [t for t in ta if t[1]], [t for t in tb if t[1] or t[0] == _MARK]
         key = lambda t: t[1] or t[0]  # noqa: E731 - an ellipsis keeps its mark as key

@@ -73,6 +73,11 @@ def test_words_the_reporter_changed_outside_the_quote_marks_are_reported_and_onl
                   first_quoted=False) == "reported"
 
 
+def test_the_possessive_of_a_word_ending_in_s_with_or_without_another_s_is_no_changed_word():
+    assert classify("Dana Reyes's plan is a good one", "Dana Reyes' plan is a good one")[0] == "punctuation"
+    assert classify("Dana Reyes's plan is a good one", "Dana Rey's plan is a good one")[0] == "altered"
+
+
 @pytest.mark.parametrize("a, b", [
     ("We will never give up on the harbour", "We will not give up on the harbour"),
     ("We will win this election", "We will not win this election"),
