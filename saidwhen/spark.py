@@ -920,8 +920,9 @@ def _link_altered(renderings, merged):
     """(nk, final) with each quote whose first rendering has words changed from an earlier
     rendering by the same speaker folded into that rendering's quote, as ``Store._rendered_quote``
     links it: candidates share an LSH bucket (``variants.rendering_buckets``), ``same_quotation``
-    decides, the earliest quote wins. Pairs are found per speaker on the executors; only the pairs
-    that pass reach the driver, which follows them in index order. With it, {unattributed final:
+    decides, the earliest quote wins, and the speaker's other quotes it renders are folded into that
+    one (``Store._rendered_quote`` merges them). Pairs are found per speaker on the executors; only
+    the pairs that pass reach the driver, which follows them in index order. With it, {unattributed final:
     the final of the speaker's quote that took it over} (``_unattributed_links``)."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -962,14 +963,15 @@ def _link_altered(renderings, merged):
                             and same_quotation(norm, other, cut, other_cut)):
                         met = True
                         yield final, key, target
-            if not met and norm.count(" ") >= MIN_WORDS:  # a piece printed before the fuller text, as in the store
+            if norm.count(" ") >= MIN_WORDS:  # pieces printed before the fuller text, whatever else met, as in the store
                 for other_kind, tkey, other, other_cut, target in items:
                     if (other_kind == "t" and tkey < key and target != final and len(other) < len(norm)
                             and f" {other} " in f" {norm} " and same_quotation(norm, other, cut, other_cut)):
                         yield final, key, target
 
     found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
-    extra, adopted = _unattributed_links(texts, heads, {final for final, _, _ in found})
+    own = {final for final, _, _ in found}
+    extra, adopted = _unattributed_links(texts, heads, own)
     found += extra
     if not found:
         return merged, adopted
@@ -988,7 +990,11 @@ def _link_altered(renderings, merged):
         return final
 
     for final in sorted(candidates, key=head_key.__getitem__):
-        root[final] = min((resolve(t) for t in candidates[final]), key=head_key.__getitem__)
+        roots = {resolve(t) for t in candidates[final]}
+        root[final] = first = min(roots, key=head_key.__getitem__)
+        if final in own:  # a text that renders several quotes of its speaker joins them, as the store merges them
+            for other in roots - {first}:
+                root[other] = first
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
     return (merged.join(F.broadcast(links), "final", "left")
             .select("nk", F.coalesce("root", "final").alias("final"))), adopted

@@ -862,13 +862,15 @@ class Store:
 
     def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
-        whose words are near-identical to ``norm``'s, found through the LSH; None if none is.
+        whose words are near-identical to ``norm``'s, found through the LSH; None if none is. When
+        ``norm`` renders several of the speaker's quotes (a statement printed whole, whose pieces
+        were printed apart), they are one quotation: the others are merged into the earliest.
 
         A short piece (``cut``: it shows it is one, ``variants.is_fragment``) shares too few words
         with a long quotation for the LSH to meet it: when the LSH finds nothing, the speaker's
-        renderings that contain its words are the candidates; and when those find nothing either,
-        the speaker's renderings that ``norm`` contains (a piece printed before the fuller text),
-        found by their head keys (``variants.contained_keys``)."""
+        renderings that contain its words are the candidates. The speaker's renderings that
+        ``norm`` contains (pieces printed before the fuller text), found by their head keys
+        (``variants.contained_keys``), are candidates too, whatever the others found."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
@@ -880,17 +882,32 @@ class Store:
                 "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM"
                 " rendering_buckets WHERE speaker_id = ?) AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
                 (speaker_id, f" {norm} ")))
+        matched: list[int] = []
+        for query, args in queries:
+            matched = self._matching(query, args, norm, cut)
+            if matched:
+                break
         if norm.count(" ") >= MIN_WORDS:
             heads = contained_keys(norm)
-            queries.append((
+            matched += self._matching(
                 "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
                 f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND length(r.norm_text) < ?"
-                " AND instr(?, ' ' || r.norm_text || ' ') ORDER BY r.quote_id, r.id", (speaker_id, *heads, len(norm), f" {norm} ")))
-        for query, args in queries:
-            for quote_id, other, text in conn.execute(query, args).fetchall():
-                if same_quotation(norm, other, cut, is_fragment(text)):
-                    return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
-        return None
+                " AND instr(?, ' ' || r.norm_text || ' ') ORDER BY r.quote_id, r.id", (speaker_id, *heads, len(norm), f" {norm} "),
+                norm, cut)
+        if not matched:
+            return None
+        kept = min(matched)
+        for gone in sorted(set(matched) - {kept}, reverse=True):
+            self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
+        return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (kept,)).fetchone()
+
+    def _matching(self, query: str, args: tuple, norm: str, cut: bool) -> list[int]:
+        """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` renders."""
+        matched: list[int] = []
+        for quote_id, other, text in self.connection.execute(query, args).fetchall():
+            if quote_id not in matched and same_quotation(norm, other, cut, is_fragment(text)):
+                matched.append(quote_id)
+        return matched
 
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no

@@ -132,6 +132,17 @@ CRAFTED += [
      "text": f'Mayor Tom Quayle spoke at the harbour wall.\n\n"{WALL[0]}" Quayle asked. "{WALL[1]}"'
              f'\n\n"{WALL[2]}," Quayle said.\n\n"{WALL[3]}," he added.'},
 ]
+# Two pieces of one statement printed apart, then the statement whole: one quotation.
+FERRY = ("The new ferry terminal will open in the spring with twice the berths of the old one.",
+         "Every family on the islands will be able to reach the hospital in under an hour.")
+CRAFTED += [
+    {"id": "c22", "url": "https://craft.example/22", "date": "2024-02-25",
+     "text": f'Ruth Okafor spoke at the quay.\n\nOkafor said the terminal "{FERRY[0][FERRY[0].index("will"):]}"'},
+    {"id": "c23", "url": "https://craft.example/23", "date": "2024-02-26",
+     "text": f'Ruth Okafor spoke again.\n\n"{FERRY[1][:-1]}," said Ruth Okafor.'},
+    {"id": "c24", "url": "https://craft.example/24", "date": "2024-02-27",
+     "text": f'Ruth Okafor closed the meeting.\n\n"{FERRY[0]} {FERRY[1][:-1]}," said Ruth Okafor.'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -260,6 +271,8 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert len(buses) == 1 and sum(o[0] == buses[0] for o in ours["occurrences"].values()) == 2
     wall = sorted(q[0] for q in ours["quotes"].values() if q[0].startswith(("Who will pay for the harbour", "The harbour wall")))
     assert wall == [f"{WALL[2]}, {WALL[3]}", f"{WALL[0]} {WALL[1]}"]
+    ferry = [key for key in ours["quotes"] if "every family on the islands" in key[0] or "twice the berths" in key[0]]
+    assert len(ferry) == 1 and sum(key == ferry[0] for key, _ in ours["renderings"]) == 4  # the pieces and the whole
     formula = {speaker: q[0] for (norm, speaker), q in ours["quotes"].items() if norm == "we will not stop"}
     assert formula == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}  # one quote each
     renderings = {key[1]: text for key, text in ours["renderings"] if key[0] == "we will not stop"}

@@ -665,6 +665,19 @@ def test_a_quote_whose_cue_says_it_goes_on_in_the_next_paragraph_continues_the_s
                                                               (then, "Ines Varga", 1, "added")), text=closed))] == [first + ".", then]
 
 
+def test_a_statement_printed_whole_joins_the_quotations_its_pieces_were_printed_as_but_not_another_speakers(store):
+    first = "The new ferry terminal will open in the spring with twice the berths of the old one."
+    then = "Every family on the islands will be able to reach the hospital in under an hour."
+    piece = first[first.index("will"):]  # a partial quote of the first sentence
+    store.index([article(1, quote(piece), date="2024-03-01"),
+                 article(2, quote(then), date="2024-03-02"),
+                 article(3, quote(then, speaker="Tom Reyes", mention="Reyes"), date="2024-03-02"),
+                 article(4, quote(f"{first} {then}"), date="2024-03-03")])
+    assert [(p, n) for _, p, n in said_by(store)] == [("Maria Okafor", 3), ("Tom Reyes", 1)]
+    assert rows(store, "SELECT text, change FROM renderings WHERE quote_id = 1 ORDER BY id") == [
+        (piece, "original"), (then, "truncation"), (f"{first} {then}", "truncation")]
+
+
 def test_a_piece_printed_before_the_fuller_statement_joins_it_but_a_short_sentence_and_another_speaker_do_not(store):
     said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
             " Mill Lane paid for it")
