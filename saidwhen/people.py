@@ -16,6 +16,8 @@ without ever joining a father and son or two relatives:
 - a first name with a slip of the pen, a letter dropped, doubled or two swapped, where one of the
   two is no first name at all ("Rence Priebus" is "Reince Priebus"; "misspelt first name"): never
   two first names the first-name list knows ("Dana", "Diana"; "Hilary", "Hillary");
+- the same name in other capitals or without its accents ("Felipe Calderón", "Felipe Calderon":
+  ``same_name_key``), since outlets print a name with or without them;
 - never across a generational suffix ("John Roe Jr." is not "John Roe"), never two different
   middle names, never two different first names.
 
@@ -36,11 +38,12 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NameParts", "parse", "variant_reason", "org_variant_forms", "short_name_of", "own_outlet", "spells_outlet", "fits_all", "one_candidate", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER"]
+__all__ = ["NameParts", "parse", "variant_reason", "org_variant_forms", "short_name_of", "own_outlet", "spells_outlet", "fits_all", "one_candidate", "is_name_of", "is_org_name_of", "known_full_name", "fold_gender", "NO_GENDER", "same_name_key"]
 
 #: Why two names were joined, as the store records it.
 MIDDLE, SHORT_FORM, GOES_BY, INITIALS = "middle name", "short first name", "middle name used", "initials"
@@ -57,6 +60,18 @@ class NameParts:
     middle: tuple[str, ...]
     last: str
     suffix: str
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@lru_cache(maxsize=65536)
+def same_name_key(name: str) -> str:
+    """What two spellings of one name share when they differ only in capitals (ASCII letters, as
+    SQLite's NOCASE folds them) or accents ("Calderón", "CALDERON" → "calderon"): the store's
+    ``_named`` and the Spark job's fold of people both compare names by it."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).translate(_ASCII_LOWER)
 
 
 def _fold(word: str) -> str:

@@ -672,9 +672,11 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 def _surname_key(name: str) -> str:
-    """The group of names that can meet in the store's surname rules: the last word, folded as
-    SQLite's ``LIKE`` folds (ASCII letters only)."""
-    return name.rsplit(" ", 1)[-1].translate(_ASCII_LOWER)
+    """The group of names that can meet in the store's rules: the last word in any capitals or
+    accents (``people.same_name_key``), which holds the last words SQLite's ``LIKE`` folds alike."""
+    from .people import same_name_key
+
+    return same_name_key(name.rsplit(" ", 1)[-1])
 
 
 def _fold_people(sightings) -> list[tuple]:
@@ -685,7 +687,7 @@ def _fold_people(sightings) -> list[tuple]:
     with it. Returns ("p", name, kind, role, created key) per person, ("a", name, alias) per alias
     and ("s", key, canonical name, speaker text) per sighting."""
     from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, known_full_name, one_candidate, org_variant_forms,
-                         own_outlet, short_name_of, variant_reason)
+                         own_outlet, same_name_key, short_name_of, variant_reason)
 
     rows: dict = {}  # id (the key that created the row) -> [name, kind, role, {alias: reason}, alive, gender state]
     by_name: dict = {}  # name -> id of the live row
@@ -704,8 +706,9 @@ def _fold_people(sightings) -> list[tuple]:
         return name.translate(_ASCII_LOWER)
 
     def named(name: str, person: bool = False):
-        """The store's ``_named``: the live row of ``name`` in any case, the exact spelling first."""
-        live = [rid for rid, r in rows.items() if r[4] and fold(r[0]) == fold(name) and (not person or r[1] == "PERSON")]
+        """The store's ``_named``: the live row of ``name`` in any case or accents, the exact spelling first."""
+        key = same_name_key(name)
+        live = [rid for rid, r in rows.items() if r[4] and same_name_key(r[0]) == key and (not person or r[1] == "PERSON")]
         return min(live, key=lambda rid: (rows[rid][0] != name, rid)) if live else None
 
     def stored(name: str, person: bool = False):
@@ -917,8 +920,9 @@ def _link_altered(renderings, merged):
     """(nk, final) with each quote whose first rendering has words changed from an earlier
     rendering by the same speaker folded into that rendering's quote, as ``Store._rendered_quote``
     links it: candidates share an LSH bucket (``variants.rendering_buckets``), ``same_quotation``
-    decides, the earliest quote wins. Pairs are found per speaker on the executors; only the pairs
-    that pass reach the driver, which follows them in index order. With it, {unattributed final:
+    decides, the earliest quote wins, and the speaker's other quotes it renders are folded into that
+    one (``Store._rendered_quote`` merges them). Pairs are found per speaker on the executors; only
+    the pairs that pass reach the driver, which follows them in index order. With it, {unattributed final:
     the final of the speaker's quote that took it over} (``_unattributed_links``)."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -959,14 +963,15 @@ def _link_altered(renderings, merged):
                             and same_quotation(norm, other, cut, other_cut)):
                         met = True
                         yield final, key, target
-            if not met and norm.count(" ") >= MIN_WORDS:  # a piece printed before the fuller text, as in the store
+            if norm.count(" ") >= MIN_WORDS:  # pieces printed before the fuller text, whatever else met, as in the store
                 for other_kind, tkey, other, other_cut, target in items:
                     if (other_kind == "t" and tkey < key and target != final and len(other) < len(norm)
                             and f" {other} " in f" {norm} " and same_quotation(norm, other, cut, other_cut)):
                         yield final, key, target
 
     found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
-    extra, adopted = _unattributed_links(texts, heads, {final for final, _, _ in found})
+    own = {final for final, _, _ in found}
+    extra, adopted = _unattributed_links(texts, heads, own)
     found += extra
     if not found:
         return merged, adopted
@@ -985,7 +990,11 @@ def _link_altered(renderings, merged):
         return final
 
     for final in sorted(candidates, key=head_key.__getitem__):
-        root[final] = min((resolve(t) for t in candidates[final]), key=head_key.__getitem__)
+        roots = {resolve(t) for t in candidates[final]}
+        root[final] = first = min(roots, key=head_key.__getitem__)
+        if final in own:  # a text that renders several quotes of its speaker joins them, as the store merges them
+            for other in roots - {first}:
+                root[other] = first
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
     return (merged.join(F.broadcast(links), "final", "left")
             .select("nk", F.coalesce("root", "final").alias("final"))), adopted

@@ -32,7 +32,7 @@ import orjson
 from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
-                     org_variant_forms, own_outlet, short_name_of, variant_reason)
+                     org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, is_fragment, rendering_buckets,
                        rendering_keys, same_quotation)
 
@@ -341,6 +341,7 @@ class Store:
             self.connection.execute("PRAGMA journal_mode = WAL")
             self.connection.execute("PRAGMA synchronous = NORMAL")
             self.connection.execute("PRAGMA foreign_keys = ON")
+            self.connection.create_function("saidwhen_name_key", 1, same_name_key, deterministic=True)
             if create:
                 self.connection.executescript(SCHEMA)
                 self._migrate()
@@ -712,11 +713,15 @@ class Store:
         return row[0] if row else None
 
     def _named(self, name: str, person: bool = False) -> int | None:
-        """The person stored under ``name`` in any capitals, the exact spelling first (only a
-        person, not an organisation, when ``person``)."""
+        """The person stored under ``name`` in any capitals or accents (``people.same_name_key``:
+        "Felipe Calderón" is "Felipe Calderon"), the exact spelling first (only a person, not an
+        organisation, when ``person``). A name of ASCII letters only is compared by NOCASE; the
+        few with other letters by their key."""
         kind = " AND kind = 'PERSON'" if person else ""
+        key = same_name_key(name)
         row = self.connection.execute(
-            f"SELECT id FROM people WHERE name = ? COLLATE NOCASE{kind} ORDER BY name = ? DESC, id LIMIT 1", (name, name)).fetchone()
+            "SELECT id FROM people WHERE (name = ? COLLATE NOCASE OR (name GLOB '*[^ -~]*' AND saidwhen_name_key(name) = ?))"
+            f"{kind} ORDER BY name = ? DESC, id LIMIT 1", (key, key, name)).fetchone()
         return row[0] if row else None
 
     def _full_name_of(self, surname: str) -> int | None:
@@ -857,13 +862,15 @@ class Store:
 
     def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
-        whose words are near-identical to ``norm``'s, found through the LSH; None if none is.
+        whose words are near-identical to ``norm``'s, found through the LSH; None if none is. When
+        ``norm`` renders several of the speaker's quotes (a statement printed whole, whose pieces
+        were printed apart), they are one quotation: the others are merged into the earliest.
 
         A short piece (``cut``: it shows it is one, ``variants.is_fragment``) shares too few words
         with a long quotation for the LSH to meet it: when the LSH finds nothing, the speaker's
-        renderings that contain its words are the candidates; and when those find nothing either,
-        the speaker's renderings that ``norm`` contains (a piece printed before the fuller text),
-        found by their head keys (``variants.contained_keys``)."""
+        renderings that contain its words are the candidates. The speaker's renderings that
+        ``norm`` contains (pieces printed before the fuller text), found by their head keys
+        (``variants.contained_keys``), are candidates too, whatever the others found."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
@@ -875,17 +882,32 @@ class Store:
                 "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM"
                 " rendering_buckets WHERE speaker_id = ?) AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
                 (speaker_id, f" {norm} ")))
+        matched: list[int] = []
+        for query, args in queries:
+            matched = self._matching(query, args, norm, cut)
+            if matched:
+                break
         if norm.count(" ") >= MIN_WORDS:
             heads = contained_keys(norm)
-            queries.append((
+            matched += self._matching(
                 "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
                 f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND length(r.norm_text) < ?"
-                " AND instr(?, ' ' || r.norm_text || ' ') ORDER BY r.quote_id, r.id", (speaker_id, *heads, len(norm), f" {norm} ")))
-        for query, args in queries:
-            for quote_id, other, text in conn.execute(query, args).fetchall():
-                if same_quotation(norm, other, cut, is_fragment(text)):
-                    return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (quote_id,)).fetchone()
-        return None
+                " AND instr(?, ' ' || r.norm_text || ' ') ORDER BY r.quote_id, r.id", (speaker_id, *heads, len(norm), f" {norm} "),
+                norm, cut)
+        if not matched:
+            return None
+        kept = min(matched)
+        for gone in sorted(set(matched) - {kept}, reverse=True):
+            self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
+        return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (kept,)).fetchone()
+
+    def _matching(self, query: str, args: tuple, norm: str, cut: bool) -> list[int]:
+        """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` renders."""
+        matched: list[int] = []
+        for quote_id, other, text in self.connection.execute(query, args).fetchall():
+            if quote_id not in matched and same_quotation(norm, other, cut, is_fragment(text)):
+                matched.append(quote_id)
+        return matched
 
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no
@@ -1243,30 +1265,45 @@ def alias_of(mention: str, name: str, kind: str | None = "PERSON") -> bool:
     return is_org_name_of(mention, name)
 
 
-# A piece of a split quote that the attribution interrupts mid-sentence: the piece before ends
-# without closing the sentence, the piece after begins in lower case.
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+# A piece of a split quote that the attribution interrupts: the piece before does not end with a full
+# stop (a comma, or the question or exclamation mark that print puts where the comma would go:
+# "How long must we wait?" she said. "The money is there."), the piece after goes on.
+_SENTENCE_END = re.compile(r"[.\u2026][\"'\u2019\u201d)\]]*\s*$")
 _JOINING_MARK = re.compile(r"\s*([,;:\u2013\u2014-])")
+# Cues that say a quote goes on from the speaker's quote just before it ("he added", "she continued").
+_GOES_ON = re.compile(r"(?:add(?:ed|s|ing)|continu(?:ed|es|ing)|went on|goes on)\b", re.IGNORECASE)
+
+
+def _goes_on(prev: Quote, q: Quote) -> bool:
+    """Whether the direct quote ``q`` continues ``prev``, the quote printed just before it, as one
+    statement: the same speaker, ``prev`` not closing its sentence with a full stop, and either the
+    same split quote (group and paragraph) or a cue that says so ("he added", "she continued") in
+    the paragraph after."""
+    if not (q.kind == prev.kind == "direct" and q.speaker == prev.speaker and q.start >= prev.end) or _SENTENCE_END.search(prev.text):
+        return False
+    if q.group == prev.group and q.paragraph == prev.paragraph:
+        return True
+    return q.paragraph == prev.paragraph + 1 and bool(q.cue and _GOES_ON.match(q.cue.strip()))
 
 
 def quotations(article: Article) -> list[tuple[Quote, list[tuple[int, int]]]]:
     """The article's quotes as the store keys them, each with the spans it is printed at.
 
-    A quote is its own quotation, except the pieces a split quote prints around its attribution
-    when the attribution cuts into the statement ("We have no evidence," he said, "but we are
-    keeping an open mind." or "We will rebuild," she said. "The money is there."): pieces of one
-    group, paragraph and speaker, quoted directly, where one ends without closing its sentence
-    (the comma that stands for its full stop before "she said"). They are one quotation, its text
-    the pieces joined (with the comma or dash the first was printed with), so that a re-print of
-    the whole statement, or of another split of it, renders the same quotation and each piece
-    keeps its span as an occurrence of it. A piece that closes its sentence ("The fire is out."
-    he said. "Nobody was hurt.") leaves the next apart: nothing says they were said together.
+    A quote is its own quotation, except the pieces of one statement (``_goes_on``): the pieces a
+    split quote prints around its attribution when the attribution cuts into the statement ("We
+    have no evidence," he said, "but we are keeping an open mind." or "We will rebuild," she said.
+    "The money is there."), with a question or exclamation mark standing where the comma would
+    ("Who pays?" he asked. "You do."); and a quote whose cue says it goes on from the speaker's
+    quote just before ("It will open in May," she said.¶"The money is there," she added.). They
+    are one quotation, its text the pieces joined (with the comma or dash the first was printed
+    with), so that a re-print of the whole statement, or of another split of it, renders the same
+    quotation and each piece keeps its span as an occurrence of it. A piece that closes its
+    sentence with a full stop ("The fire is out." he said. "Nobody was hurt.") leaves the next
+    apart unless the cue says it goes on: nothing says they were said together.
     """
     units: list[list[Quote]] = []
     for q in article.quotes:
-        prev = units[-1][-1] if units else None
-        if (prev is not None and q.kind == prev.kind == "direct" and q.group == prev.group and q.paragraph == prev.paragraph
-                and q.speaker == prev.speaker and q.start >= prev.end and not _SENTENCE_END.search(prev.text)):
+        if units and _goes_on(units[-1][-1], q):
             units[-1].append(q)
         else:
             units.append([q])

@@ -12,7 +12,8 @@ change its words. These functions hold no state and touch no database, so the st
   ``rendering_keys`` adds a rendering's head key, by which a longer text finds the pieces of it
   printed before (``contained_keys``).
 * ``classify(original, rendering)`` says what changed: ``same``, ``case``, ``punctuation``,
-  ``truncation``, ``ellipsis`` or ``altered``, with a word-level diff.
+  ``truncation``, ``ellipsis`` or ``altered``, with a word-level diff; ``classify_all`` calls
+  ``reported`` the words changed where one side is the reporter's (reported speech, not quoted).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "renderin
            "contained_keys", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
-CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered")
+CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
 #: The kinds of quote that print the speaker's words (``Quote.kind``); the others are reported.
 QUOTED_KINDS = ("direct", "partial")
 
@@ -101,6 +102,17 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         if key or tok == _MARK:
             out.append((tok, key))
     return out
+
+
+# The possessive of a word ending in s, printed with or without another s ("Sanders's", "Sanders'"):
+# a house style, not a changed word.
+_POSSESSIVE_S = re.compile(r"s's[\W_]*$")
+
+
+def _spelled(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``tokens`` with the possessive "s's" keyed as "s'" (``_POSSESSIVE_S``), so that two house
+    styles of one word compare equal when a rendering is classified."""
+    return [(tok, key[:-1] if _POSSESSIVE_S.search(tok.lower()) else key) for tok, key in tokens]
 
 
 @lru_cache(maxsize=16384)  # asked of every rendering of a quote each time one is added
@@ -295,7 +307,8 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     """(change, diff) of ``rendering`` against the ``original`` printed first.
 
     ``same``: the same text (spacing, Unicode forms and quote marks around the whole aside);
-    ``case``: capitals only; ``punctuation``: punctuation or quote marks only; ``truncation``: one
+    ``case``: capitals only; ``punctuation``: punctuation or quote marks only (the possessive of a
+    word ending in s printed with or without another s is one); ``truncation``: one
     is the other cut short at an end; ``ellipsis``: words left out inside and marked with an
     ellipsis, or a cut followed by an ellipsis and words from elsewhere in the statement
     (``_stitched``); ``altered``: words substituted, inserted, or dropped without an ellipsis (a "not"
@@ -305,7 +318,7 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     a, b = _as_printed(original), _as_printed(rendering)
     if a == b:
         return "same", b
-    ta, tb = _tokens(original), _tokens(rendering)
+    ta, tb = _spelled(_tokens(original)), _spelled(_tokens(rendering))
     ka, kb = [k for _, k in ta if k], [k for _, k in tb if k]
     if ka == kb:
         change = "case" if a.lower() == b.lower() else "punctuation"
@@ -370,7 +383,7 @@ def diff_spans(original: str, rendering: str, by_key: bool = True) -> list[tuple
     """The word diff as (op, words): op is "=" (kept), "-" (the original's, left out) or "+" (the
     rendering's, added); words are as printed. ``by_key`` compares words as folded (case and
     punctuation aside), else as printed."""
-    ta, tb = _tokens(original), _tokens(rendering)
+    ta, tb = _spelled(_tokens(original)), _spelled(_tokens(rendering))
     if by_key:
         ta, tb = [t for t in ta if t[1]], [t for t in tb if t[1] or t[0] == _MARK]
         key = lambda t: t[1] or t[0]  # noqa: E731 - an ellipsis keeps its mark as key
@@ -420,24 +433,49 @@ def classify_all(renderings: list[tuple]) -> dict[int, tuple[str, str]]:
     (lowest id). The others are classified against it, or, when they share less than half of
     their words with it (two fragments of one reported sentence, each a piece of the clause around
     them), against the first in that order they share that much with, so that ``altered`` means
-    words changed from a rendering of the same words, not two pieces of one sentence."""
+    words changed from a rendering of the same words, not two pieces of one sentence.
+
+    Only quoted words can be misquoted: where one of the two is not quoted (reported speech, or
+    the reporter's clause around quoted words), only the words it prints within quote marks are
+    the speaker's (``_quoted_words``), and words changed outside them ("he said he might vote for
+    her" against "I will vote for her") are ``reported``, never ``altered``."""
     rank = lambda r: (r[2] is None, r[2] or "", not r[3])  # noqa: E731
     best = min(map(rank, renderings))
     first = min((r for r in renderings if rank(r) == best), key=lambda r: (-len(_keys(r[1])), r[0]))
     out = {}
     ordered = None
-    for rid, text, *_ in renderings:
+    for rid, text, _, quoted in renderings:
         if rid == first[0]:
             out[rid] = ("original", text)
             continue
-        against = first[1]
+        against = first
         if not _shares(first[1], text):
             if ordered is None:
                 ordered = [first] + sorted((r for r in renderings if r[0] != first[0]),
                                            key=lambda r: (*rank(r), -len(_keys(r[1])), r[0]))
-            against = next((o[1] for o in ordered if o[0] != rid and _shares(o[1], text)), first[1])
-        out[rid] = classify(against, text)
+            against = next((o for o in ordered if o[0] != rid and _shares(o[1], text)), first)
+        change, diff = classify(against[1], text)
+        if change == "altered" and not (quoted and against[3]):
+            old, new = _quoted_words(against[1], against[3]), _quoted_words(text, quoted)
+            if old is None or new is None or classify(old, new)[0] != "altered":
+                change = "reported"
+        out[rid] = (change, diff)
     return out
+
+
+# Words within quote marks in a reported rendering: curly or straight double quotes, or the two
+# apostrophes some papers print for them (''like this''); an unclosed one runs to the end.
+_WITHIN_MARKS = re.compile("(?:\u201c|\"|'')(.+?)(?:\u201d|\"|''|$)", re.DOTALL)
+
+
+def _quoted_words(text: str, quoted: bool) -> str | None:
+    """The words of a rendering that are the speaker's: all of them when it is ``quoted``, else
+    those it prints within quote marks (pieces apart joined by an ellipsis, since words between
+    them were left out), or None when it prints none."""
+    if quoted:
+        return text
+    pieces = [m.group(1).strip() for m in _WITHIN_MARKS.finditer(text) if m.group(1).strip()]
+    return f" {_MARK} ".join(pieces) or None
 
 
 def _shares(a: str, b: str) -> bool:

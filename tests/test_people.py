@@ -215,6 +215,15 @@ def test_gary_and_garrett_stay_two_people(tmp_path):
     assert sorted(got) == ["Garrett Harlow", "Gary Harlow"]
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0)])
+def test_a_name_printed_with_or_without_its_accents_is_one_person_in_the_store_and_the_spark_fold(order, tmp_path):
+    arts = [_sighting(1, "Inés Valdés"), _sighting(2, "Ines Valdes"), _sighting(3, "INÉS VALDÉS", "Ines Valdez")]
+    arts = [arts[i] for i in order]
+    got = _stored(arts, tmp_path)
+    assert sorted(got) == sorted([arts[0].people[0].name, "Ines Valdez"])  # a letter changed is another name
+    assert _spark_people(arts) == got
+
+
 @pytest.mark.parametrize("text, named", [
     ("A rally for Hillary Clinton drew crowds. Clinton said no.", "Hillary Clinton"),
     ("Hillary Rodham Clinton ran. Clinton said no. Hillary Clinton smiled.", "Hillary Clinton"),  # the shortest form

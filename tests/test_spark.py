@@ -53,7 +53,7 @@ CRAFTED = [
     {"id": "c2", "url": "https://craft.example/2", "date": "2024-01-05",
      "text": "HARBOURTON — Council member Maria Ferreira spoke at length on Thursday about the harbour budget and the long"
              f' delays.\n\n"{BUDGET} full well and we will fight it," said Maria Ferreira, who chairs the finance committee.'
-             '\n\n"We will not stop," Ferreira added.'},
+             '\n\n"We will not stop," Ferreira said at the meeting.'},
     {"id": "c3", "url": "https://craft.example/3", "date": "2024-01-09",
      "text": f'HARBOURTON — The harbour budget row went on into its third week.\n\n"{BUDGET}…" Ferreira said on Monday.'
              "\n\nOfficials declined to comment."},
@@ -123,6 +123,25 @@ CRAFTED += [
      "text": f'Mayor Tom Quayle spoke at the harbour on Thursday.\n\n"{SEA_WALL_SAID}," Quayle said.'},
     {"id": "c20", "url": "https://craft.example/20", "date": "2024-02-23",
      "text": f'Mayor Tom Quayle spoke at the depot.\n\n"{BUSES[0]}," Quayle said. "{BUSES[1]}"'},
+]
+# A question before the attribution, and a quote its cue says goes on in the next paragraph: one statement each.
+WALL = ("Who will pay for the harbour wall?", "The families behind it will not pay a penny more.",
+        "The harbour wall will be finished by June", "Every house behind it will be safe from the winter storms")
+CRAFTED += [
+    {"id": "c21", "url": "https://craft.example/21", "date": "2024-02-24",
+     "text": f'Mayor Tom Quayle spoke at the harbour wall.\n\n"{WALL[0]}" Quayle asked. "{WALL[1]}"'
+             f'\n\n"{WALL[2]}," Quayle said.\n\n"{WALL[3]}," he added.'},
+]
+# Two pieces of one statement printed apart, then the statement whole: one quotation.
+FERRY = ("The new ferry terminal will open in the spring with twice the berths of the old one.",
+         "Every family on the islands will be able to reach the hospital in under an hour.")
+CRAFTED += [
+    {"id": "c22", "url": "https://craft.example/22", "date": "2024-02-25",
+     "text": f'Ruth Okafor spoke at the quay.\n\nOkafor said the terminal "{FERRY[0][FERRY[0].index("will"):]}"'},
+    {"id": "c23", "url": "https://craft.example/23", "date": "2024-02-26",
+     "text": f'Ruth Okafor spoke again.\n\n"{FERRY[1][:-1]}," said Ruth Okafor.'},
+    {"id": "c24", "url": "https://craft.example/24", "date": "2024-02-27",
+     "text": f'Ruth Okafor closed the meeting.\n\n"{FERRY[0]} {FERRY[1][:-1]}," said Ruth Okafor.'},
 ]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
@@ -250,6 +269,10 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert sea_wall[0][2] == sea_wall[1][2]  # one quotation
     buses = [key for key, q in ours["quotes"].items() if q[0].startswith(BUSES[0])]
     assert len(buses) == 1 and sum(o[0] == buses[0] for o in ours["occurrences"].values()) == 2
+    wall = sorted(q[0] for q in ours["quotes"].values() if q[0].startswith(("Who will pay for the harbour", "The harbour wall")))
+    assert wall == [f"{WALL[2]}, {WALL[3]}", f"{WALL[0]} {WALL[1]}"]
+    ferry = [key for key in ours["quotes"] if "every family on the islands" in key[0] or "twice the berths" in key[0]]
+    assert len(ferry) == 1 and sum(key == ferry[0] for key, _ in ours["renderings"]) == 4  # the pieces and the whole
     formula = {speaker: q[0] for (norm, speaker), q in ours["quotes"].items() if norm == "we will not stop"}
     assert formula == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}  # one quote each
     renderings = {key[1]: text for key, text in ours["renderings"] if key[0] == "we will not stop"}

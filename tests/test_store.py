@@ -629,6 +629,55 @@ def test_a_statement_its_attribution_cuts_before_a_new_sentence_is_one_quotation
     assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("punctuation",)]
 
 
+def pieces(text, *said, **fields):
+    """Direct quotes of ``text``: (words, speaker, paragraph, cue) each, at the place ``text`` prints them."""
+    from dataclasses import replace
+    return [replace(quote(words, speaker=speaker, mention=speaker.split()[-1], start=text.index(words), cue=cue), paragraph=par,
+                    **fields) for words, speaker, par, cue in said]
+
+
+def test_a_question_mark_before_the_attribution_stands_where_the_comma_would_and_the_statement_goes_on(store):
+    asked, answer = "Who will pay for a sea wall that nobody in this town asked for?", "The families behind it will pay."
+    text = f'The mayor spoke on Monday. "{asked}" Ines Varga asked. "{answer}"'
+    store.index([article(1, *pieces(text, (asked, "Ines Varga", 0, "asked"), (answer, "Ines Varga", 0, "asked")), text=text,
+                         date="2024-03-01"),
+                 article(2, quote(f"{asked} {answer}", speaker="Ines Varga", mention="Varga"), date="2024-03-02")])
+    assert said_by(store) == [(normalise_quote(f"{asked} {answer}"), "Ines Varga", 3)]
+    assert rows(store, "SELECT text, change FROM renderings") == [(f"{asked} {answer}", "original")]  # one text, as printed twice
+
+
+def test_a_quote_whose_cue_says_it_goes_on_in_the_next_paragraph_continues_the_statement_its_speaker_left_open():
+    from saidwhen.store import quotations
+    first, then = "We will rebuild the pier before the autumn storms", "The money is already in the bank."
+    text = f'"{first}," Ines Varga said.\n\n"{then}" she added.'
+
+    def units(*said):
+        return [q.text for q, _ in quotations(article(1, *pieces(text, *said), text=text))]
+
+    assert units((first, "Ines Varga", 0, "said"), (then, "Ines Varga", 1, "added")) == [f"{first}, {then}"]
+    assert units((first, "Ines Varga", 0, "said"), (then, "Ines Varga", 1, "continued")) == [f"{first}, {then}"]
+    # The cue says nothing of the sort, another speaker, a paragraph between, or a statement closed with a full stop: apart.
+    assert units((first, "Ines Varga", 0, "said"), (then, "Ines Varga", 1, "said")) == [first, then]
+    assert units((first, "Ines Varga", 0, "said"), (then, "Tom Reyes", 1, "added")) == [first, then]
+    assert units((first, "Ines Varga", 0, "said"), (then, "Ines Varga", 2, "added")) == [first, then]
+    closed = text.replace(f"{first},", f"{first}.")
+    assert [q.text for q, _ in quotations(article(1, *pieces(closed, (first + ".", "Ines Varga", 0, "said"),
+                                                              (then, "Ines Varga", 1, "added")), text=closed))] == [first + ".", then]
+
+
+def test_a_statement_printed_whole_joins_the_quotations_its_pieces_were_printed_as_but_not_another_speakers(store):
+    first = "The new ferry terminal will open in the spring with twice the berths of the old one."
+    then = "Every family on the islands will be able to reach the hospital in under an hour."
+    piece = first[first.index("will"):]  # a partial quote of the first sentence
+    store.index([article(1, quote(piece), date="2024-03-01"),
+                 article(2, quote(then), date="2024-03-02"),
+                 article(3, quote(then, speaker="Tom Reyes", mention="Reyes"), date="2024-03-02"),
+                 article(4, quote(f"{first} {then}"), date="2024-03-03")])
+    assert [(p, n) for _, p, n in said_by(store)] == [("Maria Okafor", 3), ("Tom Reyes", 1)]
+    assert rows(store, "SELECT text, change FROM renderings WHERE quote_id = 1 ORDER BY id") == [
+        (piece, "original"), (then, "truncation"), (f"{first} {then}", "truncation")]
+
+
 def test_a_piece_printed_before_the_fuller_statement_joins_it_but_a_short_sentence_and_another_speaker_do_not(store):
     said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
             " Mill Lane paid for it")

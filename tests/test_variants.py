@@ -56,6 +56,28 @@ def test_among_renderings_printed_the_same_day_the_quoted_words_then_the_fullest
     assert [changes[i][0] for i in (1, 2, 3)] == ["truncation", "original", "truncation"]
 
 
+def test_words_the_reporter_changed_outside_the_quote_marks_are_reported_and_only_quoted_words_can_be_altered():
+    said = "I will vote for the harbour plan, and the fares will not go up this year."
+
+    def change(text, quoted=False, first=said, first_quoted=True):
+        return classify_all([(1, first, "2024-03-01", first_quoted), (2, text, "2024-03-02", quoted)])[2][0]
+
+    assert change('she will vote for the harbour plan and "the fares will not go up this year."') == "reported"
+    assert change("she might vote for the harbour plan, and the fares will not go up this year") == "reported"   # no quote marks
+    assert change("He said ''the fares will not go up this year.''") == "reported"  # its quoted words only cut: the rest is the reporter's
+    assert change('she will vote for the harbour plan and "the fares will go up this year."') == "altered"      # "not" dropped within
+    assert change("He said ''the fares will go up next year.''") == "altered"
+    assert change("I will vote for the harbour plan, and the fares will go up this year.", quoted=True) == "altered"
+    # Against the reporter's words, a quotation that differs is not a misquote either.
+    assert change(said, quoted=True, first="he might vote for the harbour plan, and the fares will not go up this year",
+                  first_quoted=False) == "reported"
+
+
+def test_the_possessive_of_a_word_ending_in_s_with_or_without_another_s_is_no_changed_word():
+    assert classify("Dana Reyes's plan is a good one", "Dana Reyes' plan is a good one")[0] == "punctuation"
+    assert classify("Dana Reyes's plan is a good one", "Dana Rey's plan is a good one")[0] == "altered"
+
+
 @pytest.mark.parametrize("a, b", [
     ("We will never give up on the harbour", "We will not give up on the harbour"),
     ("We will win this election", "We will not win this election"),
