@@ -198,7 +198,8 @@ GENERATIONAL = frozenset("jr sr ii iii iv".split())
 ROLE_WORDS = frozenset(
     """attorney lawyer district judge justice speaker director minister foreign prime deputy
     chief executive chairman chairwoman chair president vice secretary treasurer commissioner
-    superintendent inspector detective sergeant lieutenant captain colonel general admiral major
+    superintendent inspector detective sergeant lieutenant captain colonel general admiral major constable
+    commander corporal magistrate coroner prosecutor
     officer trooper sheriff mayor governor senator representative congressman congresswoman
     councilman councilwoman councillor councilor alderman assemblyman assemblywoman delegate
     ambassador envoy spokesman spokeswoman spokesperson coach manager owner founder ceo cfo cto

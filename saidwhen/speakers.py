@@ -417,4 +417,9 @@ class Attributor(Entities):
              and (coarse_pos(t) == "PROPN" or t.lower_ in PRONOUNS or t.ent_type_ in ("PERSON", "ORG"))),
             key=lambda t: abs(t.i - verb.i),
         )
-        return near[0] if near else None
+        if not near:
+            return None
+        tok = near[0]
+        while tok.dep_ == "compound" and coarse_pos(tok.head) == "PROPN" and tok.head.i > tok.i:
+            tok = tok.head  # "asked Mr. Manafort": the name the title and first names lead to
+        return tok

@@ -707,3 +707,17 @@ def test_a_poll_share_that_says_something_is_nobody_named_and_stays_the_source()
     quotes = reported_of(text)
     assert [(q.speaker, q.speaker_mention.text) for q in quotes] == [
         (None, "nearly two-thirds of Democratic primary voters"), (None, "One in three")]
+
+
+def test_a_title_before_the_name_after_a_closing_cue_is_not_the_speaker():
+    text = ("Paul Manafort spoke to the party officials.\n\n"
+            '"Is Donald Trump running against the committee?" asked Mr. Manafort, referring to the '
+            "candidate's unrelenting assault on the process.")
+    q = only(text)
+    assert (q.speaker, q.speaker_mention.text) == ("Paul Manafort", "Mr. Manafort")
+
+
+def test_a_police_rank_before_a_surname_is_a_title_not_a_name():
+    text = ("Chief Constable Rupert Aldane spoke on Monday.\n\n"
+            '"We have no evidence that the fire was started deliberately," Chief Constable Aldane said.')
+    assert only(text).speaker == "Rupert Aldane"
