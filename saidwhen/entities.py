@@ -553,7 +553,10 @@ class Entities:
           Reyes said her plan …"; "Ana Roe, his heir apparent, … where she has …" votes once, for
           "she"); in a sentence naming several, each one for the only person named before it whose
           known gender does not rule it out ("Bernie Sanders apologized to Hillary Clinton and to
-          his supporters");
+          his supporters"), or, where all those named before it are already known to be of its
+          gender, a possessive or subject pronoun goes to the subject of its clause or of the
+          nearest one above it that names one of them ("Doe lauded Roe in his speech"): a vote
+          that only ever confirms a gender the text or a sure first name gave;
         - none of a gender the sentence also uses for someone it does not name: a pronoun before
           any name ("He can't … if Holt asks …"; not one in a phrase that leads to the subject the
           name is, "In her speech, Rhimes said"), or one that cannot be the person it follows, as
@@ -595,6 +598,11 @@ class Entities:
                     continue  # "In her speech, Rhimes declared": the subject the pronoun's phrase leads to
                 fits = [e for s, e in first.values() if s < t.idx and known(e) in (None, g)
                         and not self._bound_apart(t, heads[id(e)])]
+                if len(fits) > 1 and t.dep_ in ("poss", "nsubj", "nsubjpass"):
+                    people = [e for e in fits if not self._not_a_person(e)]  # not "West Virginia"
+                    if people and all(known(e) == g for e in people):
+                        chosen = self._subject_above(t, {id(e): heads[id(e)] for e in people})
+                        fits = [e for e in people if id(e) == chosen]
                 if not fits:
                     others.add(g)
                 elif len(fits) == 1 and (fits[0], g) not in found and not (one and found):
@@ -640,6 +648,25 @@ class Entities:
             return False
         i = bisect_right(self.fragments, (offset, float("inf"))) - 1
         return i < 0 or offset >= self.fragments[i][1]
+
+    @staticmethod
+    def _subject_above(pronoun: Token, heads: dict[int, set[int]]) -> int | None:
+        """Of the people whose mentions head the tokens ``heads`` (person id -> tokens), the one
+        that is the subject of the nearest clause above the pronoun with one of them as its subject:
+        "Doe lauded Roe in his address" (Doe), "Doe said Roe was right when he spoke" (Roe). None
+        where the pronoun's clause completes a verb whose object is one of them too: "Doe asked
+        Roe how he would …" may mean either."""
+        named = set().union(*heads.values())
+        child = pronoun
+        for verb in pronoun.ancestors:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+            pid = next((pid for pid, hs in heads.items() if subject is not None and subject.i in hs), None)
+            if pid is not None:
+                if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ in ("dobj", "dative") and c.i in named for c in verb.children):
+                    return None
+                return pid
+            child = verb
+        return None
 
     @staticmethod
     def _bound_apart(pronoun: Token, heads: set[int]) -> bool:
