@@ -483,6 +483,8 @@ class Entities:
                     ent.learn_gender(HONORIFICS[w], "honorific")
                 elif w in GENDER_WORDS and t.i == span.start - 1:  # "Clinton spokesman Brian Fallon"
                     ent.learn_role_gender(w)
+        if (g := self._role_set_off_before(span)) is not None:
+            ent.learn_role_gender(g)
         for t in span:
             w = t.lower_
             if w in HONORIFICS:
@@ -511,6 +513,20 @@ class Entities:
                 _described_as(ent, text)
             else:  # "an outside firm, Sentinel Forge": the description before the name
                 _described_as(ent, self.text[a.left_edge.idx : a.idx + len(a)])
+
+    def _role_set_off_before(self, span: SpacySpan) -> str | None:
+        """The gendered word that a comma sets off right before a name, its titles aside ("Scott's
+        niece, state Del. Marcia Price"), which the parser did not make the name's apposition; not
+        one in a phrase that leads in to the sentence ("In a takedown of the businessman, Doe …")."""
+        doc, j = self.doc, span.start - 1
+        while j > span.start - 4 and j > 0 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in STRIP_TITLES
+                                              or doc[j].lower_ in _PLACE_LEVELS or doc[j].text[:1].isupper() and doc[j].text.endswith(".")):
+            j -= 1
+        if j < 1 or doc[j].text != "," or (noun := doc[j - 1]).lower_ not in GENDER_WORDS or noun.tag_ != "NN":
+            return None
+        if noun.dep_ == "pobj" or any(a.dep_ == "prep" for a in noun.ancestors):
+            return None  # "In a takedown of the businessman, Sen. Doe": no apposition
+        return noun.lower_
 
     def _learn_genders(self) -> None:
         """The gender the writer's pronouns give the people they go on about (``_pronoun_votes``).
@@ -899,6 +915,8 @@ class Entities:
         ent = self.lookup(words.text, "PERSON", at=s) or self._new_entity(words.text, "PERSON", s)
         if ent is None:
             return None
+        if (role := self._role_set_off_before(words)) is not None:  # "Scott's niece, state Del. …"
+            ent.learn_role_gender(role)
         end += self.text[end : end + 1] == ")"
         self._add_mention(ent, s, end, self.text[s:end], tok)
         return ent, (s, end, self.text[s:end]), 0.9

@@ -145,3 +145,15 @@ def test_he_in_what_one_man_asks_another_is_neither_of_theirs():
     text = ('Robert Hale asked Donald Pratt how he would pay for it, calling the plan "a fantasy." '
             '"We will see," Hale said.')
     assert person(text, "Robert Hale") == ("male", "first_name")
+
+
+def test_a_kinship_word_set_off_before_a_titled_name_gives_the_gender():
+    # the nickname and the seat throw the parser off the apposition; the comma still sets it off
+    text = ('"This is a big year for our candidate, Bobby Ray!" Ray\'s niece, state Del. Nora "Nell" Baker '
+            '(D-Hampton), shouted to the crowd. "The nation is watching."')
+    assert [p.gender_evidence for p in extract(text).people if p.name.startswith("Nora")] == ["honorific"]
+
+
+def test_a_gendered_word_in_a_phrase_leading_in_to_the_sentence_is_nobody_s_apposition():
+    text = 'In a fiery takedown of the businessman, Sen. Chris Pratt called him "divisive."'
+    assert person(text, "Chris Pratt") == (None, None)
