@@ -1077,6 +1077,26 @@ class Entities:
             people = self._latest_sentence_mentions(end, lambda ent: ent.kind == "PERSON" and not self._not_a_person(ent), skip)
             if people and len({id(m[1]) for m in people}) == 1 and by_name_only(people[0][1]):
                 found = people
+        here = self.doc.char_span(pos, pos + len(w))
+        here = here[0] if here is not None and len(here) == 1 and gender is not None else None
+        if here is not None and found and self._sent_of[found[0][2].i] == self._sent_of[here.i]:
+            # within its own sentence, a subject or possessive pronoun goes on about the subject of
+            # the nearest clause above it that names one of them: "Doe said Roe was right when he …"
+            if here.dep_ in ("nsubj", "nsubjpass", "poss"):
+                heads: dict[int, set[int]] = {}
+                for m in found:
+                    heads.setdefault(id(m[1]), set()).add(m[2].i)
+                chosen = self._subject_above(here, heads)
+                if chosen is not None:
+                    return next(m[1] for m in found if id(m[1]) == chosen)
+            # named before it only as no subject nor owner ("When pressed by Holt, his answer …"; not
+            # "Roe's plan, he said"), it goes on about whom the previous sentence's "he" (or "she") is
+            k = self._sent_of[here.i]
+            topic = next((t for t in self.sents[k - 1] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                          and PRONOUN_GENDER.get(t.lower_) == gender and self._writers(t.idx)), None) if k > 0 else None
+            if topic is not None and depth < 3 and all(_as_subject(m[2]) is None and m[2].dep_ != "poss" for m in found) \
+                    and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
+                return ent
         subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]

@@ -611,3 +611,25 @@ def test_a_campaign_of_a_named_person_is_named_for_her():
     article = saidwhen.extract("Hartmann’s campaign said the visits would begin in Ohio.", "2024-03-14")
     (q,) = article.quotes
     assert q.speaker == "Hartmann campaign"
+
+
+def test_a_he_in_a_clause_goes_to_the_subject_of_the_nearest_clause_above_it_not_the_main_one():
+    text = 'Retired Gen. Tom Keane said Robert Hale was "absolutely right" when he said on Monday that the army was "worn out."'
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the army")]
+    assert q.speaker == "Robert Hale"
+
+
+def test_a_his_named_after_only_as_an_agent_goes_on_about_the_previous_sentence_s_he():
+    # "pressed by moderator Tom Keane": Keane is no subject, so "his best response" is Hale's, whom "he" means
+    text = ('Robert Hale said trade was "the issue of the night." But he spent his best lines early in the night. '
+            'When pressed by moderator Tom Keane about how he would bring jobs back, his best response was to say '
+            'he would stop more from leaving.')
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("he would stop")]
+    assert q.speaker == "Robert Hale"
+
+
+def test_a_he_after_a_possessive_name_stays_with_its_owner():
+    text = ('Robert Hale said he had lost "a fair fight." Tom Keane said the ruling was "a disgrace." But he is not '
+            'alone. One of Hale\'s earlier attacks came in May, when he told reporters that the judge was biased.')
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the judge")]
+    assert q.speaker == "Robert Hale"
