@@ -930,17 +930,22 @@ class Entities:
                    for t in doc[clause.i : tok.i])
 
     def _coordinated(self, tok: Token) -> bool:
-        """Whether a subject name or pronoun is one of several joined by "and" ("Roe and Doe"),
-        or the second of them; not the "and" inside one name ("Fire and Rescue Service")."""
+        """Whether a subject name or pronoun is one of several joined by "and" ("Roe and Doe",
+        "Roe (D-Ore.), Doe (D-Ohio) and Poe (D-N.J.)", which the parser chains), or a later one of
+        them; not the "and" inside one name ("Fire and Rescue Service")."""
         if coarse_pos(tok) not in ("PROPN", "PRON"):
             return False
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            first, others = tok, [c for c in tok.children if c.dep_ == "conj" and coarse_pos(c) in ("PROPN", "PRON", "NOUN")]
-        elif tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass") and coarse_pos(tok.head) in ("PROPN", "PRON", "NOUN"):
-            first, others = tok.head, [tok]
-        else:
+        first = tok
+        while first.dep_ == "conj" and coarse_pos(first.head) in ("PROPN", "PRON", "NOUN"):
+            first = first.head
+        if first.dep_ not in ("nsubj", "nsubjpass"):
             return False
-        if not others or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in first.children):
+        chain, others = [first], []
+        while chain:  # the conjuncts, each the parser's "conj" of the one before
+            more = [c for c in chain.pop().children if c.dep_ == "conj" and coarse_pos(c) in ("PROPN", "PRON", "NOUN")]
+            others += more
+            chain += more
+        if not others or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in [first] + others for c in t.children):
             return False
         other = others[0]
         one_name = other.lower_ in ORG_SUFFIXES or self._ent_of.get(first.i) is not None and self._ent_of.get(first.i) is self._ent_of.get(other.i)

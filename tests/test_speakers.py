@@ -633,3 +633,11 @@ def test_a_he_after_a_possessive_name_stays_with_its_owner():
             'alone. One of Hale\'s earlier attacks came in May, when he told reporters that the judge was biased.')
     (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the judge")]
     assert q.speaker == "Robert Hale"
+
+
+def test_three_senators_with_their_seats_are_no_one_speaker():
+    # the parser chains "A (…), B (…) and C (…)": the "and" hangs on the second, not the first
+    text = ('Sens. Jeff Marley (D-Ore.), Sherrod Brownell (D-Ohio) and Robert Menard (D-N.J.) all suggested '
+            'that those claims could be grounds for a fraud case.')
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker is None
