@@ -9,6 +9,7 @@ chain. ``Entities`` is a mixin of ``speakers.Attributor``, which owns the parsed
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
@@ -111,11 +112,31 @@ def _core(key: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _clean_name(text: str, kind: str = "PERSON") -> str:
-    """The display form of a name ("Jane Doe" for "Sen. Jane Doe's", and for a transcript's "JANE DOE")."""
+    """The display form of a name ("Jane Doe" for "Sen. Jane Doe's", and for a transcript's "JANE DOE";
+    "François" for a page's UTF-8 read as Latin-1 once or twice, "FranÃ§ois")."""
     parts = _name_parts(text, kind)
     if kind == "PERSON" and len(parts) >= 2 and all(p.isupper() and len(p) > 1 for p in parts):
         parts = [p.title() for p in parts]
-    return " ".join(parts)
+    return _unmangled(" ".join(parts))
+
+
+def _unmangled(name: str) -> str:
+    """``name`` with UTF-8 that was decoded as Latin-1 (or Windows-1252) decoded right, as often as
+    it was done (its accents composed first: some archives decompose "Ã" too); unchanged where that
+    does not give valid UTF-8."""
+    fixed = unicodedata.normalize("NFC", name)
+    for _ in range(3):
+        if not any(c in fixed for c in "ÃÂÅâ"):
+            break
+        for codec in ("latin-1", "cp1252"):
+            try:
+                fixed = fixed.encode(codec).decode("utf-8")
+                break
+            except UnicodeError:
+                continue
+        else:
+            break
+    return fixed if fixed != unicodedata.normalize("NFC", name) else name
 
 
 def title_case_headline_end(text: str) -> int:

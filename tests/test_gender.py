@@ -157,3 +157,10 @@ def test_a_kinship_word_set_off_before_a_titled_name_gives_the_gender():
 def test_a_gendered_word_in_a_phrase_leading_in_to_the_sentence_is_nobody_s_apposition():
     text = 'In a fiery takedown of the businessman, Sen. Chris Pratt called him "divisive."'
     assert person(text, "Chris Pratt") == (None, None)
+
+
+@pytest.mark.parametrize("written", ["FranÃ§ois Lachaud", "FranA\u0303\u0083A\u0302\u00a7ois Lachaud"])
+def test_a_name_whose_utf8_was_read_as_latin1_is_named_right(written):
+    # once, and twice with its accents decomposed, as one archive of real news prints it
+    text = f'"Europe must defend itself," French President {written} said. He spoke in Paris.'
+    assert [p.name for p in extract(text).people] == ["François Lachaud"]
