@@ -536,8 +536,8 @@ class Entities:
                 _described_as(ent, self.text[a.left_edge.idx : a.idx + len(a)])
 
     def _role_set_off_before(self, span: SpacySpan) -> str | None:
-        """The gendered word that a comma sets off right before a name, its titles aside ("Scott's
-        niece, state Del. Marcia Price"), which the parser did not make the name's apposition; not
+        """The gendered word that a comma sets off right before a name, its titles aside ("Ray's
+        niece, state Del. Nora "Nell" Baker"), which the parser did not make the name's apposition; not
         one in a phrase that leads in to the sentence ("In a takedown of the businessman, Doe …")."""
         doc, j = self.doc, span.start - 1
         while j > span.start - 4 and j > 0 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in STRIP_TITLES
@@ -936,7 +936,7 @@ class Entities:
         ent = self.lookup(words.text, "PERSON", at=s) or self._new_entity(words.text, "PERSON", s)
         if ent is None:
             return None
-        if (role := self._role_set_off_before(words)) is not None:  # "Scott's niece, state Del. …"
+        if (role := self._role_set_off_before(words)) is not None:  # "Ray's niece, state Del. …"
             ent.learn_role_gender(role)
         end += self.text[end : end + 1] == ")"
         self._add_mention(ent, s, end, self.text[s:end], tok)
@@ -1081,7 +1081,10 @@ class Entities:
         """The nearest earlier entity a pronoun can mean: a person of the right gender for he/she,
         an organisation for it/they/we; going back sentence by sentence, a subject first. Where
         that sentence names nobody as its subject but is itself about "she" ("She has faced …
-        his wife, Hillary Clinton, …"), "she" goes on meaning whom that "she" means."""
+        his wife, Hillary Clinton, …"), "she" goes on meaning whom that "she" means. Within the
+        pronoun's own sentence, the subject of the nearest clause above it ("Doe said Roe was
+        right when he …": Roe), and where that sentence names them only as no subject nor owner
+        ("When pressed by Holt, his answer …"), whom the previous sentence's he/she means."""
         if w in ("i", "you"):  # the writer or the reader, never a named entity of the article
             return None
         want_org = w in ("it", "they", "them", "we", "us", "its", "their")
