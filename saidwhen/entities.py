@@ -696,6 +696,9 @@ class Entities:
         named = set().union(*heads.values())
         child = pronoun
         for verb in pronoun.ancestors:
+            if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "with":
+                child = verb  # "…, with Weaver standing by as he spoke": a circumstance, not who goes on
+                continue
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
             pid = next((pid for pid, hs in heads.items() if subject is not None and subject.i in hs), None)
             if pid is not None:

@@ -641,3 +641,11 @@ def test_three_senators_with_their_seats_are_no_one_speaker():
             'that those claims could be grounds for a fraud case.')
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker is None
+
+
+def test_a_he_after_a_with_clause_is_not_its_subject():
+    # "with Jeff Weller standing behind him": a circumstance of Sandler's speech, not who urged
+    text = ('"The time is long overdue," Ben Sandler insisted to the gathered cameras, with Jeff Weller standing '
+            'behind him as he urged the party to ax its system.')
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.cue == "urged"]
+    assert q.speaker == "Ben Sandler"
