@@ -9,6 +9,7 @@ chain. ``Entities`` is a mixin of ``speakers.Attributor``, which owns the parsed
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
@@ -112,11 +113,31 @@ def _core(key: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _clean_name(text: str, kind: str = "PERSON") -> str:
-    """The display form of a name ("Jane Doe" for "Sen. Jane Doe's", and for a transcript's "JANE DOE")."""
+    """The display form of a name ("Jane Doe" for "Sen. Jane Doe's", and for a transcript's "JANE DOE";
+    "François" for a page's UTF-8 read as Latin-1 once or twice, "FranÃ§ois")."""
     parts = _name_parts(text, kind)
     if kind == "PERSON" and len(parts) >= 2 and all(p.isupper() and len(p) > 1 for p in parts):
         parts = [p.title() for p in parts]
-    return " ".join(parts)
+    return _unmangled(" ".join(parts))
+
+
+def _unmangled(name: str) -> str:
+    """``name`` with UTF-8 that was decoded as Latin-1 (or Windows-1252) decoded right, as often as
+    it was done (its accents composed first: some archives decompose "Ã" too); unchanged where that
+    does not give valid UTF-8."""
+    fixed = unicodedata.normalize("NFC", name)
+    for _ in range(3):
+        if not any(c in fixed for c in "ÃÂÅâ"):
+            break
+        for codec in ("latin-1", "cp1252"):
+            try:
+                fixed = fixed.encode(codec).decode("utf-8")
+                break
+            except UnicodeError:
+                continue
+        else:
+            break
+    return fixed if fixed != unicodedata.normalize("NFC", name) else name
 
 
 def title_case_headline_end(text: str) -> int:
@@ -500,6 +521,8 @@ class Entities:
                     ent.learn_gender(HONORIFICS[w], "honorific")
                 elif w in GENDER_WORDS and t.i == span.start - 1:  # "Clinton spokesman Brian Fallon"
                     ent.learn_role_gender(w)
+        if (g := self._role_set_off_before(span)) is not None:
+            ent.learn_role_gender(g)
         for t in span:
             w = t.lower_
             if w in HONORIFICS:
@@ -528,6 +551,20 @@ class Entities:
                 _described_as(ent, text)
             else:  # "an outside firm, Sentinel Forge": the description before the name
                 _described_as(ent, self.text[a.left_edge.idx : a.idx + len(a)])
+
+    def _role_set_off_before(self, span: SpacySpan) -> str | None:
+        """The gendered word that a comma sets off right before a name, its titles aside ("Ray's
+        niece, state Del. Nora "Nell" Baker"), which the parser did not make the name's apposition; not
+        one in a phrase that leads in to the sentence ("In a takedown of the businessman, Doe …")."""
+        doc, j = self.doc, span.start - 1
+        while j > span.start - 4 and j > 0 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in STRIP_TITLES
+                                              or doc[j].lower_ in _PLACE_LEVELS or doc[j].text[:1].isupper() and doc[j].text.endswith(".")):
+            j -= 1
+        if j < 1 or doc[j].text != "," or (noun := doc[j - 1]).lower_ not in GENDER_WORDS or noun.tag_ != "NN":
+            return None
+        if noun.dep_ == "pobj" or any(a.dep_ == "prep" for a in noun.ancestors):
+            return None  # "In a takedown of the businessman, Sen. Doe": no apposition
+        return noun.lower_
 
     def _learn_genders(self) -> None:
         """The gender the writer's pronouns give the people they go on about (``_pronoun_votes``).
@@ -570,7 +607,10 @@ class Entities:
           Reyes said her plan …"; "Ana Roe, his heir apparent, … where she has …" votes once, for
           "she"); in a sentence naming several, each one for the only person named before it whose
           known gender does not rule it out ("Bernie Sanders apologized to Hillary Clinton and to
-          his supporters");
+          his supporters"), or, where all those named before it are already known to be of its
+          gender, a possessive or subject pronoun goes to the subject of its clause or of the
+          nearest one above it that names one of them ("Doe lauded Roe in his speech"): a vote
+          that only ever confirms a gender the text or a sure first name gave;
         - none of a gender the sentence also uses for someone it does not name: a pronoun before
           any name ("He can't … if Holt asks …"; not one in a phrase that leads to the subject the
           name is, "In her speech, Rhimes said"), or one that cannot be the person it follows, as
@@ -612,6 +652,11 @@ class Entities:
                     continue  # "In her speech, Rhimes declared": the subject the pronoun's phrase leads to
                 fits = [e for s, e in first.values() if s < t.idx and known(e) in (None, g)
                         and not self._bound_apart(t, heads[id(e)])]
+                if len(fits) > 1 and t.dep_ in ("poss", "nsubj", "nsubjpass"):
+                    people = [e for e in fits if not self._not_a_person(e)]  # not "West Virginia"
+                    if people and all(known(e) == g for e in people):
+                        chosen = self._subject_above(t, {id(e): heads[id(e)] for e in people})
+                        fits = [e for e in people if id(e) == chosen]
                 if not fits:
                     others.add(g)
                 elif len(fits) == 1 and (fits[0], g) not in found and not (one and found):
@@ -657,6 +702,28 @@ class Entities:
             return False
         i = bisect_right(self.fragments, (offset, float("inf"))) - 1
         return i < 0 or offset >= self.fragments[i][1]
+
+    @staticmethod
+    def _subject_above(pronoun: Token, heads: dict[int, set[int]]) -> int | None:
+        """Of the people whose mentions head the tokens ``heads`` (person id -> tokens), the one
+        that is the subject of the nearest clause above the pronoun with one of them as its subject:
+        "Doe lauded Roe in his address" (Doe), "Doe said Roe was right when he spoke" (Roe). None
+        where the pronoun's clause completes a verb whose object is one of them too: "Doe asked
+        Roe how he would …" may mean either."""
+        named = set().union(*heads.values())
+        child = pronoun
+        for verb in pronoun.ancestors:
+            if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "with":
+                child = verb  # "…, with Weaver standing by as he spoke": a circumstance, not who goes on
+                continue
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+            pid = next((pid for pid, hs in heads.items() if subject is not None and subject.i in hs), None)
+            if pid is not None:
+                if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ in ("dobj", "dative") and c.i in named for c in verb.children):
+                    return None
+                return pid
+            child = verb
+        return None
 
     @staticmethod
     def _bound_apart(pronoun: Token, heads: set[int]) -> bool:
@@ -906,6 +973,8 @@ class Entities:
         ent = self.lookup(words.text, "PERSON", at=s) or self._new_entity(words.text, "PERSON", s)
         if ent is None:
             return None
+        if (role := self._role_set_off_before(words)) is not None:  # "Ray's niece, state Del. …"
+            ent.learn_role_gender(role)
         end += self.text[end : end + 1] == ")"
         self._add_mention(ent, s, end, self.text[s:end], tok)
         return ent, (s, end, self.text[s:end]), 0.9
@@ -919,17 +988,22 @@ class Entities:
                    for t in doc[clause.i : tok.i])
 
     def _coordinated(self, tok: Token) -> bool:
-        """Whether a subject name or pronoun is one of several joined by "and" ("Roe and Doe"),
-        or the second of them; not the "and" inside one name ("Fire and Rescue Service")."""
+        """Whether a subject name or pronoun is one of several joined by "and" ("Roe and Doe",
+        "Roe (D-Ore.), Doe (D-Ohio) and Poe (D-N.J.)", which the parser chains), or a later one of
+        them; not the "and" inside one name ("Fire and Rescue Service")."""
         if coarse_pos(tok) not in ("PROPN", "PRON"):
             return False
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            first, others = tok, [c for c in tok.children if c.dep_ == "conj" and coarse_pos(c) in ("PROPN", "PRON", "NOUN")]
-        elif tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass") and coarse_pos(tok.head) in ("PROPN", "PRON", "NOUN"):
-            first, others = tok.head, [tok]
-        else:
+        first = tok
+        while first.dep_ == "conj" and coarse_pos(first.head) in ("PROPN", "PRON", "NOUN"):
+            first = first.head
+        if first.dep_ not in ("nsubj", "nsubjpass"):
             return False
-        if not others or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in first.children):
+        chain, others = [first], []
+        while chain:  # the conjuncts, each the parser's "conj" of the one before
+            more = [c for c in chain.pop().children if c.dep_ == "conj" and coarse_pos(c) in ("PROPN", "PRON", "NOUN")]
+            others += more
+            chain += more
+        if not others or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in [first] + others for c in t.children):
             return False
         other = others[0]
         if _titles_of_one(first, other):
@@ -1046,7 +1120,10 @@ class Entities:
         """The nearest earlier entity a pronoun can mean: a person of the right gender for he/she,
         an organisation for it/they/we; going back sentence by sentence, a subject first. Where
         that sentence names nobody as its subject but is itself about "she" ("She has faced …
-        his wife, Hillary Clinton, …"), "she" goes on meaning whom that "she" means."""
+        his wife, Hillary Clinton, …"), "she" goes on meaning whom that "she" means. Within the
+        pronoun's own sentence, the subject of the nearest clause above it ("Doe said Roe was
+        right when he …": Roe), and where that sentence names them only as no subject nor owner
+        ("When pressed by Holt, his answer …"), whom the previous sentence's he/she means."""
         if w in ("i", "you"):  # the writer or the reader, never a named entity of the article
             return None
         want_org = w in ("it", "they", "them", "we", "us", "its", "their")
@@ -1068,6 +1145,26 @@ class Entities:
             people = self._latest_sentence_mentions(end, lambda ent: ent.kind == "PERSON" and not self._not_a_person(ent), skip)
             if people and len({id(m[1]) for m in people}) == 1 and by_name_only(people[0][1]):
                 found = people
+        here = self.doc.char_span(pos, pos + len(w))
+        here = here[0] if here is not None and len(here) == 1 and gender is not None else None
+        if here is not None and found and self._sent_of[found[0][2].i] == self._sent_of[here.i]:
+            # within its own sentence, a subject or possessive pronoun goes on about the subject of
+            # the nearest clause above it that names one of them: "Doe said Roe was right when he …"
+            if here.dep_ in ("nsubj", "nsubjpass", "poss"):
+                heads: dict[int, set[int]] = {}
+                for m in found:
+                    heads.setdefault(id(m[1]), set()).add(m[2].i)
+                chosen = self._subject_above(here, heads)
+                if chosen is not None:
+                    return next(m[1] for m in found if id(m[1]) == chosen)
+            # named before it only as no subject nor owner ("When pressed by Holt, his answer …"; not
+            # "Roe's plan, he said"), it goes on about whom the previous sentence's "he" (or "she") is
+            k = self._sent_of[here.i]
+            topic = next((t for t in self.sents[k - 1] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                          and PRONOUN_GENDER.get(t.lower_) == gender and self._writers(t.idx)), None) if k > 0 else None
+            if topic is not None and depth < 3 and all(_as_subject(m[2]) is None and m[2].dep_ != "poss" for m in found) \
+                    and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
+                return ent
         subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]

@@ -125,3 +125,42 @@ def test_a_company_described_as_one_of_the_companies_is_no_person_and_has_no_gen
     (brandt,) = [p for p in a.people if p.name == "Brandt Coal"]
     assert (brandt.kind, brandt.gender, brandt.gender_evidence) == ("ORG", None, None)
     assert all(q.speaker != "Brandt Coal" for q in a.quotes if q.speaker_mention and q.speaker_mention.text == "he")
+
+
+def test_a_his_among_several_men_goes_on_about_the_subject_of_its_clause():
+    # both men are male by their first names; "his speech" is the governor's, so the text says so
+    text = ('Gov. Robert Hale praised Mr. Pratt in his speech for "bold ideas." '
+            '"He is right," Pratt said.')
+    assert person(text, "Robert Hale") == ("male", "pronoun")
+
+
+def test_a_pronoun_among_several_people_of_unsettled_gender_gives_nobody_one():
+    # "Taylor" is only mostly male: the subject rule never decides a gender, it only confirms one
+    text = ('Taylor Brennock praised Dana Hill in her speech for "bold ideas." '
+            '"She is right," Brennock said.')
+    assert person(text, "Taylor Brennock")[1] != "pronoun"
+
+
+def test_he_in_what_one_man_asks_another_is_neither_of_theirs():
+    text = ('Robert Hale asked Donald Pratt how he would pay for it, calling the plan "a fantasy." '
+            '"We will see," Hale said.')
+    assert person(text, "Robert Hale") == ("male", "first_name")
+
+
+def test_a_kinship_word_set_off_before_a_titled_name_gives_the_gender():
+    # the nickname and the seat throw the parser off the apposition; the comma still sets it off
+    text = ('"This is a big year for our candidate, Bobby Ray!" Ray\'s niece, state Del. Nora "Nell" Baker '
+            '(D-Hampton), shouted to the crowd. "The nation is watching."')
+    assert [p.gender_evidence for p in extract(text).people if p.name.startswith("Nora")] == ["honorific"]
+
+
+def test_a_gendered_word_in_a_phrase_leading_in_to_the_sentence_is_nobody_s_apposition():
+    text = 'In a fiery takedown of the businessman, Sen. Chris Pratt called him "divisive."'
+    assert person(text, "Chris Pratt") == (None, None)
+
+
+@pytest.mark.parametrize("written", ["FranÃ§ois Lachaud", "FranA\u0303\u0083A\u0302\u00a7ois Lachaud"])
+def test_a_name_whose_utf8_was_read_as_latin1_is_named_right(written):
+    # once, and twice with its accents decomposed, as one archive of real news prints it
+    text = f'"Europe must defend itself," French President {written} said. He spoke in Paris.'
+    assert [p.name for p in extract(text).people] == ["François Lachaud"]

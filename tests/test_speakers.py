@@ -721,3 +721,40 @@ def test_a_police_rank_before_a_surname_is_a_title_not_a_name():
     text = ("Chief Constable Rupert Aldane spoke on Monday.\n\n"
             '"We have no evidence that the fire was started deliberately," Chief Constable Aldane said.')
     assert only(text).speaker == "Rupert Aldane"
+
+def test_a_he_in_a_clause_goes_to_the_subject_of_the_nearest_clause_above_it_not_the_main_one():
+    text = 'Retired Gen. Tom Keane said Robert Hale was "absolutely right" when he said on Monday that the army was "worn out."'
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the army")]
+    assert q.speaker == "Robert Hale"
+
+
+def test_a_his_named_after_only_as_an_agent_goes_on_about_the_previous_sentence_s_he():
+    # "pressed by moderator Tom Keane": Keane is no subject, so "his best response" is Hale's, whom "he" means
+    text = ('Robert Hale said trade was "the issue of the night." But he spent his best lines early in the night. '
+            'When pressed by moderator Tom Keane about how he would bring jobs back, his best response was to say '
+            'he would stop more from leaving.')
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("he would stop")]
+    assert q.speaker == "Robert Hale"
+
+
+def test_a_he_after_a_possessive_name_stays_with_its_owner():
+    text = ('Robert Hale said he had lost "a fair fight." Tom Keane said the ruling was "a disgrace." But he is not '
+            'alone. One of Hale\'s earlier attacks came in May, when he told reporters that the judge was biased.')
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the judge")]
+    assert q.speaker == "Robert Hale"
+
+
+def test_three_senators_with_their_seats_are_no_one_speaker():
+    # the parser chains "A (…), B (…) and C (…)": the "and" hangs on the second, not the first
+    text = ('Sens. Jeff Marley (D-Ore.), Sherrod Brownell (D-Ohio) and Robert Menard (D-N.J.) all suggested '
+            'that those claims could be grounds for a fraud case.')
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker is None
+
+
+def test_a_he_after_a_with_clause_is_not_its_subject():
+    # "with Jeff Weller standing behind him": a circumstance of Sandler's speech, not who urged
+    text = ('"The time is long overdue," Ben Sandler insisted to the gathered cameras, with Jeff Weller standing '
+            'behind him as he urged the party to ax its system.')
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.cue == "urged"]
+    assert q.speaker == "Ben Sandler"
