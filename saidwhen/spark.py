@@ -533,6 +533,14 @@ class _CounterParam:
         return a
 
 
+def _cores(df) -> int:
+    """Partitions for the Python shuffles of the steps across articles: one per core of the job. Their
+    rows are few (names, quotations, renderings: not article text), and a Python task costs about a
+    tenth of a second to start whatever it holds, so the 8 to 22 partitions they inherited from their
+    inputs spent more time starting tasks than working."""
+    return df.sparkSession.sparkContext.defaultParallelism
+
+
 def _number(df, key: str, name: str):
     """``df``'s ``key`` column with ``name`` = 1, 2, … in ``key`` order: a distributed sort, then each
     partition's offset from the row counts of the partitions before it (one small row per
@@ -643,10 +651,10 @@ def _people(entries):
     from .balance import outlet
 
     spark = entries.sparkSession
-    folded = (entries.rdd
+    folded = (entries.coalesce(_cores(entries)).rdd
               .map(lambda r: (_surname_key(r["name"]), (tuple(r["key"]), r["name"], r["kind"], r["role"], list(r["aliases"] or ()),
                                                           r["gender"], r["gender_evidence"], outlet(r["url"], r["source_id"]))))
-              .groupByKey()
+              .groupByKey(_cores(entries))
               .flatMap(lambda kv: _fold_people(kv[1]))
               .persist())
     key = StructType([StructField("ordinal", LongType()), StructField("phase", IntegerType()), StructField("pos", LongType())])
@@ -654,17 +662,18 @@ def _people(entries):
         folded.filter(lambda x: x[0] == "p").map(lambda x: x[1:]),
         StructType([StructField("name", StringType()), StructField("kind", StringType()), StructField("role", StringType()),
                     StructField("gender", StringType()), StructField("gender_evidence", StringType()),
-                    StructField("gender_conflict", LongType()), StructField("created", key)]))
+                    StructField("gender_conflict", LongType()), StructField("created", key)]), verifySchema=False)
     ids = _number(rows.select("created"), "created", "id")
     people = rows.join(ids, "created").select("id", "name", "kind", "role", "gender", "gender_evidence", "gender_conflict").persist()
     alias_rows = spark.createDataFrame(folded.filter(lambda x: x[0] == "a").map(lambda x: x[1:]),
                                        StructType([StructField("canonical", StringType()), StructField("alias", StringType()),
-                                                  StructField("reason", StringType())]))
+                                                  StructField("reason", StringType())]), verifySchema=False)
     aliases = (alias_rows.join(people.select(F.col("id").alias("person_id"), F.col("name").alias("canonical")), "canonical")
                .select("person_id", "alias", "reason").orderBy("person_id", "alias"))
     sightings = spark.createDataFrame(
         folded.filter(lambda x: x[0] == "s").map(lambda x: x[1:]),
-        StructType([StructField("key", key), StructField("canonical", StringType()), StructField("speaker_text", StringType())]))
+        StructType([StructField("key", key), StructField("canonical", StringType()), StructField("speaker_text", StringType())]),
+        verifySchema=False)
     return sightings, people, aliases
 
 
@@ -930,9 +939,10 @@ def _link_altered(renderings, merged):
                                         F.min_by("canonical", "key").alias("speaker"))
     first = Window.partitionBy("final").orderBy("tkey")
     heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "text", "speaker")
-    keyed = (texts.where(F.col("speaker").isNotNull()).rdd.map(
+    n = _cores(renderings)
+    keyed = (texts.where(F.col("speaker").isNotNull()).coalesce(n).rdd.map(
                  lambda row: (row.speaker, ("t", tuple(row.tkey), row.norm, is_fragment(row.text), row.final)))
-             .union(heads.where(F.col("speaker").isNotNull()).rdd.map(
+             .union(heads.where(F.col("speaker").isNotNull()).coalesce(n).rdd.map(
                  lambda row: (row.speaker, ("h", tuple(row.tkey), row.norm, is_fragment(row.text), row.final)))))
 
     def pairs(items):
@@ -965,7 +975,7 @@ def _link_altered(renderings, merged):
                             and f" {other} " in f" {norm} " and same_quotation(norm, other, cut, other_cut)):
                         yield final, key, target
 
-    found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
+    found = keyed.groupByKey(n).flatMap(lambda kv: pairs(kv[1])).collect()
     extra, adopted = _unattributed_links(texts, heads, {final for final, _, _ in found})
     found += extra
     if not found:
@@ -1017,8 +1027,9 @@ def _unattributed_links(texts, heads, own: set) -> tuple[list[tuple], dict]:
         return lambda row: [(b, (kind, tuple(row.tkey), row.norm, is_fragment(row.text), row.final, row.speaker))
                             for b in rendering_buckets(row.norm)]
 
-    keyed = (spoken.rdd.flatMap(entries("t")).union(orphans.rdd.flatMap(entries("h")))
-             .union(unsigned.rdd.flatMap(entries("u"))).union(speakers.rdd.flatMap(entries("s"))))
+    n = _cores(texts)
+    keyed = (spoken.coalesce(n).rdd.flatMap(entries("t")).union(orphans.coalesce(n).rdd.flatMap(entries("h")))
+             .union(unsigned.coalesce(n).rdd.flatMap(entries("u"))).union(speakers.coalesce(n).rdd.flatMap(entries("s"))))
 
     def pairs(items):
         items = list(items)
@@ -1031,9 +1042,9 @@ def _unattributed_links(texts, heads, own: set) -> tuple[list[tuple], dict]:
                     elif same_quotation(norm, other, cut, other_cut):
                         yield (kind, final, key, target, other_speaker), None
 
-    found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).persist()  # read twice below
+    found = keyed.groupByKey(n).flatMap(lambda kv: pairs(kv[1])).persist()  # read twice below
     # A speaker's text meets an unattributed one when they share NOBODY_BANDS bands, as in the store.
-    taken = (found.filter(lambda x: x[0][0] == "s").map(lambda x: (x, 1)).reduceByKey(lambda a, b: a + b)
+    taken = (found.filter(lambda x: x[0][0] == "s").map(lambda x: (x, 1)).reduceByKey(lambda a, b: a + b, n)
              .filter(lambda x: x[1] >= NOBODY_BANDS).keys().filter(lambda x: same_quotation(*x[1])))
     matched = set(found.filter(lambda x: x[0][0] == "h").union(taken).keys().collect())
     found.unpersist()
@@ -1082,9 +1093,11 @@ def _rendering_table(renderings, quote_of_norm):
         for rid, text, norm, first, _ in items:
             yield (rid, quote_id, text, norm, *changes[rid], first)
 
-    table = rows.rdd.map(lambda x: (x.quote_id, (x.id, x.text, x.norm_text, x.first_seen, x.quoted))).groupByKey().flatMap(classified)
+    n = _cores(rows)
+    table = (rows.coalesce(n).rdd.map(lambda x: (x.quote_id, (x.id, x.text, x.norm_text, x.first_seen, x.quoted)))
+             .groupByKey(n).flatMap(classified))
     schema = "id bigint, quote_id bigint, text string, norm_text string, change string, diff string, first_seen string"
-    return rows.sparkSession.createDataFrame(table, schema), rows.select("quote_id", "text", F.col("id").alias("rendering_id"))
+    return rows.sparkSession.createDataFrame(table, schema, verifySchema=False), rows.select("quote_id", "text", F.col("id").alias("rendering_id"))
 
 
 def _occurrences(renderings, quote_of_norm, people, rendering_ids):
