@@ -544,13 +544,14 @@ def _cores(df) -> int:
 def _number(df, key: str, name: str):
     """``df``'s ``key`` column with ``name`` = 1, 2, … in ``key`` order: a distributed sort, then each
     partition's offset from the row counts of the partitions before it (one small row per
-    partition reaches the driver, never the data)."""
+    partition reaches the driver, never the data). The sorted rows are kept (a lazy local checkpoint)
+    by the job that counts them, not by a job of their own."""
     from pyspark.sql import functions as F
 
     spark = df.sparkSession
     ranked = (df.select(key).orderBy(key)
               .select(key, F.spark_partition_id().alias("_part"), F.monotonically_increasing_id().alias("_row"))
-              .localCheckpoint())
+              .localCheckpoint(eager=False))
     sizes = sorted(tuple(r) for r in ranked.groupBy("_part").agg(F.min("_row"), F.count("*")).collect())
     offsets, total = [], 0
     for part, first_row, n in sizes:
