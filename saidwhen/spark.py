@@ -533,16 +533,25 @@ class _CounterParam:
         return a
 
 
+def _cores(df) -> int:
+    """Partitions for the Python shuffles of the steps across articles: one per core of the job. Their
+    rows are few (names, quotations, renderings: not article text), and a Python task costs about a
+    tenth of a second to start whatever it holds, so the 8 to 22 partitions they inherited from their
+    inputs spent more time starting tasks than working."""
+    return df.sparkSession.sparkContext.defaultParallelism
+
+
 def _number(df, key: str, name: str):
     """``df``'s ``key`` column with ``name`` = 1, 2, … in ``key`` order: a distributed sort, then each
     partition's offset from the row counts of the partitions before it (one small row per
-    partition reaches the driver, never the data)."""
+    partition reaches the driver, never the data). The sorted rows are kept (a lazy local checkpoint)
+    by the job that counts them, not by a job of their own."""
     from pyspark.sql import functions as F
 
     spark = df.sparkSession
     ranked = (df.select(key).orderBy(key)
               .select(key, F.spark_partition_id().alias("_part"), F.monotonically_increasing_id().alias("_row"))
-              .localCheckpoint())
+              .localCheckpoint(eager=False))
     sizes = sorted(tuple(r) for r in ranked.groupBy("_part").agg(F.min("_row"), F.count("*")).collect())
     offsets, total = [], 0
     for part, first_row, n in sizes:
@@ -643,10 +652,10 @@ def _people(entries):
     from .balance import outlet
 
     spark = entries.sparkSession
-    folded = (entries.rdd
+    folded = (entries.coalesce(_cores(entries)).rdd
               .map(lambda r: (_surname_key(r["name"]), (tuple(r["key"]), r["name"], r["kind"], r["role"], list(r["aliases"] or ()),
                                                           r["gender"], r["gender_evidence"], outlet(r["url"], r["source_id"]))))
-              .groupByKey()
+              .groupByKey(_cores(entries))
               .flatMap(lambda kv: _fold_people(kv[1]))
               .persist())
     key = StructType([StructField("ordinal", LongType()), StructField("phase", IntegerType()), StructField("pos", LongType())])
@@ -654,17 +663,18 @@ def _people(entries):
         folded.filter(lambda x: x[0] == "p").map(lambda x: x[1:]),
         StructType([StructField("name", StringType()), StructField("kind", StringType()), StructField("role", StringType()),
                     StructField("gender", StringType()), StructField("gender_evidence", StringType()),
-                    StructField("gender_conflict", LongType()), StructField("created", key)]))
+                    StructField("gender_conflict", LongType()), StructField("created", key)]), verifySchema=False)
     ids = _number(rows.select("created"), "created", "id")
     people = rows.join(ids, "created").select("id", "name", "kind", "role", "gender", "gender_evidence", "gender_conflict").persist()
     alias_rows = spark.createDataFrame(folded.filter(lambda x: x[0] == "a").map(lambda x: x[1:]),
                                        StructType([StructField("canonical", StringType()), StructField("alias", StringType()),
-                                                  StructField("reason", StringType())]))
+                                                  StructField("reason", StringType())]), verifySchema=False)
     aliases = (alias_rows.join(people.select(F.col("id").alias("person_id"), F.col("name").alias("canonical")), "canonical")
                .select("person_id", "alias", "reason").orderBy("person_id", "alias"))
     sightings = spark.createDataFrame(
         folded.filter(lambda x: x[0] == "s").map(lambda x: x[1:]),
-        StructType([StructField("key", key), StructField("canonical", StringType()), StructField("speaker_text", StringType())]))
+        StructType([StructField("key", key), StructField("canonical", StringType()), StructField("speaker_text", StringType())]),
+        verifySchema=False)
     return sightings, people, aliases
 
 
@@ -923,58 +933,58 @@ def _link_altered(renderings, merged):
     decides, the earliest quote wins, and the speaker's other quotes it renders are folded into that
     one (``Store._rendered_quote`` merges them). Pairs are found per speaker on the executors; only
     the pairs that pass reach the driver, which follows them in index order. With it, {unattributed final:
-    the final of the speaker's quote that took it over} (``_unattributed_links``)."""
+    the final of the speaker's quote that took it over} (``_unattributed_links``).
+
+    Both lookups read one row per text as printed and run in one Python pass: each row is keyed by
+    its speaker (``_altered_pairs``) and by its LSH buckets (``_unattributed_pairs``), and one
+    ``groupByKey`` serves both, so the texts are computed once, not once per lookup."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    from .variants import MIN_WORDS, is_fragment, rendering_buckets, same_quotation
+    from .store import NOBODY_BANDS
+    from .variants import is_fragment, rendering_buckets, same_quotation
 
     r = renderings.join(merged, "nk")
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
                                         F.min_by("canonical", "key").alias("speaker"))
     first = Window.partitionBy("final").orderBy("tkey")
-    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey", "norm", "text", "speaker")
-    keyed = (texts.where(F.col("speaker").isNotNull()).rdd.map(
-                 lambda row: (row.speaker, ("t", tuple(row.tkey), row.norm, is_fragment(row.text), row.final)))
-             .union(heads.where(F.col("speaker").isNotNull()).rdd.map(
-                 lambda row: (row.speaker, ("h", tuple(row.tkey), row.norm, is_fragment(row.text), row.final)))))
+    # head: the quote's first text; said: some speaker says this text word for word.
+    rows = texts.select("*", (F.row_number().over(first) == 1).alias("head"),
+                        F.max(F.col("speaker").isNotNull()).over(Window.partitionBy("norm")).alias("said"))
 
-    def pairs(items):
-        items = list(items)
-        bucketed: dict[int, list] = {}
-        for kind, key, norm, cut, final in items:
-            if kind == "t":
-                for b in rendering_buckets(norm):
-                    bucketed.setdefault(b, []).append((key, norm, cut, final))
-        for kind, key, norm, cut, final in items:
-            if kind != "h":
-                continue
-            seen, met = set(), False
-            for b in rendering_buckets(norm):
-                for tkey, other, other_cut, target in bucketed.get(b, ()):
-                    if tkey < key and target != final and (other, other_cut, target) not in seen:
-                        seen.add((other, other_cut, target))
-                        if same_quotation(norm, other, cut, other_cut):
-                            met = True
-                            yield final, key, target
-            if not met and cut and norm.count(" ") + 1 >= MIN_WORDS:  # a short piece the LSH misses, as in the store
-                for other_kind, tkey, other, other_cut, target in items:
-                    if (other_kind == "t" and tkey < key and target != final and f" {norm} " in f" {other} "
-                            and same_quotation(norm, other, cut, other_cut)):
-                        met = True
-                        yield final, key, target
-            if norm.count(" ") >= MIN_WORDS:  # pieces printed before the fuller text, whatever else met, as in the store
-                for other_kind, tkey, other, other_cut, target in items:
-                    if (other_kind == "t" and tkey < key and target != final and len(other) < len(norm)
-                            and f" {other} " in f" {norm} " and same_quotation(norm, other, cut, other_cut)):
-                        yield final, key, target
+    def keyed(row):
+        key, cut = tuple(row.tkey), is_fragment(row.text)
+        out = []
+        if row.speaker is not None:  # the speaker's own texts, for _altered_pairs
+            out.append((("p", row.speaker), ("t", key, row.norm, cut, row.final)))
+            if row.head:
+                out.append((("p", row.speaker), ("h", key, row.norm, cut, row.final)))
+            kinds = ("t", "s") if row.head else ("t",)
+        elif row.final.startswith("\u0001") and not row.said:  # nobody's, and nobody says it word for word
+            kinds = ("u", "h") if row.head else ("u",)
+        else:
+            kinds = ()
+        if kinds:  # by LSH bucket, for _unattributed_pairs
+            entry = (key, row.norm, cut, row.final, row.speaker)
+            out.extend((("b", b), (kind, *entry)) for b in rendering_buckets(row.norm) for kind in kinds)
+        return out
 
-    found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).collect()
-    own = {final for final, _, _ in found}
-    extra, adopted = _unattributed_links(texts, heads, own)
-    found += extra
+    n = _cores(renderings)
+    found = (rows.coalesce(n).rdd.flatMap(keyed).groupByKey(n)
+             .flatMap(lambda kv: _altered_pairs(kv[1]) if kv[0][0] == "p" else _unattributed_pairs(kv[1]))
+             .persist())  # read twice below
+    # A speaker's text meets an unattributed one when they share NOBODY_BANDS bands, as in the store.
+    taken = (found.filter(lambda x: x[0][0] == "s").map(lambda x: (x, 1)).reduceByKey(lambda a, b: a + b, n)
+             .filter(lambda x: x[1] >= NOBODY_BANDS).keys().filter(lambda x: same_quotation(*x[1])))
+    got = found.filter(lambda x: x[0][0] in ("L", "h")).union(taken).keys().collect()
+    found.unpersist()
+    altered = [(final, key, target) for _, final, key, target in (g for g in got if g[0] == "L")]
+    own = {final for final, _, _ in altered}
+    extra, adopted = _unattributed_links({g for g in got if g[0] != "L"}, own)
+    found = altered + extra
     if not found:
         return merged, adopted
+    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey")
     head_key = {final: key for final, key, _ in found}
     for row in heads.join(F.broadcast(merged.sparkSession.createDataFrame(
             [(t,) for t in {t for _, _, t in found}], "final string")), "final").collect():
@@ -991,18 +1001,74 @@ def _link_altered(renderings, merged):
 
     for final in sorted(candidates, key=head_key.__getitem__):
         roots = {resolve(t) for t in candidates[final]}
-        root[final] = first = min(roots, key=head_key.__getitem__)
+        root[final] = earliest = min(roots, key=head_key.__getitem__)
         if final in own:  # a text that renders several quotes of its speaker joins them, as the store merges them
-            for other in roots - {first}:
-                root[other] = first
+            for other in roots - {earliest}:
+                root[other] = earliest
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
     return (merged.join(F.broadcast(links), "final", "left")
             .select("nk", F.coalesce("root", "final").alias("final"))), adopted
 
 
-def _unattributed_links(texts, heads, own: set) -> tuple[list[tuple], dict]:
+def _altered_pairs(items):
+    """One speaker's texts ("t") and quotes' first texts ("h"): (("L", final, key, target), None)
+    for each quote whose first text renders an earlier text of the speaker's quote ``target``."""
+    from .variants import MIN_WORDS, rendering_buckets, same_quotation
+
+    items = list(items)
+    bucketed: dict[int, list] = {}
+    for kind, key, norm, cut, final in items:
+        if kind == "t":
+            for b in rendering_buckets(norm):
+                bucketed.setdefault(b, []).append((key, norm, cut, final))
+    for kind, key, norm, cut, final in items:
+        if kind != "h":
+            continue
+        seen, met = set(), False
+        for b in rendering_buckets(norm):
+            for tkey, other, other_cut, target in bucketed.get(b, ()):
+                if tkey < key and target != final and (other, other_cut, target) not in seen:
+                    seen.add((other, other_cut, target))
+                    if same_quotation(norm, other, cut, other_cut):
+                        met = True
+                        yield ("L", final, key, target), None
+        if not met and cut and norm.count(" ") + 1 >= MIN_WORDS:  # a short piece the LSH misses, as in the store
+            for other_kind, tkey, other, other_cut, target in items:
+                if (other_kind == "t" and tkey < key and target != final and f" {norm} " in f" {other} "
+                        and same_quotation(norm, other, cut, other_cut)):
+                    met = True
+                    yield ("L", final, key, target), None
+        if norm.count(" ") >= MIN_WORDS:  # pieces printed before the fuller text, whatever else met, as in the store
+            for other_kind, tkey, other, other_cut, target in items:
+                if (other_kind == "t" and tkey < key and target != final and len(other) < len(norm)
+                        and f" {other} " in f" {norm} " and same_quotation(norm, other, cut, other_cut)):
+                    yield ("L", final, key, target), None
+
+
+def _unattributed_pairs(items):
+    """One LSH bucket's texts: a speaker's ("t") and quotes' first texts ("s"), and the texts ("u")
+    and first texts ("h") of quotes attributed to nobody that no speaker says word for word. Yields
+    ((kind, final, key, target, speaker), None) for an unattributed first text that renders an earlier
+    speaker's text, and ((kind, final, key, target, speaker), texts) for each speaker's first text
+    with an earlier unattributed text in the bucket: decided once the bands they share are counted
+    (``_link_altered``)."""
+    from .variants import same_quotation
+
+    items = list(items)
+    for kind, key, norm, cut, final, speaker in items:
+        want = {"h": "t", "s": "u"}.get(kind)
+        for other_kind, tkey, other, other_cut, target, other_speaker in items:
+            if other_kind == want and tkey < key:
+                if kind == "s":
+                    yield (kind, final, key, target, speaker), (norm, other, cut, other_cut)
+                elif same_quotation(norm, other, cut, other_cut):
+                    yield (kind, final, key, target, other_speaker), None
+
+
+def _unattributed_links(matched: set, own: set) -> tuple[list[tuple], dict]:
     """The links of quotes attributed to nobody, as ``Store._quote`` makes them, as (final, key,
-    target) for ``_link_altered``, and {unattributed final: adopting speaker's final}.
+    target) for ``_link_altered``, and {unattributed final: adopting speaker's final}, from the
+    pairs ``_unattributed_pairs`` found (``matched``).
 
     Only an unattributed quote whose text no speaker ever says word for word takes part (else the
     rule of ``_renderings`` applies). Its first text joins the quotations of exactly one speaker
@@ -1011,41 +1077,6 @@ def _unattributed_links(texts, heads, own: set) -> tuple[list[tuple], dict]:
     that quote when it is theirs already, or takes it over when it is nobody's yet (the first such
     speaker does). Candidates share an LSH bucket (the speaker's and the unattributed text,
     ``store.NOBODY_BANDS`` of them), ``same_quotation`` decides."""
-    from pyspark.sql import functions as F
-
-    from .store import NOBODY_BANDS
-    from .variants import is_fragment, rendering_buckets, same_quotation
-
-    spoken = texts.where(F.col("speaker").isNotNull())
-    said = spoken.select("norm").distinct()
-    orphans = heads.where(F.col("speaker").isNull() & F.col("final").startswith("\u0001")).join(said, "norm", "left_anti")
-    unsigned = texts.where(F.col("speaker").isNull() & F.col("final").startswith("\u0001")).join(said, "norm", "left_anti")
-    speakers = heads.where(F.col("speaker").isNotNull())
-
-    def entries(kind):
-        return lambda row: [(b, (kind, tuple(row.tkey), row.norm, is_fragment(row.text), row.final, row.speaker))
-                            for b in rendering_buckets(row.norm)]
-
-    keyed = (spoken.rdd.flatMap(entries("t")).union(orphans.rdd.flatMap(entries("h")))
-             .union(unsigned.rdd.flatMap(entries("u"))).union(speakers.rdd.flatMap(entries("s"))))
-
-    def pairs(items):
-        items = list(items)
-        for kind, key, norm, cut, final, speaker in items:
-            want = {"h": "t", "s": "u"}.get(kind)
-            for other_kind, tkey, other, other_cut, target, other_speaker in items:
-                if other_kind == want and tkey < key:
-                    if kind == "s":  # decided below, once the bands they share are counted
-                        yield (kind, final, key, target, speaker), (norm, other, cut, other_cut)
-                    elif same_quotation(norm, other, cut, other_cut):
-                        yield (kind, final, key, target, other_speaker), None
-
-    found = keyed.groupByKey().flatMap(lambda kv: pairs(kv[1])).persist()  # read twice below
-    # A speaker's text meets an unattributed one when they share NOBODY_BANDS bands, as in the store.
-    taken = (found.filter(lambda x: x[0][0] == "s").map(lambda x: (x, 1)).reduceByKey(lambda a, b: a + b)
-             .filter(lambda x: x[1] >= NOBODY_BANDS).keys().filter(lambda x: same_quotation(*x[1])))
-    matched = set(found.filter(lambda x: x[0][0] == "h").union(taken).keys().collect())
-    found.unpersist()
     joined: dict[tuple, dict] = {}
     for kind, final, key, target, speaker in matched:
         if kind == "h":
@@ -1091,9 +1122,11 @@ def _rendering_table(renderings, quote_of_norm):
         for rid, text, norm, first, _ in items:
             yield (rid, quote_id, text, norm, *changes[rid], first)
 
-    table = rows.rdd.map(lambda x: (x.quote_id, (x.id, x.text, x.norm_text, x.first_seen, x.quoted))).groupByKey().flatMap(classified)
+    n = _cores(rows)
+    table = (rows.coalesce(n).rdd.map(lambda x: (x.quote_id, (x.id, x.text, x.norm_text, x.first_seen, x.quoted)))
+             .groupByKey(n).flatMap(classified))
     schema = "id bigint, quote_id bigint, text string, norm_text string, change string, diff string, first_seen string"
-    return rows.sparkSession.createDataFrame(table, schema), rows.select("quote_id", "text", F.col("id").alias("rendering_id"))
+    return rows.sparkSession.createDataFrame(table, schema, verifySchema=False), rows.select("quote_id", "text", F.col("id").alias("rendering_id"))
 
 
 def _occurrences(renderings, quote_of_norm, people, rendering_ids):
