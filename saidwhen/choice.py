@@ -56,13 +56,8 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
     if which == "rules" and RECORD is None or not qtoks:
         return att
     rule = _rule_token(attributor, att)
-    if rule is not None and verb is not None and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i) \
-            and rule.head.i == verb.i and abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3:
-        # '"…," she said, "…"', '"…," added Roe' (which the parser may read as an object): the one
-        # beside the cue beside the quote, nobody else
+    if _rules_hold(rule, verb, qtoks):
         return att
-    if rule is not None and verb is not None and rule.dep_ == "nsubj" and rule.head.i == verb.i and rule.tag_ == "CD":
-        return att  # "nearly two-thirds of voters said", "One in three said": a poll's share, however far from the cue
     cands = candidates(attributor, qtoks, verb, exclude)
     if not cands:
         return att
@@ -94,6 +89,19 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
 
     return Attribution(ent, mention, att.cue, round(min(conf, 0.5 + p / 2), 3) if ent else 0.5, att.explicit,
                        att.cue_span, att.cue_token)
+
+
+def _rules_hold(rule, verb, qtoks) -> bool:
+    """Whether the rules' pick is the cue's own speaker, which no other candidate outranks: its
+    subject beside a cue beside the quote ('"…," she said, "…"'), or a name right after such a cue
+    that the parser read as its object ('"…," added Roe'); a poll's share subject of the cue however
+    far from it ("nearly two-thirds of voters said", "One in three said")."""
+    if rule is None or verb is None or rule.head.i != verb.i:
+        return False
+    if rule.dep_ == "nsubj" and rule.tag_ == "CD":
+        return True
+    beside = abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3
+    return beside and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i)
 
 
 def _conjuncts(tok) -> set[int]:

@@ -865,9 +865,8 @@ class Entities:
             if not names:  # "according to the department's epidemiologist, Dr. Farida Nwosu."
                 names = self._name_after(tok)
             if not names:  # "Deborah Roe - Santilli's girlfriend - told": the name the dash sets the role off from
-                names = [t for t in self.doc[tok.left_edge.i + 1 : tok.i] if t.text in ("-", "–", "—", "--") and t.whitespace_
-                         and self.doc[t.i - 1].whitespace_ and self.doc[t.i - 1].ent_type_ == "PERSON"][:1]
-                names = [self.doc[t.i - 1] for t in names]
+                names = [self.doc[t.i - 1] for t in self.doc[tok.left_edge.i + 1 : tok.i] if t.text in ("-", "–", "—", "--")
+                         and t.whitespace_ and self.doc[t.i - 1].whitespace_ and self.doc[t.i - 1].ent_type_ == "PERSON"][:1]
             if names:
                 ent, mention, conf = self.resolve(names[0])
                 if ent is not None and ent.role is None:

@@ -62,7 +62,8 @@ class NameParts:
     suffix: str
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: Lower case of ASCII letters only, as SQLite's NOCASE and LIKE fold them (the Spark fold too).
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=65536)
@@ -71,7 +72,7 @@ def same_name_key(name: str) -> str:
     SQLite's NOCASE folds them) or accents ("Calderón", "CALDERON" → "calderon"): the store's
     ``_named`` and the Spark job's fold of people both compare names by it."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare).translate(_ASCII_LOWER)
+    return unicodedata.normalize("NFC", bare).translate(ASCII_LOWER)
 
 
 def _fold(word: str) -> str:

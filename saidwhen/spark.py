@@ -33,6 +33,7 @@ from pathlib import PurePosixPath
 # Absolute imports: ``spark-submit saidwhen/spark.py`` runs this file as a script.
 from saidwhen.errors import SaidwhenError
 from saidwhen.ingest import DIRECTORY_SUFFIXES
+from saidwhen.people import ASCII_LOWER
 from saidwhen.store import NUM_PERM, SYNDICATION_THRESHOLD, TABLES
 
 __all__ = ["SparkJobError", "SparkSummary", "run", "main", "expand_inputs", "spark_session"]
@@ -678,9 +679,6 @@ def _people(entries):
     return sightings, people, aliases
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
 def _surname_key(name: str) -> str:
     """The group of names that can meet in the store's rules: the last word in any capitals or
     accents (``people.same_name_key``), which holds the last words SQLite's ``LIKE`` folds alike."""
@@ -713,7 +711,7 @@ def _fold_people(sightings) -> list[tuple]:
             (here if kind == "PERSON" else orgs).setdefault(key[0], []).append(name)
 
     def fold(name: str) -> str:
-        return name.translate(_ASCII_LOWER)
+        return name.translate(ASCII_LOWER)
 
     def named(name: str, person: bool = False):
         """The store's ``_named``: the live row of ``name`` in any case or accents, the exact spelling first."""

@@ -201,7 +201,7 @@ class Attributor(Entities):
         """A quote closed with a full stop and followed in its paragraph by a sentence that only says
         who said it ('"… missing." Trump said.'): that sentence's cue, a comma the writer typed as a stop."""
         k = self._sent_of[qtoks[-1].i] + 1
-        if k >= len(self.sents) or qtoks[-1].i + 1 < len(self.doc) and self.doc[qtoks[-1].i + 1].i != self.sents[k].start:
+        if k >= len(self.sents) or self.sents[k].start != qtoks[-1].i + 1:
             return None
         nxt = self.sents[k]
         root = nxt.root
@@ -384,14 +384,15 @@ class Attributor(Entities):
                 v = head
             elif root.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
                 v = root
-        aside = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and (c.lower_ in ASIDES or subject_aside(c, verb))]
-        if not aside and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            # "Ortiz, who sits on no committee, said": the relative clause parsed as the verb's own
-            aside = [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i and any(
-                s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children) and any(
-                s.dep_ == "nsubj" and s.lower_ != "who" and s.i < c.i for s in c.children)]
-        if aside and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            v = aside[0]  # "Calder, asked about the strike, said": parsed as the subject of "asked"
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "Calder, asked about the strike, said": parsed as the subject of "asked"; or "Ortiz,
+            # who sits on no committee, said": the relative clause parsed as the verb's own
+            aside = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and (c.lower_ in ASIDES or subject_aside(c, verb))] \
+                or [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i and any(
+                    s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children) and any(
+                    s.dep_ == "nsubj" and s.lower_ != "who" and s.i < c.i for s in c.children)]
+            if aside:
+                v = aside[0]
         for _ in range(3):
             subs = [_of_whom(_before_clitic(c)) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
                     and not self.in_quote(c.idx) and not any(a <= c.idx < b for a, b in self.fragments)
