@@ -189,6 +189,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 content, kind = passive[0], passive[2]
         else:
             content = _summary(tok) if summary else _content(doc, tok)
+            if not content and w in CALLING:
+                content = _called_quoted(doc, tok, partial)
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
                 kind = "summary"
             if not content and w in WARNING and (content := _warned_of(tok)):
@@ -410,6 +412,41 @@ def _summary(verb: Token) -> set[int] | None:
     if verdicts and any(c.dep_ == "nsubj" and c.i < verdicts[0].i for c in verdicts[0].children):
         return {t.i for t in verdicts[0].subtree}  # the parser made the object the verdict's subject
     return None
+
+
+#: Words after "called" that make it a demand, a visit or a phone call, not a verdict.
+_CALLED_OFF = frozenset("for on upon in off out up back over at to from into".split())
+
+
+def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set[int] | None:
+    """Token indexes of "called NP "verdict"" whose parse ``_summary`` cannot read (the parser
+    often hangs the verb on the noun before it): the words named and the quoted verdict, as the
+    text lays them out. Not a naming ("a group called "Echo"", "what he called "a disgrace"") nor
+    a passive ("was called "reckless""): those have no object between the verb and the quote."""
+    if not verb.tag_.startswith("VB") or any(c.dep_ in ("neg", "auxpass", "prt") or c.tag_ in ("WP", "WDT") for c in verb.children):
+        return None
+    if verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "asked Pratt how he would pay, calling the plan …": whose act the parse cannot tell
+    if verb.i > 0 and doc[verb.i - 1].lower_ in ("what", "-", "so", "be", "been", "being", "is", "was", "were", "are"):
+        return None
+    start = next((a for a, _ in sorted(partial) if a > verb.idx), None)
+    if start is None:
+        return None
+    between = [t for t in doc[verb.i + 1 :] if t.idx < start]
+    while between and (t := between[-1]).is_quote:
+        between.pop()
+    if not 1 <= len(between) <= 12 or between[0].lower_ in _CALLED_OFF or between[0].ent_type_ in ("DATE", "TIME"):
+        return None
+    if not (between[-1].tag_.startswith("NN") or between[-1].tag_ in ("PRP", "CD")):
+        return None  # "called her assertion of a "claim of right" …": the quote is inside the object
+    if any(t.is_punct and t.tag_ not in ("POS", "HYPH") or t.is_quote or t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound")
+           or t.is_sent_start for t in between):
+        return None
+    end = next(b for a, b in partial if a == start)
+    verdict = [t.i for t in doc[between[-1].i + 1 :] if t.idx < end]
+    if not verdict or any(doc[i].is_sent_start for i in verdict):
+        return None
+    return {t.i for t in between} | set(verdict)
 
 
 def _asked(verb: Token) -> tuple[set[int] | None, str]:

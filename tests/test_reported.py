@@ -433,6 +433,28 @@ def test_a_quoted_verdict_stays_a_partial_quote_beside_its_summary():
     assert summary.speaker == partial.speaker == "Priya Walsh"
 
 
+def test_a_quoted_verdict_the_parser_hung_on_the_noun_before_it_is_still_a_summary():
+    # The relative clause leaves "called" looking like "a campaign called …", a naming.
+    text = ('Dana Lowe, who ran the mayor\'s office during the 2019 campaign, called the council\'s '
+            'budget and its timing on Friday "reckless."')
+    (q,) = summaries(text)
+    assert q.text.startswith('the council\'s budget and its timing on Friday "reckless')
+    assert q.speaker == "Dana Lowe"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'She joined a campaign called "Clean Rivers" last year.',
+        'What the mayor called "a disgrace" was the budget.',
+        'The scheme was called "reckless" by the auditor.',
+        'The auditor called her assertion of a "clean record" over the accounts misleading.',
+    ],
+)
+def test_a_quoted_name_or_a_quote_inside_the_object_is_no_quoted_verdict(sentence):
+    assert not [q for q in summaries(sentence) if q.text.endswith(('Rivers', 'disgrace', 'reckless', 'record'))]
+
+
 def questions(text):
     return reported(text, kinds=("question",))
 
