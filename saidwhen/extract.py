@@ -462,6 +462,8 @@ def _finish(doc, st: _State) -> Article:
         )
     if reported:
         quotes = _with_reported(st, quotes, reported, used)
+    if "mixed" in st.kinds:
+        quotes = _with_subject_before_aside(st, quotes)
     quotes = _with_transcript(st, quotes, attributor, used)
     quotes, scare = _without_scare_quotes(quotes)
     quotes = _numbered([q for q in quotes if q.kind in st.kinds])
@@ -550,6 +552,39 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
             ))
     out = [replace(q, group=regroup[q.group]) if q.group in regroup else q for q in quotes]
     return sorted(out + added, key=lambda q: (q.start, q.end))
+
+
+#: The writer's words that open a sentence, then the attribution set off by commas just before a
+#: quote's opening mark: "The county's spending on parks, Ms. Ortiz said, "is …".
+_ASIDE_BEFORE_QUOTE = re.compile(r"(?P<pre>[^\"\u201c\u201d\n]+?),\s+(?P<att>[^,\"\u201c\u201d\n]{2,80}?),\s*[\"\u201c\u2018']{1,2}$")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"\u201d\u2019']*\s+(?=[A-Z\"\u201c])")  # not after "Ms."
+
+
+def _with_subject_before_aside(st: _State, quotes: list[Quote]) -> list[Quote]:
+    """A direct quote that finishes the sentence the writer began before its attribution ("The
+    county's spending on parks, Ms. Ortiz said, "is a fine example of planning ahead."") with that
+    beginning added to its group as a ``mixed`` piece: the quote alone ("is a fine example …") does
+    not say what it is about. The quote must open in lower case, going on from the writer's words,
+    and be a clause's worth of words, not a name for something ("…, he said, "the operator."")."""
+    added = []
+    for q in quotes:
+        if q.kind != "direct" or q.speaker_mention is None or not q.text[:1].islower():
+            continue
+        para_start = st.paras[q.paragraph][0]
+        before = st.text[para_start : q.start]
+        breaks = list(_SENTENCE_BREAK.finditer(before))
+        offset = para_start + (breaks[-1].end() if breaks else 0)
+        m = _ASIDE_BEFORE_QUOTE.fullmatch(st.text, offset, q.start)
+        if m is None or not m.start("att") <= q.speaker_mention.start < m.end("att"):
+            continue
+        pre = m.group("pre").strip()
+        a = m.start("pre") + (len(m.group("pre")) - len(m.group("pre").lstrip()))
+        b = a + len(pre)
+        if len(pre.split()) < 2 or len(q.text.split()) < 3 or "''" in pre or ":" in pre or pre.split()[0].lower() == "asked" \
+                or any(o.start < b and a < o.end for o in quotes):
+            continue
+        added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
+    return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
 
 
 #: A speaker's label opening a paragraph of a transcript: "WALLACE: …", "JAKE TAPPER: …".
