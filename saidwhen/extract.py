@@ -178,10 +178,21 @@ def make_introduction_ner(nlp: Language, name: str) -> IntroductionNER:
 
 @Language.component("saidwhen_paragraphs")
 def paragraph_breaks(doc):
-    """A line break ends a sentence: attribution never reaches across paragraphs."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = True
+    """A line break ends a sentence: attribution never reaches across paragraphs. The token after
+    each line break starts one (found from the break's offset, not by reading every token)."""
+    from spacy.attrs import IDX
+
+    text = doc.text
+    at = text.find("\n")
+    if at < 0:
+        return doc
+    starts = doc.to_array(IDX).tolist()
+    while at >= 0:
+        i = bisect_right(starts, at)  # the token after the one whose text or space holds the break
+        if i >= len(starts):
+            break
+        doc[i].is_sent_start = True
+        at = text.find("\n", starts[i])
     return doc
 
 
