@@ -12,6 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span as SpacySpan, Token
@@ -101,9 +102,11 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=8192)
 def _name_key(text: str, kind: str = "PERSON") -> tuple[str, ...]:
     """A name's parts, lowercased, with one apostrophe: what two mentions of one name share
-    ("O’Neill" and "O'Neill", which one article may write both ways)."""
+    ("O’Neill" and "O'Neill", which one article may write both ways). Kept for the names met
+    last: an article asks for the same few names hundreds of times."""
     return tuple(p.lower().strip(".").replace("’", "'") for p in _name_parts(text, kind))
 
 

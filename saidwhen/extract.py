@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from thinc.api import NumpyOps
 
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
@@ -45,7 +46,38 @@ def load_nlp():
     _, ner = nlp.remove_pipe("ner")
     nlp.add_pipe("saidwhen_names", config={}, last=True)
     nlp.get_pipe("saidwhen_names").ner = ner
+    ops = OneCoreOps()
+    for model in [proc.model for _, proc in nlp.pipeline if hasattr(proc, "model")] + [ner.model]:
+        for node in model.walk():
+            node.ops = ops
     return nlp
+
+
+class OneCoreOps(NumpyOps):
+    """thinc's CPU operations with the model's matrix products done by numpy's BLAS on one thread.
+
+    thinc multiplies with blis by default, whose portable kernel runs where blis does not know the
+    CPU: a quarter of numpy's speed on the development machine's AMD EPYC, and the token encoder,
+    most of the model's time, is matrix products. The products are the same numbers to rounding
+    (the parses of PolNeAR and of our sets do not change). One thread, so that one process is one
+    core's work and ``--jobs`` may run one per core; the limit is set around each product only, so
+    numpy elsewhere in the process keeps its own threads.
+    """
+
+    def __init__(self):
+        super().__init__(use_blis=False)
+
+    def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
+        with _blas_controller().limit(limits=1, user_api="blas"):
+            return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+
+@lru_cache(maxsize=1)
+def _blas_controller():
+    """The BLAS libraries loaded in this process (numpy's), found once."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 #: Proper nouns that never name a speaker: a sentence is not sent to NER for them alone.
@@ -146,10 +178,21 @@ def make_introduction_ner(nlp: Language, name: str) -> IntroductionNER:
 
 @Language.component("saidwhen_paragraphs")
 def paragraph_breaks(doc):
-    """A line break ends a sentence: attribution never reaches across paragraphs."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = True
+    """A line break ends a sentence: attribution never reaches across paragraphs. The token after
+    each line break starts one (found from the break's offset, not by reading every token)."""
+    from spacy.attrs import IDX
+
+    text = doc.text
+    at = text.find("\n")
+    if at < 0:
+        return doc
+    starts = doc.to_array(IDX).tolist()
+    while at >= 0:
+        i = bisect_right(starts, at)  # the token after the one whose text or space holds the break
+        if i >= len(starts):
+            break
+        doc[i].is_sent_start = True
+        at = text.find("\n", starts[i])
     return doc
 
 

@@ -80,3 +80,21 @@ def test_an_article_that_fails_before_parsing_is_flagged_and_the_batch_goes_on(m
     assert [a.id for a in out] == ["a", "b", "c"]
     assert out[1].flags == ("failed", "ValueError: cannot scan") and out[1].quotes == ()
     assert [q.speaker for q in out[0].quotes + out[2].quotes] == ["Ana Ruiz", "Tom Reyes"]
+
+
+def test_the_model_multiplies_with_numpy_on_one_thread_and_leaves_numpys_threads_as_they_were():
+    import numpy as np
+    from threadpoolctl import threadpool_info
+
+    from saidwhen.extract import OneCoreOps, load_nlp
+
+    nlp = load_nlp()
+    ner = nlp.get_pipe("saidwhen_names").ner
+    models = [proc.model for _, proc in nlp.pipeline if hasattr(proc, "model")] + [ner.model]
+    assert models and all(isinstance(node.ops, OneCoreOps) for m in models for node in m.walk())
+    threads = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    x = np.arange(12, dtype="f").reshape(3, 4)
+    y = np.arange(8, dtype="f").reshape(4, 2)
+    assert np.array_equal(OneCoreOps().gemm(x, y), x @ y)
+    assert np.array_equal(OneCoreOps().gemm(x, x, trans2=True), x @ x.T)
+    assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == threads
