@@ -978,7 +978,7 @@ def _link_altered(renderings, merged):
     found.unpersist()
     altered = [(final, key, target) for _, final, key, target in (g for g in got if g[0] == "L")]
     own = {final for final, _, _ in altered}
-    extra, adopted = _unattributed_links({g for g in got if g[0] != "L"}, own)
+    extra, adopted = _unattributed_links({g for g in got if g[0] != "L"})
     found = altered + extra
     if not found:
         return merged, adopted
@@ -1063,7 +1063,7 @@ def _unattributed_pairs(items):
                     yield (kind, final, key, target, other_speaker), None
 
 
-def _unattributed_links(matched: set, own: set) -> tuple[list[tuple], dict]:
+def _unattributed_links(matched: set) -> tuple[list[tuple], dict]:
     """The links of quotes attributed to nobody, as ``Store._quote`` makes them, as (final, key,
     target) for ``_link_altered``, and {unattributed final: adopting speaker's final}, from the
     pairs ``_unattributed_pairs`` found (``matched``).
@@ -1071,9 +1071,9 @@ def _unattributed_links(matched: set, own: set) -> tuple[list[tuple], dict]:
     Only an unattributed quote whose text no speaker ever says word for word takes part (else the
     rule of ``_renderings`` applies). Its first text joins the quotations of exactly one speaker
     printed before it that it renders (``Store._rendered_by_one``); and a speaker's quote that
-    renders none of their own earlier texts (not in ``own``) but an earlier unattributed one joins
-    that quote when it is theirs already, or takes it over when it is nobody's yet (the first such
-    speaker does). Candidates share an LSH bucket (the speaker's and the unattributed text,
+    renders an earlier unattributed one joins that quote when it is theirs already, or takes it
+    over when it is nobody's yet (the first such speaker does); one that renders their own earlier
+    texts as well joins them all (``Store._rendered_quote``, ``_link_altered`` merges them). Candidates share an LSH bucket (the speaker's and the unattributed text,
     ``store.NOBODY_BANDS`` of them), ``same_quotation`` decides."""
     joined: dict[tuple, dict] = {}
     for kind, final, key, target, speaker in matched:
@@ -1085,8 +1085,7 @@ def _unattributed_links(matched: set, own: set) -> tuple[list[tuple], dict]:
             (speaker, targets), = by_speaker.items()
             owner[final] = speaker
             links += [(final, key, target) for target in targets]
-    takers = sorted((key, final, target, speaker) for kind, final, key, target, speaker in matched
-                    if kind == "s" and final not in own)
+    takers = sorted((key, final, target, speaker) for kind, final, key, target, speaker in matched if kind == "s")
     adopted: dict[str, str] = {}
     chosen: dict[str, tuple] = {}
     for key, final, target, speaker in takers:  # in index order: the first speaker takes it over

@@ -779,10 +779,11 @@ class Store:
         a new text attributed to nobody that renders quotations already stored (cut short, words
         left out or changed, as above, found through the LSH of every speaker) joins the earliest
         of them when they are all one speaker's, and stays apart when they are two people's; and a
-        speaker's text that renders none of their renderings but an unattributed one (found
-        through the LSH of unattributed renderings, under ``NOBODY``) joins its quote when that is
-        theirs already, or takes it over when it is still unattributed and its text said by
-        nobody, as the first speaker to say its text word for word would.
+        speaker's text that renders an unattributed one (found through the LSH of unattributed
+        renderings, under ``NOBODY``) joins its quote when that is theirs already, or takes it over
+        when it is still unattributed and its text said by nobody, as the first speaker to say its
+        text word for word would; when the text renders one of their own quotes too, the two are
+        one quotation and are merged.
         """
         conn = self.connection
         norm = normalise_quote(q.text)
@@ -896,6 +897,7 @@ class Store:
                 norm, cut)
         if not matched:
             return None
+        matched += self._takeable(norm, speaker_id, cut)
         kept = min(matched)
         for gone in sorted(set(matched) - {kept}, reverse=True):
             self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
@@ -912,21 +914,33 @@ class Store:
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no
         speaker whose words are near-identical to ``norm``'s, when the quote is ``speaker_id``'s
-        already or may be taken over by them (still unattributed, its text said by nobody); None
-        otherwise. Candidates share ``NOBODY_BANDS`` LSH bands with ``norm``."""
+        already or may be taken over by them (``_takeable``); None otherwise."""
+        found = self._takeable(norm, speaker_id, cut, first=True)
+        return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", found).fetchone() if found else None
+
+    def _takeable(self, norm: str, speaker_id: int, cut: bool = False, first: bool = False) -> list[int]:
+        """The quotes (ids, earliest first; only the earliest if ``first``) with a rendering printed
+        with no speaker whose words are near-identical to ``norm``'s, that are ``speaker_id``'s
+        already or may be taken over by them (still unattributed, their text said by nobody).
+        Candidates share ``NOBODY_BANDS`` LSH bands with ``norm``. A text of the speaker's that
+        renders one of their quotes and such an unattributed one joins the two (``_rendered_quote``):
+        the unattributed one printed their words too."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
+        found: list[int] = []
         for quote_id, other, text in conn.execute(
             "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM rendering_buckets"
             f" WHERE speaker_id = {NOBODY} AND bucket IN ({marks}) GROUP BY rendering_id HAVING count(*) >= {NOBODY_BANDS})"
             " ORDER BY r.quote_id, r.id", buckets,
         ).fetchall():
-            if same_quotation(norm, other, cut, is_fragment(text)):
-                row = conn.execute("SELECT id, speaker_id, first_seen, norm_text FROM quotes WHERE id = ?", (quote_id,)).fetchone()
-                if row[1] == speaker_id or (row[1] is None and not self._speakers_of(row[3])):
-                    return row[:3]
-        return None
+            if quote_id not in found and same_quotation(norm, other, cut, is_fragment(text)):
+                row = conn.execute("SELECT speaker_id, norm_text FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+                if row[0] == speaker_id or (row[0] is None and not self._speakers_of(row[1])):
+                    found.append(quote_id)
+                    if first:
+                        break
+        return found
 
     def _rendered_by_one(self, norm: str, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering whose words are

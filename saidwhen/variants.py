@@ -147,8 +147,8 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     words kept, or 5+ when it shows it is a piece: ``a_cut``, ``b_cut``, see ``is_fragment``), or
     the words it keeps were changed in three places at most, besides small words and respellings (a
     word substituted, inserted or dropped, a "not" added), one word of substance in a sentence of 8
-    to 15 words and one more for each 8 words beyond (``SUBSTANCE_SPAN``). Different quotations that
-    share a phrase ("We will win …") change more than that."""
+    to 15 words and one more for each 8 words beyond (``SUBSTANCE_SPAN``), words moved counting as
+    one (``_moved``). Different quotations that share a phrase ("We will win …") change more than that."""
     wa, wb = a.split(), b.split()
     if wa == wb:
         return True
@@ -212,11 +212,24 @@ def _changed_little(edits, long: list[str], short: list[str], window: int) -> bo
     ``window`` words for the two to be one quotation (see ``same_quotation``)."""
     if len(edits) > MAX_EDITS:
         return False
-    changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in edits if not _respelled(long[i1:i2], short[j1:j2]))
+    moved = _moved(edits, long, short)
+    sides = [([w for w in long[i1:i2] if w not in moved], [w for w in short[j1:j2] if w not in moved]) for _, i1, i2, j1, j2 in edits]
+    changed = sum(max(len(old), len(new)) for old, new in sides if not _respelled(old, new)) + bool(moved)
     if changed > max(MIN_CHANGED, int(CHANGED_SHARE * window)):
         return False
-    changes = [_word_change(long[i1:i2], short[j1:j2]) for _, i1, i2, j1, j2 in edits]
-    return None not in changes and sum(changes) <= _substance_allowed(window)
+    changes = [_word_change(old, new) for old, new in sides]
+    return None not in changes and sum(changes) + bool(moved - SMALL_WORDS) <= _substance_allowed(window)
+
+
+def _moved(edits, long: list[str], short: list[str]) -> set[str]:
+    """The words that one of the ``edits`` takes out and another puts back: moved, the order
+    changed ("coal miners and coal companies" → "coal companies and coal miners"). Moving them is
+    one change, however many words moved."""
+    if len(edits) < 2:
+        return set()
+    out = [set(long[i1:i2]) for _, i1, i2, _, _ in edits]
+    back = [set(short[j1:j2]) for _, _, _, j1, j2 in edits]
+    return {w for n, words in enumerate(out) for w in words if any(w in b for m, b in enumerate(back) if m != n)}
 
 
 def _contains(long: list[str], short: list[str]) -> bool:

@@ -5,6 +5,7 @@ real extractor.
 """
 
 import asyncio
+import dataclasses
 import datetime
 import importlib.util
 import os
@@ -563,6 +564,16 @@ def test_the_first_speaker_to_render_an_unattributed_quotation_takes_it_over_wit
     assert said_by(store)[0] == (normalise_quote(said), "Maria Okafor", 3)
     assert rows(store, "SELECT change FROM renderings WHERE quote_id = 1 ORDER BY id") == [("original",), ("ellipsis",), ("altered",)]
     assert said_by(store)[1][1:] == ("Tom Reyes", 1)  # Okafor's now: another speaker's words stay apart
+
+
+def test_a_speakers_text_that_renders_their_quote_and_an_unattributed_one_joins_the_two(store):
+    said = "We are going to close the old harbour and the fish market before the end of the year"
+    store.index([article(1, nobody(said.replace("harbour and the fish market", "fish market and the harbour"))),  # words swapped
+                 article(2, dataclasses.replace(quote("she was going to close the old harbour and the fish market before the end"
+                                                      " of the year, to the anger of the traders"), kind="mixed")),
+                 article(3, quote("going to close the old harbour and the fish market before the end of the year"))])
+    assert said_by(store) == [(normalise_quote(said.replace("harbour and the fish market", "fish market and the harbour")),
+                               "Maria Okafor", 3)]
 
 
 def test_a_partial_quote_in_lower_case_and_a_piece_with_a_word_changed_join_the_quotation_they_are_cut_from(store):
