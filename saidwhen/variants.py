@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "head_key", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
@@ -293,12 +293,21 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
     )
 
 
-def rendering_keys(norm: str) -> list[int]:
+def rendering_keys(norm: str, nobody: bool = False) -> list[int]:
     """What the store files a rendering under: its LSH buckets (``rendering_buckets``) and, when it
     has ``MIN_WORDS`` words or more, the key of its first ``HEAD_WORDS`` words, by which a longer
-    text finds the pieces of it printed before (``contained_keys``)."""
+    text finds the pieces of it printed before (``contained_keys``). A rendering printed with no
+    speaker (``nobody``) is filed under the key of every run of ``HEAD_WORDS`` words too, so that a
+    speaker's piece of it cut at any word, whose words the LSH rarely meets, finds it by its own
+    head key (``head_key``) and takes it over."""
     words = norm.split()
-    return rendering_buckets(norm) + ([_head_key(words[:HEAD_WORDS])] if len(words) >= MIN_WORDS else [])
+    keys = rendering_buckets(norm) + ([_head_key(words[:HEAD_WORDS])] if len(words) >= MIN_WORDS else [])
+    return list(dict.fromkeys(keys + contained_keys(norm))) if nobody else keys
+
+
+def head_key(norm: str) -> int:
+    """The key of the first ``HEAD_WORDS`` words of ``norm`` (``rendering_keys``)."""
+    return _head_key(norm.split()[:HEAD_WORDS])
 
 
 def contained_keys(norm: str) -> list[int]:
