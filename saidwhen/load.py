@@ -166,4 +166,4 @@ def _rendering_buckets(conn: sqlite3.Connection) -> None:
             "SELECT r.id, r.norm_text, (SELECT o.speaker_id FROM occurrences o WHERE o.rendering_id = r.id ORDER BY o.id LIMIT 1)"
             " FROM renderings r").fetchall():
         conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                         [(NOBODY if speaker is None else speaker, b, rid) for b in rendering_keys(norm)])
+                         [(NOBODY if speaker is None else speaker, b, rid) for b in rendering_keys(norm, speaker is None)])

@@ -933,14 +933,15 @@ def _link_altered(renderings, merged):
     the pairs that pass reach the driver, which follows them in index order. With it, {unattributed final:
     the final of the speaker's quote that took it over} (``_unattributed_links``).
 
-    Both lookups read one row per text as printed and run in one Python pass: each row is keyed by
-    its speaker (``_altered_pairs``) and by its LSH buckets (``_unattributed_pairs``), and one
-    ``groupByKey`` serves both, so the texts are computed once, not once per lookup."""
+    The lookups read one row per text as printed and run in one Python pass: each row is keyed by
+    its speaker (``_altered_pairs``), by its LSH buckets (``_unattributed_pairs``) and by runs of its
+    words (``_contained_pairs``), and one ``groupByKey`` serves them all, so the texts are computed
+    once, not once per lookup."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     from .store import NOBODY_BANDS
-    from .variants import is_fragment, rendering_buckets, same_quotation
+    from .variants import CUT_WORDS, MIN_WORDS, contained_keys, head_key, is_fragment, rendering_buckets, same_quotation
 
     r = renderings.join(merged, "nk")
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
@@ -965,20 +966,26 @@ def _link_altered(renderings, merged):
         if kinds:  # by LSH bucket, for _unattributed_pairs
             entry = (key, row.norm, cut, row.final, row.speaker)
             out.extend((("b", b), (kind, *entry)) for b in rendering_buckets(row.norm) for kind in kinds)
+            # and by runs of words, for _contained_pairs: an unattributed text under each of its runs, a
+            # speaker's first text long enough to be found inside one under its head key, as in the store
+            if "u" in kinds:
+                out.extend((("c", k), ("u", *entry)) for k in contained_keys(row.norm))
+            elif "s" in kinds and row.norm.count(" ") + 1 >= (MIN_WORDS if cut else CUT_WORDS):
+                out.append((("c", head_key(row.norm)), ("s", *entry)))
         return out
 
     n = _cores(renderings)
     found = (rows.coalesce(n).rdd.flatMap(keyed).groupByKey(n)
-             .flatMap(lambda kv: _altered_pairs(kv[1]) if kv[0][0] == "p" else _unattributed_pairs(kv[1]))
+             .flatMap(lambda kv: {"p": _altered_pairs, "b": _unattributed_pairs, "c": _contained_pairs}[kv[0][0]](kv[1]))
              .persist())  # read twice below
     # A speaker's text meets an unattributed one when they share NOBODY_BANDS bands, as in the store.
     taken = (found.filter(lambda x: x[0][0] == "s").map(lambda x: (x, 1)).reduceByKey(lambda a, b: a + b, n)
              .filter(lambda x: x[1] >= NOBODY_BANDS).keys().filter(lambda x: same_quotation(*x[1])))
-    got = found.filter(lambda x: x[0][0] in ("L", "h")).union(taken).keys().collect()
+    got = found.filter(lambda x: x[0][0] in ("L", "h", "S")).union(taken).keys().collect()
     found.unpersist()
     altered = [(final, key, target) for _, final, key, target in (g for g in got if g[0] == "L")]
     own = {final for final, _, _ in altered}
-    extra, adopted = _unattributed_links({g for g in got if g[0] != "L"}, own)
+    extra, adopted = _unattributed_links({("s", *g[1:]) if g[0] == "S" else g for g in got if g[0] != "L"})
     found = altered + extra
     if not found:
         return merged, adopted
@@ -1063,7 +1070,25 @@ def _unattributed_pairs(items):
                     yield (kind, final, key, target, other_speaker), None
 
 
-def _unattributed_links(matched: set, own: set) -> tuple[list[tuple], dict]:
+def _contained_pairs(items):
+    """The texts under one key of a run of words: unattributed texts ("u", as in ``_unattributed_pairs``)
+    that have the run, and speakers' first texts ("s") that begin with it. Yields (("S", final, key,
+    target, speaker), None) for each speaker's first text that a longer unattributed text first
+    printed in an earlier article contains word for word and renders (``Store._takeable`` finds
+    these by the head key)."""
+    from .variants import same_quotation
+
+    items = list(items)
+    for kind, key, norm, cut, final, speaker in items:
+        if kind != "s":
+            continue
+        for other_kind, tkey, other, other_cut, target, _ in items:
+            if (other_kind == "u" and tkey < key and tkey[0] != key[0] and len(other) > len(norm) and f" {norm} " in f" {other} "
+                    and same_quotation(norm, other, cut, other_cut)):
+                yield ("S", final, key, target, speaker), None
+
+
+def _unattributed_links(matched: set) -> tuple[list[tuple], dict]:
     """The links of quotes attributed to nobody, as ``Store._quote`` makes them, as (final, key,
     target) for ``_link_altered``, and {unattributed final: adopting speaker's final}, from the
     pairs ``_unattributed_pairs`` found (``matched``).
@@ -1071,9 +1096,9 @@ def _unattributed_links(matched: set, own: set) -> tuple[list[tuple], dict]:
     Only an unattributed quote whose text no speaker ever says word for word takes part (else the
     rule of ``_renderings`` applies). Its first text joins the quotations of exactly one speaker
     printed before it that it renders (``Store._rendered_by_one``); and a speaker's quote that
-    renders none of their own earlier texts (not in ``own``) but an earlier unattributed one joins
-    that quote when it is theirs already, or takes it over when it is nobody's yet (the first such
-    speaker does). Candidates share an LSH bucket (the speaker's and the unattributed text,
+    renders an earlier unattributed one joins that quote when it is theirs already, or takes it
+    over when it is nobody's yet (the first such speaker does); one that renders their own earlier
+    texts as well joins them all (``Store._rendered_quote``, ``_link_altered`` merges them). Candidates share an LSH bucket (the speaker's and the unattributed text,
     ``store.NOBODY_BANDS`` of them), ``same_quotation`` decides."""
     joined: dict[tuple, dict] = {}
     for kind, final, key, target, speaker in matched:
@@ -1085,8 +1110,7 @@ def _unattributed_links(matched: set, own: set) -> tuple[list[tuple], dict]:
             (speaker, targets), = by_speaker.items()
             owner[final] = speaker
             links += [(final, key, target) for target in targets]
-    takers = sorted((key, final, target, speaker) for kind, final, key, target, speaker in matched
-                    if kind == "s" and final not in own)
+    takers = sorted((key, final, target, speaker) for kind, final, key, target, speaker in matched if kind == "s")
     adopted: dict[str, str] = {}
     chosen: dict[str, tuple] = {}
     for key, final, target, speaker in takers:  # in index order: the first speaker takes it over

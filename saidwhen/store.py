@@ -33,8 +33,8 @@ from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
-from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, is_fragment, rendering_buckets,
-                       rendering_keys, same_quotation)
+from .variants import (CUT_WORDS, MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, head_key, is_fragment,
+                       rendering_buckets, rendering_keys, same_quotation)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -197,8 +197,9 @@ END;
 
 #: Which ``variants.rendering_keys`` a store's LSH entries were made with (``PRAGMA user_version``):
 #: 1 hashes the words of substance only; 2 also holds the renderings printed with no speaker (under
-#: ``NOBODY``); 3 also each rendering's head key. A store below it rebuilds its entries when opened.
-BUCKETS_VERSION = 3
+#: ``NOBODY``); 3 also each rendering's head key; 4 also the key of every run of words of a rendering
+#: printed with no speaker. A store below it rebuilds its entries when opened.
+BUCKETS_VERSION = 4
 
 # The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
 # 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
@@ -541,7 +542,7 @@ class Store:
         for q, spans in quotations(a):
             speaker_id = self._person(q.speaker, "PERSON", None, (), here, orgs, where) if q.speaker else None
             said_date = _said_date(q, published)
-            quote_id, new, rendering_id = self._quote(q, speaker_id, said_date, published or said_date)
+            quote_id, new, rendering_id = self._quote(q, speaker_id, said_date, published or said_date, article_id)
             stats.quotes += new
             for start, end in spans:
                 cur = conn.execute(
@@ -758,9 +759,10 @@ class Store:
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
         conn.execute("DELETE FROM people WHERE id = ?", (old,))
 
-    def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None, printed: str | None = None) -> tuple[int, int, int]:
+    def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None, printed: str | None = None,
+               article: int | None = None) -> tuple[int, int, int]:
         """The id of the stored quote ``q`` is a rendering of, 1 if it had to be created, and the
-        id of its rendering (first printed on ``printed``, the article's date).
+        id of its rendering (first printed on ``printed``, the article's date; ``article``: its id).
 
         A quote is one quotation of one speaker: renderings with the same normalised text are one
         quote when the same person said them, and two when two people did ("No comment"), so that
@@ -779,10 +781,11 @@ class Store:
         a new text attributed to nobody that renders quotations already stored (cut short, words
         left out or changed, as above, found through the LSH of every speaker) joins the earliest
         of them when they are all one speaker's, and stays apart when they are two people's; and a
-        speaker's text that renders none of their renderings but an unattributed one (found
-        through the LSH of unattributed renderings, under ``NOBODY``) joins its quote when that is
-        theirs already, or takes it over when it is still unattributed and its text said by
-        nobody, as the first speaker to say its text word for word would.
+        speaker's text that renders an unattributed one (found through the LSH of unattributed
+        renderings, under ``NOBODY``) joins its quote when that is theirs already, or takes it over
+        when it is still unattributed and its text said by nobody, as the first speaker to say its
+        text word for word would; when the text renders one of their own quotes too, the two are
+        one quotation and are merged.
         """
         conn = self.connection
         norm = normalise_quote(q.text)
@@ -810,7 +813,7 @@ class Store:
                     break
         if row is None and speaker_id is not None:
             cut = is_fragment(q.text)
-            row = self._rendered_quote(norm, speaker_id, cut) or self._taken_over(norm, speaker_id, cut)
+            row = self._rendered_quote(norm, speaker_id, cut, article) or self._taken_over(norm, speaker_id, cut, article)
         if row is None:
             quote_id = conn.execute(
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
@@ -860,7 +863,7 @@ class Store:
         return self.connection.execute(
             "SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ? AND speaker_id IS NULL", (norm,)).fetchone()
 
-    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
+    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
         whose words are near-identical to ``norm``'s, found through the LSH; None if none is. When
         ``norm`` renders several of the speaker's quotes (a statement printed whole, whose pieces
@@ -896,6 +899,7 @@ class Store:
                 norm, cut)
         if not matched:
             return None
+        matched += self._takeable(norm, speaker_id, cut, article)
         kept = min(matched)
         for gone in sorted(set(matched) - {kept}, reverse=True):
             self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
@@ -909,24 +913,44 @@ class Store:
                 matched.append(quote_id)
         return matched
 
-    def _taken_over(self, norm: str, speaker_id: int, cut: bool = False) -> tuple | None:
+    def _taken_over(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no
         speaker whose words are near-identical to ``norm``'s, when the quote is ``speaker_id``'s
-        already or may be taken over by them (still unattributed, its text said by nobody); None
-        otherwise. Candidates share ``NOBODY_BANDS`` LSH bands with ``norm``."""
+        already or may be taken over by them (``_takeable``); None otherwise."""
+        found = self._takeable(norm, speaker_id, cut, article, first=True)
+        return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", found).fetchone() if found else None
+
+    def _takeable(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None, first: bool = False) -> list[int]:
+        """The quotes (ids, earliest first; only the earliest if ``first``) with a rendering printed
+        with no speaker whose words are near-identical to ``norm``'s, that are ``speaker_id``'s
+        already or may be taken over by them (still unattributed, their text said by nobody).
+        Candidates share ``NOBODY_BANDS`` LSH bands with ``norm``, or contain its words when it has
+        ``CUT_WORDS`` of them (``MIN_WORDS`` when it shows it is a piece), found by its head key
+        (``variants.head_key``) among their runs of words, when first printed in another article than
+        ``article`` (in one article, a clause around a speaker's words is no re-print of them). A text of the speaker's that renders one
+        of their quotes and such an unattributed one joins the two (``_rendered_quote``): the
+        unattributed one printed their words too."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
-        for quote_id, other, text in conn.execute(
-            "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM rendering_buckets"
-            f" WHERE speaker_id = {NOBODY} AND bucket IN ({marks}) GROUP BY rendering_id HAVING count(*) >= {NOBODY_BANDS})"
-            " ORDER BY r.quote_id, r.id", buckets,
-        ).fetchall():
-            if same_quotation(norm, other, cut, is_fragment(text)):
-                row = conn.execute("SELECT id, speaker_id, first_seen, norm_text FROM quotes WHERE id = ?", (quote_id,)).fetchone()
-                if row[1] == speaker_id or (row[1] is None and not self._speakers_of(row[3])):
-                    return row[:3]
-        return None
+        query = ("SELECT r.quote_id, r.id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM rendering_buckets"
+                 f" WHERE speaker_id = {NOBODY} AND bucket IN ({marks}) GROUP BY rendering_id HAVING count(*) >= {NOBODY_BANDS})")
+        args = [*buckets]
+        if norm.count(" ") + 1 >= (MIN_WORDS if cut else CUT_WORDS):
+            query += (" UNION SELECT r.quote_id, r.id, r.norm_text, r.text FROM rendering_buckets b"
+                      f" JOIN renderings r ON r.id = b.rendering_id WHERE b.speaker_id = {NOBODY} AND b.bucket = ?"
+                      " AND length(r.norm_text) > ? AND instr(' ' || r.norm_text || ' ', ?)"
+                      " AND (SELECT min(o.article_id) FROM occurrences o WHERE o.rendering_id = r.id) IS NOT ?")
+            args += [head_key(norm), len(norm), f" {norm} ", article]
+        found: list[int] = []
+        for quote_id, _, other, text in conn.execute(query + " ORDER BY 1, 2", args).fetchall():
+            if quote_id not in found and same_quotation(norm, other, cut, is_fragment(text)):
+                row = conn.execute("SELECT speaker_id, norm_text FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+                if row[0] == speaker_id or (row[0] is None and not self._speakers_of(row[1])):
+                    found.append(quote_id)
+                    if first:
+                        break
+        return found
 
     def _rendered_by_one(self, norm: str, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering whose words are
@@ -959,7 +983,7 @@ class Store:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
                                (quote_id, text, norm, printed)).lastrowid
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_keys(norm)])
+                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_keys(norm, speaker_id is None)])
         else:
             rid, first_seen = row
             if printed and (first_seen is None or printed < first_seen):

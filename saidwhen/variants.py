@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "head_key", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
@@ -147,8 +147,8 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     words kept, or 5+ when it shows it is a piece: ``a_cut``, ``b_cut``, see ``is_fragment``), or
     the words it keeps were changed in three places at most, besides small words and respellings (a
     word substituted, inserted or dropped, a "not" added), one word of substance in a sentence of 8
-    to 15 words and one more for each 8 words beyond (``SUBSTANCE_SPAN``). Different quotations that
-    share a phrase ("We will win …") change more than that."""
+    to 15 words and one more for each 8 words beyond (``SUBSTANCE_SPAN``), words moved counting as
+    one (``_moved``). Different quotations that share a phrase ("We will win …") change more than that."""
     wa, wb = a.split(), b.split()
     if wa == wb:
         return True
@@ -212,11 +212,24 @@ def _changed_little(edits, long: list[str], short: list[str], window: int) -> bo
     ``window`` words for the two to be one quotation (see ``same_quotation``)."""
     if len(edits) > MAX_EDITS:
         return False
-    changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in edits if not _respelled(long[i1:i2], short[j1:j2]))
+    moved = _moved(edits, long, short)
+    sides = [([w for w in long[i1:i2] if w not in moved], [w for w in short[j1:j2] if w not in moved]) for _, i1, i2, j1, j2 in edits]
+    changed = sum(max(len(old), len(new)) for old, new in sides if not _respelled(old, new)) + bool(moved)
     if changed > max(MIN_CHANGED, int(CHANGED_SHARE * window)):
         return False
-    changes = [_word_change(long[i1:i2], short[j1:j2]) for _, i1, i2, j1, j2 in edits]
-    return None not in changes and sum(changes) <= _substance_allowed(window)
+    changes = [_word_change(old, new) for old, new in sides]
+    return None not in changes and sum(changes) + bool(moved - SMALL_WORDS) <= _substance_allowed(window)
+
+
+def _moved(edits, long: list[str], short: list[str]) -> set[str]:
+    """The words that one of the ``edits`` takes out and another puts back: moved, the order
+    changed ("coal miners and coal companies" → "coal companies and coal miners"). Moving them is
+    one change, however many words moved."""
+    if len(edits) < 2:
+        return set()
+    out = [set(long[i1:i2]) for _, i1, i2, _, _ in edits]
+    back = [set(short[j1:j2]) for _, _, _, j1, j2 in edits]
+    return {w for n, words in enumerate(out) for w in words if any(w in b for m, b in enumerate(back) if m != n)}
 
 
 def _contains(long: list[str], short: list[str]) -> bool:
@@ -280,12 +293,21 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
     )
 
 
-def rendering_keys(norm: str) -> list[int]:
+def rendering_keys(norm: str, nobody: bool = False) -> list[int]:
     """What the store files a rendering under: its LSH buckets (``rendering_buckets``) and, when it
     has ``MIN_WORDS`` words or more, the key of its first ``HEAD_WORDS`` words, by which a longer
-    text finds the pieces of it printed before (``contained_keys``)."""
+    text finds the pieces of it printed before (``contained_keys``). A rendering printed with no
+    speaker (``nobody``) is filed under the key of every run of ``HEAD_WORDS`` words too, so that a
+    speaker's piece of it cut at any word, whose words the LSH rarely meets, finds it by its own
+    head key (``head_key``) and takes it over."""
     words = norm.split()
-    return rendering_buckets(norm) + ([_head_key(words[:HEAD_WORDS])] if len(words) >= MIN_WORDS else [])
+    keys = rendering_buckets(norm) + ([_head_key(words[:HEAD_WORDS])] if len(words) >= MIN_WORDS else [])
+    return list(dict.fromkeys(keys + contained_keys(norm))) if nobody else keys
+
+
+def head_key(norm: str) -> int:
+    """The key of the first ``HEAD_WORDS`` words of ``norm`` (``rendering_keys``)."""
+    return _head_key(norm.split()[:HEAD_WORDS])
 
 
 def contained_keys(norm: str) -> list[int]:

@@ -143,6 +143,28 @@ CRAFTED += [
     {"id": "c24", "url": "https://craft.example/24", "date": "2024-02-27",
      "text": f'Ruth Okafor closed the meeting.\n\n"{FERRY[0]} {FERRY[1][:-1]}," said Ruth Okafor.'},
 ]
+# Printed with no speaker with two words swapped, then by Okafor in full, then a partial quote of hers that
+# renders both: one quotation, hers.
+MARKET = ("We are going to close the fish market and the old harbour before the end of the year",
+          "going to close the old harbour and the fish market before the end of the year")
+CRAFTED += [
+    {"id": "c25", "url": "https://craft.example/25", "date": "2024-03-01",
+     "text": f'A notice went up on the harbour wall on Monday.\n\n"{MARKET[0]}."\n\nNobody signed it.'},
+    {"id": "c26", "url": "https://craft.example/26", "date": "2024-03-02",
+     "text": f'Ruth Okafor spoke at the quay.\n\n"We are {MARKET[1]}, and every trader will be paid," said Ruth Okafor.'},
+    {"id": "c27", "url": "https://craft.example/27", "date": "2024-03-03",
+     "text": f'Ruth Okafor spoke again on Friday.\n\nOkafor said the council was "{MARKET[1]}."'},
+]
+# A statement printed with no speaker, then a sentence of it by Okafor in a later article (too short for the
+# LSH to meet it: found by its first words among the statement's): hers, one quotation.
+TIRED = ("We do not have the money for it. We are so tired of the harbour board telling stories about this council."
+         " We will not pay for their mistakes, and the families of Mill Lane will not pay for them either.")
+CRAFTED += [
+    {"id": "c28", "url": "https://craft.example/28", "date": "2024-03-05",
+     "text": f'A leaflet was handed out at the market on Tuesday.\n\n"{TIRED}"\n\nIt was not signed.'},
+    {"id": "c29", "url": "https://craft.example/29", "date": "2024-03-06",
+     "text": 'Ruth Okafor spoke at the market.\n\n"We are so tired of the harbour board telling stories," said Ruth Okafor.'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -273,6 +295,10 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert wall == [f"{WALL[2]}, {WALL[3]}", f"{WALL[0]} {WALL[1]}"]
     ferry = [key for key in ours["quotes"] if "every family on the islands" in key[0] or "twice the berths" in key[0]]
     assert len(ferry) == 1 and sum(key == ferry[0] for key, _ in ours["renderings"]) == 4  # the pieces and the whole
+    market = [q for q in ours["quotes"].values() if "the fish market" in q[0]]
+    assert [q[2] for q in market] == ["Ruth Okafor"] and market[0][0].startswith(MARKET[0])
+    tired = [q for q in ours["quotes"].values() if "telling stories" in q[0]]
+    assert [q[2] for q in tired] == ["Ruth Okafor"] and tired[0][0] == TIRED
     formula = {speaker: q[0] for (norm, speaker), q in ours["quotes"].items() if norm == "we will not stop"}
     assert formula == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}  # one quote each
     renderings = {key[1]: text for key, text in ours["renderings"] if key[0] == "we will not stop"}

@@ -5,6 +5,7 @@ real extractor.
 """
 
 import asyncio
+import dataclasses
 import datetime
 import importlib.util
 import os
@@ -565,6 +566,16 @@ def test_the_first_speaker_to_render_an_unattributed_quotation_takes_it_over_wit
     assert said_by(store)[1][1:] == ("Tom Reyes", 1)  # Okafor's now: another speaker's words stay apart
 
 
+def test_a_speakers_text_that_renders_their_quote_and_an_unattributed_one_joins_the_two(store):
+    said = "We are going to close the old harbour and the fish market before the end of the year"
+    store.index([article(1, nobody(said.replace("harbour and the fish market", "fish market and the harbour"))),  # words swapped
+                 article(2, dataclasses.replace(quote("she was going to close the old harbour and the fish market before the end"
+                                                      " of the year, to the anger of the traders"), kind="mixed")),
+                 article(3, quote("going to close the old harbour and the fish market before the end of the year"))])
+    assert said_by(store) == [(normalise_quote(said.replace("harbour and the fish market", "fish market and the harbour")),
+                               "Maria Okafor", 3)]
+
+
 def test_a_partial_quote_in_lower_case_and_a_piece_with_a_word_changed_join_the_quotation_they_are_cut_from(store):
     said = "The new bridge is late and over budget, but it will carry its first trains in June, whatever the critics say"
     store.index([article(1, quote(said), date="2024-03-01"),
@@ -588,9 +599,31 @@ def test_a_short_partial_quote_the_lsh_cannot_meet_is_found_among_the_speakers_r
     assert [n for _, _, n in said_by(store)] == [2, 1]
 
 
+def test_a_speakers_sentence_found_inside_an_unattributed_statement_of_an_earlier_article_takes_it_over(store):
+    said = ("We do not have the money for it. We are so tired of the harbour board telling stories about this council."
+            " We will not pay for their mistakes, and the families of Mill Lane will not pay for them either.")
+    piece = "We are so tired of the harbour board telling stories"
+    from saidwhen.variants import rendering_buckets
+    assert len(set(rendering_buckets(normalise_quote(said))) & set(rendering_buckets(normalise_quote(piece)))) < 2
+    store.index([article(1, nobody(said)), article(2, quote(piece))])
+    assert said_by(store) == [(normalise_quote(said), "Maria Okafor", 2)]
+    assert rows(store, "SELECT change FROM renderings ORDER BY id") == [("original",), ("truncation",)]
+
+
+def test_a_clause_with_no_speaker_around_a_speakers_words_in_one_article_is_not_taken_over(store):
+    clause = ("asked on local radio why the harbour board has told the council nothing about the money for the new pier,"
+              " the mayor blamed the weather, the ferry operators and the fish market traders")
+    piece = "has told the council nothing about the money"
+    from saidwhen.variants import rendering_buckets
+    assert len(set(rendering_buckets(normalise_quote(clause))) & set(rendering_buckets(normalise_quote(piece)))) < 2
+    store.index([article(1, nobody(clause), quote(piece))])
+    assert [name for _, name, _ in said_by(store)] == [None, "Maria Okafor"]
+
+
 def test_a_rendering_printed_with_no_speaker_is_in_the_lsh_under_nobody(store):
     store.index([article(1, nobody("The night trains to the coast will run again from the first week of May"))])
-    assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16 + 1)]  # and its head key
+    # and the key of each of its 13 runs of three words, its head among them
+    assert rows(store, "SELECT speaker_id, count(*) FROM rendering_buckets GROUP BY speaker_id") == [(0, 16 + 13)]
 
 
 def test_the_pieces_of_a_split_quote_are_one_rendering_of_the_whole_sentence(store):

@@ -122,6 +122,8 @@ FERRY = "We cannot keep the ferry running on a grant that has not changed in a d
     # contractions spelled out
     ("We've got to finish the sea wall before the winter storms", "We have got to finish the sea wall before the winter storms"),
     ("I'm not going to close a single library in this county", "I am not gonna close a single library in this county"),
+    # two words of substance swapped: the order changed, one change
+    ("going to put a lot of dockers and fishing crews out of work", "We're going to put a lot of fishing crews and dockers out of work."),
 ])
 def test_a_rendering_cut_reworded_or_spelled_out_renders_the_quotation(a, b):
     assert same_quotation(normalise_quote(a), normalise_quote(b), is_fragment(a), is_fragment(b))
@@ -134,6 +136,8 @@ def test_a_rendering_cut_reworded_or_spelled_out_renders_the_quotation(a, b):
     # two places changed in a sentence of fourteen words
     ("The north pier will be closed for repairs from March until the end of May",
      "The south pier will be closed for repairs from March until the end of July"),
+    # words swapped and another changed besides, in a short sentence
+    ("The pier and the market will close before the end of next year", "The market and the pier will close before the end of this year"),
     # a piece changed in two places, or keeping too few of the words
     ("If she is elected, she wants to keep every branch library open on Sundays",
      "If she is not elected, she'll have to keep every branch library open on Sundays until the money runs out"),
