@@ -521,7 +521,7 @@ class Entities:
                     ent.learn_gender(HONORIFICS[w], "honorific")
                 elif w in GENDER_WORDS and t.i == span.start - 1:  # "Clinton spokesman Brian Fallon"
                     ent.learn_role_gender(w)
-        if (g := self._role_set_off_before(span)) is not None:
+        if (g := self._role_set_off_before(span) or self._role_joined_before(span)) is not None:
             ent.learn_role_gender(g)
         for t in span:
             w = t.lower_
@@ -564,6 +564,21 @@ class Entities:
             return None
         if noun.dep_ == "pobj" or any(a.dep_ == "prep" for a in noun.ancestors):
             return None  # "In a takedown of the businessman, Sen. Doe": no apposition
+        return noun.lower_
+
+    def _role_joined_before(self, span: SpacySpan) -> str | None:
+        """The gendered word that "and" joins to a role written right before a name, the two sharing
+        one determiner, so one person ("his wife and longtime business partner Jane Doe",
+        "businessman and publisher John Doe"); not a word joined to another person's title ("his
+        father and Prime Minister Doe's …"), nor a phrase that owns something after the name."""
+        doc, j = self.doc, span.start - 1
+        if j < 2 or doc[j].tag_ != "NN" or not doc[j].is_lower or span.end < len(doc) and doc[span.end].tag_ == "POS":
+            return None
+        while j > max(1, span.start - 6) and doc[j].lower_ != "and" \
+                and (doc[j].is_lower and doc[j].is_alpha or doc[j].ent_type_ == "NORP"):  # "current Democratic nominee"
+            j -= 1
+        if doc[j].lower_ != "and" or (noun := doc[j - 1]).lower_ not in GENDER_WORDS or noun.tag_ != "NN":
+            return None
         return noun.lower_
 
     def _learn_genders(self) -> None:

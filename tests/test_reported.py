@@ -656,3 +656,10 @@ def test_a_speech_verb_in_the_middle_of_the_statement_reports_both_halves_around
     assert [q.text for q in quotes] == ["Any fair reading of the minister's remarks",
                                         "would read this as a retreat from the talks"]
     assert {(q.speaker, q.group) for q in quotes} == {("Paul Brandt", 1)}
+
+
+@pytest.mark.parametrize("verb", ["promising", "vowing", "pledging"])
+def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
+    # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
+    q = only(f"Mayor Ana Ruiz has backed the port plan, {verb} to double its budget by 2030.")
+    assert (q.kind, q.text, q.cue, q.speaker) == ("indirect", "to double its budget by 2030", verb, "Ana Ruiz")

@@ -758,3 +758,9 @@ def test_a_he_after_a_with_clause_is_not_its_subject():
             'behind him as he urged the party to ax its system.')
     (q,) = [q for q in saidwhen.extract(text).quotes if q.cue == "urged"]
     assert q.speaker == "Ben Sandler"
+
+
+def test_a_quote_likened_to_is_the_speech_of_who_likened():
+    text = 'The council met on Monday. Another critic, Peter Vance, likened the levy to "robbing the poor" in a letter.'
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "partial"]
+    assert (q.text, q.speaker, q.cue) == ("robbing the poor", "Peter Vance", "likened")
