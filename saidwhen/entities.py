@@ -249,6 +249,7 @@ class Entities:
                 ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
                 if ent is not None:
                     self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
+        self._mention_role_subjects()
 
     def _trimmed(self, e: SpacySpan) -> SpacySpan | None:
         """A person's name without what NER or a run of capitals took in with it: a headline's
@@ -524,7 +525,7 @@ class Entities:
                     ent.learn_gender(HONORIFICS[w], "honorific")
                 elif w in GENDER_WORDS and t.i == span.start - 1:  # "Clinton spokesman Brian Fallon"
                     ent.learn_role_gender(w)
-        if (g := self._role_set_off_before(span)) is not None:
+        if (g := self._role_set_off_before(span) or self._role_joined_before(span)) is not None:
             ent.learn_role_gender(g)
         for t in span:
             w = t.lower_
@@ -567,6 +568,21 @@ class Entities:
             return None
         if noun.dep_ == "pobj" or any(a.dep_ == "prep" for a in noun.ancestors):
             return None  # "In a takedown of the businessman, Sen. Doe": no apposition
+        return noun.lower_
+
+    def _role_joined_before(self, span: SpacySpan) -> str | None:
+        """The gendered word that "and" joins to a role written right before a name, the two sharing
+        one determiner, so one person ("his wife and longtime business partner Jane Doe",
+        "businessman and publisher John Doe"); not a word joined to another person's title ("his
+        father and Prime Minister Doe's …"), nor a phrase that owns something after the name."""
+        doc, j = self.doc, span.start - 1
+        if j < 2 or doc[j].tag_ != "NN" or not doc[j].is_lower or span.end < len(doc) and doc[span.end].tag_ == "POS":
+            return None
+        while j > max(1, span.start - 6) and doc[j].lower_ != "and" \
+                and (doc[j].is_lower and doc[j].is_alpha or doc[j].ent_type_ == "NORP"):  # "current Democratic nominee"
+            j -= 1
+        if doc[j].lower_ != "and" or (noun := doc[j - 1]).lower_ not in GENDER_WORDS or noun.tag_ != "NN":
+            return None
         return noun.lower_
 
     def _learn_genders(self) -> None:
@@ -1248,12 +1264,8 @@ class Entities:
         if w in FOLLOWINGS and (named := self._following_of(head)) is not None:
             return named
         if w not in ORG_NOUNS:  # "the city" is not "City Council member Danielle Osei"
-            # "the Democratic nominee" is the one given that role with those words, not the last nominee
-            mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
-            fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and w in ent.roles
-                    and not _other_party(mods, ent.roles)]  # "the Democratic nominee" is not the Republican one
-            if fits:
-                return max(fits, key=lambda ent: len(mods & ent.roles))  # the latest of those sharing most
+            if (given := self._given_role(head, w, before)) is not None:
+                return given
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
             owner = [c for c in head.children if c.dep_ == "poss" and coarse_pos(c) == "PROPN"]
             if owner:  # "the FBI's field office": the FBI
@@ -1273,6 +1285,36 @@ class Entities:
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
         return self._recent_subject(head, before, "PERSON", unnamed=True)
+
+    @staticmethod
+    def _given_role(head: Token, w: str, before: list) -> Entity | None:
+        """The person of the mentions ``before`` whom the article gave the role ``w`` that the
+        description ``head`` names: "the Democratic nominee" is the one given that role with those
+        words, not the last nominee."""
+        mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
+        fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and w in ent.roles
+                and not _other_party(mods, ent.roles)]  # "the Democratic nominee" is not the Republican one
+        return max(fits, key=lambda ent: len(mods & ent.roles)) if fits else None  # the latest of those sharing most
+
+    def _mention_role_subjects(self) -> None:
+        """A sentence led by a role the article has given somebody ("The president's roots also
+        came into play", "The senator left early") is about them: it mentions them for the "he" or
+        "she" that follows, who otherwise goes to the last person named."""
+        for tok in self.doc:
+            if tok.tag_ != "NN" or not tok.is_lower or tok.lower_ not in ROLE_WORDS or not self._writers(tok.idx):
+                continue
+            subject = tok.head if tok.dep_ == "poss" else tok
+            if subject.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            end = bisect_left(self._mentions, tok.idx, key=_offset)
+            ent = self._given_role(tok, tok.lower_, self._mentions[max(0, end - LOOKBACK) : end])
+            # "the Vermont senator" is no senator the article has not called that, and "the former
+            # president" no "senior vice president"
+            words = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+            named_by = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.text[:1].isupper()}
+            if ent is not None and named_by <= ent.roles and not (ent.roles & _UNDER) - words:
+                start = tok.left_edge.idx
+                self._add_mention(ent, start, tok.idx + len(tok), self.text[start : tok.idx + len(tok)], tok)
 
     def _lede(self) -> int:
         """The index of the body's first sentence: after a headline and a dateline ("HALDEN —"),
@@ -1405,6 +1447,8 @@ PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "
 #: A time stamp alone on its line, as live stories head each update ("11:50 a.m.", "2:45 p.m.:").
 _TIME_STAMP = re.compile(r"(?:^|\n)\d{1,2}:\d{2} ?[ap]\.?m\.?:?\.?$", re.I)
 #: Levels of government that say where a role is, not which: "the state attorney general".
+#: Words that make a role a lesser one ("vice president", "deputy director"), never the role alone.
+_UNDER = frozenset("vice deputy assistant associate".split())
 _PLACE_LEVELS = frozenset("state federal national local county city regional provincial".split())
 
 

@@ -23,6 +23,7 @@ from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, Tim
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .reported import find_reported, reporting_word_near
 from .entities import first_name_gender, name_in_full, title_case_headline_end
+from .lexicon import ROLE_WORDS
 from .speakers import Attribution, Attributor
 from .times import find_times
 
@@ -417,6 +418,9 @@ def _prepare(text: str, date: Date | None, url, id_, title, mask: bool = True, k
 
 _CAPITAL_INSIDE = re.compile(r"\s[A-Z]")
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+#: A sentence led by a role ("The president's roots also came into play"), about the person the
+#: article gave it, so about whom a "he" or "she" after it goes on (``Entities._mention_role_subjects``).
+_ROLE_LEAD = re.compile(r"\W*The (?:[a-z-]+ ){0,2}(?:%s)\b" % "|".join(sorted(ROLE_WORDS)))
 #: Words that open sentences in their own right: a capital on them names nobody.
 SENTENCE_OPENERS = frozenset(
     """the a an he she it they we i you this that these those there his her their its our my your
@@ -430,7 +434,8 @@ SENTENCE_OPENERS = frozenset(
 def _narration(text: str, spans: list[Span], paras: list[tuple[int, int]], reported: bool = True) -> list[tuple[int, int]]:
     """Sentences attribution never reads: no quote, no speech verb (nor, with ``reported``, any
     verb that can report speech), no capitalised word but the first (so no name to introduce or
-    refer back to). Leaving them out of the parse saves time."""
+    refer back to) and no role leading them ("The senator …", who may be a person named before).
+    Leaving them out of the parse saves time."""
     out = []
     by_para: dict[int, list[Span]] = {}
     for sp in spans:
@@ -443,7 +448,8 @@ def _narration(text: str, spans: list[Span], paras: list[tuple[int, int]], repor
             first = _FIRST_WORD.match(text, a, b)
             if first and first.group(1).lower() not in SENTENCE_OPENERS:
                 continue  # it may open with a name ("Lachance rejected the criticism.")
-            if _CAPITAL_INSIDE.search(text, a + 1, b) or speech_word_near(text, a, b) or reported and reporting_word_near(text, a, b):
+            if _CAPITAL_INSIDE.search(text, a + 1, b) or speech_word_near(text, a, b) or reported and reporting_word_near(text, a, b) \
+                    or _ROLE_LEAD.match(text, a, b):
                 continue
             out.append((a, b))
     return out

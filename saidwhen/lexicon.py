@@ -9,9 +9,10 @@ from spacy.tokens import Token
 
 from .quotes import SPEECH_WORDS
 
-SPEECH_LEMMAS = SPEECH_WORDS - {"according", "called", "call", "calls", "described", "describe", "describes"}
-#: Verbs that only attribute when a quote is their object ("called the ruling "flawed"").
-WEAK_SPEECH = frozenset({"called", "call", "calls", "described", "describe", "describes"})
+#: Verbs that only attribute when a quote is their object ("called the ruling "flawed"", "likened
+#: the rules to "a tax on work"").
+WEAK_SPEECH = frozenset({"called", "call", "calls", "described", "describe", "describes", "liken", "likens", "likened", "likening"})
+SPEECH_LEMMAS = SPEECH_WORDS - WEAK_SPEECH - {"according"}
 HONORIFICS = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",

@@ -262,7 +262,7 @@ SPEECH_WORDS = frozenset(
     according quoted telling speaking spoke speak speaks answer answered answers recalling adding
     cautioned caution cautions proclaimed proclaim proclaims pointed point points reiterated
     reiterate reiterates stating explaining arguing warning noting insisting writes interject interjects
-    interjected""".split()
+    interjected liken likens likened likening""".split()
 )
 
 

@@ -65,7 +65,7 @@ ACTS = frozenset(
 REFUSALS = frozenset("declined declines decline refused refuses refuse".split())
 #: Verbs whose content may be a to-infinitive: "vowed to appeal the ruling".
 PROMISING = frozenset(
-    "promise promises promised pledge pledges pledged vow vows vowed".split()
+    "promise promises promised promising pledge pledges pledged pledging vow vows vowed vowing".split()
 )
 #: Forms of "warn", whose "of"/"about" object is what was warned of: "warned of a long winter".
 WARNING = frozenset("warn warns warned warning".split())

@@ -78,6 +78,19 @@ def test_a_gendered_word_as_title_or_apposition_gives_the_gender(text):
     assert person(text, "Dominique Brennock") == ("female", "honorific")
 
 
+@pytest.mark.parametrize("text", [
+    'The mill closed in May, and his wife and longtime business partner Dominique Brennock said "No."',
+    'The mill closed in May, and his wife and current Democratic nominee Dominique Brennock said "No."',
+])
+def test_a_gendered_word_joined_by_and_to_the_role_before_a_name_gives_the_gender(text):
+    assert person(text, "Dominique Brennock") == ("female", "honorific")
+
+
+def test_a_gendered_word_joined_to_another_persons_title_gives_no_gender():
+    text = 'Robert Hale met his wife and Prime Minister Brennock\'s aides. "No," Dominique Brennock said.'
+    assert person(text, "Dominique Brennock") == (None, None)
+
+
 def test_a_role_word_gives_way_to_a_sure_first_name():
     # some writers say "chairman" of a woman
     assert person('Fed chairman Janet Ollerby said "No."', "Janet Ollerby") == ("female", "first_name")

@@ -698,3 +698,10 @@ def test_the_writers_words_a_quote_finishes_after_the_attribution_join_its_group
 def test_a_quote_that_opens_its_own_sentence_or_names_a_thing_takes_no_words_before_its_attribution(text):
     quotes = saidwhen.extract(text, "2024-03-14").quotes
     assert "direct" in [q.kind for q in quotes] and "mixed" not in [q.kind for q in quotes]
+
+
+@pytest.mark.parametrize("verb", ["promising", "vowing", "pledging"])
+def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
+    # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
+    q = only(f"Mayor Ana Ruiz has backed the port plan, {verb} to double its budget by 2030.")
+    assert (q.kind, q.text, q.cue, q.speaker) == ("indirect", "to double its budget by 2030", verb, "Ana Ruiz")

@@ -758,3 +758,18 @@ def test_a_he_after_a_with_clause_is_not_its_subject():
             'behind him as he urged the party to ax its system.')
     (q,) = [q for q in saidwhen.extract(text).quotes if q.cue == "urged"]
     assert q.speaker == "Ben Sandler"
+
+
+def test_a_quote_likened_to_is_the_speech_of_who_likened():
+    text = 'The council met on Monday. Another critic, Peter Vance, likened the levy to "robbing the poor" in a letter.'
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "partial"]
+    assert (q.text, q.speaker, q.cue) == ("robbing the poor", "Peter Vance", "likened")
+
+
+def test_a_sentence_led_by_a_role_the_article_gave_somebody_is_about_them_for_the_next_he():
+    # Brandt was the last person named, but "the president's" sentence is about Ruiz
+    text = ('President Tom Ruiz spoke on Monday. "We will build," Mr. Ruiz said.\n\n'
+            'Paul Brandt, one of his closest aides, recalled him talking about a book.\n\n'
+            "The president's island roots also came into play. Crops are failing in the south, he noted.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.cue == "noted"]
+    assert (q.text, q.speaker) == ("Crops are failing in the south", "Tom Ruiz")
