@@ -941,7 +941,7 @@ def _link_altered(renderings, merged):
     from pyspark.sql import functions as F
 
     from .store import NOBODY_BANDS
-    from .variants import CUT_WORDS, MIN_WORDS, contained_keys, head_key, is_fragment, rendering_buckets, same_quotation
+    from .variants import contained_keys, found_by_head, head_key, is_fragment, rendering_buckets, same_quotation
 
     r = renderings.join(merged, "nk")
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
@@ -970,7 +970,7 @@ def _link_altered(renderings, merged):
             # speaker's first text long enough to be found inside one under its head key, as in the store
             if "u" in kinds:
                 out.extend((("c", k), ("u", *entry)) for k in contained_keys(row.norm))
-            elif "s" in kinds and row.norm.count(" ") + 1 >= (MIN_WORDS if cut else CUT_WORDS):
+            elif "s" in kinds and found_by_head(row.norm, cut):
                 out.append((("c", head_key(row.norm)), ("s", *entry)))
         return out
 

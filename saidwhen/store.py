@@ -33,7 +33,7 @@ from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
-from .variants import (CUT_WORDS, MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, head_key, is_fragment,
+from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, found_by_head, head_key, is_fragment,
                        rendering_buckets, rendering_keys, same_quotation)
 
 __all__ = [
@@ -925,7 +925,7 @@ class Store:
         with no speaker whose words are near-identical to ``norm``'s, that are ``speaker_id``'s
         already or may be taken over by them (still unattributed, their text said by nobody).
         Candidates share ``NOBODY_BANDS`` LSH bands with ``norm``, or contain its words when it has
-        ``CUT_WORDS`` of them (``MIN_WORDS`` when it shows it is a piece), found by its head key
+        enough of them (``variants.found_by_head``), found by its head key
         (``variants.head_key``) among their runs of words, when first printed in another article than
         ``article`` (in one article, a clause around a speaker's words is no re-print of them). A text of the speaker's that renders one
         of their quotes and such an unattributed one joins the two (``_rendered_quote``): the
@@ -936,7 +936,7 @@ class Store:
         query = ("SELECT r.quote_id, r.id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM rendering_buckets"
                  f" WHERE speaker_id = {NOBODY} AND bucket IN ({marks}) GROUP BY rendering_id HAVING count(*) >= {NOBODY_BANDS})")
         args = [*buckets]
-        if norm.count(" ") + 1 >= (MIN_WORDS if cut else CUT_WORDS):
+        if found_by_head(norm, cut):
             query += (" UNION SELECT r.quote_id, r.id, r.norm_text, r.text FROM rendering_buckets b"
                       f" JOIN renderings r ON r.id = b.rendering_id WHERE b.speaker_id = {NOBODY} AND b.bucket = ?"
                       " AND length(r.norm_text) > ? AND instr(' ' || r.norm_text || ' ', ?)"

@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "head_key", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "head_key", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
@@ -308,6 +308,13 @@ def rendering_keys(norm: str, nobody: bool = False) -> list[int]:
 def head_key(norm: str) -> int:
     """The key of the first ``HEAD_WORDS`` words of ``norm`` (``rendering_keys``)."""
     return _head_key(norm.split()[:HEAD_WORDS])
+
+
+def found_by_head(norm: str, cut: bool = False) -> bool:
+    """Whether a speaker's text is long enough to be looked for, by its ``head_key``, inside a longer
+    text printed with no speaker: ``CUT_WORDS`` words, or ``MIN_WORDS`` when it shows it is a piece
+    (``cut``, see ``is_fragment``)."""
+    return norm.count(" ") + 1 >= (MIN_WORDS if cut else CUT_WORDS)
 
 
 def contained_keys(norm: str) -> list[int]:
