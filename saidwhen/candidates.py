@@ -70,7 +70,7 @@ def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[
             pos = coarse_pos(t)
             if pos not in HEADS and not (t.lower_ in RELATIVES and t.dep_ in ("nsubj", "nsubjpass")):
                 continue
-            if attributor.in_quote(t.idx) or _in_parentheses(t) or t.ent_type_ in ("DATE", "TIME") or t.lower_ in CALENDAR:
+            if attributor.in_quote(t.idx) or _in_parentheses(attributor, t) or t.ent_type_ in ("DATE", "TIME") or t.lower_ in CALENDAR:
                 continue  # "Saturday at the convention Sen. Roe said": a day never speaks
             out.append(t)
     return out
@@ -105,15 +105,29 @@ def _ranks(values: list[int]) -> list[str]:
     return out
 
 
-def _in_parentheses(tok: Token) -> bool:
+def _in_parentheses(attributor, tok: Token) -> bool:
     """Whether a token sits in a short parenthesis ("Sen. Jane Roe (R-Ga.)"), which names no speaker."""
-    doc = tok.doc
+    opens, closes = _parentheses(attributor)
     for j in range(tok.i - 1, max(-1, tok.i - 5), -1):
-        if doc[j].text == ")":
+        if j in closes:
             return False
-        if doc[j].text == "(":
-            return any(doc[k].text == ")" for k in range(tok.i + 1, min(len(doc), tok.i + 5)))
+        if j in opens:
+            return any(k in closes for k in range(tok.i + 1, tok.i + 5))
     return False
+
+
+def _parentheses(attributor) -> tuple[set[int], set[int]]:
+    """The indexes of the article's "(" and ")" tokens, found once per article."""
+    found = attributor.__dict__.get("_parentheses")
+    if found is None:
+        from spacy.attrs import ORTH
+
+        doc = attributor.doc
+        opening, closing = doc.vocab.strings["("], doc.vocab.strings[")"]
+        orths = doc.to_array(ORTH).tolist()
+        found = attributor.__dict__["_parentheses"] = (
+            {i for i, o in enumerate(orths) if o == opening}, {i for i, o in enumerate(orths) if o == closing})
+    return found
 
 
 def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rule: Token | None,

@@ -25,7 +25,7 @@ from .lexicon import (
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end, opens_sentence,
 )
-from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED
+from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED, tokens_among
 
 
 def _offset(mention: tuple) -> int:
@@ -788,8 +788,8 @@ class Entities:
         Holtz-Eakin", "Ms. Ocasio-Cortez"), which the tokenizer cuts in three, so that no
         lone-surname mention holds them: (offset, person, the name's last word, the honorific's gender)."""
         doc, found = self.doc, []
-        for t in doc[:-3]:
-            if t.lower_ not in HONORIFICS or not t.text[:1].isupper() or not self._writers(t.idx):
+        for t in tokens_among(doc, HONORIFICS):
+            if t.i >= len(doc) - 3 or not t.text[:1].isupper() or not self._writers(t.idx):
                 continue
             j = t.i + 1
             while j + 2 < len(doc) and doc[j].text[:1].isupper() and not doc[j].whitespace_ \
@@ -1300,8 +1300,8 @@ class Entities:
         """A sentence led by a role the article has given somebody ("The president's roots also
         came into play", "The senator left early") is about them: it mentions them for the "he" or
         "she" that follows, who otherwise goes to the last person named."""
-        for tok in self.doc:
-            if tok.tag_ != "NN" or not tok.is_lower or tok.lower_ not in ROLE_WORDS or not self._writers(tok.idx):
+        for tok in tokens_among(self.doc, ROLE_WORDS):
+            if tok.tag_ != "NN" or not tok.is_lower or not self._writers(tok.idx):
                 continue
             subject = tok.head if tok.dep_ == "poss" else tok
             if subject.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

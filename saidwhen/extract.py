@@ -157,7 +157,7 @@ class IntroductionNER:
         for batch in minibatch(docs, batch_size):
             jobs = []
             for k, doc in enumerate(batch):
-                text = doc.text
+                text = doc.user_data.pop(_TEXT, None) or doc.text
                 for start, end in self._introducing(doc, text):
                     jobs.append((k, start, self.make_doc(text[start:end])))
             found: list[list] = [[] for _ in batch]
@@ -177,13 +177,18 @@ def make_introduction_ner(nlp: Language, name: str) -> IntroductionNER:
     return IntroductionNER(nlp)
 
 
+#: Where ``paragraph_breaks`` leaves the doc's text for ``IntroductionNER``: spaCy's ``Doc.text``
+#: joins every token on each access.
+_TEXT = "saidwhen.text"
+
+
 @Language.component("saidwhen_paragraphs")
 def paragraph_breaks(doc):
     """A line break ends a sentence: attribution never reaches across paragraphs. The token after
     each line break starts one (found from the break's offset, not by reading every token)."""
     from spacy.attrs import IDX
 
-    text = doc.text
+    text = doc.user_data[_TEXT] = doc.text  # for the names step, which runs last and takes it back
     at = text.find("\n")
     if at < 0:
         return doc
@@ -466,7 +471,7 @@ def _finish(doc, st: _State) -> Article:
         return bisect_right(para_starts, sk.to_article(skel_offset)) - 1
 
     fragments = [sk.quote_at[i] for i in speech if st.spans[i].kind == "partial"]
-    attributor = Attributor(doc, ranges, para_of, fragments)
+    attributor = Attributor(doc, ranges, para_of, fragments, sk.text)  # the text the doc was parsed from
     atts: dict[int, Attribution] = {}
     for i in speech:
         sp = st.spans[i]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .quotes import SPEECH_WORDS
 
@@ -253,6 +253,24 @@ def coarse_pos(tok: Token) -> str:
 
 #: How many earlier mentions a pronoun or a description looks back through.
 LOOKBACK = 400
+
+
+def tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens of ``doc`` whose lower-case form is one of ``words``, in order: a scan of the
+    doc's arrays, so that a stage looking for a few words does not build a Token for every word."""
+    from spacy.attrs import LOWER
+
+    strings = doc.vocab.strings
+    wanted = {strings[w] for w in words}
+    return [doc[i] for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in wanted]
+
+
+def capitalised_tokens(doc: Doc, text: str) -> list[Token]:
+    """The tokens of ``doc`` (whose text is ``text``) whose first character is a capital, where
+    names can be."""
+    from spacy.attrs import IDX
+
+    return [doc[i] for i, at in enumerate(doc.to_array(IDX).tolist()) if text[at].isupper()]
 
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")

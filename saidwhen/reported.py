@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, before_colon, dateline_end, inverted_aside, subject_aside, writers_hedge
+from .lexicon import ASIDES, before_colon, dateline_end, inverted_aside, subject_aside, tokens_among, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -113,6 +113,8 @@ ADVERBIAL_MARKS = frozenset("as while whereas after before until though although
 #: Words opening a clause that is a question, not a statement ("asked whether …").
 QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 REPORTING_FORMS = REPORTING | PROMISING | {"according"}
+#: Every word form ``find_reported`` looks at.
+CUE_FORMS = REPORTING_FORMS | CALLING | URGING | ASKING | ANNOUNCING
 #: Phrases about the speech act rather than its content ("… in a statement", "… on Instagram",
 #: "… during a briefing"): the parser often hangs them inside the clause; the content ends there.
 SETTING = {
@@ -173,7 +175,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
     found: list[Reported] = []
     seen: set[tuple[int, int]] = set()
     shares: dict[int, int] = {}  # a speech act cut out of a clause -> the verb whose speaker does it
-    for tok in doc:
+    for tok in tokens_among(doc, CUE_FORMS):
         w = tok.lower_
         summary = w in CALLING or w in URGING
         asking = w in ASKING

@@ -20,7 +20,7 @@ from .choice import choose
 from .entities import Entities, Entity, clipped, title_case_headline_end
 from .lexicon import (
     ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_LEMMAS, WEAK_SPEECH,
-    coarse_pos, inverted_aside, opens_sentence, subject_aside, writers_hedge,
+    capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, subject_aside, writers_hedge,
 )
 
 
@@ -88,11 +88,12 @@ class Attributor(Entities):
     """Attributes the quotes of one parsed article (see the module docstring)."""
 
     def __init__(self, doc: Doc, quote_ranges: list[tuple[int, int]], para_of: Callable[[int], int],
-                 fragments: list[tuple[int, int]] = ()):
+                 fragments: list[tuple[int, int]] = (), text: str | None = None):
+        """``text`` is ``doc.text`` where the caller has it: spaCy joins every token on each access."""
         self.doc = doc
         # quoted fragments: their words are part of the writer's sentence, but never its speaker
         self.fragments = sorted(fragments)
-        self.text = doc.text  # Doc.text joins every token on each access
+        self.text = doc.text if text is None else text
         self.ranges = sorted(quote_ranges)
         self._range_starts = [a for a, _ in self.ranges]
         self.para_of = para_of
@@ -108,7 +109,7 @@ class Attributor(Entities):
         self._norp_cache: set[str] | None = None
         self._not_person: dict[tuple, bool] = {}
         self._lede_at: int | None = None
-        self._capitals = [t for t in doc if t.text[:1].isupper()]  # where names can be
+        self._capitals = capitalised_tokens(doc, self.text)  # where names can be
         self.has_ner = doc.has_annotation("ENT_IOB")
         self._headline = title_case_headline_end(self.text)
         # Doc.ents rebuilds its list on every access; each cut back to its name
