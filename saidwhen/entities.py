@@ -1284,7 +1284,10 @@ class Entities:
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
-        return self._recent_subject(head, before, "PERSON", unnamed=True)
+        recent = self._recent_subject(head, before, "PERSON", unnamed=True)
+        if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
+            return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
+        return recent
 
     @staticmethod
     def _given_role(head: Token, w: str, before: list) -> Entity | None:
@@ -1438,6 +1441,13 @@ class Entities:
             if subj:
                 return subj[0][1]
         return None
+
+
+#: Offices a person holds one of at a time, as a story names them: a description by one of them
+#: ("the mayor") is not somebody the article gave another ("Gov. Holt").
+OFFICES = frozenset("""mayor governor senator representative congressman congresswoman president judge
+    sheriff prosecutor ambassador councilman councilwoman councillor councilor alderman assemblyman
+    assemblywoman coach pope bishop rabbi imam pastor""".split())
 
 
 #: Party words of a description or a role, by party: "GOP" and "Republican" are one.

@@ -773,3 +773,19 @@ def test_a_sentence_led_by_a_role_the_article_gave_somebody_is_about_them_for_th
             "The president's island roots also came into play. Crops are failing in the south, he noted.")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.cue == "noted"]
     assert (q.text, q.speaker) == ("Crops are failing in the south", "Tom Ruiz")
+
+
+def test_an_office_the_last_subject_does_not_hold_is_somebody_else():
+    # the governor was the subject before, but "the mayor" is another person, never named
+    text = 'Gov. Jane Holt spoke first at the rally on Tuesday.\n\n"We will rebuild the bridge," the mayor said.'
+    assert only(text).speaker is None
+
+
+def test_an_office_the_last_subject_holds_is_them():
+    text = 'Gov. Jane Holt spoke first at the rally on Tuesday.\n\n"We will rebuild the bridge," the governor said.'
+    assert only(text).speaker == "Jane Holt"
+
+
+def test_an_office_after_a_subject_given_no_office_may_still_be_them():
+    text = 'Jane Holt spoke first at the rally on Tuesday.\n\n"We will rebuild the bridge," the mayor said.'
+    assert only(text).speaker == "Jane Holt"
