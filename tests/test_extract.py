@@ -98,3 +98,22 @@ def test_the_model_multiplies_with_numpy_on_one_thread_and_leaves_numpys_threads
     assert np.array_equal(OneCoreOps().gemm(x, y), x @ y)
     assert np.array_equal(OneCoreOps().gemm(x, x, trans2=True), x @ x.T)
     assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == threads
+
+
+def test_the_parsed_doc_keeps_nothing_of_ours_and_its_sentences_break_at_paragraphs():
+    from saidwhen.extract import load_nlp
+
+    # the paragraph step leaves the text for the names step, which takes it back
+    doc = load_nlp()("Mayor Ana Ruiz spoke first\nThen the council voted on the budget.")
+    assert dict(doc.user_data) == {}
+    assert [s.text.strip() for s in doc.sents] == ["Mayor Ana Ruiz spoke first", "Then the council voted on the budget."]
+    assert doc.has_annotation("ENT_IOB")  # the names step ran
+
+
+def test_words_are_found_by_their_lower_case_form_and_capitals_by_their_first_letter():
+    from saidwhen.extract import load_nlp
+    from saidwhen.lexicon import capitalised_tokens, tokens_among
+
+    doc = load_nlp()("Ms. Holt SAID the plan was said to be fine, iPhone owners said.")
+    assert [t.text for t in tokens_among(doc, frozenset({"said", "ms."}))] == ["Ms.", "SAID", "said", "said"]
+    assert [t.text for t in capitalised_tokens(doc, doc.text)] == ["Ms.", "Holt", "SAID"]
