@@ -1,0 +1,121 @@
+"""Quotes within quotes: the words a quoted speaker quotes of someone else.
+
+Ben Carson's "… it's sort of like, as Hillary Clinton said after Benghazi, 'what difference does it
+make?'" prints a quotation of Clinton's inside one of his. Re-printed elsewhere under her name, it
+is one of her quotations, so it must be found as one for the store to link the re-prints (issue
+16). The scanner (``quotes.scan``) reads one level of quote marks; this module finds the
+single-quoted speech inside a double-quoted quotation, and the speaker its frame names: the words
+before it in the same sentence of the outer quotation ("as Hillary Clinton said", "Donald Trump's
+claim that", "Clinton: "). One whose frame names nobody ("They said, 'Wait …'", a tweet quoting
+words it does not credit) stays part of the outer quotation only: with no speaker, the store would
+file it as a re-print of the words around it, the outer speaker's, which are precisely not its
+speaker's; and one framed by the outer speaker ("I said, 'What are they doing?'") is theirs already.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quotes import Span, _is_opening_context, _single_close, judge
+
+#: Words of a frame that report speech ("as Hillary Clinton said after Benghazi, ").
+_SAYS = (r"said|says|say|told|tells|wrote|writes|tweeted|asked|asks|declared|stated|claimed|promised|insisted|"
+         r"argued|replied|responded|put|puts|warned|added")
+#: A name as printed: capitalised words, a title's abbreviation among them ("Sen. Ron Johnson").
+_NAME = r"((?:[A-Z][a-z][\w’'.-]*\s+){0,3}[A-Z][a-z][\w’'.-]*)"
+#: A name, then a speech verb, then at most a few words before the inner quotation.
+_NAMED_SAYS = re.compile(
+    _NAME + r"\s+(?:has\s+|had\s+|once\s+|famously\s+|then\s+|also\s+)?(?:" + _SAYS + r")\b(?:\s+[\w’'-]+){0,5}?[,:]?\s*$")
+#: A name's claim, statement or words, then at most a few words before the inner quotation
+#: ("Donald Trump's absurd claim that a peace deal …").
+_NAMED_CLAIM = re.compile(
+    _NAME + r"(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,5}(?:claim|statement|words|remark|comment|assertion|promise|pledge|vow|"
+    r"insistence|declaration|tweet|line|answer|reply|response)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,10}$")
+#: A name and a colon, as a transcript prints who speaks ("Clinton: ").
+_NAMED_COLON = re.compile(_NAME + r":\s*$")
+#: Capitalised words that begin a frame but are no part of a name ("When Donald Trump says").
+_NOT_NAMES = frozenset("""The He She They It You And But So Then When While If As This That There What Or Like After
+    Before Even Now Today Yesterday Just Not Because Since Although Once Every Some Many His Her Their Its Our My
+    Your Ultimately Also People Everyone Nobody""".split())
+
+
+@dataclass(frozen=True)
+class Inner:
+    """A quotation inside another: its span, the span it sits in, and the speaker its frame names
+    (the name as printed, where it is printed, and the speech verb if the frame has one)."""
+
+    span: Span
+    outer: Span
+    name: str
+    name_start: int
+    cue: str | None
+
+
+def inner_quotes(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[Inner]:
+    """The speech quoted in single marks inside each double-quoted quotation of ``spans`` (judged as
+    ``quotes.judge`` judges any quote: a title, a name or a scare quote is none), with the speaker
+    its frame names; those whose frame names nobody are left out."""
+    found: list[tuple[Span, Span]] = []
+    for outer in spans:
+        if not outer.speech or text[outer.open_at] not in '"“' or text.startswith("''", outer.open_at):
+            continue
+        j = outer.start
+        while j < outer.end:
+            c = text[j]
+            if c in "‘'" and j + 1 < outer.end and text[j + 1].isalpha() and _is_opening_context(text, j, outer.start):
+                k = _single_close(text, j, min(outer.end + 1, len(text)), "’" if c == "‘" else "'")
+                if k is not None:
+                    inner = _span(text, j, k, outer.paragraph)
+                    if inner is not None:
+                        found.append((inner, outer))
+                    j = k
+            j += 1
+    if not found:
+        return []
+    judge(text, [s for s, _ in found], paras)
+    out = []
+    for span, outer in found:
+        if not span.speech:
+            continue
+        frame = _frame(text, outer, span)
+        named = _named(frame)
+        if named is not None:
+            name, at, cue = named
+            out.append(Inner(span, outer, name, span.open_at - len(frame) + at, cue))
+    return out
+
+
+def _named(frame: str) -> tuple[str, int, str | None] | None:
+    """The name a frame gives the speaker of the quotation after it (the name, its offset in
+    ``frame``, the speech verb), or None."""
+    m = _NAMED_SAYS.search(frame) or _NAMED_CLAIM.search(frame) or _NAMED_COLON.search(frame)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    at = m.start(1)
+    while words and words[0] in _NOT_NAMES:
+        at = frame.index(words[1], at + len(words[0])) if len(words) > 1 else at
+        words = words[1:]
+    if not words:
+        return None
+    cue = next((w for w in frame[m.end(1):].split() if re.fullmatch(_SAYS, w)), None)
+    return " ".join(words), at, cue
+
+
+def _span(text: str, open_at: int, close_at: int, paragraph: int) -> Span | None:
+    """The inner quotation between single marks at ``open_at`` and ``close_at``, its trailing comma
+    left out as ``quotes`` leaves it out."""
+    s, e = open_at + 1, close_at
+    while e > s and text[e - 1] in " ,":
+        e -= 1
+    if e <= s:
+        return None
+    return Span(s, e, open_at, close_at + 1, paragraph, True)
+
+
+def _frame(text: str, outer: Span, inner: Span) -> str:
+    """The words of the outer quotation before ``inner`` in its sentence: what says whose it is."""
+    before = text[outer.start:inner.open_at]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    return before[cut + 2:] if cut >= 0 else before
