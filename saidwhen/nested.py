@@ -6,7 +6,8 @@ is one of her quotations, so it must be found as one for the store to link the r
 16). The scanner (``quotes.scan``) reads one level of quote marks; this module finds the
 single-quoted speech inside a double-quoted quotation, and the speaker its frame names: the words
 before it in the same sentence of the outer quotation ("as Hillary Clinton said", "Donald Trump's
-claim that", "Clinton: "). One whose frame names nobody ("They said, 'Wait …'", a tweet quoting
+claim that", "Clinton: "), or the outer quotation's attribution when it says whom it quotes ("…,"
+Trump tweeted, quoting Comey's statement). One whose frame names nobody ("They said, 'Wait …'", a tweet quoting
 words it does not credit) stays part of the outer quotation only: with no speaker, the store would
 file it as a re-print of the words around it, the outer speaker's, which are precisely not its
 speaker's; and one framed by the outer speaker ("I said, 'What are they doing?'") is theirs already.
@@ -34,6 +35,8 @@ _NAMED_CLAIM = re.compile(
     r"insistence|declaration|tweet|line|answer|reply|response)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,10}$")
 #: A name and a colon, as a transcript prints who speaks ("Clinton: ").
 _NAMED_COLON = re.compile(_NAME + r":\s*$")
+#: The attribution of the outer quotation saying whom it quotes ("…," Trump tweeted, quoting Comey's statement).
+_QUOTING = re.compile(r"[^.!?\n]*?\bquoting\s+" + _NAME)
 #: Capitalised words that begin a frame but are no part of a name ("When Donald Trump says").
 _NOT_NAMES = frozenset("""The He She They It You And But So Then When While If As This That There What Or Like After
     Before Even Now Today Yesterday Just Not Because Since Although Once Every Some Many His Her Their Its Our My
@@ -83,6 +86,9 @@ def inner_quotes(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> 
         if named is not None:
             name, at, cue = named
             out.append(Inner(span, outer, name, span.open_at - len(frame) + at, cue))
+        elif outer.close_at is not None and (m := _QUOTING.match(text, outer.close_at)):
+            name = re.sub(r"(?:’s|'s|’|')$", "", m.group(1))
+            out.append(Inner(span, outer, name, m.start(1), "quoting"))
     return out
 
 

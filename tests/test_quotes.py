@@ -189,6 +189,15 @@ def test_words_a_speaker_quotes_of_a_person_they_name_are_a_quotation_of_that_pe
     assert "Paul Brenner" in [p.name for p in article.people]
 
 
+def test_words_quoted_inside_a_quotation_whose_attribution_says_whom_it_quotes_are_that_persons():
+    text = ("Paul Brenner chaired the hearing.\n\n"
+            "\"The council 'has no plan for the harbour and no money to pay for one.' Shameful!\" Ruth Adler wrote,"
+            " quoting Brenner's report.")
+    said = {(q.text, q.speaker) for q in saidwhen.extract(text, "2024-03-14").quotes}
+    assert ("has no plan for the harbour and no money to pay for one.", "Paul Brenner") in said
+    assert any(s == "Ruth Adler" and "Shameful" in t for t, s in said)
+
+
 @pytest.mark.parametrize("text", [
     # the frame names nobody: the words stay the outer speaker's quotation only
     '"They told us, \'the plant will stay open for another ten years,\'" union leader Dana Kim said.',
