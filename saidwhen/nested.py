@@ -4,7 +4,8 @@ Ben Carson's "… it's sort of like, as Hillary Clinton said after Benghazi, 'wh
 make?'" prints a quotation of Clinton's inside one of his. Re-printed elsewhere under her name, it
 is one of her quotations, so it must be found as one for the store to link the re-prints (issue
 16). The scanner (``quotes.scan``) reads one level of quote marks; this module finds the
-single-quoted speech inside a double-quoted quotation, and the speaker its frame names: the words
+speech quoted inside a double-quoted quotation (in single marks, or in curly double marks as
+some papers print it), and the speaker its frame names: the words
 before it in the same sentence of the outer quotation ("as Hillary Clinton said", "Donald Trump's
 claim that", "Clinton: "), or the outer quotation's attribution when it says whom it quotes ("…,"
 Trump tweeted, quoting Comey's statement). One whose frame names nobody ("They said, 'Wait …'", a tweet quoting
@@ -56,7 +57,7 @@ class Inner:
 
 
 def inner_quotes(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[Inner]:
-    """The speech quoted in single marks inside each double-quoted quotation of ``spans`` (judged as
+    """The speech quoted in single marks (or curly double ones) inside each double-quoted quotation of ``spans`` (judged as
     ``quotes.judge`` judges any quote: a title, a name or a scare quote is none), with the speaker
     its frame names; those whose frame names nobody are left out."""
     found: list[tuple[Span, Span]] = []
@@ -73,6 +74,11 @@ def inner_quotes(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> 
                     if inner is not None:
                         found.append((inner, outer))
                     j = k
+            elif c == "“" and text[outer.open_at] == "“" and (k := text.find("”", j + 1, outer.end)) > 0:
+                inner = _span(text, j, k, outer.paragraph)  # “… “a quotation within” …” (``quotes._nested_double``)
+                if inner is not None:
+                    found.append((inner, outer))
+                j = k
             j += 1
     if not found:
         return []

@@ -209,3 +209,11 @@ def test_words_quoted_inside_a_quotation_whose_attribution_says_whom_it_quotes_a
 def test_quoted_words_whose_frame_names_nobody_else_stay_in_the_outer_quotation(text):
     article = saidwhen.extract(text, "2024-03-14")
     assert [q.speaker for q in article.quotes] == ["Dana Kim"]
+
+
+def test_a_quotation_in_curly_double_marks_inside_another_is_nested_not_a_new_quote():
+    text = ("Paul Brenner spoke first.\n\n“Paul Brenner’s careless claim that the new levy “will pay for every repair on the"
+            " harbour” shows he has never read the budget,” wrote Ruth Adler, who chairs the board.")
+    quotes = {(q.text, q.speaker) for q in saidwhen.extract(text, "2024-03-14").quotes}
+    assert ("will pay for every repair on the harbour", "Paul Brenner") in quotes
+    assert any(s == "Ruth Adler" and t.endswith("never read the budget") for t, s in quotes)  # the outer goes on past it
