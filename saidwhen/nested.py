@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from .quotes import Span, _is_opening_context, _single_close, judge
 
+#: A mark that may open a quotation inside another.
+_OPENING = re.compile("[‘'“]")
 #: Words of a frame that report speech ("as Hillary Clinton said after Benghazi, ").
 _SAYS = (r"said|says|say|told|tells|wrote|writes|tweeted|asked|asks|declared|stated|claimed|promised|insisted|"
          r"argued|replied|responded|put|puts|warned|added")
@@ -64,22 +66,21 @@ def inner_quotes(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> 
     for outer in spans:
         if not outer.speech or text[outer.open_at] not in '"“' or text.startswith("''", outer.open_at):
             continue
-        j = outer.start
-        while j < outer.end:
-            c = text[j]
+        done = outer.start  # marks before this belong to an inner quotation already found
+        for m in _OPENING.finditer(text, outer.start, outer.end):
+            j, c = m.start(), m.group()
+            k = None
+            if j < done:
+                continue
             if c in "‘'" and j + 1 < outer.end and text[j + 1].isalpha() and _is_opening_context(text, j, outer.start):
                 k = _single_close(text, j, min(outer.end + 1, len(text)), "’" if c == "‘" else "'")
-                if k is not None:
-                    inner = _span(text, j, k, outer.paragraph)
-                    if inner is not None:
-                        found.append((inner, outer))
-                    j = k
-            elif c == "“" and text[outer.open_at] == "“" and (k := text.find("”", j + 1, outer.end)) > 0:
-                inner = _span(text, j, k, outer.paragraph)  # “… “a quotation within” …” (``quotes._nested_double``)
-                if inner is not None:
+            elif c == "“" and text[outer.open_at] == "“":  # “… “a quotation within” …” (``quotes._nested_double``)
+                k = text.find("”", j + 1, outer.end)
+                k = k if k > 0 else None
+            if k is not None:
+                if (inner := _span(text, j, k, outer.paragraph)) is not None:
                     found.append((inner, outer))
-                j = k
-            j += 1
+                done = k + 1
     if not found:
         return []
     judge(text, [s for s, _ in found], paras)
