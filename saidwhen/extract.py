@@ -750,14 +750,18 @@ def _with_inner(st: _State, quotes: list[Quote], attributor: Attributor, used: s
 
 def _inner_speaker(name: str, attributor: Attributor, used: set[int]) -> tuple[str, bool] | None:
     """The canonical name of the person a quotation's frame names (``name`` as printed), and whether
-    the article names them outside quotes too: a person of the article, else the name itself when
-    it has a first name and a surname, else the full name a bare surname is known by ("Obama");
-    None for a bare name nobody is known by ("Erica")."""
+    the article names them outside quotes too: a person (or organisation) of the article, else the
+    name itself when it is a first name and a surname, else the full name a bare surname is known by
+    ("Obama"); None for a bare name nobody is known by ("Erica"), or words that only look like a
+    name ("White House")."""
     ent = attributor.lookup(name, "PERSON")
-    if ent is not None and ent.kind == "PERSON":
+    if ent is not None:
         used.add(id(ent))
         return ent.name, True
-    found = _clean_name(name) if len(_name_parts(name)) >= 2 else known_full_name(_clean_name(name))
+    parts = _name_parts(name)
+    if len(parts) >= 2:  # a person's name, not an organisation's the article never names ("White House")
+        return (_clean_name(name), False) if first_name_gender(parts[0]) is not None else None
+    found = known_full_name(_clean_name(name))
     return (found, False) if found is not None else None
 
 

@@ -217,3 +217,8 @@ def test_a_quotation_in_curly_double_marks_inside_another_is_nested_not_a_new_qu
     quotes = {(q.text, q.speaker) for q in saidwhen.extract(text, "2024-03-14").quotes}
     assert ("will pay for every repair on the harbour", "Paul Brenner") in quotes
     assert any(s == "Ruth Adler" and t.endswith("never read the budget") for t, s in quotes)  # the outer goes on past it
+
+
+def test_capitalised_words_in_a_frame_that_name_no_person_leave_the_words_in_the_outer_quotation():
+    text = '"We asked for help, and as the Harbour Board told us, \'the money is on its way to every town,\'" Dana Kim said.'
+    assert [q.speaker for q in saidwhen.extract(text, "2024-03-14").quotes] == ["Dana Kim"]
