@@ -717,8 +717,8 @@ _CLOSING = ".,;:!?\"”’'»"
 
 def _with_inner(st: _State, quotes: list[Quote], attributor: Attributor, used: set[int]) -> tuple[list[Quote], tuple[Person, ...]]:
     """``quotes`` with the quotations quoted inside them (``nested``) as quotations of their own, of
-    the person their frame names ("as Hillary Clinton said after Benghazi, 'what difference …'"); and
-    the people so named that the article names nowhere else. A name nobody is known by ("as Erica
+    the person their frame names ("as Paul Brenner put it, 'a matter for another day …'"); and
+    the people so named that the article names nowhere else. A name nobody is known by ("as Dana
     said") leaves the quotation in the outer one only."""
     inner = inner_quotes(st.text, st.spans, st.paras)
     if not inner:
@@ -752,7 +752,7 @@ def _inner_speaker(name: str, attributor: Attributor, used: set[int]) -> tuple[s
     """The canonical name of the person a quotation's frame names (``name`` as printed), and whether
     the article names them outside quotes too: a person (or organisation) of the article, else the
     name itself when it is a first name and a surname, else the full name a bare surname is known by
-    ("Obama"); None for a bare name nobody is known by ("Erica"), or words that only look like a
+    ("Obama"); None for a bare name nobody is known by ("Dana"), or words that only look like a
     name ("White House")."""
     ent = attributor.lookup(name, "PERSON")
     if ent is not None:

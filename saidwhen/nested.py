@@ -1,14 +1,14 @@
 """Quotes within quotes: the words a quoted speaker quotes of someone else.
 
-Ben Carson's "… it's sort of like, as Hillary Clinton said after Benghazi, 'what difference does it
-make?'" prints a quotation of Clinton's inside one of his. Re-printed elsewhere under her name, it
+Ruth Adler's "We waited, and as Paul Brenner put it at the hearing, 'a matter for another day and
+another committee.'" prints a quotation of Brenner's inside one of hers. Re-printed elsewhere under his name, it
 is one of her quotations, so it must be found as one for the store to link the re-prints (issue
 16). The scanner (``quotes.scan``) reads one level of quote marks; this module finds the
 speech quoted inside a double-quoted quotation (in single marks, or in curly double marks as
 some papers print it), and the speaker its frame names: the words
-before it in the same sentence of the outer quotation ("as Hillary Clinton said", "Donald Trump's
-claim that", "Clinton: "), or the outer quotation's attribution when it says whom it quotes ("…,"
-Trump tweeted, quoting Comey's statement). One whose frame names nobody ("They said, 'Wait …'", a tweet quoting
+before it in the same sentence of the outer quotation ("as Paul Brenner put it", "Paul Brenner's
+claim that", "Brenner: "), or the outer quotation's attribution when it says whom it quotes ("…,"
+Adler wrote, quoting Brenner's report). One whose frame names nobody ("They said, 'Wait …'", a tweet quoting
 words it does not credit) stays part of the outer quotation only: with no speaker, the store would
 file it as a re-print of the words around it, the outer speaker's, which are precisely not its
 speaker's; and one framed by the outer speaker ("I said, 'What are they doing?'") is theirs already.
@@ -23,7 +23,7 @@ from .quotes import Span, _is_opening_context, _single_close, judge
 
 #: A mark that may open a quotation inside another.
 _OPENING = re.compile("[‘'“]")
-#: Words of a frame that report speech ("as Hillary Clinton said after Benghazi, ").
+#: Words of a frame that report speech ("as Paul Brenner said at the hearing, ").
 _SAYS = (r"said|says|say|told|tells|wrote|writes|tweeted|asked|asks|declared|stated|claimed|promised|insisted|"
          r"argued|replied|responded|put|puts|warned|added")
 #: A name as printed: capitalised words, a title's abbreviation among them ("Sen. Ron Johnson").
@@ -32,15 +32,15 @@ _NAME = r"((?:[A-Z][a-z][\w’'.-]*\s+){0,3}[A-Z][a-z][\w’'.-]*)"
 _NAMED_SAYS = re.compile(
     _NAME + r"\s+(?:has\s+|had\s+|once\s+|famously\s+|then\s+|also\s+)?(?:" + _SAYS + r")\b(?:\s+[\w’'-]+){0,5}?[,:]?\s*$")
 #: A name's claim, statement or words, then at most a few words before the inner quotation
-#: ("Donald Trump's absurd claim that a peace deal …").
+#: ("Paul Brenner's careless claim that the new levy …").
 _NAMED_CLAIM = re.compile(
     _NAME + r"(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,5}(?:claim|statement|words|remark|comment|assertion|promise|pledge|vow|"
     r"insistence|declaration|tweet|line|answer|reply|response)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,10}$")
-#: A name and a colon, as a transcript prints who speaks ("Clinton: ").
+#: A name and a colon, as a transcript prints who speaks ("Brenner: ").
 _NAMED_COLON = re.compile(_NAME + r":\s*$")
-#: The attribution of the outer quotation saying whom it quotes ("…," Trump tweeted, quoting Comey's statement).
+#: The attribution of the outer quotation saying whom it quotes ("…," Adler wrote, quoting Brenner's report).
 _QUOTING = re.compile(r"[^.!?\n]*?\bquoting\s+" + _NAME)
-#: Capitalised words that begin a frame but are no part of a name ("When Donald Trump says").
+#: Capitalised words that begin a frame but are no part of a name ("When Paul Brenner says").
 _NOT_NAMES = frozenset("""The He She They It You And But So Then When While If As This That There What Or Like After
     Before Even Now Today Yesterday Just Not Because Since Although Once Every Some Many His Her Their Its Our My
     Your Ultimately Also People Everyone Nobody""".split())

@@ -223,7 +223,7 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
 
 def _nested_double(text: str, i: int, pe: int) -> bool:
     """Whether a curly opening mark at ``i``, inside a quotation still open, opens a quotation
-    within it (“Trump’s claim that “it has to do with Israel” makes clear …,” Klein wrote): it
+    within it (“Brenner’s claim that “the levy will pay for every repair” shows …,” Adler wrote): it
     closes, and another closing mark follows in the paragraph before any new opening, closing the
     outer one. Otherwise the outer quotation was left unclosed and this one starts afresh."""
     close = text.find("”", i + 1, pe)

@@ -182,8 +182,9 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     # a cut keeps.
     cut = [op for op in (edits[:1] + edits[-1:]) if op[0] == "delete" and (op[1] == 0 or op[2] == len(long))]
     # So may words left out inside it, between two runs of MIN_WORDS words it keeps, as the rule above
-    # leaves them out when nothing else changed ("… whether or not Israel wants to make the deal —
-    # whether or not Israel's willing …" → "has to do … whether or not Israel's willing …").
+    # leaves them out when nothing else changed ("Much will have to do with the council and whether it
+    # wants to pay — whether it is willing to raise the fees" → "has to do with the council and
+    # whether it is willing to raise the fees").
     inside = [op for op in edits if op[0] == "delete" and op not in cut and _between_runs(op, blocks)]
     rest = [op for op in edits if op not in cut and op not in inside]
     if not cut or len(rest) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS):
