@@ -22,7 +22,9 @@ from thinc.api import NumpyOps
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .reported import find_reported, reporting_word_near
-from .entities import first_name_gender, name_in_full, title_case_headline_end
+from .entities import _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
+from .nested import inner_quotes
+from .people import known_full_name
 from .lexicon import ROLE_WORDS
 from .speakers import Attribution, Attributor
 from .times import find_times
@@ -519,13 +521,14 @@ def _finish(doc, st: _State) -> Article:
     if "mixed" in st.kinds:
         quotes = _with_subject_before_aside(st, quotes)
     quotes = _with_transcript(st, quotes, attributor, used)
+    quotes, extra_people = _with_inner(st, quotes, attributor, used)
     quotes, scare = _without_scare_quotes(quotes)
     quotes = _numbered([q for q in quotes if q.kind in st.kinds])
     people = tuple(
         Person(name=e.name, kind=e.kind, role=e.role, mentions=tuple(_mention(st, ms, me) for ms, me, _ in sorted(e.mentions)),
                **_gender(e))
         for e in attributor.entities if id(e) in used
-    )
+    ) + extra_people
     return Article(
         text=st.text, date=st.date, url=st.url, id=st.id, title=st.title, quotes=tuple(quotes),
         people=people, non_quotes=tuple(sorted(st.non_quotes + scare, key=lambda n: n.start)), times=tuple(times),
@@ -715,6 +718,56 @@ def _with_transcript(st: _State, quotes: list[Quote], attributor: Attributor, us
 
 
 _CLOSING = ".,;:!?\"”’'»"
+
+
+def _with_inner(st: _State, quotes: list[Quote], attributor: Attributor, used: set[int]) -> tuple[list[Quote], tuple[Person, ...]]:
+    """``quotes`` with the quotations quoted inside them (``nested``) as quotations of their own, of
+    the person their frame names ("as Paul Brenner put it, 'a matter for another day …'"); and
+    the people so named that the article names nowhere else. A name nobody is known by ("as Dana
+    said") leaves the quotation in the outer one only."""
+    inner = inner_quotes(st.text, st.spans, st.paras)
+    if not inner:
+        return quotes, ()
+    outer = {(q.start, q.end): q for q in quotes}
+    taken = set(outer)
+    group = max((q.group for q in quotes), default=0)
+    out, extra = list(quotes), {}  # people named only inside quotes, by name
+    for n in inner:
+        around = outer.get((n.outer.start, n.outer.end))
+        if around is None or (n.span.start, n.span.end) in taken:
+            continue  # the quotation around it was not kept as speech
+        named = _inner_speaker(n.name, attributor, used)
+        if named is None:
+            continue
+        speaker, known = named
+        mention = Mention(n.name, n.name_start, n.name_start + len(n.name))
+        if not known:
+            extra.setdefault(speaker, Person(speaker, mentions=(mention,)))
+        group += 1
+        taken.add((n.span.start, n.span.end))
+        out.append(Quote(
+            text=st.text[n.span.start:n.span.end], start=n.span.start, end=n.span.end, group=group, kind=n.span.kind,
+            speaker=speaker, speaker_mention=mention, cue=n.cue, paragraph=n.span.paragraph,
+            confidence=round(around.confidence * 0.8, 2), said_on=SaidOn(None, "unknown") if st.date is None
+            else SaidOn(st.date.isoformat(), "published")))
+    return sorted(out, key=lambda q: (q.start, q.end)), tuple(extra.values())
+
+
+def _inner_speaker(name: str, attributor: Attributor, used: set[int]) -> tuple[str, bool] | None:
+    """The canonical name of the person a quotation's frame names (``name`` as printed), and whether
+    the article names them outside quotes too: a person (or organisation) of the article, else the
+    name itself when it is a first name and a surname, else the full name a bare surname is known by
+    ("Obama"); None for a bare name nobody is known by ("Dana"), or words that only look like a
+    name ("White House")."""
+    ent = attributor.lookup(name, "PERSON")
+    if ent is not None:
+        used.add(id(ent))
+        return ent.name, True
+    parts = _name_parts(name)
+    if len(parts) >= 2:  # a person's name, not an organisation's the article never names ("White House")
+        return (_clean_name(name), False) if first_name_gender(parts[0]) is not None else None
+    found = known_full_name(_clean_name(name))
+    return (found, False) if found is not None else None
 
 
 def _closing_end(text: str, end: int) -> int:

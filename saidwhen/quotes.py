@@ -204,6 +204,8 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
             elif c == "“" and closer == "”" and text[i - 1] in ",.!?…" and (i + 1 >= pe or text[i + 1].isspace()):
                 _add(out, text, open_at, open_len, i, 1, pi)  # a misprinted closing mark: "Not yet,“ he said
                 open_at = None
+            elif c == "“" and closer == "”" and _nested_double(text, i, pe):
+                i = text.find("”", i + 1, pe)  # “… “a quotation within” …”: the outer goes on past it
             elif c in "“«" and closer in "”»":  # reopened before closing: end the first there
                 _add(out, text, open_at, open_len, i, 0, pi)
                 open_at, open_len, closer = i, 1, _OPEN_DOUBLE[c]
@@ -217,6 +219,19 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
         else:
             _add(out, text, open_at, open_len, pe, 0, pi)
     return out
+
+
+def _nested_double(text: str, i: int, pe: int) -> bool:
+    """Whether a curly opening mark at ``i``, inside a quotation still open, opens a quotation
+    within it (“Brenner’s claim that “the levy will pay for every repair” shows …,” Adler wrote): it
+    closes, and another closing mark follows in the paragraph before any new opening, closing the
+    outer one. Otherwise the outer quotation was left unclosed and this one starts afresh."""
+    close = text.find("”", i + 1, pe)
+    if close < 0:
+        return False
+    after = text.find("”", close + 1, pe)
+    reopen = text.find("“", close + 1, pe)
+    return after >= 0 and (reopen < 0 or after < reopen)
 
 
 #: A speech verb and a name after a comma inside a quotation that never closes: where it ends.

@@ -1310,6 +1310,11 @@ def _goes_on(prev: Quote, q: Quote) -> bool:
     return q.paragraph == prev.paragraph + 1 and bool(q.cue and _GOES_ON.match(q.cue.strip()))
 
 
+def _within(q: Quote, outer: Quote) -> bool:
+    """Whether ``q`` is printed inside the quote ``outer`` (a quotation quoted in it)."""
+    return outer.start <= q.start and q.end <= outer.end and (q.start, q.end) != (outer.start, outer.end)
+
+
 def quotations(article: Article) -> list[tuple[Quote, list[tuple[int, int]]]]:
     """The article's quotes as the store keys them, each with the spans it is printed at.
 
@@ -1323,14 +1328,19 @@ def quotations(article: Article) -> list[tuple[Quote, list[tuple[int, int]]]]:
     with), so that a re-print of the whole statement, or of another split of it, renders the same
     quotation and each piece keeps its span as an occurrence of it. A piece that closes its
     sentence with a full stop ("The fire is out." he said. "Nobody was hurt.") leaves the next
-    apart unless the cue says it goes on: nothing says they were said together.
+    apart unless the cue says it goes on: nothing says they were said together. A quotation quoted
+    inside a piece ("… as Paul Brenner put it, 'a matter for another day'") is a quotation of its
+    own, between pieces that still make one statement.
     """
     units: list[list[Quote]] = []
+    last: list[Quote] | None = None  # the statement the next piece may continue
     for q in article.quotes:
-        if units and _goes_on(units[-1][-1], q):
-            units[-1].append(q)
-        else:
-            units.append([q])
+        if last is not None and _goes_on(last[-1], q):
+            last.append(q)
+            continue
+        units.append([q])
+        if last is None or not _within(q, last[-1]):
+            last = units[-1]  # a quotation quoted inside a piece (``saidwhen.nested``) leaves its statement going on
     out = []
     for pieces in units:
         spans = sorted({(p.start, p.end) for p in pieces} | {(s, e) for p in pieces for s, e in p.occurrences})

@@ -181,10 +181,22 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     # changed: a piece of the long one with words changed besides, in one place, keeping the words
     # a cut keeps.
     cut = [op for op in (edits[:1] + edits[-1:]) if op[0] == "delete" and (op[1] == 0 or op[2] == len(long))]
-    rest = [op for op in edits if op not in cut]
+    # So may words left out inside it, between two runs of MIN_WORDS words it keeps, as the rule above
+    # leaves them out when nothing else changed ("Much will have to do with the council and whether it
+    # wants to pay — whether it is willing to raise the fees" → "has to do with the council and
+    # whether it is willing to raise the fees").
+    inside = [op for op in edits if op[0] == "delete" and op not in cut and _between_runs(op, blocks)]
+    rest = [op for op in edits if op not in cut and op not in inside]
     if not cut or len(rest) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS):
         return False
-    return _changed_little(rest, long, short, len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut)))
+    return _changed_little(rest, long, short, len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut + inside)))
+
+
+def _between_runs(op: tuple, blocks) -> bool:
+    """Whether the words an opcode leaves out of the long rendering lie between two runs of at
+    least ``MIN_WORDS`` words that the short one keeps (``blocks``: the matching blocks)."""
+    _, i1, i2, _, _ = op
+    return any(m.a + m.size == i1 and m.size >= MIN_WORDS for m in blocks) and any(m.a == i2 and m.size >= MIN_WORDS for m in blocks)
 
 
 def _cuts_apart(edits, long: list[str], short: list[str]) -> list[tuple]:

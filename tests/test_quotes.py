@@ -172,3 +172,53 @@ def test_a_name_someone_is_known_by_is_no_quote_even_with_a_speech_verb_after():
     article = saidwhen.extract(text, "2024-03-14")
     assert [(n.text, n.reason) for n in article.non_quotes] == [("Lucifer", "name")]
     assert [q.kind for q in article.quotes] == ["indirect"]
+
+
+# ---------------------------------------------------------------- quotes within quotes (issue 16)
+
+def test_words_a_speaker_quotes_of_a_person_they_name_are_a_quotation_of_that_person_too():
+    text = ('"We should have acted that night," Senator Ruth Adler said. "Instead it was, as Paul Brenner put it'
+            " at the hearing, 'a matter for another day and another committee.'\"")
+    article = saidwhen.extract(text, "2024-03-14")
+    said = {(q.text, q.speaker) for q in article.quotes}
+    assert ("a matter for another day and another committee.", "Paul Brenner") in said
+    outer = next(q for q in article.quotes if q.text.startswith("Instead"))
+    assert outer.speaker == "Ruth Adler" and "another committee" in outer.text  # the outer quotation keeps its words
+    inner = next(q for q in article.quotes if q.speaker == "Paul Brenner")
+    assert inner.group != outer.group and inner.speaker_mention.text == "Paul Brenner"
+    assert "Paul Brenner" in [p.name for p in article.people]
+
+
+def test_words_quoted_inside_a_quotation_whose_attribution_says_whom_it_quotes_are_that_persons():
+    text = ("Paul Brenner chaired the hearing.\n\n"
+            "\"The council 'has no plan for the harbour and no money to pay for one.' Shameful!\" Ruth Adler wrote,"
+            " quoting Brenner's report.")
+    said = {(q.text, q.speaker) for q in saidwhen.extract(text, "2024-03-14").quotes}
+    assert ("has no plan for the harbour and no money to pay for one.", "Paul Brenner") in said
+    assert any(s == "Ruth Adler" and "Shameful" in t for t, s in said)
+
+
+@pytest.mark.parametrize("text", [
+    # the frame names nobody: the words stay the outer speaker's quotation only
+    '"They told us, \'the plant will stay open for another ten years,\'" union leader Dana Kim said.',
+    # the outer speaker's own words
+    '"I said, \'we are not leaving this town without a fight,\'" union leader Dana Kim said.',
+    # a title is no quotation, whoever is named
+    '"It felt like Carla Mendes wrote \'The Long Road Home\' for us," union leader Dana Kim said.',
+])
+def test_quoted_words_whose_frame_names_nobody_else_stay_in_the_outer_quotation(text):
+    article = saidwhen.extract(text, "2024-03-14")
+    assert [q.speaker for q in article.quotes] == ["Dana Kim"]
+
+
+def test_a_quotation_in_curly_double_marks_inside_another_is_nested_not_a_new_quote():
+    text = ("Paul Brenner spoke first.\n\n“Paul Brenner’s careless claim that the new levy “will pay for every repair on the"
+            " harbour” shows he has never read the budget,” wrote Ruth Adler, who chairs the board.")
+    quotes = {(q.text, q.speaker) for q in saidwhen.extract(text, "2024-03-14").quotes}
+    assert ("will pay for every repair on the harbour", "Paul Brenner") in quotes
+    assert any(s == "Ruth Adler" and t.endswith("never read the budget") for t, s in quotes)  # the outer goes on past it
+
+
+def test_capitalised_words_in_a_frame_that_name_no_person_leave_the_words_in_the_outer_quotation():
+    text = '"We asked for help, and as the Harbour Board told us, \'the money is on its way to every town,\'" Dana Kim said.'
+    assert [q.speaker for q in saidwhen.extract(text, "2024-03-14").quotes] == ["Dana Kim"]

@@ -23,7 +23,7 @@ import saidwhen
 from saidwhen.errors import SaidwhenError
 from saidwhen.model import Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression
 from saidwhen.store import (
-    NotFoundError, SearchQueryError, Store, StoreFullError, StoreLockedError, TABLES, normalise_quote,
+    NotFoundError, SearchQueryError, Store, StoreFullError, StoreLockedError, TABLES, normalise_quote, quotations,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -865,3 +865,24 @@ def test_a_store_written_without_head_keys_gains_them_when_opened_and_a_fuller_t
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == BUCKETS_VERSION
         store.index([article(2, quote(said), date="2024-03-02")])
         assert [n for _, _, n in said_by(store)] == [2]
+
+
+def test_a_quotation_printed_inside_another_speakers_quote_joins_its_re_prints_under_its_own_speaker(tmp_path):
+    quoting = ('"We should have acted that night," Senator Ruth Adler said. "Instead it was, as Paul Brenner put it'
+               " at the hearing, 'a matter for another day and another committee.'\"")
+    alone = '"This is a matter for another day and another committee," Paul Brenner said at the hearing.'
+    with Store(tmp_path / "nested.db") as store:
+        store.index([saidwhen.extract(alone, "2024-03-11", url="https://example.org/1"),
+                     saidwhen.extract(quoting, "2024-03-15", url="https://example.org/2")])
+        assert rows(store, "SELECT q.speaker, count(DISTINCT o.article_id) FROM quotes q JOIN occurrences o ON o.quote_id = q.id"
+                           " WHERE q.speaker = 'Paul Brenner' GROUP BY q.id") == [("Paul Brenner", 2)]
+        assert rows(store, "SELECT speaker FROM quotes WHERE text LIKE '%Instead it was%'") == [("Ruth Adler",)]
+
+
+def test_a_quotation_quoted_inside_a_split_statement_leaves_the_statement_one_quotation():
+    text = ('"As Paul Brenner told us, \'the money is on its way to every town,\' and we waited all winter," Ruth Adler'
+            ' said, "but it never came."')
+    units = [(q.speaker, q.text) for q, _ in quotations(saidwhen.extract(text, "2024-03-15"))]
+    assert ("Paul Brenner", "the money is on its way to every town") in units
+    assert [t for s, t in units if s == "Ruth Adler"] == [
+        "As Paul Brenner told us, 'the money is on its way to every town,' and we waited all winter, but it never came."]

@@ -124,6 +124,9 @@ FERRY = "We cannot keep the ferry running on a grant that has not changed in a d
     ("I'm not going to close a single library in this county", "I am not gonna close a single library in this county"),
     # two words of substance swapped: the order changed, one change
     ("going to put a lot of dockers and fishing crews out of work", "We're going to put a lot of fishing crews and dockers out of work."),
+    # a piece with words left out inside, between runs it keeps, and a small word changed at its cut
+    ("Much will have to do with the council and whether it wants to pay for the dredging — whether it is willing to raise"
+     " the harbour fees, It may not be.", "has to do with the council and whether it is willing to raise the harbour fees"),
 ])
 def test_a_rendering_cut_reworded_or_spelled_out_renders_the_quotation(a, b):
     assert same_quotation(normalise_quote(a), normalise_quote(b), is_fragment(a), is_fragment(b))
@@ -142,6 +145,9 @@ def test_a_rendering_cut_reworded_or_spelled_out_renders_the_quotation(a, b):
     ("If she is elected, she wants to keep every branch library open on Sundays",
      "If she is not elected, she'll have to keep every branch library open on Sundays until the money runs out"),
     ("he will not vote for the mayor because of the tram fares", "they will vote for the mayor"),
+    # words left out inside a piece next to too short a run it keeps, and a word of substance changed besides
+    ("Much will have to do with the council and whether it wants to pay for the dredging — whether it is willing to raise"
+     " the harbour fees, It may not be.", "has to do with the mayor and whether it wants to raise the harbour fees"),
 ])
 def test_a_rendering_changed_beyond_that_is_another_quotation(a, b):
     assert not same_quotation(normalise_quote(a), normalise_quote(b), is_fragment(a), is_fragment(b))
