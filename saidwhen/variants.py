@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "head_key", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
@@ -299,10 +299,29 @@ def rendering_keys(norm: str, nobody: bool = False) -> list[int]:
     text finds the pieces of it printed before (``contained_keys``). A rendering printed with no
     speaker (``nobody``) is filed under the key of every run of ``HEAD_WORDS`` words too, so that a
     speaker's piece of it cut at any word, whose words the LSH rarely meets, finds it by its own
-    head key (``head_key``) and takes it over."""
+    head key (``head_key``) and takes it over. A speaker's rendering is filed under the key of each
+    of its runs of words in another hash (``run_keys``), so that a piece of it the same speaker is
+    quoted saying finds it (``run_key``) without reading all the speaker's renderings."""
     words = norm.split()
     keys = rendering_buckets(norm) + ([_head_key(words[:HEAD_WORDS])] if len(words) >= MIN_WORDS else [])
-    return list(dict.fromkeys(keys + contained_keys(norm))) if nobody else keys
+    return list(dict.fromkeys(keys + contained_keys(norm))) if nobody else keys + run_keys(norm)
+
+
+def run_key(norm: str) -> int:
+    """The key of the first ``HEAD_WORDS`` words of ``norm`` among ``run_keys``: a speaker's rendering
+    that contains ``norm`` is filed under it."""
+    return _run_key(norm.split()[:HEAD_WORDS])
+
+
+def run_keys(norm: str) -> list[int]:
+    """The keys of every run of ``HEAD_WORDS`` words in ``norm``, apart from the head keys and the
+    LSH buckets (another hash input), so that looking a speaker's text up by them meets no other entry."""
+    words = norm.split()
+    return sorted({_run_key(words[i:i + HEAD_WORDS]) for i in range(len(words) - HEAD_WORDS + 1)})
+
+
+def _run_key(words: list[str]) -> int:
+    return int.from_bytes(hashlib.blake2b(("run " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True)
 
 
 def head_key(norm: str) -> int:
@@ -332,6 +351,7 @@ def _head_key(words: list[str]) -> int:
 # ---------------------------------------------------------------- classifying
 
 
+@lru_cache(maxsize=8192)  # every rendering of a quote is classified again each time one is added
 def classify(original: str, rendering: str) -> tuple[str, str]:
     """(change, diff) of ``rendering`` against the ``original`` printed first.
 
@@ -507,6 +527,7 @@ def _quoted_words(text: str, quoted: bool) -> str | None:
     return f" {_MARK} ".join(pieces) or None
 
 
+@lru_cache(maxsize=8192)  # asked of the same pairs each time a quote is classified again
 def _shares(a: str, b: str) -> bool:
     """Whether printed texts ``a`` and ``b`` share, aligned word by word, at least half of the
     shorter one's words."""
