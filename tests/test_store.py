@@ -350,7 +350,7 @@ def _dump(path):
 
 
 def test_an_index_killed_midway_resumes_to_the_same_database(tmp_path):
-    n = "1500"
+    n = "600"  # twelve batches of 50: killed after the fourth, with eight to go
     run = lambda db, speed: subprocess.run([sys.executable, "-c", CHILD, str(db), n, speed], capture_output=True, text=True, timeout=120)
     whole = run(tmp_path / "whole.db", "fast")
     assert whole.returncode == 0, whole.stderr
@@ -358,7 +358,7 @@ def test_an_index_killed_midway_resumes_to_the_same_database(tmp_path):
     broken = tmp_path / "broken.db"
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(broken), n, "slow"], stdout=subprocess.PIPE, text=True)
     for line in child.stdout:
-        if line.startswith("progress") and int(line.split()[1]) >= 400:
+        if line.startswith("progress") and int(line.split()[1]) >= 200:
             break
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
