@@ -169,6 +169,8 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     if short_cut and _contains(long, short):
         return True
     short, long = _spelled_out(short), _spelled_out(long)
+    if not _may_align(long, short):
+        return False
     sm = SequenceMatcher(None, long, short, autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     kept = sum(m.size for m in blocks)
@@ -185,6 +187,22 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     if not cut or len(rest) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS):
         return False
     return _changed_little(rest, long, short, len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut)))
+
+
+def _may_align(long: list[str], short: list[str]) -> bool:
+    """Whether ``long`` and ``short`` (words, contractions spelled out) keep few enough words apart for
+    one of ``same_quotation``'s alignments to accept them, read from their word sets alone, so that
+    the LSH candidates of a prolific speaker are not all aligned. A word of one that the other lacks
+    is a changed word, or one respelled (one per edit). A piece cut from the long one changes at most
+    ``max(MIN_CHANGED, CHANGED_SHARE * window)`` words in one edit, its window (the long one's words
+    it spans) being at most 4/3 of its own length, or 7; words changed in place leave at most
+    ``MAX_EDITS`` and ``max(MIN_CHANGED, CHANGED_SHARE * len(long))`` words apart on either side."""
+    in_long, in_short = set(long), set(short)
+    apart = sum(w not in in_long for w in short)
+    if apart <= 1 + max(MIN_CHANGED, int(CHANGED_SHARE * max(7, len(short) * 4 // 3 + 1))):
+        return True
+    allowed = MAX_EDITS + max(MIN_CHANGED, int(CHANGED_SHARE * len(long)))
+    return apart <= allowed and sum(w not in in_short for w in long) <= allowed
 
 
 def _cuts_apart(edits, long: list[str], short: list[str]) -> list[tuple]:
@@ -314,10 +332,11 @@ def run_key(norm: str) -> int:
 
 
 def run_keys(norm: str) -> list[int]:
-    """The keys of every run of ``HEAD_WORDS`` words in ``norm``, apart from the head keys and the
-    LSH buckets (another hash input), so that looking a speaker's text up by them meets no other entry."""
+    """The keys of the runs of ``HEAD_WORDS`` words in ``norm`` that begin a piece of ``MIN_WORDS``
+    words or more (the shortest piece the store looks for), apart from the head keys and the LSH
+    buckets (another hash input), so that looking a speaker's text up by them meets no other entry."""
     words = norm.split()
-    return sorted({_run_key(words[i:i + HEAD_WORDS]) for i in range(len(words) - HEAD_WORDS + 1)})
+    return sorted({_run_key(words[i:i + HEAD_WORDS]) for i in range(len(words) - MIN_WORDS + 1)})
 
 
 def _run_key(words: list[str]) -> int:
