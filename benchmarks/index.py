@@ -17,8 +17,12 @@ What is measured (figures printed; docs/store.md quotes a run):
 5. **Quote merging**: ``MERGE_PAIRS``, renderings written for this purpose that should or should not
    be one quote; the false-merge and missed-merge rates of the store's normalised key (also pinned
    by tests/test_store.py).
+6. **Growth**: a fresh process indexes ``--growth`` (default 3,200) synthetic articles into one
+   store in batches that double it (200, 200, 400, 800, ...): the CPU time per article of each batch
+   (CPU, not wall time, since the machine may be shared) and the peak RSS after it. Flat means the
+   work per article depends on the article, not on the size of the store.
 
-Usage: .venv/bin/python benchmarks/index.py [--articles N] [--quotes N] [--searches N]
+Usage: .venv/bin/python benchmarks/index.py [--articles N] [--quotes N] [--searches N] [--growth N]
 """
 
 from __future__ import annotations
@@ -216,15 +220,43 @@ def peak_rss(n: int) -> int:
     return int(out.stdout.split()[-1])
 
 
+def growth_worker(total: int) -> None:
+    """Print, for each batch that doubles the store, (articles stored, CPU ms per article, peak RSS MiB) as JSON."""
+    from saidwhen.store import Store
+
+    articles = list(synthetic(total))
+    bounds = [0, 200]
+    while bounds[-1] < total:
+        bounds.append(min(2 * bounds[-1], total))
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "growth.db") as store:
+        for lo, hi in zip(bounds, bounds[1:]):
+            t0 = time.process_time()
+            store.index(articles[lo:hi], batch_size=500)
+            cpu = time.process_time() - t0
+            with open("/proc/self/status") as fh:
+                rss = next(int(line.split()[1]) // 1024 for line in fh if line.startswith("VmHWM:"))
+            print(json.dumps({"stored": hi, "batch": hi - lo, "ms_per_article": 1000 * cpu / (hi - lo), "peak_rss_mib": rss}), flush=True)
+
+
+def growth(total: int) -> list[dict]:
+    out = subprocess.run([sys.executable, __file__, "--growth-worker", str(total)], capture_output=True, text=True, check=True)
+    return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--quotes", type=int, default=100_000)
     ap.add_argument("--searches", type=int, default=300)
+    ap.add_argument("--growth", type=int, default=3_200, help="articles of the growth curve (0: skip it)")
     ap.add_argument("--rss-worker", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--growth-worker", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.rss_worker:
         rss_worker(args.rss_worker)
+        return
+    if args.growth_worker:
+        growth_worker(args.growth_worker)
         return
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
 
@@ -245,6 +277,13 @@ def main() -> None:
 
     small, large = peak_rss(1_000), peak_rss(10_000)
     print(f"\npeak RSS indexing synthetic articles: 1,000 → {small} MiB, 10,000 → {large} MiB")
+
+    if args.growth:
+        curve = growth(args.growth)
+        print(f"\nindexing {args.growth:,} synthetic articles into one store, batch by batch (CPU time):")
+        for row in curve:
+            print(f"  up to {row['stored']:6,} stored: {row['ms_per_article']:6.1f} ms/article, peak RSS {row['peak_rss_mib']} MiB")
+        print(f"  last batch / first batch: {curve[-1]['ms_per_article'] / curve[0]['ms_per_article']:.2f}x per article")
 
 
 if __name__ == "__main__":

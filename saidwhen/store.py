@@ -34,7 +34,7 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, found_by_head, head_key, is_fragment,
-                       rendering_buckets, rendering_keys, same_quotation)
+                       rendering_buckets, rendering_keys, run_key, same_quotation)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -81,6 +81,10 @@ CREATE TABLE IF NOT EXISTS people (
     gender_evidence TEXT,
     gender_conflict INTEGER NOT NULL DEFAULT 0
 );
+-- People are looked up by name in any capitals, and by the last word of their name ("Biden" for
+-- "Joe Biden"), once per name an article gives: indexed, so the lookup does not read every person.
+CREATE INDEX IF NOT EXISTS people_name_nocase ON people(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS people_last_word ON people(substr(name, length(rtrim(name, replace(name, ' ', ''))) + 1) COLLATE NOCASE);
 
 CREATE TABLE IF NOT EXISTS aliases (
     person_id INTEGER NOT NULL REFERENCES people(id),
@@ -198,8 +202,9 @@ END;
 #: Which ``variants.rendering_keys`` a store's LSH entries were made with (``PRAGMA user_version``):
 #: 1 hashes the words of substance only; 2 also holds the renderings printed with no speaker (under
 #: ``NOBODY``); 3 also each rendering's head key; 4 also the key of every run of words of a rendering
-#: printed with no speaker. A store below it rebuilds its entries when opened.
-BUCKETS_VERSION = 4
+#: printed with no speaker; 5 also the ``run_keys`` of a speaker's rendering. A store below it rebuilds
+#: its entries when opened.
+BUCKETS_VERSION = 5
 
 # The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
 # 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
@@ -218,6 +223,10 @@ SHINGLE = 5
 SYNDICATION_THRESHOLD = 0.8
 BANDS, ROWS = 12, 5
 _MINHASH_SEED = 1
+
+# The last word of ``people.name`` in SQL (what follows its last space; the whole name if it has
+# none), as the index ``people_last_word`` holds it.
+_LAST_WORD = "substr(name, length(rtrim(name, replace(name, ' ', ''))) + 1)"
 
 _PRONOUNS = frozenset(
     "i me my we us our you he him his she her they them their it its this that who one".split()
@@ -355,6 +364,10 @@ class Store:
         except sqlite3.Error as e:
             raise self._error(e, "opening the database") from e
         self._people: dict[str, int] = {}
+        # The people whose name has a letter beyond ASCII, by ``same_name_key``: SQLite's NOCASE index
+        # finds the others (``_named``). Built on first use; None when it must be read again.
+        self._accented: dict[str, dict[int, tuple[str, str | None]]] | None = None
+        self._data_version: int | None = None
 
     def _migrate(self) -> None:
         """Add the columns a store written by an older saidwhen lacks (its rows keep NULL there)."""
@@ -492,6 +505,9 @@ class Store:
         conn = self.connection
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if (version := conn.execute("PRAGMA data_version").fetchone()[0]) != self._data_version:
+                self._forget_people()  # another connection wrote since the last batch
+                self._data_version = version
             for prepared in batch:
                 self._write_article(prepared, stats)
             conn.execute("COMMIT")
@@ -501,8 +517,8 @@ class Store:
                     conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
-            # The cache of people ids may name rows that were just rolled back.
-            self._people.clear()
+            # The caches of people may name rows that were just rolled back.
+            self._forget_people()
             if isinstance(e, sqlite3.Error):
                 first = batch[0].article
                 what = f"indexing a batch of {len(batch)} article(s) from {first.url or first.id or 'an article without URL'}"
@@ -604,6 +620,7 @@ class Store:
                 self._alias(person_id, name, COUNTRY)
             else:
                 person_id = conn.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)", (name, kind, role)).lastrowid
+                self._note_person(person_id, name, kind)
                 if kind == "PERSON" and " " in name:
                     self._absorb_surname(person_id, name)
             self._people[name] = person_id
@@ -655,8 +672,7 @@ class Store:
         ("Rafael Cruz" is not the record of "Ted Cruz" and "Rafael Edward Cruz")."""
         if self._split(name):
             return None
-        rows = self.connection.execute(
-            "SELECT id, name FROM people WHERE kind = 'PERSON' AND name LIKE '% ' || ?", (_last_word(name),)).fetchall()
+        rows = self._ending_in(_last_word(name), "PERSON")
         found = {}
         for pid, other in rows:
             if other.endswith(" " + _last_word(name)) and (reason := variant_reason(name, other)) is not None:
@@ -673,8 +689,7 @@ class Store:
         apart or joins it to someone by hand."""
         org = short_name_of(word, orgs, here)
         if org is None and where and " " not in word:
-            stored = [n for (n,) in self.connection.execute(
-                "SELECT name FROM people WHERE kind = 'ORG' AND name LIKE ?", ("% " + word,))]  # own_outlet checks the ending
+            stored = [n for _, n in self._ending_in(word, "ORG")]  # own_outlet checks the ending
             org = own_outlet(word, where, stored, orgs, here)
         if org is None or self._split(word) or self._merged_by_hand(word) is not None:
             return None
@@ -709,26 +724,53 @@ class Store:
             return found
         kind = " AND p.kind = 'PERSON'" if person else ""
         row = self.connection.execute(
-            "SELECT a.person_id FROM aliases a JOIN people p ON p.id = a.person_id WHERE a.alias = ? AND a.reason IS NOT NULL"
-            f"{kind} ORDER BY a.person_id LIMIT 1", (name,)).fetchone()
+            "SELECT a.person_id FROM aliases a JOIN people p ON p.id = a.person_id WHERE a.alias = ? COLLATE NOCASE AND a.alias = ?"
+            f" AND a.reason IS NOT NULL{kind} ORDER BY a.person_id LIMIT 1", (name, name)).fetchone()
         return row[0] if row else None
 
     def _named(self, name: str, person: bool = False) -> int | None:
         """The person stored under ``name`` in any capitals or accents (``people.same_name_key``:
-        "Felipe Calderón" is "Felipe Calderon"), the exact spelling first (only a person, not an
-        organisation, when ``person``). A name of ASCII letters only is compared by NOCASE; the
-        few with other letters by their key."""
-        kind = " AND kind = 'PERSON'" if person else ""
+        "Felipe Calderón" is "Felipe Calderon"), the exact spelling first, then the first stored
+        (only a person, not an organisation, when ``person``). A name of ASCII letters only is
+        compared by NOCASE (indexed); the few with other letters by their key (``_accented_names``)."""
         key = same_name_key(name)
-        row = self.connection.execute(
-            "SELECT id FROM people WHERE (name = ? COLLATE NOCASE OR (name GLOB '*[^ -~]*' AND saidwhen_name_key(name) = ?))"
-            f"{kind} ORDER BY name = ? DESC, id LIMIT 1", (key, key, name)).fetchone()
-        return row[0] if row else None
+        found = {pid: (other, kind) for pid, other, kind in
+                 self.connection.execute("SELECT id, name, kind FROM people WHERE name = ? COLLATE NOCASE", (key,))}
+        found.update(self._accented_names().get(key, {}))
+        ids = [pid for pid, (_, kind) in found.items() if not person or kind == "PERSON"]
+        return min(ids, key=lambda pid: (found[pid][0] != name, pid)) if ids else None
+
+    def _accented_names(self) -> dict[str, dict[int, tuple[str, str | None]]]:
+        """The people whose name has a letter beyond ASCII, by ``same_name_key``: {key: {id: (name, kind)}}."""
+        if self._accented is None:
+            self._accented = {}
+            for pid, other, kind in self.connection.execute("SELECT id, name, kind FROM people WHERE name GLOB '*[^ -~]*'"):
+                self._accented.setdefault(same_name_key(other), {})[pid] = (other, kind)
+        return self._accented
+
+    def _note_person(self, person_id: int, name: str, kind: str | None) -> None:
+        """Keep ``_accented_names`` in step with a person just stored."""
+        if self._accented is not None and any(not " " <= c <= "~" for c in name):  # GLOB '*[^ -~]*'
+            self._accented.setdefault(same_name_key(name), {})[person_id] = (name, kind)
+
+    def _forget_people(self) -> None:
+        """Drop what the store holds in memory about people (rolled back, or changed by another connection)."""
+        self._people.clear()
+        self._accented = None
+
+    def _ending_in(self, word: str, kind: str) -> list[tuple[int, str]]:
+        """(id, name) of the people of ``kind`` whose name ends with a space and ``word`` in any
+        capitals (SQLite's ``LIKE '% word'``), in id order: through the index of last words, unless
+        ``word`` holds a character ``LIKE`` reads as a wildcard."""
+        if "%" in word or "_" in word:
+            return self.connection.execute("SELECT id, name FROM people WHERE kind = ? AND name LIKE '% ' || ? ORDER BY id",
+                                           (kind, word)).fetchall()
+        return self.connection.execute(f"SELECT id, name FROM people WHERE {_LAST_WORD} = ? COLLATE NOCASE AND kind = ?"
+                                       " AND name LIKE '% ' || ? ORDER BY id", (word, kind, word)).fetchall()
 
     def _full_name_of(self, surname: str) -> int | None:
         """The one person stored with a full name ending in ``surname``, if exactly one is."""
-        rows = self.connection.execute(
-            "SELECT id FROM people WHERE kind = 'PERSON' AND name LIKE '% ' || ? LIMIT 2", (surname,)).fetchall()
+        rows = self._ending_in(surname, "PERSON")
         return rows[0][0] if len(rows) == 1 else None
 
     def _absorb_surname(self, person_id: int, name: str) -> None:
@@ -758,6 +800,8 @@ class Store:
         conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
         conn.execute("DELETE FROM people WHERE id = ?", (old,))
+        for same in (self._accented or {}).values():
+            same.pop(old, None)
 
     def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None, printed: str | None = None,
                article: int | None = None) -> tuple[int, int, int]:
@@ -880,11 +924,11 @@ class Store:
         queries = [(
             "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
-        if cut and norm.count(" ") + 1 >= MIN_WORDS:
+        if cut and norm.count(" ") + 1 >= MIN_WORDS:  # the speaker's renderings that contain it hold its run key
             queries.append((
-                "SELECT r.quote_id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM"
-                " rendering_buckets WHERE speaker_id = ?) AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
-                (speaker_id, f" {norm} ")))
+                "SELECT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+                " WHERE b.speaker_id = ? AND b.bucket = ? AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
+                (speaker_id, run_key(norm), f" {norm} ")))
         matched: list[int] = []
         for query, args in queries:
             matched = self._matching(query, args, norm, cut)
@@ -967,6 +1011,8 @@ class Store:
         ).fetchall():
             if speaker_id not in found and same_quotation(norm, other, cut, is_fragment(text)):
                 found[speaker_id] = quote_id
+                if len(found) > 1:
+                    return None  # two people's: nothing tells whose words it printed
         if len(found) != 1:
             return None
         return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (next(iter(found.values())),)).fetchone()
@@ -1007,9 +1053,11 @@ class Store:
         marks = ",".join("?" * len(QUOTED_KINDS))
         rows = conn.execute(
             "SELECT r.id, r.text, r.first_seen, r.id = ? OR EXISTS (SELECT 1 FROM occurrences o WHERE o.rendering_id = r.id"
-            f" AND o.kind IN ({marks})) FROM renderings r WHERE r.quote_id = ?", (quoted, *QUOTED_KINDS, quote_id)).fetchall()
+            f" AND o.kind IN ({marks})), r.change, r.diff FROM renderings r WHERE r.quote_id = ?", (quoted, *QUOTED_KINDS, quote_id)).fetchall()
+        stored = {r[0]: (r[4], r[5]) for r in rows}
         conn.executemany("UPDATE renderings SET change = ?, diff = ? WHERE id = ?",
-                         [(change, diff, rid) for rid, (change, diff) in classify_all(rows).items()])
+                         [(change, diff, rid) for rid, (change, diff) in classify_all([r[:4] for r in rows]).items()
+                          if stored[rid] != (change, diff)])  # a quote printed many ways is classified again often
 
     def _syndicate(self, article_id: int, signature) -> bool:
         """Put the article in the cluster of a near-identical stored article, if any; True if so."""
@@ -1083,7 +1131,7 @@ class Store:
                              (name.strip(), *holders))
             self._alias(target, name, "by hand")
             conn.execute("INSERT INTO corrections (action, name, person, made) VALUES ('merge', ?, ?, datetime('now'))", (name, tname))
-        self._people.clear()
+        self._forget_people()
         return name, tname
 
     def split_person(self, name: str) -> tuple[str, str]:
@@ -1104,10 +1152,11 @@ class Store:
         pid, alias, pname, kind = holders[0]
         with self._transaction():
             new = conn.execute("INSERT INTO people (name, kind) VALUES (?, ?)", (alias, kind)).lastrowid
+            self._note_person(new, alias, kind)
             self._move_name(alias, [pid], new, alias)
             conn.execute("DELETE FROM aliases WHERE person_id = ? AND alias = ?", (pid, alias))
             conn.execute("INSERT INTO corrections (action, name, person, made) VALUES ('split', ?, ?, datetime('now'))", (alias, pname))
-        self._people.clear()
+        self._forget_people()
         return alias, pname
 
     @contextmanager

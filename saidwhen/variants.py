@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "head_key", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
@@ -169,6 +169,8 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     if short_cut and _contains(long, short):
         return True
     short, long = _spelled_out(short), _spelled_out(long)
+    if not _may_align(long, short):
+        return False
     sm = SequenceMatcher(None, long, short, autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     kept = sum(m.size for m in blocks)
@@ -197,6 +199,22 @@ def _between_runs(op: tuple, blocks) -> bool:
     least ``MIN_WORDS`` words that the short one keeps (``blocks``: the matching blocks)."""
     _, i1, i2, _, _ = op
     return any(m.a + m.size == i1 and m.size >= MIN_WORDS for m in blocks) and any(m.a == i2 and m.size >= MIN_WORDS for m in blocks)
+
+
+def _may_align(long: list[str], short: list[str]) -> bool:
+    """Whether ``long`` and ``short`` (words, contractions spelled out) keep few enough words apart for
+    one of ``same_quotation``'s alignments to accept them, read from their word sets alone, so that
+    the LSH candidates of a prolific speaker are not all aligned. A word of one that the other lacks
+    is a changed word, or one respelled (one per edit). A piece cut from the long one changes at most
+    ``max(MIN_CHANGED, CHANGED_SHARE * window)`` words in one edit, its window (the long one's words
+    it spans) being at most 4/3 of its own length, or 7; words changed in place leave at most
+    ``MAX_EDITS`` and ``max(MIN_CHANGED, CHANGED_SHARE * len(long))`` words apart on either side."""
+    in_long, in_short = set(long), set(short)
+    apart = sum(w not in in_long for w in short)
+    if apart <= 1 + max(MIN_CHANGED, int(CHANGED_SHARE * max(7, len(short) * 4 // 3 + 1))):
+        return True
+    allowed = MAX_EDITS + max(MIN_CHANGED, int(CHANGED_SHARE * len(long)))
+    return apart <= allowed and sum(w not in in_short for w in long) <= allowed
 
 
 def _cuts_apart(edits, long: list[str], short: list[str]) -> list[tuple]:
@@ -311,10 +329,30 @@ def rendering_keys(norm: str, nobody: bool = False) -> list[int]:
     text finds the pieces of it printed before (``contained_keys``). A rendering printed with no
     speaker (``nobody``) is filed under the key of every run of ``HEAD_WORDS`` words too, so that a
     speaker's piece of it cut at any word, whose words the LSH rarely meets, finds it by its own
-    head key (``head_key``) and takes it over."""
+    head key (``head_key``) and takes it over. A speaker's rendering is filed under the key of each
+    of its runs of words in another hash (``run_keys``), so that a piece of it the same speaker is
+    quoted saying finds it (``run_key``) without reading all the speaker's renderings."""
     words = norm.split()
     keys = rendering_buckets(norm) + ([_head_key(words[:HEAD_WORDS])] if len(words) >= MIN_WORDS else [])
-    return list(dict.fromkeys(keys + contained_keys(norm))) if nobody else keys
+    return list(dict.fromkeys(keys + contained_keys(norm))) if nobody else keys + run_keys(norm)
+
+
+def run_key(norm: str) -> int:
+    """The key of the first ``HEAD_WORDS`` words of ``norm`` among ``run_keys``: a speaker's rendering
+    that contains ``norm`` is filed under it."""
+    return _run_key(norm.split()[:HEAD_WORDS])
+
+
+def run_keys(norm: str) -> list[int]:
+    """The keys of the runs of ``HEAD_WORDS`` words in ``norm`` that begin a piece of ``MIN_WORDS``
+    words or more (the shortest piece the store looks for), apart from the head keys and the LSH
+    buckets (another hash input), so that looking a speaker's text up by them meets no other entry."""
+    words = norm.split()
+    return sorted({_run_key(words[i:i + HEAD_WORDS]) for i in range(len(words) - MIN_WORDS + 1)})
+
+
+def _run_key(words: list[str]) -> int:
+    return int.from_bytes(hashlib.blake2b(("run " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True)
 
 
 def head_key(norm: str) -> int:
@@ -344,6 +382,7 @@ def _head_key(words: list[str]) -> int:
 # ---------------------------------------------------------------- classifying
 
 
+@lru_cache(maxsize=8192)  # every rendering of a quote is classified again each time one is added
 def classify(original: str, rendering: str) -> tuple[str, str]:
     """(change, diff) of ``rendering`` against the ``original`` printed first.
 
@@ -519,6 +558,7 @@ def _quoted_words(text: str, quoted: bool) -> str | None:
     return f" {_MARK} ".join(pieces) or None
 
 
+@lru_cache(maxsize=8192)  # asked of the same pairs each time a quote is classified again
 def _shares(a: str, b: str) -> bool:
     """Whether printed texts ``a`` and ``b`` share, aligned word by word, at least half of the
     shorter one's words."""

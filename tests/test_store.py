@@ -350,7 +350,7 @@ def _dump(path):
 
 
 def test_an_index_killed_midway_resumes_to_the_same_database(tmp_path):
-    n = "1500"
+    n = "600"  # twelve batches of 50: killed after the fourth, with eight to go
     run = lambda db, speed: subprocess.run([sys.executable, "-c", CHILD, str(db), n, speed], capture_output=True, text=True, timeout=120)
     whole = run(tmp_path / "whole.db", "fast")
     assert whole.returncode == 0, whole.stderr
@@ -358,7 +358,7 @@ def test_an_index_killed_midway_resumes_to_the_same_database(tmp_path):
     broken = tmp_path / "broken.db"
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(broken), n, "slow"], stdout=subprocess.PIPE, text=True)
     for line in child.stdout:
-        if line.startswith("progress") and int(line.split()[1]) >= 400:
+        if line.startswith("progress") and int(line.split()[1]) >= 200:
             break
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
@@ -886,3 +886,39 @@ def test_a_quotation_quoted_inside_a_split_statement_leaves_the_statement_one_qu
     assert ("Paul Brenner", "the money is on its way to every town") in units
     assert [t for s, t in units if s == "Ruth Adler"] == [
         "As Paul Brenner told us, 'the money is on its way to every town,' and we waited all winter, but it never came."]
+
+
+def test_a_store_written_without_run_keys_gains_them_when_opened_and_a_piece_finds_the_quote_it_is_cut_from(tmp_path):
+    from saidwhen.store import BUCKETS_VERSION
+    from saidwhen.variants import rendering_buckets, run_keys
+    said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
+            " Mill Lane paid for it with their homes and their savings")
+    piece = "the families on Mill Lane"  # a lower-case start: a piece of a longer sentence
+    assert not set(rendering_buckets(normalise_quote(said))) & set(rendering_buckets(normalise_quote(piece)))
+    db = tmp_path / "v4.db"
+    with Store(db) as store:
+        store.index([article(1, quote(said), date="2024-03-01")])
+    conn = sqlite3.connect(db)  # as the store of BUCKETS_VERSION 4 left it: no run keys, people unindexed
+    marks = ",".join("?" * len(run_keys(normalise_quote(said))))
+    conn.execute(f"DELETE FROM rendering_buckets WHERE bucket IN ({marks})", run_keys(normalise_quote(said)))
+    conn.execute("DROP INDEX people_name_nocase")
+    conn.execute("DROP INDEX people_last_word")
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == BUCKETS_VERSION
+        indexes = {r[1] for r in store.connection.execute("PRAGMA index_list(people)")}
+        assert {"people_name_nocase", "people_last_word"} <= indexes
+        store.index([article(2, quote(piece), date="2024-03-02")])
+        assert rows(store, "SELECT count(*) FROM quotes") == [(1,)]
+        assert rows(store, "SELECT change FROM renderings WHERE text = ?", piece) == [("truncation",)]
+
+
+def test_a_name_another_connection_stored_between_batches_is_found_in_any_accents(tmp_path):
+    db = tmp_path / "two.db"
+    with Store(db) as first, Store(db) as second:
+        first.index([article(1, quote("The port reopens on Monday", speaker="Inés Castaño"))])  # reads the accented names
+        second.index([article(2, quote("The budget passes this week", speaker="Felipe Calderón"))])
+        first.index([article(3, quote("We will sign the treaty", speaker="Felipe Calderon"))])
+        assert sorted(r[0] for r in rows(first, "SELECT name FROM people")) == ["Felipe Calderón", "Inés Castaño"]
