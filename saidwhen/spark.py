@@ -384,6 +384,16 @@ def _article_schema():
     )
 
 
+_NO_ARTICLE = (None,) * 14  # the columns of _article_schema
+
+
+def _extracted_schema():
+    """The article columns and a ``rejected`` record, exactly one of them set in a row."""
+    from pyspark.sql.types import StructField, StructType
+
+    return StructType([*_article_schema().fields, StructField("rejected", _rejected_schema())])
+
+
 def _rejected_schema():
     from pyspark.sql.types import LongType, StringType, StructField, StructType
 
@@ -443,25 +453,35 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
     target = partitions or max(2 * sc.defaultParallelism, raw.getNumPartitions())
     if raw.getNumPartitions() != target:
         raw = raw.repartition(target)
-    extracted = raw.mapPartitions(lambda it: _extract_partition(it, counts, wanted)).persist(StorageLevel.MEMORY_AND_DISK)
+    # One Python pass: article rows and rejected records in one cached frame, split apart by the JVM.
+    extracted = spark.createDataFrame(raw.mapPartitions(lambda it: _extract_partition(it, counts, wanted)).map(_flat_row),
+                                      _extracted_schema(), verifySchema=False).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         return _build(spark, extracted, missing, counts, summary, out, started, say)
     finally:
         extracted.unpersist()
 
 
+def _flat_row(item: tuple) -> tuple:
+    """An article row with no rejection, or a row of nulls with the rejected record."""
+    kind, row = item
+    return (*row, None) if kind == "a" else (*_NO_ARTICLE, row)
+
+
 def _build(spark, extracted, missing, counts, summary, out, started, say) -> SparkSummary:
+    from pyspark.sql import Observation
     from pyspark.sql import functions as F
 
-    rejected = spark.createDataFrame(extracted.filter(lambda x: x[0] == "r").map(lambda x: x[1]), _rejected_schema())
+    rejected = extracted.where(F.col("rejected").isNotNull()).select("rejected.*")
     if missing:
         rejected = rejected.unionByName(spark.createDataFrame(
             [(_shown(p), None, None, "unreadable", why) for p, why in missing], _rejected_schema()))
         counts.add(Counter({"unreadable": len(missing)}))
-    arts = spark.createDataFrame(extracted.filter(lambda x: x[0] == "a").map(lambda x: x[1]), _article_schema(),
-                                 verifySchema=False).persist()
+    arts = extracted.where(F.col("rejected").isNull()).drop("rejected")
     clock = [started]
-    summary.records = arts.count()  # runs the extraction, once (the RDD is persisted)
+    # runs the extraction, once (the frame is cached)
+    total, bad = extracted.select(F.count(F.lit(1)), F.count("rejected")).first()
+    summary.records = total - bad
     summary.lap("read and extract", clock)
     rejected.coalesce(1).orderBy("source", "record", "line").write.mode("overwrite").option(
         "ignoreNullFields", "false").json(_join(out, "rejected"))
@@ -470,13 +490,10 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
     kept = _deduplicate(arts.select("ordinal", "url", "text_hash"))
     ids = _number(kept, "ordinal", "id")
     ka = arts.join(ids, "ordinal").persist()
-    summary.articles = ka.count()
-    summary.duplicates = summary.records - summary.articles
     summary.lap("duplicates", clock)
 
     clusters = _syndication(ka)
     articles = ka.join(clusters, "id", "left")
-    summary.syndicated = articles.where(F.col("minhash_cluster").isNotNull() & (F.col("minhash_cluster") != F.col("id"))).count()
     summary.lap("syndication", clock)
 
     entries = _person_entries(ka)
@@ -501,14 +518,22 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
         "non_quotes": ka.select("id", F.posexplode("non_quotes").alias("_p", "n")).select(
             F.col("id").alias("article_id"), "n.*").orderBy("article_id", "pos"),
     }
+    # The summary's counts are taken while the tables are written, not by jobs of their own.
+    copy = F.col("minhash_cluster").isNotNull() & (F.col("minhash_cluster") != F.col("id"))
+    counted = {name: Observation() for name in ("articles", "people", "quotes", "occurrences")}
     for name in TABLES:
         df = tables[name]
         if "id" in df.columns and name in ("articles", "people", "quotes", "renderings", "occurrences"):
             df = df.orderBy("id")
+        if name in counted:
+            extra = [F.sum(F.when(copy, 1).otherwise(0)).alias("copies")] if name == "articles" else []
+            df = df.observe(counted[name], F.count(F.lit(1)).alias("rows"), *extra)
         _conform(df, name).write.mode("overwrite").parquet(_join(out, name))
         summary.lap(f"write {name}", clock)
-    written = {name: spark.read.parquet(_join(out, name)).count() for name in ("people", "quotes", "occurrences")}
-    summary.people, summary.quotes, summary.occurrences = written["people"], written["quotes"], written["occurrences"]
+    summary.articles = counted["articles"].get["rows"]
+    summary.duplicates = summary.records - summary.articles
+    summary.syndicated = counted["articles"].get["copies"] or 0
+    summary.people, summary.quotes, summary.occurrences = (counted[n].get["rows"] for n in ("people", "quotes", "occurrences"))
     for df in (ka, arts, renderings, people):
         df.unpersist()
     c = counts.value
@@ -571,7 +596,7 @@ def _deduplicate(light):
     two URLs is kept twice: a syndicated copy, clustered by ``_syndication``). Decided in rounds
     with window functions; each round settles at least the earliest open article (usually all of
     them in one or two)."""
-    from pyspark.sql import Window
+    from pyspark.sql import Observation, Window
     from pyspark.sql import functions as F
 
     d = light.select(
@@ -593,8 +618,10 @@ def _deduplicate(light):
         hit = lambda kind: F.col(f"url_{kind}") | F.when(F.col("no_url"), F.col(f"text_{kind}")).otherwise(F.col(f"bare_{kind}"))  # noqa: E731
         status = (F.when(F.col("status").isNotNull(), F.col("status"))
                   .when(hit("kept"), F.lit("dropped")).when(~hit("open"), F.lit("kept")))
-        d = d.select("ordinal", "url_key", "text_hash", "no_url", status.alias("status")).localCheckpoint()
-        if d.where(F.col("status").isNull()).limit(1).count() == 0:
+        left = Observation()  # the articles still open, counted by the job that checkpoints the round
+        d = (d.select("ordinal", "url_key", "text_hash", "no_url", status.alias("status"))
+             .observe(left, F.sum(F.col("status").isNull().cast("int")).alias("open")).localCheckpoint())
+        if not left.get["open"]:
             return d.where(F.col("status") == "kept").select("ordinal")
 
 
@@ -602,6 +629,7 @@ def _syndication(ka):
     """(id, minhash_cluster): articles sharing an LSH bucket whose estimated Jaccard is at least
     ``SYNDICATION_THRESHOLD`` are linked; each connected component is labelled with its earliest
     article (min-label propagation); articles with no near-copy get no row (NULL)."""
+    from pyspark.sql import Observation
     from pyspark.sql import functions as F
 
     b = ka.select("id", F.explode(F.array_distinct("buckets")).alias("bucket"))
@@ -613,16 +641,23 @@ def _syndication(ka):
              .join(sig.select(F.col("id").alias("b"), F.col("signature").alias("sb")), "b")
              .where(equal / F.lit(float(NUM_PERM)) >= F.lit(SYNDICATION_THRESHOLD))
              .select("a", "b").localCheckpoint())
-    labels = (edges.select(F.col("a").alias("node")).union(edges.select(F.col("b").alias("node")))
-              .distinct().withColumn("label", F.col("node")).localCheckpoint())
+    # Each round a node takes the least label among its own and its neighbours'; labels only fall, so a
+    # round where none fell (counted by the job that checkpoints it) is the last. The first round
+    # starts from every node labelled with itself.
+    none = F.lit(None).cast("bigint")
+    offers = (edges.select(F.col("b").alias("node"), F.col("a").alias("label"), none.alias("old"))
+              .union(edges.select(F.col("a").alias("node"), F.col("a").alias("label"), F.col("a").alias("old")))
+              .union(edges.select(F.col("b").alias("node"), F.col("b").alias("label"), F.col("b").alias("old"))))
     while True:
-        pushed = (edges.join(labels.withColumnRenamed("node", "a"), "a").select(F.col("b").alias("node"), "label")
-                  .union(edges.join(labels.withColumnRenamed("node", "b"), "b").select(F.col("a").alias("node"), "label")))
-        new = labels.union(pushed).groupBy("node").agg(F.min("label").alias("label")).localCheckpoint()
-        changed = new.alias("n").join(labels.alias("o"), "node").where(F.col("n.label") != F.col("o.label")).limit(1).count()
-        labels = new
-        if not changed:
+        fell = Observation()
+        labels = (offers.groupBy("node").agg(F.min("label").alias("label"), F.min("old").alias("old"))
+                  .observe(fell, F.sum((F.col("label") < F.col("old")).cast("int")).alias("fell"))
+                  .select("node", "label").localCheckpoint())
+        if not fell.get["fell"]:
             return labels.select(F.col("node").alias("id"), F.col("label").alias("minhash_cluster"))
+        offers = (edges.join(labels.withColumnRenamed("node", "a"), "a").select(F.col("b").alias("node"), "label", none.alias("old"))
+                  .union(edges.join(labels.withColumnRenamed("node", "b"), "b").select(F.col("a").alias("node"), "label", none.alias("old")))
+                  .union(labels.select("node", "label", F.col("label").alias("old"))))
 
 
 def _person_entries(ka):
@@ -865,7 +900,7 @@ def _quotes(renderings, people):
     text, the speaker, earliest day said); a rendering of at least ``PREFIX_WORDS`` words that
     begins another of the same speaker is merged into it, and the quote keeps the longer text.
     """
-    from pyspark.sql import Window
+    from pyspark.sql import Observation, Window
     from pyspark.sql import functions as F
 
     spoken = F.when(F.col("canonical").isNotNull(), F.col("key"))
@@ -893,11 +928,12 @@ def _quotes(renderings, people):
     best = Window.partitionBy("nk").orderBy(F.col("length").desc(), "target_key")
     target = pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("nk", "target").localCheckpoint()
     for _ in range(8):  # follow chains (a ⊂ b ⊂ c) to the longest rendering
-        step = target.alias("t").join(target.alias("u"), F.col("t.target") == F.col("u.nk"), "left").select(
+        moved = Observation()  # counted by the job that checkpoints the step
+        target = target.alias("t").join(target.alias("u"), F.col("t.target") == F.col("u.nk"), "left").select(
             F.col("t.nk").alias("nk"), F.coalesce(F.col("u.target"), F.col("t.target")).alias("target"),
-            F.col("u.target").isNotNull().alias("moved")).localCheckpoint()
-        target = step.select("nk", "target")
-        if step.where("moved").limit(1).count() == 0:
+            F.col("u.target").isNotNull().alias("moved")).observe(moved, F.sum(F.col("moved").cast("int")).alias("moved")).select(
+            "nk", "target").localCheckpoint()
+        if not moved.get["moved"]:
             break
 
     merged = groups.join(target, "nk", "left").withColumn("final", F.coalesce("target", "nk"))

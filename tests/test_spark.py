@@ -307,6 +307,17 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 
 
+def test_the_summary_counts_what_the_tables_hold(built):
+    # the counts are taken while the tables are written: each row once, none from a sort's sample
+    out, summary = built
+    articles = read(out, "articles")
+    copies = sum(a["minhash_cluster"] is not None and a["minhash_cluster"] != a["id"] for a in articles)
+    assert summary.articles == len(articles) and summary.records == summary.articles + summary.duplicates
+    assert summary.syndicated == copies > 0
+    assert (summary.people, summary.quotes, summary.occurrences) == tuple(
+        len(read(out, table)) for table in ("people", "quotes", "occurrences"))
+
+
 def test_each_table_has_the_columns_and_arrow_types_of_the_export(single, built):
     out, _ = built
     for table in TABLES:
