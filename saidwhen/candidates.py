@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import RELATIVES, coarse_pos
+from .lexicon import RELATIVES, coarse_pos, tokens_among
 
 #: Parts of speech (coarse, from the fine tag) of a token that can head a source mention.
 HEADS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -120,14 +120,12 @@ def _parentheses(attributor) -> tuple[set[int], set[int]]:
     """The indexes of the article's "(" and ")" tokens, found once per article."""
     found = attributor.__dict__.get("_parentheses")
     if found is None:
-        from spacy.attrs import ORTH
-
-        doc = attributor.doc
-        opening, closing = doc.vocab.strings["("], doc.vocab.strings[")"]
-        orths = doc.to_array(ORTH).tolist()
-        found = attributor.__dict__["_parentheses"] = (
-            {i for i, o in enumerate(orths) if o == opening}, {i for i, o in enumerate(orths) if o == closing})
+        marks = tokens_among(attributor.doc, _PARENTHESES)
+        found = attributor.__dict__["_parentheses"] = ({t.i for t in marks if t.text == "("}, {t.i for t in marks if t.text == ")"})
     return found
+
+
+_PARENTHESES = frozenset("()")
 
 
 def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rule: Token | None,

@@ -384,7 +384,10 @@ def _article_schema():
     )
 
 
-_NO_ARTICLE = (None,) * 14  # the columns of _article_schema
+@functools.lru_cache(maxsize=1)
+def _no_article() -> tuple:
+    """A null for each column of ``_article_schema``: the article part of a rejected record's row."""
+    return (None,) * len(_article_schema().fields)
 
 
 def _extracted_schema():
@@ -465,7 +468,7 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
 def _flat_row(item: tuple) -> tuple:
     """An article row with no rejection, or a row of nulls with the rejected record."""
     kind, row = item
-    return (*row, None) if kind == "a" else (*_NO_ARTICLE, row)
+    return (*row, None) if kind == "a" else (*_no_article(), row)
 
 
 def _build(spark, extracted, missing, counts, summary, out, started, say) -> SparkSummary:
