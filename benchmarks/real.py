@@ -10,10 +10,13 @@ and for textacy's ``direct_quotations``:
   "officials", is right only when the speaker is null);
 - the mention-to-entity step alone: given the gold source mention, is the canonical name right?
 
-    .venv/bin/python benchmarks/real.py [--blind] [--no-textacy] [--errors]
+    .venv/bin/python benchmarks/real.py [--blind | --train-names] [--no-textacy] [--errors]
 
 ``--blind`` scores the tenth of PolNeAR train that ``scripts/train_sources.py`` never reads
-(source match only: it has no name gold). Look at it rarely.
+(source match only: it has no name gold). Look at it rarely. ``--train-names`` scores the 40 train
+articles of a second name gold, ``data/polnear_names_train.jsonl`` (710 sources, written by two other
+annotators who never saw the code): a check that the name figures are not dev's alone. Those
+articles are part of what ``scripts/train_sources.py`` and ``scripts/build_names.py`` learn from.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ ROOT = HERE.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 SCORER = ROOT.parent / "shared" / "tools"
 NAMES = HERE / "data" / "polnear_names_dev.jsonl"
+TRAIN_NAMES = HERE / "data" / "polnear_names_train.jsonl"
 #: The entity step's answer for a gold mention in a sentence saidwhen never parses.
 UNPARSED = object()
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -43,7 +47,7 @@ def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
-def saidwhen_run(articles: list[dict], mode: str) -> tuple[list[dict], dict[str, list]]:
+def saidwhen_run(articles: list[dict], mode: str, names: Path = NAMES) -> tuple[list[dict], dict[str, list]]:
     """saidwhen's output per article (the ``extract --format jsonl`` shape) and, per article,
     the canonical name the entity step gives each gold source mention of the name gold."""
     from saidwhen.extract import Attributor, _finish, _prepare, load_nlp
@@ -51,7 +55,7 @@ def saidwhen_run(articles: list[dict], mode: str) -> tuple[list[dict], dict[str,
     os.environ["SAIDWHEN_SOURCES"] = mode
     nlp = load_nlp()
     gold_names = {}
-    for row in load(NAMES):
+    for row in load(names):
         gold_names.setdefault(row["id"], []).append(row)
     out, resolved = [], {}
     for art in articles:
@@ -223,14 +227,18 @@ def main(argv: list[str]) -> int:
         from train_sources import blind as is_blind
 
         articles = [a for k, a in enumerate(load(POLNEAR / "train.jsonl")) if is_blind(k)]
-    else:
+    names = TRAIN_NAMES if "--train-names" in argv else NAMES
+    rows = load(names)
+    if names is TRAIN_NAMES:
+        ids = {row["id"] for row in rows}
+        articles = [a for a in load(POLNEAR / "train.jsonl") if a["id"] in ids]
+    elif not blind:
         articles = load(POLNEAR / "dev.jsonl")
-    rows = load(NAMES)
     table: dict[str, dict] = {}
     resolved = {}
     for mode in ("both", "rules", "model"):
         t0 = time.perf_counter()
-        preds, res = saidwhen_run(articles, mode)
+        preds, res = saidwhen_run(articles, mode, names)
         scores, matches = polnear_scores(articles, preds)
         if not blind:
             scores.update(name_scores(matches, rows, errors="--errors" in argv and mode == "both"))
@@ -244,7 +252,7 @@ def main(argv: list[str]) -> int:
             scores.update(name_scores(matches, rows))
         scores["seconds"] = time.perf_counter() - t0
         table["textacy 0.13"] = scores
-    part = "PolNeAR train, blind tenth" if blind else "PolNeAR dev"
+    part = "PolNeAR train, blind tenth" if blind else "PolNeAR train, name gold's articles" if names is TRAIN_NAMES else "PolNeAR dev"
     print(f"{part}: {len(articles)} real articles, {sum(len(a['attributions']) for a in articles)} attributions")
     cols = list(table)
     print(f"{'':<28}" + "".join(f"{c:>20}" for c in cols))
