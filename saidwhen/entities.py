@@ -1006,21 +1006,33 @@ class Entities:
                    for t in doc[clause.i : tok.i])
 
     def _coordinated(self, tok: Token) -> bool:
-        """Whether a subject name or pronoun is one of several joined by "and" ("Roe and Doe",
+        """Whether a source name or pronoun is one of several joined by "and" ("Roe and Doe",
         "Roe (D-Ore.), Doe (D-Ohio) and Poe (D-N.J.)", which the parser chains), or a later one of
-        them; not the "and" inside one name ("Fire and Rescue Service")."""
-        if coarse_pos(tok) not in ("PROPN", "PRON"):
+        them, as the subject of the cue, the object of "according to" or the author of a document
+        ("a study by Roe and Doe"); or a name joined to a group through its description ("Roe, head
+        of the institute, and other scientists"); not the "and" inside one name ("Fire and Rescue
+        Service"). A capital letter counts for a name where the tagger took one for an adjective."""
+        def nominal(t: Token) -> bool:
+            return coarse_pos(t) in ("PROPN", "PRON", "NOUN") or t.text[:1].isupper() and not t.is_sent_start
+
+        if coarse_pos(tok) not in ("PROPN", "PRON") and not (tok.text[:1].isupper() and nominal(tok)):
             return False
         first = tok
-        while first.dep_ == "conj" and coarse_pos(first.head) in ("PROPN", "PRON", "NOUN"):
+        while first.dep_ == "conj" and nominal(first.head):
             first = first.head
-        if first.dep_ not in ("nsubj", "nsubjpass"):
+        if not (first.dep_ in ("nsubj", "nsubjpass") or first.dep_ == "pobj" and (
+                first.head.lower_ == "to" and first.head.head.lower_ == "according" or first.head.lower_ == "by")):
             return False
         chain, others = [first], []
         while chain:  # the conjuncts, each the parser's "conj" of the one before
-            more = [c for c in chain.pop().children if c.dep_ == "conj" and coarse_pos(c) in ("PROPN", "PRON", "NOUN")]
+            more = [c for c in chain.pop().children if c.dep_ == "conj" and nominal(c)]
             others += more
             chain += more
+        described = [c for a in first.children if a.dep_ == "appos" for c in a.children
+                     if c.dep_ == "conj" and (c.tag_ in ("NNS", "NNPS") or coarse_pos(c) == "PROPN")
+                     and any(k.dep_ == "cc" and k.lower_ in ("and", "&") for k in a.children)]
+        if described:
+            return True
         if not others or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in [first] + others for c in t.children):
             return False
         other = others[0]

@@ -13,6 +13,9 @@ from .quotes import SPEECH_WORDS
 #: the rules to "a tax on work"").
 WEAK_SPEECH = frozenset({"called", "call", "calls", "described", "describe", "describes", "liken", "likens", "likened", "likening"})
 SPEECH_LEMMAS = SPEECH_WORDS - WEAK_SPEECH - {"according"}
+#: The dashes a signature opens with ("…" — Ana Ruiz): em and en dash, the horizontal bar some
+#: sites print, and the hyphens typed for them.
+SIGNATURE_DASHES = frozenset({"—", "–", "―", "-", "--"})
 HONORIFICS = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",

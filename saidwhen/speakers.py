@@ -19,7 +19,7 @@ from .candidates import CALENDAR
 from .choice import choose
 from .entities import Entities, Entity, clipped, title_case_headline_end
 from .lexicon import (
-    ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_LEMMAS, WEAK_SPEECH,
+    ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
     capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, subject_aside, writers_hedge,
 )
 
@@ -163,10 +163,10 @@ class Attributor(Entities):
         doc = self.doc
         i = qtoks[-1].i + 1
         broke = False  # the signature on a line of its own under the quote ("…"\n\n- Ana Ruiz)
-        while i < len(doc) and (doc[i].is_punct and doc[i].text not in "—–-" or doc[i].is_space):
+        while i < len(doc) and (doc[i].is_punct and doc[i].text not in SIGNATURE_DASHES or doc[i].is_space):
             broke = broke or "\n" in doc[i].text
             i += 1
-        if i + 1 >= len(doc) or doc[i].text not in ("—", "–", "-", "--") or coarse_pos(doc[i + 1]) != "PROPN":
+        if i + 1 >= len(doc) or doc[i].text not in SIGNATURE_DASHES or coarse_pos(doc[i + 1]) != "PROPN":
             return None
         j = i + 1
         while j < len(doc) and coarse_pos(doc[j]) == "PROPN" and (self._sent_of[j] == self._sent_of[i + 1] or broke):

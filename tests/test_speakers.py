@@ -528,10 +528,32 @@ def test_a_day_opening_the_sentence_is_not_the_speaker():
     assert q.speaker == "Lena Hartmann"
 
 
-@pytest.mark.parametrize("dash", ["- ", "-", "— "])
+@pytest.mark.parametrize("dash", ["- ", "-", "— ", "― "])
 def test_a_signature_on_the_line_under_a_quote_names_its_speaker(dash):
     text = INTRO + f'"The parks will stay open all winter, whatever the budget says."\n\n{dash}Marta Quell\n\nOthers disagreed.'
     assert only(text).speaker == "Marta Quell"
+
+
+def test_readers_signing_their_quotes_with_a_horizontal_bar_each_speak_for_themselves():
+    text = ("We asked readers what they made of the budget.\n\n"
+            "“The parks matter more than the new car park.” ― Dorota Vance\n\n"
+            "“Nobody asked us before the libraries closed.” ― Ignacio Ferreira\n")
+    quotes = saidwhen.extract(text, kinds=("direct",)).quotes
+    assert [q.speaker for q in quotes] == ["Dorota Vance", "Ignacio Ferreira"]
+
+
+@pytest.mark.parametrize("source", [
+    "according to a 2019 study by economists Ana Perl and Joe Vance",
+    "according to Kara Fields, head of the Westbrook Institute, and other scientists",
+    "Hartmann and Dunmore said",
+])
+def test_words_credited_to_several_people_name_no_one_of_them(source):
+    text = INTRO + "Dr. Joe Vance and Ana Perl teach at the Westbrook Institute.\n\n"
+    text += (f"The budget will leave the parks short, {source}." if source.startswith("according")
+             else f"{source[0].upper()}{source[1:]} the budget would leave the parks short.")
+    (q,) = reported_of(text)
+    assert q.speaker is None
+    assert q.speaker_mention is not None
 
 
 def test_a_statement_handed_over_with_a_colon_is_its_issuer_s():
