@@ -243,9 +243,12 @@ class Entities:
                     self._add_mention(ent, e.start_char, e.end_char, e.text, e.root)
                     self._learn_roles(ent, e)
                     covered.update(range(e.start, e.end))
-        # A lone surname NER did not label still mentions the person it abbreviates.
+        # A lone surname NER did not label still mentions the person it abbreviates, also where the
+        # tagger took it for a noun ("Sanders is …" as a plural) and the article never writes it in
+        # lower case.
         for tok in self._capitals:
-            if coarse_pos(tok) == "PROPN" and tok.i not in covered and not self.in_quote(tok.idx):
+            if (coarse_pos(tok) == "PROPN" or coarse_pos(tok) == "NOUN" and tok.text[:1].isupper() and not tok.text.isupper()
+                    and not _common_noun(tok.text, self.text)) and tok.i not in covered and not self.in_quote(tok.idx):
                 ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
                 if ent is not None:
                     self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
@@ -499,8 +502,23 @@ class Entities:
             last = {id(e): max((m[0] for m in e.mentions if m[0] < at), default=-1) for e in cands}
             best = max(cands, key=lambda e: last[id(e)])
             if last[id(best)] >= 0:
-                return best
+                return self._dominant(best, cands, at)
         return None
+
+    def _dominant(self, best: Entity, cands: list[Entity], at: int) -> Entity:
+        """``best``, the one of several people sharing a surname mentioned last, unless its last
+        mention hangs inside the phrase of another one's in the same sentence ("Patricia Roe,
+        mother of the late Sean Roe, said"): then the one that phrase is about."""
+        heads: dict[int, Token] = {}
+        for start, ent, head in self._mentions[: bisect_left(self._mentions, at, key=_offset)]:
+            if head is not None and any(ent is c for c in cands):
+                heads[id(ent)] = head
+        mine = heads.get(id(best))
+        if mine is None:
+            return best
+        above = [c for c in cands if c is not best and (h := heads.get(id(c))) is not None
+                 and self._sent_of[h.i] == self._sent_of[mine.i] and any(a.i == h.i for a in mine.ancestors)]
+        return above[0] if above else best
 
     def _honorific(self, tok: Token) -> str | None:
         """The gender an honorific gives, right before a name or opening its mention ("Ms. Haddad" → "f")."""
@@ -1450,7 +1468,13 @@ class Entities:
             subj = [m for m in before if sent.start_char <= m[0] < sent.end_char
                     and (m[1].kind == kind if kind != "ORG" else _org_like(m[1]))
                     and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
-            if subj:
+            main = [m for m in subj if _main_clause(m[2])]
+            if main:
+                return main[0][1]
+            root_subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+            if subj and not (root_subj and coarse_pos(root_subj[0]) == "NOUN"):
+                # a subordinate clause's subject ("… hours after Trump tweeted") only where the
+                # sentence is not about someone it describes ("The nominee was speaking …")
                 return subj[0][1]
         return None
 
@@ -1472,6 +1496,12 @@ _TIME_STAMP = re.compile(r"(?:^|\n)\d{1,2}:\d{2} ?[ap]\.?m\.?:?\.?$", re.I)
 #: Words that make a role a lesser one ("vice president", "deputy director"), never the role alone.
 _UNDER = frozenset("vice deputy assistant associate".split())
 _PLACE_LEVELS = frozenset("state federal national local county city regional provincial".split())
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether a subject is the main clause's (or that of a clause "and" joins to it)."""
+    verb = tok.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
 def _thing_named(ent: Entity) -> bool:

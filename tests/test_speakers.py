@@ -811,3 +811,24 @@ def test_an_office_the_last_subject_holds_is_them():
 def test_an_office_after_a_subject_given_no_office_may_still_be_them():
     text = 'Jane Holt spoke first at the rally on Tuesday.\n\n"We will rebuild the bridge," the mayor said.'
     assert only(text).speaker == "Jane Holt"
+
+
+def test_a_surname_the_tagger_took_for_a_plural_noun_still_names_its_person():
+    text = ("The council met on Monday.\n\nCarl Sanders, a councillor, has opposed the budget since March.\n\n"
+            "“It will pass in June,” said Tom Biel, an analyst at the Hale Institute.\n\n"
+            "Sanders is digging in for a long fight. He says that the parks should stay open.")
+    (q,) = reported_of(text)
+    assert q.speaker == "Carl Sanders"
+
+
+def test_a_bare_surname_two_relatives_share_is_the_one_the_sentence_is_about_not_the_relative_in_her_description():
+    text = ("The council met on Monday.\n\nMara Quist, mother of the late firefighter Leo Quist, rejected the"
+            " mayor's account on Tuesday.\n\n“She never called us. Not once,” Quist said.")
+    assert only(text).speaker == "Mara Quist"
+
+
+def test_a_description_means_whom_the_sentence_before_is_about_not_the_subject_of_its_time_clause():
+    text = ("Campaign notes.\n\nAna Ruiz says too much is made of the debate.\n\nThe Democratic running mate was"
+            " speaking Friday in Dayton, hours after Tom Vale posted a string of messages about the moderator.\n\n"
+            "The Ohio senator said voters care about jobs, not posts.")
+    assert [q.speaker for q in reported_of(text)] == ["Ana Ruiz", "Ana Ruiz"]
