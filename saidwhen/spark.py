@@ -986,9 +986,14 @@ def _link_altered(renderings, merged):
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
                                         F.min_by("canonical", "key").alias("speaker"))
     first = Window.partitionBy("final").orderBy("tkey")
-    # head: the quote's first text; said: some speaker says this text word for word.
+    # head: the quote's first text; said: some speaker says this text word for word; extends: a
+    # speaker's text longer than every earlier text of its quote, which the store joins to the quote
+    # as its fuller text and then looks up as it looks up a new quote's (``Store._extended_quote``).
+    before = first.rowsBetween(Window.unboundedPreceding, -1)
     rows = texts.select("*", (F.row_number().over(first) == 1).alias("head"),
-                        F.max(F.col("speaker").isNotNull()).over(Window.partitionBy("norm")).alias("said"))
+                        F.max(F.col("speaker").isNotNull()).over(Window.partitionBy("norm")).alias("said"),
+                        (F.col("speaker").isNotNull() & (F.length("norm") > F.max(F.length("norm")).over(before)))
+                        .alias("extends"))
 
     def keyed(row):
         key, cut = tuple(row.tkey), is_fragment(row.text)
@@ -997,6 +1002,8 @@ def _link_altered(renderings, merged):
             out.append((("p", row.speaker), ("t", key, row.norm, cut, row.final)))
             if row.head:
                 out.append((("p", row.speaker), ("h", key, row.norm, cut, row.final)))
+            elif row.extends:
+                out.append((("p", row.speaker), ("x", key, row.norm, cut, row.final)))
             kinds = ("t", "s") if row.head else ("t",)
         elif row.final.startswith("\u0001") and not row.said:  # nobody's, and nobody says it word for word
             kinds = ("u", "h") if row.head else ("u",)
@@ -1020,22 +1027,27 @@ def _link_altered(renderings, merged):
     # A speaker's text meets an unattributed one when they share NOBODY_BANDS bands, as in the store.
     taken = (found.filter(lambda x: x[0][0] == "s").map(lambda x: (x, 1)).reduceByKey(lambda a, b: a + b, n)
              .filter(lambda x: x[1] >= NOBODY_BANDS).keys().filter(lambda x: same_quotation(*x[1])))
-    got = found.filter(lambda x: x[0][0] in ("L", "h", "S")).union(taken).keys().collect()
+    got = found.filter(lambda x: x[0][0] in ("L", "X", "h", "S")).union(taken).keys().collect()
     found.unpersist()
     altered = [(final, key, target) for _, final, key, target in (g for g in got if g[0] == "L")]
+    extended = [(final, key, target) for _, final, key, target in (g for g in got if g[0] == "X")]
     own = {final for final, _, _ in altered}
-    extra, adopted = _unattributed_links({("s", *g[1:]) if g[0] == "S" else g for g in got if g[0] != "L"})
+    extra, adopted = _unattributed_links({("s", *g[1:]) if g[0] == "S" else g for g in got if g[0] not in ("L", "X")})
     found = altered + extra
-    if not found:
+    if not found and not extended:
         return merged, adopted
     heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey")
     head_key = {final: key for final, key, _ in found}
     for row in heads.join(F.broadcast(merged.sparkSession.createDataFrame(
-            [(t,) for t in {t for _, _, t in found}], "final string")), "final").collect():
+            [(t,) for t in {t for _, _, t in found + extended} | {f for f, _, _ in extended}], "final string")), "final").collect():
         head_key[row.final] = tuple(row.tkey)
-    candidates: dict[str, set] = {}
+    # The links in index order, as the store makes them: a quote's first text when it is stored
+    # (by its head key), a text extending a quote when it is (by its own key).
+    events: dict[tuple, tuple] = {}
     for final, _, target in found:
-        candidates.setdefault(final, set()).add(target)
+        events.setdefault((head_key[final], final, "h"), (final, "h", set()))[2].add(target)
+    for final, key, target in extended:
+        events.setdefault((key, final, "x"), (final, "x", set()))[2].add(target)
     root: dict[str, str] = {}
 
     def resolve(final):
@@ -1043,10 +1055,14 @@ def _link_altered(renderings, merged):
             final = root[final]
         return final
 
-    for final in sorted(candidates, key=head_key.__getitem__):
-        roots = {resolve(t) for t in candidates[final]}
-        root[final] = earliest = min(roots, key=head_key.__getitem__)
-        if final in own:  # a text that renders several quotes of its speaker joins them, as the store merges them
+    for _, (final, kind, targets) in sorted(events.items()):
+        roots = {resolve(t) for t in targets}
+        if kind == "x":  # the quote extended and those its fuller text renders: one, the earliest (Store._extended_quote)
+            roots.add(resolve(final))
+            earliest = min(roots, key=head_key.__getitem__)
+        else:
+            root[final] = earliest = min(roots, key=head_key.__getitem__)
+        if kind == "x" or final in own:  # a text that renders several quotes of its speaker joins them, as the store merges them
             for other in roots - {earliest}:
                 root[other] = earliest
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
@@ -1055,8 +1071,10 @@ def _link_altered(renderings, merged):
 
 
 def _altered_pairs(items):
-    """One speaker's texts ("t") and quotes' first texts ("h"): (("L", final, key, target), None)
-    for each quote whose first text renders an earlier text of the speaker's quote ``target``."""
+    """One speaker's texts ("t"), quotes' first texts ("h") and texts extending a quote ("x"):
+    (("L", final, key, target), None) for each quote whose first text renders an earlier text of the
+    speaker's quote ``target``, (("X", final, key, target), None) for each text extending quote
+    ``final`` that does."""
     from .variants import MIN_WORDS, rendering_buckets, same_quotation
 
     items = list(items)
@@ -1066,8 +1084,9 @@ def _altered_pairs(items):
             for b in rendering_buckets(norm):
                 bucketed.setdefault(b, []).append((key, norm, cut, final))
     for kind, key, norm, cut, final in items:
-        if kind != "h":
+        if kind not in ("h", "x"):
             continue
+        link = "L" if kind == "h" else "X"
         seen, met = set(), False
         for b in rendering_buckets(norm):
             for tkey, other, other_cut, target in bucketed.get(b, ()):
@@ -1075,18 +1094,18 @@ def _altered_pairs(items):
                     seen.add((other, other_cut, target))
                     if same_quotation(norm, other, cut, other_cut):
                         met = True
-                        yield ("L", final, key, target), None
+                        yield (link, final, key, target), None
         if not met and cut and norm.count(" ") + 1 >= MIN_WORDS:  # a short piece the LSH misses, as in the store
             for other_kind, tkey, other, other_cut, target in items:
                 if (other_kind == "t" and tkey < key and target != final and f" {norm} " in f" {other} "
                         and same_quotation(norm, other, cut, other_cut)):
                     met = True
-                    yield ("L", final, key, target), None
+                    yield (link, final, key, target), None
         if norm.count(" ") >= MIN_WORDS:  # pieces printed before the fuller text, whatever else met, as in the store
             for other_kind, tkey, other, other_cut, target in items:
                 if (other_kind == "t" and tkey < key and target != final and len(other) < len(norm)
                         and f" {other} " in f" {norm} " and same_quotation(norm, other, cut, other_cut)):
-                    yield ("L", final, key, target), None
+                    yield (link, final, key, target), None
 
 
 def _unattributed_pairs(items):

@@ -851,9 +851,10 @@ class Store:
                     row = (cid, cspeaker, cfirst)
                     break
                 if _is_truncation(cnorm, norm, False):
-                    # The stored rendering was the truncated one: the quote takes the fuller text.
+                    # The stored rendering was the truncated one: the quote takes the fuller text, and
+                    # the fuller text may render other quotes of the speaker (``_extended_quote``).
                     conn.execute("UPDATE quotes SET text = ?, norm_text = ? WHERE id = ?", (q.text, norm, cid))
-                    row = (cid, cspeaker, cfirst)
+                    row = self._extended_quote(cid, norm, speaker_id, is_fragment(q.text))
                     break
         if row is None and speaker_id is not None:
             cut = is_fragment(q.text)
@@ -918,6 +919,29 @@ class Store:
         renderings that contain its words are the candidates. The speaker's renderings that
         ``norm`` contains (pieces printed before the fuller text), found by their head keys
         (``variants.contained_keys``), are candidates too, whatever the others found."""
+        matched = self._own_rendered(norm, speaker_id, cut)
+        if not matched:
+            return None
+        matched += self._takeable(norm, speaker_id, cut, article)
+        kept = min(matched)
+        for gone in sorted(set(matched) - {kept}, reverse=True):
+            self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
+        return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (kept,)).fetchone()
+
+    def _extended_quote(self, quote_id: int, norm: str, speaker_id: int, cut: bool = False) -> tuple:
+        """(id, speaker_id, first_seen) of the quote that a text extending quote ``quote_id`` (its
+        fuller text, ``norm``, see ``_quote``) belongs to: the earliest of it and the speaker's other
+        quotes that the fuller text renders (``_own_rendered``), which are one quotation with it and
+        are merged into the earliest. A piece of a statement, printed later with a sentence said
+        before it, renders the statement; so does the quote it extends."""
+        matched = sorted(set(self._own_rendered(norm, speaker_id, cut)) | {quote_id})
+        for gone in reversed(matched[1:]):
+            self._merge_quotes(gone, matched[0])
+        return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (matched[0],)).fetchone()
+
+    def _own_rendered(self, norm: str, speaker_id: int, cut: bool = False) -> list[int]:
+        """The quotes (ids) of ``speaker_id`` with a rendering stored before that ``norm`` renders,
+        found as ``_rendered_quote`` says."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
@@ -941,13 +965,7 @@ class Store:
                 f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND length(r.norm_text) < ?"
                 " AND instr(?, ' ' || r.norm_text || ' ') ORDER BY r.quote_id, r.id", (speaker_id, *heads, len(norm), f" {norm} "),
                 norm, cut)
-        if not matched:
-            return None
-        matched += self._takeable(norm, speaker_id, cut, article)
-        kept = min(matched)
-        for gone in sorted(set(matched) - {kept}, reverse=True):
-            self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
-        return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (kept,)).fetchone()
+        return matched
 
     def _matching(self, query: str, args: tuple, norm: str, cut: bool) -> list[int]:
         """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` renders."""

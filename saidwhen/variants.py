@@ -54,6 +54,13 @@ SMALL_WORDS = frozenset(
     " this that these those very really all just so too also still every each some most many more few less"
     " nearly almost only even single quite always".split())
 
+# Two renderings that overlap, one the other's statement cut at one end and the other with words of
+# the statement at the other end (a sentence said before, printed in front of it), are one quotation
+# when the words they share, one run, are many and most of the shorter one's: OVERLAP_WORDS words at
+# least, and OVERLAP_SHARE of the shorter rendering. Two different statements of one speaker that
+# share a phrase share far fewer words than that.
+OVERLAP_WORDS, OVERLAP_SHARE = 12, 0.75
+
 # LSH over each rendering's words: 32 MinHash permutations in 16 bands of 2 rows. Two renderings
 # with word-set Jaccard 0.6 (one word changed in six) share a band with probability 0.999; at 0.3,
 # 0.77 — the alignment, not the LSH, decides.
@@ -148,7 +155,8 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     the words it keeps were changed in three places at most, besides small words and respellings (a
     word substituted, inserted or dropped, a "not" added), one word of substance in a sentence of 8
     to 15 words and one more for each 8 words beyond (``SUBSTANCE_SPAN``), words moved counting as
-    one (``_moved``). Different quotations that share a phrase ("We will win …") change more than that."""
+    one (``_moved``); or the two overlap, one cut where the other goes on, on a long run of words
+    (``_overlap``). Different quotations that share a phrase ("We will win …") change more than that."""
     wa, wb = a.split(), b.split()
     if wa == wb:
         return True
@@ -176,6 +184,8 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     kept = sum(m.size for m in blocks)
     if kept == len(short) and len(short) >= CUT_WORDS and len(blocks) <= 3:
         return True  # cut short, trimmed, or words left out in one or two places
+    if _overlap(long, short):
+        return True
     edits = _cuts_apart([op for op in sm.get_opcodes() if op[0] != "equal"], long, short)
     if _changed_little(edits, long, short, len(long)):
         return True
@@ -192,6 +202,18 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     if not cut or len(rest) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS):
         return False
     return _changed_little(rest, long, short, len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut + inside)))
+
+
+def _overlap(long: list[str], short: list[str]) -> bool:
+    """Whether one rendering ends with the words the other begins with, and they are one run of
+    ``OVERLAP_WORDS`` words or more and ``OVERLAP_SHARE`` of ``short``'s: two cuts of one statement,
+    one printed with words said before the other's ("… make a deal. A lot will depend on them"
+    against "A lot will depend on them and on what they give up"). The words beyond the run on
+    either side are the statement's, cut from the other rendering, not words changed."""
+    m = SequenceMatcher(None, long, short, autojunk=False).find_longest_match(0, len(long), 0, len(short))
+    if m.size < max(OVERLAP_WORDS, OVERLAP_SHARE * len(short)):
+        return False
+    return (m.a == 0 and m.b + m.size == len(short)) or (m.b == 0 and m.a + m.size == len(long))
 
 
 def _between_runs(op: tuple, blocks) -> bool:
@@ -389,7 +411,8 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     ``same``: the same text (spacing, Unicode forms and quote marks around the whole aside);
     ``case``: capitals only; ``punctuation``: punctuation or quote marks only (the possessive of a
     word ending in s printed with or without another s is one); ``truncation``: one
-    is the other cut short at an end; ``ellipsis``: words left out inside and marked with an
+    is the other cut short at an end, or the two are cuts of one statement at its two ends
+    (``_two_cuts``); ``ellipsis``: words left out inside and marked with an
     ellipsis, or a cut followed by an ellipsis and words from elsewhere in the statement
     (``_stitched``); ``altered``: words substituted, inserted, or dropped without an ellipsis (a "not"
     added is one). The diff is the rendering's words with ``[-removed-]`` and ``{+added+}`` where
@@ -412,9 +435,22 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
         return _cut(ops, ka, tb), diff
     if kinds == {"insert"}:  # the original is the one cut: what the rendering restores
         return _cut([("delete", j1, j2, i1, i2) for _, i1, i2, j1, j2 in ops], kb, ta), diff
+    if _two_cuts(ops, len(ka), len(kb)):
+        return "truncation", diff
     if _stitched(ka, tb):
         return "ellipsis", diff
     return "altered", diff
+
+
+def _two_cuts(ops, original: int, rendering: int) -> bool:
+    """Whether the opcodes ``ops`` (``original`` words to ``rendering`` words, equal runs left out)
+    only add words at one end and leave words out at the other: two cuts of one statement (the
+    rendering printed with a sentence said before, the original's last words cut). Each alone is a
+    ``truncation`` (the rendering cut short, or the original); so are both."""
+    if len(ops) != 2 or {op[0] for op in ops} != {"insert", "delete"}:
+        return False
+    (_, i1, _, j1, _), (_, _, i2, _, j2) = ops
+    return i1 == 0 and j1 == 0 and i2 == original and j2 == rendering
 
 
 def _stitched(original: list[str], tokens: list[tuple[str, str]]) -> bool:

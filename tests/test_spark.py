@@ -165,6 +165,21 @@ CRAFTED += [
     {"id": "c29", "url": "https://craft.example/29", "date": "2024-03-06",
      "text": 'Ruth Okafor spoke at the market.\n\n"We are so tired of the harbour board telling stories," said Ruth Okafor.'},
 ]
+# A statement of the harbour master's; the sentence said before it, printed alone; then both printed
+# together, the statement cut short: the later text extends the sentence's quote and renders the
+# statement, so the three are one quotation.
+PIER_BEFORE = "I have asked the harbour board three times for the accounts and I am still waiting."
+PIER = ("The pier will reopen in April once the new pilings are driven and the deck is checked by the county engineers,"
+        " and not a day later.")
+PIER_BOTH = f"{PIER_BEFORE} {PIER[:PIER.index(', and not')]}."
+CRAFTED += [
+    {"id": "c30", "url": "https://craft.example/30", "date": "2024-03-10",
+     "text": f'Harbour master Ines Varga spoke at the pier.\n\n"{PIER}" said Ines Varga.'},
+    {"id": "c31", "url": "https://craft.example/31", "date": "2024-03-11",
+     "text": f'Ines Varga spoke to the board.\n\n"{PIER_BEFORE}" said Ines Varga.'},
+    {"id": "c32", "url": "https://craft.example/32", "date": "2024-03-14",
+     "text": f'Ines Varga spoke again on Thursday.\n\n"{PIER_BOTH}" said Ines Varga.'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -303,6 +318,10 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert formula == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}  # one quote each
     renderings = {key[1]: text for key, text in ours["renderings"] if key[0] == "we will not stop"}
     assert renderings == {"Maria Ferreira": "We will not stop", "Tom Quayle": "We will not stop"}
+    pier = {text: (key, r[1]) for (key, text), r in ours["renderings"].items() if "pier will reopen" in text or text == PIER_BEFORE}
+    assert len({key for key, _ in pier.values()}) == 1  # one quotation
+    assert {text: change for text, (_, change) in pier.items()} == {
+        PIER: "original", PIER_BEFORE: "truncation", PIER_BOTH: "truncation"}
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 

@@ -922,3 +922,29 @@ def test_a_name_another_connection_stored_between_batches_is_found_in_any_accent
         second.index([article(2, quote("The budget passes this week", speaker="Felipe Calderón"))])
         first.index([article(3, quote("We will sign the treaty", speaker="Felipe Calderon"))])
         assert sorted(r[0] for r in rows(first, "SELECT name FROM people")) == ["Felipe Calderón", "Inés Castaño"]
+
+
+# A statement; then the sentence said before it, printed alone; then the two printed together, the
+# statement cut short (the later text extends the sentence's quote and renders the statement).
+PIER_BEFORE = "I have asked the harbour board three times for the accounts and I am still waiting."
+PIER = ("The pier will reopen in April once the new pilings are driven and the deck is checked by the county engineers,"
+        " and not a day later.")
+PIER_BOTH = f"{PIER_BEFORE} {PIER[:PIER.index(', and not')]}."
+
+
+def test_a_text_extending_one_quote_joins_the_statement_it_renders_too(store):
+    store.index([article(1, quote(PIER), date="2024-03-01"),
+                 article(2, quote(PIER_BEFORE), date="2024-03-02"),
+                 article(3, quote(PIER_BOTH), date="2024-03-05")])
+    assert rows(store, "SELECT count(*) FROM quotes") == [(1,)]
+    assert rows(store, "SELECT text, change FROM renderings ORDER BY first_seen") == [
+        (PIER, "original"), (PIER_BEFORE, "truncation"), (PIER_BOTH, "truncation")]
+    assert rows(store, "SELECT count(DISTINCT article_id) FROM occurrences") == [(3,)]
+
+
+def test_a_text_extending_one_quote_leaves_another_statement_of_the_speaker_alone(store):
+    other = "The ferries will run every hour from the first of June and the fares will not go up this summer."
+    store.index([article(1, quote(other), date="2024-03-01"),
+                 article(2, quote(PIER_BEFORE), date="2024-03-02"),
+                 article(3, quote(PIER_BOTH), date="2024-03-05")])
+    assert rows(store, "SELECT count(*) FROM quotes") == [(2,)]

@@ -200,3 +200,31 @@ def test_words_after_an_ellipsis_from_elsewhere_in_the_statement_are_an_ellipsis
     assert classify(said, "We will never give up on the harbour … The boats will be back.")[0] == "ellipsis"
     assert classify(said, "We will never give up on the harbour … and rebuild it by the summer.")[0] == "altered"
     assert classify(said, "We will not give up on the harbour … The boats will be back.")[0] == "altered"
+
+
+# A statement, and the sentence said before it: printed later together, the statement cut short.
+BEFORE = "I have asked the harbour board three times for the accounts and I am still waiting."
+PIER = ("The pier will reopen in April once the new pilings are driven and the deck is checked by the county engineers,"
+        " and not a day later.")
+PIER_CUT = PIER[:PIER.index(", and not")] + "."
+
+
+def test_a_statement_printed_with_the_sentence_said_before_it_and_cut_short_renders_it_as_a_truncation():
+    assert same_quotation(normalise_quote(PIER), normalise_quote(f"{BEFORE} {PIER_CUT}"))
+    assert classify(PIER, f"{BEFORE} {PIER_CUT}")[0] == "truncation"
+
+
+def test_two_statements_that_only_share_a_phrase_at_their_ends_are_two():
+    # Each ends where the other begins, but the run they share is short: not one statement cut twice.
+    assert not same_quotation(normalise_quote("We asked the board for the accounts and the pier will reopen in April."),
+                              normalise_quote("The pier will reopen in April if the county pays for the new pilings."))
+    # A long shared run that is not most of the shorter one: a phrase the speaker repeats, not one statement.
+    assert not same_quotation(
+        normalise_quote(f"{BEFORE} {PIER_CUT}"),
+        normalise_quote("Once the new pilings are driven and the deck is checked by the county engineers we will set"
+                        " the fares for the summer, and the ferries will run every hour from the first of June."))
+
+
+def test_words_added_at_one_end_and_changed_inside_are_still_an_alteration():
+    changed = PIER_CUT.replace("April", "March")
+    assert classify(PIER, f"{BEFORE} {changed}")[0] == "altered"
