@@ -78,6 +78,8 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
     if rule is not None and (best.i in (rule.i, phrase.i) or any(a.i == phrase.i for a in best.ancestors)
                              and best.i not in _conjuncts(phrase) and best.dep_ not in ("nsubj", "nsubjpass")):
         return att
+    if rule is not None and _apposed_to(rule, best):
+        return att  # "a statement to the Courier, her adviser, Tom Biel, said": the name the parser hung on the outlet
     if att.speaker is None and att.mention is None and p < TAKE_ALONE:
         return att
     if best.dep_ == "poss" and att.speaker is not None and rule is not None and any(a.i == best.i for a in rule.ancestors):
@@ -102,6 +104,15 @@ def _rules_hold(rule, verb, qtoks) -> bool:
         return True
     beside = abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3
     return beside and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i)
+
+
+def _apposed_to(tok, head) -> bool:
+    """Whether ``tok`` hangs on ``head`` through appositions alone (``head``, her adviser, ``tok``)."""
+    while tok.dep_ == "appos" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
 
 
 def _conjuncts(tok) -> set[int]:

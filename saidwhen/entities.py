@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from .people import first_names, known_full_name
 from .lexicon import (
-    SPEECH_LEMMAS,
+    SPEECH_LEMMAS, WEAK_SPEECH,
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
@@ -933,7 +933,8 @@ class Entities:
             # "Ellery had been ill since a fall, she said": never someone inside what she said; but
             # in "Roe scolded him: “…,” she said" the clause before the colon is the writer's lead-in
             said = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i
-                    and not before_colon(c, tok) and not self._leads_in(c, tok)] if tok.dep_ == "nsubj" else []
+                    and not before_colon(c, tok) and not self._leads_in(c, tok)] if tok.dep_ == "nsubj" \
+                and tok.head.lower_ not in WEAK_SPEECH else []  # "…'s ire - he called her weak": no clause of his
             skip = (said[0].left_edge.idx, said[0].right_edge.idx + len(said[0].right_edge)) if said else None
             ent = self._resolve_pronoun(w, s, skip)
             conf = 0.85
@@ -1243,6 +1244,8 @@ class Entities:
         if ent.evidence in ("honorific", "first_name", "first_name_mostly") or not ent.key \
                 or first_name_gender(ent.key[0]) is not None or ent.roles & _PERSON_ROLES:
             return False
+        if known_full_name(ent.name.split()[-1]) == ent.name:
+            return False  # a person the news names by this surname ("Trump"), whatever NER calls "a Trump loss"
         if _thing_named(ent):
             return True
         doc = self.doc

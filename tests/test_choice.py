@@ -113,3 +113,10 @@ def test_known_names_keep_only_a_surname_one_person_dominates():
 
     counts = {"Ada Quill": 30, "Ada B. Quill": 4, "Ben Quill": 2, "Cy Marsh": 12, "Dee Marsh": 12, "Eli Fenn": 3}
     assert known(counts) == {"Quill": "Ada Quill"}  # Marsh: two people; Fenn: too rarely named
+
+
+def test_a_spokesman_named_in_apposition_to_the_outlet_he_spoke_to_is_the_speaker_not_the_outlet():
+    text = ("Ana Ruiz spoke on Monday.\n\nIn a statement to the Courier, her senior policy adviser, Tom Biel,"
+            " said: “Ana Ruiz believes the bridge must stay open.”")
+    (q,) = saidwhen.extract(text, kinds=("direct",)).quotes
+    assert q.speaker == "Tom Biel"

@@ -832,3 +832,12 @@ def test_a_description_means_whom_the_sentence_before_is_about_not_the_subject_o
             " speaking Friday in Dayton, hours after Tom Vale posted a string of messages about the moderator.\n\n"
             "The Ohio senator said voters care about jobs, not posts.")
     assert [q.speaker for q in reported_of(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_he_after_a_dash_means_the_man_whose_ire_the_clause_before_names_not_one_named_earlier():
+    text = ("Donald Trump held a rally on Monday.\n\nSenator Ana Ruiz is running ahead of Trump in the state polls,"
+            " but aides concede that a Trump loss could pull her down with him.\n\nRuiz has clashed with Trump once,"
+            ' saying she was "appalled" that he would mock the family of Capt. Leo Marsh, a soldier who died in'
+            ' 2009. For that she drew Trump\'s ire - he called her "weak" and said she had "no support" at home.')
+    weak = next(q for q in saidwhen.extract(text).quotes if q.text == "weak")
+    assert weak.speaker == "Donald Trump"
