@@ -1281,7 +1281,9 @@ class Entities:
         if w in SPOKESPEOPLE or w in VOICES:
             return None  # an unnamed spokesperson, or an ad's narrator, is nobody we can name
         if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again
-            return self._author(head) if head.i == tok.i else None
+            if head.i != tok.i:
+                return None
+            return self._author(head) or (self._earlier_document(head) if dets & {"the", "this", "that"} else None)
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
         if dets & {"a", "an"} and head.tag_ == "NN" and w in ORG_NOUNS and w not in NAME_BEARING:
@@ -1452,6 +1454,33 @@ class Entities:
             ent, _, _ = self.resolve(owner)
             if ent is not None:
                 return ent
+        return None
+
+    def _earlier_document(self, doc_noun: Token) -> Entity | None:
+        """Who sent or issued the document "the email" takes up again, from where the last three
+        sentences introduce it: "an email was sent from the director, Jane Roe, … The email said",
+        "Roe issued a statement … the statement said"."""
+        doc = self.doc
+        first = self.sents[max(0, self._sent_of[doc_noun.i] - 3)].start
+        for t in reversed(doc[first : doc_noun.i]):
+            if t.lower_ != doc_noun.lower_ or self.in_quote(t.idx):
+                continue
+            if (author := self._author(t)) is not None:
+                return author
+            verb = t.head
+            if t.dep_ == "dobj" and verb.tag_.startswith("VB"):
+                sources = [c for c in verb.children if c.dep_ == "nsubj"]
+            elif t.dep_ == "nsubjpass":
+                sources = [g for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("by", "from")
+                           for g in c.children if g.dep_ == "pobj"]
+            else:
+                sources = []
+            for source in sources:
+                if coarse_pos(source) != "PRON" or source.lower_ in PRONOUNS:
+                    ent, _, _ = self.resolve(source)
+                    if ent is not None:
+                        return ent
+            return None
         return None
 
     def _recent_subject(self, head: Token, before: list, kind: str, unnamed: bool = False) -> Entity | None:

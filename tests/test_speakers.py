@@ -841,3 +841,14 @@ def test_he_after_a_dash_means_the_man_whose_ire_the_clause_before_names_not_one
             ' 2009. For that she drew Trump\'s ire - he called her "weak" and said she had "no support" at home.')
     weak = next(q for q in saidwhen.extract(text).quotes if q.text == "weak")
     assert weak.speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize("intro, speaker", [
+    ("An email was sent from the club's director, Jane Roe, to the members on Monday.", "Jane Roe"),
+    ("The Parks Department issued a statement in the evening.", "Parks Department"),
+])
+def test_the_document_a_sentence_before_introduced_speaks_for_whoever_sent_it(intro, speaker):
+    text = f"The club is closing.\n\n{intro} The email said the bridge would reopen.".replace(
+        "The email", "The statement" if "statement" in intro else "The email")
+    (q,) = reported_of(text)
+    assert q.speaker == speaker
