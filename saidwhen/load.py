@@ -160,10 +160,11 @@ def _rendering_buckets(conn: sqlite3.Connection) -> None:
     """The LSH entries and head keys of each rendering under the speaker of its first occurrence
     (``NOBODY`` if it has none), as
     ``Store.index`` writes them, so that later indexing links altered renderings to loaded ones."""
-    from .variants import rendering_keys
+    from .variants import reading_keys, rendering_keys
 
-    for rid, norm, speaker in conn.execute(
-            "SELECT r.id, r.norm_text, (SELECT o.speaker_id FROM occurrences o WHERE o.rendering_id = r.id ORDER BY o.id LIMIT 1)"
+    for rid, norm, text, speaker in conn.execute(
+            "SELECT r.id, r.norm_text, r.text, (SELECT o.speaker_id FROM occurrences o WHERE o.rendering_id = r.id ORDER BY o.id LIMIT 1)"
             " FROM renderings r").fetchall():
         conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                         [(NOBODY if speaker is None else speaker, b, rid) for b in rendering_keys(norm, speaker is None)])
+                         [(NOBODY if speaker is None else speaker, b, rid)
+                          for b in rendering_keys(norm, speaker is None) + ([] if speaker is None else reading_keys(text))])

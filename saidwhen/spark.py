@@ -980,7 +980,7 @@ def _link_altered(renderings, merged):
     from pyspark.sql import functions as F
 
     from .store import NOBODY_BANDS
-    from .variants import contained_keys, found_by_head, head_key, is_fragment, rendering_buckets, same_quotation
+    from .variants import contained_keys, found_by_head, head_key, is_fragment, readings, rendering_buckets, same_quotation
 
     r = renderings.join(merged, "nk")
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
@@ -999,11 +999,11 @@ def _link_altered(renderings, merged):
         key, cut = tuple(row.tkey), is_fragment(row.text)
         out = []
         if row.speaker is not None:  # the speaker's own texts, for _altered_pairs
-            out.append((("p", row.speaker), ("t", key, row.norm, cut, row.final)))
+            out.append((("p", row.speaker), ("t", key, row.norm, cut, row.final, row.text)))
             if row.head:
-                out.append((("p", row.speaker), ("h", key, row.norm, cut, row.final)))
+                out.append((("p", row.speaker), ("h", key, row.norm, cut, row.final, row.text)))
             elif row.extends:
-                out.append((("p", row.speaker), ("x", key, row.norm, cut, row.final)))
+                out.append((("p", row.speaker), ("x", key, row.norm, cut, row.final, row.text)))
             kinds = ("t", "s") if row.head else ("t",)
         elif row.final.startswith("\u0001") and not row.said:  # nobody's, and nobody says it word for word
             kinds = ("u", "h") if row.head else ("u",)
@@ -1011,7 +1011,9 @@ def _link_altered(renderings, merged):
             kinds = ()
         if kinds:  # by LSH bucket, for _unattributed_pairs
             entry = (key, row.norm, cut, row.final, row.speaker)
-            out.extend((("b", b), (kind, *entry)) for b in rendering_buckets(row.norm) for kind in kinds)
+            # a speaker's text is filed under the buckets of its readings too (``variants.reading_keys``)
+            filed = {b for form in (row.norm, *readings(row.text)) for b in rendering_buckets(form)}
+            out.extend((("b", b), (kind, *entry)) for kind in kinds for b in (filed if kind == "t" else rendering_buckets(row.norm)))
             # and by runs of words, for _contained_pairs: an unattributed text under each of its runs, a
             # speaker's first text long enough to be found inside one under its head key, as in the store
             if "u" in kinds:
@@ -1074,37 +1076,49 @@ def _altered_pairs(items):
     """One speaker's texts ("t"), quotes' first texts ("h") and texts extending a quote ("x"):
     (("L", final, key, target), None) for each quote whose first text renders an earlier text of the
     speaker's quote ``target``, (("X", final, key, target), None) for each text extending quote
-    ``final`` that does."""
-    from .variants import MIN_WORDS, rendering_buckets, same_quotation
+    ``final`` that does. A text printed with an editor's bracket is filed and looked up as each of its
+    readings too, and compared as ``variants.same_quotation_read`` compares (``Store._own_rendered``)."""
+    from .variants import MIN_WORDS, reading_keys, readings, rendering_buckets, rendering_keys, run_key, same_quotation_read
 
     items = list(items)
     bucketed: dict[int, list] = {}
-    for kind, key, norm, cut, final in items:
+    for kind, key, norm, cut, final, text in items:
         if kind == "t":
-            for b in rendering_buckets(norm):
-                bucketed.setdefault(b, []).append((key, norm, cut, final))
-    for kind, key, norm, cut, final in items:
+            for b in dict.fromkeys(b for form in (norm, *readings(text)) for b in rendering_buckets(form)):
+                bucketed.setdefault(b, []).append((key, norm, cut, final, text))
+    filed: dict[tuple, set] = {}  # the keys a text of the speaker is filed under, as the store files them
+
+    def filed_under(norm, text):
+        if (norm, text) not in filed:
+            filed[norm, text] = set(rendering_keys(norm)) | set(reading_keys(text))
+        return filed[norm, text]
+    for kind, key, norm, cut, final, text in items:
         if kind not in ("h", "x"):
             continue
         link = "L" if kind == "h" else "X"
+        forms = (norm, *readings(text))
         seen, met = set(), False
-        for b in rendering_buckets(norm):
-            for tkey, other, other_cut, target in bucketed.get(b, ()):
-                if tkey < key and target != final and (other, other_cut, target) not in seen:
-                    seen.add((other, other_cut, target))
-                    if same_quotation(norm, other, cut, other_cut):
+        for b in dict.fromkeys(b for form in forms for b in rendering_buckets(form)):
+            for tkey, other, other_cut, target, other_text in bucketed.get(b, ()):
+                if tkey < key and target != final and (other, other_cut, target, other_text) not in seen:
+                    seen.add((other, other_cut, target, other_text))
+                    if same_quotation_read(norm, other, cut, other_cut, text, other_text):
                         met = True
                         yield (link, final, key, target), None
         if not met and cut and norm.count(" ") + 1 >= MIN_WORDS:  # a short piece the LSH misses, as in the store
-            for other_kind, tkey, other, other_cut, target in items:
-                if (other_kind == "t" and tkey < key and target != final and f" {norm} " in f" {other} "
-                        and same_quotation(norm, other, cut, other_cut)):
+            own_runs = {run_key(form) for form in forms}
+            for other_kind, tkey, other, other_cut, target, other_text in items:
+                if (other_kind == "t" and tkey < key and target != final
+                        and (any(f" {form} " in f" {other} " for form in forms) or "[" in other_text)
+                        and own_runs & filed_under(other, other_text)
+                        and same_quotation_read(norm, other, cut, other_cut, text, other_text)):
                     met = True
                     yield (link, final, key, target), None
         if norm.count(" ") >= MIN_WORDS:  # pieces printed before the fuller text, whatever else met, as in the store
-            for other_kind, tkey, other, other_cut, target in items:
-                if (other_kind == "t" and tkey < key and target != final and len(other) < len(norm)
-                        and f" {other} " in f" {norm} " and same_quotation(norm, other, cut, other_cut)):
+            for other_kind, tkey, other, other_cut, target, other_text in items:
+                if (other_kind == "t" and tkey < key and target != final
+                        and any(len(other) < len(form) and f" {other} " in f" {form} " for form in forms)
+                        and same_quotation_read(norm, other, cut, other_cut, text, other_text)):
                     yield (link, final, key, target), None
 
 

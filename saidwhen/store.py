@@ -34,7 +34,7 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, found_by_head, head_key, is_fragment,
-                       rendering_buckets, rendering_keys, run_key, same_quotation)
+                       reading_keys, readings, rendering_buckets, rendering_keys, run_key, same_quotation, same_quotation_read)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -202,9 +202,10 @@ END;
 #: Which ``variants.rendering_keys`` a store's LSH entries were made with (``PRAGMA user_version``):
 #: 1 hashes the words of substance only; 2 also holds the renderings printed with no speaker (under
 #: ``NOBODY``); 3 also each rendering's head key; 4 also the key of every run of words of a rendering
-#: printed with no speaker; 5 also the ``run_keys`` of a speaker's rendering. A store below it rebuilds
-#: its entries when opened.
-BUCKETS_VERSION = 5
+#: printed with no speaker; 5 also the ``run_keys`` of a speaker's rendering; 6 also the keys of the
+#: readings of a speaker's rendering printed with an editor's bracket (``variants.reading_keys``). A
+#: store below it rebuilds its entries when opened.
+BUCKETS_VERSION = 6
 
 # The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
 # 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
@@ -854,11 +855,11 @@ class Store:
                     # The stored rendering was the truncated one: the quote takes the fuller text, and
                     # the fuller text may render other quotes of the speaker (``_extended_quote``).
                     conn.execute("UPDATE quotes SET text = ?, norm_text = ? WHERE id = ?", (q.text, norm, cid))
-                    row = self._extended_quote(cid, norm, speaker_id, is_fragment(q.text))
+                    row = self._extended_quote(cid, norm, speaker_id, is_fragment(q.text), q.text)
                     break
         if row is None and speaker_id is not None:
             cut = is_fragment(q.text)
-            row = self._rendered_quote(norm, speaker_id, cut, article) or self._taken_over(norm, speaker_id, cut, article)
+            row = self._rendered_quote(norm, speaker_id, cut, article, q.text) or self._taken_over(norm, speaker_id, cut, article)
         if row is None:
             quote_id = conn.execute(
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
@@ -908,7 +909,8 @@ class Store:
         return self.connection.execute(
             "SELECT id, speaker_id, first_seen FROM quotes WHERE norm_text = ? AND speaker_id IS NULL", (norm,)).fetchone()
 
-    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
+    def _rendered_quote(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None,
+                        text: str = "") -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote of ``speaker_id`` with a rendering
         whose words are near-identical to ``norm``'s, found through the LSH; None if none is. When
         ``norm`` renders several of the speaker's quotes (a statement printed whole, whose pieces
@@ -918,8 +920,10 @@ class Store:
         with a long quotation for the LSH to meet it: when the LSH finds nothing, the speaker's
         renderings that contain its words are the candidates. The speaker's renderings that
         ``norm`` contains (pieces printed before the fuller text), found by their head keys
-        (``variants.contained_keys``), are candidates too, whatever the others found."""
-        matched = self._own_rendered(norm, speaker_id, cut)
+        (``variants.contained_keys``), are candidates too, whatever the others found. ``text``: ``norm``
+        as printed, looked up as each of its readings too when it has an editor's bracket
+        (``variants.readings``)."""
+        matched = self._own_rendered(norm, speaker_id, cut, text)
         if not matched:
             return None
         matched += self._takeable(norm, speaker_id, cut, article)
@@ -928,50 +932,58 @@ class Store:
             self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
         return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (kept,)).fetchone()
 
-    def _extended_quote(self, quote_id: int, norm: str, speaker_id: int, cut: bool = False) -> tuple:
+    def _extended_quote(self, quote_id: int, norm: str, speaker_id: int, cut: bool = False, text: str = "") -> tuple:
         """(id, speaker_id, first_seen) of the quote that a text extending quote ``quote_id`` (its
         fuller text, ``norm``, see ``_quote``) belongs to: the earliest of it and the speaker's other
         quotes that the fuller text renders (``_own_rendered``), which are one quotation with it and
         are merged into the earliest. A piece of a statement, printed later with a sentence said
         before it, renders the statement; so does the quote it extends."""
-        matched = sorted(set(self._own_rendered(norm, speaker_id, cut)) | {quote_id})
+        matched = sorted(set(self._own_rendered(norm, speaker_id, cut, text)) | {quote_id})
         for gone in reversed(matched[1:]):
             self._merge_quotes(gone, matched[0])
         return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (matched[0],)).fetchone()
 
-    def _own_rendered(self, norm: str, speaker_id: int, cut: bool = False) -> list[int]:
+    def _own_rendered(self, norm: str, speaker_id: int, cut: bool = False, text: str = "") -> list[int]:
         """The quotes (ids) of ``speaker_id`` with a rendering stored before that ``norm`` renders,
-        found as ``_rendered_quote`` says."""
+        found as ``_rendered_quote`` says, ``norm`` looked up as each of the ``readings`` of ``text``
+        too (its editor's brackets read as the words they may replace), and a candidate compared as
+        each of its own (``variants.same_quotation_read``). A rendering printed with a bracket is
+        filed under its readings' keys as well (``variants.reading_keys``), so a piece of the
+        speaker's words it replaced finds it by its run key though its own words hold the bracket's."""
         conn = self.connection
-        buckets = rendering_buckets(norm)
+        forms = (norm, *readings(text))
+        buckets = list(dict.fromkeys(b for form in forms for b in rendering_buckets(form)))
         marks = ",".join("?" * len(buckets))
         queries = [(
             "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
         if cut and norm.count(" ") + 1 >= MIN_WORDS:  # the speaker's renderings that contain it hold its run key
+            runs = sorted({run_key(form) for form in forms})
+            within = " OR ".join(["instr(' ' || r.norm_text || ' ', ?)"] * len(forms))
             queries.append((
-                "SELECT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-                " WHERE b.speaker_id = ? AND b.bucket = ? AND instr(' ' || r.norm_text || ' ', ?) ORDER BY r.quote_id, r.id",
-                (speaker_id, run_key(norm), f" {norm} ")))
+                "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+                f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(runs))}) AND ({within} OR instr(r.text, '['))"
+                " ORDER BY r.quote_id, r.id", (speaker_id, *runs, *(f" {form} " for form in forms))))
         matched: list[int] = []
         for query, args in queries:
-            matched = self._matching(query, args, norm, cut)
+            matched = self._matching(query, args, norm, cut, text)
             if matched:
                 break
         if norm.count(" ") >= MIN_WORDS:
-            heads = contained_keys(norm)
+            heads = sorted({k for form in forms for k in contained_keys(form)})
+            within = " OR ".join(["(length(r.norm_text) < ? AND instr(?, ' ' || r.norm_text || ' '))"] * len(forms))
             matched += self._matching(
                 "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-                f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND length(r.norm_text) < ?"
-                " AND instr(?, ' ' || r.norm_text || ' ') ORDER BY r.quote_id, r.id", (speaker_id, *heads, len(norm), f" {norm} "),
-                norm, cut)
+                f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND ({within}) ORDER BY r.quote_id, r.id",
+                (speaker_id, *heads, *(x for form in forms for x in (len(form), f" {form} "))), norm, cut, text)
         return matched
 
-    def _matching(self, query: str, args: tuple, norm: str, cut: bool) -> list[int]:
-        """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` renders."""
+    def _matching(self, query: str, args: tuple, norm: str, cut: bool, printed: str = "") -> list[int]:
+        """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` (printed as
+        ``printed``) renders, read as ``variants.same_quotation_read`` reads them."""
         matched: list[int] = []
         for quote_id, other, text in self.connection.execute(query, args).fetchall():
-            if quote_id not in matched and same_quotation(norm, other, cut, is_fragment(text)):
+            if quote_id not in matched and same_quotation_read(norm, other, cut, is_fragment(text), printed, text):
                 matched.append(quote_id)
         return matched
 
@@ -1047,7 +1059,8 @@ class Store:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
                                (quote_id, text, norm, printed)).lastrowid
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                             [(NOBODY if speaker_id is None else speaker_id, b, rid) for b in rendering_keys(norm, speaker_id is None)])
+                             [(NOBODY if speaker_id is None else speaker_id, b, rid)
+                              for b in rendering_keys(norm, speaker_id is None) + ([] if speaker_id is None else reading_keys(text))])
         else:
             rid, first_seen = row
             if printed and (first_seen is None or printed < first_seen):

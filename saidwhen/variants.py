@@ -11,6 +11,9 @@ change its words. These functions hold no state and touch no database, so the st
   to compare, so neither side compares every pair of a prolific speaker's quotes;
   ``rendering_keys`` adds a rendering's head key, by which a longer text finds the pieces of it
   printed before (``contained_keys``).
+* ``readings(text)`` reads an editor's bracket ("carpet-bomb [the militants] into oblivion") as the
+  words it may stand for, so that a bracketed rendering is filed (``reading_keys``), looked up and
+  compared (``same_quotation_read``) as each of them too.
 * ``classify(original, rendering)`` says what changed: ``same``, ``case``, ``punctuation``,
   ``truncation``, ``ellipsis`` or ``altered``, with a word-level diff; ``classify_all`` calls
   ``reported`` the words changed where one side is the reporter's (reported speech, not quoted).
@@ -25,7 +28,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "readings", "reading_keys", "same_quotation_read", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
@@ -91,6 +94,13 @@ CONTRACTIONS = {
     "wouldnt": "would not", "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
     "youll": "you will", "theyll": "they will", "itll": "it will", "gonna": "going to", "wanna": "want to", "gotta": "got to",
 }
+# An editor's bracket: words in square brackets standing alone (not "[T]he", not an ellipsis "[...]"),
+# which an outlet prints in place of the speaker's words ("carpet-bomb [the militants]" for "carpet
+# bomb them") or adds ("he [Trump] said"). READ_AS: what it may stand for: nothing, or a pronoun or
+# pointing word. A text with more than MAX_BRACKETS of them is read as printed only.
+_BRACKET = re.compile(r"(?<![\w\[])\[([^\[\]]*[^\W\d_][^\[\]]*)\](?![\w\]])")
+READ_AS = ("", "he", "she", "it", "they", "them", "him", "her", "we", "us", "this", "that", "these", "those", "there")
+MAX_BRACKETS = 2
 #: Punctuation left out of a quotation's words (``store.normalise_quote`` too).
 PUNCT = re.compile(r"[^\w\s]+")
 _MARK = "\u2026"
@@ -202,6 +212,52 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     if not cut or len(rest) > 1 or kept < (MIN_WORDS if short_cut else CUT_WORDS):
         return False
     return _changed_little(rest, long, short, len(long) - sum(i2 - i1 for _, i1, i2, _, _ in set(cut + inside)))
+
+
+@lru_cache(maxsize=4096)  # asked of a candidate each time a text of its speaker is looked up
+def readings(text: str) -> tuple[str, ...]:
+    """The normalised texts (as ``norm_text``) that a rendering printed with an editor's bracket
+    (``_BRACKET``) may stand for, besides its own words: each bracket read as nothing or as each of
+    ``READ_AS`` (the other kept as printed), and, with two, both read as nothing; () for a text
+    without one, or with more than ``MAX_BRACKETS``. "carpet-bomb [the Islamic militants] into
+    oblivion" reads "carpet bomb them into oblivion" among others: the words the speaker said, which
+    another outlet prints. At most 31 readings, for the rare texts that have a bracket."""
+    if "[" not in text:
+        return ()
+    brackets = list(_BRACKET.finditer(text))
+    if not brackets or len(brackets) > MAX_BRACKETS:
+        return ()
+    norm = " ".join(_keys(text))
+    variants = [[(m, word)] for m in brackets for word in READ_AS]
+    if len(brackets) > 1:
+        variants.append([(m, "") for m in brackets])
+    out = []
+    for subs in variants:
+        t, at = [], 0
+        for m, word in subs:
+            t += [text[at:m.start()], f" {word} "]
+            at = m.end()
+        read = " ".join(_keys("".join(t) + text[at:]))
+        if read and read != norm and read not in out:
+            out.append(read)
+    return tuple(out)
+
+
+def reading_keys(text: str) -> list[int]:
+    """The keys a speaker's rendering printed with an editor's bracket is filed under besides its own
+    (``rendering_keys``): those of each of its ``readings``, so that a rendering of the words the
+    bracket stands for, cut short or not, finds it as it finds any rendering of the speaker."""
+    return sorted({k for read in readings(text) for k in rendering_keys(read)})
+
+
+def same_quotation_read(a: str, b: str, a_cut: bool = False, b_cut: bool = False, a_text: str = "", b_text: str = "") -> bool:
+    """``same_quotation`` of the normalised texts ``a`` and ``b``, or of one of them and a reading of
+    the other as printed (``a_text``, ``b_text``; see ``readings``): a rendering with an editor's bracket
+    renders the quotation whose words the bracket replaces."""
+    if same_quotation(a, b, a_cut, b_cut):
+        return True
+    return (any(same_quotation(read, b, a_cut, b_cut) for read in readings(a_text))
+            or any(same_quotation(a, read, a_cut, b_cut) for read in readings(b_text)))
 
 
 def _overlap(long: list[str], short: list[str]) -> bool:

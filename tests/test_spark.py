@@ -180,6 +180,21 @@ CRAFTED += [
     {"id": "c32", "url": "https://craft.example/32", "date": "2024-03-14",
      "text": f'Ines Varga spoke again on Thursday.\n\n"{PIER_BOTH}" said Ines Varga.'},
 ]
+# A councillor's piece printed with a pronoun, then the statement with an editor's bracket in its place;
+# and a statement with a bracket, then a piece of it with the pronoun: one quotation each, the bracket's
+# rendering altered.
+GULLS = "We will drive [the herring gulls] off the pier for good. The traders have asked us for years."
+TRAWLERS = "They will tow [the abandoned trawlers] out of the harbour by the summer. We have waited long enough."
+CRAFTED += [
+    {"id": "c33", "url": "https://craft.example/33", "date": "2024-03-20",
+     "text": 'Councillor Dara Finch spoke about the gulls on Wednesday.\n\nFinch said the council would "drive them off the pier for good."'},
+    {"id": "c34", "url": "https://craft.example/34", "date": "2024-03-22",
+     "text": f'Dara Finch spoke at the fish market.\n\n"{GULLS}" said Dara Finch.'},
+    {"id": "c35", "url": "https://craft.example/35", "date": "2024-03-25",
+     "text": f'Dara Finch spoke at the quay.\n\n"{TRAWLERS}" said Dara Finch.'},
+    {"id": "c36", "url": "https://craft.example/36", "date": "2024-03-27",
+     "text": 'Dara Finch spoke to the harbour board.\n\nFinch said the board would "tow them out of the harbour."'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -322,6 +337,11 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert len({key for key, _ in pier.values()}) == 1  # one quotation
     assert {text: change for text, (_, change) in pier.items()} == {
         PIER: "original", PIER_BEFORE: "truncation", PIER_BOTH: "truncation"}
+    for said, piece in ((GULLS, "drive them off the pier for good."), (TRAWLERS, "tow them out of the harbour.")):
+        key = next(key for key, text in ours["renderings"] if text == said)
+        assert {ours["renderings"][key, said][1], ours["renderings"][key, piece][1]} == {"original", "altered"}
+    assert ours["renderings"][next(key for key, text in ours["renderings"] if text == GULLS), GULLS][2].startswith(
+        "{+We will+} drive [-them-] {+[the herring gulls]+}")
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 

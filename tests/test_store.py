@@ -599,6 +599,28 @@ def test_a_short_partial_quote_the_lsh_cannot_meet_is_found_among_the_speakers_r
     assert [n for _, _, n in said_by(store)] == [2, 1]
 
 
+def test_an_editors_bracket_in_place_of_a_pronoun_renders_the_piece_printed_with_the_pronoun_in_either_order(store):
+    gulls = "We will drive [the herring gulls] off the pier for good. The traders have asked us for years"
+    trawlers = "They will tow [the abandoned trawlers] out of the harbour by the summer. We have waited long enough"
+    store.index([article(1, quote("drive them off the pier for good"), date="2024-03-01"),   # the piece first
+                 article(2, quote(gulls), date="2024-03-02"),
+                 article(3, quote(trawlers), date="2024-03-03"),                            # the bracket first
+                 article(4, quote("tow them out of the harbour"), date="2024-03-04"),
+                 article(5, quote("tow them out of the harbour", speaker="Tom Quayle", mention="Quayle"), date="2024-03-05")])
+    assert [(name, n) for _, name, n in said_by(store)] == [("Maria Okafor", 2), ("Maria Okafor", 2), ("Tom Quayle", 1)]
+    assert rows(store, "SELECT text, change, diff FROM renderings WHERE quote_id = 1 ORDER BY id") == [
+        ("drive them off the pier for good", "original", "drive them off the pier for good"),
+        (gulls, "altered", "{+We will+} drive [-them-] {+[the herring gulls]+} off the pier for good."
+                           " {+The traders have asked us for years+}")]
+    assert rows(store, "SELECT change FROM renderings WHERE quote_id = 2 ORDER BY id") == [("original",), ("altered",)]
+
+
+def test_a_bracket_read_as_a_pronoun_does_not_join_words_that_differ_beyond_it(store):
+    store.index([article(1, quote("[The ferry company] will raise the fares on the island routes in May"), date="2024-03-01"),
+                 article(2, quote("They will cut the sailings on the island routes in winter"), date="2024-03-02")])
+    assert [n for _, _, n in said_by(store)] == [1, 1]
+
+
 def test_a_speakers_sentence_found_inside_an_unattributed_statement_of_an_earlier_article_takes_it_over(store):
     said = ("We do not have the money for it. We are so tired of the harbour board telling stories about this council."
             " We will not pay for their mistakes, and the families of Mill Lane will not pay for them either.")

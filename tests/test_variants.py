@@ -105,6 +105,29 @@ def test_different_quotations_sharing_a_phrase_are_two(a, b):
     assert not same_quotation(normalise_quote(a), normalise_quote(b))
 
 
+def test_an_editors_bracket_is_read_as_nothing_or_as_the_pronoun_it_may_replace_and_other_brackets_as_printed():
+    from saidwhen.variants import readings
+    said = "We will drive [the herring gulls] off the pier"
+    assert "we will drive them off the pier" in readings(said) and "we will drive off the pier" in readings(said)
+    assert len(readings(said)) == 15 and normalise_quote(said) not in readings(said)
+    assert readings("[The gulls] drive [them] off [the pier] today") == ()  # three brackets: as printed only
+    assert readings("[T]he pier [...] will reopen") == () and readings("The pier will reopen") == ()
+    assert len(readings("[Finch] said [the gulls] must go")) == 2 * 15 + 1  # each alone, and both read as nothing
+
+
+def test_a_rendering_with_a_bracket_in_place_of_a_pronoun_renders_the_words_with_the_pronoun():
+    from saidwhen.variants import same_quotation_read
+    piece, said = "drive them off the pier for good", "We will drive [the herring gulls] off the pier for good. The traders asked."
+    assert not same_quotation(normalise_quote(piece), normalise_quote(said), True, False)
+    assert same_quotation_read(normalise_quote(piece), normalise_quote(said), True, False, piece, said)
+    assert same_quotation_read(normalise_quote(said), normalise_quote(piece), False, True, said, piece)
+    other = "They will chase [the herring gulls] off the beach at dawn"
+    assert not same_quotation_read(normalise_quote(other), normalise_quote("they will drive them off the pier for good"),
+                                   False, True, other, "they will drive them off the pier for good")
+    classified = classify(piece, said)
+    assert classified == ("altered", "{+We will+} drive [-them-] {+[the herring gulls]+} off the pier for good. {+The traders asked.+}")
+
+
 # ---------------------------------------------------------------- carried over to new text (issue 16)
 
 FERRY = "We cannot keep the ferry running on a grant that has not changed in a decade, and the islanders know it"
