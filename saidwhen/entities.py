@@ -1319,7 +1319,7 @@ class Entities:
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
-        recent = self._recent_subject(head, before, "PERSON", unnamed=True)
+        recent = self._recent_subject(head, before, "PERSON", unnamed=True, gender=GENDERED_ROLES.get(w))
         if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
             return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
         return recent
@@ -1483,9 +1483,11 @@ class Entities:
             return None
         return None
 
-    def _recent_subject(self, head: Token, before: list, kind: str, unnamed: bool = False) -> Entity | None:
+    def _recent_subject(self, head: Token, before: list, kind: str, unnamed: bool = False,
+                        gender: str | None = None) -> Entity | None:
         """The entity of ``kind`` that is the subject of one of the three sentences before
-        ``head``'s, nearest first. With ``unnamed``, nobody when such a sentence has ``head``'s own
+        ``head``'s, nearest first; of ``gender`` where the description gives one ("the
+        businessman" is no woman). With ``unnamed``, nobody when such a sentence has ``head``'s own
         noun as its subject: the description repeats someone never named ("A trooper … the trooper")."""
         sent = self.sent(head.i)
         for _ in range(3):
@@ -1499,7 +1501,8 @@ class Entities:
                 return None
             subj = [m for m in before if sent.start_char <= m[0] < sent.end_char
                     and (m[1].kind == kind if kind != "ORG" else _org_like(m[1]))
-                    and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")]
+                    and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")
+                    and (gender is None or m[1].gender in (None, gender))]
             main = [m for m in subj if _main_clause(m[2])]
             if main:
                 return main[0][1]

@@ -852,3 +852,9 @@ def test_the_document_a_sentence_before_introduced_speaks_for_whoever_sent_it(in
         "The email", "The statement" if "statement" in intro else "The email")
     (q,) = reported_of(text)
     assert q.speaker == speaker
+
+
+def test_a_description_that_gives_a_gender_skips_the_last_subject_of_the_other():
+    text = ("The race tightened.\n\nTom Vale, a builder from Ohio, is running for governor.\n\n"
+            "Ana Ruiz attacked his record on Monday.\n\nThe Ohio businessman said the attack was unfair.")
+    assert [q.speaker for q in reported_of(text)] == ["Tom Vale"]
