@@ -66,9 +66,15 @@ def dateline_end(text: str, offset: int) -> int | None:
 
 def writers_hedge(verb: Token) -> bool:
     """Whether a speech verb is the writer's own hedge, nobody's statement: "it's safe to say …",
-    "it is fair to say …"."""
-    return verb.dep_ == "xcomp" and any(c.dep_ == "acomp" for c in verb.head.children) and any(
-        c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in verb.head.children)
+    "it is fair to say …", "it is worth noting that …", "it goes without saying that …"."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ == "worth":
+        head = head.head
+    elif verb.dep_ == "pcomp" and head.lower_ == "without":
+        head = head.head
+    elif not (verb.dep_ == "xcomp" and any(c.dep_ == "acomp" for c in head.children)):
+        return False
+    return any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in head.children)
 
 
 def subject_aside(clause: Token, verb: Token) -> bool:

@@ -591,8 +591,9 @@ def test_a_participle_used_as_an_adjective_or_a_bare_who_is_no_summary(sentence)
     assert summaries(sentence) == []
 
 
-def test_the_writer_s_hedge_is_nobody_s_statement():
-    assert reported("It is fair to say that the bridge was late.") == []
+@pytest.mark.parametrize("hedge", ["It is fair to say", "It is worth noting", "It's worth noting", "It goes without saying"])
+def test_the_writer_s_hedge_is_nobody_s_statement(hedge):
+    assert reported(f"{hedge} that the bridge was late.") == []
     (q,) = reported("Priya Walsh was quick to say that the bridge was late.")
     assert q.speaker == "Priya Walsh"
 
