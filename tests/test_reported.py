@@ -507,6 +507,7 @@ def test_a_request_made_with_asked_for_is_a_summary():
 @pytest.mark.parametrize("sentence, content", [
     ("The water board announced a new repair schedule for the bridge.", "a new repair schedule for the bridge"),
     ("Police reported no arrests at the march on Saturday.", "no arrests"),
+    ("The Vale campaign reported raising about $9 million during the month.", "raising about $9 million"),
 ])
 def test_what_someone_announced_or_reported_is_a_summary(sentence, content):
     (q,) = summaries(sentence)
