@@ -518,7 +518,13 @@ class Entities:
             return best
         above = [c for c in cands if c is not best and (h := heads.get(id(c))) is not None
                  and self._sent_of[h.i] == self._sent_of[mine.i] and any(a.i == h.i for a in mine.ancestors)]
-        return above[0] if above else best
+        if above:
+            return above[0]
+        if _named_as_kin(mine):  # "her husband, former President Bill Roe": the relative of the one the story is about
+            others = [(heads[id(c)].i, c) for c in cands if c is not best and id(c) in heads]
+            if others:
+                return max(others, key=lambda o: o[0])[1]
+        return best
 
     def _honorific(self, tok: Token) -> str | None:
         """The gender an honorific gives, right before a name or opening its mention ("Ms. Haddad" → "f")."""
@@ -1533,6 +1539,17 @@ _UNDER = frozenset("vice deputy assistant associate".split())
 _PLACE_LEVELS = frozenset("state federal national local county city regional provincial".split())
 
 
+def _named_as_kin(tok: Token) -> bool:
+    """Whether a name is given as somebody's relative: in apposition to "her husband", "Roe's son"."""
+    for _ in range(3):
+        if tok.dep_ not in ("appos", "compound", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lower_ in _KIN_WORDS and any(c.dep_ == "poss" for c in tok.children):
+            return True
+    return False
+
+
 def _main_clause(tok: Token) -> bool:
     """Whether a subject is the main clause's (or that of a clause "and" joins to it)."""
     verb = tok.head
@@ -1694,6 +1711,7 @@ def _titles_of_one(first: Token, other: Token) -> bool:
 
 
 _KIN = "husband|wife|son|daughter|brother|sister|father|mother|widow|widower|stepson|stepdaughter"
+_KIN_WORDS = frozenset(_KIN.split("|"))
 _OPENING_QUOTES = frozenset("\"'“‘«")
 
 

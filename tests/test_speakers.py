@@ -858,3 +858,10 @@ def test_a_description_that_gives_a_gender_skips_the_last_subject_of_the_other()
     text = ("The race tightened.\n\nTom Vale, a builder from Ohio, is running for governor.\n\n"
             "Ana Ruiz attacked his record on Monday.\n\nThe Ohio businessman said the attack was unfair.")
     assert [q.speaker for q in reported_of(text)] == ["Tom Vale"]
+
+
+def test_a_bare_surname_is_not_the_relative_introduced_as_her_husband():
+    text = ("Ana Vale, the council leader, will not be happy about the video.\n\nIt shows clips that could prove"
+            " embarrassing to the former mayor: her husband, former Governor Tom Vale, and two of his aides.\n\n"
+            'Vale is already facing criticism for her comments. "We need to slow down," Vale said on Monday.')
+    assert only(text).speaker == "Ana Vale"
