@@ -1328,7 +1328,16 @@ class Entities:
         recent = self._recent_subject(head, before, "PERSON", unnamed=True, gender=GENDERED_ROLES.get(w))
         if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
             return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if recent is not None and owner is not None and _person_noun(w) and self._owner(owner) is recent:
+            return None  # "his longtime physician" is somebody of his, never himself (but "his biography" is his)
         return recent
+
+    def _owner(self, poss: Token) -> Entity | None:
+        """Whom a possessive means: "his", "Roe's"."""
+        if coarse_pos(poss) == "PRON":
+            return self._resolve_pronoun(poss.lower_, poss.idx) if poss.lower_ in PRONOUN_GENDER else None
+        return self.lookup(poss.text, None, at=poss.idx)
 
     @staticmethod
     def _given_role(head: Token, w: str, before: list) -> Entity | None:
@@ -1537,6 +1546,17 @@ _TIME_STAMP = re.compile(r"(?:^|\n)\d{1,2}:\d{2} ?[ap]\.?m\.?:?\.?$", re.I)
 #: Words that make a role a lesser one ("vice president", "deputy director"), never the role alone.
 _UNDER = frozenset("vice deputy assistant associate".split())
 _PLACE_LEVELS = frozenset("state federal national local county city regional provincial".split())
+
+
+#: People someone has, beyond the roles and kin the lexicon lists: "his aide", "her friend".
+_COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
+
+
+def _person_noun(w: str) -> bool:
+    """Whether a description's head word names a person (a role, a relative, a companion, an
+    agent noun: "physician", "lawyer", "biographer"), not a thing of theirs ("his biography")."""
+    return w in ROLE_WORDS or w in GENDERED_ROLES or w in SPOKESPEOPLE or w in STAFF or w in _KIN_WORDS \
+        or w in _COMPANIONS or w not in DOCUMENTS and w.endswith(("er", "or", "ist", "ian"))
 
 
 def _named_as_kin(tok: Token) -> bool:

@@ -865,3 +865,12 @@ def test_a_bare_surname_is_not_the_relative_introduced_as_her_husband():
             " embarrassing to the former mayor: her husband, former Governor Tom Vale, and two of his aides.\n\n"
             'Vale is already facing criticism for her comments. "We need to slow down," Vale said on Monday.')
     assert only(text).speaker == "Ana Vale"
+
+
+@pytest.mark.parametrize("source", ["His lawyer", "According to his longtime physician,"])
+def test_someone_described_as_his_is_never_himself(source):
+    text = ("Tom Vale has run a remarkably busy campaign this spring.\n\n"
+            + (f"{source} said the report was accurate." if source.endswith("lawyer")
+               else f"{source} the report was accurate."))
+    (q,) = reported_of(text)
+    assert q.speaker is None
