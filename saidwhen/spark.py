@@ -904,7 +904,7 @@ def _quotes(renderings, people):
     text, the speaker, earliest day said); a rendering of at least ``PREFIX_WORDS`` words that
     begins another of the same speaker is merged into it, and the quote keeps the longer text.
     """
-    from pyspark.sql import Observation, Window
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     spoken = F.when(F.col("canonical").isNotNull(), F.col("key"))
@@ -930,17 +930,17 @@ def _quotes(renderings, people):
              .select(F.col("a.nk").alias("nk"), F.col("b.nk").alias("target"),
                      F.length("b.norm").alias("length"), F.col("b.first_key").alias("target_key")))
     best = Window.partitionBy("nk").orderBy(F.col("length").desc(), "target_key")
-    target = pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("nk", "target").localCheckpoint()
-    for _ in range(8):  # follow chains (a ⊂ b ⊂ c) to the longest rendering
-        moved = Observation()  # counted by the job that checkpoints the step
-        target = target.alias("t").join(target.alias("u"), F.col("t.target") == F.col("u.nk"), "left").select(
-            F.col("t.nk").alias("nk"), F.coalesce(F.col("u.target"), F.col("t.target")).alias("target"),
-            F.col("u.target").isNotNull().alias("moved")).observe(moved, F.sum(F.col("moved").cast("int")).alias("moved")).select(
-            "nk", "target").localCheckpoint()
-        if not moved.get["moved"]:
+    # One target per truncated rendering; the pairs (one per rendering printed short, like the links
+    # _link_altered collects) reach the driver, which follows chains (a ⊂ b ⊂ c) to the longest
+    # rendering by pointer jumping, eight rounds at most, as a loop of Spark joins would.
+    chosen = dict(tuple(r) for r in pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("nk", "target").collect())
+    for _ in range(8):
+        moved = {nk: chosen[t] for nk, t in chosen.items() if t in chosen}
+        if not moved:
             break
-
-    merged = groups.join(target, "nk", "left").withColumn("final", F.coalesce("target", "nk"))
+        chosen.update(moved)
+    target = groups.sparkSession.createDataFrame(list(chosen.items()), "nk string, target string")
+    merged = groups.join(F.broadcast(target), "nk", "left").withColumn("final", F.coalesce("target", "nk"))
     merged, adopted = _link_altered(renderings, merged.select("nk", "final"))
     merged = merged.join(groups.select("nk", "first_key", "first_seen"), "nk").persist()
     spans = merged.groupBy("final").agg(F.min("first_key").alias("first_key"), F.min("first_seen").alias("first_seen"))
@@ -987,7 +987,8 @@ def _link_altered(renderings, merged):
     first = Window.partitionBy("final").orderBy("tkey")
     # head: the quote's first text; said: some speaker says this text word for word.
     rows = texts.select("*", (F.row_number().over(first) == 1).alias("head"),
-                        F.max(F.col("speaker").isNotNull()).over(Window.partitionBy("norm")).alias("said"))
+                        F.max(F.col("speaker").isNotNull()).over(Window.partitionBy("norm")).alias("said")
+                        ).localCheckpoint(eager=False)  # kept by the Python pass below, read again for the heads
 
     def keyed(row):
         key, cut = tuple(row.tkey), is_fragment(row.text)
@@ -1027,7 +1028,7 @@ def _link_altered(renderings, merged):
     found = altered + extra
     if not found:
         return merged, adopted
-    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey")
+    heads = rows.where("head").select("final", "tkey")
     head_key = {final: key for final, key, _ in found}
     for row in heads.join(F.broadcast(merged.sparkSession.createDataFrame(
             [(t,) for t in {t for _, _, t in found}], "final string")), "final").collect():
