@@ -572,27 +572,27 @@ def _cores(df) -> int:
 def _numbered(df, key: str, name: str):
     """``df`` with ``name`` = 1, 2, … in ``key`` order, its rows in that order: a distributed sort,
     then each partition's offset from the row counts of the partitions before it (one small row per
-    partition reaches the driver, never the data). The sorted rows are kept (a lazy local checkpoint)
-    by the job that counts them, and ``df``'s plan runs once, not again to join the numbers back; the
-    partitions come out in id order, so a table written from them needs no sort of its own."""
+    partition reaches the driver, never the data), added by a projection. The sorted rows are kept
+    (a lazy local checkpoint) by the job that counts them, and ``df``'s plan runs once, not again to
+    join the numbers back; the partitions come out in id order, so a table written from them needs
+    no sort of its own."""
     from pyspark.sql import functions as F
 
-    spark = df.sparkSession
     cols = df.columns
     ranked = (df.orderBy(key)
               .select("*", F.spark_partition_id().alias("_part"), F.monotonically_increasing_id().alias("_row"))
               .localCheckpoint(eager=False))
     sizes = sorted(tuple(r) for r in ranked.groupBy("_part").agg(F.min("_row"), F.count("*")).collect())
-    offsets, total = [], 0
-    for part, first_row, n in sizes:
-        offsets.append((part, first_row, total))
-        total += n
-    if not offsets:
+    if not sizes:
         return ranked.select(*cols, F.lit(None).cast("bigint").alias(name))
-    table = spark.createDataFrame(offsets, "_part int, _first bigint, _offset bigint")
-    # the offsets are broadcast: the sorted rows stream through the join in their order
-    return ranked.join(F.broadcast(table), "_part").select(
-        *cols, (F.col("_row") - F.col("_first") + F.col("_offset") + 1).alias(name))
+    # id = _row + shift[_part]: a projection, so the sorted rows keep their partitions and order. (The
+    # array ends with a null, never read, so the column stays nullable, as the store's export has it.)
+    shift, total = [0] * (sizes[-1][0] + 1), 0
+    for part, first_row, n in sizes:
+        shift[part] = total - first_row + 1
+        total += n
+    shifts = F.array(*(F.lit(v).cast("bigint") for v in shift), F.lit(None).cast("bigint"))
+    return ranked.select(*cols, (F.col("_row") + F.element_at(shifts, F.col("_part") + 1)).alias(name))
 
 
 def _deduplicate(light):
