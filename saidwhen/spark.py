@@ -8,8 +8,8 @@ and normalises each article with the same functions as the single-machine path (
 Python worker, loaded once). Everything the store computes per article without its database (text
 hash, MinHash signature and LSH buckets, normalised quote text, the day a quote was said) is computed
 there too. The steps that span articles (duplicates, syndicated copies, people, one quote with many
-renderings) are Spark joins, window functions and aggregations; nothing but counts comes back to the
-driver. The tables are written as Parquet folders ``DIR/<table>/`` with the columns and types of
+renderings) are Spark joins, window functions and aggregations; what comes back to the driver is
+counts and the links between quotations it follows, never article text or table rows. The tables are written as Parquet folders ``DIR/<table>/`` with the columns and types of
 ``saidwhen export --format parquet``; records that could not be read or extracted go, with the
 reason, to ``DIR/rejected/`` as JSON lines.
 
