@@ -8,8 +8,8 @@ and normalises each article with the same functions as the single-machine path (
 Python worker, loaded once). Everything the store computes per article without its database (text
 hash, MinHash signature and LSH buckets, normalised quote text, the day a quote was said) is computed
 there too. The steps that span articles (duplicates, syndicated copies, people, one quote with many
-renderings) are Spark joins, window functions and aggregations; nothing but counts comes back to the
-driver. The tables are written as Parquet folders ``DIR/<table>/`` with the columns and types of
+renderings) are Spark joins, window functions and aggregations; what comes back to the driver is
+counts and the links between quotations it follows, never article text or table rows. The tables are written as Parquet folders ``DIR/<table>/`` with the columns and types of
 ``saidwhen export --format parquet``; records that could not be read or extracted go, with the
 reason, to ``DIR/rejected/`` as JSON lines.
 
@@ -491,8 +491,7 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
 
     summary.lap("rejected", clock)
     kept = _deduplicate(arts.select("ordinal", "url", "text_hash"))
-    ids = _number(kept, "ordinal", "id")
-    ka = arts.join(ids, "ordinal").persist()
+    ka = _numbered(arts.join(kept, "ordinal"), "ordinal", "id")  # in id order: times and non_quotes need no sort
     summary.lap("duplicates", clock)
 
     clusters = _syndication(ka)
@@ -517,16 +516,16 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
         "renderings": rendering_table,
         "occurrences": occurrences,
         "times": ka.select("id", F.posexplode("times").alias("_p", "t")).select(
-            F.col("id").alias("article_id"), "t.*").orderBy("article_id", "pos"),
+            F.col("id").alias("article_id"), "t.*"),
         "non_quotes": ka.select("id", F.posexplode("non_quotes").alias("_p", "n")).select(
-            F.col("id").alias("article_id"), "n.*").orderBy("article_id", "pos"),
+            F.col("id").alias("article_id"), "n.*"),
     }
     # The summary's counts are taken while the tables are written, not by jobs of their own.
     copy = F.col("minhash_cluster").isNotNull() & (F.col("minhash_cluster") != F.col("id"))
     counted = {name: Observation() for name in ("articles", "people", "quotes", "occurrences")}
     for name in TABLES:
         df = tables[name]
-        if "id" in df.columns and name in ("articles", "people", "quotes", "renderings", "occurrences"):
+        if name in ("articles", "renderings"):  # the others come out of _numbered in id order
             df = df.orderBy("id")
         if name in counted:
             extra = [F.sum(F.when(copy, 1).otherwise(0)).alias("copies")] if name == "articles" else []
@@ -537,7 +536,7 @@ def _build(spark, extracted, missing, counts, summary, out, started, say) -> Spa
     summary.duplicates = summary.records - summary.articles
     summary.syndicated = counted["articles"].get["copies"] or 0
     summary.people, summary.quotes, summary.occurrences = (counted[n].get["rows"] for n in ("people", "quotes", "occurrences"))
-    for df in (ka, arts, renderings, people):
+    for df in (arts, renderings):
         df.unpersist()
     c = counts.value
     summary.warnings = c.pop("warning", 0)
@@ -570,27 +569,30 @@ def _cores(df) -> int:
     return df.sparkSession.sparkContext.defaultParallelism
 
 
-def _number(df, key: str, name: str):
-    """``df``'s ``key`` column with ``name`` = 1, 2, … in ``key`` order: a distributed sort, then each
-    partition's offset from the row counts of the partitions before it (one small row per
-    partition reaches the driver, never the data). The sorted rows are kept (a lazy local checkpoint)
-    by the job that counts them, not by a job of their own."""
+def _numbered(df, key: str, name: str):
+    """``df`` with ``name`` = 1, 2, … in ``key`` order, its rows in that order: a distributed sort,
+    then each partition's offset from the row counts of the partitions before it (one small row per
+    partition reaches the driver, never the data), added by a projection. The sorted rows are kept
+    (a lazy local checkpoint) by the job that counts them, and ``df``'s plan runs once, not again to
+    join the numbers back; the partitions come out in id order, so a table written from them needs
+    no sort of its own."""
     from pyspark.sql import functions as F
 
-    spark = df.sparkSession
-    ranked = (df.select(key).orderBy(key)
-              .select(key, F.spark_partition_id().alias("_part"), F.monotonically_increasing_id().alias("_row"))
+    cols = df.columns
+    ranked = (df.orderBy(key)
+              .select("*", F.spark_partition_id().alias("_part"), F.monotonically_increasing_id().alias("_row"))
               .localCheckpoint(eager=False))
     sizes = sorted(tuple(r) for r in ranked.groupBy("_part").agg(F.min("_row"), F.count("*")).collect())
-    offsets, total = [], 0
+    if not sizes:
+        return ranked.select(*cols, F.lit(None).cast("bigint").alias(name))
+    # id = _row + shift[_part]: a projection, so the sorted rows keep their partitions and order. (The
+    # array ends with a null, never read, so the column stays nullable, as the store's export has it.)
+    shift, total = [0] * (sizes[-1][0] + 1), 0
     for part, first_row, n in sizes:
-        offsets.append((part, first_row, total))
+        shift[part] = total - first_row + 1
         total += n
-    if not offsets:
-        return ranked.select(key, F.lit(None).cast("bigint").alias(name))
-    table = spark.createDataFrame(offsets, "_part int, _first bigint, _offset bigint")
-    return ranked.join(F.broadcast(table), "_part").select(
-        key, (F.col("_row") - F.col("_first") + F.col("_offset") + 1).alias(name))
+    shifts = F.array(*(F.lit(v).cast("bigint") for v in shift), F.lit(None).cast("bigint"))
+    return ranked.select(*cols, (F.col("_row") + F.element_at(shifts, F.col("_part") + 1)).alias(name))
 
 
 def _deduplicate(light):
@@ -703,8 +705,7 @@ def _people(entries):
         StructType([StructField("name", StringType()), StructField("kind", StringType()), StructField("role", StringType()),
                     StructField("gender", StringType()), StructField("gender_evidence", StringType()),
                     StructField("gender_conflict", LongType()), StructField("created", key)]), verifySchema=False)
-    ids = _number(rows.select("created"), "created", "id")
-    people = rows.join(ids, "created").select("id", "name", "kind", "role", "gender", "gender_evidence", "gender_conflict").persist()
+    people = _numbered(rows, "created", "id").select("id", "name", "kind", "role", "gender", "gender_evidence", "gender_conflict")
     alias_rows = spark.createDataFrame(folded.filter(lambda x: x[0] == "a").map(lambda x: x[1:]),
                                        StructType([StructField("canonical", StringType()), StructField("alias", StringType()),
                                                   StructField("reason", StringType())]), verifySchema=False)
@@ -903,7 +904,7 @@ def _quotes(renderings, people):
     text, the speaker, earliest day said); a rendering of at least ``PREFIX_WORDS`` words that
     begins another of the same speaker is merged into it, and the quote keeps the longer text.
     """
-    from pyspark.sql import Observation, Window
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     spoken = F.when(F.col("canonical").isNotNull(), F.col("key"))
@@ -929,17 +930,17 @@ def _quotes(renderings, people):
              .select(F.col("a.nk").alias("nk"), F.col("b.nk").alias("target"),
                      F.length("b.norm").alias("length"), F.col("b.first_key").alias("target_key")))
     best = Window.partitionBy("nk").orderBy(F.col("length").desc(), "target_key")
-    target = pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("nk", "target").localCheckpoint()
-    for _ in range(8):  # follow chains (a ⊂ b ⊂ c) to the longest rendering
-        moved = Observation()  # counted by the job that checkpoints the step
-        target = target.alias("t").join(target.alias("u"), F.col("t.target") == F.col("u.nk"), "left").select(
-            F.col("t.nk").alias("nk"), F.coalesce(F.col("u.target"), F.col("t.target")).alias("target"),
-            F.col("u.target").isNotNull().alias("moved")).observe(moved, F.sum(F.col("moved").cast("int")).alias("moved")).select(
-            "nk", "target").localCheckpoint()
-        if not moved.get["moved"]:
+    # One target per truncated rendering; the pairs (one per rendering printed short, like the links
+    # _link_altered collects) reach the driver, which follows chains (a ⊂ b ⊂ c) to the longest
+    # rendering by pointer jumping, eight rounds at most, as a loop of Spark joins would.
+    chosen = dict(tuple(r) for r in pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("nk", "target").collect())
+    for _ in range(8):
+        moved = {nk: chosen[t] for nk, t in chosen.items() if t in chosen}
+        if not moved:
             break
-
-    merged = groups.join(target, "nk", "left").withColumn("final", F.coalesce("target", "nk"))
+        chosen.update(moved)
+    target = groups.sparkSession.createDataFrame(list(chosen.items()), "nk string, target string")
+    merged = groups.join(F.broadcast(target), "nk", "left").withColumn("final", F.coalesce("target", "nk"))
     merged, adopted = _link_altered(renderings, merged.select("nk", "final"))
     merged = merged.join(groups.select("nk", "first_key", "first_seen"), "nk").persist()
     spans = merged.groupBy("final").agg(F.min("first_key").alias("first_key"), F.min("first_seen").alias("first_seen"))
@@ -952,12 +953,10 @@ def _quotes(renderings, people):
         head = head.join(F.broadcast(by), "final", "left").select(
             "final", "norm_text", "text", "prefix", F.coalesce("a_canonical", "canonical").alias("canonical"),
             F.coalesce("a_speaker_text", "speaker_text").alias("speaker_text"))
-    rows = spans.join(head, "final")
-    ids = _number(rows.select("first_key"), "first_key", "id")
-    quotes = rows.join(ids, "first_key").persist()
-    quote_of_norm = merged.join(quotes.select("final", F.col("id").alias("quote_id")), "final").select("nk", "quote_id")
     speaker_ids = people.select(F.col("id").alias("speaker_id"), F.col("name").alias("canonical"))
-    table = quotes.join(speaker_ids, "canonical", "left").select(
+    quotes = _numbered(spans.join(head, "final").join(speaker_ids, "canonical", "left"), "first_key", "id")
+    quote_of_norm = merged.join(quotes.select("final", F.col("id").alias("quote_id")), "final").select("nk", "quote_id")
+    table = quotes.select(
         "id", "text", "norm_text", F.col("prefix").alias("norm_prefix"), "speaker_id",
         F.col("speaker_text").alias("speaker"), "first_seen")
     return table, quote_of_norm
@@ -993,7 +992,8 @@ def _link_altered(renderings, merged):
     rows = texts.select("*", (F.row_number().over(first) == 1).alias("head"),
                         F.max(F.col("speaker").isNotNull()).over(Window.partitionBy("norm")).alias("said"),
                         (F.col("speaker").isNotNull() & (F.length("norm") > F.max(F.length("norm")).over(before)))
-                        .alias("extends"))
+                        .alias("extends")
+                        ).localCheckpoint(eager=False)  # kept by the Python pass below, read again for the heads
 
     def keyed(row):
         key, cut = tuple(row.tkey), is_fragment(row.text)
@@ -1038,7 +1038,7 @@ def _link_altered(renderings, merged):
     found = altered + extra
     if not found and not extended:
         return merged, adopted
-    heads = texts.withColumn("n", F.row_number().over(first)).where("n = 1").select("final", "tkey")
+    heads = rows.where("head").select("final", "tkey")
     head_key = {final: key for final, key, _ in found}
     for row in heads.join(F.broadcast(merged.sparkSession.createDataFrame(
             [(t,) for t in {t for _, _, t in found + extended} | {f for f, _, _ in extended}], "final string")), "final").collect():
@@ -1206,8 +1206,7 @@ def _rendering_table(renderings, quote_of_norm):
     rows = (renderings.join(quote_of_norm, "nk").groupBy("quote_id", "text")
             .agg(F.min("key").alias("tkey"), F.first("norm").alias("norm_text"), F.min("printed").alias("first_seen"),
                  F.max(F.col("kind").isin(*QUOTED_KINDS)).alias("quoted")))
-    ids = _number(rows.select("tkey"), "tkey", "id")
-    rows = rows.join(ids, "tkey").persist()
+    rows = _numbered(rows, "tkey", "id")
 
     def classified(group):
         quote_id, items = group
@@ -1235,8 +1234,7 @@ def _occurrences(renderings, quote_of_norm, people, rendering_ids):
     o = (o.join(quote_of_norm, "nk").join(rendering_ids, ["quote_id", "text"], "left")
          .join(people.select(F.col("id").alias("speaker_id"), F.col("name").alias("canonical")), "canonical", "left"))
     keyed = o.withColumn("okey", F.struct(F.col("key.ordinal"), F.col("key.pos"), "start", "end"))
-    ids = _number(keyed.select("okey"), "okey", "id")
-    return keyed.join(ids, "okey").select(
+    return _numbered(keyed, "okey", "id").select(
         "id", "quote_id", "article_id", "start", "end", "speaker_id", "mention", F.col("speaker").alias("speaker_name"), "cue", "kind", "said_on",
         "said_on_basis", "said_date", "confidence", "paragraph", "grp", "rendering_id")
 

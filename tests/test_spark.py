@@ -357,6 +357,17 @@ def test_the_summary_counts_what_the_tables_hold(built):
         len(read(out, table)) for table in ("people", "quotes", "occurrences"))
 
 
+def test_each_table_is_written_in_id_order_and_its_ids_count_from_one(built):
+    # most tables are written straight from the sorted pass that numbered them, with no sort of their own
+    out, _ = built
+    for table in ("articles", "people", "quotes", "renderings", "occurrences"):
+        ids = [r["id"] for r in read(out, table)]
+        assert ids == list(range(1, len(ids) + 1)), table
+    for table, key in (("times", "article_id"), ("non_quotes", "article_id"), ("aliases", "person_id")):
+        keys = [r[key] for r in read(out, table)]
+        assert len(set(keys)) > 1 and keys == sorted(keys), table
+
+
 def test_each_table_has_the_columns_and_arrow_types_of_the_export(single, built):
     out, _ = built
     for table in TABLES:
