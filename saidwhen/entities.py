@@ -1224,8 +1224,10 @@ class Entities:
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
         if found and not main and gender is not None and depth < 3:  # three sentences back at most
+            # the sentence is about "he", its main clause's subject, before or after the names in it
+            # ("When the interview steered Allen toward …, he offered his thoughts on Trump's …")
             topic = next((t for t in self.sent(found[0][2].i) if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
-                          and PRONOUN_GENDER.get(t.lower_) == gender and t.idx < min(m[0] for m in found)
+                          and PRONOUN_GENDER.get(t.lower_) == gender and t.idx < pos
                           and self._writers(t.idx)), None)
             if topic is not None and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
                 return ent

@@ -874,3 +874,10 @@ def test_someone_described_as_his_is_never_himself(source):
                else f"{source} the report was accurate."))
     (q,) = reported_of(text)
     assert q.speaker is None
+
+
+def test_he_goes_on_about_the_he_of_the_sentence_before_not_the_man_named_in_its_object():
+    text = ("The actor spoke about his new show on Monday.\n\nWhen the interview steered Sam Orlov toward the mayoral"
+            " race, he offered his thoughts on front-runner Tom Vale's appeal among older voters.\n\n"
+            "“I think it is funny,” he said.")
+    assert only(text).speaker == "Sam Orlov"
