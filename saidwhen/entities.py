@@ -1212,6 +1212,14 @@ class Entities:
                 chosen = self._subject_above(here, heads)
                 if chosen is not None:
                     return next(m[1] for m in found if id(m[1]) == chosen)
+            # "Though he did not name Roe or Doe, he made it clear …": the "he" that opens its sentence,
+            # before the names, subject like it, is whom it goes on about
+            if here.dep_ in ("nsubj", "nsubjpass") and depth < 3 and all(_as_subject(m[2]) is None for m in found):
+                first = min(m[2].i for m in found)
+                opener = next((t for t in self.doc[self.sent(here.i).start : first] if t.dep_ in ("nsubj", "nsubjpass")
+                               and t.lower_ == here.lower_ and self._writers(t.idx)), None)
+                if opener is not None and (ent := self._resolve_pronoun(opener.lower_, opener.idx, None, depth + 1)) is not None:
+                    return ent
             # named before it only as no subject nor owner ("When pressed by Holt, his answer …"; not
             # "Roe's plan, he said"), it goes on about whom the previous sentence's "he" (or "she") is
             k = self._sent_of[here.i]

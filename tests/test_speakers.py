@@ -881,3 +881,10 @@ def test_he_goes_on_about_the_he_of_the_sentence_before_not_the_man_named_in_its
             " race, he offered his thoughts on front-runner Tom Vale's appeal among older voters.\n\n"
             "“I think it is funny,” he said.")
     assert only(text).speaker == "Sam Orlov"
+
+
+def test_he_is_whom_the_he_opening_his_sentence_means_not_the_men_that_he_named():
+    text = ("Tom Vale, who won two counties, is calling for his rivals to drop out.\n\n"
+            "Though he did not mention Sam Orlov or Ben Ruiz by name, he said that he wanted them gone.")
+    (q,) = reported_of(text)
+    assert q.speaker == "Tom Vale"
