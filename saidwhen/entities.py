@@ -247,11 +247,13 @@ class Entities:
         # tagger took it for a noun ("Sanders is …" as a plural) and the article never writes it in
         # lower case.
         for tok in self._capitals:
-            if (coarse_pos(tok) == "PROPN" or coarse_pos(tok) == "NOUN" and tok.text[:1].isupper() and not tok.text.isupper()
-                    and not _common_noun(tok.text, self.text)) and tok.i not in covered and not self.in_quote(tok.idx):
-                ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
-                if ent is not None:
-                    self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
+            pos = coarse_pos(tok)
+            if pos != "PROPN" and not (pos == "NOUN" and tok.text[:1].isupper() and not tok.text.isupper()) \
+                    or tok.i in covered or self.in_quote(tok.idx):
+                continue
+            ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
+            if ent is not None and (pos == "PROPN" or not _common_noun(tok.text, self.text)):
+                self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
         self._mention_role_subjects()
 
     def _trimmed(self, e: SpacySpan) -> SpacySpan | None:
