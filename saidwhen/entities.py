@@ -451,6 +451,15 @@ class Entities:
                     runs.append(SpacySpan(doc, k, j, label="PERSON"))
                 elif not self.has_ner:
                     runs.append(SpacySpan(doc, k, j, label="ORG"))
+        # "a 52-year-old resident named Caroline": a person the article names by one name only
+        for t in tokens_among(doc, ("named", "called")):
+            if t.dep_ != "acl" or not _person_noun(t.head.lower_) and t.head.lower_ not in _PEOPLE:
+                continue
+            name = next((c for c in t.children if c.dep_ in ("oprd", "attr", "dobj") and c.left_edge.i == t.i + 1
+                         and c.text[:1].isupper() and c.i not in labelled), None)
+            if name is not None and not self.in_quote(name.idx) and all(
+                    k.text[:1].isupper() and k.i not in labelled for k in doc[t.i + 1 : name.i + 1]):
+                runs.append(SpacySpan(doc, t.i + 1, name.i + 1, label="PERSON"))
         return runs
 
     def _entity_for(self, span: SpacySpan, kind: str) -> Entity | None:
@@ -909,6 +918,10 @@ class Entities:
                 names = [c for c in tok.children if c.dep_ == "conj" and _titles_of_one(tok, c)]
             if not names:  # "according to the department's epidemiologist, Dr. Farida Nwosu."
                 names = self._name_after(tok)
+            if not names:  # "A man named Joe Parrish said"
+                names = [g for c in tok.children if c.dep_ == "acl" and c.lower_ in ("named", "called")
+                         for g in c.children if g.dep_ in ("oprd", "attr", "dobj") and g.left_edge.i == c.i + 1 and coarse_pos(g) == "PROPN"]
+                names = [max((t for t in names[0].subtree if coarse_pos(t) == "PROPN"), key=lambda t: t.i)] if names else []
             if not names:  # "Deborah Roe - Santilli's girlfriend - told": the name the dash sets the role off from
                 names = [self.doc[t.i - 1] for t in self.doc[tok.left_edge.i + 1 : tok.i] if t.text in ("-", "–", "—", "--")
                          and t.whitespace_ and self.doc[t.i - 1].whitespace_ and self.doc[t.i - 1].ent_type_ == "PERSON"][:1]
@@ -1560,6 +1573,8 @@ _UNDER = frozenset("vice deputy assistant associate".split())
 _PLACE_LEVELS = frozenset("state federal national local county city regional provincial".split())
 
 
+#: Words for a person as such, which "named" may follow: "a resident named Caroline".
+_PEOPLE = frozenset("man woman boy girl person resident voter student mother father citizen neighbor neighbour".split())
 #: People someone has, beyond the roles and kin the lexicon lists: "his aide", "her friend".
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
 

@@ -888,3 +888,12 @@ def test_he_is_whom_the_he_opening_his_sentence_means_not_the_men_that_he_named(
             "Though he did not mention Sam Orlov or Ben Ruiz by name, he said that he wanted them gone.")
     (q,) = reported_of(text)
     assert q.speaker == "Tom Vale"
+
+
+@pytest.mark.parametrize("intro, speaker", [
+    ("The woman identified herself to reporters as a 52-year-old resident named Carina.", "Carina"),
+    ("A man named Joe Parrish waited for two hours.", "Joe Parrish"),
+])
+def test_a_person_introduced_as_named_so_is_the_speaker_it_names(intro, speaker):
+    text = f"The line at the polls was long.\n\n{intro}\n\n“Nobody told us anything,” {'she' if 'woman' in intro else 'he'} said."
+    assert only(text).speaker == speaker
