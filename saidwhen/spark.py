@@ -442,7 +442,10 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
     files_b = sc.broadcast(files)
     parts = []
     for i in jsonl:
-        lines = sc.textFile(files[i]).zipWithIndex().map(lambda x, i=i: (i, x[1] + 1, x[0]))
+        # Split by the file system's blocks only (minPartitions=1): a file of one block is one partition,
+        # and numbering its lines needs no job of its own to count them first (``zipWithIndex`` runs one
+        # for a file in several). Reading is cheap; the records are dealt over every core just below.
+        lines = sc.textFile(files[i], minPartitions=1).zipWithIndex().map(lambda x, i=i: (i, x[1] + 1, x[0]))
         parts.append(lines.mapPartitions(lambda it: _read_items(it, _parse_jsonl_line(files_b), counts)))
     if whole:
         indices: dict[str, list[int]] = {}
