@@ -505,3 +505,27 @@ def test_a_chain_of_near_copies_is_one_cluster_labelled_with_its_earliest_articl
                                  "id bigint, signature array<bigint>, buckets array<bigint>")
     clusters = dict(tuple(r) for r in spark_job._syndication(ka).collect())
     assert clusters == {1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 6, 7: 6}
+
+
+def test_a_jsonl_file_split_across_tasks_keeps_its_line_numbers(session, tmp_path):
+    # A file larger than a block is read in several partitions, whose lines are numbered across them.
+    lines = [json.dumps({"id": f"a{i}", "url": f"https://example.org/{i}", "date": "2024-05-01",
+                         "text": f'"Story {i} is in," said Lee Chan. ' + "More words here. " * 20}) for i in range(1, 31)]
+    lines[6], lines[24] = "{not json", '{"id": "no-text"}'  # lines 7 and 25
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    conf = session.sparkContext._jsc.hadoopConfiguration()
+    conf.set("fs.local.block.size", "4096")
+    conf.set("fs.file.impl.disable.cache", "true")  # a file system that reads the block size set here
+    try:
+        assert session.sparkContext.textFile(str(path), minPartitions=1).getNumPartitions() > 1
+        summary = spark_job.run([str(path)], str(tmp_path / "out"), spark=session, log=lambda m: None)
+    finally:
+        conf.unset("fs.local.block.size")
+        conf.unset("fs.file.impl.disable.cache")
+    rejected = [json.loads(line) for p in sorted((tmp_path / "out" / "rejected").glob("*.json"))
+                for line in p.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["line"] for r in rejected) == [7, 25]
+    articles = pq.read_table(tmp_path / "out" / "articles").to_pylist()
+    assert summary.articles == 28
+    assert [a["source_id"] for a in articles] == [f"a{i}" for i in range(1, 31) if i not in (7, 25)]
