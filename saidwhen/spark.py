@@ -442,7 +442,10 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
     files_b = sc.broadcast(files)
     parts = []
     for i in jsonl:
-        lines = sc.textFile(files[i]).zipWithIndex().map(lambda x, i=i: (i, x[1] + 1, x[0]))
+        # Split by the file system's blocks only (minPartitions=1): a file of one block is one partition,
+        # and numbering its lines needs no job of its own to count them first (``zipWithIndex`` runs one
+        # for a file in several). Reading is cheap; the records are dealt over every core just below.
+        lines = sc.textFile(files[i], minPartitions=1).zipWithIndex().map(lambda x, i=i: (i, x[1] + 1, x[0]))
         parts.append(lines.mapPartitions(lambda it: _read_items(it, _parse_jsonl_line(files_b), counts)))
     if whole:
         indices: dict[str, list[int]] = {}
@@ -646,23 +649,25 @@ def _syndication(ka):
              .join(sig.select(F.col("id").alias("b"), F.col("signature").alias("sb")), "b")
              .where(equal / F.lit(float(NUM_PERM)) >= F.lit(SYNDICATION_THRESHOLD))
              .select("a", "b").localCheckpoint())
-    # Each round a node takes the least label among its own and its neighbours'; labels only fall, so a
-    # round where none fell (counted by the job that checkpoints it) is the last. The first round
-    # starts from every node labelled with itself.
-    none = F.lit(None).cast("bigint")
-    offers = (edges.select(F.col("b").alias("node"), F.col("a").alias("label"), none.alias("old"))
-              .union(edges.select(F.col("a").alias("node"), F.col("a").alias("label"), F.col("a").alias("old")))
-              .union(edges.select(F.col("b").alias("node"), F.col("b").alias("label"), F.col("b").alias("old"))))
+    # Each round a node takes the least label among its own and its neighbours'; labels only fall, and
+    # none would fall in another round once both ends of every link share one: the job that joins the
+    # round's labels to the links (and keeps them, for the next round's offers) checks that, so no round
+    # runs only to find that nothing changed. The first round starts from every node labelled with itself.
+    offers = (edges.select(F.col("b").alias("node"), F.col("a").alias("label"))
+              .union(edges.select(F.col("a").alias("node"), F.col("a").alias("label")))
+              .union(edges.select(F.col("b").alias("node"), F.col("b").alias("label"))))
     while True:
-        fell = Observation()
-        labels = (offers.groupBy("node").agg(F.min("label").alias("label"), F.min("old").alias("old"))
-                  .observe(fell, F.sum((F.col("label") < F.col("old")).cast("int")).alias("fell"))
-                  .select("node", "label").localCheckpoint())
-        if not fell.get["fell"]:
+        labels = offers.groupBy("node").agg(F.min("label").alias("label")).localCheckpoint(eager=False)
+        apart = Observation()
+        linked = (edges.join(labels.select(F.col("node").alias("a"), F.col("label").alias("la")), "a")
+                  .join(labels.select(F.col("node").alias("b"), F.col("label").alias("lb")), "b")
+                  .observe(apart, F.sum((F.col("la") != F.col("lb")).cast("int")).alias("apart"))
+                  .localCheckpoint())
+        if not apart.get["apart"]:
             return labels.select(F.col("node").alias("id"), F.col("label").alias("minhash_cluster"))
-        offers = (edges.join(labels.withColumnRenamed("node", "a"), "a").select(F.col("b").alias("node"), "label", none.alias("old"))
-                  .union(edges.join(labels.withColumnRenamed("node", "b"), "b").select(F.col("a").alias("node"), "label", none.alias("old")))
-                  .union(labels.select("node", "label", F.col("label").alias("old"))))
+        offers = (linked.select(F.col("b").alias("node"), F.col("la").alias("label"))
+                  .union(linked.select(F.col("a").alias("node"), F.col("lb").alias("label")))
+                  .union(labels))
 
 
 def _person_entries(ka):
@@ -894,7 +899,8 @@ def _renderings(ka, sightings):
                  F.col("first_speaker"))
            .otherwise(F.lit("")))
     return (r.join(first, "norm", "left").join(second, "norm", "left")
-            .withColumn("nk", F.concat_ws("\u0001", who, F.col("norm"))).drop("first_speaker", "second_since").persist())
+            .withColumn("nk", F.concat_ws("\u0001", who, F.col("norm"))).drop("first_speaker", "second_since")
+            .coalesce(_cores(ka)).persist())
 
 
 def _quotes(renderings, people):
@@ -917,7 +923,7 @@ def _quotes(renderings, people):
         F.min_by("canonical", spoken).alias("canonical"),
         F.min_by("speaker_text", spoken).alias("speaker_text"),
         F.min("said_date").alias("first_seen"),
-    ).persist()
+    ).coalesce(_cores(renderings)).persist()
 
     a, b = groups.alias("a"), groups.alias("b")
     longer = F.col("b.norm")
@@ -942,7 +948,7 @@ def _quotes(renderings, people):
     target = groups.sparkSession.createDataFrame(list(chosen.items()), "nk string, target string")
     merged = groups.join(F.broadcast(target), "nk", "left").withColumn("final", F.coalesce("target", "nk"))
     merged, adopted = _link_altered(renderings, merged.select("nk", "final"))
-    merged = merged.join(groups.select("nk", "first_key", "first_seen"), "nk").persist()
+    merged = merged.join(groups.select("nk", "first_key", "first_seen"), "nk").coalesce(_cores(groups)).persist()
     spans = merged.groupBy("final").agg(F.min("first_key").alias("first_key"), F.min("first_seen").alias("first_seen"))
     head = groups.select(F.col("nk").alias("final"), F.col("norm").alias("norm_text"), "text", "prefix", "canonical",
                          "speaker_text")
@@ -1022,8 +1028,10 @@ def _link_altered(renderings, merged):
                 out.append((("c", head_key(row.norm)), ("s", *entry)))
         return out
 
+    # The rows come out of the window's shuffle in one partition or few: dealt round to one per core, so
+    # that every core shares the Python pass (what it finds is collected and ordered on the driver).
     n = _cores(renderings)
-    found = (rows.coalesce(n).rdd.flatMap(keyed).groupByKey(n)
+    found = (rows.repartition(n).rdd.flatMap(keyed).groupByKey(n)
              .flatMap(lambda kv: {"p": _altered_pairs, "b": _unattributed_pairs, "c": _contained_pairs}[kv[0][0]](kv[1]))
              .persist())  # read twice below
     # A speaker's text meets an unattributed one when they share NOBODY_BANDS bands, as in the store.

@@ -487,3 +487,45 @@ def test_the_spark_command_names_a_missing_input_and_a_bad_kind(session, tmp_pat
     assert missing.exit_code == 1 and "missing.jsonl: no such file or directory" in " ".join(missing.stderr.split())
     bad = saidwhen("spark", tmp_path / "missing.jsonl", "--out", tmp_path / "out", "--kinds", "whispered")
     assert bad.exit_code == 2 and "whispered" in bad.stderr
+
+
+def test_a_chain_of_near_copies_is_one_cluster_labelled_with_its_earliest_article(session):
+    # 1 ~ 2 ~ 3 ~ 4 ~ 5, each a near-copy of the next only (a new 15% of the signature changed at each
+    # step), and 6 ~ 7 apart: the labels need rounds to travel the chain, and stop when they are settled.
+    from saidwhen.store import NUM_PERM
+
+    step = NUM_PERM * 15 // 100
+    signatures = {1: list(range(NUM_PERM))}
+    for i in range(2, 6):
+        signatures[i] = [v + 1000 * i if (i - 2) * step <= j < (i - 1) * step else v for j, v in enumerate(signatures[i - 1])]
+    signatures[6] = [v + 50_000 for v in range(NUM_PERM)]
+    signatures[7] = signatures[6][:-1] + [-1]
+    signatures[8] = [v + 90_000 for v in range(NUM_PERM)]  # shares a bucket, copies nothing
+    ka = session.createDataFrame([(i, s, [7, 8 if i < 6 else 9]) for i, s in signatures.items()],
+                                 "id bigint, signature array<bigint>, buckets array<bigint>")
+    clusters = dict(tuple(r) for r in spark_job._syndication(ka).collect())
+    assert clusters == {1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 6, 7: 6}
+
+
+def test_a_jsonl_file_split_across_tasks_keeps_its_line_numbers(session, tmp_path):
+    # A file larger than a block is read in several partitions, whose lines are numbered across them.
+    lines = [json.dumps({"id": f"a{i}", "url": f"https://example.org/{i}", "date": "2024-05-01",
+                         "text": f'"Story {i} is in," said Lee Chan. ' + "More words here. " * 20}) for i in range(1, 31)]
+    lines[6], lines[24] = "{not json", '{"id": "no-text"}'  # lines 7 and 25
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    conf = session.sparkContext._jsc.hadoopConfiguration()
+    conf.set("fs.local.block.size", "4096")
+    conf.set("fs.file.impl.disable.cache", "true")  # a file system that reads the block size set here
+    try:
+        assert session.sparkContext.textFile(str(path), minPartitions=1).getNumPartitions() > 1
+        summary = spark_job.run([str(path)], str(tmp_path / "out"), spark=session, log=lambda m: None)
+    finally:
+        conf.unset("fs.local.block.size")
+        conf.unset("fs.file.impl.disable.cache")
+    rejected = [json.loads(line) for p in sorted((tmp_path / "out" / "rejected").glob("*.json"))
+                for line in p.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["line"] for r in rejected) == [7, 25]
+    articles = pq.read_table(tmp_path / "out" / "articles").to_pylist()
+    assert summary.articles == 28
+    assert [a["source_id"] for a in articles] == [f"a{i}" for i in range(1, 31) if i not in (7, 25)]
