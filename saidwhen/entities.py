@@ -455,9 +455,8 @@ class Entities:
         for t in tokens_among(doc, ("named", "called")):
             if t.dep_ != "acl" or not _person_noun(t.head.lower_) and t.head.lower_ not in _PEOPLE:
                 continue
-            name = next((c for c in t.children if c.dep_ in ("oprd", "attr", "dobj") and c.left_edge.i == t.i + 1
-                         and c.text[:1].isupper() and c.i not in labelled), None)
-            if name is not None and not self.in_quote(name.idx) and all(
+            name = _named(t)
+            if name is not None and name.text[:1].isupper() and name.i not in labelled and not self.in_quote(name.idx) and all(
                     k.text[:1].isupper() and k.i not in labelled for k in doc[t.i + 1 : name.i + 1]):
                 runs.append(SpacySpan(doc, t.i + 1, name.i + 1, label="PERSON"))
         return runs
@@ -920,7 +919,7 @@ class Entities:
                 names = self._name_after(tok)
             if not names:  # "A man named Joe Parrish said"
                 names = [g for c in tok.children if c.dep_ == "acl" and c.lower_ in ("named", "called")
-                         for g in c.children if g.dep_ in ("oprd", "attr", "dobj") and g.left_edge.i == c.i + 1 and coarse_pos(g) == "PROPN"]
+                         and (g := _named(c)) is not None and coarse_pos(g) == "PROPN"]
                 names = [max((t for t in names[0].subtree if coarse_pos(t) == "PROPN"), key=lambda t: t.i)] if names else []
             if not names:  # "Deborah Roe - Santilli's girlfriend - told": the name the dash sets the role off from
                 names = [self.doc[t.i - 1] for t in self.doc[tok.left_edge.i + 1 : tok.i] if t.text in ("-", "–", "—", "--")
@@ -1584,6 +1583,11 @@ def _person_noun(w: str) -> bool:
     agent noun: "physician", "lawyer", "biographer"), not a thing of theirs ("his biography")."""
     return w in ROLE_WORDS or w in GENDERED_ROLES or w in SPOKESPEOPLE or w in STAFF or w in _KIN_WORDS \
         or w in _COMPANIONS or w not in DOCUMENTS and w.endswith(("er", "or", "ist", "ian"))
+
+
+def _named(verb: Token) -> Token | None:
+    """The head of the name right after "named" or "called" ("a resident named Caroline")."""
+    return next((c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj") and c.left_edge.i == verb.i + 1), None)
 
 
 def _named_as_kin(tok: Token) -> bool:
