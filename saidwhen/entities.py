@@ -1308,6 +1308,8 @@ class Entities:
         head = tok.head if tok.dep_ in ("amod", "compound") and coarse_pos(tok.head) == "NOUN" else tok
         w = TITLE_WORDS.get(head.lower_, head.lower_)
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if head.tag_ in ("DT", "PDT"):
+            return None  # "those surveyed say", "both said": a group the words only point at
         if w in SPOKESPEOPLE or w in VOICES:
             return None  # an unnamed spokesperson, or an ad's narrator, is nobody we can name
         if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again

@@ -25,7 +25,7 @@ from .reported import find_reported, reporting_word_near
 from .entities import _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
 from .nested import inner_quotes
 from .people import known_full_name
-from .lexicon import ROLE_WORDS
+from .lexicon import PRONOUNS, ROLE_WORDS
 from .speakers import Attribution, Attributor
 from .times import find_times
 
@@ -871,7 +871,7 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution]) -> tuple
         att = atts[i]
         p = st.spans[prev] if prev is not None else None
         same_para = p is not None and p.paragraph == sp.paragraph
-        if sp.continued and p is not None:
+        if sp.continued and p is not None and not _other_named_speaker(att, final[prev]):
             groups[i] = groups[prev]
             final[i] = _inherit(final[prev], 0.9)
         elif att.explicit:
@@ -914,6 +914,14 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution]) -> tuple
             if final[i].speaker is None:
                 final[i] = _inherit(named, 0.9)
     return groups, final
+
+
+def _other_named_speaker(att: Attribution, before: Attribution) -> bool:
+    """Whether a paragraph that reopens an unclosed quote names a speaker of its own, another
+    person than the quote's ("…,” added Rep. Jo Doe): the writer forgot a closing mark, and a
+    new quotation begins. A pronoun's cue ("she added") is not enough to part them."""
+    return (att.explicit and att.speaker is not None and before.speaker is not None and att.mention is not None
+            and att.mention[2].lower() not in PRONOUNS and att.speaker.name != before.speaker.name)
 
 
 def _inherit(att: Attribution, factor: float) -> Attribution:

@@ -201,6 +201,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 kind = "summary"
         if not content:
             continue
+        content = _before_semicolon(doc, content, tok)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
         content, acts = _without_acts(doc, content)
@@ -238,6 +239,16 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             att = choose(attributor, att, [doc[i] for i in sorted(content)], tok, content, spans)
         found.append(Reported(spans, att, _confidence(tok, att), kind, absorbed))
     return found
+
+
+def _before_semicolon(doc: Doc, content: set[int], verb: Token) -> set[int]:
+    """What ``verb`` reports up to a semicolon that follows it: "said the vote was fair; the count
+    took a week" reports the first clause, and the writer goes on in the second, as PolNeAR's
+    annotators read it four times in five."""
+    stop = next((i for i in sorted(content) if i > verb.i and doc[i].text == ";"), None)
+    if stop is None or not any(i < stop and i > verb.i and doc[i].is_alpha for i in content):
+        return content
+    return {i for i in content if i < stop}
 
 
 def _finishes(doc: Doc, content: set[int], start: int, end: int) -> bool:

@@ -51,6 +51,23 @@ def test_a_quote_left_open_at_a_paragraph_end_continues_in_the_next_paragraph():
     assert {q.speaker for q in article.quotes} == {"Priya Nair"}
 
 
+def test_a_reopened_paragraph_that_names_another_speaker_starts_a_new_quotation():
+    # the writer forgot to close Nair's quote: the next paragraph's own cue names someone else
+    text = (
+        'The coaches spoke after the derby.\n\n'
+        '"We lost our shape in the second half," Priya Nair said. "That is on me, and I will fix it.\n\n'
+        '"Our young players were brave all night," added Tomas Lind, the visiting coach. "I am proud of them."'
+    )
+    article = saidwhen.extract(text)
+    assert [(q.text, q.speaker) for q in article.quotes] == [
+        ("We lost our shape in the second half", "Priya Nair"),
+        ("That is on me, and I will fix it.", "Priya Nair"),
+        ("Our young players were brave all night", "Tomas Lind"),
+        ("I am proud of them.", "Tomas Lind"),
+    ]
+    assert article.quotes[1].group != article.quotes[2].group
+
+
 def test_an_unclosed_quote_mid_paragraph_is_a_low_confidence_span_that_stops_at_the_paragraph():
     text = 'Inspector Colm Daly said: "The road will stay closed until Friday\n\nTraffic was diverted through Ashford.'
     article = saidwhen.extract(text)

@@ -707,3 +707,10 @@ def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
     # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
     q = only(f"Mayor Ana Ruiz has backed the port plan, {verb} to double its budget by 2030.")
     assert (q.kind, q.text, q.cue, q.speaker) == ("indirect", "to double its budget by 2030", verb, "Ana Ruiz")
+
+
+def test_what_was_said_stops_at_a_semicolon_where_the_writer_goes_on():
+    q = only("Council members said the delay was not deliberate; they only heard of the fault on Friday "
+             "and almost immediately told the mayor.")
+    assert q.text == "the delay was not deliberate"
+

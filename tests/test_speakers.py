@@ -731,6 +731,13 @@ def test_a_poll_share_that_says_something_is_nobody_named_and_stays_the_source()
         (None, "nearly two-thirds of Democratic primary voters"), (None, "One in three")]
 
 
+def test_a_group_the_words_only_point_at_is_nobody_named():
+    text = ('"I vote every time," says Mara Quist, 27, a nurse who was among those polled.\n\n'
+            "By a wide margin, those surveyed say the state should build more housing near the rail lines.")
+    (q,) = [q for q in reported_of(text) if "housing" in q.text]
+    assert (q.speaker, q.speaker_mention.text) == (None, "those")
+
+
 def test_a_title_before_the_name_after_a_closing_cue_is_not_the_speaker():
     text = ("Paul Manafort spoke to the party officials.\n\n"
             '"Is Donald Trump running against the committee?" asked Mr. Manafort, referring to the '
