@@ -56,7 +56,7 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
     if which == "rules" and RECORD is None or not qtoks:
         return att
     rule = _rule_token(attributor, att)
-    if _rules_hold(rule, verb, qtoks):
+    if _rules_hold(attributor, rule, verb, qtoks):
         return att
     cands = candidates(attributor, qtoks, verb, exclude)
     if not cands:
@@ -93,13 +93,17 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
                        att.cue_span, att.cue_token)
 
 
-def _rules_hold(rule, verb, qtoks) -> bool:
+def _rules_hold(attributor, rule, verb, qtoks) -> bool:
     """Whether the rules' pick is the cue's own speaker, which no other candidate outranks: its
     subject beside a cue beside the quote ('"…," she said, "…"'), or a name right after such a cue
-    that the parser read as its object ('"…," added Roe'); a poll's share subject of the cue however
-    far from it ("nearly two-thirds of voters said", "One in three said")."""
-    if rule is None or verb is None or rule.head.i != verb.i:
+    that the parser read as its object ('"…," added Roe'), or a description right after it that the
+    parser gave to a relative clause ('"…," said the woman, who …'); a poll's share subject of the
+    cue however far from it ("nearly two-thirds of voters said", "One in three said")."""
+    if rule is None or verb is None:
         return False
+    if rule.head.i != verb.i:
+        after = attributor._inverted_description(verb)
+        return after is not None and after.i == rule.i
     if rule.dep_ == "nsubj" and rule.tag_ == "CD":
         return True
     beside = abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3

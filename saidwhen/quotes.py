@@ -277,7 +277,10 @@ SPEECH_WORDS = frozenset(
     according quoted telling speaking spoke speak speaks answer answered answers recalling adding
     cautioned caution cautions proclaimed proclaim proclaims pointed point points reiterated
     reiterate reiterates stating explaining arguing warning noting insisting writes interject interjects
-    interjected liken likens likened likening""".split()
+    interjected liken likens likened likening bark barks barked snap snaps snapped mutter mutters
+    muttered gush gushes gushed rave raves raved growl growls growled scoff scoffs scoffed chide
+    chides chided gripe gripes griped grumble grumbles grumbled grouse grouses groused marvel
+    marvels marveled marvelled""".split()
 )
 
 

@@ -773,18 +773,20 @@ def _continuations(verb: Token, clause: Token) -> list[Token]:
 
 def _hung_on_setting(verb: Token) -> list[Token]:
     """A "that" clause the parser hung on the phrase before it instead of the verb: "said in a
-    statement that no one was hurt", "told analysts on a call that prices would rise"."""
-    for prep in verb.rights:
-        if prep.dep_ != "prep":
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            for c in obj.children:
-                if c.dep_ in ("acl", "relcl") and c.left_edge.lower_ == "that" and any(
-                    x.dep_ in ("nsubj", "nsubjpass") and x.lower_ not in ("that", "which", "who") for x in c.children
-                ):
-                    return [c]
+    statement that no one was hurt", "told analysts on a call that prices would rise", "told a
+    meeting of island leaders that few understood the stakes" (a clause whose "that" cannot be a
+    relative pronoun: it has a subject, and an object, of its own)."""
+    objects = [(o, False) for p in verb.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    if verb.lower_ in TELLING:
+        for o in verb.rights:  # not "tells so many lies that …": a result, not what was told
+            if o.dep_ == "dobj" and not any(t.lower_ in ("so", "such") for t in o.subtree):
+                objects += [(o, True)] + [(x, True) for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"]
+    for obj, told in objects:
+        for c in obj.children:
+            if c.dep_ in ("acl", "relcl") and c.left_edge.lower_ == "that" and any(
+                x.dep_ in ("nsubj", "nsubjpass") and x.lower_ not in ("that", "which", "who") for x in c.children
+            ) and (not told or any(x.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for x in c.children)):
+                return [c]
     return []
 
 

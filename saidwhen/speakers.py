@@ -19,7 +19,7 @@ from .candidates import CALENDAR
 from .choice import choose
 from .entities import Entities, Entity, clipped, title_case_headline_end
 from .lexicon import (
-    ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
+    _QUOTES, ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
     capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, subject_aside, writers_hedge,
 )
 
@@ -157,6 +157,19 @@ class Attributor(Entities):
             # "Doe, who said …": the words naming the speaker are "who"; who it is, the noun it follows
             att.mention = (rel.idx, rel.idx + len(rel), rel.text)
         return att
+
+    def _inverted_description(self, verb: Token) -> Token | None:
+        """The noun phrase right after a speech verb that follows a quote ("…," said the woman,
+        who …), where the parser made it the subject of the relative clause's verb instead."""
+        doc = self.doc
+        if verb.i == 0 or doc[verb.i - 1].text not in _QUOTES + ",":
+            return None
+        for t in doc[verb.i + 1 : min(len(doc), verb.i + 5)]:
+            if coarse_pos(t) == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i:
+                return t
+            if t.dep_ not in ("det", "amod", "compound", "nummod", "poss") or t.head.i <= t.i:
+                return None
+        return None
 
     def _dash_signature(self, qtoks: list[Token]) -> Attribution | None:
         """A quote signed with a dash and a name ("…" — Ana Ruiz), as in pull quotes and letters."""
@@ -412,6 +425,8 @@ class Attributor(Entities):
                 v = v.head
             else:
                 break
+        if (after := self._inverted_description(verb)) is not None:
+            return after
         # Parser missed it: the nearest name or pronoun next to the verb, outside any quote.
         near = sorted(
             (t for t in doc[max(self.sent(verb.i).start, verb.i - 4) : min(self.sent(verb.i).end, verb.i + 5)]

@@ -714,3 +714,8 @@ def test_what_was_said_stops_at_a_semicolon_where_the_writer_goes_on():
              "and almost immediately told the mayor.")
     assert q.text == "the delay was not deliberate"
 
+
+
+def test_a_that_clause_the_parser_hung_on_the_audience_is_what_was_told():
+    q = only("In Lisbon on Friday, Rosa Lindqvist told a meeting of harbour pilots that few ports had trained enough crews.")
+    assert (q.text, q.speaker) == ("few ports had trained enough crews", "Rosa Lindqvist")

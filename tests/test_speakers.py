@@ -904,3 +904,11 @@ def test_he_is_whom_the_he_opening_his_sentence_means_not_the_men_that_he_named(
 def test_a_person_introduced_as_named_so_is_the_speaker_it_names(intro, speaker):
     text = f"The line at the polls was long.\n\n{intro}\n\n“Nobody told us anything,” {'she' if 'woman' in intro else 'he'} said."
     assert only(text).speaker == speaker
+
+
+def test_a_description_after_the_cue_stays_the_mention_when_a_relative_clause_follows():
+    # the parser gives "the woman" to the relative clause's verb; she is still who said it
+    text = ("The pharmacy near the square stayed open late.\n\n"
+            '"People are scared to come out," said the woman at the till, who like others there asked not to be named.')
+    q = only(text)
+    assert (q.speaker, q.speaker_mention.text) == (None, "the woman")
