@@ -1409,6 +1409,14 @@ class Entities:
             self._lede_at = k
         return self._lede_at
 
+    def _short_first_line(self) -> int:
+        """1 where the body's first sentence is a short line of its own (a headline that ends in a
+        full stop, which ``_lede`` cannot tell from a lede), else 0: the sentence after it still
+        opens the story."""
+        k = self._lede()
+        line = self.text.find("\n")
+        return int(k == 0 and len(self.sents) > 1 and 0 < line < 150 and self.sents[1].start_char > line)
+
     def _named_next(self, head: Token) -> Entity | None:
         """The person a news lede describes before naming them: in the first two sentences of the
         body, "a former treasurer" is the first person the next two sentences introduce by full
@@ -1430,7 +1438,7 @@ class Entities:
         evidence: up to six sentences on), "…, police said" the police force the next three name,
         "an environmental group said" the organisation the next two introduce as a subject."""
         k = self._sent_of[head.i]
-        if k > self._lede() and not self._opens_update(k) or k + 1 >= len(self.sents):
+        if k > self._lede() + self._short_first_line() and not self._opens_update(k) or k + 1 >= len(self.sents):
             return None
         reach = 6 if kind == "PERSON" else 3
         start, end = self.sents[k + 1].start_char, self.sents[min(k + reach, len(self.sents) - 1)].end_char
@@ -1448,7 +1456,8 @@ class Entities:
                 break
             if ent.first < start:
                 continue
-            if ent.kind == kind and (w in ent.roles and mods <= ent.roles if kind == "PERSON" else w in ent.key):
+            if ent.kind == kind and ((w in ent.roles or w in LEADS and ent.roles & LEADS) and mods <= ent.roles
+                                     if kind == "PERSON" else w in ent.key):
                 return ent
             if kind == "ORG" and subject is None and at < near and _org_like(ent) and tok is not None \
                     and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -1557,6 +1566,8 @@ class Entities:
 
 #: Offices a person holds one of at a time, as a story names them: a description by one of them
 #: ("the mayor") is not somebody the article gave another ("Gov. Holt").
+#: Words for whoever leads a body: "the head of the rules committee" is its chairman.
+LEADS = frozenset("head chief leader chairman chairwoman chair president".split())
 OFFICES = frozenset("""mayor governor senator representative congressman congresswoman president judge
     sheriff prosecutor ambassador councilman councilwoman councillor councilor alderman assemblyman
     assemblywoman coach pope bishop rabbi imam pastor""".split())

@@ -169,6 +169,13 @@ def test_a_headline_or_lede_description_is_whoever_the_next_sentences_name_in_th
     assert [q.speaker for q in reported(text)] == ["Marlow Police Department", "Marlow Police Department"]
 
 
+def test_the_head_of_a_body_in_a_lede_after_a_headline_with_a_full_stop_is_its_chairman_named_next():
+    text = ("Bus fares to rise in June.\n\n"
+            "The head of the city transit board said on Monday that bus fares would rise by a fifth in June.\n\n"
+            "Transit Board Chairman Omar Reyes blamed the cost of fuel.")
+    assert only(text).speaker == "Omar Reyes"
+
+
 def test_a_description_never_named_stays_unnamed():
     text = "Ferry fares to rise\n\nThe ferry operator will raise fares in May, a spokesman said."
     assert only(text).speaker is None
