@@ -251,3 +251,24 @@ def test_two_statements_that_only_share_a_phrase_at_their_ends_are_two():
 def test_words_added_at_one_end_and_changed_inside_are_still_an_alteration():
     changed = PIER_CUT.replace("April", "March")
     assert classify(PIER, f"{BEFORE} {changed}")[0] == "altered"
+
+
+FERRY_BACK = "Our ferry service is finally back. It will run twice a day from June, and nobody will pay more for it."
+
+
+@pytest.mark.parametrize("short, long, whole", [
+    ("Our ferry service is finally back.", FERRY_BACK, True),                                     # its first sentence
+    ("Our ferry service is finally back,", FERRY_BACK.replace("back. It", "back, It"), True),    # a split quote's pieces joined
+    ("Our ferry service is finally back.", "The storm is over. Our ferry service is finally back. It runs from June.", True),
+    ("It runs from June, without fail.", "The storm is over. Our ferry service is back. It runs from June, without fail.", True),
+    ("Our ferry service is finally back.", "Our ferry service is finally back to what it was before the storm.", False),
+    ("Our ferry service is finally back.", "The news is that our ferry service is finally back, and it runs in June.", False),
+    ("We will win this election.", "We will win this election. The polls have been wrong about us all year.", False),
+])
+def test_a_short_sentence_printed_alone_renders_a_statement_only_where_that_prints_it_as_a_whole_sentence(short, long, whole):
+    from saidwhen.variants import same_quotation_read, sentence_of
+
+    a, b = normalise_quote(short), normalise_quote(long)
+    assert sentence_of(a, short, b, long) is whole
+    assert same_quotation_read(a, b, False, False, short, long) is whole
+    assert same_quotation_read(b, a, False, False, long, short) is whole  # either order
