@@ -7,7 +7,7 @@ change its words. These functions hold no state and touch no database, so the st
 
 * ``same_quotation(a, b)`` decides from the words alone (the caller checks that one speaker said
   both): near-identical words, aligned word by word with ``difflib.SequenceMatcher``.
-* ``sentence_of(short, …, long, …)`` says whether a short rendering (5 to 7 words) is printed in a
+* ``sentence_of(short, long, long_text)`` says whether a short rendering (5 to 7 words) is printed in a
   longer one as one of its whole sentences, which ``same_quotation_read`` accepts: a sentence of the
   statement printed alone.
 * ``rendering_buckets(norm)`` are the LSH buckets (MinHash over the words) that find the candidates
@@ -266,7 +266,7 @@ def same_quotation_read(a: str, b: str, a_cut: bool = False, b_cut: bool = False
     the other as printed (``a_text``, ``b_text``; see ``readings``): a rendering with an editor's bracket
     renders the quotation whose words the bracket replaces. Printed, a short one renders a longer one
     that prints it as a whole sentence too (``sentence_of``)."""
-    if same_quotation(a, b, a_cut, b_cut) or sentence_of(a, a_text, b, b_text) or sentence_of(b, b_text, a, a_text):
+    if same_quotation(a, b, a_cut, b_cut) or sentence_of(a, b, b_text) or sentence_of(b, a, a_text):
         return True
     return (any(same_quotation(read, b, a_cut, b_cut) for read in readings(a_text))
             or any(same_quotation(a, read, a_cut, b_cut) for read in readings(b_text)))
@@ -278,17 +278,17 @@ _CLAUSE_END = re.compile(r"[.!?;:][\"')\]]*$")
 _COMMA_END = re.compile(r",[\"')\]]*$")
 
 
-def sentence_of(short: str, short_text: str, long: str, long_text: str) -> bool:
-    """Whether the normalised text ``short`` (printed as ``short_text``), of ``MIN_WORDS`` to
-    ``CUT_WORDS`` - 1 words and ``SENTENCE_SUBSTANCE`` words of substance, is printed word for word
-    in the longer ``long`` (printed as ``long_text``) as one of its whole sentences: where ``long``
+def sentence_of(short: str, long: str, long_text: str) -> bool:
+    """Whether the normalised text ``short``, of ``MIN_WORDS`` to ``CUT_WORDS`` - 1 words and
+    ``SENTENCE_SUBSTANCE`` words of substance, is printed word for word in the longer normalised
+    ``long`` (printed as ``long_text``) as one of its whole sentences: where ``long``
     begins or a sentence of it ends before, and where ``long`` ends or a sentence of it ends after
     (``_sentence_ends``). A speaker's sentence printed alone renders the statement it was said in
     (longer pieces, any run of words, are joined by ``same_quotation``)."""
     words = short.split()
     if not MIN_WORDS <= len(words) < CUT_WORDS or sum(w not in SMALL_WORDS for w in words) < SENTENCE_SUBSTANCE:
         return False
-    if len(long) <= len(short) or f" {short} " not in f" {long} " or not short_text:
+    if len(long) <= len(short) or f" {short} " not in f" {long} ":
         return False
     tokens = [t for t in _tokens(long_text) if t[1]]
     keys, n = [k for _, k in tokens], len(words)

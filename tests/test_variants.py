@@ -269,6 +269,6 @@ def test_a_short_sentence_printed_alone_renders_a_statement_only_where_that_prin
     from saidwhen.variants import same_quotation_read, sentence_of
 
     a, b = normalise_quote(short), normalise_quote(long)
-    assert sentence_of(a, short, b, long) is whole
+    assert sentence_of(a, b, long) is whole
     assert same_quotation_read(a, b, False, False, short, long) is whole
     assert same_quotation_read(b, a, False, False, long, short) is whole  # either order
