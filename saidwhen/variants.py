@@ -7,9 +7,9 @@ change its words. These functions hold no state and touch no database, so the st
 
 * ``same_quotation(a, b)`` decides from the words alone (the caller checks that one speaker said
   both): near-identical words, aligned word by word with ``difflib.SequenceMatcher``.
-* ``sentence_of(short, long, long_text)`` says whether a short rendering (5 to 7 words) is printed in a
-  longer one as one of its whole sentences, which ``same_quotation_read`` accepts: a sentence of the
-  statement printed alone.
+* ``sentence_of(short, long, long_text)`` says whether a short rendering (5 to 7 words) is the
+  first sentence of a longer one, which ``same_quotation_read`` accepts: the statement cut short
+  after its first sentence.
 * ``rendering_buckets(norm)`` are the LSH buckets (MinHash over the words) that find the candidates
   to compare, so neither side compares every pair of a prolific speaker's quotes;
   ``rendering_keys`` adds a rendering's head key, by which a longer text finds the pieces of it
@@ -67,12 +67,14 @@ SMALL_WORDS = frozenset(
 # share a phrase share far fewer words than that.
 OVERLAP_WORDS, OVERLAP_SHARE = 12, 0.75
 
-# A sentence of a speaker's longer rendering, printed alone with MIN_WORDS to CUT_WORDS - 1 words
-# ("Our ferry service is finally back," from "Our ferry service is finally back. The new boats …"),
-# renders it when it holds SENTENCE_SUBSTANCE words of substance: a piece that short and unmarked is
-# too common to mean one quote anywhere in a sentence ("I think that we should"), but not where the
-# longer rendering's own punctuation says that the speaker's sentence begins and ends there; formulas
-# ("We will win this election", "No comment") hold fewer words of substance.
+# The first sentence of a speaker's longer rendering, printed alone with MIN_WORDS to CUT_WORDS - 1
+# words ("Our ferry service is finally back," from "Our ferry service is finally back. The new boats
+# …"), renders it when it holds SENTENCE_SUBSTANCE words of substance: a piece that short and
+# unmarked is too common to mean one quote anywhere ("I think that we should"), but not where the
+# longer rendering's own punctuation says that the speaker's first sentence ends there; formulas
+# ("We will win this election", "No comment") hold fewer words of substance. Only the first: a
+# speaker's repeated line ends different statements ("He knows exactly what he's doing." ended two
+# of one candidate's answers in one debate), and printed alone it would join them.
 SENTENCE_SUBSTANCE = 3
 
 # LSH over each rendering's words: 32 MinHash permutations in 16 bands of 2 rows. Two renderings
@@ -265,7 +267,7 @@ def same_quotation_read(a: str, b: str, a_cut: bool = False, b_cut: bool = False
     """``same_quotation`` of the normalised texts ``a`` and ``b``, or of one of them and a reading of
     the other as printed (``a_text``, ``b_text``; see ``readings``): a rendering with an editor's bracket
     renders the quotation whose words the bracket replaces. Printed, a short one renders a longer one
-    that prints it as a whole sentence too (``sentence_of``)."""
+    that it is the first sentence of too (``sentence_of``)."""
     if same_quotation(a, b, a_cut, b_cut) or sentence_of(a, b, b_text) or sentence_of(b, a, a_text):
         return True
     return (any(same_quotation(read, b, a_cut, b_cut) for read in readings(a_text))
@@ -280,29 +282,24 @@ _COMMA_END = re.compile(r",[\"')\]]*$")
 
 def sentence_of(short: str, long: str, long_text: str) -> bool:
     """Whether the normalised text ``short``, of ``MIN_WORDS`` to ``CUT_WORDS`` - 1 words and
-    ``SENTENCE_SUBSTANCE`` words of substance, is printed word for word in the longer normalised
-    ``long`` (printed as ``long_text``) as one of its whole sentences: where ``long``
-    begins or a sentence of it ends before, and where ``long`` ends or a sentence of it ends after
-    (``_sentence_ends``). A speaker's sentence printed alone renders the statement it was said in
-    (longer pieces, any run of words, are joined by ``same_quotation``)."""
+    ``SENTENCE_SUBSTANCE`` words of substance, is the first sentence of the longer normalised
+    ``long`` (printed as ``long_text``), word for word: ``long`` begins with its words and a sentence
+    of it ends after them (``_sentence_ends``). A speaker's first sentence printed alone is the
+    statement cut short (longer cuts, at any word, are joined by ``same_quotation``)."""
     words = short.split()
     if not MIN_WORDS <= len(words) < CUT_WORDS or sum(w not in SMALL_WORDS for w in words) < SENTENCE_SUBSTANCE:
         return False
-    if len(long) <= len(short) or f" {short} " not in f" {long} ":
+    if not long.startswith(short + " "):
         return False
     tokens = [t for t in _tokens(long_text) if t[1]]
-    keys, n = [k for _, k in tokens], len(words)
-    return any(keys[i:i + n] == words and _sentence_ends(tokens, i) and _sentence_ends(tokens, i + n)
-               for i in range(len(keys) - n + 1))
+    return len(tokens) > len(words) and [k for _, k in tokens[:len(words)]] == words and _sentence_ends(tokens, len(words))
 
 
 def _sentence_ends(tokens: list[tuple[str, str]], at: int) -> bool:
     """Whether a sentence of the printed words ``tokens`` (as ``_tokens`` gives them, ellipses left
-    out) ends before ``tokens[at]``: at either end, after a word closing a sentence or clause
-    (``_CLAUSE_END``), or after a comma followed by a capital, the comma that stands for a full stop
-    where a split quote is joined ("He is becoming …, They are going …", see ``store.quotations``)."""
-    if at in (0, len(tokens)):
-        return True
+    out) ends before ``tokens[at]``: after a word closing a sentence or clause (``_CLAUSE_END``), or
+    after a comma followed by a capital, the comma that stands for a full stop where a split quote
+    is joined ("Our ferry service is finally back, The new boats …", see ``store.quotations``)."""
     before, after = tokens[at - 1][0], tokens[at][0]
     return bool(_CLAUSE_END.search(before)) or (bool(_COMMA_END.search(before)) and after.lstrip("\"'([")[:1].isupper())
 
@@ -489,7 +486,7 @@ def looked_for_inside(norm: str, cut: bool = False) -> bool:
     """Whether a speaker's text, when the LSH meets none of their renderings, is looked for inside
     them (by its ``run_key``): a piece that shows it is one (``cut``, see ``is_fragment``) of
     ``MIN_WORDS`` words or more, or a text of ``MIN_WORDS`` to ``CUT_WORDS`` - 1 words, which may be
-    one of their sentences printed alone (``sentence_of``)."""
+    the first sentence of one of them printed alone (``sentence_of``)."""
     words = norm.count(" ") + 1
     return words >= MIN_WORDS and (cut or words < CUT_WORDS)
 
