@@ -73,8 +73,9 @@ OVERLAP_WORDS, OVERLAP_SHARE = 12, 0.75
 # unmarked is too common to mean one quote anywhere ("I think that we should"), but not where the
 # longer rendering's own punctuation says that the speaker's first sentence ends there; formulas
 # ("We will win this election", "No comment") hold fewer words of substance. Only the first: a
-# speaker's repeated line ends different statements ("He knows exactly what he's doing." ended two
-# of one candidate's answers in one debate), and printed alone it would join them.
+# speaker's repeated line ends different statements ("The money is already in the bank." after two
+# different answers, as one candidate ended two answers of one debate), and printed alone it would
+# join them.
 SENTENCE_SUBSTANCE = 3
 
 # LSH over each rendering's words: 32 MinHash permutations in 16 bands of 2 rows. Two renderings
