@@ -1086,7 +1086,8 @@ def _altered_pairs(items):
     speaker's quote ``target``, (("X", final, key, target), None) for each text extending quote
     ``final`` that does. A text printed with an editor's bracket is filed and looked up as each of its
     readings too, and compared as ``variants.same_quotation_read`` compares (``Store._own_rendered``)."""
-    from .variants import MIN_WORDS, reading_keys, readings, rendering_buckets, rendering_keys, run_key, same_quotation_read
+    from .variants import (MIN_WORDS, looked_for_inside, reading_keys, readings, rendering_buckets, rendering_keys, run_key,
+                           same_quotation_read)
 
     items = list(items)
     bucketed: dict[int, list] = {}
@@ -1113,7 +1114,7 @@ def _altered_pairs(items):
                     if same_quotation_read(norm, other, cut, other_cut, text, other_text):
                         met = True
                         yield (link, final, key, target), None
-        if not met and cut and norm.count(" ") + 1 >= MIN_WORDS:  # a short piece the LSH misses, as in the store
+        if not met and looked_for_inside(norm, cut):  # a short piece the LSH misses, as in the store
             own_runs = {run_key(form) for form in forms}
             for other_kind, tkey, other, other_cut, target, other_text in items:
                 if (other_kind == "t" and tkey < key and target != final

@@ -34,7 +34,8 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, found_by_head, head_key, is_fragment,
-                       reading_keys, readings, rendering_buckets, rendering_keys, run_key, same_quotation, same_quotation_read)
+                       looked_for_inside, reading_keys, readings, rendering_buckets, rendering_keys, run_key, same_quotation,
+                       same_quotation_read)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -916,9 +917,10 @@ class Store:
         ``norm`` renders several of the speaker's quotes (a statement printed whole, whose pieces
         were printed apart), they are one quotation: the others are merged into the earliest.
 
-        A short piece (``cut``: it shows it is one, ``variants.is_fragment``) shares too few words
-        with a long quotation for the LSH to meet it: when the LSH finds nothing, the speaker's
-        renderings that contain its words are the candidates. The speaker's renderings that
+        A short piece (``cut``: it shows it is one, ``variants.is_fragment``), or a short sentence that
+        may be one of a statement's (``variants.sentence_of``), shares too few words with a long
+        quotation for the LSH to meet it: when the LSH finds nothing, the speaker's renderings that
+        contain its words are the candidates (``variants.looked_for_inside``). The speaker's renderings that
         ``norm`` contains (pieces printed before the fuller text), found by their head keys
         (``variants.contained_keys``), are candidates too, whatever the others found. ``text``: ``norm``
         as printed, looked up as each of its readings too when it has an editor's bracket
@@ -957,7 +959,7 @@ class Store:
         queries = [(
             "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
-        if cut and norm.count(" ") + 1 >= MIN_WORDS:  # the speaker's renderings that contain it hold its run key
+        if looked_for_inside(norm, cut):  # the speaker's renderings that contain it hold its run key
             runs = sorted({run_key(form) for form in forms})
             within = " OR ".join(["instr(' ' || r.norm_text || ' ', ?)"] * len(forms))
             queries.append((

@@ -7,6 +7,9 @@ change its words. These functions hold no state and touch no database, so the st
 
 * ``same_quotation(a, b)`` decides from the words alone (the caller checks that one speaker said
   both): near-identical words, aligned word by word with ``difflib.SequenceMatcher``.
+* ``sentence_of(short, long, long_text)`` says whether a short rendering (5 to 7 words) is the
+  first sentence of a longer one, which ``same_quotation_read`` accepts: the statement cut short
+  after its first sentence.
 * ``rendering_buckets(norm)`` are the LSH buckets (MinHash over the words) that find the candidates
   to compare, so neither side compares every pair of a prolific speaker's quotes;
   ``rendering_keys`` adds a rendering's head key, by which a longer text finds the pieces of it
@@ -28,7 +31,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "readings", "reading_keys", "same_quotation_read", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
@@ -63,6 +66,17 @@ SMALL_WORDS = frozenset(
 # least, and OVERLAP_SHARE of the shorter rendering. Two different statements of one speaker that
 # share a phrase share far fewer words than that.
 OVERLAP_WORDS, OVERLAP_SHARE = 12, 0.75
+
+# The first sentence of a speaker's longer rendering, printed alone with MIN_WORDS to CUT_WORDS - 1
+# words ("Our ferry service is finally back," from "Our ferry service is finally back. The new boats
+# …"), renders it when it holds SENTENCE_SUBSTANCE words of substance: a piece that short and
+# unmarked is too common to mean one quote anywhere ("I think that we should"), but not where the
+# longer rendering's own punctuation says that the speaker's first sentence ends there; formulas
+# ("We will win this election", "No comment") hold fewer words of substance. Only the first: a
+# speaker's repeated line ends different statements ("The money is already in the bank." after two
+# different answers, as one candidate ended two answers of one debate), and printed alone it would
+# join them.
+SENTENCE_SUBSTANCE = 3
 
 # LSH over each rendering's words: 32 MinHash permutations in 16 bands of 2 rows. Two renderings
 # with word-set Jaccard 0.6 (one word changed in six) share a band with probability 0.999; at 0.3,
@@ -253,11 +267,42 @@ def reading_keys(text: str) -> list[int]:
 def same_quotation_read(a: str, b: str, a_cut: bool = False, b_cut: bool = False, a_text: str = "", b_text: str = "") -> bool:
     """``same_quotation`` of the normalised texts ``a`` and ``b``, or of one of them and a reading of
     the other as printed (``a_text``, ``b_text``; see ``readings``): a rendering with an editor's bracket
-    renders the quotation whose words the bracket replaces."""
-    if same_quotation(a, b, a_cut, b_cut):
+    renders the quotation whose words the bracket replaces. Printed, a short one renders a longer one
+    that it is the first sentence of too (``sentence_of``)."""
+    if same_quotation(a, b, a_cut, b_cut) or sentence_of(a, b, b_text) or sentence_of(b, a, a_text):
         return True
     return (any(same_quotation(read, b, a_cut, b_cut) for read in readings(a_text))
             or any(same_quotation(a, read, a_cut, b_cut) for read in readings(b_text)))
+
+
+# What ends a sentence or a clause where it is printed: a full stop, a question or exclamation mark,
+# a semicolon or a colon, quote marks or a bracket closing after it aside.
+_CLAUSE_END = re.compile(r"[.!?;:][\"')\]]*$")
+_COMMA_END = re.compile(r",[\"')\]]*$")
+
+
+def sentence_of(short: str, long: str, long_text: str) -> bool:
+    """Whether the normalised text ``short``, of ``MIN_WORDS`` to ``CUT_WORDS`` - 1 words and
+    ``SENTENCE_SUBSTANCE`` words of substance, is the first sentence of the longer normalised
+    ``long`` (printed as ``long_text``), word for word: ``long`` begins with its words and a sentence
+    of it ends after them (``_sentence_ends``). A speaker's first sentence printed alone is the
+    statement cut short (longer cuts, at any word, are joined by ``same_quotation``)."""
+    words = short.split()
+    if not MIN_WORDS <= len(words) < CUT_WORDS or sum(w not in SMALL_WORDS for w in words) < SENTENCE_SUBSTANCE:
+        return False
+    if not long.startswith(short + " "):
+        return False
+    tokens = [t for t in _tokens(long_text) if t[1]]
+    return len(tokens) > len(words) and [k for _, k in tokens[:len(words)]] == words and _sentence_ends(tokens, len(words))
+
+
+def _sentence_ends(tokens: list[tuple[str, str]], at: int) -> bool:
+    """Whether a sentence of the printed words ``tokens`` (as ``_tokens`` gives them, ellipses left
+    out) ends before ``tokens[at]``: after a word closing a sentence or clause (``_CLAUSE_END``), or
+    after a comma followed by a capital, the comma that stands for a full stop where a split quote
+    is joined ("Our ferry service is finally back, The new boats …", see ``store.quotations``)."""
+    before, after = tokens[at - 1][0], tokens[at][0]
+    return bool(_CLAUSE_END.search(before)) or (bool(_COMMA_END.search(before)) and after.lstrip("\"'([")[:1].isupper())
 
 
 def _overlap(long: list[str], short: list[str]) -> bool:
@@ -436,6 +481,15 @@ def _run_key(words: list[str]) -> int:
 def head_key(norm: str) -> int:
     """The key of the first ``HEAD_WORDS`` words of ``norm`` (``rendering_keys``)."""
     return _head_key(norm.split()[:HEAD_WORDS])
+
+
+def looked_for_inside(norm: str, cut: bool = False) -> bool:
+    """Whether a speaker's text, when the LSH meets none of their renderings, is looked for inside
+    them (by its ``run_key``): a piece that shows it is one (``cut``, see ``is_fragment``) of
+    ``MIN_WORDS`` words or more, or a text of ``MIN_WORDS`` to ``CUT_WORDS`` - 1 words, which may be
+    the first sentence of one of them printed alone (``sentence_of``)."""
+    words = norm.count(" ") + 1
+    return words >= MIN_WORDS and (cut or words < CUT_WORDS)
 
 
 def found_by_head(norm: str, cut: bool = False) -> bool:

@@ -195,6 +195,36 @@ CRAFTED += [
     {"id": "c36", "url": "https://craft.example/36", "date": "2024-03-27",
      "text": 'Dara Finch spoke to the harbour board.\n\nFinch said the board would "tow them out of the harbour."'},
 ]
+# A harbour master's short first sentence printed alone after the statement it begins (too short for
+# the LSH to meet it: found by its run key), another before its statement: one quotation each; a
+# formula of hers (two words of substance), and a line that ends two of her statements, printed alone,
+# stay apart.
+BOATS = ("Our ferry service is finally back.", "The new boats will run twice a day from the harbour to both islands from"
+         " June, and no family on the islands will pay more for a ticket than it paid last year.")
+HALL = ("The old market hall reopens in May.", "Every stall has been let to a local family at the old rent.")
+VOTE = ("We will win this vote.", "The board has been wrong about us all year.")
+BANK = ("We asked the county for help twice and nobody came.", "The new crews are hired and paid for.",
+        "The money is already in the bank.")
+CRAFTED += [
+    {"id": "c37", "url": "https://craft.example/37", "date": "2024-04-01",
+     "text": f'Harbour master Nell Tarrant spoke at the depot.\n\n"{BOATS[0]} {BOATS[1]}" said Nell Tarrant.'},
+    {"id": "c38", "url": "https://craft.example/38", "date": "2024-04-03",
+     "text": f'Nell Tarrant spoke on the radio.\n\n"{BOATS[0][:-1]}," said Nell Tarrant.'},
+    {"id": "c39", "url": "https://craft.example/39", "date": "2024-04-05",
+     "text": f'Nell Tarrant spoke at the market.\n\n"{HALL[0][:-1]}," said Nell Tarrant.'},
+    {"id": "c40", "url": "https://craft.example/40", "date": "2024-04-08",
+     "text": f'Nell Tarrant spoke to the traders.\n\n"{HALL[0]} {HALL[1]}" said Nell Tarrant.'},
+    {"id": "c41", "url": "https://craft.example/41", "date": "2024-04-09",
+     "text": f'Nell Tarrant spoke to the board.\n\n"{VOTE[0][:-1]}," said Nell Tarrant.'},
+    {"id": "c42", "url": "https://craft.example/42", "date": "2024-04-10",
+     "text": f'Nell Tarrant spoke again.\n\n"{VOTE[0]} {VOTE[1]}" said Nell Tarrant.'},
+    {"id": "c43", "url": "https://craft.example/43", "date": "2024-04-11",
+     "text": f'Nell Tarrant spoke about the flood.\n\n"{BANK[0]} {BANK[2]}" said Nell Tarrant.'},
+    {"id": "c44", "url": "https://craft.example/44", "date": "2024-04-12",
+     "text": f'Nell Tarrant spoke about the crews.\n\n"{BANK[1]} {BANK[2]}" said Nell Tarrant.'},
+    {"id": "c45", "url": "https://craft.example/45", "date": "2024-04-13",
+     "text": f'Nell Tarrant spoke to reporters.\n\n"{BANK[2][:-1]}," said Nell Tarrant.'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -342,6 +372,13 @@ def test_the_crafted_merges_across_articles_happened(built):
         assert {ours["renderings"][key, said][1], ours["renderings"][key, piece][1]} == {"original", "altered"}
     assert ours["renderings"][next(key for key, text in ours["renderings"] if text == GULLS), GULLS][2].startswith(
         "{+We will+} drive [-them-] {+[the herring gulls]+}")
+    for statement, sentence, first in ((" ".join(BOATS), BOATS[0][:-1], " ".join(BOATS)), (" ".join(HALL), HALL[0][:-1], HALL[0][:-1])):
+        said = {text: (key, r[1]) for (key, text), r in ours["renderings"].items() if text in (statement, sentence)}
+        assert len(said) == 2 and len({key for key, _ in said.values()}) == 1  # one quotation
+        assert {text: change for text, (_, change) in said.items()} == {
+            statement: "original" if first == statement else "truncation", sentence: "original" if first == sentence else "truncation"}
+    assert len([q for q in ours["quotes"].values() if q[0].startswith(VOTE[0][:-1])]) == 2  # a formula: two quotations
+    assert len([q for q in ours["quotes"].values() if BANK[2][:-1] in q[0]]) == 3  # a repeated last line joins nothing
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 

@@ -970,3 +970,27 @@ def test_a_text_extending_one_quote_leaves_another_statement_of_the_speaker_alon
                  article(2, quote(PIER_BEFORE), date="2024-03-02"),
                  article(3, quote(PIER_BOTH), date="2024-03-05")])
     assert rows(store, "SELECT count(*) FROM quotes") == [(2,)]
+
+
+def test_a_short_first_sentence_printed_alone_joins_the_statement_in_either_order_but_a_formula_or_a_repeated_last_line_does_not(store):
+    # The statement shares too few words with its first sentence for the LSH to meet it: found by the sentence's run key.
+    back = ("Our ferry service is finally back. The new boats will run twice a day from the harbour to both islands from"
+            " June, and no family on the islands will pay more for a ticket than it paid last year.")
+    hall = "The old market hall reopens in May. Every stall has been let to a local family at the old rent."
+    line = "The money is already in the bank."
+    store.index([article(1, quote(back), date="2024-03-01"),
+                 article(2, quote("Our ferry service is finally back,"), date="2024-03-02"),    # after the statement
+                 article(3, quote("The old market hall reopens in May."), date="2024-03-03"),   # before it
+                 article(4, quote(hall), date="2024-03-04"),
+                 article(5, quote("Our ferry service is finally back.", speaker="Tom Reyes", mention="Reyes"), date="2024-03-05"),
+                 article(6, quote("We will win this vote."), date="2024-03-06"),                # two words of substance
+                 article(7, quote("We will win this vote. The board has been wrong about us all year."), date="2024-03-07"),
+                 # one line ending two statements, then printed alone: three quotations, not one
+                 article(8, quote("We asked the county for help twice and nobody came. " + line), date="2024-03-08"),
+                 article(9, quote("The new boats are paid for and the crews are hired. " + line), date="2024-03-09"),
+                 article(10, quote(line), date="2024-03-10")])
+    assert [(p, n) for _, p, n in said_by(store)] == [
+        ("Maria Okafor", 2), ("Maria Okafor", 2), ("Tom Reyes", 1), ("Maria Okafor", 1), ("Maria Okafor", 1),
+        ("Maria Okafor", 1), ("Maria Okafor", 1), ("Maria Okafor", 1)]
+    assert rows(store, "SELECT quote_id, change FROM renderings WHERE quote_id <= 2 ORDER BY quote_id, first_seen") == [
+        (1, "original"), (1, "truncation"), (2, "original"), (2, "truncation")]

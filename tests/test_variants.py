@@ -251,3 +251,25 @@ def test_two_statements_that_only_share_a_phrase_at_their_ends_are_two():
 def test_words_added_at_one_end_and_changed_inside_are_still_an_alteration():
     changed = PIER_CUT.replace("April", "March")
     assert classify(PIER, f"{BEFORE} {changed}")[0] == "altered"
+
+
+FERRY_BACK = "Our ferry service is finally back. It will run twice a day from June, and nobody will pay more for it."
+
+
+@pytest.mark.parametrize("short, long, first", [
+    ("Our ferry service is finally back.", FERRY_BACK, True),
+    ("Our ferry service is finally back,", FERRY_BACK.replace("back. It", "back, It"), True),    # a split quote's pieces joined
+    ("Our ferry service is finally back!", FERRY_BACK.replace("back.", "back?"), True),
+    ("Our ferry service is finally back.", "Our ferry service is finally back to what it was before the storm.", False),
+    ("Our ferry service is finally back.", "Our ferry service is finally back, and it runs twice a day from June.", False),
+    ("Our ferry service is finally back.", "The storm is over. Our ferry service is finally back. It runs from June.", False),
+    ("It runs from June, without fail.", "Our ferry service is back. It runs from June, without fail.", False),  # a last sentence
+    ("We will win this election.", "We will win this election. The polls have been wrong about us all year.", False),
+])
+def test_a_short_first_sentence_printed_alone_renders_the_statement_it_begins_and_no_other_piece_that_short_does(short, long, first):
+    from saidwhen.variants import same_quotation_read, sentence_of
+
+    a, b = normalise_quote(short), normalise_quote(long)
+    assert sentence_of(a, b, long) is first
+    assert same_quotation_read(a, b, False, False, short, long) is first
+    assert same_quotation_read(b, a, False, False, long, short) is first  # either order
