@@ -1322,6 +1322,9 @@ class Entities:
             return self._described_next(head, w, "ORG")  # "…, an environmental group said. \n\n Clearwater Watch said …"
         if dets & {"a", "an"} and head.tag_ == "NN" and (lede := self._named_next(head)) is not None:
             return lede  # "A former safety manager testified … \n\n Leonard Haskins, 61, told jurors …"
+        if head.tag_ == "NN" and w in ROLE_WORDS and any(c.dep_ == "poss" and coarse_pos(c) == "PROPN" for c in head.children) \
+                and (lede := self._named_next(head)) is not None:
+            return lede  # "Connecticut's tax commissioner says … \n\n Kevin Sullivan says …": the one holder of that office"
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or (
             head.tag_ in ("NNS", "NNPS") and w not in NAME_BEARING
         ):
@@ -1422,7 +1425,7 @@ class Entities:
         body, "a former treasurer" is the first person the next two sentences introduce by full
         name as a subject."""
         k = self._sent_of[head.i]
-        if k > self._lede() + 1 or k + 1 >= len(self.sents) or head.lower_ in SPOKESPEOPLE:
+        if k > self._lede() + 1 and not self._opens_update(k) or k + 1 >= len(self.sents) or head.lower_ in SPOKESPEOPLE:
             return None
         start, end = self.sents[k + 1].start_char, self.sents[min(k + 2, len(self.sents) - 1)].end_char
         for _, ent, tok in self._mentions[bisect_left(self._mentions, start, key=_offset):]:

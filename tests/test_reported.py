@@ -739,3 +739,10 @@ def test_an_aside_the_parser_hung_on_the_subject_noun_still_reports_the_sentence
     text = ("Ines Okafor ran the port for a decade.\n\n"
             "The difference now, she told me on Friday, is that the port finally has enough pilots.")
     assert [q.text for q in reported(text)] == ["The difference now", "is that the port finally has enough pilots"]
+
+
+def test_an_office_holder_an_update_opens_with_is_the_person_the_next_sentence_names():
+    text = ("The Latest: state reviews tax leak.\n\nThe latest on the governor race (all times EDT):\n\n2:45 p.m.\n\n"
+            "Vermont’s tax commissioner says an internal review shows no one from the agency released the filings.\n\n"
+            "Dana Whitcomb says she told staff on Monday to check whether anyone disclosed the information.")
+    assert [q.speaker for q in reported(text)][:2] == ["Dana Whitcomb", "Dana Whitcomb"]
