@@ -217,7 +217,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no") else 2):
             continue
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
-                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4 or _split_by_aside(doc, tok, (a, b), pieces)]
+                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
         absorbed = [(a, b) for a, b in direct if any(a < e and s < b for s, e in spans)]
         if absorbed and (kind != "indirect" or not all(_finishes(doc, content, a, b) for a, b in absorbed)):
             continue
@@ -249,28 +249,6 @@ def _before_semicolon(doc: Doc, content: set[int], verb: Token) -> set[int]:
     if stop is None or not any(i < stop and i > verb.i and doc[i].is_alpha for i in content):
         return content
     return {i for i in content if i < stop}
-
-
-#: Words that only link a clause to the sentence: alone before an aside, they say nothing.
-_LINKS = frozenset("if which who whom that as but and or so when while because although though whether".split())
-
-
-def _split_by_aside(doc: Doc, verb: Token, piece: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
-    """Whether ``piece`` is the opening of a statement that the cue's aside cuts in two ("The
-    museum, Mr. Obama said, would make …"): it ends where the aside begins, and the next piece
-    starts where it ends. However short, it is part of what was said."""
-    if verb.dep_ != "parataxis":
-        return False
-    aside = [t.i for t in verb.subtree]
-    lo, hi = min(aside), max(aside)
-    after = [p for p in pieces if p[0] > hi]
-    words = [t for t in doc[piece[0] : piece[1]] if t.is_alpha]
-    # not a lone subordinator or relative ("If, as I've said, …", "which, she said, is …"), nor a
-    # clause with a speech verb of its own ("But some note that Trump — even as he says …")
-    if all(t.lower_ in _LINKS for t in words) or any(t.lower_ in REPORTING_FORMS for t in words):
-        return False
-    return piece[1] <= lo and all(doc[k].is_punct for k in range(piece[1], lo)) and bool(after) \
-        and all(doc[k].is_punct or doc[k].is_space for k in range(hi + 1, after[0][0]))
 
 
 def _finishes(doc: Doc, content: set[int], start: int, end: int) -> bool:

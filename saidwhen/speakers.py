@@ -162,8 +162,9 @@ class Attributor(Entities):
         """The noun phrase right after a speech verb that follows a quote ("…," said the woman,
         who …), where the parser made it the subject of the relative clause's verb instead."""
         doc = self.doc
-        if verb.i == 0 or doc[verb.i - 1].text not in _QUOTES + ",":
-            return None
+        before = doc[verb.i - 2 : verb.i].text.replace(" ", "") if verb.i >= 2 else ""
+        if not before or before[-1] not in _QUOTES and not (before[-1] == "," and before[0] in _QUOTES):
+            return None  # only right after the quote's closing mark ('…," said', '…", said')
         for t in doc[verb.i + 1 : min(len(doc), verb.i + 5)]:
             if coarse_pos(t) == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i:
                 return t
