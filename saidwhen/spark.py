@@ -52,6 +52,10 @@ _RECORD_BITS = 32
 #: the model.
 WORKER_MEMORY = "1g"
 
+#: What extracting an article costs whatever its length (cleaning, the model's call, the row), in
+#: characters of text: about 7 ms, against 24 µs a character, timed on the dev articles one by one.
+_ARTICLE_CHARS = 300
+
 #: Columns of each table, in the order and with the Arrow types ``export --format parquet`` writes.
 _SPARK_TYPES = {"INTEGER": "bigint", "REAL": "double", "TEXT": "string", "BLOB": "binary"}
 
@@ -227,6 +231,34 @@ def _read_items(items, parse, counts):
                     counts.add(Counter({"warning": 1}))
             else:
                 yield ("a", ((file_index << _RECORD_BITS) | record, x))
+
+
+def _dealt(index: int, items, n: int):
+    """(partition, item) for each record of input partition ``index``: each article goes to the one of
+    the ``n`` partitions that has the least text so far, since an extraction task's time grows with the
+    text it parses (a rejected record costs nothing). Every input partition is balanced, so their sum
+    is too; ties go round from partition ``index``, so the input partitions do not all favour the first.
+    Dealt by count (``repartition``, ten records at a time), a partition that drew more long articles
+    ran on while the other cores idled."""
+    import heapq
+
+    heap = [(0, (p - index) % n, p) for p in range(n)]  # (text so far, place in the tie order, partition)
+    heapq.heapify(heap)
+    for item in items:
+        load, rank, p = heap[0]
+        if item[0] == "a":
+            heapq.heapreplace(heap, (load + _cost(item[1][1]), rank, p))
+        yield p, item
+
+
+def _cost(raw) -> int:
+    """What extracting an article costs, in characters of text: its length and ``_ARTICLE_CHARS``."""
+    return len(raw.text) + _ARTICLE_CHARS
+
+
+def _identity(p: int) -> int:
+    """The partition of a record ``_dealt`` keyed: its key."""
+    return p
 
 
 def _parse_whole_file(indices):
@@ -455,10 +487,10 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
         blobs = sc.binaryFiles(",".join(sorted(indices)))
         parts.append(blobs.mapPartitions(lambda it: _read_items(it, _parse_whole_file(indices_b), counts)))
     raw = parts[0] if len(parts) == 1 else sc.union(parts)
-    # Extraction is the cost: spread the records over every core whatever the file sizes were.
+    # Extraction is the cost: spread the records over every core whatever the file sizes were, dealt by
+    # the text they carry so that the tasks finish together.
     target = partitions or max(2 * sc.defaultParallelism, raw.getNumPartitions())
-    if raw.getNumPartitions() != target:
-        raw = raw.repartition(target)
+    raw = raw.mapPartitionsWithIndex(lambda index, it: _dealt(index, it, target)).partitionBy(target, _identity).values()
     # One Python pass: article rows and rejected records in one cached frame, split apart by the JVM.
     extracted = spark.createDataFrame(raw.mapPartitions(lambda it: _extract_partition(it, counts, wanted)).map(_flat_row),
                                       _extracted_schema(), verifySchema=False).persist(StorageLevel.MEMORY_AND_DISK)
