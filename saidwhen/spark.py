@@ -490,7 +490,8 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
     # Extraction is the cost: spread the records over every core whatever the file sizes were, dealt by
     # the text they carry so that the tasks finish together.
     target = partitions or max(2 * sc.defaultParallelism, raw.getNumPartitions())
-    raw = raw.mapPartitionsWithIndex(lambda index, it: _dealt(index, it, target)).partitionBy(target, _identity).values()
+    if raw.getNumPartitions() != target:  # else as many inputs as tasks (many files read whole): no shuffle of text
+        raw = raw.mapPartitionsWithIndex(lambda index, it: _dealt(index, it, target)).partitionBy(target, _identity).values()
     # One Python pass: article rows and rejected records in one cached frame, split apart by the JVM.
     extracted = spark.createDataFrame(raw.mapPartitions(lambda it: _extract_partition(it, counts, wanted)).map(_flat_row),
                                       _extracted_schema(), verifySchema=False).persist(StorageLevel.MEMORY_AND_DISK)
