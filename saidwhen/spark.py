@@ -53,7 +53,8 @@ _RECORD_BITS = 32
 WORKER_MEMORY = "1g"
 
 #: What extracting an article costs whatever its length (cleaning, the model's call, the row), in
-#: characters of text: about 7 ms, against 24 µs a character, timed on the dev articles one by one.
+#: characters of text: about 7 ms, against 24 µs a character, timed one by one on the dev articles
+#: and a few short texts.
 _ARTICLE_CHARS = 300
 
 #: Columns of each table, in the order and with the Arrow types ``export --format parquet`` writes.
