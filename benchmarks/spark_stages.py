@@ -1,8 +1,8 @@
 """Where the Spark job's time goes, step by step: Spark jobs, stages, tasks, task-seconds and the
 seconds with no job running for each step of ``saidwhen.spark.run``, and the extraction stage's tasks.
 
-Counts (jobs, stages, tasks) repeat exactly from run to run, so they compare code or settings on a
-machine shared with other work, where seconds do not. The corpus is ``benchmarks/spark.py``'s (the
+Counts (jobs, stages, tasks) move by a job or two at most from run to run, so they compare code or
+settings on a machine shared with other work, where seconds do not. The corpus is ``benchmarks/spark.py``'s (the
 dev articles and the seed story, cycled, each copy its own URL and dateline). The job runs with
 Spark's event log on, and each Spark job is put in the step (``SparkSummary.phases``) during which
 it started. Usage:
