@@ -566,3 +566,27 @@ def test_a_jsonl_file_split_across_tasks_keeps_its_line_numbers(session, tmp_pat
     articles = pq.read_table(tmp_path / "out" / "articles").to_pylist()
     assert summary.articles == 28
     assert [a["source_id"] for a in articles] == [f"a{i}" for i in range(1, 31) if i not in (7, 25)]
+
+
+def test_articles_are_dealt_to_extraction_partitions_by_their_text_so_the_tasks_finish_together():
+    # Three long stories among short ones: dealt round by count, one partition would get all three.
+    from saidwhen.ingest import RawArticle
+
+    def article(i, chars):
+        return ("a", (i, RawArticle("x" * chars, None, None, str(i), None, "in.jsonl", i)))
+
+    lengths = [9000 if i % 4 == 1 else 300 for i in range(12)]
+    items = [article(i, n) for i, n in enumerate(lengths)] + [("r", ("in.jsonl", 13, 13, "bad JSON", "not valid JSON"))]
+    dealt = list(spark_job._dealt(0, iter(items), 4))
+    assert [item for _, item in dealt] == items  # every record once, in its order
+    text = Counter()
+    for p, (kind, row) in dealt:
+        text[p] += spark_job._cost(row[1]) if kind == "a" else 0
+    assert sorted(text) == [0, 1, 2, 3]
+    assert max(text.values()) - min(text.values()) <= spark_job._cost(items[1][1][1])  # within one article
+    by_count = Counter()
+    for i, n in enumerate(lengths):
+        by_count[i % 4] += n
+    assert by_count[1] == 3 * 9000  # what dealing round by count gives
+    # Each input partition starts from another partition, so the first articles of many do not pile up on one.
+    assert {next(spark_job._dealt(i, iter(items), 4))[0] for i in range(4)} == {0, 1, 2, 3}
