@@ -1324,7 +1324,7 @@ class Entities:
             return lede  # "A former safety manager testified … \n\n Leonard Haskins, 61, told jurors …"
         if head.tag_ == "NN" and w in ROLE_WORDS and any(c.dep_ == "poss" and coarse_pos(c) == "PROPN" for c in head.children) \
                 and (lede := self._named_next(head)) is not None:
-            return lede  # "Connecticut's tax commissioner says … \n\n Kevin Sullivan says …": the one holder of that office"
+            return lede  # "Connecticut's tax commissioner says … \n\n Kevin Sullivan says …": the one holder of that office
         if dets & {"a", "an", "one", "another", "some", "any", "several", "two", "three"} or (
             head.tag_ in ("NNS", "NNPS") and w not in NAME_BEARING
         ):
@@ -1567,10 +1567,10 @@ class Entities:
         return None
 
 
-#: Offices a person holds one of at a time, as a story names them: a description by one of them
-#: ("the mayor") is not somebody the article gave another ("Gov. Holt").
 #: Words for whoever leads a body: "the head of the rules committee" is its chairman.
 LEADS = frozenset("head chief leader chairman chairwoman chair president".split())
+#: Offices a person holds one of at a time, as a story names them: a description by one of them
+#: ("the mayor") is not somebody the article gave another ("Gov. Holt").
 OFFICES = frozenset("""mayor governor senator representative congressman congresswoman president judge
     sheriff prosecutor ambassador councilman councilwoman councillor councilor alderman assemblyman
     assemblywoman coach pope bishop rabbi imam pastor""".split())
