@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from thinc.api import NumpyOps
@@ -480,7 +480,7 @@ def _finish(doc, st: _State) -> Article:
         a, b = sk.quote_at[i]
         atts[i] = attributor.attribute(a, b, sp.kind == "partial")
 
-    groups, final = _group(st, speech, atts)
+    groups, final = _group(st, speech, atts, lambda i: attributor.lead_in(*sk.quote_at[i]))
     _attribute_headline(st, speech, final, attributor)
     times = find_times(st.text, st.date)
     time_starts = [t.start for t in times]
@@ -854,7 +854,8 @@ def _flags(st: _State) -> tuple[str, ...]:
     return tuple(flags)
 
 
-def _group(st: _State, speech: list[int], atts: dict[int, Attribution]) -> tuple[dict[int, int], dict[int, Attribution]]:
+def _group(st: _State, speech: list[int], atts: dict[int, Attribution],
+           lead_in: Callable[[int], Attribution | None] = lambda i: None) -> tuple[dict[int, int], dict[int, Attribution]]:
     """Join split and multi-paragraph quotes into groups; unattributed quotes inherit a speaker.
 
     A quote with no cue of its own continues the quote before it in the same paragraph (a split
@@ -897,6 +898,13 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution]) -> tuple
             inherited = _inherit(final[prev], 0.65)
             inherited.cue = None
             final[i] = inherited
+        elif (
+            sp.kind == "direct" and (p is None or p.paragraph < sp.paragraph - 1) and sp.paragraph > 0
+            and _starts_paragraph(st, sp) and (lead := lead_in(i)) is not None
+        ):  # after a paragraph whose last sentence has someone speak without quoting them
+            g += 1
+            groups[i] = g
+            final[i] = lead
         else:
             g += 1
             groups[i] = g

@@ -912,3 +912,22 @@ def test_a_description_after_the_cue_stays_the_mention_when_a_relative_clause_fo
             '"People are scared to come out," said the woman at the till, who like others there asked not to be named.')
     q = only(text)
     assert (q.speaker, q.speaker_mention.text) == (None, "the woman")
+
+
+@pytest.mark.parametrize("lead", [
+    "Park said that the harbour had lost money for a decade, but that would change.",
+    "Park continued her criticism of the harbour budget.",
+])
+def test_a_bare_quote_paragraph_after_a_paragraph_where_someone_speaks_unquoted_is_theirs(lead):
+    text = ("Talia Park, the harbour master of Eastwick, spoke to the council on Monday.\n\n" + lead + "\n\n"
+            "\u201cWe will open two new berths by spring and the ferries will run every hour.\u201d\n")
+    (q,) = saidwhen.extract(text, kinds=("direct",)).quotes
+    assert (q.speaker, q.cue) == ("Talia Park", None)
+
+
+def test_a_bare_quote_after_several_people_speak_together_unquoted_is_nobodys_yet():
+    text = ("Talia Park, Omar Reyes and Ines Vidal debated the harbour on Monday.\n\n"
+            "Park, Reyes and Vidal argued that the harbour had lost money for a decade.\n\n"
+            "\u201cWe will open two new berths by spring and the ferries will run every hour.\u201d\n")
+    (q,) = saidwhen.extract(text, kinds=("direct",)).quotes
+    assert q.speaker is None
