@@ -45,6 +45,11 @@ def load_nlp():
     # A dash run into a capitalised word is a signature's or a list's, not part of the word
     # ("-Maria Holt" under a quote), as it already is before a space or in an em dash.
     nlp.tokenizer.prefix_search = re.compile(nlp.tokenizer.prefix_search.__self__.pattern + r"|^-(?=[A-Z])").search
+    # A quote mark typed with no space after "said," or "said:" ('Ryan said,“Look') opens the
+    # quote: without the split the cue, the comma and the quote's first word are one token.
+    nlp.tokenizer.infix_finditer = re.compile(
+        nlp.tokenizer.infix_finditer.__self__.pattern + r"""|(?<=[a-z])[,:](?=[“"‘])|(?<=[,:])[“"‘](?=[A-Za-z])"""
+    ).finditer
     nlp.add_pipe("saidwhen_paragraphs", before="parser")
     _, ner = nlp.remove_pipe("ner")
     nlp.add_pipe("saidwhen_names", config={}, last=True)

@@ -20,6 +20,8 @@ def only(text):
         ('Hartmann said, "The budget is balanced."', "said"),
         ('"The budget is balanced," said Hartmann.', "said"),
         ('Hartmann said: "The budget is balanced."', "said"),
+        ('Hartmann said,\u201cThe budget is balanced.\u201d', "said"),  # no space typed after the comma
+        ('Hartmann wrote:"The budget is balanced."', "wrote"),
         ('"The budget is balanced," Hartmann told the BBC.', "told the BBC"),
         ('According to Hartmann, "The budget is balanced."', "according to"),
         ('Hartmann wrote on Twitter: "The budget is balanced."', "wrote on Twitter"),
