@@ -107,7 +107,9 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
     if rule.dep_ == "nsubj" and rule.tag_ == "CD":
         return True
     beside = abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3
-    return beside and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i)
+    return beside and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i
+                       # '"…," Trump barked and …' with the name parsed as the verb's compound
+                       or rule.dep_ == "compound" and rule.tag_ == "NNP" and qtoks[-1].i < rule.i == verb.i - 1)
 
 
 def _apposed_to(tok, head) -> bool:

@@ -280,7 +280,8 @@ SPEECH_WORDS = frozenset(
     interjected liken likens likened likening bark barks barked snap snaps snapped mutter mutters
     muttered gush gushes gushed rave raves raved growl growls growled scoff scoffs scoffed chide
     chides chided gripe gripes griped grumble grumbles grumbled grouse grouses groused marvel
-    marvels marveled marvelled""".split()
+    marvels marveled marvelled opine opines opined confess confesses
+    confessed boomed bellow bellows bellowed holler hollered""".split()
 )
 
 

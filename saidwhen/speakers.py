@@ -471,6 +471,7 @@ class Attributor(Entities):
         if not near:
             return None
         tok = near[0]
-        while tok.dep_ == "compound" and coarse_pos(tok.head) == "PROPN" and tok.head.i > tok.i:
-            tok = tok.head  # "asked Mr. Manafort": the name the title and first names lead to
+        while tok.dep_ in ("compound", "poss") and coarse_pos(tok.head) == "PROPN" and tok.head.i > tok.i:
+            tok = tok.head  # "asked Mr. Manafort": the name the title and first names lead to; "opined
+            # Cleveland's Plain Dealer": the paper, not the city it belongs to
         return tok

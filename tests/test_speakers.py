@@ -933,3 +933,17 @@ def test_a_bare_quote_after_several_people_speak_together_unquoted_is_nobodys_ye
             "\u201cWe will open two new berths by spring and the ferries will run every hour.\u201d\n")
     (q,) = saidwhen.extract(text, kinds=("direct",)).quotes
     assert q.speaker is None
+
+
+def test_a_name_the_parser_glued_to_a_manner_verb_after_the_quote_stays_the_speaker():
+    text = ("Ivy Trump chaired the harbour meeting on Monday.\n\n"  # a surname the parser takes for a modifier
+            "\u201cGo back to your seat,\u201d Trump barked and a security guard escorted the heckler out.\n")
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Ivy Trump", "barked")
+
+
+def test_a_paper_named_with_its_city_after_an_inverted_cue_is_the_paper_not_the_city():
+    text = ("The harbour of Eastwick will close for a month.\n\n"
+            "\u201cThe council should have warned the ferry crews sooner,\u201d opined Denver\u2019s Morning Ledger.\n")
+    q = only(text)
+    assert q.speaker.endswith("Morning Ledger")
