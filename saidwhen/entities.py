@@ -572,9 +572,11 @@ class Entities:
         if root.dep_ == "appos":
             appos.append(root.head)
         for a in appos:
-            if a.ent_type_ in ("PERSON",):
+            if a.ent_type_ in ("PERSON",) or subject_taken_for_apposition(a):
                 continue
-            words = [t for t in a.subtree if not self.in_quote(t.idx)]
+            # a description the name is in apposition to is what comes before the name, not the
+            # rest of its phrase ("hosts Joe Roe and Mika Doe, the senator": Roe is a host)
+            words = [t for t in a.subtree if not self.in_quote(t.idx) and (a.i > root.i or t.i < root.left_edge.i)]
             if not words:
                 continue
             text = self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
@@ -998,7 +1000,7 @@ class Entities:
                 ent.learn_gender(PRONOUN_GENDER[w], "pronoun")
             if ent.role is None:
                 for c in tok.children:
-                    if c.dep_ == "appos" and c.ent_type_ != "PERSON":
+                    if c.dep_ == "appos" and c.ent_type_ != "PERSON" and not subject_taken_for_apposition(c):
                         words = list(c.subtree)
                         ent.role = self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
                         ent.roles.update(t.lower_ for t in words)
@@ -1565,6 +1567,18 @@ class Entities:
                 # sentence is not about someone it describes ("The nominee was speaking …")
                 return subj[0][1]
         return None
+
+
+def subject_taken_for_apposition(a: Token) -> bool:
+    """Whether a noun phrase the parser hung on the name before it as an apposition is in fact the
+    subject of the verb right after it, which has none: "In an interview with hosts Joe Roe and
+    Mika Doe, the candidate stated that …" says nothing about Doe."""
+    doc = a.doc
+    nxt = a.right_edge.i + 1
+    if a.dep_ != "appos" or a.head.i >= a.i or nxt >= len(doc) or a.left_edge.i == 0 or doc[a.left_edge.i - 1].text != ",":
+        return False
+    v = doc[nxt]
+    return coarse_pos(v) == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 #: Words for whoever leads a body: "the head of the rules committee" is its chairman.

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .candidates import CALENDAR
 from .choice import choose
-from .entities import Entities, Entity, clipped, title_case_headline_end
+from .entities import Entities, Entity, clipped, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
     _QUOTES, ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
     capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, subject_aside, writers_hedge,
@@ -461,6 +461,10 @@ class Attributor(Entities):
                 break
         if (after := self._inverted_description(verb)) is not None:
             return after
+        before = doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and coarse_pos(before) in ("NOUN", "PROPN") and subject_taken_for_apposition(before) \
+                and not self.in_quote(before.idx):
+            return before  # "In an interview with Joe Roe, the candidate stated …": not Roe's apposition
         # Parser missed it: the nearest name or pronoun next to the verb, outside any quote.
         near = sorted(
             (t for t in doc[max(self.sent(verb.i).start, verb.i - 4) : min(self.sent(verb.i).end, verb.i + 5)]

@@ -947,3 +947,12 @@ def test_a_paper_named_with_its_city_after_an_inverted_cue_is_the_paper_not_the_
             "\u201cThe council should have warned the ferry crews sooner,\u201d opined Denver\u2019s Morning Ledger.\n")
     q = only(text)
     assert q.speaker.endswith("Morning Ledger")
+
+
+def test_a_description_after_a_fronted_phrase_naming_others_is_the_subject_not_their_apposition():
+    text = ("WESTBROOK \u2014 Lena Hartmann does not see the budget cuts the way her rivals do.\n\n"
+            "In an interview with radio hosts Joe Calder and Mika Brandt, the Democratic mayoral candidate stated that "
+            "the cuts were \u201ccareless\u201d and \u201cshort-sighted.\u201d\n")
+    quotes = saidwhen.extract(text).quotes
+    assert quotes and {q.speaker for q in quotes} == {"Lena Hartmann"}
+    assert {q.speaker_mention.text for q in quotes} == {"the Democratic mayoral candidate"}
