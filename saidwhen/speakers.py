@@ -346,6 +346,9 @@ class Attributor(Entities):
         best = min(cands, key=score)
         if best.lower_ in WEAK_SPEECH and best.i not in anc_of_quote:
             return None
+        if best.i not in anc_of_quote and (own := self._own_clause(qtoks)) is not None and own.i != best.i and (
+                best.dep_ == "conj" and best.head.i == own.i or own.dep_ == "conj" and own.head.i == best.i):
+            return None  # "Roe accuses the council of "drifting" and Doe says …": Roe's clause, not Doe's verb
         # "Doe said the messages revealed "a culture of contempt"": the outer verb with a speaker wins,
         # unless the verb has a speaker of its own and opens the quote ("…, to which Roe replied: "…"").
         own = self._subject(best)
@@ -358,6 +361,16 @@ class Attributor(Entities):
             if t in cands and t.i in anc_of_quote and self._animate(self._subject(t)):
                 return t
         return best
+
+    def _own_clause(self, qtoks: list[Token]) -> Token | None:
+        """The nearest verb outside the quote that holds it, where that verb has a subject of its own."""
+        qset = {t.i for t in qtoks}
+        for v in qtoks[0].ancestors:
+            if v.i in qset or self.in_quote(v.idx):
+                continue
+            if coarse_pos(v) in ("VERB", "AUX"):
+                return v if any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in qset for c in v.children) else None
+        return None
 
     @staticmethod
     def _animate(tok: Token | None) -> bool:

@@ -956,3 +956,12 @@ def test_a_description_after_a_fronted_phrase_naming_others_is_the_subject_not_t
     quotes = saidwhen.extract(text).quotes
     assert quotes and {q.speaker for q in quotes} == {"Lena Hartmann"}
     assert {q.speaker_mention.text for q in quotes} == {"the Democratic mayoral candidate"}
+
+
+def test_a_quote_in_one_conjunct_clause_is_not_given_to_the_speech_verb_of_the_other():
+    text = ("The debate over the harbour grew louder this week.\n\n"
+            "Lena Hartmann accuses the council of \u201cdrifting without a plan\u201d and Omar Reyes says it is "
+            "\u201cout of money.\u201d\n")
+    first, *rest = saidwhen.extract(text).quotes
+    assert first.text == "drifting without a plan" and first.speaker == "Lena Hartmann"
+    assert {q.speaker for q in rest} == {"Omar Reyes"}
