@@ -33,9 +33,9 @@ from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
-from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, found_by_head, head_key, is_fragment,
-                       looked_for_inside, reading_keys, readings, rendering_buckets, rendering_keys, run_key, same_quotation,
-                       same_quotation_read)
+from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
+                       inside, is_fragment, looked_for_inside, piece_of_two, reading_keys, readings, rendering_buckets, rendering_keys,
+                       run_key, same_quotation, same_quotation_read, whole_sentences)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -924,14 +924,20 @@ class Store:
         ``norm`` contains (pieces printed before the fuller text), found by their head keys
         (``variants.contained_keys``), are candidates too, whatever the others found. ``text``: ``norm``
         as printed, looked up as each of its readings too when it has an editor's bracket
-        (``variants.readings``)."""
-        matched = self._own_rendered(norm, speaker_id, cut, text)
+        (``variants.readings``).
+
+        A sentence that two different statements of the speaker print word for word renders both and
+        says nothing of which: printed alone, it joins the earliest quotation it renders and merges
+        none (``variants.piece_of_two``); and a statement meets a shorter rendering inside its words
+        only when no other statement printed before holds it too (``variants.bridges``)."""
+        matched, pieces = self._own_rendered(norm, speaker_id, cut, text)
         if not matched:
             return None
         matched += self._takeable(norm, speaker_id, cut, article)
         kept = min(matched)
-        for gone in sorted(set(matched) - {kept}, reverse=True):
-            self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
+        if not piece_of_two(len(pieces)):  # a sentence two statements print joins the earliest, merging none
+            for gone in sorted(set(matched) - {kept}, reverse=True):
+                self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
         return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (kept,)).fetchone()
 
     def _extended_quote(self, quote_id: int, norm: str, speaker_id: int, cut: bool = False, text: str = "") -> tuple:
@@ -940,13 +946,17 @@ class Store:
         quotes that the fuller text renders (``_own_rendered``), which are one quotation with it and
         are merged into the earliest. A piece of a statement, printed later with a sentence said
         before it, renders the statement; so does the quote it extends."""
-        matched = sorted(set(self._own_rendered(norm, speaker_id, cut, text)) | {quote_id})
+        own, pieces = self._own_rendered(norm, speaker_id, cut, text)
+        matched = sorted(set(own) | {quote_id})
+        if piece_of_two(len(pieces)):  # a sentence of two statements: it tells nothing of which (``_rendered_quote``)
+            matched = [quote_id]
         for gone in reversed(matched[1:]):
             self._merge_quotes(gone, matched[0])
         return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (matched[0],)).fetchone()
 
-    def _own_rendered(self, norm: str, speaker_id: int, cut: bool = False, text: str = "") -> list[int]:
-        """The quotes (ids) of ``speaker_id`` with a rendering stored before that ``norm`` renders,
+    def _own_rendered(self, norm: str, speaker_id: int, cut: bool = False, text: str = "") -> tuple[list[int], set[int]]:
+        """The quotes (ids) of ``speaker_id`` with a rendering stored before that ``norm`` renders, and
+        those of them with such a rendering that prints ``norm`` word for word (``variants.inside``),
         found as ``_rendered_quote`` says, ``norm`` looked up as each of the ``readings`` of ``text``
         too (its editor's brackets read as the words they may replace), and a candidate compared as
         each of its own (``variants.same_quotation_read``). A rendering printed with a bracket is
@@ -967,8 +977,9 @@ class Store:
                 f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(runs))}) AND ({within} OR instr(r.text, '['))"
                 " ORDER BY r.quote_id, r.id", (speaker_id, *runs, *(f" {form} " for form in forms))))
         matched: list[int] = []
+        pieces: set[int] = set()
         for query, args in queries:
-            matched = self._matching(query, args, norm, cut, text)
+            matched = self._matching(query, args, norm, cut, text, speaker_id, pieces)
             if matched:
                 break
         if norm.count(" ") >= MIN_WORDS:
@@ -977,17 +988,38 @@ class Store:
             matched += self._matching(
                 "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
                 f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND ({within}) ORDER BY r.quote_id, r.id",
-                (speaker_id, *heads, *(x for form in forms for x in (len(form), f" {form} "))), norm, cut, text)
+                (speaker_id, *heads, *(x for form in forms for x in (len(form), f" {form} "))), norm, cut, text, speaker_id, pieces)
+        return matched, pieces
+
+    def _matching(self, query: str, args: tuple, norm: str, cut: bool, printed: str, speaker_id: int, pieces: set) -> list[int]:
+        """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` (printed as
+        ``printed``) renders, read as ``variants.same_quotation_read`` reads them; a shorter rendering
+        that ``norm`` prints word for word counts unless it bridges to another statement of the speaker's
+        (``variants.bridges``). Adds to ``pieces`` the quotes with a rendering that prints ``norm`` word for
+        word as a whole sentence (``variants.whole_sentences``)."""
+        matched: list[int] = []
+        forms = (norm, *readings(printed))
+        for quote_id, other, text in self.connection.execute(query, args).fetchall():
+            piece = inside(norm, other) and whole_sentences(norm, text)
+            if quote_id in matched and (not piece or quote_id in pieces):
+                continue
+            if not same_quotation_read(norm, other, cut, is_fragment(text), printed, text):
+                continue
+            if any(inside(other, form) for form in forms) and bridges(norm, cut, printed, other, self._holding(other, speaker_id)):
+                continue
+            if quote_id not in matched:
+                matched.append(quote_id)
+            if piece:
+                pieces.add(quote_id)
         return matched
 
-    def _matching(self, query: str, args: tuple, norm: str, cut: bool, printed: str = "") -> list[int]:
-        """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` (printed as
-        ``printed``) renders, read as ``variants.same_quotation_read`` reads them."""
-        matched: list[int] = []
-        for quote_id, other, text in self.connection.execute(query, args).fetchall():
-            if quote_id not in matched and same_quotation_read(norm, other, cut, is_fragment(text), printed, text):
-                matched.append(quote_id)
-        return matched
+    def _holding(self, piece: str, speaker_id: int) -> list[tuple[str, bool, str]]:
+        """(norm, cut, text) of the renderings of ``speaker_id`` stored so far that print ``piece`` word
+        for word and are longer, found by its run key (``variants.run_key``) among their runs of words."""
+        return [(other, is_fragment(text), text) for other, text in self.connection.execute(
+            "SELECT DISTINCT r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+            " WHERE b.speaker_id = ? AND b.bucket = ? AND length(r.norm_text) > ? AND instr(' ' || r.norm_text || ' ', ?)"
+            " ORDER BY r.id", (speaker_id, run_key(piece), len(piece), f" {piece} "))]
 
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no

@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside", "whole_sentences", "piece_of_two", "bridges", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
@@ -294,6 +294,64 @@ def sentence_of(short: str, long: str, long_text: str) -> bool:
         return False
     tokens = [t for t in _tokens(long_text) if t[1]]
     return len(tokens) > len(words) and [k for _, k in tokens[:len(words)]] == words and _sentence_ends(tokens, len(words))
+
+
+def inside(short: str, long: str) -> bool:
+    """Whether the normalised text ``short`` is a run of the words of the longer normalised ``long``,
+    word for word: a piece of it."""
+    return len(short) < len(long) and f" {short} " in f" {long} "
+
+
+def piece_of_two(pieces: int) -> bool:
+    """Whether a speaker's text printed as a whole sentence (``whole_sentences``) inside renderings of
+    ``pieces`` of their quotations (a line that two different statements share, printed alone) is
+    ambiguous: two or more. Nothing tells which statement it renders, so it makes none of them one
+    quotation with another; it joins the earliest quotation it renders (the first time its words were
+    on record), as it does when it is printed before the second statement (``bridges``)."""
+    return pieces >= 2
+
+
+def whole_sentences(piece: str, text: str) -> bool:
+    """Whether the normalised ``piece`` is printed in ``text`` as one sentence or more, whole: a run of
+    its words that begins at its start or after a sentence ends and ends at its end or where a
+    sentence ends (``_sentence_ends``). A speaker's repeated line is; a phrase cut from the middle of
+    a sentence ("a hell of a lot worse" in "… a hell of a lot worse than that") is not."""
+    words = piece.split()
+    tokens = [t for t in _tokens(text) if t[1]]
+    keys, n = [k for _, k in tokens], len(words)
+    return any(keys[i:i + n] == words and (i == 0 or _sentence_ends(tokens, i)) and (i + n == len(keys) or _sentence_ends(tokens, i + n))
+               for i in range(len(keys) - n + 1) if keys[i] == words[0])
+
+
+def bridges(norm: str, cut: bool, text: str, piece: str, holders) -> bool:
+    """Whether the speaker's text ``norm`` (printed as ``text``; ``cut``: it shows it is a piece,
+    ``is_fragment``), which renders the shorter rendering ``piece`` by printing it word for word
+    (``inside``) as a whole sentence (``whole_sentences``), meets it only as a bridge: ``holders``,
+    (norm, cut, text) of the speaker's renderings printed before ``norm``, include a longer one that
+    prints ``piece`` as a whole sentence too and is a different statement from ``norm``: not a piece
+    of it, sharing fewer than half of the words of the shorter of the two besides ``piece``
+    (``_alike_around``), and not rendered by it (``same_quotation_read``). A line that two different
+    statements share is no sign that they are one quotation: the later statement does not join the
+    earlier one's quotation through it (the line stays with the statement printed first, see
+    ``piece_of_two``). A piece that only one statement prints, a phrase cut from inside a sentence
+    (two cuts of one statement often share one), or a line the later text prints inside a rendering
+    of the same statement (cut, extended, a word changed: "… over budget, but it will carry its first
+    trains in July" against "… in June, whatever the critics say") still joins it."""
+    if not whole_sentences(piece, text):
+        return False
+    return any(inside(piece, other) and other != norm and not inside(other, norm) and whole_sentences(piece, other_text)
+               and not _alike_around(norm, other, piece) and not same_quotation_read(norm, other, cut, other_cut, text, other_text)
+               for other, other_cut, other_text in holders)
+
+
+def _alike_around(a: str, b: str, piece: str) -> bool:
+    """Whether normalised texts ``a`` and ``b``, which both print ``piece``, share, aligned word by
+    word, at least half of the shorter one's words besides the piece's: two renderings of one
+    statement around it, not two statements that share a sentence."""
+    wa, wb = a.split(), b.split()
+    kept = sum(m.size for m in SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks())
+    words = len(piece.split())
+    return 2 * (kept - words) >= min(len(wa), len(wb)) - words
 
 
 def _sentence_ends(tokens: list[tuple[str, str]], at: int) -> bool:

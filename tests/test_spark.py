@@ -225,6 +225,27 @@ CRAFTED += [
     {"id": "c45", "url": "https://craft.example/45", "date": "2024-04-13",
      "text": f'Nell Tarrant spoke to reporters.\n\n"{BANK[2][:-1]}," said Nell Tarrant.'},
 ]
+# One speaker's two different statements that share a sentence word for word, and the sentence printed
+# alone: after both (in the middle of each), between them (the first sentence of each), and before both
+# (another speaker's): the statements stay two quotations, the sentence joins the one printed first.
+SHARED = (("We will not let the fishing fleet be moved to the new quay.",
+           "The harbour board met in secret again on Monday night.", "The traders agree with us on every point.",
+           "I have written to the minister about the harbour plan twice.", "Nobody in Westport wants the fleet to leave."),
+          ("The lifeboat station stays open all winter.",
+           "", "The county has found the money for a second crew.", "", "Every volunteer has signed up for another year."),
+          ("The sea wall will be finished before the spring tides.",
+           "We have waited far too long for this work.", "The contractor has promised it in writing.",
+           "Our families have lived with the flooding for years.", "After that we start on the harbour road."))
+SHARED_SAID = [tuple(" ".join(w for w in (before, sentence, after) if w) for before, after in ((b1, a1), (b2, a2)))
+               for sentence, b1, a1, b2, a2 in SHARED]
+for n, ((sentence, *_), (one, two), who, order) in enumerate(zip(SHARED, SHARED_SAID, ("Petra Holm", "Petra Holm", "Joss Brandt"),
+                                                                  ("12s", "1s2", "s12"))):
+    said = {"1": one, "2": two, "s": sentence[:-1]}
+    CRAFTED += [
+        {"id": f"c{46 + 3 * n + k}", "url": f"https://craft.example/{46 + 3 * n + k}", "date": f"2024-05-{10 + 3 * n + k:02d}",
+         "text": f'Councillor {who} {where}.\n\n"{said[part]}{"," if part == "s" else ""}" said {who}.'}
+        for k, (part, where) in enumerate(zip(order, ("spoke at the harbour on Monday", "answered questions on the radio",
+                                                      "wrote to the local paper")))]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -379,6 +400,9 @@ def test_the_crafted_merges_across_articles_happened(built):
             statement: "original" if first == statement else "truncation", sentence: "original" if first == sentence else "truncation"}
     assert len([q for q in ours["quotes"].values() if q[0].startswith(VOTE[0][:-1])]) == 2  # a formula: two quotations
     assert len([q for q in ours["quotes"].values() if BANK[2][:-1] in q[0]]) == 3  # a repeated last line joins nothing
+    for (sentence, *_), (one, two) in zip(SHARED, SHARED_SAID):
+        quote_of = {text: key for key, text in ours["renderings"] if text in (one, two, sentence[:-1])}
+        assert len(quote_of) == 3 and quote_of[one] != quote_of[two] and quote_of[sentence[:-1]] == quote_of[one]
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 
