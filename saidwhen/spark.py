@@ -980,10 +980,13 @@ def _quotes(renderings, people):
              .where(F.col("a.prefix").isNotNull() & truncates)
              .select(F.col("a.nk").alias("nk"), F.col("b.nk").alias("target"),
                      F.length("b.norm").alias("length"), F.col("b.first_key").alias("target_key")))
-    best = Window.partitionBy("nk").orderBy(F.col("length").desc(), "target_key")
-    # One target per truncated rendering; the pairs (one per rendering printed short, like the links
-    # _link_altered collects) reach the driver, which follows chains (a ⊂ b ⊂ c) to the longest
-    # rendering by pointer jumping, eight rounds at most, as a loop of Spark joins would.
+    # One target per truncated rendering: the earliest printed of the texts it begins, as the store joins
+    # a truncation to the first quote it begins and a quote to the first text extending it (two different
+    # statements that begin with one sentence stay two; the sentence goes with the one printed first).
+    best = Window.partitionBy("nk").orderBy("target_key", F.col("length").desc())
+    # The pairs (one per rendering printed short, like the links _link_altered collects) reach the
+    # driver, which follows chains (a ⊂ b ⊂ c) to the longest rendering by pointer jumping, eight
+    # rounds at most, as a loop of Spark joins would.
     chosen = dict(tuple(r) for r in pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("nk", "target").collect())
     for _ in range(8):
         moved = {nk: chosen[t] for nk, t in chosen.items() if t in chosen}
@@ -1123,7 +1126,7 @@ def _link_altered(renderings, merged):
             earliest = min(roots, key=head_key.__getitem__)
         else:
             root[final] = earliest = min(roots, key=head_key.__getitem__)
-        if (kind == "x" or final in own) and not two:  # a text that renders several quotes of its speaker joins them, as the store merges them
+        if (kind == "x" or final in own) and not two:  # a text rendering several quotes of its speaker joins them, as the store merges them
             for other in roots - {earliest}:
                 root[other] = earliest
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")

@@ -10,6 +10,9 @@ change its words. These functions hold no state and touch no database, so the st
 * ``sentence_of(short, long, long_text)`` says whether a short rendering (5 to 7 words) is the
   first sentence of a longer one, which ``same_quotation_read`` accepts: the statement cut short
   after its first sentence.
+* ``bridges`` and ``piece_of_two`` keep two different statements of one speaker apart when they
+  print one sentence word for word (``whole_sentences``): the sentence, printed alone, joins the
+  statement printed first and never makes the two one quotation, in whatever order they come.
 * ``rendering_buckets(norm)`` are the LSH buckets (MinHash over the words) that find the candidates
   to compare, so neither side compares every pair of a prolific speaker's quotes;
   ``rendering_keys`` adds a rendering's head key, by which a longer text finds the pieces of it
@@ -31,7 +34,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside", "whole_sentences", "piece_of_two", "bridges", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
+           "whole_sentences", "piece_of_two", "bridges", "head_key", "run_key", "run_keys", "found_by_head", "classify",
+           "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")

@@ -227,7 +227,8 @@ CRAFTED += [
 ]
 # One speaker's two different statements that share a sentence word for word, and the sentence printed
 # alone: after both (in the middle of each), between them (the first sentence of each), and before both
-# (another speaker's): the statements stay two quotations, the sentence joins the one printed first.
+# (another speaker's; and a first sentence of 8 words or more): the statements stay two quotations, the
+# sentence joins the one printed first.
 SHARED = (("We will not let the fishing fleet be moved to the new quay.",
            "The harbour board met in secret again on Monday night.", "The traders agree with us on every point.",
            "I have written to the minister about the harbour plan twice.", "Nobody in Westport wants the fleet to leave."),
@@ -235,11 +236,15 @@ SHARED = (("We will not let the fishing fleet be moved to the new quay.",
            "", "The county has found the money for a second crew.", "", "Every volunteer has signed up for another year."),
           ("The sea wall will be finished before the spring tides.",
            "We have waited far too long for this work.", "The contractor has promised it in writing.",
-           "Our families have lived with the flooding for years.", "After that we start on the harbour road."))
+           "Our families have lived with the flooding for years.", "After that we start on the harbour road."),
+          # a first sentence of 8 words or more (the rule for truncations), the second statement the longer
+          ("The fishing fleet stays in Westport whatever the board decides.",
+           "", "The board can move its own offices to the new quay if it likes.",
+           "", "We have the votes on the council, the money in the bank and the town behind us all the way."))
 SHARED_SAID = [tuple(" ".join(w for w in (before, sentence, after) if w) for before, after in ((b1, a1), (b2, a2)))
                for sentence, b1, a1, b2, a2 in SHARED]
-for n, ((sentence, *_), (one, two), who, order) in enumerate(zip(SHARED, SHARED_SAID, ("Petra Holm", "Petra Holm", "Joss Brandt"),
-                                                                  ("12s", "1s2", "s12"))):
+for n, ((sentence, *_), (one, two), who, order) in enumerate(zip(SHARED, SHARED_SAID, ("Petra Holm",) * 2 + ("Joss Brandt",) * 2,
+                                                                  ("12s", "1s2", "s12", "s12"))):
     said = {"1": one, "2": two, "s": sentence[:-1]}
     CRAFTED += [
         {"id": f"c{46 + 3 * n + k}", "url": f"https://craft.example/{46 + 3 * n + k}", "date": f"2024-05-{10 + 3 * n + k:02d}",

@@ -1005,11 +1005,17 @@ SHARED_IN = (f"The harbour board met in secret again on Monday night. {SHARED} T
 FIRST = "The fishing fleet stays in Westport."
 FIRST_IN = (f"{FIRST} The board can move its own offices to the new quay if it likes.",
             f"{FIRST} We have the votes on the council and the money in the bank.")
+# A first sentence of 8 words or more: the rule for truncations (the later, longer statement first here).
+LONG_FIRST = "The fishing fleet stays in Westport whatever the board decides."
+LONG_FIRST_IN = (f"{LONG_FIRST} The board can move its own offices to the new quay if it likes.",
+                 f"{LONG_FIRST} We have the votes on the council, the money in the bank and the town behind us all the way.")
 
 
-@pytest.mark.parametrize("sentence, statements", [(SHARED, SHARED_IN), (FIRST, FIRST_IN)], ids=["inside", "first"])
+@pytest.mark.parametrize("sentence, statements", [(SHARED, SHARED_IN), (FIRST, FIRST_IN), (LONG_FIRST, LONG_FIRST_IN)],
+                         ids=["inside", "first", "long first"])
 @pytest.mark.parametrize("order", ["statements first", "between", "sentence first"])
-def test_a_sentence_two_statements_print_word_for_word_joins_the_earlier_and_never_makes_them_one_quotation(store, sentence, statements, order):
+def test_a_sentence_two_statements_print_word_for_word_joins_the_earlier_and_never_makes_them_one_quotation(store, sentence, statements,
+                                                                                                           order):
     """A fact-checker asks which statement a quotation is and who changed it; two statements that
     share a sentence are two things the speaker said, whichever articles print the sentence alone.
     The sentence printed alone renders either of them, and nothing tells which: it joins the one
