@@ -1013,10 +1013,11 @@ class Store:
                 pieces.add(quote_id)
         return matched
 
-    def _holding(self, piece: str, speaker_id: int) -> list[tuple[str, bool, str]]:
+    def _holding(self, piece: str, speaker_id: int) -> Iterator[tuple[str, bool, str]]:
         """(norm, cut, text) of the renderings of ``speaker_id`` stored so far that print ``piece`` word
-        for word and are longer, found by its run key (``variants.run_key``) among their runs of words."""
-        return [(other, is_fragment(text), text) for other, text in self.connection.execute(
+        for word and are longer, found by its run key (``variants.run_key``) among their runs of words;
+        looked up when first asked for (``variants.bridges`` asks only when the piece is a whole sentence)."""
+        yield from [(other, is_fragment(text), text) for other, text in self.connection.execute(
             "SELECT DISTINCT r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             " WHERE b.speaker_id = ? AND b.bucket = ? AND length(r.norm_text) > ? AND instr(' ' || r.norm_text || ' ', ?)"
             " ORDER BY r.id", (speaker_id, run_key(piece), len(piece), f" {piece} "))]
