@@ -1089,7 +1089,7 @@ def _link_altered(renderings, merged):
     found.unpersist()
     altered = [(final, key, target) for _, final, key, target, _ in (g for g in got if g[0] == "L")]
     extended = [(final, key, target) for _, final, key, target, _ in (g for g in got if g[0] == "X")]
-    # the targets that print a text word for word: a text printed inside two of them merges none (``variants.piece_of_two``)
+    # the targets of which a text renders whole sentences: a text that renders two merges none (``variants.piece_of_two``)
     pieces = {(g[0], g[1], g[3]) for g in got if g[0] in ("L", "X") and g[4]}
     own = {final for final, _, _ in altered}
     extra, adopted = _unattributed_links({("s", *g[1:]) if g[0] == "S" else g for g in got if g[0] not in ("L", "X")})
@@ -1138,14 +1138,14 @@ def _altered_pairs(items):
     """One speaker's texts ("t"), quotes' first texts ("h") and texts extending a quote ("x"):
     (("L", final, key, target, piece), None) for each quote whose first text renders an earlier text of
     the speaker's quote ``target``, (("X", final, key, target, piece), None) for each text extending
-    quote ``final`` that does; ``piece``: the earlier text prints it word for word as a whole sentence
-    (``variants.inside``, ``variants.whole_sentences``).
+    quote ``final`` that does; ``piece``: the text renders whole sentences of the earlier, longer one
+    (``variants.whole_sentences``).
     A text printed with an editor's bracket is filed and looked up as each of its readings too, and
     compared as ``variants.same_quotation_read`` compares (``Store._own_rendered``). A shorter earlier
-    text that it prints word for word is no link when an earlier text of another statement prints it
-    too (``variants.bridges``, as ``Store._matching`` reads it)."""
-    from .variants import (MIN_WORDS, bridges, inside, looked_for_inside, reading_keys, readings, rendering_buckets, rendering_keys,
-                           run_key, same_quotation_read, whole_sentences)
+    text of which it renders whole sentences is no link when an earlier text of another statement has
+    those sentences too (``variants.bridges``, as ``Store._matching`` reads it)."""
+    from .variants import (MIN_WORDS, bridges, looked_for_inside, reading_keys, readings, rendering_buckets, rendering_keys, run_key,
+                           run_keys, same_quotation_read, whole_sentences)
 
     items = list(items)
     bucketed: dict[int, list] = {}
@@ -1159,16 +1159,21 @@ def _altered_pairs(items):
         if (norm, text) not in filed:
             filed[norm, text] = set(rendering_keys(norm)) | set(reading_keys(text))
         return filed[norm, text]
-    def renders(norm, cut, text, forms, key, other, other_cut, other_text):
-        """Whether the text renders the earlier ``other``, and whether ``other`` prints it word for word as a
-        whole sentence (None when it does not render it): a shorter ``other`` it prints word for word bridges to
-        another statement when an earlier text of the speaker's holds ``other`` too (``variants.bridges``)."""
+    def renders(norm, cut, text, key, other, other_cut, other_text):
+        """Whether the text renders the earlier ``other``, and whether it renders whole sentences of a
+        longer ``other`` (None when it does not render it): a shorter ``other`` bridges to another
+        statement when an earlier, longer text of the speaker's that shares a run of words with it (filed
+        under one of its ``run_keys``, as ``Store._holding`` finds them) has those sentences too
+        (``variants.bridges``)."""
         if not same_quotation_read(norm, other, cut, other_cut, text, other_text):
             return None
-        if any(inside(other, form) for form in forms) and bridges(norm, cut, text, other, (
-                (o, o_cut, o_text) for o_kind, o_key, o, o_cut, _, o_text in items if o_kind == "t" and o_key < key and inside(other, o))):
-            return None
-        return inside(norm, other) and whole_sentences(norm, other_text)
+        if len(other) < len(norm):
+            runs = set(run_keys(other))
+            if bridges(norm, cut, text, other, (
+                    (o, o_cut, o_text) for o_kind, o_key, o, o_cut, _, o_text in items
+                    if o_kind == "t" and o_key < key and len(o) > len(other) and runs & filed_under(o, o_text))):
+                return None
+        return len(norm) < len(other) and whole_sentences(norm, other_text)
 
     for kind, key, norm, cut, final, text in items:
         if kind not in ("h", "x"):
@@ -1180,7 +1185,7 @@ def _altered_pairs(items):
             for tkey, other, other_cut, target, other_text in bucketed.get(b, ()):
                 if tkey < key and target != final and (other, other_cut, target, other_text) not in seen:
                     seen.add((other, other_cut, target, other_text))
-                    if (piece := renders(norm, cut, text, forms, key, other, other_cut, other_text)) is not None:
+                    if (piece := renders(norm, cut, text, key, other, other_cut, other_text)) is not None:
                         met = True
                         yield (link, final, key, target, piece), None
         if not met and looked_for_inside(norm, cut):  # a short piece the LSH misses, as in the store
@@ -1189,14 +1194,14 @@ def _altered_pairs(items):
                 if (other_kind == "t" and tkey < key and target != final
                         and (any(f" {form} " in f" {other} " for form in forms) or "[" in other_text)
                         and own_runs & filed_under(other, other_text)
-                        and (piece := renders(norm, cut, text, forms, key, other, other_cut, other_text)) is not None):
+                        and (piece := renders(norm, cut, text, key, other, other_cut, other_text)) is not None):
                     met = True
                     yield (link, final, key, target, piece), None
         if norm.count(" ") >= MIN_WORDS:  # pieces printed before the fuller text, whatever else met, as in the store
             for other_kind, tkey, other, other_cut, target, other_text in items:
                 if (other_kind == "t" and tkey < key and target != final
                         and any(len(other) < len(form) and f" {other} " in f" {form} " for form in forms)
-                        and (piece := renders(norm, cut, text, forms, key, other, other_cut, other_text)) is not None):
+                        and (piece := renders(norm, cut, text, key, other, other_cut, other_text)) is not None):
                     yield (link, final, key, target, piece), None
 
 

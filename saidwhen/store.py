@@ -34,8 +34,8 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
-                       inside, is_fragment, looked_for_inside, piece_of_two, reading_keys, readings, rendering_buckets, rendering_keys,
-                       run_key, same_quotation, same_quotation_read, whole_sentences)
+                       is_fragment, looked_for_inside, piece_of_two, reading_keys, readings, rendering_buckets, rendering_keys,
+                       run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -926,10 +926,11 @@ class Store:
         as printed, looked up as each of its readings too when it has an editor's bracket
         (``variants.readings``).
 
-        A sentence that two different statements of the speaker print word for word renders both and
-        says nothing of which: printed alone, it joins the earliest quotation it renders and merges
-        none (``variants.piece_of_two``); and a statement meets a shorter rendering inside its words
-        only when no other statement printed before holds it too (``variants.bridges``)."""
+        A sentence that two different statements of the speaker print renders both and says nothing of
+        which: printed alone (as they print it or with words changed), it joins the earliest quotation
+        it renders and merges none (``variants.piece_of_two``); and a statement meets a shorter
+        rendering of whole sentences of its own only when no other statement printed before has those
+        sentences too (``variants.bridges``)."""
         matched, pieces = self._own_rendered(norm, speaker_id, cut, text)
         if not matched:
             return None
@@ -956,7 +957,8 @@ class Store:
 
     def _own_rendered(self, norm: str, speaker_id: int, cut: bool = False, text: str = "") -> tuple[list[int], set[int]]:
         """The quotes (ids) of ``speaker_id`` with a rendering stored before that ``norm`` renders, and
-        those of them with such a rendering that prints ``norm`` word for word (``variants.inside``),
+        those of them with such a rendering, longer, of which ``norm`` renders whole sentences
+        (``variants.whole_sentences``),
         found as ``_rendered_quote`` says, ``norm`` looked up as each of the ``readings`` of ``text``
         too (its editor's brackets read as the words they may replace), and a candidate compared as
         each of its own (``variants.same_quotation_read``). A rendering printed with a bracket is
@@ -994,33 +996,32 @@ class Store:
     def _matching(self, query: str, args: tuple, norm: str, cut: bool, printed: str, speaker_id: int, pieces: set) -> list[int]:
         """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` (printed as
         ``printed``) renders, read as ``variants.same_quotation_read`` reads them; a shorter rendering
-        that ``norm`` prints word for word counts unless it bridges to another statement of the speaker's
-        (``variants.bridges``). Adds to ``pieces`` the quotes with a rendering that prints ``norm`` word for
-        word as a whole sentence (``variants.whole_sentences``)."""
+        counts unless it bridges to another statement of the speaker's (``variants.bridges``). Adds to
+        ``pieces`` the quotes with a longer rendering of which ``norm`` renders whole sentences
+        (``variants.whole_sentences``)."""
         matched: list[int] = []
-        forms = (norm, *readings(printed))
         for quote_id, other, text in self.connection.execute(query, args).fetchall():
-            piece = inside(norm, other) and whole_sentences(norm, text)
-            if quote_id in matched and (not piece or quote_id in pieces):
-                continue
+            if quote_id in matched and (len(norm) >= len(other) or quote_id in pieces):
+                continue  # nothing more to learn of it
             if not same_quotation_read(norm, other, cut, is_fragment(text), printed, text):
                 continue
-            if any(inside(other, form) for form in forms) and bridges(norm, cut, printed, other, self._holding(other, speaker_id)):
+            if len(other) < len(norm) and bridges(norm, cut, printed, other, self._holding(other, speaker_id)):
                 continue
             if quote_id not in matched:
                 matched.append(quote_id)
-            if piece:
+            if len(norm) < len(other) and whole_sentences(norm, text):
                 pieces.add(quote_id)
         return matched
 
     def _holding(self, piece: str, speaker_id: int) -> Iterator[tuple[str, bool, str]]:
-        """(norm, cut, text) of the renderings of ``speaker_id`` stored so far that print ``piece`` word
-        for word and are longer, found by its run key (``variants.run_key``) among their runs of words;
+        """(norm, cut, text) of the longer renderings of ``speaker_id`` stored so far that share a run of
+        words with ``piece`` (filed under one of its ``variants.run_keys``), the candidates to print it;
         looked up when first asked for (``variants.bridges`` asks only when the piece is a whole sentence)."""
+        keys = run_keys(piece)
         yield from [(other, is_fragment(text), text) for other, text in self.connection.execute(
             "SELECT DISTINCT r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-            " WHERE b.speaker_id = ? AND b.bucket = ? AND length(r.norm_text) > ? AND instr(' ' || r.norm_text || ' ', ?)"
-            " ORDER BY r.id", (speaker_id, run_key(piece), len(piece), f" {piece} "))]
+            f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(keys))}) AND length(r.norm_text) > ? ORDER BY r.id",
+            (speaker_id, *keys, len(piece)))]
 
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no

@@ -308,45 +308,74 @@ def inside(short: str, long: str) -> bool:
 
 
 def piece_of_two(pieces: int) -> bool:
-    """Whether a speaker's text printed as a whole sentence (``whole_sentences``) inside renderings of
-    ``pieces`` of their quotations (a line that two different statements share, printed alone) is
-    ambiguous: two or more. Nothing tells which statement it renders, so it makes none of them one
-    quotation with another; it joins the earliest quotation it renders (the first time its words were
-    on record), as it does when it is printed before the second statement (``bridges``)."""
+    """Whether a speaker's text that renders whole sentences of renderings of ``pieces`` of their
+    quotations (``whole_sentences``: a line that two different statements share, printed alone, as
+    they print it or with words changed) is ambiguous: two or more. Nothing tells which statement it
+    renders, so it makes none of them one quotation with another; it joins the earliest quotation it
+    renders (the first time its words were on record), as it does when it is printed before the
+    second statement (``bridges``)."""
     return pieces >= 2
 
 
 def whole_sentences(piece: str, text: str) -> bool:
-    """Whether the normalised ``piece`` is printed in ``text`` as one sentence or more, whole: a run of
-    its words that begins at its start or after a sentence ends and ends at its end or where a
-    sentence ends (``_sentence_ends``). A speaker's repeated line is; a phrase cut from the middle of
-    a sentence ("a hell of a lot worse" in "… a hell of a lot worse than that") is not."""
+    """Whether the normalised ``piece`` renders (``same_quotation``, word for word or with words
+    changed) one sentence or more of the longer ``text`` as printed, whole: the run of its words that
+    the piece's words align with begins at its start or after a sentence ends, and ends at its end or
+    where a sentence ends (``_sentence_ends``). A speaker's repeated line is; a phrase cut from the
+    middle of a sentence ("a hell of a lot worse" in "… a hell of a lot worse than that") is not."""
+    return _sentences_at(piece, text) is not None
+
+
+def _sentences_at(piece: str, text: str) -> tuple[bool, bool] | None:
+    """(whether it begins the text, whether it ends it) of the whole sentences of ``text`` that
+    ``piece`` renders (``whole_sentences``); None when it renders none."""
     words = piece.split()
     tokens = [t for t in _tokens(text) if t[1]]
-    keys, n = [k for _, k in tokens], len(words)
-    return any(keys[i:i + n] == words and (i == 0 or _sentence_ends(tokens, i)) and (i + n == len(keys) or _sentence_ends(tokens, i + n))
-               for i in range(len(keys) - n + 1) if keys[i] == words[0])
+    keys = [k for _, k in tokens]
+    if len(words) >= len(keys):
+        return None
+    blocks = [m for m in SequenceMatcher(None, keys, words, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return None
+    # the run of the text the piece spans: its words before the first word kept and after the last
+    # one are the text's words changed, one for one
+    start = max(0, blocks[0].a - blocks[0].b)
+    end = min(len(keys), blocks[-1].a + len(words) - blocks[-1].b)
+    if end - start >= len(keys) or not ((start == 0 or _sentence_ends(tokens, start)) and (end == len(keys) or _sentence_ends(tokens, end))):
+        return None
+    run = " ".join(keys[start:end])
+    return (start == 0, end == len(keys)) if run == piece or same_quotation(piece, run) else None
 
 
 def bridges(norm: str, cut: bool, text: str, piece: str, holders) -> bool:
     """Whether the speaker's text ``norm`` (printed as ``text``; ``cut``: it shows it is a piece,
-    ``is_fragment``), which renders the shorter rendering ``piece`` by printing it word for word
-    (``inside``) as a whole sentence (``whole_sentences``), meets it only as a bridge: ``holders``,
-    (norm, cut, text) of the speaker's renderings printed before ``norm``, include a longer one that
-    prints ``piece`` as a whole sentence too and is a different statement from ``norm``: not a piece
-    of it, sharing fewer than half of the words of the shorter of the two besides ``piece``
-    (``_alike_around``), and not rendered by it (``same_quotation_read``). A line that two different
-    statements share is no sign that they are one quotation: the later statement does not join the
-    earlier one's quotation through it (the line stays with the statement printed first, see
-    ``piece_of_two``). A piece that only one statement prints, a phrase cut from inside a sentence
-    (two cuts of one statement often share one), or a line the later text prints inside a rendering
-    of the same statement (cut, extended, a word changed: "… over budget, but it will carry its first
-    trains in July" against "… in June, whatever the critics say") still joins it."""
-    if not whole_sentences(piece, text):
+    ``is_fragment``), which renders the shorter rendering ``piece`` as whole sentences of its own
+    (``whole_sentences``: a line it prints, as ``piece`` prints it or with words changed), meets it
+    only as a bridge: ``holders``, (norm, cut, text) of the speaker's renderings printed before
+    ``norm``, include a longer one of which ``piece`` renders whole sentences too and that is a
+    different statement from ``norm``: not a piece of it, sharing fewer than half of the words of
+    the shorter of the two besides ``piece``'s (``_alike_around``), not rendered by it
+    (``same_quotation_read``), and not ending where ``norm`` begins with the line or beginning
+    where ``norm`` ends with it (two cuts of one statement meet there: "… nothing you can do, folks,
+    although the people, maybe there is, I don't know" and "Although the people, maybe there is. I
+    don't know. But …"). A line that two different statements share is no sign that they are
+    one quotation: the later statement does not join the earlier one's quotation through it (the
+    line stays with the statement printed first, see ``piece_of_two``). A piece that only one
+    statement prints, a phrase cut from inside a sentence (two cuts of one statement often share
+    one), or a line the later text prints inside a rendering of the same statement (cut, extended, a
+    word changed: "… over budget, but it will carry its first trains in July" against "… in June,
+    whatever the critics say") still joins it."""
+    at = _sentences_at(piece, text) if len(piece) < len(norm) else None
+    if at is None:
         return False
-    return any(inside(piece, other) and other != norm and not inside(other, norm) and whole_sentences(piece, other_text)
-               and not _alike_around(norm, other, piece) and not same_quotation_read(norm, other, cut, other_cut, text, other_text)
-               for other, other_cut, other_text in holders)
+    for other, other_cut, other_text in holders:
+        there = _sentences_at(piece, other_text) if len(piece) < len(other) and other != norm and not inside(other, norm) else None
+        # ending one and beginning the other, the line is where two cuts of one statement meet
+        if there is None or (at[1] and there[0]) or (at[0] and there[1]):
+            continue
+        if not _alike_around(norm, other, piece) and not same_quotation_read(norm, other, cut, other_cut, text, other_text):
+            return True
+    return False
 
 
 def _alike_around(a: str, b: str, piece: str) -> bool:

@@ -251,6 +251,16 @@ for n, ((sentence, *_), (one, two), who, order) in enumerate(zip(SHARED, SHARED_
          "text": f'Councillor {who} {where}.\n\n"{said[part]}{"," if part == "s" else ""}" said {who}.'}
         for k, (part, where) in enumerate(zip(order, ("spoke at the harbour on Monday", "answered questions on the radio",
                                                       "wrote to the local paper")))]
+# Another speaker's line that two statements share, printed alone with a word changed after both.
+HOSPITAL = "Nobody will close the cottage hospital while I sit on this council."
+HOSPITAL_SAID = (f"The health board sent us its plans on Friday. {HOSPITAL} We will fight this in the courts if we must.",
+                 f"I have met the nurses and the families twice this month. {HOSPITAL} The petition has four thousand names.",
+                 HOSPITAL.replace("cottage", "village")[:-1])
+CRAFTED += [
+    {"id": f"c{58 + k}", "url": f"https://craft.example/{58 + k}", "date": f"2024-05-{22 + k:02d}",
+     "text": f'Councillor Ida Marsh {where}.\n\n"{said}{"," if k == 2 else ""}" said Ida Marsh.'}
+    for k, (said, where) in enumerate(zip(HOSPITAL_SAID, ("met the health board on Monday", "visited the ward on Tuesday",
+                                                          "spoke outside the hospital")))]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -408,6 +418,8 @@ def test_the_crafted_merges_across_articles_happened(built):
     for (sentence, *_), (one, two) in zip(SHARED, SHARED_SAID):
         quote_of = {text: key for key, text in ours["renderings"] if text in (one, two, sentence[:-1])}
         assert len(quote_of) == 3 and quote_of[one] != quote_of[two] and quote_of[sentence[:-1]] == quote_of[one]
+    marsh = {text: key for key, text in ours["renderings"] if key[1] == "Ida Marsh"}
+    assert len(marsh) == 3 and marsh[HOSPITAL_SAID[0]] != marsh[HOSPITAL_SAID[1]] and marsh[HOSPITAL_SAID[2]] == marsh[HOSPITAL_SAID[0]]
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 

@@ -1011,23 +1011,24 @@ LONG_FIRST_IN = (f"{LONG_FIRST} The board can move its own offices to the new qu
                  f"{LONG_FIRST} We have the votes on the council, the money in the bank and the town behind us all the way.")
 
 
-@pytest.mark.parametrize("sentence, statements", [(SHARED, SHARED_IN), (FIRST, FIRST_IN), (LONG_FIRST, LONG_FIRST_IN)],
-                         ids=["inside", "first", "long first"])
+@pytest.mark.parametrize("sentence, statements", [(SHARED, SHARED_IN), (SHARED.replace("fishing", "trawler"), SHARED_IN),
+                                                  (FIRST, FIRST_IN), (LONG_FIRST, LONG_FIRST_IN)],
+                         ids=["inside", "inside, a word changed", "first", "long first"])
 @pytest.mark.parametrize("order", ["statements first", "between", "sentence first"])
-def test_a_sentence_two_statements_print_word_for_word_joins_the_earlier_and_never_makes_them_one_quotation(store, sentence, statements,
-                                                                                                           order):
+def test_a_sentence_two_statements_print_joins_the_earlier_and_never_makes_them_one_quotation(store, sentence, statements, order):
     """A fact-checker asks which statement a quotation is and who changed it; two statements that
     share a sentence are two things the speaker said, whichever articles print the sentence alone.
-    The sentence printed alone renders either of them, and nothing tells which: it joins the one
-    printed first (the first time those words were on record), in whatever order the three are
-    indexed, and never joins the two (it used to: in the first order it rendered both and merged
-    them; in the others the second statement met the sentence inside its own words and joined the
-    first statement's quotation through it). A piece that only one statement prints still joins it."""
+    The sentence printed alone (as they print it, or with a word changed) renders either of them,
+    and nothing tells which: it joins the one printed first (the first time those words were on
+    record), in whatever order the three are indexed, and never joins the two (it used to: in the
+    first order it rendered both and merged them; in the others the second statement met the
+    sentence inside its own words and joined the first statement's quotation through it). A piece
+    that only one statement prints still joins it."""
     one, two = statements
     dated = {"one": (one, "2024-03-01"), "two": (two, "2024-03-05"),
              "sentence": (sentence, {"statements first": "2024-03-09", "between": "2024-03-03", "sentence first": "2024-02-27"}[order])}
     keys = sorted(dated, key=lambda k: dated[k][1])
-    only_one = "the traders agree with us on every point" if sentence == SHARED else "the board can move its own offices"
+    only_one = "the traders agree with us on every point" if statements is SHARED_IN else "the board can move its own offices"
     store.index([article(n, quote(dated[k][0]), date=dated[k][1]) for n, k in enumerate(keys, 1)]
                 + [article(9, quote(only_one), date="2024-03-10")])
     quote_of = {text: quote_id for text, quote_id in rows(store, "SELECT text, quote_id FROM renderings")}
