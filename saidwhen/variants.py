@@ -11,8 +11,9 @@ change its words. These functions hold no state and touch no database, so the st
   first sentence of a longer one, which ``same_quotation_read`` accepts: the statement cut short
   after its first sentence.
 * ``bridges`` and ``piece_of_two`` keep two different statements of one speaker apart when they
-  print one sentence word for word (``whole_sentences``): the sentence, printed alone, joins the
-  statement printed first and never makes the two one quotation, in whatever order they come.
+  print one sentence whole (``whole_sentences``): the sentence, printed alone as they print it or
+  with words changed, joins the statement printed first and never makes the two one quotation, in
+  whatever order they come.
 * ``rendering_buckets(norm)`` are the LSH buckets (MinHash over the words) that find the candidates
   to compare, so neither side compares every pair of a prolific speaker's quotes;
   ``rendering_keys`` adds a rendering's head key, by which a longer text finds the pieces of it
