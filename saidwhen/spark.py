@@ -980,10 +980,13 @@ def _quotes(renderings, people):
              .where(F.col("a.prefix").isNotNull() & truncates)
              .select(F.col("a.nk").alias("nk"), F.col("b.nk").alias("target"),
                      F.length("b.norm").alias("length"), F.col("b.first_key").alias("target_key")))
-    best = Window.partitionBy("nk").orderBy(F.col("length").desc(), "target_key")
-    # One target per truncated rendering; the pairs (one per rendering printed short, like the links
-    # _link_altered collects) reach the driver, which follows chains (a ⊂ b ⊂ c) to the longest
-    # rendering by pointer jumping, eight rounds at most, as a loop of Spark joins would.
+    # One target per truncated rendering: the earliest printed of the texts it begins, as the store joins
+    # a truncation to the first quote it begins and a quote to the first text extending it (two different
+    # statements that begin with one sentence stay two; the sentence goes with the one printed first).
+    best = Window.partitionBy("nk").orderBy("target_key", F.col("length").desc())
+    # The pairs (one per rendering printed short, like the links _link_altered collects) reach the
+    # driver, which follows chains (a ⊂ b ⊂ c) to the longest rendering by pointer jumping, eight
+    # rounds at most, as a loop of Spark joins would.
     chosen = dict(tuple(r) for r in pairs.withColumn("r", F.row_number().over(best)).where("r = 1").select("nk", "target").collect())
     for _ in range(8):
         moved = {nk: chosen[t] for nk, t in chosen.items() if t in chosen}
@@ -1030,7 +1033,7 @@ def _link_altered(renderings, merged):
     from pyspark.sql import functions as F
 
     from .store import NOBODY_BANDS
-    from .variants import contained_keys, found_by_head, head_key, is_fragment, readings, rendering_buckets, same_quotation
+    from .variants import contained_keys, found_by_head, head_key, is_fragment, piece_of_two, readings, rendering_buckets, same_quotation
 
     r = renderings.join(merged, "nk")
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
@@ -1084,8 +1087,10 @@ def _link_altered(renderings, merged):
              .filter(lambda x: x[1] >= NOBODY_BANDS).keys().filter(lambda x: same_quotation(*x[1])))
     got = found.filter(lambda x: x[0][0] in ("L", "X", "h", "S")).union(taken).keys().collect()
     found.unpersist()
-    altered = [(final, key, target) for _, final, key, target in (g for g in got if g[0] == "L")]
-    extended = [(final, key, target) for _, final, key, target in (g for g in got if g[0] == "X")]
+    altered = [(final, key, target) for _, final, key, target, _ in (g for g in got if g[0] == "L")]
+    extended = [(final, key, target) for _, final, key, target, _ in (g for g in got if g[0] == "X")]
+    # the targets of which a text renders whole sentences: a text that renders two merges none (``variants.piece_of_two``)
+    pieces = {(g[0], g[1], g[3]) for g in got if g[0] in ("L", "X") and g[4]}
     own = {final for final, _, _ in altered}
     extra, adopted = _unattributed_links({("s", *g[1:]) if g[0] == "S" else g for g in got if g[0] not in ("L", "X")})
     found = altered + extra
@@ -1112,12 +1117,16 @@ def _link_altered(renderings, merged):
 
     for _, (final, kind, targets) in sorted(events.items()):
         roots = {resolve(t) for t in targets}
+        # a sentence of two statements, printed alone: it joins the earliest and merges none (Store._rendered_quote)
+        two = piece_of_two(len({resolve(t) for t in targets if ({"h": "L", "x": "X"}[kind], final, t) in pieces}))
         if kind == "x":  # the quote extended and those its fuller text renders: one, the earliest (Store._extended_quote)
+            if two:
+                continue
             roots.add(resolve(final))
             earliest = min(roots, key=head_key.__getitem__)
         else:
             root[final] = earliest = min(roots, key=head_key.__getitem__)
-        if kind == "x" or final in own:  # a text that renders several quotes of its speaker joins them, as the store merges them
+        if (kind == "x" or final in own) and not two:  # a text rendering several quotes of its speaker joins them, as the store merges them
             for other in roots - {earliest}:
                 root[other] = earliest
     links = merged.sparkSession.createDataFrame([(f, resolve(f)) for f in root], "final string, root string")
@@ -1127,12 +1136,16 @@ def _link_altered(renderings, merged):
 
 def _altered_pairs(items):
     """One speaker's texts ("t"), quotes' first texts ("h") and texts extending a quote ("x"):
-    (("L", final, key, target), None) for each quote whose first text renders an earlier text of the
-    speaker's quote ``target``, (("X", final, key, target), None) for each text extending quote
-    ``final`` that does. A text printed with an editor's bracket is filed and looked up as each of its
-    readings too, and compared as ``variants.same_quotation_read`` compares (``Store._own_rendered``)."""
-    from .variants import (MIN_WORDS, looked_for_inside, reading_keys, readings, rendering_buckets, rendering_keys, run_key,
-                           same_quotation_read)
+    (("L", final, key, target, piece), None) for each quote whose first text renders an earlier text of
+    the speaker's quote ``target``, (("X", final, key, target, piece), None) for each text extending
+    quote ``final`` that does; ``piece``: the text renders whole sentences of the earlier, longer one
+    (``variants.whole_sentences``).
+    A text printed with an editor's bracket is filed and looked up as each of its readings too, and
+    compared as ``variants.same_quotation_read`` compares (``Store._own_rendered``). A shorter earlier
+    text of which it renders whole sentences is no link when an earlier text of another statement has
+    those sentences too (``variants.bridges``, as ``Store._matching`` reads it)."""
+    from .variants import (MIN_WORDS, bridges, looked_for_inside, reading_keys, readings, rendering_buckets, rendering_keys, run_key,
+                           run_keys, same_quotation_read, whole_sentences)
 
     items = list(items)
     bucketed: dict[int, list] = {}
@@ -1146,6 +1159,22 @@ def _altered_pairs(items):
         if (norm, text) not in filed:
             filed[norm, text] = set(rendering_keys(norm)) | set(reading_keys(text))
         return filed[norm, text]
+    def renders(norm, cut, text, key, other, other_cut, other_text):
+        """Whether the text renders the earlier ``other``, and whether it renders whole sentences of a
+        longer ``other`` (None when it does not render it): a shorter ``other`` bridges to another
+        statement when an earlier, longer text of the speaker's that shares a run of words with it (filed
+        under one of its ``run_keys``, as ``Store._holding`` finds them) has those sentences too
+        (``variants.bridges``)."""
+        if not same_quotation_read(norm, other, cut, other_cut, text, other_text):
+            return None
+        if len(other) < len(norm):
+            runs = set(run_keys(other))
+            if bridges(norm, cut, text, other, (
+                    (o, o_cut, o_text) for o_kind, o_key, o, o_cut, _, o_text in items
+                    if o_kind == "t" and o_key < key and len(o) > len(other) and runs & filed_under(o, o_text))):
+                return None
+        return len(norm) < len(other) and whole_sentences(norm, other_text)
+
     for kind, key, norm, cut, final, text in items:
         if kind not in ("h", "x"):
             continue
@@ -1156,24 +1185,24 @@ def _altered_pairs(items):
             for tkey, other, other_cut, target, other_text in bucketed.get(b, ()):
                 if tkey < key and target != final and (other, other_cut, target, other_text) not in seen:
                     seen.add((other, other_cut, target, other_text))
-                    if same_quotation_read(norm, other, cut, other_cut, text, other_text):
+                    if (piece := renders(norm, cut, text, key, other, other_cut, other_text)) is not None:
                         met = True
-                        yield (link, final, key, target), None
+                        yield (link, final, key, target, piece), None
         if not met and looked_for_inside(norm, cut):  # a short piece the LSH misses, as in the store
             own_runs = {run_key(form) for form in forms}
             for other_kind, tkey, other, other_cut, target, other_text in items:
                 if (other_kind == "t" and tkey < key and target != final
                         and (any(f" {form} " in f" {other} " for form in forms) or "[" in other_text)
                         and own_runs & filed_under(other, other_text)
-                        and same_quotation_read(norm, other, cut, other_cut, text, other_text)):
+                        and (piece := renders(norm, cut, text, key, other, other_cut, other_text)) is not None):
                     met = True
-                    yield (link, final, key, target), None
+                    yield (link, final, key, target, piece), None
         if norm.count(" ") >= MIN_WORDS:  # pieces printed before the fuller text, whatever else met, as in the store
             for other_kind, tkey, other, other_cut, target, other_text in items:
                 if (other_kind == "t" and tkey < key and target != final
                         and any(len(other) < len(form) and f" {other} " in f" {form} " for form in forms)
-                        and same_quotation_read(norm, other, cut, other_cut, text, other_text)):
-                    yield (link, final, key, target), None
+                        and (piece := renders(norm, cut, text, key, other, other_cut, other_text)) is not None):
+                    yield (link, final, key, target, piece), None
 
 
 def _unattributed_pairs(items):

@@ -33,9 +33,9 @@ from .errors import SaidwhenError
 from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
-from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, classify_all, contained_keys, found_by_head, head_key, is_fragment,
-                       looked_for_inside, reading_keys, readings, rendering_buckets, rendering_keys, run_key, same_quotation,
-                       same_quotation_read)
+from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
+                       is_fragment, looked_for_inside, piece_of_two, reading_keys, readings, rendering_buckets, rendering_keys,
+                       run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -924,14 +924,21 @@ class Store:
         ``norm`` contains (pieces printed before the fuller text), found by their head keys
         (``variants.contained_keys``), are candidates too, whatever the others found. ``text``: ``norm``
         as printed, looked up as each of its readings too when it has an editor's bracket
-        (``variants.readings``)."""
-        matched = self._own_rendered(norm, speaker_id, cut, text)
+        (``variants.readings``).
+
+        A sentence that two different statements of the speaker print renders both and says nothing of
+        which: printed alone (as they print it or with words changed), it joins the earliest quotation
+        it renders and merges none (``variants.piece_of_two``); and a statement meets a shorter
+        rendering of whole sentences of its own only when no other statement printed before has those
+        sentences too (``variants.bridges``)."""
+        matched, pieces = self._own_rendered(norm, speaker_id, cut, text)
         if not matched:
             return None
         matched += self._takeable(norm, speaker_id, cut, article)
         kept = min(matched)
-        for gone in sorted(set(matched) - {kept}, reverse=True):
-            self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
+        if not piece_of_two(len(pieces)):  # a sentence two statements print joins the earliest, merging none
+            for gone in sorted(set(matched) - {kept}, reverse=True):
+                self._merge_quotes(gone, kept)  # a rendering of two quotations of one speaker: they are one
         return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (kept,)).fetchone()
 
     def _extended_quote(self, quote_id: int, norm: str, speaker_id: int, cut: bool = False, text: str = "") -> tuple:
@@ -940,13 +947,18 @@ class Store:
         quotes that the fuller text renders (``_own_rendered``), which are one quotation with it and
         are merged into the earliest. A piece of a statement, printed later with a sentence said
         before it, renders the statement; so does the quote it extends."""
-        matched = sorted(set(self._own_rendered(norm, speaker_id, cut, text)) | {quote_id})
+        own, pieces = self._own_rendered(norm, speaker_id, cut, text)
+        matched = sorted(set(own) | {quote_id})
+        if piece_of_two(len(pieces)):  # a sentence of two statements: it tells nothing of which (``_rendered_quote``)
+            matched = [quote_id]
         for gone in reversed(matched[1:]):
             self._merge_quotes(gone, matched[0])
         return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (matched[0],)).fetchone()
 
-    def _own_rendered(self, norm: str, speaker_id: int, cut: bool = False, text: str = "") -> list[int]:
-        """The quotes (ids) of ``speaker_id`` with a rendering stored before that ``norm`` renders,
+    def _own_rendered(self, norm: str, speaker_id: int, cut: bool = False, text: str = "") -> tuple[list[int], set[int]]:
+        """The quotes (ids) of ``speaker_id`` with a rendering stored before that ``norm`` renders, and
+        those of them with such a rendering, longer, of which ``norm`` renders whole sentences
+        (``variants.whole_sentences``),
         found as ``_rendered_quote`` says, ``norm`` looked up as each of the ``readings`` of ``text``
         too (its editor's brackets read as the words they may replace), and a candidate compared as
         each of its own (``variants.same_quotation_read``). A rendering printed with a bracket is
@@ -967,8 +979,9 @@ class Store:
                 f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(runs))}) AND ({within} OR instr(r.text, '['))"
                 " ORDER BY r.quote_id, r.id", (speaker_id, *runs, *(f" {form} " for form in forms))))
         matched: list[int] = []
+        pieces: set[int] = set()
         for query, args in queries:
-            matched = self._matching(query, args, norm, cut, text)
+            matched = self._matching(query, args, norm, cut, text, speaker_id, pieces)
             if matched:
                 break
         if norm.count(" ") >= MIN_WORDS:
@@ -977,17 +990,38 @@ class Store:
             matched += self._matching(
                 "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
                 f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND ({within}) ORDER BY r.quote_id, r.id",
-                (speaker_id, *heads, *(x for form in forms for x in (len(form), f" {form} "))), norm, cut, text)
-        return matched
+                (speaker_id, *heads, *(x for form in forms for x in (len(form), f" {form} "))), norm, cut, text, speaker_id, pieces)
+        return matched, pieces
 
-    def _matching(self, query: str, args: tuple, norm: str, cut: bool, printed: str = "") -> list[int]:
+    def _matching(self, query: str, args: tuple, norm: str, cut: bool, printed: str, speaker_id: int, pieces: set) -> list[int]:
         """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` (printed as
-        ``printed``) renders, read as ``variants.same_quotation_read`` reads them."""
+        ``printed``) renders, read as ``variants.same_quotation_read`` reads them; a shorter rendering
+        counts unless it bridges to another statement of the speaker's (``variants.bridges``). Adds to
+        ``pieces`` the quotes with a longer rendering of which ``norm`` renders whole sentences
+        (``variants.whole_sentences``)."""
         matched: list[int] = []
         for quote_id, other, text in self.connection.execute(query, args).fetchall():
-            if quote_id not in matched and same_quotation_read(norm, other, cut, is_fragment(text), printed, text):
+            if quote_id in matched and (len(norm) >= len(other) or quote_id in pieces):
+                continue  # nothing more to learn of it
+            if not same_quotation_read(norm, other, cut, is_fragment(text), printed, text):
+                continue
+            if len(other) < len(norm) and bridges(norm, cut, printed, other, self._holding(other, speaker_id)):
+                continue
+            if quote_id not in matched:
                 matched.append(quote_id)
+            if len(norm) < len(other) and whole_sentences(norm, text):
+                pieces.add(quote_id)
         return matched
+
+    def _holding(self, piece: str, speaker_id: int) -> Iterator[tuple[str, bool, str]]:
+        """(norm, cut, text) of the longer renderings of ``speaker_id`` stored so far that share a run of
+        words with ``piece`` (filed under one of its ``variants.run_keys``), the candidates to print it;
+        looked up when first asked for (``variants.bridges`` asks only when the piece is a whole sentence)."""
+        keys = run_keys(piece)
+        yield from [(other, is_fragment(text), text) for other, text in self.connection.execute(
+            "SELECT DISTINCT r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
+            f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(keys))}) AND length(r.norm_text) > ? ORDER BY r.id",
+            (speaker_id, *keys, len(piece)))]
 
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no

@@ -10,6 +10,10 @@ change its words. These functions hold no state and touch no database, so the st
 * ``sentence_of(short, long, long_text)`` says whether a short rendering (5 to 7 words) is the
   first sentence of a longer one, which ``same_quotation_read`` accepts: the statement cut short
   after its first sentence.
+* ``bridges`` and ``piece_of_two`` keep two different statements of one speaker apart when they
+  print one sentence whole (``whole_sentences``): the sentence, printed alone as they print it or
+  with words changed, joins the statement printed first and never makes the two one quotation, in
+  whatever order they come.
 * ``rendering_buckets(norm)`` are the LSH buckets (MinHash over the words) that find the candidates
   to compare, so neither side compares every pair of a prolific speaker's quotes;
   ``rendering_keys`` adds a rendering's head key, by which a longer text finds the pieces of it
@@ -31,7 +35,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "head_key", "run_key", "run_keys", "found_by_head", "classify", "classify_all", "word_diff", "diff_spans", "diff_parts"]
+           "contained_keys", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
+           "whole_sentences", "piece_of_two", "bridges", "head_key", "run_key", "run_keys", "found_by_head", "classify",
+           "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
 # What a rendering is, against the first one printed (``original`` is that one itself).
 CHANGES = ("original", "same", "case", "punctuation", "truncation", "ellipsis", "altered", "reported")
@@ -294,6 +300,93 @@ def sentence_of(short: str, long: str, long_text: str) -> bool:
         return False
     tokens = [t for t in _tokens(long_text) if t[1]]
     return len(tokens) > len(words) and [k for _, k in tokens[:len(words)]] == words and _sentence_ends(tokens, len(words))
+
+
+def inside(short: str, long: str) -> bool:
+    """Whether the normalised text ``short`` is a run of the words of the longer normalised ``long``,
+    word for word: a piece of it."""
+    return len(short) < len(long) and f" {short} " in f" {long} "
+
+
+def piece_of_two(pieces: int) -> bool:
+    """Whether a speaker's text that renders whole sentences of renderings of ``pieces`` of their
+    quotations (``whole_sentences``: a line that two different statements share, printed alone, as
+    they print it or with words changed) is ambiguous: two or more. Nothing tells which statement it
+    renders, so it makes none of them one quotation with another; it joins the earliest quotation it
+    renders (the first time its words were on record), as it does when it is printed before the
+    second statement (``bridges``)."""
+    return pieces >= 2
+
+
+def whole_sentences(piece: str, text: str) -> bool:
+    """Whether the normalised ``piece`` renders (``same_quotation``, word for word or with words
+    changed) one sentence or more of the longer ``text`` as printed, whole: the run of its words that
+    the piece's words align with begins at its start or after a sentence ends, and ends at its end or
+    where a sentence ends (``_sentence_ends``). A speaker's repeated line is; a phrase cut from the
+    middle of a sentence ("a hell of a lot worse" in "… a hell of a lot worse than that") is not."""
+    return _sentences_at(piece, text) is not None
+
+
+def _sentences_at(piece: str, text: str) -> tuple[bool, bool] | None:
+    """(whether it begins the text, whether it ends it) of the whole sentences of ``text`` that
+    ``piece`` renders (``whole_sentences``); None when it renders none."""
+    words = piece.split()
+    tokens = [t for t in _tokens(text) if t[1]]
+    keys = [k for _, k in tokens]
+    if len(words) >= len(keys):
+        return None
+    blocks = [m for m in SequenceMatcher(None, keys, words, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return None
+    # the run of the text the piece spans: its words before the first word kept and after the last
+    # one are the text's words changed, one for one
+    start = max(0, blocks[0].a - blocks[0].b)
+    end = min(len(keys), blocks[-1].a + len(words) - blocks[-1].b)
+    if end - start >= len(keys) or not ((start == 0 or _sentence_ends(tokens, start)) and (end == len(keys) or _sentence_ends(tokens, end))):
+        return None
+    run = " ".join(keys[start:end])
+    return (start == 0, end == len(keys)) if run == piece or same_quotation(piece, run) else None
+
+
+def bridges(norm: str, cut: bool, text: str, piece: str, holders) -> bool:
+    """Whether the speaker's text ``norm`` (printed as ``text``; ``cut``: it shows it is a piece,
+    ``is_fragment``), which renders the shorter rendering ``piece`` as whole sentences of its own
+    (``whole_sentences``: a line it prints, as ``piece`` prints it or with words changed), meets it
+    only as a bridge: ``holders``, (norm, cut, text) of the speaker's renderings printed before
+    ``norm``, include a longer one of which ``piece`` renders whole sentences too and that is a
+    different statement from ``norm``: not a piece of it, sharing fewer than half of the words of
+    the shorter of the two besides ``piece``'s (``_alike_around``), not rendered by it
+    (``same_quotation_read``), and not ending where ``norm`` begins with the line or beginning
+    where ``norm`` ends with it (two cuts of one statement meet there: "… nothing you can do, folks,
+    although the people, maybe there is, I don't know" and "Although the people, maybe there is. I
+    don't know. But …"). A line that two different statements share is no sign that they are
+    one quotation: the later statement does not join the earlier one's quotation through it (the
+    line stays with the statement printed first, see ``piece_of_two``). A piece that only one
+    statement prints, a phrase cut from inside a sentence (two cuts of one statement often share
+    one), or a line the later text prints inside a rendering of the same statement (cut, extended, a
+    word changed: "… over budget, but it will carry its first trains in July" against "… in June,
+    whatever the critics say") still joins it."""
+    at = _sentences_at(piece, text) if len(piece) < len(norm) else None
+    if at is None:
+        return False
+    for other, other_cut, other_text in holders:
+        there = _sentences_at(piece, other_text) if len(piece) < len(other) and other != norm and not inside(other, norm) else None
+        # ending one and beginning the other, the line is where two cuts of one statement meet
+        if there is None or (at[1] and there[0]) or (at[0] and there[1]):
+            continue
+        if not _alike_around(norm, other, piece) and not same_quotation_read(norm, other, cut, other_cut, text, other_text):
+            return True
+    return False
+
+
+def _alike_around(a: str, b: str, piece: str) -> bool:
+    """Whether normalised texts ``a`` and ``b``, which both print ``piece``, share, aligned word by
+    word, at least half of the shorter one's words besides the piece's: two renderings of one
+    statement around it, not two statements that share a sentence."""
+    wa, wb = a.split(), b.split()
+    kept = sum(m.size for m in SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks())
+    words = len(piece.split())
+    return 2 * (kept - words) >= min(len(wa), len(wb)) - words
 
 
 def _sentence_ends(tokens: list[tuple[str, str]], at: int) -> bool:

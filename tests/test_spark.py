@@ -225,6 +225,42 @@ CRAFTED += [
     {"id": "c45", "url": "https://craft.example/45", "date": "2024-04-13",
      "text": f'Nell Tarrant spoke to reporters.\n\n"{BANK[2][:-1]}," said Nell Tarrant.'},
 ]
+# One speaker's two different statements that share a sentence word for word, and the sentence printed
+# alone: after both (in the middle of each), between them (the first sentence of each), and before both
+# (another speaker's; and a first sentence of 8 words or more): the statements stay two quotations, the
+# sentence joins the one printed first.
+SHARED = (("We will not let the fishing fleet be moved to the new quay.",
+           "The harbour board met in secret again on Monday night.", "The traders agree with us on every point.",
+           "I have written to the minister about the harbour plan twice.", "Nobody in Westport wants the fleet to leave."),
+          ("The lifeboat station stays open all winter.",
+           "", "The county has found the money for a second crew.", "", "Every volunteer has signed up for another year."),
+          ("The sea wall will be finished before the spring tides.",
+           "We have waited far too long for this work.", "The contractor has promised it in writing.",
+           "Our families have lived with the flooding for years.", "After that we start on the harbour road."),
+          # a first sentence of 8 words or more (the rule for truncations), the second statement the longer
+          ("The fishing fleet stays in Westport whatever the board decides.",
+           "", "The board can move its own offices to the new quay if it likes.",
+           "", "We have the votes on the council, the money in the bank and the town behind us all the way."))
+SHARED_SAID = [tuple(" ".join(w for w in (before, sentence, after) if w) for before, after in ((b1, a1), (b2, a2)))
+               for sentence, b1, a1, b2, a2 in SHARED]
+for n, ((sentence, *_), (one, two), who, order) in enumerate(zip(SHARED, SHARED_SAID, ("Petra Holm",) * 2 + ("Joss Brandt",) * 2,
+                                                                  ("12s", "1s2", "s12", "s12"))):
+    said = {"1": one, "2": two, "s": sentence[:-1]}
+    CRAFTED += [
+        {"id": f"c{46 + 3 * n + k}", "url": f"https://craft.example/{46 + 3 * n + k}", "date": f"2024-05-{10 + 3 * n + k:02d}",
+         "text": f'Councillor {who} {where}.\n\n"{said[part]}{"," if part == "s" else ""}" said {who}.'}
+        for k, (part, where) in enumerate(zip(order, ("spoke at the harbour on Monday", "answered questions on the radio",
+                                                      "wrote to the local paper")))]
+# Another speaker's line that two statements share, printed alone with a word changed after both.
+HOSPITAL = "Nobody will close the cottage hospital while I sit on this council."
+HOSPITAL_SAID = (f"The health board sent us its plans on Friday. {HOSPITAL} We will fight this in the courts if we must.",
+                 f"I have met the nurses and the families twice this month. {HOSPITAL} The petition has four thousand names.",
+                 HOSPITAL.replace("cottage", "village")[:-1])
+CRAFTED += [
+    {"id": f"c{58 + k}", "url": f"https://craft.example/{58 + k}", "date": f"2024-05-{22 + k:02d}",
+     "text": f'Councillor Ida Marsh {where}.\n\n"{said}{"," if k == 2 else ""}" said Ida Marsh.'}
+    for k, (said, where) in enumerate(zip(HOSPITAL_SAID, ("met the health board on Monday", "visited the ward on Tuesday",
+                                                          "spoke outside the hospital")))]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -379,6 +415,11 @@ def test_the_crafted_merges_across_articles_happened(built):
             statement: "original" if first == statement else "truncation", sentence: "original" if first == sentence else "truncation"}
     assert len([q for q in ours["quotes"].values() if q[0].startswith(VOTE[0][:-1])]) == 2  # a formula: two quotations
     assert len([q for q in ours["quotes"].values() if BANK[2][:-1] in q[0]]) == 3  # a repeated last line joins nothing
+    for (sentence, *_), (one, two) in zip(SHARED, SHARED_SAID):
+        quote_of = {text: key for key, text in ours["renderings"] if text in (one, two, sentence[:-1])}
+        assert len(quote_of) == 3 and quote_of[one] != quote_of[two] and quote_of[sentence[:-1]] == quote_of[one]
+    marsh = {text: key for key, text in ours["renderings"] if key[1] == "Ida Marsh"}
+    assert len(marsh) == 3 and marsh[HOSPITAL_SAID[0]] != marsh[HOSPITAL_SAID[1]] and marsh[HOSPITAL_SAID[2]] == marsh[HOSPITAL_SAID[0]]
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 

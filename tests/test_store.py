@@ -994,3 +994,45 @@ def test_a_short_first_sentence_printed_alone_joins_the_statement_in_either_orde
         ("Maria Okafor", 1), ("Maria Okafor", 1), ("Maria Okafor", 1)]
     assert rows(store, "SELECT quote_id, change FROM renderings WHERE quote_id <= 2 ORDER BY quote_id, first_seen") == [
         (1, "original"), (1, "truncation"), (2, "original"), (2, "truncation")]
+
+
+# One speaker's two different statements that print one sentence of hers word for word: in the middle
+# (13 words, the rule for pieces of 8 words or more) or as the first sentence (6 words, the first-sentence
+# rule); and that sentence printed alone.
+SHARED = "We will not let the fishing fleet be moved to the new quay."
+SHARED_IN = (f"The harbour board met in secret again on Monday night. {SHARED} The traders agree with us on every point.",
+             f"I have written to the minister about the harbour plan twice. {SHARED} Nobody in Westport wants the fleet to leave.")
+FIRST = "The fishing fleet stays in Westport."
+FIRST_IN = (f"{FIRST} The board can move its own offices to the new quay if it likes.",
+            f"{FIRST} We have the votes on the council and the money in the bank.")
+# A first sentence of 8 words or more: the rule for truncations (the later, longer statement first here).
+LONG_FIRST = "The fishing fleet stays in Westport whatever the board decides."
+LONG_FIRST_IN = (f"{LONG_FIRST} The board can move its own offices to the new quay if it likes.",
+                 f"{LONG_FIRST} We have the votes on the council, the money in the bank and the town behind us all the way.")
+
+
+@pytest.mark.parametrize("sentence, statements", [(SHARED, SHARED_IN), (SHARED.replace("fishing", "trawler"), SHARED_IN),
+                                                  (FIRST, FIRST_IN), (LONG_FIRST, LONG_FIRST_IN)],
+                         ids=["inside", "inside, a word changed", "first", "long first"])
+@pytest.mark.parametrize("order", ["statements first", "between", "sentence first"])
+def test_a_sentence_two_statements_print_joins_the_earlier_and_never_makes_them_one_quotation(store, sentence, statements, order):
+    """A fact-checker asks which statement a quotation is and who changed it; two statements that
+    share a sentence are two things the speaker said, whichever articles print the sentence alone.
+    The sentence printed alone (as they print it, or with a word changed) renders either of them,
+    and nothing tells which: it joins the one printed first (the first time those words were on
+    record), in whatever order the three are indexed, and never joins the two (it used to: in the
+    first order it rendered both and merged them; in the others the second statement met the
+    sentence inside its own words and joined the first statement's quotation through it). A piece
+    that only one statement prints still joins it."""
+    one, two = statements
+    dated = {"one": (one, "2024-03-01"), "two": (two, "2024-03-05"),
+             "sentence": (sentence, {"statements first": "2024-03-09", "between": "2024-03-03", "sentence first": "2024-02-27"}[order])}
+    keys = sorted(dated, key=lambda k: dated[k][1])
+    only_one = "the traders agree with us on every point" if statements is SHARED_IN else "the board can move its own offices"
+    store.index([article(n, quote(dated[k][0]), date=dated[k][1]) for n, k in enumerate(keys, 1)]
+                + [article(9, quote(only_one), date="2024-03-10")])
+    quote_of = {text: quote_id for text, quote_id in rows(store, "SELECT text, quote_id FROM renderings")}
+    assert quote_of[one] != quote_of[two]                       # two statements: two quotations
+    assert quote_of[sentence] == quote_of[one]                  # the sentence joins the one printed first
+    assert quote_of[only_one] == quote_of[one]                  # a piece of one statement only: it joins it
+    assert rows(store, "SELECT count(*) FROM quotes") == [(2,)]

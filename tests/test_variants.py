@@ -273,3 +273,23 @@ def test_a_short_first_sentence_printed_alone_renders_the_statement_it_begins_an
     assert sentence_of(a, b, long) is first
     assert same_quotation_read(a, b, False, False, short, long) is first
     assert same_quotation_read(b, a, False, False, long, short) is first  # either order
+
+
+def test_a_line_that_two_statements_share_bridges_them_but_not_where_two_cuts_of_one_statement_meet():
+    from saidwhen.variants import bridges, whole_sentences
+
+    n = normalise_quote
+    line = "The sea wall will be finished before the spring tides."
+    one = f"We have waited far too long for this work. {line} The contractor has promised it in writing."
+    two = f"Our families have lived with the flooding for years. {line} After that we start on the harbour road."
+    # a later statement that prints the line does not join an earlier one's quotation through it
+    assert bridges(n(two), False, two, n(line), [(n(one), False, one)])
+    # nor through the line printed with a word changed
+    assert bridges(n(two), False, two, n(line.replace("finished", "built")), [(n(one), False, one)])
+    # two cuts of one statement: one ends with the line, the other begins with it
+    ends, begins = f"Our families have lived with the flooding for years. {line}", f"{line} After that we start on the harbour road."
+    assert not bridges(n(begins), False, begins, n(line), [(n(ends), False, ends)])
+    # a phrase from inside a sentence, not a whole one; and a statement that only one text prints
+    assert not whole_sentences(n("finished before the spring tides"), one)
+    assert not bridges(n(two), False, two, n("finished before the spring tides"), [(n(one), False, one)])
+    assert not bridges(n(two), False, two, n(line), [])
