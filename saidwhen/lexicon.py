@@ -115,6 +115,22 @@ def inverted_aside(verb: Token) -> tuple[Token, Token, Token] | None:
     return None
 
 
+def participle_subject(verb: Token) -> Token | None:
+    """The subject of a speech verb that the parser hung, subjectless, on the participle set off
+    before it ("Sen. Roe, noting the size of the crowd, said, "…""): the participle's subject, as
+    the sentence reads; None for any other verb."""
+    if verb.i < 1 or verb.doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    # the participle as the verb's head (the verb its parenthesis), or as its clause before it
+    parts = [verb.head] if verb.dep_ == "parataxis" else [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
+    for head in parts:
+        if head.i < verb.i and head.tag_ == "VBG":
+            subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+            if subj is not None:
+                return subj
+    return None
+
+
 def opens_sentence(tok: Token) -> bool:
     """Whether a token starts its sentence or its line (the parser may start the sentence on the
     line break before it)."""

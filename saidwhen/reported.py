@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, before_colon, dateline_end, inverted_aside, subject_aside, tokens_among, writers_hedge
+from .lexicon import ASIDES, before_colon, dateline_end, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -357,7 +357,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
             return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT":
         return _trailing_attribution(doc, verb)
-    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i and participle_subject(verb) is None:
         head = verb.head  # "The plan, she said, would cost $4 million."
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i and verb.i < head.head.i:
             head = head.head  # "The difference now, he told me, is that …": hung on the subject noun

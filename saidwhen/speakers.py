@@ -20,7 +20,7 @@ from .choice import choose
 from .entities import Entities, Entity, clipped, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
     _QUOTES, ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
-    capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, subject_aside, writers_hedge,
+    capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
 )
 
 
@@ -445,6 +445,8 @@ class Attributor(Entities):
                 v = head
             elif root.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
                 v = root
+        if (subj := participle_subject(verb)) is not None:
+            return subj  # "Sen. Roe, noting the size of the crowd, said": the senator
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             # "Calder, asked about the strike, said": parsed as the subject of "asked"; or "Ortiz,
             # who sits on no committee, said": the relative clause parsed as the verb's own

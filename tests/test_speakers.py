@@ -965,3 +965,14 @@ def test_a_quote_in_one_conjunct_clause_is_not_given_to_the_speech_verb_of_the_o
     first, *rest = saidwhen.extract(text).quotes
     assert first.text == "drifting without a plan" and first.speaker == "Lena Hartmann"
     assert {q.speaker for q in rest} == {"Omar Reyes"}
+
+
+@pytest.mark.parametrize("text", [
+    "So far the mayor has said little about the harbour. But Sen. Paul J. Ostrow (D-Ohio), noting the size of "
+    "Hartmann's following, said, \"Let me tell you, she has got a heck of a mailing list.\"\n",
+    "So far, Hartmann has shown little interest. But Sen. Paul J. Ostrow (D-Ohio), noting the size of "
+    "Hartmann's following, said, \"Let me tell you, she has got a heck of a mailing list.\"\n",
+])
+def test_a_speaker_set_off_by_a_participle_before_the_cue_speaks_and_the_participle_is_not_what_he_said(text):
+    quotes = saidwhen.extract(text).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Paul J. Ostrow")]
