@@ -115,6 +115,22 @@ def inverted_aside(verb: Token) -> tuple[Token, Token, Token] | None:
     return None
 
 
+def aside_before_head(verb: Token) -> bool:
+    """Whether a reporting verb with its own subject is an aside set off by commas before the
+    clause it stands in, which the parser made that clause's adverbial or complement ("…, Roe
+    argued in her letter, the plan is …"): no conjunction opens it, and it says nothing of its own."""
+    doc, head = verb.doc, verb.head
+    if verb.dep_ not in ("advcl", "ccomp") or head.i <= verb.i or not (head.tag_.startswith("VB") or head.tag_ == "MD"):
+        return False
+    if any(c.dep_ in ("mark", "dobj", "ccomp", "xcomp") or c.dep_ == "advcl" and c.i > verb.i for c in verb.children):
+        return False  # "because Roe argued …", "Roe argued the case, …"
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    after = verb.right_edge.i + 1
+    subj = next(c for c in verb.children if c.dep_ == "nsubj")
+    return after < head.i and doc[after].text == "," and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == ","
+
+
 def participle_subject(verb: Token) -> Token | None:
     """The subject of a speech verb that the parser hung, subjectless, on the participle set off
     before it ("Sen. Roe, noting the size of the crowd, said, "…""): the participle's subject, as

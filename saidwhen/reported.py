@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, before_colon, dateline_end, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
+from .lexicon import ASIDES, aside_before_head, before_colon, dateline_end, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -355,6 +355,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                   for c in verb.children)
         if head.i != verb.i and (head.tag_.startswith("VB") or head.tag_ == "MD") and not own:
             return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
+    if aside_before_head(verb):
+        head = verb.head  # "If anything, Ash argued in his email, the incident is …": the clause it interrupts
+        return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT":
         return _trailing_attribution(doc, verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i and participle_subject(verb) is None:

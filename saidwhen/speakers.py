@@ -20,7 +20,7 @@ from .choice import choose
 from .entities import Entities, Entity, clipped, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
     _QUOTES, ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
-    capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
+    aside_before_head, capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
 )
 
 
@@ -282,7 +282,8 @@ class Attributor(Entities):
                 or any(a < prev.end_char and prev.start_char < b for a, b in self.fragments):
             return None
         root = prev.root
-        verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.tag_.startswith("VB")]
+        verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.tag_.startswith("VB")
+                          or c.dep_ == "parataxis" or aside_before_head(c)]  # "The plan, she argued, …"
         for verb in verbs:
             if verb.lower_ not in SPEECH_LEMMAS or not verb.tag_.startswith("VB") or writers_hedge(verb):
                 continue

@@ -739,3 +739,13 @@ def test_an_office_holder_an_update_opens_with_is_the_person_the_next_sentence_n
             "Vermont’s tax commissioner says an internal review shows no one from the agency released the filings.\n\n"
             "Dana Whitcomb says she told staff on Monday to check whether anyone disclosed the information.")
     assert [q.speaker for q in reported(text)][:2] == ["Dana Whitcomb", "Dana Whitcomb"]
+
+
+def test_an_aside_that_interrupts_a_sentence_reports_the_clause_it_stands_in_and_carries_to_the_next_quote():
+    text = ("The harbour board met on Monday.\n\n"
+            "If anything, Hartmann argued in her letter, the closure is a lesson in why the board should publish its accounts.\n\n"
+            "\u201cIn light of this breach, is it wise to let the board set its own rules?\u201d\n")
+    quotes = saidwhen.extract(text).quotes
+    said, asked = quotes
+    assert said.kind == "indirect" and said.text.startswith("the closure is a lesson") and said.cue == "argued in her letter"
+    assert asked.kind == "direct" and said.speaker == asked.speaker == "Hartmann"
