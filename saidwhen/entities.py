@@ -1317,7 +1317,8 @@ class Entities:
         if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again
             if head.i != tok.i:
                 return None
-            return self._author(head) or (self._earlier_document(head) if dets & {"the", "this", "that"} else None)
+            return self._author(head) or (self._earlier_document(head) or self._issued_just_before(head)
+                                          if dets & {"the", "this", "that"} else None)
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
         if dets & {"a", "an"} and head.tag_ == "NN" and w in ORG_NOUNS and w not in NAME_BEARING:
@@ -1511,6 +1512,26 @@ class Entities:
                 return ent
         return None
 
+    def _issued_just_before(self, doc_noun: Token) -> Entity | None:
+        """Who "the statement" is, when no earlier sentence names it but the one just before has
+        someone speak ("Fox News confirmed that … According to the statement, …"): the statement
+        is how they said it."""
+        if doc_noun.lower_ not in ("statement", "release", "announcement"):
+            return None
+        k = self._sent_of[doc_noun.i] - 1
+        while k >= 0 and not self.sents[k].text.strip():
+            k -= 1
+        if k < 0:
+            return None
+        root = self.sents[k].root
+        if root.lower_ not in SPEECH_LEMMAS or not root.tag_.startswith("VB") or self.in_quote(root.idx):
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and not self.in_quote(c.idx)), None)
+        if subj is None or coarse_pos(subj) != "PROPN":
+            return None
+        ent, _, _ = self.resolve(subj)
+        return ent
+
     def _earlier_document(self, doc_noun: Token) -> Entity | None:
         """Who sent or issued the document "the email" takes up again, from where the last three
         sentences introduce it: "an email was sent from the director, Jane Roe, … The email said",
@@ -1535,7 +1556,7 @@ class Entities:
                     ent, _, _ = self.resolve(source)
                     if ent is not None:
                         return ent
-            return None
+            return self._issued_just_before(t)  # "X confirmed … According to the statement, … the statement read"
         return None
 
     def _recent_subject(self, head: Token, before: list, kind: str, unnamed: bool = False,

@@ -976,3 +976,11 @@ def test_a_quote_in_one_conjunct_clause_is_not_given_to_the_speech_verb_of_the_o
 def test_a_speaker_set_off_by_a_participle_before_the_cue_speaks_and_the_participle_is_not_what_he_said(text):
     quotes = saidwhen.extract(text).quotes
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Paul J. Ostrow")]
+
+
+def test_the_statement_is_from_whoever_spoke_in_the_sentence_just_before():
+    text = ("The Harbour Trust confirmed that the ferry pier would close.\n\n"
+            "According to the statement, the pier needs new piles before the winter storms.\n\n"
+            "\u201cWe regret the disruption to commuters,\u201d the statement said.\n")
+    quotes = saidwhen.extract(text).quotes
+    assert quotes[-1].kind == "direct" and {q.speaker for q in quotes} == {"Harbour Trust"}
