@@ -533,6 +533,13 @@ def test_python_workers_may_hold_the_model_before_their_aggregations_spill(sessi
     assert session.sparkContext.getConf().get("spark.python.worker.memory") == spark_job.WORKER_MEMORY == "1g"
 
 
+def test_a_local_jvm_compiles_with_the_quick_jit_only(session):
+    # The optimising compiler cost more CPU than the small jobs after extraction did (see LOCAL_JAVA_OPTIONS).
+    jvm = session.sparkContext._jvm
+    started_with = list(jvm.java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+    assert spark_job.LOCAL_JAVA_OPTIONS == "-XX:TieredStopAtLevel=1" and "-XX:TieredStopAtLevel=1" in started_with
+
+
 def test_a_worker_that_loaded_the_model_keeps_it_out_of_the_garbage_collectors_passes():
     # extract_many loads the model before the worker freezes it
     code = ("import gc; from saidwhen import spark; from saidwhen.extract import load_nlp; load_nlp();"
