@@ -96,7 +96,8 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
 def _rules_hold(attributor, rule, verb, qtoks) -> bool:
     """Whether the rules' pick is the cue's own speaker, which no other candidate outranks: its
     subject beside a cue beside the quote ('"…," she said, "…"'), or a name right after such a cue
-    that the parser read as its object ('"…," added Roe'), or a description right after it that the
+    that the parser read as its object ('"…," added Roe'), a subject phrase however long that fills
+    the gap between the quote and its cue, or a description right after the cue that the
     parser gave to a relative clause ('"…," said the woman, who …'); a poll's share subject of the
     cue however far from it ("nearly two-thirds of voters said", "One in three said")."""
     if rule is None or verb is None:
@@ -106,6 +107,8 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
         return after is not None and after.i == rule.i
     if rule.dep_ == "nsubj" and rule.tag_ == "CD":
         return True
+    if rule.dep_ == "nsubj" and qtoks[-1].i < rule.left_edge.i <= qtoks[-1].i + 3 and rule.right_edge.i + 1 == verb.i:
+        return True  # '"…," this unnamed official at the port said': the whole phrase between the quote and its cue
     beside = abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3
     return beside and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i
                        # '"…," Trump barked and …' with the name parsed as the verb's compound

@@ -984,3 +984,10 @@ def test_the_statement_is_from_whoever_spoke_in_the_sentence_just_before():
             "\u201cWe regret the disruption to commuters,\u201d the statement said.\n")
     quotes = saidwhen.extract(text).quotes
     assert quotes[-1].kind == "direct" and {q.speaker for q in quotes} == {"Harbour Trust"}
+
+
+def test_a_long_subject_between_a_quote_and_its_cue_stays_the_mention_over_a_place_after_the_cue():
+    text = ("Lena Hartmann met the governor of the island on Wednesday.\n\n"
+            "\"In the harbour towns, the fishermen are hard-working people,\" this Hartmann look-alike declared in Mexico City.\n")
+    q = only(text)
+    assert q.speaker_mention.text == "this Hartmann look-alike" and q.speaker != "Mexico City"
