@@ -59,6 +59,19 @@ def _before_clitic(subject: Token) -> Token:
     return subject
 
 
+def _subject_lost_to_conj(verb: Token) -> Token | None:
+    """The name right before a joined verb with no subject, which the parser joined to the noun
+    before it instead ("prosecutors charged him with murder and Emanuel fired his chief": Emanuel
+    fired him, not the prosecutors)."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or not verb.tag_.startswith("VB") or verb.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    name, joint = doc[verb.i - 1], doc[verb.i - 2]
+    if coarse_pos(name) != "PROPN" or name.dep_ not in ("conj", "dobj", "pobj") or joint.lower_ != "and" or name.head.i == verb.i:
+        return None
+    return name
+
+
 def _of_whom(subject: Token) -> Token:
     """The group a quantifier subject counts ("All of the GOP candidates … have pledged"), else
     the subject itself."""
@@ -441,6 +454,8 @@ class Attributor(Entities):
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             root = self.sent(verb.i).root  # "Ashby vetoed a bill that …, saying …": the one who vetoed
             head = verb.head  # "…," Vale added, saying …": unless the verb it hangs on has a subject
+            if (lost := _subject_lost_to_conj(head)) is not None and head.i < verb.i:
+                return lost
             if head.i < verb.i and head.tag_.startswith("VB") and head.dep_ != "relcl" and any(
                     c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in head.children):
                 v = head
@@ -471,6 +486,8 @@ class Attributor(Entities):
                 if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":  # "Doe, who said …"
                     return v.head
                 return s  # also the subject of a passive: "Ruiz was quoted by the BBC as saying"
+            if (lost := _subject_lost_to_conj(v)) is not None:
+                return lost  # "prosecutors charged him with murder and Emanuel said …"
             if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and v.head is not v:
                 v = v.head
             else:

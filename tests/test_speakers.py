@@ -991,3 +991,10 @@ def test_a_long_subject_between_a_quote_and_its_cue_stays_the_mention_over_a_pla
             "\"In the harbour towns, the fishermen are hard-working people,\" this Hartmann look-alike declared in Mexico City.\n")
     q = only(text)
     assert q.speaker_mention.text == "this Hartmann look-alike" and q.speaker != "Mexico City"
+
+
+def test_a_name_the_parser_joined_to_the_object_before_it_is_still_the_subject_of_its_verb():
+    text = ("Over the past two weeks, prosecutors charged the officer with murder and Emanuel fired his police chief, "
+            "Omar Reyes, acknowledging that large parts of the city have lost trust in the force.\n")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.kind == "indirect" and q.speaker == "Emanuel"
