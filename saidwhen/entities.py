@@ -1263,7 +1263,7 @@ class Entities:
             return ent.kind == "PERSON" and ent.evidence == "first_name_mostly"
 
         end = bisect_left(self._mentions, pos, key=_offset)
-        found = self._latest_sentence_mentions(end, ok, skip)
+        found = self._latest_sentence_mentions(end, ok, skip, unlisted=gender is not None)
         if not found and gender is not None:
             # "Spokesman Bernie Hale … , he told reporters": the list calls "Bernie" mostly a woman's
             # name, but the one person of the latest sentence that names anybody is who the text means.
@@ -1344,12 +1344,16 @@ class Entities:
         names = {_clean_name(sp.text) for sp in spans}
         return any(e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "EVENT") and _clean_name(e.text) in names for e in self.ents)
 
-    def _latest_sentence_mentions(self, end: int, ok, skip) -> list:
+    def _latest_sentence_mentions(self, end: int, ok, skip, unlisted: bool = False) -> list:
         """The mentions ``ok`` accepts in the latest sentence before mention index ``end`` that has
-        any (within the look-back), latest first."""
+        any (within the look-back), latest first. With ``unlisted``, for "he" or "she", leaving out
+        a name listed with others as no subject ("he mentioned Tapper, Bash and Blitzer. He …",
+        "songs by Lynn, Cash and LaMontagne"): one of a list is not whom the text goes on about."""
         found: list[tuple[int, Entity, Token | None]] = []
         for m in reversed(self._mentions[max(0, end - LOOKBACK) : end]):
             if m[2] is None or not ok(m[1]) or skip and skip[0] <= m[0] < skip[1]:
+                continue
+            if unlisted and _listed(m[2]):
                 continue
             if found and self._sent_of[m[2].i] != self._sent_of[found[0][2].i]:
                 break
@@ -1683,6 +1687,17 @@ def _named_as_kin(tok: Token) -> bool:
         if tok.lower_ in _KIN_WORDS and any(c.dep_ == "poss" for c in tok.children):
             return True
     return False
+
+
+def _listed(tok: Token) -> bool:
+    """Whether a name is one of a list of names ("Tapper, Bash and Blitzer") that is no subject."""
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ in ("nsubj", "nsubjpass") or _as_subject(first) is not None:
+        return False
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {c.i for c in first.subtree}]
+    return sum(coarse_pos(t) == "PROPN" for t in members) >= 2 and tok in members
 
 
 def _main_clause(tok: Token) -> bool:

@@ -987,3 +987,12 @@ def test_the_writers_we_names_no_organisation_of_the_article():
             "As we reported last week, the plan is \u201ca gift to landlords,\u201d we wrote then, and nothing has changed.\n")
     quotes = saidwhen.extract(text).quotes
     assert quotes and all(q.speaker is None for q in quotes)
+
+
+def test_he_is_not_one_of_a_list_of_names_the_sentence_before_gives_as_objects():
+    # the singers listed as objects are not whom the text goes on about: Keller is
+    text = ("Tom Keller opened the Westbrook folk festival on Friday.\n\n"
+            "The program features songs by Ray Dunn, Carl Voss and Peter Lang. "
+            "\u201cMy mother taught me every one of these songs,\u201d he said.\n")
+    q = only(text)
+    assert q.speaker_mention.text == "he" and q.speaker == "Tom Keller"
