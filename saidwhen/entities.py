@@ -1198,9 +1198,12 @@ class Entities:
             if thing is None:
                 return org
             # a document speaks for its author ("The ad shows … It says"), a firm's staff for the firm
-            # ("Analysts at Acme said …, but they cautioned"), as "the ad says", "analysts said" would
-            words = {thing.lower_, thing.lemma_.lower()}
-            return self._resolve_description(thing, thing.idx) if words & (DOCUMENTS | STAFF | TEAMS) else None
+            # ("Analysts at Acme said …, but they cautioned"), "the network" for the network it means,
+            # as "the ad says", "analysts said", "the network said" would
+            words = {thing.lower_, _singular(thing.lower_)}
+            if words & (DOCUMENTS | STAFF | TEAMS) or thing.tag_ == "NN" and thing.lower_ in ORG_NOUNS:
+                return self._resolve_description(thing, thing.idx)
+            return None
         return self._nearest_for_pronoun(w, pos, skip, depth)
 
     def _thing_between(self, w: str, pos: int, org: Entity) -> Token | None:
@@ -1210,8 +1213,9 @@ class Entities:
         whoever made it). That subject, not the organisation, is what the pronoun means. Only a
         main-clause subject of the previous sentence or the pronoun's own (or of an adverbial clause
         in it: "While these gifts help him, they …"), of the pronoun's number ("it": a singular noun,
-        no person; "they": a plural or a coordination), outside quotation marks; an organisation's own
-        word ("the company", "the group") is no other thing."""
+        no person; "they": a plural or a coordination), outside quotation marks, and not one that names
+        ``org`` within it ("Forbes magazine", "Acme's board"). The caller resolves an organisation's
+        word ("the network"), a document or a firm's staff as their descriptions."""
         here = self.doc.char_span(pos, pos + len(w))
         if here is None or len(here) != 1:
             return None
@@ -1222,10 +1226,13 @@ class Entities:
         k = self._sent_of[here.i]
         first = self.sents[k - 1].start if k > 0 else self.sents[k].start
         heads = {m[2].i for m in self._mentions if m[2] is not None}
+        own = {m[2].i for m in self._mentions if m[1] is org and m[2] is not None}
         for t in self.doc[max(first, last + 1) : here.i]:
             if t.dep_ not in ("nsubj", "nsubjpass") or coarse_pos(t) not in ("NOUN", "PROPN") or t.i in heads \
-                    or self.in_quote(t.idx) or t.ent_type_ in ("ORG", "GPE") or t.lemma_.lower() in ORG_NOUNS:
+                    or self.in_quote(t.idx) or t.ent_type_ in ("ORG", "GPE"):
                 continue
+            if any(c.dep_ in ("poss", "compound") and c.i in own for c in t.children):
+                continue  # "Forbes magazine", "the group's account": the organisation, or a thing of its own
             if not (_main_clause(t) or self._sent_of[t.i] == k and t.head.dep_ == "advcl") or self._between_marks(t):
                 continue  # "… the system that Republicans want. … they conclude", "Roe said the results were
                 # strong, but they …": a clause's subject the text is not about
@@ -1350,10 +1357,11 @@ class Entities:
         a name listed with others as no subject ("he mentioned Tapper, Bash and Blitzer. He …",
         "songs by Lynn, Cash and LaMontagne"): one of a list is not whom the text goes on about."""
         found: list[tuple[int, Entity, Token | None]] = []
+        people = {m[2].i for m in self._mentions if m[2] is not None and m[1].kind == "PERSON"} if unlisted else set()
         for m in reversed(self._mentions[max(0, end - LOOKBACK) : end]):
             if m[2] is None or not ok(m[1]) or skip and skip[0] <= m[0] < skip[1]:
                 continue
-            if unlisted and _listed(m[2]):
+            if unlisted and _listed(m[2], people):
                 continue
             if found and self._sent_of[m[2].i] != self._sent_of[found[0][2].i]:
                 break
@@ -1689,15 +1697,16 @@ def _named_as_kin(tok: Token) -> bool:
     return False
 
 
-def _listed(tok: Token) -> bool:
-    """Whether a name is one of a list of names ("Tapper, Bash and Blitzer") that is no subject."""
+def _listed(tok: Token, people: set[int]) -> bool:
+    """Whether a name is one of a list of two or more people ("Tapper, Bash and Blitzer") that is no
+    subject (``people``: the tokens that head a person's mention)."""
     first = tok
     while first.dep_ == "conj":
         first = first.head
     if first.dep_ in ("nsubj", "nsubjpass") or _as_subject(first) is not None:
         return False
-    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {c.i for c in first.subtree}]
-    return sum(coarse_pos(t) == "PROPN" for t in members) >= 2 and tok in members
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj"]
+    return sum(t.i in people for t in members) >= 2 and tok in members
 
 
 def _main_clause(tok: Token) -> bool:
