@@ -1232,7 +1232,7 @@ class Entities:
                     or self.in_quote(t.idx) or t.ent_type_ in ("ORG", "GPE"):
                 continue
             if any(c.dep_ in ("poss", "compound") and c.i in own for c in t.children):
-                continue  # "Forbes magazine", "the group's account": the organisation, or a thing of its own
+                continue  # "Forbes magazine", "Acme's board": the organisation, or a thing of its own
             if not (_main_clause(t) or self._sent_of[t.i] == k and t.head.dep_ == "advcl") or self._between_marks(t):
                 continue  # "… the system that Republicans want. … they conclude", "Roe said the results were
                 # strong, but they …": a clause's subject the text is not about
