@@ -1188,16 +1188,77 @@ class Entities:
                    for t in self._capitals)
 
     def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None, depth: int = 0) -> Entity | None:
+        """The entity a pronoun the writer uses means: nobody for I/you/we, a person of its gender for
+        he/she, an organisation for it/they unless a nearer subject noun names no entity."""
+        if w in ("i", "you", "we", "us"):  # the writer (and readers) or the reader, never a named entity of
+            return None  # the article: outside quotes "we" is the writer's ("as we learned in Iowa")
+        if w in ("it", "they", "them", "its", "their"):
+            org = self._nearest_for_pronoun(w, pos, skip, want_org=True)
+            thing = self._thing_between(w, pos, org) if org is not None else None
+            if thing is None:
+                return org
+            # a document speaks for its author ("The ad shows … It says"), a firm's staff for the firm
+            # ("Analysts at Acme said …, but they cautioned"), "the network" for the network it means,
+            # as "the ad says", "analysts said", "the network said" would
+            words = {thing.lower_, _singular(thing.lower_)}
+            if words & (DOCUMENTS | STAFF | TEAMS) or thing.tag_ == "NN" and thing.lower_ in ORG_NOUNS:
+                return self._resolve_description(thing, thing.idx)
+            return None
+        return self._nearest_for_pronoun(w, pos, skip, depth)
+
+    def _thing_between(self, w: str, pos: int, org: Entity) -> Token | None:
+        """The noun subject "it"/"they" goes on about, when the writer made one after the last mention
+        of ``org`` that names no entity: "Acme closed its plant. Hundreds of workers gathered … they
+        chanted" (the workers), "Acme launched an ad. The ad shows … It says" (the ad, which speaks for
+        whoever made it). That subject, not the organisation, is what the pronoun means. Only a
+        main-clause subject of the previous sentence or the pronoun's own (or of an adverbial clause
+        in it: "While these gifts help him, they …"), of the pronoun's number ("it": a singular noun,
+        no person; "they": a plural or a coordination), outside quotation marks, and not one that names
+        ``org`` within it ("Forbes magazine", "Acme's board"). The caller resolves an organisation's
+        word ("the network"), a document or a firm's staff as their descriptions."""
+        here = self.doc.char_span(pos, pos + len(w))
+        if here is None or len(here) != 1:
+            return None
+        here = here[0]
+        last = max((m[2].i for m in self._mentions if m[1] is org and m[2] is not None and m[0] < pos), default=None)
+        if last is None:
+            return None
+        k = self._sent_of[here.i]
+        first = self.sents[k - 1].start if k > 0 else self.sents[k].start
+        heads = {m[2].i for m in self._mentions if m[2] is not None}
+        own = {m[2].i for m in self._mentions if m[1] is org and m[2] is not None}
+        for t in self.doc[max(first, last + 1) : here.i]:
+            if t.dep_ not in ("nsubj", "nsubjpass") or coarse_pos(t) not in ("NOUN", "PROPN") or t.i in heads \
+                    or self.in_quote(t.idx) or t.ent_type_ in ("ORG", "GPE"):
+                continue
+            if any(c.dep_ in ("poss", "compound") and c.i in own for c in t.children):
+                continue  # "Forbes magazine", "Acme's board": the organisation, or a thing of its own
+            if not (_main_clause(t) or self._sent_of[t.i] == k and t.head.dep_ == "advcl") or self._between_marks(t):
+                continue  # "… the system that Republicans want. … they conclude", "Roe said the results were
+                # strong, but they …": a clause's subject the text is not about
+            coordinated = any(c.dep_ == "conj" for c in t.children)
+            if w in ("it", "its"):
+                if t.tag_ in ("NN", "NNP") and not coordinated and t.ent_type_ != "PERSON" and not _person_noun(t.lower_):
+                    return t
+            elif t.tag_ in ("NNS", "NNPS") or coordinated:
+                return t
+        return None
+
+    def _between_marks(self, tok: Token) -> bool:
+        """Whether a token stands between quotation marks its sentence opens before it: words quoted
+        from someone that no speech cue introduced, so never among the quoted ranges."""
+        before = self.text[self.sent(tok.i).start_char : tok.idx]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    def _nearest_for_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None, depth: int = 0,
+                             want_org: bool = False) -> Entity | None:
         """The nearest earlier entity a pronoun can mean: a person of the right gender for he/she,
-        an organisation for it/they/we; going back sentence by sentence, a subject first. Where
+        an organisation for it/they; going back sentence by sentence, a subject first. Where
         that sentence names nobody as its subject but is itself about "she" ("She has faced …
         his wife, Hillary Clinton, …"), "she" goes on meaning whom that "she" means. Within the
         pronoun's own sentence, the subject of the nearest clause above it ("Doe said Roe was
         right when he …": Roe), and where that sentence names them only as no subject nor owner
         ("When pressed by Holt, his answer …"), whom the previous sentence's he/she means."""
-        if w in ("i", "you"):  # the writer or the reader, never a named entity of the article
-            return None
-        want_org = w in ("it", "they", "them", "we", "us", "its", "their")
         gender = PRONOUN_GENDER.get(w)
 
         def ok(ent: Entity) -> bool:
@@ -1209,7 +1270,7 @@ class Entities:
             return ent.kind == "PERSON" and ent.evidence == "first_name_mostly"
 
         end = bisect_left(self._mentions, pos, key=_offset)
-        found = self._latest_sentence_mentions(end, ok, skip)
+        found = self._latest_sentence_mentions(end, ok, skip, unlisted=gender is not None)
         if not found and gender is not None:
             # "Spokesman Bernie Hale … , he told reporters": the list calls "Bernie" mostly a woman's
             # name, but the one person of the latest sentence that names anybody is who the text means.
@@ -1290,12 +1351,17 @@ class Entities:
         names = {_clean_name(sp.text) for sp in spans}
         return any(e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "EVENT") and _clean_name(e.text) in names for e in self.ents)
 
-    def _latest_sentence_mentions(self, end: int, ok, skip) -> list:
+    def _latest_sentence_mentions(self, end: int, ok, skip, unlisted: bool = False) -> list:
         """The mentions ``ok`` accepts in the latest sentence before mention index ``end`` that has
-        any (within the look-back), latest first."""
+        any (within the look-back), latest first. With ``unlisted``, for "he" or "she", leaving out
+        a name listed with others as no subject ("he mentioned Tapper, Bash and Blitzer. He …",
+        "songs by Lynn, Cash and LaMontagne"): one of a list is not whom the text goes on about."""
         found: list[tuple[int, Entity, Token | None]] = []
+        people = {m[2].i for m in self._mentions if m[2] is not None and m[1].kind == "PERSON"} if unlisted else set()
         for m in reversed(self._mentions[max(0, end - LOOKBACK) : end]):
             if m[2] is None or not ok(m[1]) or skip and skip[0] <= m[0] < skip[1]:
+                continue
+            if unlisted and _listed(m[2], people):
                 continue
             if found and self._sent_of[m[2].i] != self._sent_of[found[0][2].i]:
                 break
@@ -1650,6 +1716,18 @@ def _named_as_kin(tok: Token) -> bool:
         if tok.lower_ in _KIN_WORDS and any(c.dep_ == "poss" for c in tok.children):
             return True
     return False
+
+
+def _listed(tok: Token, people: set[int]) -> bool:
+    """Whether a name is one of a list of two or more people ("Tapper, Bash and Blitzer") that is no
+    subject (``people``: the tokens that head a person's mention)."""
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ in ("nsubj", "nsubjpass") or _as_subject(first) is not None:
+        return False
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj"]
+    return sum(t.i in people for t in members) >= 2 and tok in members
 
 
 def _main_clause(tok: Token) -> bool:

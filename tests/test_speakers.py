@@ -998,3 +998,34 @@ def test_a_name_the_parser_joined_to_the_object_before_it_is_still_the_subject_o
             "Omar Reyes, acknowledging that large parts of the city have lost trust in the force.\n")
     (q,) = saidwhen.extract(text).quotes
     assert q.kind == "indirect" and q.speaker == "Emanuel"
+
+
+def test_they_after_a_plural_subject_that_names_nobody_is_not_the_last_organisation():
+    # the workers, who name no entity, are whom "they" goes on about: not the company named before
+    text = ("Harlow Steel closed its plant in Westbrook on Friday.\n\n"
+            "Hundreds of workers gathered outside the gates in the rain. As they marched to City Hall, they chanted: "
+            "\u201cOur jobs, our town, our future.\u201d\n")
+    q = only(text)
+    assert q.speaker_mention.text == "they" and q.speaker is None
+
+
+def test_it_after_the_organisation_is_still_the_organisation():
+    text = ("Harlow Steel closed its plant in Westbrook on Friday.\n\n"
+            "The company blamed the cost of power. It said the closure was \u201cpainful but unavoidable.\u201d\n")
+    assert {q.speaker for q in saidwhen.extract(text).quotes} == {"Harlow Steel"}
+
+
+def test_the_writers_we_names_no_organisation_of_the_article():
+    text = ("The Westbrook Tenants Union has fought the rent plan for a year.\n\n"
+            "As we reported last week, the plan is \u201ca gift to landlords,\u201d we wrote then, and nothing has changed.\n")
+    quotes = saidwhen.extract(text).quotes
+    assert quotes and all(q.speaker is None for q in quotes)
+
+
+def test_he_is_not_one_of_a_list_of_names_the_sentence_before_gives_as_objects():
+    # the singers listed as objects are not whom the text goes on about: Keller is
+    text = ("Tom Keller opened the Westbrook folk festival on Friday.\n\n"
+            "The program features songs by Ray Dunn, Carl Voss and Peter Lang. "
+            "\u201cMy mother taught me every one of these songs,\u201d he said.\n")
+    q = only(text)
+    assert q.speaker_mention.text == "he" and q.speaker == "Tom Keller"
