@@ -207,6 +207,13 @@ class Entities:
         return self.sents[self._sent_of[i]]
 
     # --- entities ---------------------------------------------------------------------------
+    def sentence_before(self, i: int) -> SpacySpan | None:
+        """The sentence before token ``i``'s, passing over the blank lines the parser makes sentences."""
+        k = self._sent_of[i] - 1
+        while k >= 0 and not self.sents[k].text.strip():
+            k -= 1
+        return self.sents[k] if k >= 0 else None
+
     def in_quote(self, offset: int) -> bool:
         """Whether a doc offset falls inside a quoted range (whose words are not the writer's)."""
         i = bisect_right(self._range_starts, offset) - 1
@@ -1584,12 +1591,10 @@ class Entities:
         is how they said it."""
         if doc_noun.lower_ not in ("statement", "release", "announcement"):
             return None
-        k = self._sent_of[doc_noun.i] - 1
-        while k >= 0 and not self.sents[k].text.strip():
-            k -= 1
-        if k < 0:
+        prev = self.sentence_before(doc_noun.i)
+        if prev is None:
             return None
-        root = self.sents[k].root
+        root = prev.root
         if root.lower_ not in SPEECH_LEMMAS or not root.tag_.startswith("VB") or self.in_quote(root.idx):
             return None
         subj = next((c for c in root.children if c.dep_ == "nsubj" and not self.in_quote(c.idx)), None)

@@ -894,22 +894,13 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution],
             g += 1
             groups[i] = g
             final[i] = att
-        elif (
-            p is not None and sp.kind == "direct" and sp.paragraph == p.paragraph + 1
-            and _starts_paragraph(st, sp) and final[prev].speaker is not None
-        ):
+        elif sp.kind == "direct" and _starts_paragraph(st, sp) and (
+                said := _said_before(sp, p, final[prev] if p is not None else None, lambda: lead_in(i))) is not None:
             g += 1
             groups[i] = g
-            inherited = _inherit(final[prev], 0.65)
+            inherited = _inherit(said, 0.65)
             inherited.cue = None
             final[i] = inherited
-        elif (
-            sp.kind == "direct" and (p is None or p.paragraph < sp.paragraph - 1) and sp.paragraph > 0
-            and _starts_paragraph(st, sp) and (lead := lead_in(i)) is not None
-        ):  # after a paragraph whose last sentence has someone speak without quoting them
-            g += 1
-            groups[i] = g
-            final[i] = lead
         else:
             g += 1
             groups[i] = g
@@ -927,6 +918,17 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution],
             if final[i].speaker is None:
                 final[i] = _inherit(named, 0.9)
     return groups, final
+
+
+def _said_before(sp: Span, p: Span | None, before: Attribution | None, lead_in: Callable[[], Attribution | None]) -> Attribution | None:
+    """Who a bare quote that opens a paragraph carries on: the speaker of the quote ``p`` in the
+    paragraph just before, or, where that paragraph quotes nobody, whoever speaks unquoted in its
+    last sentence (``lead_in``)."""
+    if p is not None and sp.paragraph == p.paragraph + 1:
+        return before if before.speaker is not None else None
+    if (p is None or p.paragraph < sp.paragraph - 1) and sp.paragraph > 0:
+        return lead_in()
+    return None
 
 
 def _other_named_speaker(att: Attribution, before: Attribution) -> bool:

@@ -277,21 +277,15 @@ class Attributor(Entities):
         return Attribution(ent, mention, None, 0.55, explicit=False)
 
     def lead_in(self, start: int, end: int) -> Attribution | None:
-        """Who speaks in the paragraph before a paragraph that opens with the bare quote at doc
-        offsets ``start:end``, when its last sentence has someone speak without quoting them
-        ("Carter said that for decades critics had been wrong." / "Howard went on."): the quote
-        is what they said next. Weakly held; ``None`` when that sentence quotes anyone itself."""
+        """The attribution of the last sentence of the paragraph before a paragraph that opens with
+        the bare quote at doc offsets ``start:end``, when someone speaks in it without being quoted
+        ("Carter said that for decades critics had been wrong." / "Howard continued his remarks."):
+        the quote is what they said next. ``None`` when that sentence quotes anyone itself."""
         toks = self._tokens_of(start, end)
         if not toks:
             return None
-        para = self.para_of(start)
-        k = self._sent_of[toks[0].i] - 1
-        while k >= 0 and not self.sents[k].text.strip():
-            k -= 1
-        if k < 0:
-            return None
-        prev = self.sents[k]
-        if self.para_of(prev.start_char) != para - 1 or any(self.in_quote(t.idx) for t in prev) \
+        prev = self.sentence_before(toks[0].i)
+        if prev is None or self.para_of(prev.start_char) != self.para_of(start) - 1 or any(self.in_quote(t.idx) for t in prev) \
                 or any(a < prev.end_char and prev.start_char < b for a, b in self.fragments):
             return None
         root = prev.root
@@ -305,9 +299,7 @@ class Attributor(Entities):
                     or any(c.dep_ == "conj" for c in subj.children):
                 return None  # "Roe, Doe and Poe argued that …": which of them the quote is, the text does not say
             att = self.attribute_cue(verb)
-            if att.speaker is None:
-                return None
-            return Attribution(att.speaker, att.mention, None, round(att.confidence * 0.65, 3), False, att.cue_span, att.cue_token)
+            return att if att.speaker is not None else None
         return None
 
     def _governing_subject(self, qtoks: list[Token], para: int) -> Attribution | None:
