@@ -319,7 +319,13 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True, drop: list[t
     starts.append(length)
     origins.append(len(text))
     ends.append(len(text))
-    return Skeleton("".join(pieces), starts, origins, quote_at, frozenset(stand_in_pieces), ends)
+    return Skeleton(_APOSTROPHE.sub("'", "".join(pieces)), starts, origins, quote_at, frozenset(stand_in_pieces), ends)
+
+
+#: A typographic apostrophe inside a word ("O’Malley", "Clinton’s", "don’t"), which the parser reads
+#: as the typewriter one its model was trained on: the same length, so no offset moves. One closing a
+#: single quotation or a plural possessive ("the players’ union") is left as printed.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
 
 
 def _stand_in_tail(text: str, sp: Span) -> str:

@@ -358,7 +358,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     if aside_before_head(verb):
         head = verb.head  # "If anything, Ash argued in his email, the incident is …": the clause it interrupts
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
-    if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT":
+    if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT" or _misread_closing(verb):
         return _trailing_attribution(doc, verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i and participle_subject(verb) is None:
         head = verb.head  # "The plan, she said, would cost $4 million."
@@ -664,6 +664,7 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
     "fell" with its own subject). Nothing unless the attribution ends the sentence, follows a
     comma with no "and", and the verb takes no object of its own."""
     sent = verb.sent
+    misread = False
     if verb.dep_ == "acl":
         noun = verb.head
         if verb.i < noun.i:
@@ -672,6 +673,11 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
     elif verb.dep_ == "ROOT":  # "Talks on border dispute collapse, mediators say": no clause parsed
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.left_edge.i > 0
                     and doc[c.left_edge.i - 1].text == ","]
+        if not subjects:
+            return None
+        lead = subjects[-1].left_edge.i
+    elif misread := _misread_closing(verb):  # the content's own words hung on it: from its subject on
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
         if not subjects:
             return None
         lead = subjects[-1].left_edge.i
@@ -702,12 +708,23 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
                                         or first.head.head.i == first.head.i) \
         or first.dep_ == "prep" and (first.head.i not in content or headline)
     if first.lower_ in ASIDES or opening or not headline and any(
-        doc[i].head.i not in content and doc[i].dep_ in ("advcl", "prep", "advmod", "npadvmod", "mark") for i in content
+        doc[i].head.i not in content and doc[i].dep_ in ("advcl", "prep", "advmod", "npadvmod", "mark")
+        and not (misread and doc[i].head.i == verb.i) for i in content
     ):
         return None  # "Asked whether …, she said", "In Berlin, Merkel said": a setting, not content
     if not headline and not _has_verb(doc[i] for i in content):
         return None
     return content
+
+
+def _misread_closing(verb: Token) -> bool:
+    """Whether ``verb`` is a closing attribution the parser made an adverbial clause of the sentence
+    before it ("People with like-minded, if odd, ideas find each other, she said."): a finite verb
+    after its head, with a subject and no conjunction of its own ("as", "when", "because")."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i > verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return bool(subjects) and not any(c.dep_ == "mark" and c.i > subjects[-1].left_edge.i - 2 for c in verb.children)
 
 
 def _has_verb(tokens) -> bool:
@@ -908,8 +925,21 @@ def _impersonal(verb: Token) -> bool:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "expl")]
     if passive and not any(c.dep_ == "agent" for c in verb.children):
-        return True
+        return not _has_said(verb)
     return bool(subj) and subj[0].dep_ == "expl"
+
+
+def _has_said(verb: Token) -> bool:
+    """Whether a passive the parser read in "she's said that …" is "she has said": the clitic "'s"
+    as its auxiliary, a that-clause after it, a subject that is someone ("it's said that …" is the
+    writer's framing), and someone told when the verb tells."""
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return (verb.tag_ in ("VBN", "VBD") and len(aux) == 1 and aux[0].lower_ in ("'s", "’s") and len(subj) == 1
+            and subj[0].i == aux[0].i - 1 and subj[0].lower_ not in ("it", "this", "that", "there")
+            and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+            # "he's told that …" is told; "she's told reporters that …" has told them
+            and (verb.lower_ not in TELLING or any(c.dep_ in ("dobj", "dative") for c in verb.children)))
 
 
 def _question(clause: Token) -> bool:

@@ -749,3 +749,22 @@ def test_an_aside_that_interrupts_a_sentence_reports_the_clause_it_stands_in_and
     said, asked = quotes
     assert said.kind == "indirect" and said.text.startswith("the closure is a lesson") and said.cue == "argued in her letter"
     assert asked.kind == "direct" and said.speaker == asked.speaker == "Hartmann"
+
+
+def test_a_closing_attribution_the_parser_made_an_adverbial_clause_still_reports_the_sentence_before_it():
+    text = ("Lena Ortiz edits the county paper.\n\n"
+            "The web has also made it possible for people with like-minded, if odd, ideas to organize into groups, she said.")
+    (q,) = reported(text)
+    assert q.text == "The web has also made it possible for people with like-minded, if odd, ideas to organize into groups"
+    assert q.speaker == "Lena Ortiz" and q.cue == "said"
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Noor Haddad runs the depot. She's said for years that the toll is too high.", "She"),
+    ("Noor Haddad runs the depot. She's told reporters that the toll is too high.", "She"),
+    ("Noor Haddad runs the depot. It's said that the toll is too high.", None),
+    ("Noor Haddad runs the depot. She's told that the toll is too high.", None),
+])
+def test_the_clitic_s_before_said_is_has_when_someone_says_it(sentence, mention):
+    found = reported(sentence)
+    assert [q.speaker_mention.text for q in found] == ([mention] if mention else [])

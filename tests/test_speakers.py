@@ -568,8 +568,10 @@ def test_a_name_written_with_a_curly_and_a_straight_apostrophe_is_one_person():
     text = ("Police Commissioner Brendan O’Malley said the fire started near a bakery on Tuesday night.\n\n"
             '"We do not know the cause yet," O\'Malley said at a news conference.')
     a = saidwhen.extract(text, "2020-05-01")
-    assert [q.speaker for q in a.quotes] == ["Brendan O’Malley", "Brendan O’Malley"]
-    assert [p.name for p in a.people] == ["Brendan O’Malley"]
+    # one canonical spelling, with the typewriter apostrophe, however each mention prints it
+    assert [q.speaker for q in a.quotes] == ["Brendan O'Malley", "Brendan O'Malley"]
+    assert [p.name for p in a.people] == ["Brendan O'Malley"]
+    assert [m.text for m in a.people[0].mentions][:2] == ["Brendan O’Malley", "O'Malley"]  # each as printed
 
 
 def test_she_said_after_a_colon_lead_in_is_the_person_the_lead_in_names():
@@ -1029,3 +1031,12 @@ def test_he_is_not_one_of_a_list_of_names_the_sentence_before_gives_as_objects()
             "\u201cMy mother taught me every one of these songs,\u201d he said.\n")
     q = only(text)
     assert q.speaker_mention.text == "he" and q.speaker == "Tom Keller"
+
+
+def test_a_name_printed_with_a_typographic_apostrophe_is_read_as_a_name_and_written_one_way():
+    text = ("Democratic candidate Martin O\u2019Malley is moving staff to Iowa.\n\n"
+            "O\u2019Malley\u2019s campaign says it will shift staff from its Baltimore office to the early states.\n\n"
+            "\u201cWe are ready,\u201d O\u2019Malley said.")
+    campaign, ready = saidwhen.extract(text, "2016-01-10").quotes
+    assert campaign.speaker == "O'Malley campaign" and campaign.speaker_mention.text == "O\u2019Malley\u2019s campaign"
+    assert ready.speaker == "Martin O'Malley"
