@@ -135,8 +135,10 @@ def participle_subject(verb: Token) -> Token | None:
     """The subject of a speech verb that the parser hung, subjectless, on the participle set off
     before it ("Sen. Roe, noting the size of the crowd, said, "…""): the participle's subject, as
     the sentence reads; None for any other verb."""
-    if verb.i < 1 or verb.doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
+    if verb.i < 1 or verb.doc[verb.i - 1].text != ",":
+        return _before_set_off_participle(verb)
     # the participle as the verb's head (the verb its parenthesis), or as its clause before it
     parts = [verb.head] if verb.dep_ == "parataxis" else [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
     for head in parts:
@@ -144,6 +146,32 @@ def participle_subject(verb: Token) -> Token | None:
             subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
             if subj is not None:
                 return subj
+    return _before_set_off_participle(verb)
+
+
+def _before_set_off_participle(verb: Token) -> Token | None:
+    """The name or pronoun right before a participle phrase set off by commas that ends just before
+    ``verb`` (its auxiliaries aside), however the parser hung the pieces: "after Mr. Roe, asked
+    about the delays under Mr. Doe, had said, …" is Mr. Roe speaking, not the name inside the
+    phrase. None unless the phrase opens on a participle or a word of ``ASIDES``."""
+    doc, start = verb.doc, verb.sent.start
+    j = verb.i - 1
+    while j > start and doc[j].dep_ == "aux" and doc[j].head.i == verb.i:
+        j -= 1
+    if j <= start or doc[j].text != ",":
+        return None
+    for k in range(j - 1, max(start, j - 30), -1):
+        t = doc[k]
+        if t.text in (";", ":", '"', "“", "”") or t.is_space:
+            return None
+        if t.text != ",":
+            continue
+        first, before = doc[k + 1], doc[k - 1] if k > start else None
+        if not (first.tag_ in ("VBN", "VBG") or first.lower_ in ASIDES) or before is None:
+            return None
+        if before.tag_ in ("NNP", "NNPS") or before.tag_ == "PRP" and before.lower_ in ("he", "she", "they", "we", "i"):
+            return before
+        return None
     return None
 
 

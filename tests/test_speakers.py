@@ -1040,3 +1040,11 @@ def test_a_name_printed_with_a_typographic_apostrophe_is_read_as_a_name_and_writ
     campaign, ready = saidwhen.extract(text, "2016-01-10").quotes
     assert campaign.speaker == "O'Malley campaign" and campaign.speaker_mention.text == "O\u2019Malley\u2019s campaign"
     assert ready.speaker == "Martin O'Malley"
+
+
+def test_the_name_before_a_participle_aside_speaks_not_the_name_inside_it():
+    text = ("Rosa Alvarez and Tomas Brandt met on Monday.\n\n"
+            "The row began after Ms. Alvarez, asked about the delays under Mr. Brandt, had said, "
+            "\u201cWe will not wait another year.\u201d")
+    quotes = [q for q in saidwhen.extract(text, "2021-03-02").quotes if q.kind == "direct"]
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes] == [("Rosa Alvarez", "Ms. Alvarez")]
