@@ -1436,7 +1436,23 @@ class Entities:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if recent is not None and owner is not None and _person_noun(w) and self._owner(owner) is recent:
             return None  # "his longtime physician" is somebody of his, never himself (but "his biography" is his)
+        if recent is not None and owner is None and _person_noun(w) and w not in recent.roles \
+                and (other := self._other_named_in_sentence(head, recent, before)) is not None:
+            return other
         return recent
+
+    def _other_named_in_sentence(self, head: Token, subject: Entity, before: list) -> Entity | None:
+        """The person named last before the description ``head`` in its own sentence, when that
+        sentence's main subject is ``subject``: "Mr. Roe took on Jane Doe after the Democratic
+        front-runner had said …" describes Doe, for the writer would have called Roe "he"."""
+        sent = self.sent(head.i)
+        here = [m for m in before if sent.start_char <= m[0] < head.idx and m[2] is not None and not self.in_quote(m[0])]
+        if not any(m[1] is subject and m[2].dep_ in ("nsubj", "nsubjpass") and _main_clause(m[2]) for m in here):
+            return None
+        gender = GENDERED_ROLES.get(TITLE_WORDS.get(head.lower_, head.lower_))
+        others = [m[1] for m in here if m[1] is not subject and m[1].kind == "PERSON" and m[2].dep_ not in ("poss", "compound")
+                  and (gender is None or m[1].gender in (None, gender))]
+        return others[-1] if others else None
 
     def _owner(self, poss: Token) -> Entity | None:
         """Whom a possessive means: "his", "Roe's"."""

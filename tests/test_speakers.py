@@ -1048,3 +1048,11 @@ def test_the_name_before_a_participle_aside_speaks_not_the_name_inside_it():
             "\u201cWe will not wait another year.\u201d")
     quotes = [q for q in saidwhen.extract(text, "2021-03-02").quotes if q.kind == "direct"]
     assert [(q.speaker, q.speaker_mention.text) for q in quotes] == [("Rosa Alvarez", "Ms. Alvarez")]
+
+
+def test_a_description_after_a_name_in_the_subjects_own_sentence_is_the_other_person_named():
+    text = ("Gavin Reyes defended his plan on Monday.\n\n"
+            "Mr. Reyes took on Marta Lindqvist on Sunday after the Green front-runner had said on Saturday "
+            "that he was \u201cthe best recruiter the cartels ever had.\u201d")
+    speakers = {q.speaker for q in saidwhen.extract(text, "2021-03-02").quotes}
+    assert speakers == {"Marta Lindqvist"}
