@@ -599,6 +599,26 @@ def test_a_short_partial_quote_the_lsh_cannot_meet_is_found_among_the_speakers_r
     assert [n for _, _, n in said_by(store)] == [2, 1]
 
 
+def test_a_speakers_middle_sentence_part_printed_later_with_no_mark_of_a_cut_joins_her_longer_statement(store):
+    """An outlet re-prints a part of a speaker's sentence from the middle of her statement, starting
+    with a capital and no ellipsis, so nothing in the text shows it is cut. It is her statement cut
+    at both ends, as a marked piece or a piece of a statement printed with no speaker is: one
+    quotation. The LSH cannot meet a text this much shorter; the piece is found inside her longer
+    rendering. Another speaker saying the same words keeps a quotation of his own."""
+    said = ("The ferry has been late every morning since January and nobody at the depot will tell us why."
+            " We are done waiting for the operator to fix the timetable on its own, and the council will take the"
+            " contract back in the spring if it has to.")
+    piece = "We are done waiting for the operator to fix the timetable"    # 11 words from the middle
+    from saidwhen.variants import rendering_buckets
+    assert not set(rendering_buckets(normalise_quote(said))) & set(rendering_buckets(normalise_quote(piece)))
+    store.index([article(1, quote(said), date="2024-03-01"),
+                 article(2, quote(piece), date="2024-03-04"),
+                 article(3, quote(piece, speaker="Tom Quayle", mention="Quayle"), date="2024-03-05")])
+    assert [(name, n) for _, name, n in said_by(store)] == [("Maria Okafor", 2), ("Tom Quayle", 1)]
+    assert rows(store, "SELECT text, change FROM renderings WHERE quote_id = 1 ORDER BY id") == [
+        (said, "original"), (piece, "truncation")]
+
+
 def test_an_editors_bracket_in_place_of_a_pronoun_renders_the_piece_printed_with_the_pronoun_in_either_order(store):
     gulls = "We will drive [the herring gulls] off the pier for good. The traders have asked us for years"
     trawlers = "They will tow [the abandoned trawlers] out of the harbour by the summer. We have waited long enough"
