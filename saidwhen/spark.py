@@ -1200,7 +1200,7 @@ def _altered_pairs(items):
                     if (piece := renders(norm, cut, text, key, other, other_cut, other_text)) is not None:
                         met = True
                         yield (link, final, key, target, piece), None
-        if not met and looked_for_inside(norm, cut):  # a short piece the LSH misses, as in the store
+        if not met and looked_for_inside(norm):  # a piece the LSH misses, as in the store
             own_runs = {run_key(form) for form in forms}
             for other_kind, tkey, other, other_cut, target, other_text in items:
                 if (other_kind == "t" and tkey < key and target != final

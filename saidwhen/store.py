@@ -917,10 +917,12 @@ class Store:
         ``norm`` renders several of the speaker's quotes (a statement printed whole, whose pieces
         were printed apart), they are one quotation: the others are merged into the earliest.
 
-        A short piece (``cut``: it shows it is one, ``variants.is_fragment``), or a short sentence that
-        may be one of a statement's (``variants.sentence_of``), shares too few words with a long
-        quotation for the LSH to meet it: when the LSH finds nothing, the speaker's renderings that
-        contain its words are the candidates (``variants.looked_for_inside``). The speaker's renderings that
+        A piece of a long quotation, whether it shows it is one (``cut``, ``variants.is_fragment``) or
+        not (a part from the middle of a sentence printed with a capital and no ellipsis), or a short
+        sentence that may be the first of a statement's (``variants.sentence_of``), shares too few words
+        with it for the LSH to meet it: when the LSH finds nothing, the speaker's renderings that contain
+        its words are the candidates (``variants.looked_for_inside``), as a longer text printed with no
+        speaker is looked inside (``_takeable``). The speaker's renderings that
         ``norm`` contains (pieces printed before the fuller text), found by their head keys
         (``variants.contained_keys``), are candidates too, whatever the others found. ``text``: ``norm``
         as printed, looked up as each of its readings too when it has an editor's bracket
@@ -971,7 +973,7 @@ class Store:
         queries = [(
             "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
-        if looked_for_inside(norm, cut):  # the speaker's renderings that contain it hold its run key
+        if looked_for_inside(norm):  # the speaker's renderings that contain it hold its run key
             runs = sorted({run_key(form) for form in forms})
             within = " OR ".join(["instr(' ' || r.norm_text || ' ', ?)"] * len(forms))
             queries.append((

@@ -576,13 +576,15 @@ def head_key(norm: str) -> int:
     return _head_key(norm.split()[:HEAD_WORDS])
 
 
-def looked_for_inside(norm: str, cut: bool = False) -> bool:
+def looked_for_inside(norm: str) -> bool:
     """Whether a speaker's text, when the LSH meets none of their renderings, is looked for inside
-    them (by its ``run_key``): a piece that shows it is one (``cut``, see ``is_fragment``) of
-    ``MIN_WORDS`` words or more, or a text of ``MIN_WORDS`` to ``CUT_WORDS`` - 1 words, which may be
-    the first sentence of one of them printed alone (``sentence_of``)."""
-    words = norm.count(" ") + 1
-    return words >= MIN_WORDS and (cut or words < CUT_WORDS)
+    them (by its ``run_key``): one of ``MIN_WORDS`` words or more, which may be a piece of one of
+    them that the LSH of a much longer text does not meet, as a piece of a text printed with no
+    speaker may be (``found_by_head``): one that shows it is a piece (``is_fragment``), one of
+    ``CUT_WORDS`` words or more that does not (a part cut from the middle of a sentence, printed
+    with a capital and no ellipsis), or one of ``MIN_WORDS`` to ``CUT_WORDS`` - 1 words that is the
+    first sentence of one of them printed alone (``sentence_of``); ``same_quotation_read`` decides."""
+    return norm.count(" ") + 1 >= MIN_WORDS
 
 
 def found_by_head(norm: str, cut: bool = False) -> bool:

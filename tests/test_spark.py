@@ -261,6 +261,34 @@ CRAFTED += [
      "text": f'Councillor Ida Marsh {where}.\n\n"{said}{"," if k == 2 else ""}" said Ida Marsh.'}
     for k, (said, where) in enumerate(zip(HOSPITAL_SAID, ("met the health board on Monday", "visited the ward on Tuesday",
                                                           "spoke outside the hospital")))]
+# A councillor's statement, then a part of one of its sentences from the middle, printed with a capital and
+# no ellipsis (nothing shows it is cut) and too short for the LSH to meet the statement: one quotation, the
+# part a truncation (found among his earlier texts that contain it, as in the store).
+DEPOT = ("The ferry has been late every morning since January and nobody at the depot will tell us why."
+         " We are done waiting for the operator to fix the timetable on its own, and the council will take the"
+         " contract back in the spring if it has to.")
+DEPOT_PART = "We are done waiting for the operator to fix the timetable"
+CRAFTED += [
+    {"id": "c61", "url": "https://craft.example/61", "date": "2024-05-26",
+     "text": f'Councillor Owen Pryce spoke at the ferry depot on Monday.\n\n"{DEPOT}" said Owen Pryce.'},
+    {"id": "c62", "url": "https://craft.example/62", "date": "2024-05-29",
+     "text": f'Owen Pryce spoke on the radio on Thursday.\n\n"{DEPOT_PART}," said Owen Pryce.'},
+]
+# A line of 12 words in the middle of two long statements of one councillor, which no LSH band of the line
+# meets, printed alone after both: found inside both by its run key, it joins the earlier and merges neither.
+LONE = "Not one boat will leave this harbour while I chair the council."
+LONE_SAID = ("The harbour board met in secret again on Monday night, and not one of its members has told the families of"
+             " Westport what was decided or who will pay for it. For three years the board has promised us a proper hearing"
+             f" and for three years it has cancelled every meeting at the last minute. {LONE} The traders agree with us on"
+             " every point, and so does every skipper I have spoken to this month.",
+             "I wrote to the minister in January and again in March, and all I have had back is a leaflet about consultation."
+             f" My grandfather sailed out of this harbour for forty years and my sons sail out of it today. {LONE} We will"
+             " take this to the courts if we must, and we will win.")
+CRAFTED += [
+    {"id": f"c{63 + k}", "url": f"https://craft.example/{63 + k}", "date": f"2024-06-{3 + k:02d}",
+     "text": f'Councillor Bram Ellery {where}.\n\n"{said}{"," if k == 2 else ""}" said Bram Ellery.'}
+    for k, (said, where) in enumerate(zip((*LONE_SAID, LONE[:-1]), ("spoke at the harbour on Monday", "wrote to the local paper",
+                                                                   "answered questions on the radio")))]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -420,6 +448,11 @@ def test_the_crafted_merges_across_articles_happened(built):
         assert len(quote_of) == 3 and quote_of[one] != quote_of[two] and quote_of[sentence[:-1]] == quote_of[one]
     marsh = {text: key for key, text in ours["renderings"] if key[1] == "Ida Marsh"}
     assert len(marsh) == 3 and marsh[HOSPITAL_SAID[0]] != marsh[HOSPITAL_SAID[1]] and marsh[HOSPITAL_SAID[2]] == marsh[HOSPITAL_SAID[0]]
+    depot = {text: (key, r[1]) for (key, text), r in ours["renderings"].items() if text in (DEPOT, DEPOT_PART)}
+    assert len(depot) == 2 and len({key for key, _ in depot.values()}) == 1  # one quotation
+    assert {text: change for text, (_, change) in depot.items()} == {DEPOT: "original", DEPOT_PART: "truncation"}
+    lone = {text: key for key, text in ours["renderings"] if text in (*LONE_SAID, LONE[:-1])}
+    assert len(lone) == 3 and lone[LONE_SAID[0]] != lone[LONE_SAID[1]] and lone[LONE[:-1]] == lone[LONE_SAID[0]]
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 

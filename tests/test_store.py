@@ -599,6 +599,26 @@ def test_a_short_partial_quote_the_lsh_cannot_meet_is_found_among_the_speakers_r
     assert [n for _, _, n in said_by(store)] == [2, 1]
 
 
+def test_a_speakers_middle_sentence_part_printed_later_with_no_mark_of_a_cut_joins_her_longer_statement(store):
+    """An outlet re-prints a part of a speaker's sentence from the middle of her statement, starting
+    with a capital and no ellipsis, so nothing in the text shows it is cut. It is her statement cut
+    at both ends, as a marked piece or a piece of a statement printed with no speaker is: one
+    quotation. The LSH cannot meet a text this much shorter; the piece is found inside her longer
+    rendering. Another speaker saying the same words keeps a quotation of his own."""
+    said = ("The ferry has been late every morning since January and nobody at the depot will tell us why."
+            " We are done waiting for the operator to fix the timetable on its own, and the council will take the"
+            " contract back in the spring if it has to.")
+    piece = "We are done waiting for the operator to fix the timetable"    # 11 words from the middle
+    from saidwhen.variants import rendering_buckets
+    assert not set(rendering_buckets(normalise_quote(said))) & set(rendering_buckets(normalise_quote(piece)))
+    store.index([article(1, quote(said), date="2024-03-01"),
+                 article(2, quote(piece), date="2024-03-04"),
+                 article(3, quote(piece, speaker="Tom Quayle", mention="Quayle"), date="2024-03-05")])
+    assert [(name, n) for _, name, n in said_by(store)] == [("Maria Okafor", 2), ("Tom Quayle", 1)]
+    assert rows(store, "SELECT text, change FROM renderings WHERE quote_id = 1 ORDER BY id") == [
+        (said, "original"), (piece, "truncation")]
+
+
 def test_an_editors_bracket_in_place_of_a_pronoun_renders_the_piece_printed_with_the_pronoun_in_either_order(store):
     gulls = "We will drive [the herring gulls] off the pier for good. The traders have asked us for years"
     trawlers = "They will tow [the abandoned trawlers] out of the harbour by the summer. We have waited long enough"
@@ -1011,9 +1031,21 @@ LONG_FIRST_IN = (f"{LONG_FIRST} The board can move its own offices to the new qu
                  f"{LONG_FIRST} We have the votes on the council, the money in the bank and the town behind us all the way.")
 
 
+# A sentence of 12 words in the middle of two long statements, which no LSH band of the sentence meets:
+# printed alone, it finds them by its run key (the rule for pieces of 8 words or more that show no cut).
+LONE = "Not one boat will leave this harbour while I chair the council."
+LONE_IN = ("The harbour board met in secret again on Monday night, and not one of its members has told the families of"
+           " Westport what was decided or who will pay for it. For three years the board has promised us a proper hearing"
+           f" and for three years it has cancelled every meeting at the last minute. {LONE} The traders agree with us on every"
+           " point, and so does every skipper I have spoken to this month.",
+           "I wrote to the minister in January and again in March, and all I have had back is a leaflet about consultation."
+           f" My grandfather sailed out of this harbour for forty years and my sons sail out of it today. {LONE} We will take"
+           " this to the courts if we must, and we will win.")
+
+
 @pytest.mark.parametrize("sentence, statements", [(SHARED, SHARED_IN), (SHARED.replace("fishing", "trawler"), SHARED_IN),
-                                                  (FIRST, FIRST_IN), (LONG_FIRST, LONG_FIRST_IN)],
-                         ids=["inside", "inside, a word changed", "first", "long first"])
+                                                  (FIRST, FIRST_IN), (LONG_FIRST, LONG_FIRST_IN), (LONE, LONE_IN)],
+                         ids=["inside", "inside, a word changed", "first", "long first", "inside long statements"])
 @pytest.mark.parametrize("order", ["statements first", "between", "sentence first"])
 def test_a_sentence_two_statements_print_joins_the_earlier_and_never_makes_them_one_quotation(store, sentence, statements, order):
     """A fact-checker asks which statement a quotation is and who changed it; two statements that
@@ -1025,10 +1057,13 @@ def test_a_sentence_two_statements_print_joins_the_earlier_and_never_makes_them_
     sentence inside its own words and joined the first statement's quotation through it). A piece
     that only one statement prints still joins it."""
     one, two = statements
+    if statements is LONE_IN:  # met by its run key alone
+        from saidwhen.variants import rendering_buckets
+        assert not any(set(rendering_buckets(normalise_quote(sentence))) & set(rendering_buckets(normalise_quote(s))) for s in statements)
     dated = {"one": (one, "2024-03-01"), "two": (two, "2024-03-05"),
              "sentence": (sentence, {"statements first": "2024-03-09", "between": "2024-03-03", "sentence first": "2024-02-27"}[order])}
     keys = sorted(dated, key=lambda k: dated[k][1])
-    only_one = "the traders agree with us on every point" if statements is SHARED_IN else "the board can move its own offices"
+    only_one = "the traders agree with us on every point" if "The traders agree" in one else "the board can move its own offices"
     store.index([article(n, quote(dated[k][0]), date=dated[k][1]) for n, k in enumerate(keys, 1)]
                 + [article(9, quote(only_one), date="2024-03-10")])
     quote_of = {text: quote_id for text, quote_id in rows(store, "SELECT text, quote_id FROM renderings")}
