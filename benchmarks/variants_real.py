@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 GOLD = ROOT / "benchmarks" / "data" / "variants_polnear.jsonl"
+#: A short article of our own, extracted and indexed before the clocks start.
+WARM_UP = "The ferry will run again in May, the harbour master said on Monday. \"We are ready,\" Ada Quill said."
 
 
 def load_articles(ids: set[str]) -> dict[str, dict]:
@@ -58,7 +60,10 @@ def main(argv: list[str]) -> None:
     if missing:
         sys.exit(f"{GOLD}: {len(missing)} article(s) not in {POLNEAR}: {sorted(missing)[:3]}")
     records = [(a["text"], a["date"], f"polnear:{a['id']}", a["id"], a.get("title")) for a in articles.values()]
-    extract_many([("Warm up.", None, None, None, None)])
+    # load the model and the store's one-time tables (names, genders) before timing
+    warm = list(extract_many([(WARM_UP, "2020-01-01", "https://example.org/warm", "warm", None)]))
+    with tempfile.TemporaryDirectory() as tmp:
+        Store(Path(tmp) / "warm.db").index(warm)
     started = time.perf_counter()
     extracted = list(extract_many(records))
     extraction = time.perf_counter() - started
