@@ -1436,18 +1436,20 @@ class Entities:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if recent is not None and owner is not None and _person_noun(w) and self._owner(owner) is recent:
             return None  # "his longtime physician" is somebody of his, never himself (but "his biography" is his)
-        if recent is not None and owner is None and _person_noun(w) and w not in recent.roles \
+        if owner is None and _person_noun(w) and (recent is None or w not in recent.roles) \
                 and (other := self._other_named_in_sentence(head, recent, before)) is not None:
             return other
         return recent
 
-    def _other_named_in_sentence(self, head: Token, subject: Entity, before: list) -> Entity | None:
+    def _other_named_in_sentence(self, head: Token, recent: Entity | None, before: list) -> Entity | None:
         """The person named last before the description ``head`` in its own sentence, when that
-        sentence's main subject is ``subject``: "Mr. Roe took on Jane Doe after the Democratic
-        front-runner had said …" describes Doe, for the writer would have called Roe "he"."""
+        sentence's main subject is someone else, named, and the description would otherwise go to
+        them or to nobody: "Mr. Roe took on Jane Doe after the Democratic front-runner had said …"
+        describes Doe, for the writer would have called Roe "he"."""
         sent = self.sent(head.i)
         here = [m for m in before if sent.start_char <= m[0] < head.idx and m[2] is not None and not self.in_quote(m[0])]
-        if not any(m[1] is subject and m[2].dep_ in ("nsubj", "nsubjpass") and _main_clause(m[2]) for m in here):
+        subject = next((m[1] for m in here if m[1].kind == "PERSON" and m[2].dep_ in ("nsubj", "nsubjpass") and _main_clause(m[2])), None)
+        if subject is None or recent not in (None, subject):
             return None
         gender = GENDERED_ROLES.get(TITLE_WORDS.get(head.lower_, head.lower_))
         others = [m[1] for m in here if m[1] is not subject and m[1].kind == "PERSON" and m[2].dep_ not in ("poss", "compound")
