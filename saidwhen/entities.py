@@ -974,6 +974,7 @@ class Entities:
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
             or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
             or self._known_person(text, s)  # "Haskins conceded": a surname tagged as a plural noun
+            or tok.dep_ in ("nsubj", "nsubjpass") and self._surname_of_named(text)  # "Roe says …" opening the story
             or self._named_by_apposition(tok)  # "Tallowby, the meal-planning start-up, said"
         ):
             kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
@@ -1147,6 +1148,16 @@ class Entities:
         """Whether ``text`` is part of the full name of a person already introduced."""
         ent = self.lookup(text, "PERSON", at=at)
         return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2 and ent.first < at
+
+    def _surname_of_named(self, text: str) -> bool:
+        """Whether ``text``, one word, is the surname of the one person the article names in full,
+        before or after it: a headline or lede that opens "Roe says …" before the story names Jane
+        Roe, where the parser may not take the first word for a name."""
+        key = _name_key(text, "PERSON")
+        if len(key) != 1 or not text[:1].isupper():
+            return False
+        ent = self.lookup(text, "PERSON")
+        return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2 and ent.key[-1] == key[0]
 
     def _new_entity(self, text: str, kind: str, start: int) -> Entity | None:
         if kind == "PERSON" and self.text[start : start + len(text)] == text and (

@@ -1056,3 +1056,11 @@ def test_a_description_after_a_name_in_the_subjects_own_sentence_is_the_other_pe
             "that he was \u201cthe best recruiter the cartels ever had.\u201d")
     speakers = {q.speaker for q in saidwhen.extract(text, "2021-03-02").quotes}
     assert speakers == {"Marta Lindqvist"}
+
+
+def test_a_headline_that_opens_with_a_surname_is_the_person_the_story_names_in_full():
+    text = ("Pruitt says the bridge toll will fall next year\n\n"
+            "Marlene Pruitt, the transport secretary, spoke in Dover on Monday.\n\n"
+            "Ms. Pruitt said the board would vote in March.")
+    first = saidwhen.extract(text, "2021-03-02").quotes[0]
+    assert (first.speaker_mention.text, first.speaker) == ("Pruitt", "Marlene Pruitt")
