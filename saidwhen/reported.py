@@ -82,7 +82,10 @@ ANNOUNCING = frozenset(
     acknowledge acknowledges acknowledged reveal reveals revealed disclose discloses disclosed
     cite cites cited outline outlines outlined detail details detailed unveil unveils unveiled
     propose proposes proposed demand demands demanded pledge pledges pledged dispute disputes
-    disputed""".split())
+    disputed deny denies denied denying""".split())
+#: What a denial refuses rather than disputes: "denied the request" is no statement.
+REFUSED = frozenset("""request requests motion motions application applications permit permits access entry
+    bail appeal appeals petition petitions permission visa visas service coverage claim_form""".split())
 #: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
 CALLING = frozenset("call calls called calling".split())
 #: Forms of "ask": the question asked ("asked whether the vote would go ahead") is a quotation
@@ -586,6 +589,8 @@ def _announced(verb: Token) -> set[int] | None:
         return {t.i for t in gerund.subtree} if gerund is not None and any(c.dep_ == "dobj" for c in gerund.children) else None
     if not obj.tag_.startswith("NN") or any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return None
+    if verb.lower_.startswith("den") and (obj.lower_ in REFUSED or any(c.dep_ == "dative" or c.dep_ == "dobj" and c.i != obj.i for c in kids)):
+        return None  # "denied the request", "denied him entry": a refusal, not a denial of what was said
     return {t.i for t in obj.subtree}
 
 

@@ -768,3 +768,10 @@ def test_a_closing_attribution_the_parser_made_an_adverbial_clause_still_reports
 def test_the_clitic_s_before_said_is_has_when_someone_says_it(sentence, mention):
     found = reported(sentence)
     assert [q.speaker_mention.text for q in found] == ([mention] if mention else [])
+
+
+def test_a_denial_of_a_named_thing_is_a_summary_and_a_refusal_is_not():
+    text = ("Lionel Varga ran the depot for ten years. He denied the charges on Monday and left the hearing.\n\n"
+            "The judge denied the request for a delay. The board denied him entry.")
+    (q,) = reported(text, kinds=("summary",))
+    assert (q.text, q.cue, q.speaker) == ("the charges", "denied", "Lionel Varga")
