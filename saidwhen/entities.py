@@ -478,7 +478,21 @@ class Entities:
             return found
         if len(key) == 1 and any(len(e.key) > 1 for e in self._by_part.get(key[0], ())):
             return None  # a name part several entities share ("Suzaki"): resolved where it is used
+        if kind == "ORG" and (full := self._spelled_out(span.text)) is not None:
+            self._by_key[key] = full  # "DNC" after "the Democratic National Committee": one organisation
+            return full
         return self._new_entity(span.text, kind, span.start_char)
+
+    def _spelled_out(self, text: str) -> Entity | None:
+        """The one organisation of the article whose name's capitalised words begin with the letters
+        of the acronym ``text`` ("DNC": the Democratic National Committee), found only when the
+        article spells it out; None for anything else."""
+        letters = text.strip(".").replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            return None
+        fits = {id(e): e for e in self.entities if e.kind == "ORG" and len(e.key) >= 2
+                and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == letters}
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def lookup(self, text: str, kind: str | None = None, at: int | None = None, gender: str | None = None) -> Entity | None:
         """The entity a name refers to: the same name, or a longer name it is part of.

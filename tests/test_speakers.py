@@ -1064,3 +1064,11 @@ def test_a_headline_that_opens_with_a_surname_is_the_person_the_story_names_in_f
             "Ms. Pruitt said the board would vote in March.")
     first = saidwhen.extract(text, "2021-03-02").quotes[0]
     assert (first.speaker_mention.text, first.speaker) == ("Pruitt", "Marlene Pruitt")
+
+
+def test_an_acronym_of_an_organisation_the_article_spells_out_is_that_organisation():
+    text = ("The Harbour Workers Alliance released a statement on Monday.\n\n"
+            "The HWA said it would appeal the ruling. \u201cWe are not done,\u201d the HWA said.")
+    quotes = saidwhen.extract(text, "2021-03-02").quotes
+    assert [q.speaker for q in quotes] == ["Harbour Workers Alliance", "Harbour Workers Alliance"]
+    assert all(q.speaker_mention.text.endswith("HWA") for q in quotes)
