@@ -689,10 +689,15 @@ def _syndication(ka):
     b = ka.select("id", F.explode(F.array_distinct("buckets")).alias("bucket"))
     pairs = (b.alias("x").join(b.alias("y"), "bucket").where(F.col("x.id") < F.col("y.id"))
              .select(F.col("x.id").alias("a"), F.col("y.id").alias("b")).distinct())
-    sig = ka.select("id", "signature")
-    equal = F.expr("aggregate(zip_with(sa, sb, (p, q) -> if(p = q, 1, 0)), 0, (acc, v) -> acc + v)")
-    edges = (pairs.join(sig.select(F.col("id").alias("a"), F.col("signature").alias("sa")), "a")
-             .join(sig.select(F.col("id").alias("b"), F.col("signature").alias("sb")), "b")
+    # Two signatures agree where their values, each tagged with its position (the values are 32-bit),
+    # meet: counted by the JVM's compiled array intersection. Comparing position by position (zip_with,
+    # or 64 element tests) ran through the interpreter: on 5,000 articles, 252,603 pairs, most of the
+    # step's time. The pairs with one signature are dealt by their other end to one partition per core,
+    # where adaptive execution put that small shuffle, and so the comparison, in one task.
+    sig = ka.select("id", F.transform("signature", lambda v, i: i.cast("long") * F.lit(1 << 32) + v).alias("tagged"))
+    equal = F.size(F.array_intersect("sa", "sb"))
+    edges = (pairs.join(sig.select(F.col("id").alias("a"), F.col("tagged").alias("sa")), "a").repartition(_cores(ka), "b")
+             .join(sig.select(F.col("id").alias("b"), F.col("tagged").alias("sb")), "b")
              .where(equal / F.lit(float(NUM_PERM)) >= F.lit(SYNDICATION_THRESHOLD))
              .select("a", "b").localCheckpoint())
     # Each round a node takes the least label among its own and its neighbours'; labels only fall, and
