@@ -229,6 +229,7 @@ class Skeleton:
     quote_at: dict[int, tuple[int, int]]  # span index -> skeleton (start, end) of its stand-in/text
     stand_ins: frozenset[int] = frozenset()  # indexes of the pieces that are stand-ins
     ends: list[int] = field(default_factory=list)  # article offset where each piece ends
+    printed: str = ""  # ``text`` with its apostrophes as the article prints them (the same length)
 
     def to_article(self, offset: int) -> int:
         """The article offset of a skeleton offset outside any stand-in."""
@@ -319,7 +320,8 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True, drop: list[t
     starts.append(length)
     origins.append(len(text))
     ends.append(len(text))
-    return Skeleton(_APOSTROPHE.sub("'", "".join(pieces)), starts, origins, quote_at, frozenset(stand_in_pieces), ends)
+    printed = "".join(pieces)
+    return Skeleton(_APOSTROPHE.sub("'", printed), starts, origins, quote_at, frozenset(stand_in_pieces), ends, printed)
 
 
 #: A typographic apostrophe inside a word ("O’Malley", "Clinton’s", "don’t"), which the parser reads
@@ -484,7 +486,7 @@ def _finish(doc, st: _State) -> Article:
         return bisect_right(para_starts, sk.to_article(skel_offset)) - 1
 
     fragments = [sk.quote_at[i] for i in speech if st.spans[i].kind == "partial"]
-    attributor = Attributor(doc, ranges, para_of, fragments, sk.text)  # the text the doc was parsed from
+    attributor = Attributor(doc, ranges, para_of, fragments, sk.text, sk.printed)  # the text the doc was parsed from
     atts: dict[int, Attribution] = {}
     for i in speech:
         sp = st.spans[i]
@@ -594,6 +596,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
     clause holding quoted fragments is ``mixed`` and shares one group with its fragments."""
     next_group = max((q.group for q in quotes), default=0) + 1
     regroup: dict[int, int] = {}
+    retold: dict[int, Quote] = {}  # a partial quote whose reported clause is nothing but it
     added = []
     for r in reported:
         att = r.attribution
@@ -603,6 +606,17 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
         # A summary keeps its fragments apart: "called the plan "a disgrace"" prints her words, and
         # the fragment is the quotation of them.
         inside = [q for q in quotes if q.kind == "partial" and r.kind not in ("summary", "question") and any(a <= q.start and q.end <= b for a, b in r.pieces)]
+        if inside and not any(st.text[k].isalnum() and not any(q.start <= k < q.end for q in inside)
+                              for a, b in r.pieces for k in range(a, b)):
+            # 'argued that "if everyone had voted …"': the quoted words alone, which the partial quote
+            # is; the clause's verb, the nearest to govern them, says whose they are
+            mention = _mention(st, att.mention[0], att.mention[1]) if att.mention is not None else None
+            for q in inside:
+                retold[id(q)] = replace(q, speaker=att.speaker.name if att.speaker else None, speaker_mention=mention,
+                                        cue=att.cue, confidence=r.confidence, said_on=r.said_on)
+            if att.speaker is not None:
+                used.add(id(att.speaker))
+            continue
         if inside:
             group = regroup.get(inside[0].group, inside[0].group)
             for q in inside:
@@ -618,6 +632,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
                 speaker=att.speaker.name if att.speaker else None, speaker_mention=mention, cue=att.cue,
                 paragraph=r.paragraph, confidence=r.confidence, said_on=r.said_on,
             ))
+    quotes = [retold.get(id(q), q) for q in quotes]
     out = [replace(q, group=regroup[q.group]) if q.group in regroup else q for q in quotes]
     return sorted(out + added, key=lambda q: (q.start, q.end))
 

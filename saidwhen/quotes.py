@@ -31,6 +31,8 @@ TITLE_CUES = frozenset(
 NAME_CUES = frozenset("dubbed nicknamed called named renamed branded labelled labeled christened alias".split())
 
 _WORD = re.compile(r"[\w’'][\w’'\-.]*")
+#: A broadcaster's or paper's possessive ("NBC's", "Fox News'"), before the name of one of its programmes.
+_AFTER_OUTLET = re.compile(r"\b(?:[A-Z]{2,}|[A-Z][a-z]+ (?:News|Radio|Network|Television|TV))(?:'s|’s|'|’)\s*$")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is are be my your our its his her their vs. vs".split())
 _BEFORE_NICKNAME = re.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.)$")
 _AFTER_NICKNAME = re.compile(r"\s+[A-Z][a-z]")
@@ -389,6 +391,8 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
                 sp.speech, sp.reason = False, "title"  # "Why ferries matter," by Tom Reyes: a piece and its author
             elif prev_words and (prev_words[-1] in ("titled", "entitled") or prev_words[-1] in TITLE_CUES and title_case):
                 sp.speech, sp.reason = False, "title"  # the book "Backfire: A Long Title of Many Words"
+            elif short and title_case and not full_stop and _AFTER_OUTLET.search(prefix):
+                sp.speech, sp.reason = False, "title"  # NBC's "Today": the outlet's programme, not its words
             elif short and title_case and (
                 cue_before or cue_after or len(words) >= 2 and not full_stop or not looks_full and not has_speech
             ) and not (starts_sentence and looks_full and not (cue_before or cue_after)) \

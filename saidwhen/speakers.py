@@ -101,12 +101,15 @@ class Attributor(Entities):
     """Attributes the quotes of one parsed article (see the module docstring)."""
 
     def __init__(self, doc: Doc, quote_ranges: list[tuple[int, int]], para_of: Callable[[int], int],
-                 fragments: list[tuple[int, int]] = (), text: str | None = None):
-        """``text`` is ``doc.text`` where the caller has it: spaCy joins every token on each access."""
+                 fragments: list[tuple[int, int]] = (), text: str | None = None, printed: str | None = None):
+        """``text`` is ``doc.text`` where the caller has it: spaCy joins every token on each access;
+        ``printed`` the same text as the article prints it, where the parser was given typewriter
+        apostrophes for typographic ones (cues are given as printed)."""
         self.doc = doc
         # quoted fragments: their words are part of the writer's sentence, but never its speaker
         self.fragments = sorted(fragments)
         self.text = doc.text if text is None else text
+        self.printed = printed or self.text
         self.ranges = sorted(quote_ranges)
         self._range_starts = [a for a, _ in self.ranges]
         self.para_of = para_of
@@ -394,12 +397,13 @@ class Attributor(Entities):
         if verb.lower_ == "according":
             return "according to", verb.idx + len("according to")
         end_tok = verb
-        parts = [verb.text]
+        printed = self.printed
+        parts = [printed[verb.idx : verb.idx + len(verb)]]
         for c in verb.rights:
             if self.in_quote(c.idx):
                 break
             if c.dep_ == "prt" or c.dep_ == "dobj" and c.lower_ == "it" and verb.lower_ in ("put", "puts"):
-                parts.append(c.text)  # "spoke up", "put it"
+                parts.append(printed[c.idx : c.idx + len(c)])  # "spoke up", "put it"
                 end_tok = c
             elif (
                 c.dep_ in ("dobj", "dative", "iobj") and coarse_pos(c) in ("PROPN", "NOUN", "PRON")
@@ -407,13 +411,16 @@ class Attributor(Entities):
                      or verb.lower_ in ("asked", "ask") and any(x.dep_ == "nsubj" for x in verb.children))
             ):  # the audience: "told the BBC" (but in "asked Patel" Patel is the one asking)
                 first = c.left_edge if c.left_edge.i >= verb.i else c
-                parts.append(self.text[first.idx : c.idx + len(c)])
+                end = c.idx + len(c)
+                if end < len(self.text) and self.text[end] in "\"”’'" and any(m in self.text[first.idx : c.idx] for m in "\"“‘"):
+                    end += 1  # "told NBC's “Today”": the programme's name with both its marks
+                parts.append(printed[first.idx : end])
                 end_tok = c
             elif c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "during", "at", "via"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs and objs[0].lower_ in MEDIA_PREP_OBJECTS:
                     obj = objs[0]  # "in a statement", not the clause the parser may hang under it
-                    parts.append(self.text[c.idx : obj.idx + len(obj)])
+                    parts.append(printed[c.idx : obj.idx + len(obj)])
                     end_tok = obj
                     break
             if c.i > verb.i + 6:

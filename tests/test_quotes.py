@@ -239,3 +239,11 @@ def test_a_quotation_in_curly_double_marks_inside_another_is_nested_not_a_new_qu
 def test_capitalised_words_in_a_frame_that_name_no_person_leave_the_words_in_the_outer_quotation():
     text = '"We asked for help, and as the Harbour Board told us, \'the money is on its way to every town,\'" Dana Kim said.'
     assert [q.speaker for q in saidwhen.extract(text, "2024-03-14").quotes] == ["Dana Kim"]
+
+
+def test_a_one_word_programme_after_a_broadcasters_possessive_is_a_title():
+    text = "I could hardly hear him, Mayor Ruiz told WKTV\u2019s \u201cDaybreak\u201d on Monday."
+    a = saidwhen.extract(text, "2021-03-02")
+    assert [q.text for q in a.quotes if q.kind == "partial"] == []
+    assert [(n.text, n.reason) for n in a.non_quotes] == [("Daybreak", "title")]
+    assert [q.cue for q in a.quotes] == ["told WKTV\u2019s \u201cDaybreak\u201d"]

@@ -775,3 +775,10 @@ def test_a_denial_of_a_named_thing_is_a_summary_and_a_refusal_is_not():
             "The judge denied the request for a delay. The board denied him entry.")
     (q,) = reported(text, kinds=("summary",))
     assert (q.text, q.cue, q.speaker) == ("the charges", "denied", "Lionel Varga")
+
+
+def test_a_reported_clause_that_is_only_a_quoted_fragment_is_the_fragment_with_the_clause_s_speaker():
+    text = ("Omar Reyes posted a video after Lena Hartmann argued for the second time that "
+            "\u201cif everyone had voted as he did, the mill would have closed.\u201d")
+    quotes = saidwhen.extract(text, "2021-03-02").quotes
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("partial", "Lena Hartmann", "argued")]
