@@ -348,6 +348,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if _infinitive(c) and not any(m.dep_ == "mark" for m in c.children) and w not in PROMISING:
             return None  # "announced a motion … to be debated": an infinitive, not a statement
         out = {t.i for t in c.subtree}
+        if (lost := _subject_hung_on_verb(verb, c)) is not None:
+            out |= {t.i for t in lost.subtree}
         for extra in clauses[1:] + _continuations(verb, c):
             out |= {t.i for t in extra.subtree}
         return out - _attributions(c, verb)
@@ -730,6 +732,21 @@ def _misread_closing(verb: Token) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     return bool(subjects) and not any(c.dep_ == "mark" and c.i > subjects[-1].left_edge.i - 2 for c in verb.children)
+
+
+def _subject_hung_on_verb(verb: Token, clause: Token) -> Token | None:
+    """The subject of a reported clause that has none, which the parser made a second object of
+    the telling verb right before it: "told the Post the marquee "blew away"" (the Post was told;
+    the marquee blew)."""
+    if verb.lower_ not in TELLING or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
+    # the second object, or a common noun the parser hung on the first as its apposition
+    last = objs[-1] if len(objs) >= 2 else next((a for o in objs for a in o.children if a.dep_ == "appos" and a.tag_ in ("NN", "NNS")), None)
+    if last is None:
+        return None
+    between = verb.doc[last.right_edge.i + 1 : clause.left_edge.i]
+    return last if last.tag_.startswith("NN") and all(t.is_quote or t.is_space for t in between) else None
 
 
 def _has_verb(tokens) -> bool:

@@ -399,13 +399,14 @@ class Attributor(Entities):
         end_tok = verb
         printed = self.printed
         parts = [printed[verb.idx : verb.idx + len(verb)]]
+        told = False  # one audience: a second object is what was told about ("told the Post the marquee …")
         for c in verb.rights:
             if self.in_quote(c.idx):
                 break
             if c.dep_ == "prt" or c.dep_ == "dobj" and c.lower_ == "it" and verb.lower_ in ("put", "puts"):
                 parts.append(printed[c.idx : c.idx + len(c)])  # "spoke up", "put it"
                 end_tok = c
-            elif (
+            elif not told and (
                 c.dep_ in ("dobj", "dative", "iobj") and coarse_pos(c) in ("PROPN", "NOUN", "PRON")
                 and (verb.lower_ in ("told", "tell", "tells", "telling")
                      or verb.lower_ in ("asked", "ask") and any(x.dep_ == "nsubj" for x in verb.children))
@@ -415,7 +416,7 @@ class Attributor(Entities):
                 if end < len(self.text) and self.text[end] in "\"”’'" and any(m in self.text[first.idx : c.idx] for m in "\"“‘"):
                     end += 1  # "told NBC's “Today”": the programme's name with both its marks
                 parts.append(printed[first.idx : end])
-                end_tok = c
+                end_tok, told = c, True
             elif c.dep_ == "prep" and c.lower_ in ("on", "in", "to", "during", "at", "via"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs and objs[0].lower_ in MEDIA_PREP_OBJECTS:

@@ -782,3 +782,9 @@ def test_a_reported_clause_that_is_only_a_quoted_fragment_is_the_fragment_with_t
             "\u201cif everyone had voted as he did, the mill would have closed.\u201d")
     quotes = saidwhen.extract(text, "2021-03-02").quotes
     assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("partial", "Lena Hartmann", "argued")]
+
+
+def test_a_second_object_of_told_right_before_the_quoted_words_is_what_they_are_about_not_the_audience():
+    text = "One guest told The Harbour Gazette the marquee \u201cblew halfway to the lighthouse\u201d."
+    mixed = [q for q in saidwhen.extract(text, "2021-03-02").quotes if q.kind == "mixed"]
+    assert [(q.text, q.cue) for q in mixed] == [("the marquee \u201cblew halfway to the lighthouse\u201d.", "told The Harbour Gazette")]
