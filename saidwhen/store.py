@@ -35,7 +35,7 @@ from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_n
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
                        is_fragment, looked_for_inside, piece_of_two, reading_keys, readings, rendering_buckets, rendering_keys,
-                       run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
+                       run_key, run_keys, same_quotation, same_quotation_read, whole_sentences, _min_hashes)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -1498,7 +1498,9 @@ def _permutations():
 
 
 def _minhash(text: str):
-    """MinHash of the article's word 5-shingles (its words, if it has fewer)."""
+    """MinHash of the article's word 5-shingles (its words, if it has fewer): the datasketch
+    ``MinHash`` that ``update_batch`` of the shingles' UTF-8 bytes makes, its values computed in one
+    pass (``variants._min_hashes``)."""
     from datasketch import MinHash
 
     words = _WORD.findall(text.lower())
@@ -1506,9 +1508,12 @@ def _minhash(text: str):
         shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
     else:
         shingles = set(words) or {text}
-    m = MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, permutations=_permutations(), scheme=_SCHEME)
-    m.update_batch([s.encode("utf-8") for s in shingles])
-    return m
+    import numpy as np
+
+    sha1 = hashlib.sha1
+    hashes = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles]), "<u4")  # datasketch's sha1_hash32
+    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=_min_hashes(hashes, _permutations()),
+                   permutations=_permutations(), scheme=_SCHEME)
 
 
 def _buckets(m) -> list[int]:

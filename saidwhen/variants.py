@@ -514,6 +514,33 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32").permutations
 
 
+@lru_cache(maxsize=65536)  # the words of substance of a speaker's quotations recur in each rendering
+def _word_hash(word: str) -> int:
+    """datasketch's ``sha1_hash32`` of the word's UTF-8 bytes, as ``MinHash.update`` hashes it."""
+    return int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")
+
+
+def _min_hashes(hashes, permutations):
+    """The MinHash values (``numpy.uint32``) of a set whose members' ``sha1_hash32`` are ``hashes``,
+    under the affine32 ``permutations`` (a, b): what datasketch's ``MinHash.update_batch`` leaves in
+    ``hashvalues``, computed in one pass over the set, without a ``MinHash`` object to build per set.
+    ``hashes`` must not be empty."""
+    import numpy as np
+
+    hv = np.array(hashes, dtype=np.uint32).reshape(-1, 1)
+    # datasketch's _fmix and affine permutation step for step: stored buckets and signatures must not change
+    hv ^= hv >> np.uint32(16)
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    a, b = permutations
+    return (hv * a + b).min(axis=0)
+
+
+_BAND_PREFIXES = [bytes([band]) for band in range(BANDS)]
+
+
 def rendering_buckets(norm: str) -> list[int]:
     """The LSH buckets of ``norm`` (see ``_rendering_buckets``)."""
     return list(_rendering_buckets(norm))
@@ -524,16 +551,13 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
     """The LSH bucket of each band of the MinHash of ``norm``'s words of substance, as signed 64-bit
     integers (SQLite's); renderings of one quotation almost always share one. Changing what is
     hashed changes the buckets: ``BUCKETS_VERSION`` in the store says which stores must rebuild them."""
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(), scheme="affine32")
     # The words of substance: small words ("we", "will", "the") would make every short quotation
     # a candidate of every other, and the alignment decides on them anyway.
     words = set(norm.split())
-    m.update_batch([w.encode("utf-8") for w in (words - SMALL_WORDS) or words or {norm}])
-    values = m.hashvalues.astype("<u4")
+    values = _min_hashes([_word_hash(w) for w in (words - SMALL_WORDS) or words or {norm}], _permutations()).astype("<u4").tobytes()
+    size = 4 * ROWS
     return tuple(
-        int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).digest(),
+        int.from_bytes(hashlib.blake2b(_BAND_PREFIXES[band] + values[band * size:(band + 1) * size], digest_size=8).digest(),
                        "little", signed=True)
         for band in range(BANDS)
     )
