@@ -515,9 +515,12 @@ def _permutations():
 
 
 @lru_cache(maxsize=65536)  # the words of substance of a speaker's quotations recur in each rendering
-def _word_hash(word: str) -> int:
-    """datasketch's ``sha1_hash32`` of the word's UTF-8 bytes, as ``MinHash.update`` hashes it."""
-    return int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")
+def _word_values(word: str):
+    """The MinHash values of the set of one word (``_min_hashes``); a set's values are the least of
+    its words'."""
+    values = _min_hashes([int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")], _permutations())
+    values.flags.writeable = False  # shared by every rendering with the word
+    return values
 
 
 def _min_hashes(hashes, permutations):
@@ -554,7 +557,9 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
     # The words of substance: small words ("we", "will", "the") would make every short quotation
     # a candidate of every other, and the alignment decides on them anyway.
     words = set(norm.split())
-    values = _min_hashes([_word_hash(w) for w in (words - SMALL_WORDS) or words or {norm}], _permutations()).astype("<u4").tobytes()
+    import numpy as np
+
+    values = np.minimum.reduce([_word_values(w) for w in (words - SMALL_WORDS) or words or {norm}]).astype("<u4").tobytes()
     size = 4 * ROWS
     return tuple(
         int.from_bytes(hashlib.blake2b(_BAND_PREFIXES[band] + values[band * size:(band + 1) * size], digest_size=8).digest(),
