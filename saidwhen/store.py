@@ -353,6 +353,9 @@ class Store:
             self.connection.execute("PRAGMA journal_mode = WAL")
             self.connection.execute("PRAGMA synchronous = NORMAL")
             self.connection.execute("PRAGMA foreign_keys = ON")
+            # Indexing writes and reads the LSH entries at random places: a page cache of up to 64 MiB
+            # (SQLite's default is 2 MiB) keeps their indexes in memory instead of reading pages back at each insert.
+            self.connection.execute("PRAGMA cache_size = -65536")
             self.connection.create_function("saidwhen_name_key", 1, same_name_key, deterministic=True)
             if create:
                 self.connection.executescript(SCHEMA)
