@@ -838,13 +838,14 @@ class Store:
         """
         conn = self.connection
         norm = normalise_quote(q.text)
+        seen = self._seen(norm)  # most texts are new: their lookups by text would find nothing
         if speaker_id is None:
-            row = self._unattributed_quote(norm)
-            if row is None and not self._speakers_of(norm):
+            row = self._unattributed_quote(norm) if seen else None
+            if row is None and not (seen and self._speakers_of(norm)):
                 row = self._rendered_by_one(norm, is_fragment(q.text))
         else:
-            row = self._said_by(norm, speaker_id)
-            if row is None:
+            row = self._said_by(norm, speaker_id) if seen else None
+            if row is None and seen:
                 row = self._adopted_quote(norm)
         if row is None and speaker_id is not None and (prefix := _prefix_key(norm)):
             partial = bool(_TRUNCATED.search(q.text))
@@ -876,6 +877,14 @@ class Store:
         if said_date and (first_seen is None or said_date < first_seen):
             conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ?", (said_date, quote_id))
         return quote_id, 0, self._rendering(quote_id, q.text, norm, speaker_id, printed, quoted=q.kind in QUOTED_KINDS)
+
+    def _seen(self, norm: str) -> bool:
+        """Whether a stored quote or rendering has the normalised text ``norm``: if none has, the
+        lookups by text (``_said_by``, ``_speakers_of``, ``_unattributed_quote``, ``_adopted_quote``)
+        find nothing."""
+        return bool(self.connection.execute(
+            "SELECT EXISTS (SELECT 1 FROM renderings WHERE norm_text = ?) OR EXISTS (SELECT 1 FROM quotes WHERE norm_text = ?)",
+            (norm, norm)).fetchone()[0])
 
     def _said_by(self, norm: str, speaker_id: int) -> tuple | None:
         """(id, speaker_id, first_seen) of the quote of ``speaker_id`` whose text, or one of whose
