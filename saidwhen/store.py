@@ -870,7 +870,7 @@ class Store:
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
                 (q.text, norm, _prefix_key(norm), speaker_id, q.speaker, said_date),
             ).lastrowid
-            return quote_id, 1, self._rendering(quote_id, q.text, norm, speaker_id, printed, quoted=q.kind in QUOTED_KINDS)
+            return quote_id, 1, self._rendering(quote_id, q.text, norm, speaker_id, printed, new=True)
         quote_id, old_speaker, first_seen = row
         if old_speaker is None and speaker_id is not None:
             conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE id = ?", (speaker_id, q.speaker, quote_id))
@@ -1098,19 +1098,24 @@ class Store:
         return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (next(iter(found.values())),)).fetchone()
 
     def _rendering(self, quote_id: int, text: str, norm: str, speaker_id: int | None, printed: str | None,
-                   classify: bool = True, quoted: bool = False) -> int:
+                   classify: bool = True, quoted: bool = False, new: bool = False) -> int:
         """The id of the rendering ``text`` of the quote, created on first sight (with its LSH
         buckets under the speaker who said it, ``NOBODY`` if none); the quote's renderings are
         classified again when it is new, printed earlier than known, or quoted (``quoted``: a
-        direct or partial quote prints it) where it was only reported before."""
+        direct or partial quote prints it) where it was only reported before. ``new``: the quote
+        was just created, and this rendering, its only one, is stored as its original, as
+        classifying it would find."""
         conn = self.connection
-        row = conn.execute("SELECT id, first_seen FROM renderings WHERE quote_id = ? AND text = ?", (quote_id, text)).fetchone()
+        row = None if new else conn.execute("SELECT id, first_seen FROM renderings WHERE quote_id = ? AND text = ?",
+                                            (quote_id, text)).fetchone()
         if row is None:
-            rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
-                               (quote_id, text, norm, printed)).lastrowid
+            rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, change, diff, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
+                               (quote_id, text, norm, *(("original", text) if new else (None, None)), printed)).lastrowid
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
                              [(NOBODY if speaker_id is None else speaker_id, b, rid)
                               for b in rendering_keys(norm, speaker_id is None) + ([] if speaker_id is None else reading_keys(text))])
+            if new:
+                return rid
         else:
             rid, first_seen = row
             if printed and (first_seen is None or printed < first_seen):
