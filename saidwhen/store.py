@@ -1516,8 +1516,8 @@ def _permutations():
 
 def _minhash(text: str):
     """MinHash of the article's word 5-shingles (its words, if it has fewer): the datasketch
-    ``MinHash`` that ``update_batch`` of the shingles' UTF-8 bytes makes, its values computed in one
-    pass (``variants._min_hashes``)."""
+    ``MinHash`` that ``update_batch`` of the shingles' UTF-8 bytes makes (``variants._min_hashes``),
+    so that stored signatures and their buckets keep their values."""
     from datasketch import MinHash
 
     words = _WORD.findall(text.lower())
