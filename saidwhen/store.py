@@ -35,7 +35,7 @@ from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_n
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
                        is_fragment, looked_for_inside, piece_of_two, reading_keys, readings, rendering_buckets, rendering_keys,
-                       run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
+                       run_key, run_keys, same_quotation, same_quotation_read, whole_sentences, _min_hashes)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -353,6 +353,9 @@ class Store:
             self.connection.execute("PRAGMA journal_mode = WAL")
             self.connection.execute("PRAGMA synchronous = NORMAL")
             self.connection.execute("PRAGMA foreign_keys = ON")
+            # Indexing writes and reads the LSH entries at random places: a page cache of up to 64 MiB
+            # (SQLite's default is 2 MiB) keeps their indexes in memory instead of reading pages back at each insert.
+            self.connection.execute("PRAGMA cache_size = -65536")
             self.connection.create_function("saidwhen_name_key", 1, same_name_key, deterministic=True)
             if create:
                 self.connection.executescript(SCHEMA)
@@ -835,13 +838,14 @@ class Store:
         """
         conn = self.connection
         norm = normalise_quote(q.text)
+        seen = self._seen(norm)  # most texts are new: their lookups by text would find nothing
         if speaker_id is None:
-            row = self._unattributed_quote(norm)
-            if row is None and not self._speakers_of(norm):
+            row = self._unattributed_quote(norm) if seen else None
+            if row is None and not (seen and self._speakers_of(norm)):
                 row = self._rendered_by_one(norm, is_fragment(q.text))
         else:
-            row = self._said_by(norm, speaker_id)
-            if row is None:
+            row = self._said_by(norm, speaker_id) if seen else None
+            if row is None and seen:
                 row = self._adopted_quote(norm)
         if row is None and speaker_id is not None and (prefix := _prefix_key(norm)):
             partial = bool(_TRUNCATED.search(q.text))
@@ -866,13 +870,21 @@ class Store:
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
                 (q.text, norm, _prefix_key(norm), speaker_id, q.speaker, said_date),
             ).lastrowid
-            return quote_id, 1, self._rendering(quote_id, q.text, norm, speaker_id, printed, quoted=q.kind in QUOTED_KINDS)
+            return quote_id, 1, self._rendering(quote_id, q.text, norm, speaker_id, printed, new=True)
         quote_id, old_speaker, first_seen = row
         if old_speaker is None and speaker_id is not None:
             conn.execute("UPDATE quotes SET speaker_id = ?, speaker = ? WHERE id = ?", (speaker_id, q.speaker, quote_id))
         if said_date and (first_seen is None or said_date < first_seen):
             conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ?", (said_date, quote_id))
         return quote_id, 0, self._rendering(quote_id, q.text, norm, speaker_id, printed, quoted=q.kind in QUOTED_KINDS)
+
+    def _seen(self, norm: str) -> bool:
+        """Whether a stored quote or rendering has the normalised text ``norm``: if none has, the
+        lookups by text (``_said_by``, ``_speakers_of``, ``_unattributed_quote``, ``_adopted_quote``)
+        find nothing."""
+        return bool(self.connection.execute(
+            "SELECT EXISTS (SELECT 1 FROM renderings WHERE norm_text = ?) OR EXISTS (SELECT 1 FROM quotes WHERE norm_text = ?)",
+            (norm, norm)).fetchone()[0])
 
     def _said_by(self, norm: str, speaker_id: int) -> tuple | None:
         """(id, speaker_id, first_seen) of the quote of ``speaker_id`` whose text, or one of whose
@@ -1086,19 +1098,24 @@ class Store:
         return conn.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", (next(iter(found.values())),)).fetchone()
 
     def _rendering(self, quote_id: int, text: str, norm: str, speaker_id: int | None, printed: str | None,
-                   classify: bool = True, quoted: bool = False) -> int:
+                   classify: bool = True, quoted: bool = False, new: bool = False) -> int:
         """The id of the rendering ``text`` of the quote, created on first sight (with its LSH
         buckets under the speaker who said it, ``NOBODY`` if none); the quote's renderings are
         classified again when it is new, printed earlier than known, or quoted (``quoted``: a
-        direct or partial quote prints it) where it was only reported before."""
+        direct or partial quote prints it) where it was only reported before. ``new``: the quote
+        was just created, and this rendering, its only one, is stored as its original, as
+        classifying it would find."""
         conn = self.connection
-        row = conn.execute("SELECT id, first_seen FROM renderings WHERE quote_id = ? AND text = ?", (quote_id, text)).fetchone()
+        row = None if new else conn.execute("SELECT id, first_seen FROM renderings WHERE quote_id = ? AND text = ?",
+                                            (quote_id, text)).fetchone()
         if row is None:
-            rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, first_seen) VALUES (?, ?, ?, ?)",
-                               (quote_id, text, norm, printed)).lastrowid
+            rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, change, diff, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
+                               (quote_id, text, norm, *(("original", text) if new else (None, None)), printed)).lastrowid
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
                              [(NOBODY if speaker_id is None else speaker_id, b, rid)
                               for b in rendering_keys(norm, speaker_id is None) + ([] if speaker_id is None else reading_keys(text))])
+            if new:
+                return rid
         else:
             rid, first_seen = row
             if printed and (first_seen is None or printed < first_seen):
@@ -1498,7 +1515,9 @@ def _permutations():
 
 
 def _minhash(text: str):
-    """MinHash of the article's word 5-shingles (its words, if it has fewer)."""
+    """MinHash of the article's word 5-shingles (its words, if it has fewer): the datasketch
+    ``MinHash`` that ``update_batch`` of the shingles' UTF-8 bytes makes (``variants._min_hashes``),
+    so that stored signatures and their buckets keep their values."""
     from datasketch import MinHash
 
     words = _WORD.findall(text.lower())
@@ -1506,9 +1525,12 @@ def _minhash(text: str):
         shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
     else:
         shingles = set(words) or {text}
-    m = MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, permutations=_permutations(), scheme=_SCHEME)
-    m.update_batch([s.encode("utf-8") for s in shingles])
-    return m
+    import numpy as np
+
+    sha1 = hashlib.sha1
+    hashes = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles]), "<u4")  # datasketch's sha1_hash32
+    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=_min_hashes(hashes, _permutations()),
+                   permutations=_permutations(), scheme=_SCHEME)
 
 
 def _buckets(m) -> list[int]:

@@ -514,6 +514,44 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32").permutations
 
 
+# The MinHash values of the set of one word, by word (``_permuted``): a set's values are the least of
+# its words', and the words of substance of a speaker's quotations recur in each rendering.
+_WORD_VALUES: dict = {}
+_WORD_VALUES_KEPT = 65536
+
+
+def _permuted(hashes, permutations):
+    """Each member's hash values under the affine32 ``permutations`` (a, b), one row per member of a
+    set whose members' ``sha1_hash32`` are ``hashes`` (``numpy.uint32``); their least by column is
+    what datasketch's ``MinHash.update_batch`` leaves in ``hashvalues`` (``_min_hashes``)."""
+    import numpy as np
+
+    hv = np.array(hashes, dtype=np.uint32).reshape(-1, 1)
+    # datasketch's _fmix and affine permutation step for step: stored buckets and signatures must not change
+    hv ^= hv >> np.uint32(16)
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    a, b = permutations
+    return hv * a + b
+
+
+def _min_hashes(hashes, permutations):
+    """The MinHash values (``numpy.uint32``) of a set whose members' ``sha1_hash32`` are ``hashes``,
+    as datasketch's ``MinHash.update_batch`` computes them, in one pass over the set and without a
+    ``MinHash`` object to build per set. ``hashes`` must not be empty."""
+    return _permuted(hashes, permutations).min(axis=0)
+
+
+def _sha1_hash32(word: str) -> int:
+    """datasketch's ``sha1_hash32`` of the word's UTF-8 bytes."""
+    return int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")
+
+
+_BAND_PREFIXES = [bytes([band]) for band in range(BANDS)]
+
+
 def rendering_buckets(norm: str) -> list[int]:
     """The LSH buckets of ``norm`` (see ``_rendering_buckets``)."""
     return list(_rendering_buckets(norm))
@@ -524,16 +562,25 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
     """The LSH bucket of each band of the MinHash of ``norm``'s words of substance, as signed 64-bit
     integers (SQLite's); renderings of one quotation almost always share one. Changing what is
     hashed changes the buckets: ``BUCKETS_VERSION`` in the store says which stores must rebuild them."""
-    from datasketch import MinHash
+    import numpy as np
 
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(), scheme="affine32")
     # The words of substance: small words ("we", "will", "the") would make every short quotation
     # a candidate of every other, and the alignment decides on them anyway.
     words = set(norm.split())
-    m.update_batch([w.encode("utf-8") for w in (words - SMALL_WORDS) or words or {norm}])
-    values = m.hashvalues.astype("<u4")
+    members = list((words - SMALL_WORDS) or words or {norm})
+    rows = [_WORD_VALUES.get(w) for w in members]
+    if new := [w for w, row in zip(members, rows) if row is None]:
+        permuted = _permuted([_sha1_hash32(w) for w in new], _permutations())
+        permuted.flags.writeable = False  # each row is shared by every rendering with the word
+        fresh = dict(zip(new, permuted))
+        rows = [fresh[w] if row is None else row for w, row in zip(members, rows)]
+        if len(_WORD_VALUES) + len(fresh) > _WORD_VALUES_KEPT:
+            _WORD_VALUES.clear()
+        _WORD_VALUES.update(fresh)
+    values = np.minimum.reduce(rows).astype("<u4").tobytes()
+    size = 4 * ROWS
     return tuple(
-        int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).digest(),
+        int.from_bytes(hashlib.blake2b(_BAND_PREFIXES[band] + values[band * size:(band + 1) * size], digest_size=8).digest(),
                        "little", signed=True)
         for band in range(BANDS)
     )
