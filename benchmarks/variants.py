@@ -38,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT / "benchmarks" / "data" / "variants.jsonl"
 #: A short article of our own, extracted and indexed before the clocks start.
-WARM_UP = "The ferry will run again in May, the harbour master said on Monday. \"We are ready,\" Ada Quill said."
+WARM_UP = ("The ferry will run again in May, the harbour master said on Monday. \"We are ready,\" Ada Quill said. "
+           "\"The boats are fine,\" Ms. Quill added.")
 
 
 def main() -> None:

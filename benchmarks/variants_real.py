@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT))
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 GOLD = ROOT / "benchmarks" / "data" / "variants_polnear.jsonl"
 #: A short article of our own, extracted and indexed before the clocks start.
-WARM_UP = "The ferry will run again in May, the harbour master said on Monday. \"We are ready,\" Ada Quill said."
+WARM_UP = ("The ferry will run again in May, the harbour master said on Monday. \"We are ready,\" Ada Quill said. "
+           "\"The boats are fine,\" Ms. Quill added.")
 
 
 def load_articles(ids: set[str]) -> dict[str, dict]:
