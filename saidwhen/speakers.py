@@ -51,6 +51,26 @@ def _issuing(sent) -> Token | None:
     return None
 
 
+#: Words that stand for people the writer does not name ("another", "many argue").
+FEW = frozenset("another others one some many most few several both".split())
+
+
+def _unnamed_few(verb: Token) -> Token | None:
+    """The word standing for unnamed people that the parser did not make the verb's subject: right
+    after a verb that follows a quote ('"…," tweeted another') or right before it, set off by commas
+    ("That attitude, many argue, could …")."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in FEW and after.tag_ in ("DT", "CD", "NNS", "JJ", "PRP") \
+            and verb.i >= 2 and doc[verb.i - 1].is_quote and (verb.i + 2 >= len(doc) or doc[verb.i + 2].is_punct):
+        return after
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.lower_ in FEW and before.dep_ not in ("nsubj", "nsubjpass") and verb.i >= 2 \
+            and doc[verb.i - 2].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
+        return before
+    return None
+
+
 def _before_clitic(subject: Token) -> Token:
     """The word a clitic the parser took for the subject leans on: "he" of "he’s said", "who" of
     "who’ve said"."""
@@ -498,6 +518,8 @@ class Attributor(Entities):
         if before is not None and coarse_pos(before) in ("NOUN", "PROPN") and subject_taken_for_apposition(before) \
                 and not self.in_quote(before.idx):
             return before  # "In an interview with Joe Roe, the candidate stated …": not Roe's apposition
+        if (some := _unnamed_few(verb)) is not None:
+            return some  # '"…," tweeted another', "That attitude, many argue, …": nobody named, but someone
         # Parser missed it: the nearest name or pronoun next to the verb, outside any quote.
         near = sorted(
             (t for t in doc[max(self.sent(verb.i).start, verb.i - 4) : min(self.sent(verb.i).end, verb.i + 5)]

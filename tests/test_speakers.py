@@ -1072,3 +1072,12 @@ def test_an_acronym_of_an_organisation_the_article_spells_out_is_that_organisati
     quotes = saidwhen.extract(text, "2021-03-02").quotes
     assert [q.speaker for q in quotes] == ["Harbour Workers Alliance", "Harbour Workers Alliance"]
     assert all(q.speaker_mention.text.endswith("HWA") for q in quotes)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Voters wrote in all week.\n\n\u201cBetter watch out,\u201d tweeted another.", "another"),
+    ("The ruling worried lawyers.\n\nThat attitude, many argue, could carry legal weight if he wins.", "many"),
+])
+def test_a_word_for_unnamed_people_the_parser_left_unattached_is_the_mention_and_names_nobody(text, mention):
+    quotes = [q for q in saidwhen.extract(text, "2021-03-02").quotes if q.kind in ("direct", "indirect")]
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes] == [(None, mention)]
