@@ -490,9 +490,9 @@ class Entities:
         letters = text.strip(".").replace(".", "")
         if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             return None
-        fits = {id(e): e for e in self.entities if e.kind == "ORG" and len(e.key) >= 2
-                and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == letters}
-        return next(iter(fits.values())) if len(fits) == 1 else None
+        fits = [e for e in self.entities if e.kind == "ORG" and len(e.key) >= 2
+                and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == letters]
+        return fits[0] if len(fits) == 1 else None
 
     def lookup(self, text: str, kind: str | None = None, at: int | None = None, gender: str | None = None) -> Entity | None:
         """The entity a name refers to: the same name, or a longer name it is part of.

@@ -606,16 +606,16 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
         # A summary keeps its fragments apart: "called the plan "a disgrace"" prints her words, and
         # the fragment is the quotation of them.
         inside = [q for q in quotes if q.kind == "partial" and r.kind not in ("summary", "question") and any(a <= q.start and q.end <= b for a, b in r.pieces)]
+        if att.speaker is not None:
+            used.add(id(att.speaker))
+        mention = _mention(st, att.mention[0], att.mention[1]) if att.mention is not None else None
         if inside and not any(st.text[k].isalnum() and not any(q.start <= k < q.end for q in inside)
                               for a, b in r.pieces for k in range(a, b)):
             # 'argued that "if everyone had voted …"': the quoted words alone, which the partial quote
             # is; the clause's verb, the nearest to govern them, says whose they are
-            mention = _mention(st, att.mention[0], att.mention[1]) if att.mention is not None else None
             for q in inside:
                 retold[id(q)] = replace(q, speaker=att.speaker.name if att.speaker else None, speaker_mention=mention,
                                         cue=att.cue, confidence=r.confidence, said_on=r.said_on)
-            if att.speaker is not None:
-                used.add(id(att.speaker))
             continue
         if inside:
             group = regroup.get(inside[0].group, inside[0].group)
@@ -623,9 +623,6 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
                 regroup.setdefault(q.group, group)
         else:
             group, next_group = next_group, next_group + 1
-        if att.speaker is not None:
-            used.add(id(att.speaker))
-        mention = _mention(st, att.mention[0], att.mention[1]) if att.mention is not None else None
         for a, b in r.pieces:
             added.append(Quote(
                 text=st.text[a:b], start=a, end=b, group=group, kind="mixed" if inside else r.kind,

@@ -82,10 +82,10 @@ ANNOUNCING = frozenset(
     acknowledge acknowledges acknowledged reveal reveals revealed disclose discloses disclosed
     cite cites cited outline outlines outlined detail details detailed unveil unveils unveiled
     propose proposes proposed demand demands demanded pledge pledges pledged dispute disputes
-    disputed deny denies denied denying""".split())
+    disputed""".split()) | (DENYING := frozenset("deny denies denied denying".split()))
 #: What a denial refuses rather than disputes: "denied the request" is no statement.
 REFUSED = frozenset("""request requests motion motions application applications permit permits access entry
-    bail appeal appeals petition petitions permission visa visas service coverage claim_form""".split())
+    bail appeal appeals petition petitions permission visa visas service coverage""".split())
 #: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
 CALLING = frozenset("call calls called calling".split())
 #: Forms of "ask": the question asked ("asked whether the vote would go ahead") is a quotation
@@ -363,7 +363,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     if aside_before_head(verb):
         head = verb.head  # "If anything, Ash argued in his email, the incident is …": the clause it interrupts
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
-    if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT" or _misread_closing(verb):
+    if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT" or _misread_subject(verb) is not None:
         return _trailing_attribution(doc, verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i and participle_subject(verb) is None:
         head = verb.head  # "The plan, she said, would cost $4 million."
@@ -591,7 +591,7 @@ def _announced(verb: Token) -> set[int] | None:
         return {t.i for t in gerund.subtree} if gerund is not None and any(c.dep_ == "dobj" for c in gerund.children) else None
     if not obj.tag_.startswith("NN") or any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return None
-    if verb.lower_.startswith("den") and (obj.lower_ in REFUSED or any(c.dep_ == "dative" or c.dep_ == "dobj" and c.i != obj.i for c in kids)):
+    if verb.lower_ in DENYING and (obj.lower_ in REFUSED or any(c.dep_ == "dative" or c.dep_ == "dobj" and c.i != obj.i for c in kids)):
         return None  # "denied the request", "denied him entry": a refusal, not a denial of what was said
     return {t.i for t in obj.subtree}
 
@@ -683,11 +683,8 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
         if not subjects:
             return None
         lead = subjects[-1].left_edge.i
-    elif misread := _misread_closing(verb):  # the content's own words hung on it: from its subject on
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-        if not subjects:
-            return None
-        lead = subjects[-1].left_edge.i
+    elif (subject := _misread_subject(verb)) is not None:  # the content's own words hung on it: from its subject on
+        misread, lead = True, subject.left_edge.i
     else:
         if not any(c.dep_ == "nsubj" for c in verb.children) or verb.i < verb.head.i:
             return None
@@ -724,14 +721,17 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
     return content
 
 
-def _misread_closing(verb: Token) -> bool:
-    """Whether ``verb`` is a closing attribution the parser made an adverbial clause of the sentence
-    before it ("People with like-minded, if odd, ideas find each other, she said."): a finite verb
-    after its head, with a subject and no conjunction of its own ("as", "when", "because")."""
+def _misread_subject(verb: Token) -> Token | None:
+    """The subject of ``verb`` when it is a closing attribution the parser made an adverbial clause
+    of the sentence before it ("People with like-minded, if odd, ideas find each other, she said."):
+    a finite verb after its head, with a subject and no conjunction of its own ("as", "when",
+    "because"); None for any other verb."""
     if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i > verb.i:
-        return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    return bool(subjects) and not any(c.dep_ == "mark" and c.i > subjects[-1].left_edge.i - 2 for c in verb.children)
+        return None
+    subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or any(c.dep_ == "mark" and c.i > subject.left_edge.i - 2 for c in verb.children):
+        return None
+    return subject
 
 
 def _subject_hung_on_verb(verb: Token, clause: Token) -> Token | None:

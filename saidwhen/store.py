@@ -34,8 +34,8 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
-                       is_fragment, looked_for_inside, piece_of_two, reading_keys, readings, rendering_buckets, rendering_keys,
-                       run_key, run_keys, same_quotation, same_quotation_read, whole_sentences, _min_hashes)
+                       is_fragment, looked_for_inside, min_hashes, piece_of_two, reading_keys, readings, rendering_buckets, rendering_keys,
+                       run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
 
 __all__ = [
     "Store", "IndexStats", "StoreError", "StoreLockedError", "StoreFullError", "SearchQueryError",
@@ -1516,7 +1516,7 @@ def _permutations():
 
 def _minhash(text: str):
     """MinHash of the article's word 5-shingles (its words, if it has fewer): the datasketch
-    ``MinHash`` that ``update_batch`` of the shingles' UTF-8 bytes makes (``variants._min_hashes``),
+    ``MinHash`` that ``update_batch`` of the shingles' UTF-8 bytes makes (``variants.min_hashes``),
     so that stored signatures and their buckets keep their values."""
     from datasketch import MinHash
 
@@ -1529,7 +1529,7 @@ def _minhash(text: str):
 
     sha1 = hashlib.sha1
     hashes = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles]), "<u4")  # datasketch's sha1_hash32
-    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=_min_hashes(hashes, _permutations()),
+    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=min_hashes(hashes, _permutations()),
                    permutations=_permutations(), scheme=_SCHEME)
 
 

@@ -35,7 +35,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
-           "contained_keys", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
+           "contained_keys", "min_hashes", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
            "whole_sentences", "piece_of_two", "bridges", "head_key", "run_key", "run_keys", "found_by_head", "classify",
            "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
@@ -523,7 +523,7 @@ _WORD_VALUES_KEPT = 65536
 def _permuted(hashes, permutations):
     """Each member's hash values under the affine32 ``permutations`` (a, b), one row per member of a
     set whose members' ``sha1_hash32`` are ``hashes`` (``numpy.uint32``); their least by column is
-    what datasketch's ``MinHash.update_batch`` leaves in ``hashvalues`` (``_min_hashes``)."""
+    what datasketch's ``MinHash.update_batch`` leaves in ``hashvalues`` (``min_hashes``)."""
     import numpy as np
 
     hv = np.array(hashes, dtype=np.uint32).reshape(-1, 1)
@@ -537,7 +537,7 @@ def _permuted(hashes, permutations):
     return hv * a + b
 
 
-def _min_hashes(hashes, permutations):
+def min_hashes(hashes, permutations):
     """The MinHash values (``numpy.uint32``) of a set whose members' ``sha1_hash32`` are ``hashes``,
     as datasketch's ``MinHash.update_batch`` computes them, in one pass over the set and without a
     ``MinHash`` object to build per set. ``hashes`` must not be empty."""
