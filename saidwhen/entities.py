@@ -21,7 +21,7 @@ from .people import first_names, known_full_name
 from .lexicon import (
     SPEECH_LEMMAS, WEAK_SPEECH,
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
-    GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
+    GENERATIONAL, NATIONS, ORG_NOUNS, ORG_SUFFIXES, PRESS, STATE_BODIES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end, opens_sentence,
 )
@@ -400,8 +400,8 @@ class Entities:
                 and prep.head.lower_ in STAFF:
             return SpacySpan(doc, e.start, e.end, label="ORG")  # "analysts at Harland Stubbs": a firm
         if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
-                and first_name_gender(words[0]) is None:
-            return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills
+                and (first_name_gender(words[0]) is None or words[-1].lower().strip(".") in _INCORPORATED):
+            return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills; "Lena Marsh Inc."
         if e.label_ == "WORK_OF_ART" and doc.text[max(0, e.start_char - 1) : e.start_char] in _OPENING_QUOTES:
             return e  # ("''Francesco Excommunicates Trump,'' declared La Stampa"): a title in quotation marks
         if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
@@ -1225,6 +1225,11 @@ class Entities:
         if w in ("i", "you", "we", "us"):  # the writer (and readers) or the reader, never a named entity of
             return None  # the article: outside quotes "we" is the writer's ("as we learned in Iowa")
         if w in ("it", "they", "them", "its", "their"):
+            if (ahead := self._subject_ahead(w, pos)) is not None:
+                words = {ahead.lower_, _singular(ahead.lower_)}
+                if words & (DOCUMENTS | STAFF | TEAMS) or ahead.tag_ == "NN" and ahead.lower_ in ORG_NOUNS:
+                    return self._resolve_description(ahead, ahead.idx)
+                return None
             org = self._nearest_for_pronoun(w, pos, skip, want_org=True)
             thing = self._thing_between(w, pos, org) if org is not None else None
             if thing is None:
@@ -1237,6 +1242,25 @@ class Entities:
                 return self._resolve_description(thing, thing.idx)
             return None
         return self._nearest_for_pronoun(w, pos, skip, depth)
+
+    def _subject_ahead(self, w: str, pos: int) -> Token | None:
+        """The noun a subject "it"/"they" of a clause that opens its sentence looks ahead to: the
+        main clause's subject right after it, of the pronoun's number and naming no entity
+        ("Though they insist they are not trying to lure him, officials hope …": the officials)."""
+        here = self.doc.char_span(pos, pos + len(w))
+        if here is None or len(here) != 1 or here[0].dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = here[0].head
+        main = clause.head
+        if clause.dep_ != "advcl" or clause.i > main.i or clause.left_edge.i != self.sent(clause.i).start \
+                or not any(c.dep_ == "mark" for c in clause.children):
+            return None
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.i), None)
+        if subject is None or coarse_pos(subject) != "NOUN" or self.in_quote(subject.idx) \
+                or any(m[2] is not None and m[2].i == subject.i for m in self._mentions):
+            return None
+        plural = subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.children)
+        return subject if plural == (w in ("they", "them", "their")) else None
 
     def _thing_between(self, w: str, pos: int, org: Entity) -> Token | None:
         """The noun subject "it"/"they" goes on about, when the writer made one after the last mention
@@ -1259,12 +1283,15 @@ class Entities:
         first = self.sents[k - 1].start if k > 0 else self.sents[k].start
         heads = {m[2].i for m in self._mentions if m[2] is not None}
         own = {m[2].i for m in self._mentions if m[1] is org and m[2] is not None}
-        for t in self.doc[max(first, last + 1) : here.i]:
+        # an organisation named only inside what the subject says ("Traders said the swings on the
+        # Exchange worried them. …, they said") leaves that subject the one the text is about
+        since = last + 1 if self._named_as_subject(self.doc[last]) else self.sent(last).start
+        for t in self.doc[max(first, since) : here.i]:
             if t.dep_ not in ("nsubj", "nsubjpass") or coarse_pos(t) not in ("NOUN", "PROPN") or t.i in heads \
                     or self.in_quote(t.idx) or t.ent_type_ in ("ORG", "GPE"):
                 continue
-            if any(c.dep_ in ("poss", "compound") and c.i in own for c in t.children):
-                continue  # "Forbes magazine", "Acme's board": the organisation, or a thing of its own
+            if any(c.dep_ in ("poss", "compound") and c.i in own for c in t.children) or t.left_edge.i <= last <= t.right_edge.i:
+                continue  # "Forbes magazine", "Acme's board", "analysts at Acme": the organisation, or a thing of its own
             if not (_main_clause(t) or self._sent_of[t.i] == k and t.head.dep_ == "advcl") or self._between_marks(t):
                 continue  # "… the system that Republicans want. … they conclude", "Roe said the results were
                 # strong, but they …": a clause's subject the text is not about
@@ -1275,6 +1302,17 @@ class Entities:
             elif t.tag_ in ("NNS", "NNPS") or coordinated:
                 return t
         return None
+
+    @staticmethod
+    def _named_as_subject(tok: Token) -> bool:
+        """Whether a mention heads a subject, or sits in one ("Acme's chief", "Acme and Holt"),
+        rather than in a clause or phrase that a subject before it governs."""
+        for t in (tok, *tok.ancestors):
+            if t.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+                return t.dep_ != "ROOT" or t.i == tok.i
+            if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "prep") and t.i != tok.i:
+                return False
+        return True
 
     def _between_marks(self, tok: Token) -> bool:
         """Whether a token stands between quotation marks its sentence opens before it: words quoted
@@ -1337,6 +1375,9 @@ class Entities:
             if topic is not None and depth < 3 and all(_as_subject(m[2]) is None and m[2].dep_ != "poss" for m in found) \
                     and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
                 return ent
+        if found and gender is not None and here is not None and not _fronted(here) \
+                and self._unnamed_speaker_since(self._sent_of[found[0][2].i], here, gender):
+            return None
         subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
@@ -1349,6 +1390,22 @@ class Entities:
             if topic is not None and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
                 return ent
         return (main or [m for m, _ in subj] or found)[0][1] if found else None
+
+    def _unnamed_speaker_since(self, k: int, here: Token, gender: str) -> bool:
+        """Whether a sentence after sentence ``k`` and before the pronoun ``here``'s own gives the
+        words of one unnamed person whom the pronoun can mean ("said a company spokesman", "An
+        aide said …"): "he said" next goes on quoting that person, not the one named before."""
+        for j in range(k + 1, self._sent_of[here.i]):
+            for t in self.sents[j]:
+                if t.dep_ != "nsubj" or t.tag_ != "NN" or t.head.lower_ not in SPEECH_LEMMAS or self.in_quote(t.idx):
+                    continue
+                w = TITLE_WORDS.get(t.lower_, t.lower_)
+                if not _person_noun(w) or GENDERED_ROLES.get(w) not in (None, gender):
+                    continue
+                if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children) \
+                        and not any(m[2] is not None and m[2].i == t.i for m in self._mentions):
+                    return True
+        return False
 
     def _not_a_person(self, ent: Entity) -> bool:
         """Whether the article shows a "person" to be a place, an organisation or a thing, which
@@ -1419,6 +1476,11 @@ class Entities:
                                           if dets & {"the", "this", "that"} else None)
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
+        if (w in NATIONS or w in ORG_NOUNS) and head.text[:1].islower():
+            if (named := self._named_after_of(head)) is not None:
+                return named  # "the nation of Bangladesh", "the government of Iraq": the name it gives
+            if w in NATIONS:
+                return None  # "the country" is its government, never the last person named
         if dets & {"a", "an"} and head.tag_ == "NN" and w in ORG_NOUNS and w not in NAME_BEARING:
             return self._described_next(head, w, "ORG")  # "…, an environmental group said. \n\n Clearwater Watch said …"
         if dets & {"a", "an"} and head.tag_ == "NN" and (lede := self._named_next(head)) is not None:
@@ -1443,10 +1505,14 @@ class Entities:
                 ent, _, _ = self.resolve(owner[0])
                 if ent is not None and _org_like(ent):
                     return ent
+            elif (title := self._title_before(head, w)) is not None:
+                return title  # "Time magazine", "the Acme company": the name it is written with
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
             named = named or self._described_next(head, w, "ORG")
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
+            if w in STATE_BODIES:
+                return None  # "the (British) government", "the army": not the last organisation named, unless so named
             recent = self._recent_subject(head, before, "ORG")
             return recent or next((ent for _, ent, _ in reversed(before) if _org_like(ent)), None)
         if (ahead := self._described_next(head, w, "PERSON")) is not None:
@@ -1465,6 +1531,34 @@ class Entities:
                 and (other := self._other_named_in_sentence(head, recent, before)) is not None:
             return other
         return recent
+
+    def _title_before(self, head: Token, w: str) -> Entity | None:
+        """The organisation an organisation's word names by the proper noun right before it: one the
+        article knows ("the Acme company"), or, for a title of the press, that title ("Time
+        magazine"); never a person ("the Obama administration" is not Obama)."""
+        named = next((c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1 and c.text[:1].isupper()
+                      and (coarse_pos(c) == "PROPN" or c.ent_type_ == "ORG" or w in PRESS)), None)
+        if named is None:
+            return None
+        start = named.left_edge.idx
+        name = self.text[start : named.idx + len(named)]
+        ent = self.lookup(name, None, at=start)
+        if ent is None and w in PRESS:
+            ent = self._new_entity(name, "ORG", start)
+        return ent if ent is not None and _org_like(ent) else None
+
+    def _named_after_of(self, head: Token) -> Entity | None:
+        """The place or organisation a description names after "of" ("the nation of Bangladesh"), or
+        the capital a state body sits in ("the government in Riyadh")."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "in" and head.lower_ in STATE_BODIES):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and coarse_pos(obj) == "PROPN":
+                        ent, _, _ = self.resolve(obj)
+                        if ent is not None and ent.kind == "PERSON" and ent.gender is None and len(ent.key) == 1:
+                            ent.kind = "ORG"  # a one-word name no first name or pronoun made a person's
+                        return ent if ent is not None and ent.kind != "PERSON" else None
+        return None
 
     def _other_named_in_sentence(self, head: Token, recent: Entity | None, before: list) -> Entity | None:
         """The person named last before the description ``head`` in its own sentence, when that
@@ -1722,7 +1816,7 @@ LEADS = frozenset("head chief leader chairman chairwoman chair president".split(
 #: ("the mayor") is not somebody the article gave another ("Gov. Holt").
 OFFICES = frozenset("""mayor governor senator representative congressman congresswoman president judge
     sheriff prosecutor ambassador councilman councilwoman councillor councilor alderman assemblyman
-    assemblywoman coach pope bishop rabbi imam pastor""".split())
+    assemblywoman coach pope bishop rabbi imam pastor minister chancellor premier commissioner""".split())
 
 
 #: Party words of a description or a role, by party: "GOP" and "Republican" are one.
@@ -1782,6 +1876,18 @@ def _main_clause(tok: Token) -> bool:
     """Whether a subject is the main clause's (or that of a clause "and" joins to it)."""
     verb = tok.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+#: The abbreviations a company's legal name ends with, which no person's name does.
+_INCORPORATED = frozenset("inc corp co cos ltd llc plc".split())
+
+
+def _fronted(tok: Token) -> bool:
+    """Whether a subject is that of a clause that opens its sentence before the main clause
+    ("Although he called the market weak, Mr. Roe …"), whose subject it may look ahead to."""
+    clause = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "advcl" and clause.i < clause.head.i \
+        and clause.left_edge.i == tok.sent.start
 
 
 def _thing_named(ent: Entity) -> bool:

@@ -50,6 +50,8 @@ def load_nlp():
     nlp.tokenizer.infix_finditer = re.compile(
         nlp.tokenizer.infix_finditer.__self__.pattern + r"""|(?<=[a-z])[,:](?=[“"‘])|(?<=[,:])[“"‘](?=[A-Za-z])"""
     ).finditer
+    # "Cos." (companies, as in "Lowe's Cos.") is one abbreviation, as the model's "Co." and "Corp." are.
+    nlp.tokenizer.add_special_case("Cos.", [{"ORTH": "Cos."}])
     nlp.add_pipe("saidwhen_paragraphs", before="parser")
     _, ner = nlp.remove_pipe("ner")
     nlp.add_pipe("saidwhen_names", config={}, last=True)

@@ -36,7 +36,8 @@ ORG_NOUNS = frozenset(
     district city county state airline retailer carrier manufacturer startup publisher studio
     channel broadcaster charity foundation institute association federation center centre
     museum lab laboratory service embassy regulator army military trust coalition alliance society
-    newspaper magazine""".split()
+    newspaper magazine insurer lender automaker carmaker chipmaker drugmaker conglomerate utility
+    grocer brewer supermarket distributor concern maker""".split()
 )
 #: What an organisation is, written capitalised before its name at the start of a sentence.
 ORG_DESCRIPTORS = frozenset(
@@ -208,6 +209,13 @@ PLACE_NAMES = frozenset(
 )
 #: Words that make a name an organisation's, an institution's or a thing's, never a person's
 #: ("Patriot Coal", "Trump Tower", "Indiana GOP"), beyond the organisation nouns and suffixes.
+#: Words for a country, which speaks through its government and is never a person: "the
+#: predominantly Muslim nation of Bangladesh said".
+NATIONS = frozenset("nation country kingdom republic emirate".split())
+#: Words for a title of the press, which the title's name goes before ("Time magazine").
+PRESS = frozenset("magazine newspaper paper tabloid network channel broadcaster station".split())
+#: A state's bodies, which a nationality names ("the British government", "the Iraqi military").
+STATE_BODIES = frozenset("government administration military army navy embassy regime police".split())
 NON_PERSON_WORDS = frozenset(
     """coal oil energy corporation company incorporated gop tower towers house senate congress hotel casino
     airport station university agency program programme act fund""".split()
@@ -281,7 +289,7 @@ ROLE_WORDS = frozenset(
     rookie star head assistant associate senior junior new""".split()
 )
 ORG_SUFFIXES = frozenset(
-    """inc corp co ltd llc plc group music records pictures films studios bank capital partners
+    """inc corp co cos ltd llc plc group music records pictures films studios bank capital partners
     holdings motors airlines media news press times post journal university college school
     institute foundation council committee association union club fc united city party league
     agency ministry department office services systems technologies labs health hospital police

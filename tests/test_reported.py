@@ -788,3 +788,65 @@ def test_a_second_object_of_told_right_before_the_quoted_words_is_what_they_are_
     text = "One guest told The Harbour Gazette the marquee \u201cblew halfway to the lighthouse\u201d."
     mixed = [q for q in saidwhen.extract(text, "2021-03-02").quotes if q.kind == "mixed"]
     assert [(q.text, q.cue) for q in mixed] == [("the marquee \u201cblew halfway to the lighthouse\u201d.", "told The Harbour Gazette")]
+
+
+@pytest.mark.parametrize("word", ["insurer", "automaker", "concern", "conglomerate", "maker"])
+def test_a_word_for_a_company_is_the_company_never_the_person_named_last(word):
+    text = f"Ms. Lane, a broker, spoke first.\n\nBolt Motors Inc. posted a loss. The Houston {word} said demand fell."
+    assert [q.speaker for q in reported(text)] == ["Bolt Motors Inc."]
+
+
+@pytest.mark.parametrize("company", ["Philip Norwell Cos.", "Lena Marsh Inc."])
+def test_a_company_name_is_an_organisation_even_when_it_opens_with_a_first_name(company):
+    text = f"Ms. Lane spoke first.\n\n{company} adopted a defense plan on Tuesday. The company said it was not aware of any bid."
+    (q,) = reported(text)
+    assert q.speaker == company
+
+
+def test_they_after_an_unnamed_group_is_that_group_not_an_organisation_it_talked_about():
+    text = ("Traders said the market remains nervous after wild swings on the Halden Stock Exchange last week. "
+            "That is leaving small investors with cold feet, they said.")
+    assert [q.speaker for q in reported(text)] == [None, None]
+
+
+def test_they_in_a_clause_before_its_subject_looks_ahead_to_that_subject():
+    text = ("The White House sent troops on Monday. Though they insist they are not trying to lure Gen. Omar Dabra"
+            " into an attack, officials hope that he will back down.")
+    (insist,) = [q for q in reported(text) if q.cue == "insist"]
+    assert insist.speaker is None
+
+
+def test_he_after_an_unnamed_spokesman_goes_on_quoting_the_spokesman():
+    text = ('Bram Castell, a director at Intel, said the chips were fine. "We have not changed our plans," said a'
+            ' rival spokesman. Switching vendors "would not be an option," he said.')
+    assert [q.speaker for q in reported(text)] == ["Bram Castell", None]
+
+
+def test_he_in_a_clause_before_the_name_it_looks_ahead_to_is_still_that_person():
+    text = ('Kellogg Chairman William Osgood spoke first. A company spokesman said the plant was "on hold."'
+            ' Although he called the market "highly competitive," Mr. Osgood said sales would rise.')
+    called = [q for q in reported(text, kinds=("summary",)) if q.cue == "called"]
+    assert [q.speaker for q in called] == ["William Osgood"]
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("The mostly rural nation of Bangladesh", "Bangladesh"),
+    ("The government of Iraq", "Iraq"),
+    ("The government in Halden", "Halden"),
+    ("The country", None),
+    ("The British government", None),
+])
+def test_a_country_or_its_government_is_never_the_person_or_organisation_named_last(subject, speaker):
+    text = f"President Ada Kole spoke at the Pentagon, the Hale Institute said on Monday.\n\n{subject} said its troops would join the force."
+    assert reported(text)[-1].speaker == speaker
+
+
+def test_a_press_title_before_its_word_names_the_speaker():
+    text = "The Trump campaign said the poll was fake.\n\nForbes magazine reported that sales fell."
+    assert [q.speaker for q in reported(text)] == ["Trump campaign", "Forbes"]
+
+
+def test_the_russian_foreign_minister_is_not_the_president_named_before():
+    text = ("President Ada Kole said on Friday that the army would stay. The Russian foreign minister, meanwhile,"
+            " sought to soften the words, saying Russia feels the US must wait.")
+    assert [q.speaker for q in reported(text)] == ["Ada Kole", None]
