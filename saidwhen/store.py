@@ -1040,7 +1040,8 @@ class Store:
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no
         speaker whose words are near-identical to ``norm``'s, when the quote is ``speaker_id``'s
-        already or may be taken over by them (``_takeable``); None otherwise."""
+        already or may be taken over by them (``_takeable``), one that a direct or partial quote
+        prints before one only reported (``_quotes_words``); None otherwise."""
         found = self._takeable(norm, speaker_id, cut, article, first=True)
         return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", found).fetchone() if found else None
 
