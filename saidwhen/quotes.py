@@ -85,6 +85,24 @@ def _is_opening_context(text: str, i: int, pstart: int) -> bool:
     return (prev.isspace() or prev in "([{—–-/:;,") and not nxt.isspace()
 
 
+def _stray_close(text: str, i: int, ps: int, pe: int, out: list[Span]) -> bool:
+    """Whether a straight double mark at ``i``, where no quotation is open, is placed like a closing
+    mark: right after a word or a punctuation mark, and before a space, a punctuation mark or the
+    paragraph's end (a cursory review of [his] systems" including …, 6'3" tall). An outlet that
+    lost a quotation's opening mark (or a height in feet and inches) leaves one; read as an opening,
+    it would pair with the next quotation's opening mark and every mark after it would be read the
+    wrong way round, the quotations between them lost. Not when the paragraph's last quotation
+    (``out``) closed at a mark placed like an opening one: that mark opened a quotation within it
+    ("… if somebody says, "I'd like a thousand rounds," you might wonder."), and this one closes the
+    inner quotation, the outer one going on after it."""
+    prev = text[i - 1] if i > ps else " "
+    nxt = text[i + 1] if i + 1 < pe else " "
+    if prev.isspace() or prev in "([{—–-/“‘" or not (nxt.isspace() or nxt in ".,;:!?)]"):
+        return False
+    last = out[-1] if out else None
+    return not (last is not None and last.close_at is not None and _is_opening_context(text, last.close_at - 1, ps))
+
+
 def _single_close(text: str, i: int, pend: int, mark: str = "’") -> int | None:
     """The closing mark for a single quote opened at ``i``: the first one not followed by a letter
     that ends a word or a sentence, skipping apostrophes ("we’ve", "’90s", "the players’ union");
@@ -172,6 +190,8 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
                 continue
             if c in _OPEN_DOUBLE:
                 open_at, open_len, closer = i, 1, _OPEN_DOUBLE[c]
+            elif c == '"' and _stray_close(text, i, ps, pe, out):
+                pass  # a closing mark whose opening is lost, or an inch mark (6'3"): it opens nothing
             elif c == '"' or (c == "”" and _is_opening_context(text, i, ps)):
                 open_at, open_len, closer = i, 1, c
             elif c == "`" and text.startswith("``", i) or c == "'" and _opens_doubled(text, i, ps, pe):

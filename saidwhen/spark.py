@@ -1050,20 +1050,24 @@ def _link_altered(renderings, merged):
     from pyspark.sql import functions as F
 
     from .store import NOBODY_BANDS
-    from .variants import contained_keys, found_by_head, head_key, is_fragment, piece_of_two, readings, rendering_buckets, same_quotation
+    from .variants import (QUOTED_KINDS, contained_keys, found_by_head, head_key, is_fragment, piece_of_two, readings, rendering_buckets,
+                           same_quotation)
 
     r = renderings.join(merged, "nk")
     texts = r.groupBy("text", "nk").agg(F.min("key").alias("tkey"), F.first("norm").alias("norm"), F.first("final").alias("final"),
-                                        F.min_by("canonical", "key").alias("speaker"))
+                                        F.min_by("canonical", "key").alias("speaker"),
+                                        F.max(F.col("kind").isin(*QUOTED_KINDS)).alias("quoted"))
     first = Window.partitionBy("final").orderBy("tkey")
     # head: the quote's first text; said: some speaker says this text word for word; extends: a
     # speaker's text longer than every earlier text of its quote, which the store joins to the quote
-    # as its fuller text and then looks up as it looks up a new quote's (``Store._extended_quote``).
+    # as its fuller text and then looks up as it looks up a new quote's (``Store._extended_quote``);
+    # quotes_words: a direct or partial quote prints a text of the quote (``Store._quotes_words``).
     before = first.rowsBetween(Window.unboundedPreceding, -1)
     rows = texts.select("*", (F.row_number().over(first) == 1).alias("head"),
                         F.max(F.col("speaker").isNotNull()).over(Window.partitionBy("norm")).alias("said"),
                         (F.col("speaker").isNotNull() & (F.length("norm") > F.max(F.length("norm")).over(before)))
-                        .alias("extends")
+                        .alias("extends"),
+                        F.max("quoted").over(Window.partitionBy("final")).alias("quotes_words"),
                         ).localCheckpoint(eager=False)  # kept by the Python pass below, read again for the heads
 
     def keyed(row):
@@ -1109,15 +1113,33 @@ def _link_altered(renderings, merged):
     # the targets of which a text renders whole sentences: a text that renders two merges none (``variants.piece_of_two``)
     pieces = {(g[0], g[1], g[3]) for g in got if g[0] in ("L", "X") and g[4]}
     own = {final for final, _, _ in altered}
-    extra, adopted = _unattributed_links({("s", *g[1:]) if g[0] == "S" else g for g in got if g[0] not in ("L", "X")})
+    head_key: dict[str, tuple] = {}
+    quotes_words: set[str] = set()  # the quotes a direct or partial quote prints (``Store._quotes_words``)
+
+    def first_keys(finals: set) -> None:
+        """The key of each quote's first text into ``head_key``, and whether it quotes words."""
+        if finals:
+            for row in rows.where("head").select("final", "tkey", "quotes_words").join(F.broadcast(
+                    merged.sparkSession.createDataFrame([(t,) for t in finals], "final string")), "final").collect():
+                head_key[row.final] = tuple(row.tkey)
+                if row.quotes_words:
+                    quotes_words.add(row.final)
+
+    # a speaker's quote that takes over one of several unattributed ones chooses among them (``_unattributed_links``)
+    takers: dict[str, set] = {}
+    for g in got:
+        if g[0] in ("s", "S"):
+            takers.setdefault(g[1], set()).add(g[3])
+    ranked = {t for final, targets in takers.items() if final not in own and len(targets) > 1 for t in targets}
+    first_keys(ranked)
+    extra, adopted = _unattributed_links({("s", *g[1:]) if g[0] == "S" else g for g in got if g[0] not in ("L", "X")},
+                                         own, lambda t: (t not in quotes_words, head_key[t]))
     found = altered + extra
     if not found and not extended:
         return merged, adopted
-    heads = rows.where("head").select("final", "tkey")
-    head_key = {final: key for final, key, _ in found}
-    for row in heads.join(F.broadcast(merged.sparkSession.createDataFrame(
-            [(t,) for t in {t for _, _, t in found + extended} | {f for f, _, _ in extended}], "final string")), "final").collect():
-        head_key[row.final] = tuple(row.tkey)
+    first_keys(({t for _, _, t in found + extended} | {f for f, _, _ in extended}) - ranked)
+    for final, key, _ in found:
+        head_key.setdefault(final, key)
     # The links in index order, as the store makes them: a quote's first text when it is stored
     # (by its head key), a text extending a quote when it is (by its own key).
     events: dict[tuple, tuple] = {}
@@ -1260,7 +1282,7 @@ def _contained_pairs(items):
                 yield ("S", final, key, target, speaker), None
 
 
-def _unattributed_links(matched: set) -> tuple[list[tuple], dict]:
+def _unattributed_links(matched: set, own: set = frozenset(), rank=None) -> tuple[list[tuple], dict]:
     """The links of quotes attributed to nobody, as ``Store._quote`` makes them, as (final, key,
     target) for ``_link_altered``, and {unattributed final: adopting speaker's final}, from the
     pairs ``_unattributed_pairs`` found (``matched``).
@@ -1271,7 +1293,10 @@ def _unattributed_links(matched: set) -> tuple[list[tuple], dict]:
     renders an earlier unattributed one joins that quote when it is theirs already, or takes it
     over when it is nobody's yet (the first such speaker does); one that renders their own earlier
     texts as well joins them all (``Store._rendered_quote``, ``_link_altered`` merges them). Candidates share an LSH bucket (the speaker's and the unattributed text,
-    ``store.NOBODY_BANDS`` of them), ``same_quotation`` decides."""
+    ``store.NOBODY_BANDS`` of them), ``same_quotation`` decides. A speaker's quote not in ``own`` (it
+    renders none of their earlier texts) takes over one of the unattributed quotes it renders, the
+    least by ``rank`` (the earliest that a direct or partial quote prints, ``Store._takeable``), and
+    the others stay nobody's, for a later speaker to take over."""
     joined: dict[tuple, dict] = {}
     for kind, final, key, target, speaker in matched:
         if kind == "h":
@@ -1282,15 +1307,22 @@ def _unattributed_links(matched: set) -> tuple[list[tuple], dict]:
             (speaker, targets), = by_speaker.items()
             owner[final] = speaker
             links += [(final, key, target) for target in targets]
-    takers = sorted((key, final, target, speaker) for kind, final, key, target, speaker in matched if kind == "s")
+    takers: dict[tuple, list] = {}
+    for kind, final, key, target, speaker in matched:
+        if kind == "s":
+            takers.setdefault((key, final, speaker), []).append(target)
     adopted: dict[str, str] = {}
     chosen: dict[str, tuple] = {}
-    for key, final, target, speaker in takers:  # in index order: the first speaker takes it over
-        if target not in owner:
-            owner[target] = speaker
-            adopted[target] = final
-        if owner[target] == speaker:
-            chosen.setdefault(final, (key, []))[1].append(target)
+    for (key, final, speaker), targets in sorted(takers.items()):  # in index order: the first speaker takes it over
+        free = sorted(t for t in targets if owner.get(t, speaker) == speaker)
+        if len(free) > 1 and final not in own and rank is not None:
+            free = [min(free, key=rank)]
+        for target in free:
+            if target not in owner:
+                owner[target] = speaker
+                adopted[target] = final
+        if free:
+            chosen[final] = (key, free)
     links += [(final, key, target) for final, (key, targets) in chosen.items() for target in targets]
     return links, adopted
 

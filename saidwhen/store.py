@@ -1040,7 +1040,8 @@ class Store:
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no
         speaker whose words are near-identical to ``norm``'s, when the quote is ``speaker_id``'s
-        already or may be taken over by them (``_takeable``); None otherwise."""
+        already or may be taken over by them (``_takeable``), one that a direct or partial quote
+        prints before one only reported (``_quotes_words``); None otherwise."""
         found = self._takeable(norm, speaker_id, cut, article, first=True)
         return self.connection.execute("SELECT id, speaker_id, first_seen FROM quotes WHERE id = ?", found).fetchone() if found else None
 
@@ -1053,7 +1054,8 @@ class Store:
         (``variants.head_key``) among their runs of words, when first printed in another article than
         ``article`` (in one article, a clause around a speaker's words is no re-print of them). A text of the speaker's that renders one
         of their quotes and such an unattributed one joins the two (``_rendered_quote``): the
-        unattributed one printed their words too."""
+        unattributed one printed their words too. With ``first``, the earliest that a direct or partial
+        quote prints (``_quotes_words``) comes before the earlier ones only reported."""
         conn = self.connection
         buckets = rendering_buckets(norm)
         marks = ",".join("?" * len(buckets))
@@ -1072,9 +1074,19 @@ class Store:
                 row = conn.execute("SELECT speaker_id, norm_text FROM quotes WHERE id = ?", (quote_id,)).fetchone()
                 if row[0] == speaker_id or (row[0] is None and not self._speakers_of(row[1])):
                     found.append(quote_id)
-                    if first:
-                        break
-        return found
+                    if first and self._quotes_words(quote_id):
+                        return [quote_id]
+        return found[:1] if first else found
+
+    def _quotes_words(self, quote_id: int) -> bool:
+        """Whether a direct or partial quote prints a rendering of the quote: it holds the speaker's
+        words, not only a reporter's clause around them. A speaker's text that renders both a clause
+        printed with no speaker ('the doctor said he "will be the healthiest …"', a mixed quotation)
+        and the quoted fragment inside it (two unattributed quotes of one article) takes over the
+        fragment, the words it re-prints (``_takeable``)."""
+        marks = ",".join("?" * len(QUOTED_KINDS))
+        return self.connection.execute(f"SELECT 1 FROM occurrences WHERE quote_id = ? AND kind IN ({marks}) LIMIT 1",
+                                       (quote_id, *QUOTED_KINDS)).fetchone() is not None
 
     def _rendered_by_one(self, norm: str, cut: bool = False) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering whose words are

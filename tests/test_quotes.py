@@ -247,3 +247,18 @@ def test_a_one_word_programme_after_a_broadcasters_possessive_is_a_title():
     assert [q.text for q in a.quotes if q.kind == "partial"] == []
     assert [(n.text, n.reason) for n in a.non_quotes] == [("Daybreak", "title")]
     assert [q.cue for q in a.quotes] == ["told WKTV\u2019s \u201cDaybreak\u201d"]
+
+
+def test_a_straight_mark_placed_as_a_closing_one_opens_nothing():
+    # the outlet lost the opening mark of "a full check of [its] pumps" and prints a height in feet and
+    # inches: read as openings, they would pair with the marks after them, and the quotation be lost
+    text = ('The inspector gave the ferry a full check of [its] pumps" before noon. The only "safety papers" '
+            "the owners showed were signed by the harbour master, who wrote that the boat would be “the safest "
+            "vessel ever to sail from this port.” The captain, who is 6'2\" tall, said nothing.")
+    assert [text[s.start : s.end] for s in scan(text)] == [
+        "safety papers", "the safest vessel ever to sail from this port."]
+
+
+def test_a_straight_mark_closing_a_quotation_within_a_quotation_leaves_the_rest_quoted():
+    text = ('"If a man walks in and says, "I want a thousand flares," you might wonder about him," the clerk said.')
+    assert [text[s.start : s.end] for s in scan(text)][-1] == "you might wonder about him"

@@ -289,6 +289,17 @@ CRAFTED += [
      "text": f'Councillor Bram Ellery {where}.\n\n"{said}{"," if k == 2 else ""}" said Bram Ellery.'}
     for k, (said, where) in enumerate(zip((*LONE_SAID, LONE[:-1]), ("spoke at the harbour on Monday", "wrote to the local paper",
                                                                    "answered questions on the radio")))]
+# A reporter's clause printed with no speaker and the quoted fragment inside it (two unattributed quotes of
+# one article), then a harbour master's piece of the fragment in a later article: she takes over the
+# fragment, the words she is quoted saying, and the clause stays nobody's.
+SLIPWAY = "will be the safest slipway ever built on this coast."
+CRAFTED += [
+    {"id": "c66", "url": "https://craft.example/66", "date": "2024-07-01",
+     "text": ('The harbour report was published on Monday.\n\nAccording to the county engineers, the new slipway is'
+              f' "sound in every plank" and "{SLIPWAY}"\n\nThe report runs to forty pages.')},
+    {"id": "c67", "url": "https://craft.example/67", "date": "2024-07-05",
+     "text": 'Harbour master Nell Harker spoke at the slipway on Friday.\n\n"The safest slipway ever built on this coast," said Nell Harker.'},
+]
 CRAFTED.insert(3, {**CRAFTED[1], "id": "c4", "url": "https://mirror.example/2", "date": "2024-01-06",
                    "text": CRAFTED[1]["text"] + "\n\nThis story first appeared elsewhere."})
 
@@ -453,6 +464,9 @@ def test_the_crafted_merges_across_articles_happened(built):
     assert {text: change for text, (_, change) in depot.items()} == {DEPOT: "original", DEPOT_PART: "truncation"}
     lone = {text: key for key, text in ours["renderings"] if text in (*LONE_SAID, LONE[:-1])}
     assert len(lone) == 3 and lone[LONE_SAID[0]] != lone[LONE_SAID[1]] and lone[LONE[:-1]] == lone[LONE_SAID[0]]
+    slipway = {text: key for key, text in ours["renderings"] if "safest slipway" in text}
+    assert len(slipway) == 3 and slipway[SLIPWAY] == slipway["The safest slipway ever built on this coast"]
+    assert slipway[SLIPWAY][1] == "Nell Harker" and [key[1] for text, key in slipway.items() if text.startswith("the new")] == [None]
     copies = {a[1]: a[-1] for a in ours["articles"].values() if a[1] and "example/2" in a[1]}
     assert copies["https://mirror.example/2"] == copies["https://craft.example/2"] is not None
 

@@ -662,6 +662,19 @@ def test_a_clause_with_no_speaker_around_a_speakers_words_in_one_article_is_not_
     assert [name for _, name, _ in said_by(store)] == [None, "Maria Okafor"]
 
 
+def test_a_speakers_piece_of_an_unattributed_fragment_takes_over_the_fragment_not_the_clause_around_it(store):
+    """An article prints a reporter's clause with no speaker named and the speaker's words quoted inside
+    it: two unattributed quotes, the clause (mixed) and the fragment (partial). A later article quotes
+    a speaker saying a piece of the fragment: it takes over the fragment, the words it re-prints, and
+    the clause stays nobody's."""
+    fragment = "will be the safest landing ever built on this coast."
+    clause = f'the engineers found the new pier "sound in every beam" and said it "{fragment}"'
+    store.index([article(1, dataclasses.replace(nobody(clause), kind="mixed"), dataclasses.replace(nobody(fragment), kind="partial"),
+                         date="2024-03-01"),
+                 article(2, quote("the safest landing ever built on this coast"), date="2024-03-05")])
+    assert said_by(store) == [(normalise_quote(clause), None, 1), (normalise_quote(fragment), "Maria Okafor", 2)]
+
+
 def test_a_rendering_printed_with_no_speaker_is_in_the_lsh_under_nobody(store):
     store.index([article(1, nobody("The night trains to the coast will run again from the first week of May"))])
     # and the key of each of its 13 runs of three words, its head among them
