@@ -1508,11 +1508,11 @@ class Entities:
             elif (title := self._title_before(head, w)) is not None:
                 return title  # "Time magazine", "the Acme company": the name it is written with
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
+            if w in STATE_BODIES:
+                return named  # "the (British) government", "the army": none other than the organisation so named
             named = named or self._described_next(head, w, "ORG")
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
-            if w in STATE_BODIES:
-                return None  # "the (British) government", "the army": not the last organisation named, unless so named
             recent = self._recent_subject(head, before, "ORG")
             return recent or next((ent for _, ent, _ in reversed(before) if _org_like(ent)), None)
         if (ahead := self._described_next(head, w, "PERSON")) is not None:
