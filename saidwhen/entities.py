@@ -1503,18 +1503,24 @@ class Entities:
             owner = [c for c in head.children if c.dep_ == "poss" and coarse_pos(c) == "PROPN"]
             if owner:  # "the FBI's field office": the FBI
                 ent, _, _ = self.resolve(owner[0])
-                if ent is not None and _org_like(ent):
-                    return ent
+                if ent is not None and (_org_like(ent) or w == "office" and ent.kind == "PERSON"):
+                    return ent  # (and "Congressman Roe's office" speaks for Roe)
             elif (title := self._title_before(head, w)) is not None:
                 return title  # "Time magazine", "the Acme company": the name it is written with
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
-            if w in STATE_BODIES:
-                return named  # "the (British) government", "the army": none other than the organisation so named
+            if w in STATE_BODIES:  # "the (British) government", "the army": none other than the organisation so named
+                ahead = self._described_next(head, w, "ORG") if named is None else None
+                return named or (ahead if ahead is not None and w in ahead.key else None)
             named = named or self._described_next(head, w, "ORG")
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
+            business = w in COMPANIES or w in PRESS
             recent = self._recent_subject(head, before, "ORG")
-            return recent or next((ent for _, ent, _ in reversed(before) if _org_like(ent)), None)
+            if recent is not None and business and _governmental(recent):
+                recent = None
+            # "the company" or "the magazine" is no White House, committee, party or university named last
+            return recent or next((ent for _, ent, _ in reversed(before) if _org_like(ent)
+                                   and not (business and _governmental(ent))), None)
         if (ahead := self._described_next(head, w, "PERSON")) is not None:
             return ahead  # "Finance minister says levy delayed \n\n Finance Minister Ada Kole said …"
         if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP":  # a noun, or "the Romanian"
@@ -1876,6 +1882,22 @@ def _main_clause(tok: Token) -> bool:
     """Whether a subject is the main clause's (or that of a clause "and" joins to it)."""
     verb = tok.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+#: Words for a company, which never means a body of the state or a party.
+COMPANIES = frozenset("""company firm startup start-up retailer carrier manufacturer publisher studio insurer lender
+    automaker carmaker chipmaker drugmaker conglomerate utility grocer brewer supermarket distributor concern maker
+    airline bank""".split())
+#: Words of the name of a state body, a party or a public institution.
+_GOVERNMENT_WORDS = frozenset("""house department congress senate committee party agency administration court police
+    ministry council commission government army navy bureau campaign university college school institute museum
+    hospital church""".split())
+
+
+def _governmental(ent: Entity) -> bool:
+    """Whether an organisation's name makes it a body of the state, a party, a campaign or a
+    public institution (a university, a hospital), which no word for a company means."""
+    return bool(set(ent.key) & _GOVERNMENT_WORDS)
 
 
 #: The abbreviations a company's legal name ends with, which no person's name does.

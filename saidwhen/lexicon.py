@@ -214,8 +214,9 @@ PLACE_NAMES = frozenset(
 NATIONS = frozenset("nation country kingdom republic emirate".split())
 #: Words for a title of the press, which the title's name goes before ("Time magazine").
 PRESS = frozenset("magazine newspaper paper tabloid network channel broadcaster station".split())
-#: A state's bodies, which a nationality names ("the British government", "the Iraqi military").
-STATE_BODIES = frozenset("government administration military army navy embassy regime police".split())
+#: Bodies of a state or a place, which a nationality or a place names ("the British government", "the
+#: Iraqi military", "the city"): none other than one so named.
+STATE_BODIES = frozenset("government administration military army navy embassy regime police state city county district".split())
 NON_PERSON_WORDS = frozenset(
     """coal oil energy corporation company incorporated gop tower towers house senate congress hotel casino
     airport station university agency program programme act fund""".split()

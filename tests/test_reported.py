@@ -850,3 +850,15 @@ def test_the_russian_foreign_minister_is_not_the_president_named_before():
     text = ("President Ada Kole said on Friday that the army would stay. The Russian foreign minister, meanwhile,"
             " sought to soften the words, saying Russia feels the US must wait.")
     assert [q.speaker for q in reported(text)] == ["Ada Kole", None]
+
+
+@pytest.mark.parametrize("named, word", [("The White House", "company"), ("Halden University", "company"),
+                                         ("The White House", "magazine")])
+def test_a_word_for_a_company_or_the_press_is_never_a_body_of_the_state_or_a_university_named_before(named, word):
+    text = f"{named} said on Monday that the plan was fine.\n\nThe {word} says it considered building the lines abroad."
+    assert [q.speaker for q in reported(text)][1:] == [None]
+
+
+def test_a_lawmakers_office_speaks_for_the_lawmaker():
+    text = "Congressman Trey Halvorsen's office slammed a lawsuit filed by a watchdog, saying it was baseless."
+    assert [q.speaker for q in reported(text)] == ["Trey Halvorsen"]
