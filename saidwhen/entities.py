@@ -1507,6 +1507,8 @@ class Entities:
                     return ent  # (and "Congressman Roe's office" speaks for Roe)
             elif (title := self._title_before(head, w)) is not None:
                 return title  # "Time magazine", "the Acme company": the name it is written with
+            elif w in PRESS and (title := self._title_earlier(head, w)) is not None:
+                return title  # "… to Family Circle magazine's poll. The magazine said …"
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
             if w in STATE_BODIES:  # "the (British) government", "the army": none other than the organisation so named
                 ahead = self._described_next(head, w, "ORG") if named is None else None
@@ -1552,6 +1554,27 @@ class Entities:
         if ent is None and w in PRESS:
             ent = self._new_entity(name, "ORG", start)
         return ent if ent is not None and _org_like(ent) else None
+
+    def _title_earlier(self, head: Token, w: str) -> Entity | None:
+        """The title of the press the article last wrote with the word ``w`` before ``head`` ("Family
+        Circle magazine"), within the few sentences a description looks back over."""
+        first = self.sents[max(0, self._sent_of[head.i] - 3)].start
+        for tok in reversed([t for t in tokens_among(self.doc, frozenset({w})) if first <= t.i < head.i]):
+            if (title := self._title_before(tok, w)) is not None:
+                return title
+        return None
+
+    def _unresolved_name(self, subjects: list[Token], kind: str, gender: str | None) -> Entity | None:
+        """The entity of ``kind`` a main clause's subject name refers to, where no quotation has
+        resolved that name yet (the quotations are attributed direct ones first, reported ones after,
+        so a description in a direct one can come before the name of the sentence before it)."""
+        if not subjects or coarse_pos(subjects[0]) != "PROPN" or self.in_quote(subjects[0].idx) \
+                or any(m[2] is not None and m[2].i == subjects[0].i for m in self._mentions):
+            return None
+        ent, _, _ = self.resolve(subjects[0])
+        if ent is None or not (ent.kind == kind if kind != "ORG" else _org_like(ent)):
+            return None
+        return ent if gender is None or ent.gender in (None, gender) else None
 
     def _named_after_of(self, head: Token) -> Entity | None:
         """The place or organisation a description names after "of" ("the nation of Bangladesh"), or
@@ -1797,6 +1820,8 @@ class Entities:
             if main:
                 return main[0][1]
             root_subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and (late := self._unresolved_name(root_subj, kind, gender)) is not None:
+                return late  # "Twitter acknowledged … "…," the company said": a name not resolved yet
             if subj and not (root_subj and coarse_pos(root_subj[0]) == "NOUN"):
                 # a subordinate clause's subject ("… hours after Trump tweeted") only where the
                 # sentence is not about someone it describes ("The nominee was speaking …")

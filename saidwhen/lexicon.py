@@ -37,7 +37,8 @@ ORG_NOUNS = frozenset(
     channel broadcaster charity foundation institute association federation center centre
     museum lab laboratory service embassy regulator army military trust coalition alliance society
     newspaper magazine insurer lender automaker carmaker chipmaker drugmaker conglomerate utility
-    grocer brewer supermarket distributor concern maker""".split()
+    grocer brewer supermarket distributor concern maker mosque church temple synagogue parish diocese
+    congregation""".split()
 )
 #: What an organisation is, written capitalised before its name at the start of a sentence.
 ORG_DESCRIPTORS = frozenset(

@@ -862,3 +862,16 @@ def test_a_word_for_a_company_or_the_press_is_never_a_body_of_the_state_or_a_uni
 def test_a_lawmakers_office_speaks_for_the_lawmaker():
     text = "Congressman Trey Halvorsen's office slammed a lawsuit filed by a watchdog, saying it was baseless."
     assert [q.speaker for q in reported(text)] == ["Trey Halvorsen"]
+
+
+def test_the_company_after_a_name_in_reported_speech_is_that_name_though_quotes_are_attributed_first():
+    text = ("Jane Roe of the National Security Program at Halden University said the data was thin.\n\n"
+            'Twitter acknowledged that the issue remained tricky. "We have always sought balance," the company said.')
+    (q,) = saidwhen.extract(text, "2024-03-14", kinds=("direct",)).quotes
+    assert q.speaker == "Twitter"
+
+
+def test_the_magazine_is_the_title_named_with_that_word_before():
+    text = ("Bill Roe spoke at the Clinton Foundation. Readers sent recipes to Family Circle magazine's poll.\n\n"
+            "The magazine said the poll winner had predicted the election five times.")
+    assert reported(text)[-1].speaker == "Family Circle"
