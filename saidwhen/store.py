@@ -1574,13 +1574,13 @@ def _minhash(text: str):
 
     words = _WORD.findall(text.lower())
     if len(words) >= SHINGLE:
-        shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+        shingles = {" ".join(shingle) for shingle in zip(*(words[k:] for k in range(SHINGLE)))}  # each run of SHINGLE words
     else:
         shingles = set(words) or {text}
     import numpy as np
 
     sha1 = hashlib.sha1
-    hashes = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles]), "<u4")  # datasketch's sha1_hash32
+    hashes = np.frombuffer(b"".join([sha1(s).digest()[:4] for s in map(str.encode, shingles)]), "<u4")  # datasketch's sha1_hash32
     return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=min_hashes(hashes, _permutations()),
                    permutations=_permutations(), scheme=_SCHEME)
 
