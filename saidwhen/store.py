@@ -213,6 +213,11 @@ BUCKETS_VERSION = 6
 # with one: every speaker's text looks there, and one band in common is too common among them.
 NOBODY, NOBODY_BANDS = 0, 2
 
+# What a batch keeps in memory of the keys each speaker's renderings are filed under (``Store._filed_under``):
+# a speaker with more entries than FILED_KEPT, or any speaker once the batch holds FILED_TOTAL, is looked
+# up in SQL alone, so that memory stays bounded however large the corpus.
+FILED_KEPT, FILED_TOTAL = 200_000, 1_000_000
+
 # A truncated rendering merges into a longer quote of the same speaker only if it keeps this many
 # words: shorter prefixes ("I think that we should") are too common to mean the same quote.
 PREFIX_WORDS = 8
@@ -346,6 +351,9 @@ class Store:
         self.identities = identities
         self.path = Path(path)
         self.timeout = timeout
+        # The keys each speaker's renderings are filed under, while a batch is written (``_filed_under``).
+        self._filed: dict[int, set[int] | None] | None = None
+        self._filed_total = 0
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (run `saidwhen index` first)")
         try:
@@ -513,6 +521,7 @@ class Store:
             if (version := conn.execute("PRAGMA data_version").fetchone()[0]) != self._data_version:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
+            self._filed, self._filed_total = {}, 0
             for prepared in batch:
                 self._write_article(prepared, stats)
             conn.execute("COMMIT")
@@ -529,6 +538,8 @@ class Store:
                 what = f"indexing a batch of {len(batch)} article(s) from {first.url or first.id or 'an article without URL'}"
                 raise self._error(e, what, rolled_back=True) from e
             raise
+        finally:
+            self._filed = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
@@ -802,6 +813,7 @@ class Store:
         self._give_quotes([r[0] for r in conn.execute("SELECT id FROM quotes WHERE speaker_id = ? ORDER BY id", (old,))],
                           person_id, name)
         _move_buckets(conn, old, person_id)
+        self._refile(old, person_id)
         conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
         conn.execute("DELETE FROM people WHERE id = ?", (old,))
@@ -982,24 +994,24 @@ class Store:
         forms = (norm, *readings(text))
         buckets = list(dict.fromkeys(b for form in forms for b in rendering_buckets(form)))
         marks = ",".join("?" * len(buckets))
-        queries = [(
+        queries = [(buckets,
             "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
         if looked_for_inside(norm):  # the speaker's renderings that contain it hold its run key
             runs = sorted({run_key(form) for form in forms})
             within = " OR ".join(["instr(' ' || r.norm_text || ' ', ?)"] * len(forms))
-            queries.append((
+            queries.append((runs,
                 "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
                 f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(runs))}) AND ({within} OR instr(r.text, '['))"
                 " ORDER BY r.quote_id, r.id", (speaker_id, *runs, *(f" {form} " for form in forms))))
         matched: list[int] = []
         pieces: set[int] = set()
-        for query, args in queries:
-            matched = self._matching(query, args, norm, cut, text, speaker_id, pieces)
+        for keys, query, args in queries:
+            matched = self._matching(query, args, norm, cut, text, speaker_id, pieces) if self._may_be_filed(speaker_id, keys) else []
             if matched:
                 break
-        if norm.count(" ") >= MIN_WORDS:
-            heads = sorted({k for form in forms for k in contained_keys(form)})
+        heads = sorted({k for form in forms for k in contained_keys(form)}) if norm.count(" ") >= MIN_WORDS else []
+        if heads and self._may_be_filed(speaker_id, heads):
             within = " OR ".join(["(length(r.norm_text) < ? AND instr(?, ' ' || r.norm_text || ' '))"] * len(forms))
             matched += self._matching(
                 "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
@@ -1032,10 +1044,43 @@ class Store:
         words with ``piece`` (filed under one of its ``variants.run_keys``), the candidates to print it;
         looked up when first asked for (``variants.bridges`` asks only when the piece is a whole sentence)."""
         keys = run_keys(piece)
+        if not self._may_be_filed(speaker_id, keys):
+            return
         yield from [(other, is_fragment(text), text) for other, text in self.connection.execute(
             "SELECT DISTINCT r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
             f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(keys))}) AND length(r.norm_text) > ? ORDER BY r.id",
             (speaker_id, *keys, len(piece)))]
+
+    def _filed_under(self, speaker_id: int) -> set[int] | None:
+        """The keys the renderings of ``speaker_id`` (``NOBODY``: those printed with no speaker) are filed
+        under in ``rendering_buckets``, or a superset of them (an entry deleted since stays in it); None
+        when not known (outside a batch, or too many to keep: see ``FILED_KEPT``).
+
+        Most lookups of a speaker's text among their renderings find nothing: held in memory for the
+        batch, read once per speaker and kept in step as renderings are filed, these keys tell which
+        lookups would find nothing without asking SQLite (``_may_be_filed``)."""
+        if self._filed is None:
+            return None
+        if speaker_id not in self._filed:
+            limit = min(FILED_KEPT, FILED_TOTAL - self._filed_total)
+            rows = self.connection.execute("SELECT bucket FROM rendering_buckets WHERE speaker_id = ? LIMIT ?",
+                                           (speaker_id, limit + 1)).fetchall() if limit > 0 else None
+            self._filed[speaker_id] = None if rows is None or len(rows) > limit else {b for (b,) in rows}
+            self._filed_total += len(rows or ())
+        return self._filed[speaker_id]
+
+    def _may_be_filed(self, speaker_id: int, keys: Iterable[int], least: int = 1) -> bool:
+        """Whether some rendering of ``speaker_id`` may be filed under ``least`` of ``keys``: False only
+        when the speaker's entries are known (``_filed_under``) and hold fewer of them, so that a lookup
+        of those keys would find nothing."""
+        filed = self._filed_under(speaker_id)
+        return filed is None or len(filed.intersection(keys)) >= least
+
+    def _refile(self, *speaker_ids: int) -> None:
+        """Forget what the batch knows of the entries of people whose entries moved (``_move_buckets``)."""
+        if self._filed is not None:
+            for speaker_id in speaker_ids:
+                self._filed.pop(speaker_id, None)
 
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no
@@ -1062,12 +1107,15 @@ class Store:
         query = ("SELECT r.quote_id, r.id, r.norm_text, r.text FROM renderings r WHERE r.id IN (SELECT rendering_id FROM rendering_buckets"
                  f" WHERE speaker_id = {NOBODY} AND bucket IN ({marks}) GROUP BY rendering_id HAVING count(*) >= {NOBODY_BANDS})")
         args = [*buckets]
-        if found_by_head(norm, cut):
+        head = head_key(norm) if found_by_head(norm, cut) else None
+        if not (self._may_be_filed(NOBODY, buckets, NOBODY_BANDS) or head is not None and self._may_be_filed(NOBODY, (head,))):
+            return []  # no rendering printed with no speaker is filed under enough of its keys
+        if head is not None:
             query += (" UNION SELECT r.quote_id, r.id, r.norm_text, r.text FROM rendering_buckets b"
                       f" JOIN renderings r ON r.id = b.rendering_id WHERE b.speaker_id = {NOBODY} AND b.bucket = ?"
                       " AND length(r.norm_text) > ? AND instr(' ' || r.norm_text || ' ', ?)"
                       " AND (SELECT min(o.article_id) FROM occurrences o WHERE o.rendering_id = r.id) IS NOT ?")
-            args += [head_key(norm), len(norm), f" {norm} ", article]
+            args += [head, len(norm), f" {norm} ", article]
         found: list[int] = []
         for quote_id, _, other, text in conn.execute(query + " ORDER BY 1, 2", args).fetchall():
             if quote_id not in found and same_quotation(norm, other, cut, is_fragment(text)):
@@ -1123,9 +1171,13 @@ class Store:
         if row is None:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, change, diff, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
                                (quote_id, text, norm, *(("original", text) if new else (None, None)), printed)).lastrowid
+            filer = NOBODY if speaker_id is None else speaker_id
+            keys = rendering_keys(norm, speaker_id is None) + ([] if speaker_id is None else reading_keys(text))
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
-                             [(NOBODY if speaker_id is None else speaker_id, b, rid)
-                              for b in rendering_keys(norm, speaker_id is None) + ([] if speaker_id is None else reading_keys(text))])
+                             [(filer, b, rid) for b in keys])
+            if self._filed is not None and (filed := self._filed.get(filer)) is not None:
+                filed.update(keys)
+                self._filed_total += len(keys)
             if new:
                 return rid
         else:
@@ -1534,13 +1586,13 @@ def _minhash(text: str):
 
     words = _WORD.findall(text.lower())
     if len(words) >= SHINGLE:
-        shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+        shingles = {" ".join(shingle) for shingle in zip(*(words[k:] for k in range(SHINGLE)))}  # each run of SHINGLE words
     else:
         shingles = set(words) or {text}
     import numpy as np
 
     sha1 = hashlib.sha1
-    hashes = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles]), "<u4")  # datasketch's sha1_hash32
+    hashes = np.frombuffer(b"".join([sha1(s).digest()[:4] for s in map(str.encode, shingles)]), "<u4")  # datasketch's sha1_hash32
     return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=min_hashes(hashes, _permutations()),
                    permutations=_permutations(), scheme=_SCHEME)
 

@@ -1084,3 +1084,31 @@ def test_a_sentence_two_statements_print_joins_the_earlier_and_never_makes_them_
     assert quote_of[sentence] == quote_of[one]                  # the sentence joins the one printed first
     assert quote_of[only_one] == quote_of[one]                  # a piece of one statement only: it joins it
     assert rows(store, "SELECT count(*) FROM quotes") == [(2,)]
+
+
+def test_the_lookups_a_batch_skips_by_its_filed_keys_would_have_found_nothing(tmp_path, monkeypatch):
+    """A batch skips the lookups among a speaker's renderings that the keys it holds of them say
+    would find nothing (``Store._filed_under``): the database is the one the lookups would make,
+    whether the keys are held, held for small speakers only, or not held at all."""
+    import saidwhen.store as store_module
+
+    cut = HARBOUR[:48] + "…"
+    articles = [
+        article(1, quote(HARBOUR), date="2024-03-01"),
+        article(2, quote(HARBOUR.replace("never", "not"), speaker=None, mention=None), date="2024-03-02"),
+        article(3, quote("The levy stays where it is for now", speaker="Okafor"), quote(cut, start=200), date="2024-03-03"),
+        article(4, quote(HARBOUR.replace("never", "not")), quote("The levy stays where it is for now and for good", start=300),
+                date="2024-03-04"),
+        article(5, quote("We will win this election", speaker="Tom Reyes", mention="Reyes"),
+                quote("and we will rebuild it by the spring", speaker=None, mention=None, start=100), date="2024-03-05"),
+        article(6, quote(HARBOUR.lower(), speaker="Tom Reyes", mention="Reyes"), quote(HARBOUR[:60], start=400), date="2024-03-06"),
+    ]
+
+    def dump(kept):
+        monkeypatch.setattr(store_module, "FILED_KEPT", kept)
+        with Store(tmp_path / f"{kept}.db") as s:
+            s.index(articles, batch_size=2)
+            return list(s.connection.iterdump())
+
+    held = dump(store_module.FILED_KEPT)
+    assert held == dump(3) == dump(0)
