@@ -1551,8 +1551,9 @@ class Entities:
         start = named.left_edge.idx
         name = self.text[start : named.idx + len(named)]
         ent = self.lookup(name, None, at=start)
-        if ent is None and w in PRESS:
-            ent = self._new_entity(name, "ORG", start)
+        if ent is None and w in PRESS and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) \
+                and named.ent_type_ not in ("GPE", "LOC"):
+            ent = self._new_entity(name, "ORG", start)  # not "a Baton Rouge newspaper": a place
         return ent if ent is not None and _org_like(ent) else None
 
     def _title_earlier(self, head: Token, w: str) -> Entity | None:
@@ -1564,17 +1565,16 @@ class Entities:
                 return title
         return None
 
-    def _unresolved_name(self, subjects: list[Token], kind: str, gender: str | None) -> Entity | None:
-        """The entity of ``kind`` a main clause's subject name refers to, where no quotation has
-        resolved that name yet (the quotations are attributed direct ones first, reported ones after,
-        so a description in a direct one can come before the name of the sentence before it)."""
-        if not subjects or coarse_pos(subjects[0]) != "PROPN" or self.in_quote(subjects[0].idx) \
+    def _unresolved_name(self, subjects: list[Token], kind: str) -> Entity | None:
+        """The organisation a main clause's subject names as the speaker of its speech verb, where
+        no quotation has resolved that name yet (direct quotations are attributed before reported
+        speech, so "the company" of a direct one can come before the name of the sentence before it)."""
+        if kind != "ORG" or not subjects or coarse_pos(subjects[0]) != "PROPN" or self.in_quote(subjects[0].idx) \
+                or subjects[0].head.lower_ not in SPEECH_LEMMAS \
                 or any(m[2] is not None and m[2].i == subjects[0].i for m in self._mentions):
-            return None
+            return None  # an organisation's word, after the name of an organisation that spoke
         ent, _, _ = self.resolve(subjects[0])
-        if ent is None or not (ent.kind == kind if kind != "ORG" else _org_like(ent)):
-            return None
-        return ent if gender is None or ent.gender in (None, gender) else None
+        return ent if ent is not None and _org_like(ent) else None
 
     def _named_after_of(self, head: Token) -> Entity | None:
         """The place or organisation a description names after "of" ("the nation of Bangladesh"), or
@@ -1820,7 +1820,7 @@ class Entities:
             if main:
                 return main[0][1]
             root_subj = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-            if not subj and (late := self._unresolved_name(root_subj, kind, gender)) is not None:
+            if not subj and (late := self._unresolved_name(root_subj, kind)) is not None:
                 return late  # "Twitter acknowledged … "…," the company said": a name not resolved yet
             if subj and not (root_subj and coarse_pos(root_subj[0]) == "NOUN"):
                 # a subordinate clause's subject ("… hours after Trump tweeted") only where the
