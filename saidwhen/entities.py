@@ -1505,7 +1505,7 @@ class Entities:
                 ent, _, _ = self.resolve(owner[0])
                 if ent is not None and (_org_like(ent) or w == "office" and ent.kind == "PERSON"):
                     return ent  # (and "Congressman Roe's office" speaks for Roe)
-            elif (title := self._title_before(head, w)) is not None:
+            elif head.text[:1].islower() and (title := self._title_before(head, w)) is not None:
                 return title  # "Time magazine", "the Acme company": the name it is written with
             elif w in PRESS and (title := self._title_earlier(head, w)) is not None:
                 return title  # "… to Family Circle magazine's poll. The magazine said …"
