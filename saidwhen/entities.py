@@ -21,7 +21,7 @@ from .people import first_names, known_full_name
 from .lexicon import (
     SPEECH_LEMMAS, WEAK_SPEECH,
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
-    GENERATIONAL, NATIONS, ORG_NOUNS, ORG_SUFFIXES, PRESS, STATE_BODIES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
+    GENERATIONAL, NATIONS, ORG_NOUNS, ORG_SUFFIXES, PRESS, STATE_BODIES, US_STATES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end, opens_sentence,
 )
@@ -1512,7 +1512,14 @@ class Entities:
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
             if w in STATE_BODIES:  # "the (British) government", "the army": none other than the organisation so named
                 ahead = self._described_next(head, w, "ORG") if named is None else None
-                return named or (ahead if ahead is not None and w in ahead.key else None)
+                named = named or (ahead if ahead is not None and w in ahead.key else None)
+                if named is None and head.lower_ == "state" and head.text[:1].islower() and not dets & {"a", "an"} \
+                        and not any(c.text[:1].isupper() for c in head.children if c.dep_ in ("compound", "amod")):
+                    named = self._state_before(head)  # "Hassan led New Hampshire …. The state reported …"
+                return named
+            if w == "board" and any(c.lower_ == "editorial" for c in head.children):
+                # "the editorial board writes": the paper's, the title of the press last named
+                return next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and set(ent.key) & PRESS_NAMES), None)
             named = named or self._described_next(head, w, "ORG")
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
@@ -1555,6 +1562,16 @@ class Entities:
                 and named.ent_type_ not in ("GPE", "LOC"):
             ent = self._new_entity(name, "ORG", start)  # not "a Baton Rouge newspaper": a place
         return ent if ent is not None and _org_like(ent) else None
+
+    def _state_before(self, head: Token) -> Entity | None:
+        """The US state the sentences before ``head``'s (and its own, before it) last name, which
+        "the state" of a US story means."""
+        start = self.sents[max(0, self._sent_of[head.i] - 2)].start_char
+        found = [m for m in US_STATES.finditer(self.text, start, head.idx) if not self.in_quote(m.start())]
+        if not found:
+            return None
+        m = found[-1]
+        return self.lookup(m.group(), None, at=m.start()) or self._new_entity(m.group(), "ORG", m.start())
 
     def _title_earlier(self, head: Token, w: str) -> Entity | None:
         """The title of the press the article last wrote with the word ``w`` before ``head`` ("Family
@@ -1923,6 +1940,11 @@ def _governmental(ent: Entity) -> bool:
     """Whether an organisation's name makes it a body of the state, a party, a campaign or a
     public institution (a university, a hospital), which no word for a company means."""
     return bool(set(ent.key) & _GOVERNMENT_WORDS)
+
+
+#: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").
+PRESS_NAMES = frozenset("""times journal post news herald tribune gazette globe telegraph chronicle examiner
+    observer guardian inquirer register courier magazine newspaper review""".split())
 
 
 #: The abbreviations a company's legal name ends with, which no person's name does.

@@ -208,6 +208,13 @@ PLACE_NAMES = frozenset(
     america states kingdom europe asia africa antarctica australia arctic atlantic pacific
     atoll""".split()
 )
+#: The US states by name, which "the state" of a US story means (not Washington, more often the capital).
+US_STATES = re.compile(r"\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+                       r"Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+                       r"Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+                       r"New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
+                       r"South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|"
+                       r"Wisconsin|Wyoming)\b")
 #: Words that make a name an organisation's, an institution's or a thing's, never a person's
 #: ("Patriot Coal", "Trump Tower", "Indiana GOP"), beyond the organisation nouns and suffixes.
 #: Words for a country, which speaks through its government and is never a person: "the

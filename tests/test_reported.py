@@ -875,3 +875,15 @@ def test_the_magazine_is_the_title_named_with_that_word_before():
     text = ("Bill Roe spoke at the Clinton Foundation. Readers sent recipes to Family Circle magazine's poll.\n\n"
             "The magazine said the poll winner had predicted the election five times.")
     assert reported(text)[-1].speaker == "Family Circle"
+
+
+def test_the_state_of_a_us_story_is_the_state_it_last_named():
+    text = ("Gov. Maggie Hallam touts her years leading New Hampshire through growth. The state reported a 2.8"
+            " percent unemployment rate in June.")
+    assert [q.speaker for q in reported(text, kinds=("indirect", "summary"))] == ["New Hampshire"]
+
+
+def test_the_editorial_board_writes_for_the_paper_named_before():
+    text = ('The Halden Courier published an editorial on Tuesday. Ms. Roe is an "articulate conservative" who has'
+            ' won twice, the editorial board writes.')
+    assert [q.speaker for q in reported(text)] == ["Halden Courier"]
