@@ -1469,6 +1469,8 @@ class Entities:
             return None  # "those surveyed say", "both said": a group the words only point at
         if w in SPOKESPEOPLE or w in VOICES:
             return None  # an unnamed spokesperson, or an ad's narrator, is nobody we can name
+        if w in COUPLES:
+            return None  # "the couple", "the pair": two people, not the one named last
         if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again
             if head.i != tok.i:
                 return None
@@ -1942,6 +1944,8 @@ def _governmental(ent: Entity) -> bool:
     return bool(set(ent.key) & _GOVERNMENT_WORDS)
 
 
+#: Words for two or more people together, none of whom speaks alone.
+COUPLES = frozenset("couple pair duo trio twins family parents siblings".split())
 #: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").
 PRESS_NAMES = frozenset("""times journal post news herald tribune gazette globe telegraph chronicle examiner
     observer guardian inquirer register courier magazine newspaper review""".split())

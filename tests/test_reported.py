@@ -887,3 +887,9 @@ def test_the_editorial_board_writes_for_the_paper_named_before():
     text = ('The Halden Courier published an editorial on Tuesday. Ms. Roe is an "articulate conservative" who has'
             ' won twice, the editorial board writes.')
     assert [q.speaker for q in reported(text)] == ["Halden Courier"]
+
+
+@pytest.mark.parametrize("group", ["couple", "pair", "family"])
+def test_a_couple_or_a_family_is_nobody_named_alone(group):
+    text = f"Singer Mara Vint and actor Theo Lasko wed in 2019. Lasko spoke first.\n\nThe {group} announced the pregnancy in May."
+    assert [q.speaker for q in reported(text, kinds=("indirect", "summary"))][-1:] == [None]
