@@ -1502,6 +1502,10 @@ class Entities:
             if (given := self._given_role(head, w, before)) is not None:
                 return given
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
+            if w == "office" and (his := next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)):
+                ent = self._owner(his)  # "Her office released a statement": hers
+                if ent is not None and ent.kind == "PERSON":
+                    return ent
             owner = [c for c in head.children if c.dep_ == "poss" and coarse_pos(c) == "PROPN"]
             if owner:  # "the FBI's field office": the FBI
                 ent, _, _ = self.resolve(owner[0])

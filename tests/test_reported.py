@@ -862,6 +862,9 @@ def test_a_word_for_a_company_or_the_press_is_never_a_body_of_the_state_or_a_uni
 def test_a_lawmakers_office_speaks_for_the_lawmaker():
     text = "Congressman Trey Halvorsen's office slammed a lawsuit filed by a watchdog, saying it was baseless."
     assert [q.speaker for q in reported(text)] == ["Trey Halvorsen"]
+    text = ('Sen. Ada Quill said the bill "would not survive a vote." Her office later released a statement saying'
+            " she would offer amendments.")
+    assert [q.speaker for q in reported(text)] == ["Ada Quill", "Ada Quill"]
 
 
 def test_the_company_after_a_name_in_reported_speech_is_that_name_though_quotes_are_attributed_first():
