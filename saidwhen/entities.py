@@ -21,7 +21,8 @@ from .people import first_names, known_full_name
 from .lexicon import (
     SPEECH_LEMMAS, WEAK_SPEECH,
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
-    GENERATIONAL, NATIONS, ORG_NOUNS, ORG_SUFFIXES, PRESS, STATE_BODIES, US_STATES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
+    GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
+    COMPANIES, COUPLES, GOVERNMENT_WORDS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end, opens_sentence,
 )
@@ -400,7 +401,7 @@ class Entities:
                 and prep.head.lower_ in STAFF:
             return SpacySpan(doc, e.start, e.end, label="ORG")  # "analysts at Harland Stubbs": a firm
         if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
-                and (first_name_gender(words[0]) is None or words[-1].lower().strip(".") in _INCORPORATED):
+                and (first_name_gender(words[0]) is None or words[-1].lower().strip(".") in INCORPORATED):
             return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills; "Lena Marsh Inc."
         if e.label_ == "WORK_OF_ART" and doc.text[max(0, e.start_char - 1) : e.start_char] in _OPENING_QUOTES:
             return e  # ("''Francesco Excommunicates Trump,'' declared La Stampa"): a title in quotation marks
@@ -1248,12 +1249,11 @@ class Entities:
         main clause's subject right after it, of the pronoun's number and naming no entity
         ("Though they insist they are not trying to lure him, officials hope …": the officials)."""
         here = self.doc.char_span(pos, pos + len(w))
-        if here is None or len(here) != 1 or here[0].dep_ not in ("nsubj", "nsubjpass"):
+        if here is None or len(here) != 1:
             return None
         clause = here[0].head
         main = clause.head
-        if clause.dep_ != "advcl" or clause.i > main.i or clause.left_edge.i != self.sent(clause.i).start \
-                or not any(c.dep_ == "mark" for c in clause.children):
+        if not _fronted(here[0]) or not any(c.dep_ == "mark" for c in clause.children):
             return None
         subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.i), None)
         if subject is None or coarse_pos(subject) != "NOUN" or self.in_quote(subject.idx) \
@@ -1932,31 +1932,10 @@ def _main_clause(tok: Token) -> bool:
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
-#: Words for a company, which never means a body of the state or a party.
-COMPANIES = frozenset("""company firm startup start-up retailer carrier manufacturer publisher studio insurer lender
-    automaker carmaker chipmaker drugmaker conglomerate utility grocer brewer supermarket distributor concern maker
-    airline bank""".split())
-#: Words of the name of a state body, a party or a public institution.
-_GOVERNMENT_WORDS = frozenset("""house department congress senate committee party agency administration court police
-    ministry council commission government army navy bureau campaign university college school institute museum
-    hospital church""".split())
-
-
 def _governmental(ent: Entity) -> bool:
     """Whether an organisation's name makes it a body of the state, a party, a campaign or a
     public institution (a university, a hospital), which no word for a company means."""
-    return bool(set(ent.key) & _GOVERNMENT_WORDS)
-
-
-#: Words for two or more people together, none of whom speaks alone.
-COUPLES = frozenset("couple pair duo trio twins family parents siblings".split())
-#: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").
-PRESS_NAMES = frozenset("""times journal post news herald tribune gazette globe telegraph chronicle examiner
-    observer guardian inquirer register courier magazine newspaper review""".split())
-
-
-#: The abbreviations a company's legal name ends with, which no person's name does.
-_INCORPORATED = frozenset("inc corp co cos ltd llc plc".split())
+    return bool(set(ent.key) & GOVERNMENT_WORDS)
 
 
 def _fronted(tok: Token) -> bool:

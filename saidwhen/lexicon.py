@@ -215,16 +215,31 @@ US_STATES = re.compile(r"\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorad
                        r"New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
                        r"South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|"
                        r"Wisconsin|Wyoming)\b")
-#: Words that make a name an organisation's, an institution's or a thing's, never a person's
-#: ("Patriot Coal", "Trump Tower", "Indiana GOP"), beyond the organisation nouns and suffixes.
 #: Words for a country, which speaks through its government and is never a person: "the
 #: predominantly Muslim nation of Bangladesh said".
 NATIONS = frozenset("nation country kingdom republic emirate".split())
+#: Words for a company, which never means a body of the state, a party or a public institution.
+COMPANIES = frozenset("""company firm startup start-up retailer carrier manufacturer publisher studio insurer lender
+    automaker carmaker chipmaker drugmaker conglomerate utility grocer brewer supermarket distributor concern maker
+    airline bank""".split())
+#: Words of the name of a state body, a party or a public institution.
+GOVERNMENT_WORDS = frozenset("""house department congress senate committee party agency administration court police
+    ministry council commission government army navy bureau campaign university college school institute museum
+    hospital church""".split())
+#: Words for two or more people together, none of whom speaks alone.
+COUPLES = frozenset("couple pair duo trio twins family parents siblings".split())
+#: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").
+PRESS_NAMES = frozenset("""times journal post news herald tribune gazette globe telegraph chronicle examiner
+    observer guardian inquirer register courier magazine newspaper review""".split())
+#: The abbreviations a company's legal name ends with, which no person's name does.
+INCORPORATED = frozenset("inc corp co cos ltd llc plc".split())
 #: Words for a title of the press, which the title's name goes before ("Time magazine").
 PRESS = frozenset("magazine newspaper paper tabloid network channel broadcaster station".split())
 #: Bodies of a state or a place, which a nationality or a place names ("the British government", "the
 #: Iraqi military", "the city"): none other than one so named.
 STATE_BODIES = frozenset("government administration military army navy embassy regime police state city county district".split())
+#: Words that make a name an organisation's, an institution's or a thing's, never a person's
+#: ("Patriot Coal", "Trump Tower", "Indiana GOP"), beyond the organisation nouns and suffixes.
 NON_PERSON_WORDS = frozenset(
     """coal oil energy corporation company incorporated gop tower towers house senate congress hotel casino
     airport station university agency program programme act fund""".split()
