@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, aside_before_head, before_colon, dateline_end, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
+from .lexicon import ASIDES, aside_before_head, before_colon, coarse_pos, dateline_end, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -204,7 +204,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 kind = "summary"
         if not content:
             continue
-        content = _before_semicolon(doc, content, tok)
+        content = _before_comment_dash(doc, _before_semicolon(doc, content, tok), tok)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
         content, acts = _without_acts(doc, content)
@@ -252,6 +252,26 @@ def _before_semicolon(doc: Doc, content: set[int], verb: Token) -> set[int]:
     if stop is None or not any(i < stop and i > verb.i and doc[i].is_alpha for i in content):
         return content
     return {i for i in content if i < stop}
+
+
+def _before_comment_dash(doc: Doc, content: set[int], verb: Token) -> set[int]:
+    """What ``verb`` reports up to a lone dash after it that sets off the writer's comment on it, a
+    noun phrase with no verb of its own running to the sentence's end: "said he was "encouraged" by
+    the plan — a modest boost for Obama since 2009, when …". A dash that opens an aside closed by
+    another, or leads to a clause, leaves the content whole."""
+    after = sorted(i for i in content if i > verb.i)
+    dash = next((i for i in after if doc[i].text in ("—", "–", "--") and doc[i].whitespace_ and i > after[0] + 2), None)
+    if dash is None or dash + 1 >= len(doc):
+        return content
+    rest = [i for i in after if i > dash]
+    if not rest or any(doc[i].text in ("—", "–", "--") for i in rest):
+        return content
+    first = doc[dash + 1]
+    root = next((doc[i] for i in rest if doc[i].head.i not in rest or doc[i].head.i == i), None)
+    if first.lower_ not in ("a", "an", "the") or root is None or coarse_pos(root) != "NOUN" \
+            or root.dep_ not in ("appos", "npadvmod", "dep", "attr", "dobj"):
+        return content
+    return {i for i in content if i < dash}
 
 
 def _finishes(doc: Doc, content: set[int], start: int, end: int) -> bool:

@@ -896,3 +896,15 @@ def test_the_editorial_board_writes_for_the_paper_named_before():
 def test_a_couple_or_a_family_is_nobody_named_alone(group):
     text = f"Singer Mara Vint and actor Theo Lasko wed in 2019. Lasko spoke first.\n\nThe {group} announced the pregnancy in May."
     assert [q.speaker for q in reported(text, kinds=("indirect", "summary"))][-1:] == [None]
+
+
+def test_a_lone_dash_before_the_writers_comment_ends_the_reported_clause():
+    text = ('Roe weighed in hours after Sen. Tom Bale said he was "encouraged" by the plan — a modest boost for'
+            " the mayor since 2009, when Bale voted against it.")
+    (q,) = [q for q in reported(text) if q.kind == "mixed"]
+    assert q.text == 'he was "encouraged" by the plan'
+
+
+def test_a_dash_aside_closed_by_another_stays_inside_the_clause():
+    q = only("Roe said the plan — which she called reckless — would fail within a year.")
+    assert q.text == "the plan — which she called reckless — would fail within a year"
