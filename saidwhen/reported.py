@@ -938,6 +938,8 @@ def _attributions(clause: Token, verb: Token) -> set[int]:
             out |= {x.i for x in t.subtree}
         elif t.tag_ == "VBG" and t.lower_ in REPORTING and t.dep_ in ("advcl", "conj"):
             out |= {x.i for x in t.subtree}
+        elif t.tag_ == "VBG" and t.lower_ in REPORTING and t.dep_ == "pcomp" and t.head.lower_ in ("before", "after", "while"):
+            out |= {x.i for x in t.head.subtree}  # "… on Twitter before claiming that …": a statement of its own
         elif t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children) \
                 and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == "," \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):  # not "…, while badly timed, …"

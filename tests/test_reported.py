@@ -908,3 +908,12 @@ def test_a_lone_dash_before_the_writers_comment_ends_the_reported_clause():
 def test_a_dash_aside_closed_by_another_stays_inside_the_clause():
     q = only("Roe said the plan — which she called reckless — would fail within a year.")
     assert q.text == "the plan — which she called reckless — would fail within a year"
+
+
+def test_a_second_claim_after_before_is_its_own_attribution_not_part_of_the_first():
+    text = ("After the court failed to reach a decision, Tom Bale said the deadlock has \"kept us safe\" on Twitter"
+            " before claiming that open borders are \"tearing families apart.\"")
+    assert [(q.cue, q.text) for q in reported(text)] == [
+        ("said", 'the deadlock has "kept us safe" on Twitter'),
+        ("claiming", 'open borders are "tearing families apart."'),
+    ]
