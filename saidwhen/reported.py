@@ -204,7 +204,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 kind = "summary"
         if not content:
             continue
-        content = _before_comment_dash(doc, _before_semicolon(doc, content, tok), tok)
+        content = _before_trailing_participle(doc, _before_comment_dash(doc, _before_semicolon(doc, content, tok), tok), tok)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
         content, acts = _without_acts(doc, content)
@@ -272,6 +272,22 @@ def _before_comment_dash(doc: Doc, content: set[int], verb: Token) -> set[int]:
             or root.dep_ not in ("appos", "npadvmod", "dep", "attr", "dobj"):
         return content
     return {i for i in content if i < dash}
+
+
+def _before_trailing_participle(doc: Doc, content: set[int], verb: Token) -> set[int]:
+    """What ``verb`` reports up to a participle clause after a comma that closes the sentence and
+    says what the statement did, not what was said: "declared that he cannot support Trump,
+    throwing a wrench in the nominee's efforts"."""
+    after = sorted(i for i in content if i > verb.i)
+    if len(after) < 4:
+        return content
+    for i in after[2:]:
+        t = doc[i]
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and doc[i - 1].text == "," and t.left_edge.i == i \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
+                and t.right_edge.i >= after[-1] and t.head.i in content and t.head.i != verb.i:
+            return {k for k in content if k < i - 1}
+    return content
 
 
 def _finishes(doc: Doc, content: set[int], start: int, end: int) -> bool:

@@ -917,3 +917,9 @@ def test_a_second_claim_after_before_is_its_own_attribution_not_part_of_the_firs
         ("said", 'the deadlock has "kept us safe" on Twitter'),
         ("claiming", 'open borders are "tearing families apart."'),
     ]
+
+
+def test_a_closing_participle_that_says_what_the_statement_did_is_not_part_of_it():
+    q = only("House Speaker Tom Bale on Thursday declared that he cannot support the nominee, throwing a wrench in"
+             " the party's efforts to unite.")
+    assert q.text == "he cannot support the nominee"
