@@ -80,6 +80,8 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
         return att
     if rule is not None and _apposed_to(rule, best):
         return att  # "a statement to the Courier, her adviser, Tom Biel, said": the name the parser hung on the outlet
+    if att.speaker is not None and att.mention is not None and att.mention[0] <= best.idx < att.mention[1]:
+        return att  # a word inside the name the rules resolved ("West Pennine Fire and Rescue Service"): that name
     if att.speaker is None and att.mention is None and p < TAKE_ALONE:
         return att
     if best.dep_ == "poss" and att.speaker is not None and rule is not None and any(a.i == best.i for a in rule.ancestors):

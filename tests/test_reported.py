@@ -923,3 +923,11 @@ def test_a_closing_participle_that_says_what_the_statement_did_is_not_part_of_it
     q = only("House Speaker Tom Bale on Thursday declared that he cannot support the nominee, throwing a wrench in"
              " the party's efforts to unite.")
     assert q.text == "he cannot support the nominee"
+
+
+def test_a_word_inside_the_name_the_rules_resolved_is_that_name_not_a_description():
+    text = ("Edna Marsh, 84, was asleep when the blaze broke out in her kitchen in Hollins Road, Kettle Moor, at 3am.\n\n"
+            "North Vale Fire and Rescue Service said the blaze had probably been started by a faulty dryer, and warned"
+            ' that the bungalow had been "minutes away" from being engulfed.')
+    (q,) = saidwhen.extract(text, "2024-03-14", kinds=("partial",)).quotes
+    assert q.speaker == "North Vale Fire and Rescue Service"
