@@ -432,6 +432,9 @@ class Attributor(Entities):
                      or verb.lower_ in ("asked", "ask") and any(x.dep_ == "nsubj" for x in verb.children))
             ):  # the audience: "told the BBC" (but in "asked Patel" Patel is the one asking)
                 first = c.left_edge if c.left_edge.i >= verb.i else c
+                if c.i + 1 < len(self.doc) and (nxt := self.doc[c.i + 1]).dep_ == "npadvmod" and nxt.head.i == verb.i \
+                        and nxt.text[:1].isupper() and coarse_pos(c) == "PROPN" and nxt.lower_ not in CALENDAR:
+                    c = nxt  # "told Entertainment Tonight": the programme's second word, which the parser made a time
                 end = c.idx + len(c)
                 if end < len(self.text) and self.text[end] in "\"”’'" and any(m in self.text[first.idx : c.idx] for m in "\"“‘"):
                     end += 1  # "told NBC's “Today”": the programme's name with both its marks
