@@ -984,6 +984,9 @@ class Entities:
             conf = 0.85
         elif tok.text.isupper() and len(tok.text) > 4 and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in ("—", "–", "-", "(", ","):
             return None, mention, 0.3  # a dateline ("SEATTLE —"), not a speaker
+        elif _party_member(tok):
+            ent = self._resolve_description(tok, s)  # "the New Hampshire Democrat": somebody, not a name
+            conf = 0.8
         elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok)) and not (
                 tok.lower_ in ORG_NOUNS and not tok.ent_type_) and (
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
@@ -1538,7 +1541,7 @@ class Entities:
                                    and not (business and _governmental(ent))), None)
         if (ahead := self._described_next(head, w, "PERSON")) is not None:
             return ahead  # "Finance minister says levy delayed \n\n Finance Minister Ada Kole said …"
-        if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP":  # a noun, or "the Romanian"
+        if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP" and not _party_member(head):  # a noun, or "the Romanian"
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
@@ -1641,7 +1644,11 @@ class Entities:
         mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
         fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and w in ent.roles
                 and not _other_party(mods, ent.roles)]  # "the Democratic nominee" is not the Republican one
-        return max(fits, key=lambda ent: len(mods & ent.roles)) if fits else None  # the latest of those sharing most
+        best = max(fits, key=lambda ent: len(mods & ent.roles)) if fits else None  # the latest of those sharing most
+        places = {m for m in mods if m in PLACE_NAMES}
+        if best is not None and places and not places & best.roles:
+            return None  # "the Wisconsin Republican" is no Republican the article placed nowhere, or elsewhere
+        return best
 
     def _mention_role_subjects(self) -> None:
         """A sentence led by a role the article has given somebody ("The president's roots also
@@ -1936,6 +1943,17 @@ def _governmental(ent: Entity) -> bool:
     """Whether an organisation's name makes it a body of the state, a party, a campaign or a
     public institution (a university, a hospital), which no word for a company means."""
     return bool(set(ent.key) & GOVERNMENT_WORDS)
+
+
+def _party_member(tok: Token) -> bool:
+    """Whether a token heads "the <state> Democrat" or "the Republican": a party member the
+    article describes by place and party, never a name ("the Wisconsin Republican")."""
+    if tok.lower_ not in ("democrat", "republican") or tok.tag_ not in ("NNP", "NN", "JJ"):
+        return False
+    kids = [c for c in tok.children if c.i < tok.i]
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in kids) and all(
+        c.dep_ in ("det", "compound", "amod") and (c.dep_ == "det" or c.lower_ in PLACE_NAMES or c.lower_ in ("new", "north", "south", "west", "rhode"))
+        for c in kids)
 
 
 def _fronted(tok: Token) -> bool:

@@ -931,3 +931,18 @@ def test_a_word_inside_the_name_the_rules_resolved_is_that_name_not_a_descriptio
             ' that the bungalow had been "minutes away" from being engulfed.')
     (q,) = saidwhen.extract(text, "2024-03-14", kinds=("partial",)).quotes
     assert q.speaker == "North Vale Fire and Rescue Service"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Sen. Tom Kaile, a Virginia Democrat, spoke first. The Virginia Democrat said the plan would pass.", "Tom Kaile"),
+    ("Sen. Ada Marsh spoke first. The New Hampshire Democrat said the vote would be close.", "Ada Marsh"),
+    ("Party insiders met on Monday. A New Hampshire Republican said the race was open.", None),
+])
+def test_a_party_member_described_by_place_is_a_description_never_a_name(text, speaker):
+    assert [q.speaker for q in reported(text)] == [speaker]
+
+
+def test_a_description_by_place_is_not_a_holder_of_the_role_placed_elsewhere():
+    text = ("Senate leader Mitch Connell, a Republican from Kentucky, spoke on Monday.\n\nSpeaker Paul Rhyne says the"
+            " world is watching. In an interview Thursday, the Wisconsin Republican said the plan would fail.")
+    assert [q.speaker for q in reported(text)] == ["Paul Rhyne", "Paul Rhyne"]
