@@ -204,7 +204,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 kind = "summary"
         if not content:
             continue
-        content = _before_trailing_participle(doc, _before_comment_dash(doc, _before_semicolon(doc, content, tok), tok), tok)
+        for trim in (_before_semicolon, _before_comment_dash, _before_trailing_participle):
+            content = trim(doc, content, tok)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
         content, acts = _without_acts(doc, content)
@@ -263,11 +264,11 @@ def _before_comment_dash(doc: Doc, content: set[int], verb: Token) -> set[int]:
     dash = next((i for i in after if doc[i].text in ("—", "–", "--") and doc[i].whitespace_ and i > after[0] + 2), None)
     if dash is None or dash + 1 >= len(doc):
         return content
-    rest = [i for i in after if i > dash]
+    rest = {i for i in after if i > dash}
     if not rest or any(doc[i].text in ("—", "–", "--") for i in rest):
         return content
     first = doc[dash + 1]
-    root = next((doc[i] for i in rest if doc[i].head.i not in rest or doc[i].head.i == i), None)
+    root = next((doc[i] for i in sorted(rest) if doc[i].head.i not in rest or doc[i].head.i == i), None)
     if first.lower_ not in ("a", "an", "the") or root is None or coarse_pos(root) != "NOUN" \
             or root.dep_ not in ("appos", "npadvmod", "dep", "attr", "dobj"):
         return content

@@ -34,7 +34,7 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
-                       is_fragment, looked_for_inside, min_hashes, piece_of_two, reading_keys, readings, rendering_buckets, rendering_keys,
+                       is_fragment, looked_for_inside, min_hashes, piece_of_two, sha1_hashes32, reading_keys, readings, rendering_buckets, rendering_keys,
                        run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
 
 __all__ = [
@@ -1589,11 +1589,7 @@ def _minhash(text: str):
         shingles = {" ".join(shingle) for shingle in zip(*(words[k:] for k in range(SHINGLE)))}  # each run of SHINGLE words
     else:
         shingles = set(words) or {text}
-    import numpy as np
-
-    sha1 = hashlib.sha1
-    hashes = np.frombuffer(b"".join([sha1(s).digest()[:4] for s in map(str.encode, shingles)]), "<u4")  # datasketch's sha1_hash32
-    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=min_hashes(hashes, _permutations()),
+    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=min_hashes(sha1_hashes32(shingles), _permutations()),
                    permutations=_permutations(), scheme=_SCHEME)
 
 

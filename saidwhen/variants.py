@@ -544,9 +544,13 @@ def min_hashes(hashes, permutations):
     return _permuted(hashes, permutations).min(axis=0)
 
 
-def _sha1_hash32(word: str) -> int:
-    """datasketch's ``sha1_hash32`` of the word's UTF-8 bytes."""
-    return int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")
+def sha1_hashes32(members):
+    """datasketch's ``sha1_hash32`` of each string's UTF-8 bytes (``numpy.uint32``), the hashes
+    ``min_hashes`` takes."""
+    import numpy as np
+
+    sha1 = hashlib.sha1
+    return np.frombuffer(b"".join([sha1(m).digest()[:4] for m in map(str.encode, members)]), "<u4")
 
 
 _BAND_PREFIXES = [bytes([band]) for band in range(BANDS)]
@@ -570,7 +574,7 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
     members = list((words - SMALL_WORDS) or words or {norm})
     rows = [_WORD_VALUES.get(w) for w in members]
     if new := [w for w, row in zip(members, rows) if row is None]:
-        permuted = _permuted([_sha1_hash32(w) for w in new], _permutations())
+        permuted = _permuted(sha1_hashes32(new), _permutations())
         permuted.flags.writeable = False  # each row is shared by every rendering with the word
         fresh = dict(zip(new, permuted))
         rows = [fresh[w] if row is None else row for w, row in zip(members, rows)]
