@@ -1541,6 +1541,12 @@ class Entities:
                                    and not (business and _governmental(ent))), None)
         if (ahead := self._described_next(head, w, "PERSON")) is not None:
             return ahead  # "Finance minister says levy delayed \n\n Finance Minister Ada Kole said …"
+        if (age := age_of(head)) is not None:
+            if not dets & {"the"}:
+                return None  # "a 43-year-old said": somebody new
+            # "Ned Harlow, 43, … the 43-year-old said": the person given that age, or else the one
+            # the previous sentences are about
+            return self._aged(age, before) or self._recent_subject(head, before, "PERSON")
         if coarse_pos(head) != "NOUN" and head.ent_type_ != "NORP" and not _party_member(head):  # a noun, or "the Romanian"
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
@@ -1555,6 +1561,20 @@ class Entities:
                 and (other := self._other_named_in_sentence(head, recent, before)) is not None:
             return other
         return recent
+
+    def _aged(self, age: str, before: list) -> Entity | None:
+        """The latest person of the mentions ``before`` whom the article gave ``age`` years:
+        "Ned Harlow, 43," "Harlow (43)", "43-year-old Ned Harlow"."""
+        text = self.doc.text
+        after = re.compile(rf",? *\(?{age}\b(?! *(?:%|percent|years|million|billion))")
+        ahead = re.compile(rf"\b{age}-year-old (?:[a-z]+ ){{0,2}}$")
+        for start, ent, _ in reversed(before):
+            if ent.kind != "PERSON":
+                continue
+            end = next((e for s, e, _ in ent.mentions if s == start), None)
+            if end is not None and (after.match(text, end) or ahead.search(text, max(0, start - 40), start)):
+                return ent
+        return None
 
     def _title_before(self, head: Token, w: str) -> Entity | None:
         """The organisation an organisation's word names by the proper noun right before it: one the
@@ -1943,6 +1963,18 @@ def _governmental(ent: Entity) -> bool:
     """Whether an organisation's name makes it a body of the state, a party, a campaign or a
     public institution (a university, a hospital), which no word for a company means."""
     return bool(set(ent.key) & GOVERNMENT_WORDS)
+
+
+def age_of(head: Token) -> str | None:
+    """The age a description gives as its head, "the 43-year-old" (tokens 43, -, year, -, old),
+    or None."""
+    if head.lower_ != "old" or head.i < 4:
+        return None
+    doc = head.doc
+    num, hy1, year, hy2 = doc[head.i - 4 : head.i]
+    if year.lower_ in ("year", "years") and hy1.text == "-" and hy2.text == "-" and num.text.isdigit():
+        return num.text
+    return None
 
 
 def _party_member(tok: Token) -> bool:

@@ -25,7 +25,7 @@ from .reported import find_reported, reporting_word_near
 from .entities import _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
 from .nested import inner_quotes
 from .people import known_full_name
-from .lexicon import PRONOUNS, ROLE_WORDS
+from .lexicon import PRESS_NAMES, PRONOUNS, ROLE_WORDS
 from .speakers import Attribution, Attributor
 from .times import find_times
 
@@ -501,6 +501,9 @@ def _finish(doc, st: _State) -> Article:
     time_starts = [t.start for t in times]
     said_on = {i: _said_on(st, doc, final[i], times, time_starts) for i in speech}
     reported = _reported(doc, st, attributor, speech, times, time_starts) if st.kinds & _REPORTED_KINDS else []
+    if "indirect" in st.kinds and (claim := _headline_claim(st, speech, final, attributor, reported)) is not None:
+        reported.append(_ReportedQuote([claim[1]], claim[0], claim[0].confidence,
+                                       _said_on(st, doc, claim[0], times, time_starts), 0))
     # What a quote says about time is relative to when it was said, where the article tells.
     anchors = [
         (st.spans[i].start, st.spans[i].end, d) for i in speech
@@ -1017,6 +1020,57 @@ def _attribute_headline(st: _State, speech: list[int], final: dict[int, Attribut
             final[i] = _inherit(final[src], 0.55)
             final[i].cue = None
         final[i].mention = None
+
+
+#: A headline's label and the claim it is credited with: "Lina Ortiz: Levy would hurt farmers",
+#: "Ortiz on the levy: Farmers 'will pay twice'".
+_HEAD_CLAIM = re.compile(r"(?P<label>[^:\n\"“”‘’]{2,60}?):\s+(?P<claim>[^\n]+)")
+#: Words that join a topic or an audience to a headline's label ("Ortiz on the levy:").
+_LABEL_TOPIC = re.compile(r"\s+(?:on|On|about|About|to|To|at|At)\s+")
+
+
+def _headline_claim(st: _State, speech: list[int], final: dict[int, Attribution], attributor: Attributor,
+                    reported: list[_ReportedQuote]) -> tuple[Attribution, tuple[int, int]] | None:
+    """The claim a headline credits to the person or organisation that labels it ("Lina Ortiz:
+    Levy would hurt farmers"), the news headline's way of saying who said what, as reported
+    speech with its quoted fragments. Only where the label is a name the article gives (a kicker
+    such as "Breaking:" or "The Latest:" names nobody) and the claim is more than one quotation,
+    which ``_attribute_headline`` already credits to the label."""
+    if not st.paras:
+        return None
+    hs, he = st.paras[0]
+    head = st.text[hs:he]
+    m = _HEAD_CLAIM.match(head)
+    if m is None or len(head.split()) > 30 or len(st.paras) < 2:
+        return None
+    label = _LABEL_TOPIC.split(m.group("label"), maxsplit=1)[0].strip()
+    if not 1 <= len(label.split()) <= 4 or label.isupper() or not label[:1].isupper():
+        return None
+    a, b = hs + m.start("claim"), hs + m.end("claim")
+    b = min(b, hs + head.find(";")) if ";" in head[m.start("claim"):] else b
+    while b > a and (st.text[b - 1].isspace() or st.text[b - 1] in ".;,"):
+        b -= 1
+    claim = st.text[a:b]
+    if len(claim.split()) < 3 or any(sp.paragraph == 0 and sp.start <= a + 2 and sp.end >= b - 2 for sp in st.spans):
+        return None  # a quotation alone: a direct quote, credited already, or a title ("Radio Hour: 'A World at War'")
+    if claim.endswith("?") and not any(sp.paragraph == 0 for sp in st.spans):
+        return None  # "Ted Cruz: True conservative or career politician?" asks about him
+    if any(r.start < b and a < r.end for r in reported):
+        return None
+    ent = attributor.lookup(label, "PERSON")
+    if ent is None or not any(ms >= he for ms, _, _ in ent.mentions):
+        return None  # the label must name someone the article itself goes on to name
+    if ent.kind != "PERSON" and set(_norm_words(label)) & PRESS_NAMES:
+        return None  # "Harbour News Hour: A World at War" is a programme and its episode
+    at = st.skeleton.to_skeleton(hs + m.start("label"))
+    if at is None:
+        return None
+    att = Attribution(ent, (at, at + len(label), label), ":", 0.7, explicit=True)
+    for i in speech:
+        sp = st.spans[i]
+        if sp.paragraph == 0 and a <= sp.start and sp.end <= b + 2:
+            final[i] = att  # its quoted fragments are the label's words
+    return att, (a, b)
 
 
 def _norm_words(s: str) -> list[str]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .candidates import CALENDAR
 from .choice import choose
-from .entities import Entities, Entity, clipped, subject_taken_for_apposition, title_case_headline_end
+from .entities import Entities, Entity, age_of, clipped, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
     _QUOTES, ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
     aside_before_head, capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
@@ -463,8 +463,8 @@ class Attributor(Entities):
                 if coarse_pos(t) in ("PROPN", "NOUN", "PRON"):
                     return t
             return None
-        if verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_ == "nsubj" for c in verb.children):
-            return verb.head  # "…, a team at the institute reported": the noun the parser hung it on
+        if verb.dep_ == "acl" and (verb.tag_ == "VBD" or age_of(verb.head)) and not any(c.dep_ == "nsubj" for c in verb.children):
+            return verb.head  # "…, a team at the institute reported", "… the 43-year-old asked": the noun the parser hung it on
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in QUANTIFIERS:
             return _of_whom(verb.head)  # "the share of voters saying …": the voters
         if (inverted := inverted_aside(verb)) is not None:

@@ -1088,3 +1088,48 @@ def test_a_word_for_unnamed_people_the_parser_left_unattached_is_the_mention_and
 def test_a_programme_whose_name_ends_in_a_time_word_is_the_whole_audience_but_a_day_is_not(told, cue):
     q = only(INTRO + f'"The budget is balanced," Hartmann {told}.')
     assert q.cue == cue
+
+
+@pytest.mark.parametrize("headline, claim, speaker", [
+    ("Osgood: Bridge tolls will fall by half", "Bridge tolls will fall by half", "Nell Osgood"),
+    ("Osgood on tolls: Drivers 'paid enough' for the bridge", "Drivers 'paid enough' for the bridge", "Nell Osgood"),
+    ("Nell Osgood to truckers: I will not raise the toll.", "I will not raise the toll", "Nell Osgood"),
+])
+def test_a_headline_credits_its_claim_to_the_name_that_labels_it(headline, claim, speaker):
+    text = (f"{headline}\n\nGovernor Nell Osgood spoke on Sunday at the new bridge. "
+            'The mayor, Tom Reyes, was doubtful. "She never will," Reyes said.')
+    head = saidwhen.extract(text, "2020-05-01").quotes[0]
+    assert (head.text, head.speaker, head.speaker_mention.text, head.cue) == (claim, speaker, headline.split(":")[0].split(" on ")[0].split(" to ")[0], ":")
+
+
+@pytest.mark.parametrize("headline", [
+    "Breaking: Governor Osgood cuts the bridge tolls",  # a kicker names nobody
+    "Nell Osgood: Reformer or another career politician?",  # a question about her
+    "Harbour Radio Hour: 'The Bridge at Dusk'",  # a title, not a claim
+    "Harbour News Hour: The Bridge at Dusk",  # a programme and its episode
+    "Osgood Cuts Bridge Tolls: Drivers Cheer",  # a sentence, not a name, before the colon
+])
+def test_a_headline_label_that_names_no_speaker_of_its_claim_credits_nothing(headline):
+    text = (f"{headline}\n\nGovernor Nell Osgood spoke on Sunday at the new bridge. The Harbour Radio Hour and the Harbour News Hour aired it."
+            ' The mayor, Tom Reyes, was doubtful. "She never will," Reyes said.')
+    quotes = saidwhen.extract(text, "2020-05-01").quotes
+    assert not [q for q in quotes if q.paragraph == 0 and q.kind in ("indirect", "mixed")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hangs "asked" on the age, with no subject
+    ("Comedian Ned Harlow posted the clip on Thursday.\n\n"
+     '"What if the mayor had answered the phone?" the 43-year-old asked in its description.', "Ned Harlow"),
+    # the person given that age, not the one named last
+    ("Ned Harlow, 43, posted the clip. The mayor, Rita Vance, saw it on Friday and called him.\n\n"
+     '"I did answer the phone," the 43-year-old said.', "Ned Harlow"),
+    ("The council heard 43-year-old Ned Harlow first. Rita Vance, the mayor, spoke after him.\n\n"
+     '"Nobody listened," the 43-year-old said.', "Ned Harlow"),
+])
+def test_the_n_year_old_is_the_person_given_that_age_or_the_one_the_story_is_about(text, speaker):
+    assert only(text).speaker == speaker
+
+
+def test_an_n_year_old_never_named_is_nobody():
+    text = ('Ned Harlow posted the clip.\n\n"Nobody listened," a 43-year-old said at the meeting.')
+    assert only(text).speaker is None
