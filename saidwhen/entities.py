@@ -22,7 +22,7 @@ from .lexicon import (
     SPEECH_LEMMAS, WEAK_SPEECH,
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
-    COMPANIES, COUPLES, GOVERNMENT_WORDS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
+    COMPANIES, COUPLES, CROWDS, GOVERNMENT_WORDS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end, opens_sentence,
 )
@@ -1472,8 +1472,8 @@ class Entities:
             return None  # "those surveyed say", "both said": a group the words only point at
         if w in SPOKESPEOPLE or w in VOICES:
             return None  # an unnamed spokesperson, or an ad's narrator, is nobody we can name
-        if w in COUPLES:
-            return None  # "the couple", "the pair": two people, not the one named last
+        if w in COUPLES or w in CROWDS:
+            return None  # "the couple", "the pair", "the crowd": two people or more, not the one named last
         if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again
             if head.i != tok.i:
                 return None

@@ -228,6 +228,8 @@ GOVERNMENT_WORDS = frozenset("""house department congress senate committee party
     hospital church""".split())
 #: Words for two or more people together, none of whom speaks alone.
 COUPLES = frozenset("couple pair duo trio twins family parents siblings".split())
+#: Words for a crowd, whose chants and shouts are nobody's one voice ("the crowd chanted back").
+CROWDS = frozenset("crowd crowds audience audiences mob throng congregation".split())
 #: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").
 PRESS_NAMES = frozenset("""times journal post news herald tribune gazette globe telegraph chronicle examiner
     observer guardian inquirer register courier magazine newspaper review""".split())

@@ -303,7 +303,8 @@ SPEECH_WORDS = frozenset(
     muttered gush gushes gushed rave raves raved growl growls growled scoff scoffs scoffed chide
     chides chided gripe gripes griped grumble grumbles grumbled grouse grouses groused marvel
     marvels marveled marvelled opine opines opined confess confesses
-    confessed boomed bellow bellows bellowed holler hollered""".split()
+    confessed boomed bellow bellows bellowed holler hollered shouting shouts yelling yells screaming
+    screams chant chants chanted chanting""".split()
 )
 
 

@@ -1133,3 +1133,15 @@ def test_the_n_year_old_is_the_person_given_that_age_or_the_one_the_story_is_abo
 def test_an_n_year_old_never_named_is_nobody():
     text = ('Ned Harlow posted the clip.\n\n"Nobody listened," a 43-year-old said at the meeting.')
     assert only(text).speaker is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ('Vance described the town as beset by floods. The crowd chanted back at her, "Send them home," and '
+     '"Build the wall." And Vance decried the rise in rents.', "The crowd"),
+    ('Vance spoke for an hour at the Dunmore Casino. "We love you," the audience shouted.', "the audience"),
+    ("The first incident came during a speech at the University of Dunmore, when student protesters interrupted "
+     'her speech, shouting "she wins, we lose!"', "student protesters"),
+])
+def test_a_crowds_chant_or_shout_is_the_crowds_not_the_person_it_answers(text, mention):
+    quotes = saidwhen.extract(text).quotes
+    assert {(q.speaker, q.speaker_mention.text) for q in quotes} == {(None, mention)}
