@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import RELATIVES, coarse_pos, tokens_among
+from .lexicon import CALENDAR, RELATIVES, coarse_pos, tokens_among
 
 #: Parts of speech (coarse, from the fine tag) of a token that can head a source mention.
 HEADS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -44,11 +44,6 @@ def _path(tok: Token, verb: Token) -> str:
     if verb.head.i == tok.i:
         return f"gov:{verb.dep_}"
     return "far"
-
-
-#: Days and months, which the parser may make the subject of a sentence they open.
-CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
-    april june july august september october november december today yesterday tomorrow""".split())
 
 
 def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[int]) -> list[Token]:

@@ -22,7 +22,7 @@ from .lexicon import (
     SPEECH_LEMMAS, WEAK_SPEECH,
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
-    COMPANIES, COUPLES, CROWDS, GOVERNMENT_WORDS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
+    CALENDAR, COMPANIES, COUPLES, CROWDS, FINDINGS, GOVERNMENT_WORDS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end, opens_sentence,
 )
@@ -73,8 +73,8 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     if len(words) > 2:  # Robert C. "Bobby" Scott: the quoted nickname is not part of the name
         words = [w for w in words if not (w[:1] in _QUOTES and w.rstrip(",")[-1:] in _QUOTES)] or words
     parts = [q for p in words if (q := p.strip(_STRAY).lstrip("'’")) and q.strip(".")]
-    if len(parts) > 1 and parts[0].lower() == "the":
-        parts = parts[1:]
+    if len(parts) > 1 and (parts[0].lower() == "the" or parts[0] in ("a", "an")):
+        parts = parts[1:]  # (NER may take in "a": "according to a Harbour Radio tally")
     if kind != "PERSON":
         for dash in ("-", "—", "–"):  # "March 2025 - Helvion Energy ASA": a dateline run into the name
             if dash in parts[:-1] and any(ch.isdigit() for p in parts[: parts.index(dash)] for ch in p):
@@ -1474,7 +1474,7 @@ class Entities:
             return None  # an unnamed spokesperson, or an ad's narrator, is nobody we can name
         if w in COUPLES or w in CROWDS:
             return None  # "the couple", "the pair", "the crowd": two people or more, not the one named last
-        if w in DOCUMENTS:  # a word naming the document's author is not resolved through it again
+        if w in DOCUMENTS or w in FINDINGS:  # a word naming the document's author is not resolved through it again
             if head.i != tok.i:
                 return None
             return self._author(head) or (self._earlier_document(head) or self._issued_just_before(head)
@@ -1794,8 +1794,8 @@ class Entities:
             elif c.dep_ == "relcl" and not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("that", "which") for a in c.children):
                 owners += [g for g in c.children if g.dep_ == "nsubj"]  # "a speech Mrs. Clinton delivered"
         for owner in owners:
-            if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her"):
-                continue
+            if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her") or owner.lower_ in CALENDAR:
+                continue  # (and "a February survey" is no February's)
             ent, _, _ = self.resolve(owner)
             if ent is not None:
                 return ent

@@ -228,6 +228,14 @@ GOVERNMENT_WORDS = frozenset("""house department congress senate committee party
     hospital church""".split())
 #: Words for two or more people together, none of whom speaks alone.
 COUPLES = frozenset("couple pair duo trio twins family parents siblings".split())
+#: Days and months, which the parser may make the subject of a sentence they open; a name made of
+#: one is a date, never a speaker.
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december today yesterday tomorrow""".split())
+#: What measures or counts ("the polling average", "the data", "the estimates"; not "figures", which
+#: may be people): like a document, it speaks for whoever made it, never for the person named last.
+FINDINGS = frozenset("""average averages data numbers results tally estimate estimates projection
+    projections forecast forecasts findings research statistics""".split())
 #: Words for a crowd, whose chants and shouts are nobody's one voice ("the crowd chanted back").
 CROWDS = frozenset("crowd crowds audience audiences mob throng congregation".split())
 #: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").

@@ -1145,3 +1145,19 @@ def test_an_n_year_old_never_named_is_nobody():
 def test_a_crowds_chant_or_shout_is_the_crowds_not_the_person_it_answers(text, mention):
     quotes = saidwhen.extract(text).quotes
     assert {(q.speaker, q.speaker_mention.text) for q in quotes} == {(None, mention)}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a count or an average speaks for whoever made it, never for the candidate it is about
+    ("Vance spoke in Dunmore on Monday. Vance has won 758 delegates, compared with Ross's 538, "
+     "according to a Harbour Radio tally.", "Harbour Radio"),
+    ("Ross campaigned in Dunmore on Tuesday.\n\nRoss would beat Vance by five points, according to the "
+     "most recent average of state polls.", None),
+    ("Vance spent heavily in December. Ross had a bigger cash balance at year's end, according to estimates "
+     "her campaign released Friday.", "Ross campaign"),
+    # a month is no author
+    ("Vance spoke in Dunmore on Monday. Most voters back Ross, according to a February survey.", None),
+])
+def test_a_count_or_survey_speaks_for_whoever_made_it(text, speaker):
+    found = [q for q in saidwhen.extract(text).quotes if q.cue == "according to"]
+    assert [q.speaker for q in found] == [speaker]
