@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .candidates import candidates, describe
+from .lexicon import PLACE_NAMES
 
 MODEL_FILE = Path(__file__).with_name("sources_model.json")
 #: How the source mention is chosen: "both" (the model, with the rules' pick as a feature),
@@ -68,7 +69,10 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
             describe(attributor, cands, qtoks, verb, None)))})
         if which == "rules":
             return att
-    scored = [(probability(f, which), k) for k, f in enumerate(feats)]
+    # "rivals in the U.S., and emphasized …": the place where something happens is no speaker
+    scored = [(probability(f, which), k) for k, f in enumerate(feats) if not _where(cands[k])]
+    if not scored:
+        return att
     p, k = max(scored)
     best = cands[k]
     if best.dep_ == "appos" and best.head.i != best.i:
@@ -107,14 +111,27 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
     if rule.head.i != verb.i:
         after = attributor._inverted_description(verb)
         return after is not None and after.i == rule.i
-    if rule.dep_ == "nsubj" and rule.tag_ == "CD":
-        return True
+    if rule.dep_ == "nsubj" and (rule.tag_ == "CD" or rule.lower_ in ("most", "many", "some", "several", "few", "half", "both", "all")):
+        return True  # (and "several included on it told Politico": some of them, however far from the cue)
     if rule.dep_ == "nsubj" and qtoks[-1].i < rule.left_edge.i <= qtoks[-1].i + 3 and rule.right_edge.i + 1 == verb.i:
         return True  # '"…," this unnamed official at the port said': the whole phrase between the quote and its cue
     beside = abs(rule.i - verb.i) <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3
     return beside and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i
                        # '"…," Trump barked and …' with the name parsed as the verb's compound
                        or rule.dep_ == "compound" and rule.tag_ == "NNP" and qtoks[-1].i < rule.i == verb.i - 1)
+
+
+def _where(tok) -> bool:
+    """Whether ``tok`` names where something is or happens ("a convention in Cleveland", "voters in
+    Tennessee and Georgia", "his rivals in the U.S."), which never speaks: the object of "in" (NER
+    runs on few sentences, so the preposition says it), or a place named after "at" or "from"."""
+    place = tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lower_ in PLACE_NAMES
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i and tok.head.i < tok.i:
+        tok = tok.head  # "in Tennessee and Georgia", "in Laredo, Texas"
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head.lower_
+    return prep in ("in", "across", "throughout", "near", "outside", "inside") or place and prep in ("at", "from")
 
 
 def _apposed_to(tok, head) -> bool:

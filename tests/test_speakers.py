@@ -1161,3 +1161,14 @@ def test_a_crowds_chant_or_shout_is_the_crowds_not_the_person_it_answers(text, m
 def test_a_count_or_survey_speaks_for_whoever_made_it(text, speaker):
     found = [q for q in saidwhen.extract(text).quotes if q.cue == "according to"]
     assert [q.speaker for q in found] == [speaker]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Vance paid a visit to the border.\n\nThe nomination heads to a contested convention in Cleveland, as several "
+     "included on the list told Harbour Radio they were only leaning toward Ross.", "several"),
+    ("More than nine of 10 Republicans in Tennessee and Georgia were worried about the economy; most said they "
+     'were "very worried."', "most"),
+])
+def test_a_place_where_something_happens_never_speaks_for_the_few_who_did(text, mention):
+    quotes = saidwhen.extract(text).quotes
+    assert {(q.speaker, q.speaker_mention.text) for q in quotes} == {(None, mention)}
