@@ -170,11 +170,10 @@ class Attributor(Entities):
         para = self.para_of(start)
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
-            att = (
-                self._dash_signature(toks) or self._name_label(toks) or self._colon_intro(toks, para) or self._cue_after(toks, para)
-                or self._governing_subject(toks, para)
-                or self._previous_subject(toks, para) or Attribution()
-            )
+            att = self._dash_signature(toks) or self._name_label(toks) or self._colon_intro(toks, para)
+            if att is None and (att := self._cue_after(toks, para)) is not None:
+                return att  # '"… fly?" Ted Marsh asked.': a sentence that only says who said it
+            att = att or self._governing_subject(toks, para) or self._previous_subject(toks, para) or Attribution()
         else:
             att = self.attribute_cue(verb)
         return choose(self, att, toks, verb, {t.i for t in toks}, [(start, end)])
@@ -252,7 +251,11 @@ class Attributor(Entities):
         """A quote closed with a full stop and followed in its paragraph by a sentence that only says
         who said it ('"… missing." Trump said.'): that sentence's cue, a comma the writer typed as a stop."""
         k = self._sent_of[qtoks[-1].i] + 1
-        if k >= len(self.sents) or self.sents[k].start != qtoks[-1].i + 1:
+        if k >= len(self.sents) or self.sents[k].start != qtoks[-1].i + 1 and not (
+                # a fragment quoted after its subject keeps its closing mark ('Roe "… fly?" Doe asked on
+                # Twitter.'): a short sentence after it
+                self.sents[k].start > qtoks[-1].i and all(t.is_punct for t in self.doc[qtoks[-1].i + 1 : self.sents[k].start])
+                and len(self.sents[k]) <= 10):
             return None
         nxt = self.sents[k]
         root = nxt.root

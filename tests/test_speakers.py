@@ -1172,3 +1172,10 @@ def test_a_count_or_survey_speaks_for_whoever_made_it(text, speaker):
 def test_a_place_where_something_happens_never_speaks_for_the_few_who_did(text, mention):
     quotes = saidwhen.extract(text).quotes
     assert {(q.speaker, q.speaker_mention.text) for q in quotes} == {(None, mention)}
+
+
+def test_a_fragment_quoted_after_its_subject_is_said_by_the_short_sentence_after_it():
+    text = ('The debate went badly for the mayor.\n\nVance "vehemently backs the casino as a recovery effort. '
+            'Does that fly?" former council adviser Ted Marsh asked on Twitter.')
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Ted Marsh", "asked on Twitter")
