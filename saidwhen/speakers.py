@@ -171,8 +171,8 @@ class Attributor(Entities):
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
             att = self._dash_signature(toks) or self._name_label(toks) or self._colon_intro(toks, para)
-            if att is None and (att := self._cue_after(toks, para)) is not None:
-                return att  # '"… fly?" Ted Marsh asked.': a sentence that only says who said it
+            if att is None and (att := self._cue_after(toks, para) or self._colon_lead(toks, para)) is not None:
+                return att  # '"… fly?" Ted Marsh asked.', 'Vance resisted: "…"': a clause that only says who said it
             att = att or self._governing_subject(toks, para) or self._previous_subject(toks, para) or Attribution()
         else:
             att = self.attribute_cue(verb)
@@ -327,6 +327,29 @@ class Attributor(Entities):
             att = self.attribute_cue(verb)
             return att if att.speaker is not None else None
         return None
+
+    def _colon_lead(self, qtoks: list[Token], para: int) -> Attribution | None:
+        """A quote that a clause of its own sentence leads in with a colon ("Kasich resisted: "…"",
+        "One supporter, Lee Zeldin, gave it a whirl on CNN: "…"") is said by that clause's subject,
+        whatever its verb: the colon says the quote is what the subject did."""
+        doc = self.doc
+        i = qtoks[0].i - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_punct and doc[i].text in _QUOTES):
+            i -= 1
+        if i < 1 or doc[i].text != ":" or self.para_of(doc[i].idx) != para or self._sent_of[i] != self._sent_of[qtoks[0].i]:
+            return None
+        verb = doc[i - 1]
+        while verb.dep_ not in ("ROOT",) and verb.head.i != verb.i and verb.head.i < i:
+            verb = verb.head
+        if not verb.tag_.startswith("VB") or self.in_quote(verb.idx):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and not self.in_quote(c.idx)), None)
+        if subj is None or coarse_pos(subj) not in ("PROPN", "PRON", "NOUN"):
+            return None
+        ent, mention, conf = self.resolve(subj)
+        if ent is None and coarse_pos(subj) != "NOUN":
+            return None
+        return Attribution(ent, mention, None, min(conf, 0.7) if ent else 0.5, explicit=True)
 
     def _governing_subject(self, qtoks: list[Token], para: int) -> Attribution | None:
         """With no speech verb, the person whose clause holds the quote ("X dismissed it as "…"")."""

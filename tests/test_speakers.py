@@ -1179,3 +1179,13 @@ def test_a_fragment_quoted_after_its_subject_is_said_by_the_short_sentence_after
             'Does that fly?" former council adviser Ted Marsh asked on Twitter.')
     q = only(text)
     assert (q.speaker, q.cue) == ("Ted Marsh", "asked on Twitter")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Rita Vance could "close the bridge for a week, I do not care how," said Ted Marsh, head of the '
+     'drivers union. Vance resisted:  "Mayors do not have the power to close state roads."', "Rita Vance"),
+    ('Marsh has told his members to push back. One early supporter, council member Lena Hart, gave the idea '
+     'a whirl in an interview on Tuesday: "You can easily argue that the mayor is against drivers."', "Lena Hart"),
+])
+def test_a_clause_that_leads_in_a_quote_with_a_colon_is_its_subjects_whatever_its_verb(text, speaker):
+    assert saidwhen.extract(text).quotes[-1].speaker == speaker
