@@ -1026,6 +1026,8 @@ class Store:
         each of its own (``variants.same_quotation_read``). A rendering printed with a bracket is
         filed under its readings' keys as well (``variants.reading_keys``), so a piece of the
         speaker's words it replaced finds it by its run key though its own words hold the bracket's."""
+        if self._filed_under(speaker_id) == set():
+            return [], set()  # the speaker has no rendering yet: every lookup below would find nothing
         conn = self.connection
         forms = (norm, *readings(text))
         buckets = list(dict.fromkeys(b for form in forms for b in rendering_buckets(form)))

@@ -615,11 +615,19 @@ def run_keys(norm: str) -> list[int]:
     words or more (the shortest piece the store looks for), apart from the head keys and the LSH
     buckets (another hash input), so that looking a speaker's text up by them meets no other entry."""
     words = norm.split()
-    return sorted({_run_key(words[i:i + HEAD_WORDS]) for i in range(len(words) - MIN_WORDS + 1)})
+    return sorted(_keys_of_runs("run ", words[:len(words) - MIN_WORDS + HEAD_WORDS])) if len(words) >= MIN_WORDS else []
 
 
 def _run_key(words: list[str]) -> int:
     return int.from_bytes(hashlib.blake2b(("run " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+def _keys_of_runs(kind: str, words: list[str]) -> set[int]:
+    """``_run_key`` (``kind`` "run ") or ``_head_key`` ("head ") of each run of ``HEAD_WORDS`` words in
+    ``words``, in one pass: the store asks for them of every rendering, tens of keys each."""
+    blake2b, from_bytes, join = hashlib.blake2b, int.from_bytes, " ".join
+    return {from_bytes(blake2b((kind + join(run)).encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+            for run in zip(*(words[k:] for k in range(HEAD_WORDS)))}
 
 
 def head_key(norm: str) -> int:
@@ -648,8 +656,7 @@ def found_by_head(norm: str, cut: bool = False) -> bool:
 def contained_keys(norm: str) -> list[int]:
     """The keys of every run of ``HEAD_WORDS`` words in ``norm``: a rendering that ``norm``
     contains begins with one of them, so its head key (``rendering_keys``) is among these."""
-    words = norm.split()
-    return sorted({_head_key(words[i:i + HEAD_WORDS]) for i in range(len(words) - HEAD_WORDS + 1)})
+    return sorted(_keys_of_runs("head ", norm.split()))
 
 
 def _head_key(words: list[str]) -> int:
