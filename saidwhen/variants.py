@@ -549,8 +549,14 @@ def sha1_hashes32(members):
     ``min_hashes`` takes."""
     import numpy as np
 
-    sha1 = hashlib.sha1
+    sha1 = _SHA1
     return np.frombuffer(b"".join([sha1(m).digest()[:4] for m in map(str.encode, members)]), "<u4")
+
+
+try:  # CPython's own SHA-1: the same digests as OpenSSL's, made twice as fast for a few bytes (no context to set up)
+    from _sha1 import sha1 as _SHA1
+except ImportError:  # a Python built without it
+    _SHA1 = hashlib.sha1
 
 
 _BAND_PREFIXES = [bytes([band]) for band in range(BANDS)]

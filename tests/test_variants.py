@@ -304,3 +304,12 @@ def test_a_renderings_run_and_head_keys_are_the_keys_of_each_of_its_runs_of_thre
     assert contained_keys(norm) == sorted({_head_key(words[i:i + 3]) for i in range(len(words) - 2)})
     # run keys: the runs that begin a piece of five words or more
     assert run_keys(norm) == sorted({_run_key(words[i:i + 3]) for i in range(len(words) - 4)})
+
+
+def test_the_hashes_of_words_are_datasketchs_sha1_hash32_of_their_utf8_bytes():
+    from datasketch.hashfunc import sha1_hash32
+
+    from saidwhen.variants import sha1_hashes32
+
+    words = ["reservoir", "ferry", "Calderón", "harbour master", "€5", ""]
+    assert list(sha1_hashes32(words)) == [sha1_hash32(w.encode("utf-8")) for w in words]
