@@ -422,8 +422,9 @@ class Store:
         """Replace the full-text triggers of a store written before a batch wrote its quotes' full-text
         rows at its end (triggers that do not know ``quotes_fts_pending``) with ``SCHEMA``'s."""
         conn = self.connection
-        stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'quotes'"))
-        if all("quotes_fts_pending" in (stored.get(name) or "") for name in FTS_TRIGGERS):
+        stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'quotes'"
+                                   " OR type = 'table' AND name = 'quotes_fts_pending'"))
+        if "quotes_fts_pending" in stored and all("quotes_fts_pending" in (stored.get(name) or "") for name in FTS_TRIGGERS):
             return
         with self._transaction():
             conn.execute(next(st for st in _statements(SCHEMA) if "CREATE TABLE IF NOT EXISTS quotes_fts_pending" in st))

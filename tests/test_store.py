@@ -1208,3 +1208,24 @@ def test_a_store_whose_triggers_indexed_each_quote_as_written_gets_the_batch_tri
         assert full_text_in_step(s)
     with Store(path, create=False) as s:  # opening again changes nothing
         assert len(rows(s, "SELECT name FROM sqlite_master WHERE type = 'trigger'")) == 3 and full_text_in_step(s)
+
+
+def test_an_older_store_opened_only_to_read_gets_its_quotes_rekeyed_and_its_full_text_triggers_whole(tmp_path):
+    from saidwhen.store import SCHEMA
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(OLD_QUOTES)  # quotes keyed by text alone, and the per-row full-text triggers of that time
+    conn.executescript(SCHEMA.replace("CREATE UNIQUE INDEX IF NOT EXISTS quotes_said", "CREATE INDEX IF NOT EXISTS unused"))
+    conn.executescript(OLD_FTS_TRIGGERS)
+    conn.executescript("""
+        INSERT INTO people (id, name, kind) VALUES (1, 'Maria Okafor', 'PERSON');
+        INSERT INTO quotes (id, text, norm_text, speaker_id, speaker, first_seen) VALUES (7, 'No comment', 'no comment', 1, 'Maria Okafor', '2024-01-02');
+    """)
+    conn.close()
+    with Store(path, create=False) as s:
+        assert [h.speaker for h in s.search("comment")] == []  # no occurrence: the quote is no hit, but the index holds it
+        assert full_text_in_step(s)
+        s.index([article(2, quote("The lighthouse stays open"))])
+        assert [h.text for h in s.search("lighthouse")] == ["The lighthouse stays open"]
+        assert full_text_in_step(s) and rows(s, "SELECT count(*) FROM quotes_fts_pending") == [(0,)]
