@@ -173,7 +173,7 @@ def is_fragment(text: str) -> bool:
 
 def _spelled_out(words: list[str]) -> list[str]:
     """``words`` with their contractions spelled out (``CONTRACTIONS``)."""
-    if not any(w in CONTRACTIONS for w in words):
+    if CONTRACTIONS.keys().isdisjoint(words):
         return words
     return [part for w in words for part in CONTRACTIONS.get(w, w).split()]
 
@@ -190,7 +190,7 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     wa, wb = a.split(), b.split()
     if wa == wb:
         return True
-    (short, short_cut), (long, _) = sorted(((wa, a_cut), (wb, b_cut)), key=lambda x: len(x[0]))
+    (short, short_cut), long = ((wb, b_cut), wa) if len(wb) < len(wa) else ((wa, a_cut), wb)  # the shorter first, ``a`` if as long
     if len(short) < MIN_WORDS:
         return False
     # Every rendering accepted below keeps the short one's words in the long one but for the
