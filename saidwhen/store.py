@@ -186,19 +186,33 @@ CREATE TABLE IF NOT EXISTS non_quotes (
 CREATE INDEX IF NOT EXISTS non_quotes_article ON non_quotes(article_id);
 
 -- External-content FTS5 over quotes, named and declared the way Datasette detects it
--- (``<table>_fts`` with content="<table>"), kept in step by triggers as sqlite-utils does.
+-- (``<table>_fts`` with content="<table>"), kept in step by triggers as sqlite-utils does, but for
+-- the quotes a batch of ``Store.index`` adds: while the batch is written, ``quotes_fts_pending``
+-- holds the last quote id stored before it, the triggers leave the quotes after it alone, and the
+-- batch writes their full-text rows at its end, at once (``Store._write_batch``). The table is
+-- empty outside a batch's transaction, so every other writer (``saidwhen load``, corrections by
+-- hand, an older saidwhen, Datasette) keeps the index in step row by row.
+CREATE TABLE IF NOT EXISTS quotes_fts_pending (after INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING FTS5 (text, speaker, content="quotes", content_rowid="id");
-CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN
+CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes
+WHEN NOT EXISTS (SELECT 1 FROM quotes_fts_pending WHERE new.id > after) BEGIN
     INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
 END;
-CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
+CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes
+WHEN NOT EXISTS (SELECT 1 FROM quotes_fts_pending WHERE old.id > after) BEGIN
     INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
 END;
 CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE ON quotes BEGIN
-    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
-    INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) SELECT 'delete', old.id, old.text, old.speaker
+        WHERE NOT EXISTS (SELECT 1 FROM quotes_fts_pending WHERE old.id > after);
+    INSERT INTO quotes_fts (rowid, text, speaker) SELECT new.id, new.text, new.speaker
+        WHERE NOT EXISTS (SELECT 1 FROM quotes_fts_pending WHERE new.id > after);
 END;
 """
+
+# The full-text triggers (``SCHEMA``); a store whose triggers are older (one full-text row per row
+# written, whatever writes it) has them replaced when opened (``Store._migrate``).
+FTS_TRIGGERS = ("quotes_ai", "quotes_ad", "quotes_au")
 
 #: Which ``variants.rendering_keys`` a store's LSH entries were made with (``PRAGMA user_version``):
 #: 1 hashes the words of substance only; 2 also holds the renderings printed with no speaker (under
@@ -401,7 +415,24 @@ class Store:
                 conn.execute("DROP INDEX articles_text_hash")
                 conn.execute("CREATE INDEX articles_text_hash ON articles(text_hash)")
         self._rekey_quotes()
+        self._retrigger_fts()
         self._rebucket_renderings()
+
+    def _retrigger_fts(self) -> None:
+        """Replace the full-text triggers of a store written before a batch wrote its quotes' full-text
+        rows at its end (triggers that do not know ``quotes_fts_pending``) with ``SCHEMA``'s."""
+        conn = self.connection
+        stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'quotes'"
+                                   " OR type = 'table' AND name = 'quotes_fts_pending'"))
+        if "quotes_fts_pending" in stored and all("quotes_fts_pending" in (stored.get(name) or "") for name in FTS_TRIGGERS):
+            return
+        with self._transaction():
+            conn.execute(next(st for st in _statements(SCHEMA) if "CREATE TABLE IF NOT EXISTS quotes_fts_pending" in st))
+            for name in FTS_TRIGGERS:
+                conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+            for st in _statements(SCHEMA):
+                if "CREATE TRIGGER IF NOT EXISTS" in st:
+                    conn.execute(st)
 
     def _rebucket_renderings(self) -> None:
         """Rebuild the renderings' LSH entries of a store written with another ``rendering_buckets``
@@ -522,8 +553,14 @@ class Store:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
             self._filed, self._filed_total = {}, 0
+            # The quotes this batch adds get their full-text rows at its end, in one statement
+            # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
+            (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
+            conn.execute("INSERT INTO quotes_fts_pending (after) VALUES (?)", (after,))
             for prepared in batch:
                 self._write_article(prepared, stats)
+            conn.execute("INSERT INTO quotes_fts (rowid, text, speaker) SELECT id, text, speaker FROM quotes WHERE id > ?", (after,))
+            conn.execute("DELETE FROM quotes_fts_pending")
             conn.execute("COMMIT")
         except BaseException as e:
             try:
@@ -990,6 +1027,8 @@ class Store:
         each of its own (``variants.same_quotation_read``). A rendering printed with a bracket is
         filed under its readings' keys as well (``variants.reading_keys``), so a piece of the
         speaker's words it replaced finds it by its run key though its own words hold the bracket's."""
+        if self._filed_under(speaker_id) == set():
+            return [], set()  # the speaker has no rendering yet: every lookup below would find nothing
         conn = self.connection
         forms = (norm, *readings(text))
         buckets = list(dict.fromkeys(b for form in forms for b in rendering_buckets(form)))

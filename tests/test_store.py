@@ -1112,3 +1112,120 @@ def test_the_lookups_a_batch_skips_by_its_filed_keys_would_have_found_nothing(tm
 
     held = dump(store_module.FILED_KEPT)
     assert held == dump(3) == dump(0)
+
+
+def full_text_in_step(store):
+    """Whether the full-text index holds each quote as it is stored now, and nothing else (FTS5's own
+    check against the quotes table raises if a row is missing, stale or left behind)."""
+    store.connection.execute("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)")
+    return rows(store, "SELECT count(*) FROM quotes_fts_docsize") == rows(store, "SELECT count(*) FROM quotes")
+
+
+RESERVOIR = "We are going to build the new reservoir before the end of next year, whatever it costs"
+
+
+def test_the_quotes_a_batch_adds_are_found_by_search_as_they_stand_when_the_batch_ends(store):
+    store.index([article(1, quote("We are going to build the new reservoir before the end…")),
+                 article(2, quote(RESERVOIR)),  # the quote of article 1 takes the fuller text, in the same batch
+                 article(3, quote("The ferry will run again in May", speaker=None, mention=None)),
+                 article(4, quote("The ferry will run again in May", speaker="Tom Reyes", mention="Reyes"))])  # and a speaker
+    assert [(h.text, h.speaker) for h in store.search("whatever")] == [(RESERVOIR, "Maria Okafor")]
+    assert [(h.text, h.speaker) for h in store.search("ferry")] == [("The ferry will run again in May", "Tom Reyes")]
+    assert full_text_in_step(store)
+    assert rows(store, "SELECT count(*) FROM quotes_fts_pending") == [(0,)]  # nothing of the batch is left behind
+
+
+def test_a_quote_of_an_earlier_batch_changed_by_a_later_one_is_found_by_its_new_words(store):
+    store.index([article(1, quote("We are going to build the new reservoir before the end…"))])
+    store.index([article(2, quote(RESERVOIR)), article(3, quote("The harbour wall will be rebuilt in spring"))])
+    assert [h.text for h in store.search("whatever")] == [RESERVOIR]
+    assert [h.text for h in store.search("harbour")] == ["The harbour wall will be rebuilt in spring"]
+    assert full_text_in_step(store)
+
+
+def test_quotes_written_outside_indexing_keep_the_full_text_index_in_step(store, tmp_path):
+    store.index([article(1, quote(RESERVOIR)), article(2, quote("No comment", speaker="Tom Reyes", mention="Reyes"))])
+    other = sqlite3.connect(tmp_path / "saidwhen.db")  # another writer: Datasette, `saidwhen load`, a script
+    other.execute("INSERT INTO quotes (text, norm_text, speaker) VALUES ('The lighthouse stays open', 'the lighthouse stays open', 'Tom Reyes')")
+    other.execute("UPDATE quotes SET text = 'No comment on the lighthouse' WHERE text = 'No comment'")
+    other.execute("DELETE FROM quotes WHERE text = ?", (RESERVOIR,))
+    other.commit()
+    other.close()
+    hits = store.connection.execute("SELECT q.text FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+                                    " WHERE quotes_fts MATCH 'lighthouse' ORDER BY q.id").fetchall()
+    assert hits == [("No comment on the lighthouse",), ("The lighthouse stays open",)]
+    assert full_text_in_step(store)
+
+
+def test_a_batch_that_fails_leaves_the_full_text_index_as_it_was(store, monkeypatch):
+    store.index([article(1, quote("The harbour wall will be rebuilt in spring"))])
+    write = Store._write_article
+
+    def failing(self, prepared, stats):
+        if prepared.article.id == "a3":
+            raise RuntimeError("the extraction of article 3 was broken")
+        write(self, prepared, stats)
+
+    monkeypatch.setattr(Store, "_write_article", failing)
+    with pytest.raises(RuntimeError):
+        store.index([article(2, quote("The ferry will run again in May")), article(3, quote("Never stored"))])
+    monkeypatch.undo()
+    assert rows(store, "SELECT count(*) FROM quotes_fts_pending") == [(0,)]
+    store.index([article(2, quote("The ferry will run again in May"))])
+    assert [h.text for h in store.search("ferry")] == ["The ferry will run again in May"]
+    assert store.search("harbour") and full_text_in_step(store)
+
+
+OLD_FTS_TRIGGERS = """
+DROP TRIGGER quotes_ai; DROP TRIGGER quotes_ad; DROP TRIGGER quotes_au;
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+END;
+CREATE TRIGGER quotes_au AFTER UPDATE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+    INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+END;
+DROP TABLE quotes_fts_pending;
+"""
+
+
+def test_a_store_whose_triggers_indexed_each_quote_as_written_gets_the_batch_triggers_when_opened(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as s:
+        s.index([article(1, quote("We are going to build the new reservoir before the end…"))])
+    conn = sqlite3.connect(path)
+    conn.executescript(OLD_FTS_TRIGGERS)  # as a saidwhen before batches wrote the full-text rows left it
+    conn.close()
+    with Store(path) as s:
+        triggers = rows(s, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%quotes_fts_pending%' ORDER BY name")
+        assert triggers == [("quotes_ad",), ("quotes_ai",), ("quotes_au",)]
+        s.index([article(2, quote(RESERVOIR)), article(3, quote("The harbour wall will be rebuilt in spring"))])
+        assert [h.text for h in s.search("whatever")] == [RESERVOIR]
+        assert [h.text for h in s.search("harbour")] == ["The harbour wall will be rebuilt in spring"]
+        assert full_text_in_step(s)
+    with Store(path, create=False) as s:  # opening again changes nothing
+        assert len(rows(s, "SELECT name FROM sqlite_master WHERE type = 'trigger'")) == 3 and full_text_in_step(s)
+
+
+def test_an_older_store_opened_only_to_read_gets_its_quotes_rekeyed_and_its_full_text_triggers_whole(tmp_path):
+    from saidwhen.store import SCHEMA
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(OLD_QUOTES)  # quotes keyed by text alone, and the per-row full-text triggers of that time
+    conn.executescript(SCHEMA.replace("CREATE UNIQUE INDEX IF NOT EXISTS quotes_said", "CREATE INDEX IF NOT EXISTS unused"))
+    conn.executescript(OLD_FTS_TRIGGERS)
+    conn.executescript("""
+        INSERT INTO people (id, name, kind) VALUES (1, 'Maria Okafor', 'PERSON');
+        INSERT INTO quotes (id, text, norm_text, speaker_id, speaker, first_seen) VALUES (7, 'No comment', 'no comment', 1, 'Maria Okafor', '2024-01-02');
+    """)
+    conn.close()
+    with Store(path, create=False) as s:
+        assert [h.speaker for h in s.search("comment")] == []  # no occurrence: the quote is no hit, but the index holds it
+        assert full_text_in_step(s)
+        s.index([article(2, quote("The lighthouse stays open"))])
+        assert [h.text for h in s.search("lighthouse")] == ["The lighthouse stays open"]
+        assert full_text_in_step(s) and rows(s, "SELECT count(*) FROM quotes_fts_pending") == [(0,)]

@@ -293,3 +293,23 @@ def test_a_line_that_two_statements_share_bridges_them_but_not_where_two_cuts_of
     assert not whole_sentences(n("finished before the spring tides"), one)
     assert not bridges(n(two), False, two, n("finished before the spring tides"), [(n(one), False, one)])
     assert not bridges(n(two), False, two, n(line), [])
+
+
+@pytest.mark.parametrize("norm", ["", "the ferry", "the ferry will run", "the ferry will run again",
+                                  "the ferry will run again in may the harbour master said on monday"])
+def test_a_renderings_run_and_head_keys_are_the_keys_of_each_of_its_runs_of_three_words(norm):
+    from saidwhen.variants import _head_key, _run_key, contained_keys, run_keys
+
+    words = norm.split()
+    assert contained_keys(norm) == sorted({_head_key(words[i:i + 3]) for i in range(len(words) - 2)})
+    # run keys: the runs that begin a piece of five words or more
+    assert run_keys(norm) == sorted({_run_key(words[i:i + 3]) for i in range(len(words) - 4)})
+
+
+def test_the_hashes_of_words_are_datasketchs_sha1_hash32_of_their_utf8_bytes():
+    from datasketch.hashfunc import sha1_hash32
+
+    from saidwhen.variants import sha1_hashes32
+
+    words = ["reservoir", "ferry", "Calderón", "harbour master", "€5", ""]
+    assert list(sha1_hashes32(words)) == [sha1_hash32(w.encode("utf-8")) for w in words]
