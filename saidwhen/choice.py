@@ -84,6 +84,8 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
         return att
     if rule is not None and _apposed_to(rule, best):
         return att  # "a statement to the Courier, her adviser, Tom Biel, said": the name the parser hung on the outlet
+    if rule is not None and _reports_around(best, verb):
+        return att  # "Roe welcomed the news, saying …, CNN reported": Roe is saying it; CNN reports that she did
     if att.speaker is not None and att.mention is not None and att.mention[0] <= best.idx < att.mention[1]:
         return att  # a word inside the name the rules resolved ("West Pennine Fire and Rescue Service"): that name
     if att.speaker is None and att.mention is None and p < TAKE_ALONE:
@@ -132,6 +134,26 @@ def _where(tok) -> bool:
         return False
     prep = tok.head.lower_
     return prep in ("in", "across", "throughout", "near", "outside", "inside") or place and prep in ("at", "from")
+
+
+def _reports_around(tok, verb) -> bool:
+    """Whether ``tok`` is who reports a clause that holds the cue ``verb`` ("…, saying …, CNN
+    reported", "…, saying …, according to Reuters"): the speaker of the whole, not of the speech
+    act reported inside it."""
+    if verb is None:
+        return False
+    if tok.dep_ == "nsubj" and tok.head.tag_.startswith("VB"):
+        outer = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        outer = tok.head.head.head
+    else:
+        return False
+    if outer.i == verb.i or tok.i < verb.i:
+        return False  # (the reporter named after it: a clause before the cue may be the parser's misreading)
+    step = verb  # the clause of ``outer`` that holds the cue must be its content: a ccomp on the way up
+    while step.head.i != step.i and step.head.i != outer.i:
+        step = step.head
+    return step.head.i == outer.i and step.i != outer.i and (step.dep_ == "ccomp" or tok.dep_ == "pobj")
 
 
 def _apposed_to(tok, head) -> bool:

@@ -1189,3 +1189,10 @@ def test_a_fragment_quoted_after_its_subject_is_said_by_the_short_sentence_after
 ])
 def test_a_clause_that_leads_in_a_quote_with_a_colon_is_its_subjects_whatever_its_verb(text, speaker):
     assert saidwhen.extract(text).quotes[-1].speaker == speaker
+
+
+def test_a_speech_act_reported_inside_an_outlets_report_is_the_doers_not_the_outlets():
+    text = ('Vance welcomed the news that Ross would quit, saying the mayor was "doing the right thing," '
+            "Harbour Radio reported.")
+    quotes = saidwhen.extract(text).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Harbour Radio"), ("mixed", "Vance"), ("partial", "Vance")]
