@@ -204,6 +204,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 kind = "summary"
         if not content:
             continue
+        content |= _listed_on(doc, tok, content)
         for trim in (_before_semicolon, _before_comment_dash, _before_trailing_participle):
             content = trim(doc, content, tok)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
@@ -243,6 +244,42 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             att = choose(attributor, att, [doc[i] for i in sorted(content)], tok, content, spans)
         found.append(Reported(spans, att, _confidence(tok, att), kind, absorbed))
     return found
+
+
+def _listed_on(doc: Doc, verb: Token, content: set[int]) -> set[int]:
+    """The rest of a list of bare infinitives that the content opens and the parser hung on the
+    tensed cue verb, or on a tensed verb above it, instead ("said money was needed to develop a
+    vaccine, educate the public and learn more", "as he urged the party to end its caucus, replace
+    its leaders and open its contests"): a base form cannot be joined to "said" or "urged", so it
+    goes on the content's own infinitive. A clause of its own joined to the list ("… and he
+    pledged …") is not part of it."""
+    if verb.tag_ in ("VB", "MD") or not content:
+        return set()
+    last = max((i for i in content if not doc[i].is_punct), default=max(content))
+    if not any(doc[i].tag_ == "VB" and i > verb.i and doc[i].dep_ in ("xcomp", "conj", "ccomp", "advcl") for i in content):
+        return set()
+    owners, node = [verb], verb
+    while node.head.i != node.i and node.head.tag_ not in ("VB", "MD") and len(owners) < 4:
+        node = node.head
+        owners.append(node)
+    out: set[int] = set()
+    for c in sorted((c for o in owners for c in o.rights), key=lambda t: t.i):
+        if c.i <= last or c.dep_ not in ("conj", "advcl") or c.tag_ != "VB":
+            continue
+        if any(k.dep_ in ("nsubj", "nsubjpass", "aux", "mark", "neg", "auxpass") for k in c.children):
+            continue
+        gap = doc[last + 1 : c.left_edge.i]
+        if c.left_edge.i != c.i or len(gap) > 2 or not all(t.text == "," or t.dep_ == "cc" for t in gap) \
+                or not any(t.text == "," for t in gap):
+            break
+        own = {t.i for k in c.subtree if k.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in k.children)
+               for t in k.subtree}
+        if own:  # "…, fix the system and he pledged …": up to its "and"
+            cut = min(own)
+            own |= {i for i in range(cut - 2, cut) if doc[i].dep_ == "cc" or doc[i].text == ","}
+        out |= {t.i for t in c.subtree} - own
+        last = max(i for i in out if not doc[i].is_punct)
+    return out
 
 
 def _before_semicolon(doc: Doc, content: set[int], verb: Token) -> set[int]:

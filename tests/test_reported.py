@@ -946,3 +946,23 @@ def test_a_description_by_place_is_not_a_holder_of_the_role_placed_elsewhere():
     text = ("Senate leader Mitch Connell, a Republican from Kentucky, spoke on Monday.\n\nSpeaker Paul Rhyne says the"
             " world is watching. In an interview Thursday, the Wisconsin Republican said the plan would fail.")
     assert [q.speaker for q in reported(text)] == ["Paul Rhyne", "Paul Rhyne"]
+
+
+@pytest.mark.parametrize(
+    "sentence, content, kinds",
+    [
+        ("Councillor Priya Walsh urged the board to scrap its toll, replace the ferry schedule, open up the "
+         "quay at night, and make its meetings public.",
+         "the board to scrap its toll, replace the ferry schedule, open up the quay at night, and make its "
+         "meetings public", ("summary",)),
+    ],
+)
+def test_a_list_of_infinitives_the_parser_hung_on_the_cue_verb_stays_in_the_content(sentence, content, kinds):
+    (q,) = reported(sentence, kinds=kinds)
+    assert q.text == content
+
+
+def test_a_clause_with_its_own_subject_ends_a_list_of_infinitives():
+    text = ("He pledged to cut the ferry fares, fix the town's broken harbour wall and he, once again, "
+            "pledged a new bridge.")
+    assert "to cut the ferry fares, fix the town's broken harbour wall" in [q.text for q in reported(text)]
