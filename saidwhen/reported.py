@@ -82,7 +82,9 @@ ANNOUNCING = frozenset(
     acknowledge acknowledges acknowledged reveal reveals revealed disclose discloses disclosed
     cite cites cited outline outlines outlined detail details detailed unveil unveils unveiled
     propose proposes proposed demand demands demanded pledge pledges pledged dispute disputes
-    disputed""".split()) | (DENYING := frozenset("deny denies denied denying".split()))
+    disputed recall recalls recalled recalling tweet tweets tweeted""".split()) | (DENYING := frozenset("deny denies denied denying".split()))
+#: Prepositions that go on with a noun's phrase ("her opposition to …", "an image of …").
+OBJECT_PREPS = frozenset("of to for against about with alongside toward towards between over".split())
 #: What a denial refuses rather than disputes: "denied the request" is no statement.
 REFUSED = frozenset("""request requests motion motions application applications permit permits access entry
     bail appeal appeals petition petitions permission visa visas service coverage""".split())
@@ -667,7 +669,17 @@ def _announced(verb: Token) -> set[int] | None:
         return None
     if verb.lower_ in DENYING and (obj.lower_ in REFUSED or any(c.dep_ == "dative" or c.dep_ == "dobj" and c.i != obj.i for c in kids)):
         return None  # "denied the request", "denied him entry": a refusal, not a denial of what was said
-    return {t.i for t in obj.subtree}
+    out = {t.i for t in obj.subtree}
+    nxt = obj.doc[max(out) + 1] if max(out) + 1 < len(obj.doc) else None
+    if nxt is not None and nxt.tag_ == "VBG" and nxt.head.i in (verb.i, obj.i):
+        return None  # "recalled the president telling him …": what he heard, not what he made public
+    # "recalled her opposition to the plan", "tweeted an image of Roe alongside …": a phrase that goes on
+    # the object, which the parser hung on the verb (not a time: "announced it on Tuesday")
+    for prep in kids:
+        if prep.dep_ == "prep" and prep.i == max(out) + 1 and prep.lower_ in OBJECT_PREPS and not any(
+                t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+            out |= {t.i for t in prep.subtree}
+    return out
 
 
 def _warned_of(verb: Token) -> set[int] | None:

@@ -966,3 +966,24 @@ def test_a_clause_with_its_own_subject_ends_a_list_of_infinitives():
     text = ("He pledged to cut the ferry fares, fix the town's broken harbour wall and he, once again, "
             "pledged a new bridge.")
     assert "to cut the ferry fares, fix the town's broken harbour wall" in [q.text for q in reported(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence, content, cue",
+    [
+        ("Senator Ada Grell recalled her opposition to the governor's efforts to sell the ferries.",
+         "her opposition to the governor's efforts to sell the ferries", "recalled"),
+        ("The mayor, Tom Vell, recalled the long strike at the harbour in 1998.", "the long strike at the harbour", "recalled"),
+        ("Ada Grell tweeted her approval of the new bridge.", "her approval of the new bridge", "tweeted"),
+        # the phrase that goes on the object, which the parser hung on the verb; not the day
+        ("Gov. Ada Grell announced the deal with state lawmakers on Monday.", "the deal with state lawmakers", "announced"),
+    ],
+)
+def test_what_someone_recalled_or_tweeted_is_a_summary(sentence, content, cue):
+    (q,) = reported(sentence, kinds=("summary",))
+    assert (q.text, q.cue) == (content, cue)
+
+
+def test_someone_recalled_telling_is_no_summary_of_what_was_recalled():
+    text = "''I want to fix it,'' Mr. Dunn recalled the governor telling him."
+    assert reported(text, kinds=("summary",)) == []
