@@ -207,7 +207,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if not content:
             continue
         content |= _listed_on(doc, tok, content)
-        for trim in (_before_semicolon, _before_comment_dash, _before_trailing_participle):
+        for trim in (_before_semicolon, _before_comment_dash, _before_trailing_participle, _before_comparison):
             content = trim(doc, content, tok)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
@@ -326,6 +326,22 @@ def _before_trailing_participle(doc: Doc, content: set[int], verb: Token) -> set
         if t.tag_ == "VBG" and t.dep_ == "advcl" and doc[i - 1].text == "," and t.left_edge.i == i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
                 and t.right_edge.i >= after[-1] and t.head.i in content and t.head.i != verb.i:
+            return {k for k in content if k < i - 1}
+    return content
+
+
+#: Auxiliaries that stand for a verb repeated from the clause before: "…, as has the mayor".
+STAND_IN_AUX = frozenset("has have had did does do was were is are would will could".split())
+
+
+def _before_comparison(doc: Doc, content: set[int], verb: Token) -> set[int]:
+    """What ``verb`` reports up to a closing "…, as has X" in which the writer sets someone else beside
+    the speaker: "said they will not back Trump, as has the mayor of Miami", "said she wants an
+    inquiry, as have other Democrats", "said he does not do them publicly, as was the case on Tuesday"."""
+    after = sorted(i for i in content if i > verb.i)
+    for i in after:
+        if doc[i].lower_ == "as" and i + 1 < len(doc) and doc[i + 1].lower_ in STAND_IN_AUX and doc[i - 1].text == "," \
+                and sum(doc[k].is_alpha for k in after if k < i) >= 3:
             return {k for k in content if k < i - 1}
     return content
 

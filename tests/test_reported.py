@@ -987,3 +987,18 @@ def test_what_someone_recalled_or_tweeted_is_a_summary(sentence, content, cue):
 def test_someone_recalled_telling_is_no_summary_of_what_was_recalled():
     text = "''I want to fix it,'' Mr. Dunn recalled the governor telling him."
     assert reported(text, kinds=("summary",)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Two council members have said they will not back the ferry plan, as has Tom Vell, the harbour master.",
+         "they will not back the ferry plan"),
+        ("Ada Grell said she, too, wants an inquiry, as have other members including Tom Vell.",
+         "she, too, wants an inquiry"),
+        # not an aside in the middle of the clause
+        ("Ada Grell said the plan, as was expected, would pass.", "the plan, as was expected, would pass"),
+    ],
+)
+def test_a_closing_comparison_with_someone_else_is_the_writers(sentence, content):
+    assert only(sentence).text == content
