@@ -208,7 +208,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             continue
         content |= _listed_on(doc, tok, content)
         for trim in (_before_semicolon, _before_comment_dash, _before_trailing_participle, _before_comparison,
-                     _before_closing_relative, _before_closing_apposition):
+                     _before_closing_apposition):
             content = trim(doc, content, tok)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
@@ -345,32 +345,6 @@ def _before_comparison(doc: Doc, content: set[int], verb: Token) -> set[int]:
                 and sum(doc[k].is_alpha for k in after if k < i) >= 3:
             return {k for k in content if k < i - 1}
     return content
-
-
-def _before_closing_relative(doc: Doc, content: set[int], verb: Token) -> set[int]:
-    """What ``verb`` reports up to a relative clause set off by a comma that closes it and describes
-    the clause's object for the reader: "said she is willing to be interviewed by the FBI, which is
-    conducting its own probe", "said he supports the bill, which includes …"."""
-    after = sorted(i for i in content if i > verb.i)
-    words = [i for i in after if not doc[i].is_punct]
-    if len(words) < 4:
-        return content
-    for i in after:
-        t = doc[i]
-        if t.dep_ != "relcl" or t.head.i not in content or t.head.dep_ not in ("dobj", "pobj", "attr") or t.head.i < verb.i:
-            continue
-        lead = t.left_edge
-        if lead.lower_ not in ("which", "who", "whom", "whose") or lead.i < 1 or doc[lead.i - 1].text != "," \
-                or t.right_edge.i < words[-1] or lead.i - 1 <= after[0] + 2:
-            continue
-        if any(k.tag_.startswith("VB") and (k.lower_ in CUE_FORMS or k.lower_ in DESCRIBING) for k in t.subtree):
-            continue  # "…, which he claimed as his average donation": more of what he said
-        return {k for k in content if k < lead.i - 1}
-    return content
-
-
-#: Verbs that, like the cue verbs, report what someone said of a thing: "which he described as …".
-DESCRIBING = frozenset("describe describes described describing dub dubs dubbed branded labeled labelled".split())
 
 
 def _before_closing_apposition(doc: Doc, content: set[int], verb: Token) -> set[int]:

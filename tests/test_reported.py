@@ -1004,25 +1004,6 @@ def test_a_closing_comparison_with_someone_else_is_the_writers(sentence, content
     assert only(sentence).text == content
 
 
-@pytest.mark.parametrize(
-    "sentence, content",
-    [
-        ("Ada Grell has said she is willing to be interviewed by the police, which is conducting its own inquiry.",
-         "she is willing to be interviewed by the police"),
-        # a relative clause in the middle, or one that reports more of what she said, stays
-        ("Tom Vell said the agency, which runs the ferries, would close.", "the agency, which runs the ferries, would close"),
-    ],
-)
-def test_a_closing_relative_clause_on_the_object_is_the_writers_description(sentence, content):
-    assert only(sentence).text == content
-
-
-def test_a_closing_relative_clause_that_reports_more_stays_in_the_content():
-    text = "Ada Grell urged voters to give $10 each, which she claimed was the average gift."
-    (q,) = reported(text, kinds=("summary",))
-    assert q.text == "voters to give $10 each, which she claimed was the average gift"
-
-
 def test_a_closing_indefinite_apposition_is_the_writers_summing_up():
     text = "Ada Grell has vowed to repeal the Ferry Act, a longstanding law that bans night crossings."
     assert only(text).text == "to repeal the Ferry Act"
