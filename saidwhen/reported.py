@@ -196,6 +196,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 content, kind = passive[0], passive[2]
         else:
             content = _summary(tok) if summary else _content(doc, tok)
+            if content and not summary and any(c.dep_ == "neg" for c in tok.children) and tok.lower_ in WITHHOLDING:
+                kind = "question"  # "would not say whether …": a question left open
             if not content and w in CALLING:
                 content = _called_quoted(doc, tok, partial)
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
@@ -412,7 +414,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         comma = speaker.right_edge.i + (speaker.right_edge.text != ",")
         return ({t.i for t in subject.subtree} | {t.i for t in clause.subtree if t.i > comma}) - {verb.i - 1}
     if any(c.dep_ == "neg" for c in verb.children):
-        return None  # "did not say that …"
+        return _not_said(verb)  # "did not say that …": nothing; "would not say whether …": what was kept back
     if verb.tag_ == "VB" and verb.i == verb.sent.start and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
         return None  # "Add that sum to …", "Tell me it is safe": the writer's imperative, nobody's statement
     if writers_hedge(verb):
@@ -490,6 +492,28 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if head.lower_ in ASIDES and not any(c.dep_ == "nsubj" for c in head.children):
             return None  # '"…," Kemp said, asked about the delay': the question put to her, not what she said
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
+    return None
+
+
+#: Verbs whose negation with a question names what someone kept back: "would not say whether …".
+WITHHOLDING = frozenset("""say says said saying tell tells told telling explain explains explained explaining disclose
+    discloses disclosed specify specifies specified""".split())
+
+
+def _not_said(verb: Token) -> set[int] | None:
+    """What someone would not say ("would not say whether he would run", "is not saying what
+    techniques he would support", "did not say when"), the question left open, which news reports
+    as an attribution of its own (PolNeAR train: 10 of 11); nothing for a negated statement ("did
+    not say that …")."""
+    if verb.lower_ not in WITHHOLDING or not verb.tag_.startswith("VB"):
+        return None
+    for c in verb.rights:
+        if c.dep_ in ("ccomp", "xcomp") and _question(c) and c.left_edge.i > verb.i:
+            return {t.i for t in c.subtree}
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.head.i == verb.i and nxt.tag_ == "WRB" and nxt.lower_ in QUESTION_WORDS \
+            and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
+        return {nxt.i}  # "did not say when."
     return None
 
 

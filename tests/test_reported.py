@@ -1014,3 +1014,21 @@ def test_a_list_of_indefinite_objects_is_no_apposition():
             'relationship" between the two towns.')
     (q,) = reported(text, kinds=("summary",))
     assert q.text.endswith("between the two towns")
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Tom Vell is not saying what other changes he would support.", "what other changes he would support"),
+        ("Ada Grell would not say whether she would run for the council again.",
+         "whether she would run for the council again"),
+        ("The ferry company stopped the crossings, but Ada Grell did not say when.", "when"),
+    ],
+)
+def test_what_someone_would_not_say_is_the_question_left_open(sentence, content):
+    (q,) = reported(sentence, kinds=("question",))
+    assert q.text == content
+
+
+def test_a_negated_statement_is_still_nothing():
+    assert reported("Ada Grell did not say that she would run.", kinds=("indirect", "question", "summary")) == []
