@@ -18,7 +18,9 @@ verdict someone voiced, with "call" ("called for an inquiry", "called on the boa
 "announce" or "report" ("announced his candidacy", "reported earnings of $8 a share"). Real news
 attributes these as often as it quotes, and annotated corpora (PolNeAR) count them as
 attributions. Questions ("asked whether …", "Asked about the budget, she said …") are kind
-``question``; a passive one's asker is the "by" agent or nobody, never the one who answers.
+``question``; a passive one's asker is the "by" agent or nobody, never the one who answers. So is
+what someone would not say ("would not say whether he would run", "did not say when"), which news
+reports as an attribution, though a negated statement ("did not say that …") is none.
 """
 
 from __future__ import annotations
