@@ -18,7 +18,9 @@ verdict someone voiced, with "call" ("called for an inquiry", "called on the boa
 "announce" or "report" ("announced his candidacy", "reported earnings of $8 a share"). Real news
 attributes these as often as it quotes, and annotated corpora (PolNeAR) count them as
 attributions. Questions ("asked whether …", "Asked about the budget, she said …") are kind
-``question``; a passive one's asker is the "by" agent or nobody, never the one who answers.
+``question``; a passive one's asker is the "by" agent or nobody, never the one who answers. So is
+what someone would not say ("would not say whether he would run", "did not say when"), which news
+reports as an attribution, though a negated statement ("did not say that …") is none.
 """
 
 from __future__ import annotations
@@ -82,7 +84,9 @@ ANNOUNCING = frozenset(
     acknowledge acknowledges acknowledged reveal reveals revealed disclose discloses disclosed
     cite cites cited outline outlines outlined detail details detailed unveil unveils unveiled
     propose proposes proposed demand demands demanded pledge pledges pledged dispute disputes
-    disputed""".split()) | (DENYING := frozenset("deny denies denied denying".split()))
+    disputed recall recalls recalled recalling tweet tweets tweeted""".split()) | (DENYING := frozenset("deny denies denied denying".split()))
+#: Prepositions that go on with a noun's phrase ("her opposition to …", "an image of …").
+OBJECT_PREPS = frozenset("of to for against about with alongside toward towards between over".split())
 #: What a denial refuses rather than disputes: "denied the request" is no statement.
 REFUSED = frozenset("""request requests motion motions application applications permit permits access entry
     bail appeal appeals petition petitions permission visa visas service coverage""".split())
@@ -194,6 +198,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 content, kind = passive[0], passive[2]
         else:
             content = _summary(tok) if summary else _content(doc, tok)
+            if content and not summary and any(c.dep_ == "neg" for c in tok.children) and tok.lower_ in WITHHOLDING:
+                kind = "question"  # "would not say whether …": a question left open
             if not content and w in CALLING:
                 content = _called_quoted(doc, tok, partial)
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
@@ -204,7 +210,9 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 kind = "summary"
         if not content:
             continue
-        for trim in (_before_semicolon, _before_comment_dash, _before_trailing_participle):
+        content |= _listed_on(doc, tok, content)
+        for trim in (_before_semicolon, _before_comment_dash, _before_trailing_participle, _before_comparison,
+                     _before_closing_apposition):
             content = trim(doc, content, tok)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
@@ -243,6 +251,42 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             att = choose(attributor, att, [doc[i] for i in sorted(content)], tok, content, spans)
         found.append(Reported(spans, att, _confidence(tok, att), kind, absorbed))
     return found
+
+
+def _listed_on(doc: Doc, verb: Token, content: set[int]) -> set[int]:
+    """The rest of a list of bare infinitives that the content opens and the parser hung on the
+    tensed cue verb, or on a tensed verb above it, instead ("said money was needed to develop a
+    vaccine, educate the public and learn more", "as he urged the party to end its caucus, replace
+    its leaders and open its contests"): a base form cannot be joined to "said" or "urged", so it
+    goes on the content's own infinitive. A clause of its own joined to the list ("… and he
+    pledged …") is not part of it."""
+    if verb.tag_ in ("VB", "MD") or not content:
+        return set()
+    last = max((i for i in content if not doc[i].is_punct), default=max(content))
+    if not any(doc[i].tag_ == "VB" and i > verb.i and doc[i].dep_ in ("xcomp", "conj", "ccomp", "advcl") for i in content):
+        return set()
+    owners, node = [verb], verb
+    while node.head.i != node.i and node.head.tag_ not in ("VB", "MD") and len(owners) < 4:
+        node = node.head
+        owners.append(node)
+    out: set[int] = set()
+    for c in sorted((c for o in owners for c in o.rights), key=lambda t: t.i):
+        if c.i <= last or c.dep_ not in ("conj", "advcl") or c.tag_ != "VB":
+            continue
+        if any(k.dep_ in ("nsubj", "nsubjpass", "aux", "mark", "neg", "auxpass") for k in c.children):
+            continue
+        gap = doc[last + 1 : c.left_edge.i]
+        if c.left_edge.i != c.i or len(gap) > 2 or not all(t.text == "," or t.dep_ == "cc" for t in gap) \
+                or not any(t.text == "," for t in gap):
+            break
+        own = {t.i for k in c.subtree if k.dep_ == "conj" and any(x.dep_ in ("nsubj", "nsubjpass") for x in k.children)
+               for t in k.subtree}
+        if own:  # "…, fix the system and he pledged …": up to its "and"
+            cut = min(own)
+            own |= {i for i in range(cut - 2, cut) if doc[i].dep_ == "cc" or doc[i].text == ","}
+        out |= {t.i for t in c.subtree} - own
+        last = max(i for i in out if not doc[i].is_punct)
+    return out
 
 
 def _before_semicolon(doc: Doc, content: set[int], verb: Token) -> set[int]:
@@ -291,6 +335,45 @@ def _before_trailing_participle(doc: Doc, content: set[int], verb: Token) -> set
     return content
 
 
+#: Auxiliaries that stand for a verb repeated from the clause before: "…, as has the mayor".
+STAND_IN_AUX = frozenset("has have had did does do was were is are would will could".split())
+
+
+def _before_comparison(doc: Doc, content: set[int], verb: Token) -> set[int]:
+    """What ``verb`` reports up to a closing "…, as has X" in which the writer sets someone else beside
+    the speaker: "said they will not back Trump, as has the mayor of Miami", "said she wants an
+    inquiry, as have other Democrats", "said he does not do them publicly, as was the case on Tuesday"."""
+    after = sorted(i for i in content if i > verb.i)
+    for i in after:
+        if doc[i].lower_ == "as" and i + 1 < len(doc) and doc[i + 1].lower_ in STAND_IN_AUX and doc[i - 1].text == "," \
+                and sum(doc[k].is_alpha for k in after if k < i) >= 3:
+            return {k for k in content if k < i - 1}
+    return content
+
+
+def _before_closing_apposition(doc: Doc, content: set[int], verb: Token) -> set[int]:
+    """What ``verb`` reports up to an indefinite noun phrase after a comma that closes it and sums up
+    its object for the reader, as the lone dash of ``_before_comment_dash`` does: "announced it would
+    slash up to 30,000 jobs, a mass layoff rivaling the cuts of 2002", "vowed to repeal the amendment,
+    a longstanding provision that …"."""
+    after = sorted(i for i in content if i > verb.i)
+    words = [i for i in after if not doc[i].is_punct]
+    if len(words) < 4:
+        return content
+    for i in after:
+        t = doc[i]
+        if t.dep_ != "appos" or coarse_pos(t) != "NOUN" or t.head.i not in content or t.head.i < verb.i or t.head.dep_ in ("nsubj", "nsubjpass"):
+            continue
+        lead = t.left_edge
+        if lead.lower_ not in ("a", "an") or lead.i < 1 or doc[lead.i - 1].text != "," or t.right_edge.i < words[-1] \
+                or lead.i - 1 <= after[0] + 2:
+            continue
+        if any(c.dep_ == "conj" and c.left_edge.lower_ in ("a", "an", "the") for c in t.children):
+            continue  # "pledged cooperation, a deep bond, and a close relationship": a list, not an aside
+        return {k for k in content if k < lead.i - 1}
+    return content
+
+
 def _finishes(doc: Doc, content: set[int], start: int, end: int) -> bool:
     """Whether the direct quote at ``start:end`` is the end of a reported clause that opens in the
     writer's words: the parse puts the quote inside the clause, at least three of the writer's words
@@ -333,7 +416,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         comma = speaker.right_edge.i + (speaker.right_edge.text != ",")
         return ({t.i for t in subject.subtree} | {t.i for t in clause.subtree if t.i > comma}) - {verb.i - 1}
     if any(c.dep_ == "neg" for c in verb.children):
-        return None  # "did not say that …"
+        return _not_said(verb)  # "did not say that …": nothing; "would not say whether …": what was kept back
     if verb.tag_ == "VB" and verb.i == verb.sent.start and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
         return None  # "Add that sum to …", "Tell me it is safe": the writer's imperative, nobody's statement
     if writers_hedge(verb):
@@ -411,6 +494,28 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if head.lower_ in ASIDES and not any(c.dep_ == "nsubj" for c in head.children):
             return None  # '"…," Kemp said, asked about the delay': the question put to her, not what she said
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
+    return None
+
+
+#: Verbs whose negation with a question names what someone kept back: "would not say whether …".
+WITHHOLDING = frozenset("""say says said saying tell tells told telling explain explains explained explaining disclose
+    discloses disclosed specify specifies specified""".split())
+
+
+def _not_said(verb: Token) -> set[int] | None:
+    """What someone would not say ("would not say whether he would run", "is not saying what
+    techniques he would support", "did not say when"), the question left open, which news reports
+    as an attribution of its own (PolNeAR train: 10 of 11); nothing for a negated statement ("did
+    not say that …")."""
+    if verb.lower_ not in WITHHOLDING or not verb.tag_.startswith("VB"):
+        return None
+    for c in verb.rights:
+        if c.dep_ in ("ccomp", "xcomp") and _question(c) and c.left_edge.i > verb.i:
+            return {t.i for t in c.subtree}
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.head.i == verb.i and nxt.tag_ == "WRB" and nxt.lower_ in QUESTION_WORDS \
+            and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
+        return {nxt.i}  # "did not say when."
     return None
 
 
@@ -630,7 +735,17 @@ def _announced(verb: Token) -> set[int] | None:
         return None
     if verb.lower_ in DENYING and (obj.lower_ in REFUSED or any(c.dep_ == "dative" or c.dep_ == "dobj" and c.i != obj.i for c in kids)):
         return None  # "denied the request", "denied him entry": a refusal, not a denial of what was said
-    return {t.i for t in obj.subtree}
+    out = {t.i for t in obj.subtree}
+    nxt = obj.doc[max(out) + 1] if max(out) + 1 < len(obj.doc) else None
+    if nxt is not None and nxt.tag_ == "VBG" and nxt.head.i in (verb.i, obj.i):
+        return None  # "recalled the president telling him …": what he heard, not what he made public
+    # "recalled her opposition to the plan", "tweeted an image of Roe alongside …": a phrase that goes on
+    # the object, which the parser hung on the verb (not a time: "announced it on Tuesday")
+    for prep in kids:
+        if prep.dep_ == "prep" and prep.i == max(out) + 1 and prep.lower_ in OBJECT_PREPS and not any(
+                t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+            out |= {t.i for t in prep.subtree}
+    return out
 
 
 def _warned_of(verb: Token) -> set[int] | None:

@@ -946,3 +946,89 @@ def test_a_description_by_place_is_not_a_holder_of_the_role_placed_elsewhere():
     text = ("Senate leader Mitch Connell, a Republican from Kentucky, spoke on Monday.\n\nSpeaker Paul Rhyne says the"
             " world is watching. In an interview Thursday, the Wisconsin Republican said the plan would fail.")
     assert [q.speaker for q in reported(text)] == ["Paul Rhyne", "Paul Rhyne"]
+
+
+@pytest.mark.parametrize(
+    "sentence, content, kinds",
+    [
+        ("Councillor Priya Walsh urged the board to scrap its toll, replace the ferry schedule, open up the "
+         "quay at night, and make its meetings public.",
+         "the board to scrap its toll, replace the ferry schedule, open up the quay at night, and make its "
+         "meetings public", ("summary",)),
+    ],
+)
+def test_a_list_of_infinitives_the_parser_hung_on_the_cue_verb_stays_in_the_content(sentence, content, kinds):
+    (q,) = reported(sentence, kinds=kinds)
+    assert q.text == content
+
+
+def test_a_clause_with_its_own_subject_ends_a_list_of_infinitives():
+    text = ("He pledged to cut the ferry fares, fix the town's broken harbour wall and he, once again, "
+            "pledged a new bridge.")
+    assert "to cut the ferry fares, fix the town's broken harbour wall" in [q.text for q in reported(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence, content, cue",
+    [
+        ("Senator Ada Grell recalled her opposition to the governor's efforts to sell the ferries.",
+         "her opposition to the governor's efforts to sell the ferries", "recalled"),
+        ("The mayor, Tom Vell, recalled the long strike at the harbour in 1998.", "the long strike at the harbour", "recalled"),
+        ("Ada Grell tweeted her approval of the new bridge.", "her approval of the new bridge", "tweeted"),
+        # the phrase that goes on the object, which the parser hung on the verb; not the day
+        ("Gov. Ada Grell announced the deal with state lawmakers on Monday.", "the deal with state lawmakers", "announced"),
+    ],
+)
+def test_what_someone_recalled_or_tweeted_is_a_summary(sentence, content, cue):
+    (q,) = reported(sentence, kinds=("summary",))
+    assert (q.text, q.cue) == (content, cue)
+
+
+def test_someone_recalled_telling_is_no_summary_of_what_was_recalled():
+    text = "''I want to fix it,'' Mr. Dunn recalled the governor telling him."
+    assert reported(text, kinds=("summary",)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Two council members have said they will not back the ferry plan, as has Tom Vell, the harbour master.",
+         "they will not back the ferry plan"),
+        ("Ada Grell said she, too, wants an inquiry, as have other members including Tom Vell.",
+         "she, too, wants an inquiry"),
+        # not an aside in the middle of the clause
+        ("Ada Grell said the plan, as was expected, would pass.", "the plan, as was expected, would pass"),
+    ],
+)
+def test_a_closing_comparison_with_someone_else_is_the_writers(sentence, content):
+    assert only(sentence).text == content
+
+
+def test_a_closing_indefinite_apposition_is_the_writers_summing_up():
+    text = "Ada Grell has vowed to repeal the Ferry Act, a longstanding law that bans night crossings."
+    assert only(text).text == "to repeal the Ferry Act"
+
+
+def test_a_list_of_indefinite_objects_is_no_apposition():
+    text = ('Ada Grell pledged "cooperation" toward shared goals, a "deep and sincere" bond, and a "close and honest '
+            'relationship" between the two towns.')
+    (q,) = reported(text, kinds=("summary",))
+    assert q.text.endswith("between the two towns")
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Tom Vell is not saying what other changes he would support.", "what other changes he would support"),
+        ("Ada Grell would not say whether she would run for the council again.",
+         "whether she would run for the council again"),
+        ("The ferry company stopped the crossings, but Ada Grell did not say when.", "when"),
+    ],
+)
+def test_what_someone_would_not_say_is_the_question_left_open(sentence, content):
+    (q,) = reported(sentence, kinds=("question",))
+    assert q.text == content
+
+
+def test_a_negated_statement_is_still_nothing():
+    assert reported("Ada Grell did not say that she would run.", kinds=("indirect", "question", "summary")) == []
