@@ -22,7 +22,7 @@ from thinc.api import NumpyOps
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
 from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .reported import find_reported, reporting_word_near
-from .entities import _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
+from .entities import Entity, _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
 from .nested import inner_quotes
 from .people import known_full_name
 from .lexicon import PRESS_NAMES, PRONOUNS, ROLE_WORDS
@@ -987,9 +987,9 @@ def _attribute_headline(st: _State, speech: list[int], final: dict[int, Attribut
     head = st.text[hs:he]
     m = _HEAD_LABEL.match(head)
     if m is not None:
-        # the label is a person's name, alone or "on" a topic; not a sentence ("Maker's founder teases …")
-        name = re.split(r"\s+(?:on|On|about|About)\s+", m.group(1), maxsplit=1)[0].strip()
-        ent = attributor.lookup(name, "PERSON") if len(name.split()) <= 4 else None
+        # the label is a person's name, alone or "on" a topic, or the name a headline's sentence
+        # opens with ("Ruiz Heckles Critics:"); not a sentence about someone else ("Maker's founder teases …")
+        ent, name = _label_speaker(attributor, m.group(1), he)
         if ent is not None and ent.kind == "PERSON" and (at := st.skeleton.to_skeleton(hs + m.start(1))) is not None:
             for i in speech:
                 if st.spans[i].paragraph == 0 and st.spans[i].open_at == hs + m.end() - 1:
@@ -1029,6 +1029,33 @@ _HEAD_CLAIM = re.compile(r"(?P<label>[^:\n\"“”‘’]{2,60}?):\s+(?P<claim>[
 _LABEL_TOPIC = re.compile(r"\s+(?:on|On|about|About|to|To|at|At)\s+")
 
 
+def _label_speaker(attributor: Attributor, label: str, body_start: int) -> tuple[Entity | None, str]:
+    """Who a headline's label before its colon names, and the words that name them: the whole
+    label, or the part before a topic ("Ortiz on the levy"), or the name a headline's sentence opens
+    with ("Sarah Vance heckles critics", "Vance Addresses Flood"): someone the article goes on to
+    name in its body. (None, label) for a kicker or a sentence about something else."""
+    label = label.strip()
+    tries = [_LABEL_TOPIC.split(label, maxsplit=1)[0].strip()]
+    words = label.split()
+    for k in (3, 2, 1):  # a name, then a verb of the headline's present ("heckles", "Addresses", "Wades")
+        if len(words) > k + 1 and re.fullmatch(r"[a-z]{2,}(?:es|s)", words[k]) and words[k] not in ("has", "does", "was") or (
+                len(words) > k + 1 and re.fullmatch(r"[A-Z][a-z]+(?:es|s)", words[k]) and words[k].lower() in SPEECH_HEADLINE_VERBS):
+            tries.append(" ".join(words[:k]))
+    for name in tries:
+        if not 1 <= len(name.split()) <= 4:
+            continue
+        ent = attributor.lookup(name, "PERSON")
+        if ent is not None and any(ms >= body_start for ms, _, _ in ent.mentions) and (name == tries[0] or ent.kind == "PERSON"):
+            return ent, name
+    return None, label
+
+
+#: Verbs a title-case headline puts after the name of who acts ("Vance Addresses Flood: "…"").
+SPEECH_HEADLINE_VERBS = frozenset("""addresses answers blasts heckles endorses slams urges warns wades says tells
+    responds rips hits vows pledges promises defends calls asks admits denies insists explains
+    argues reacts""".split())
+
+
 def _headline_claim(st: _State, speech: list[int], final: dict[int, Attribution], attributor: Attributor,
                     reported: list[_ReportedQuote]) -> tuple[Attribution, tuple[int, int]] | None:
     """The claim a headline credits to the person or organisation that labels it ("Lina Ortiz:
@@ -1043,8 +1070,8 @@ def _headline_claim(st: _State, speech: list[int], final: dict[int, Attribution]
     m = _HEAD_CLAIM.match(head)
     if m is None or len(head.split()) > 30 or len(st.paras) < 2:
         return None
-    label = _LABEL_TOPIC.split(m.group("label"), maxsplit=1)[0].strip()
-    if not 1 <= len(label.split()) <= 4 or label.isupper() or not label[:1].isupper():
+    label = m.group("label").strip()
+    if label.isupper() or not label[:1].isupper():
         return None
     a, b = hs + m.start("claim"), hs + m.end("claim")
     b = min(b, hs + head.find(";")) if ";" in head[m.start("claim"):] else b
@@ -1057,8 +1084,8 @@ def _headline_claim(st: _State, speech: list[int], final: dict[int, Attribution]
         return None  # "Ted Cruz: True conservative or career politician?" asks about him
     if any(r.start < b and a < r.end for r in reported):
         return None
-    ent = attributor.lookup(label, "PERSON")
-    if ent is None or not any(ms >= he for ms, _, _ in ent.mentions):
+    ent, label = _label_speaker(attributor, label, he)
+    if ent is None:
         return None  # the label must name someone the article itself goes on to name
     if ent.kind != "PERSON" and set(_norm_words(label)) & PRESS_NAMES:
         return None  # "Harbour News Hour: A World at War" is a programme and its episode

@@ -1196,3 +1196,21 @@ def test_a_speech_act_reported_inside_an_outlets_report_is_the_doers_not_the_out
             "Harbour Radio reported.")
     quotes = saidwhen.extract(text).quotes
     assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Harbour Radio"), ("mixed", "Vance"), ("partial", "Vance")]
+
+
+@pytest.mark.parametrize("headline, text", [
+    ('Vance Addresses Dunmore Flood: "This Cannot Continue."', "This Cannot Continue."),
+    ('Rita Vance heckles levee critics: "You are being ridiculous."', "You are being ridiculous."),
+    ("Rita Vance Endorses Ted Marsh: Nobody Fought Harder For The Levee", "Nobody Fought Harder For The Levee"),
+])
+def test_a_headline_sentence_opening_with_a_name_credits_that_name_not_the_sentence(headline, text):
+    article = saidwhen.extract(f"{headline}\n\nMayor Rita Vance spoke on Friday about Ted Marsh and the flood in Dunmore. "
+                               "Vance said the town would rebuild.")
+    head = article.quotes[0]
+    assert (head.text, head.speaker) == (text, "Rita Vance")
+
+
+def test_a_headline_saying_how_someone_is_credits_them_with_nothing():
+    article = saidwhen.extract("Vance is back: Dunmore's mayor on the campaign trail again\n\n"
+                               "Mayor Rita Vance spoke on Friday in Dunmore. Vance said the town would rebuild.")
+    assert [q.paragraph for q in article.quotes] == [1]
