@@ -304,7 +304,8 @@ SPEECH_WORDS = frozenset(
     chides chided gripe gripes griped grumble grumbles grumbled grouse grouses groused marvel
     marvels marveled marvelled opine opines opined confess confesses
     confessed boomed bellow bellows bellowed holler hollered shouting shouts yelling yells screaming
-    screams chant chants chanted chanting""".split()
+    screams chant chants chanted chanting asking replying responding declaring joking quipping
+    vowing pledging promising complaining predicting""".split()
 )
 
 

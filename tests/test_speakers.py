@@ -1214,3 +1214,10 @@ def test_a_headline_saying_how_someone_is_credits_them_with_nothing():
     article = saidwhen.extract("Vance is back: Dunmore's mayor on the campaign trail again\n\n"
                                "Mayor Rita Vance spoke on Friday in Dunmore. Vance said the town would rebuild.")
     assert [q.paragraph for q in article.quotes] == [1]
+
+
+def test_a_question_someone_can_be_heard_asking_is_theirs():
+    text = ('The clip spread fast on Friday.\n\n"Should there be a database of drivers?" a reporter can be heard '
+            "asking Vance after an event in Dunmore.")
+    q = only(text)
+    assert (q.speaker, q.speaker_mention.text, q.cue) == (None, "a reporter", "asking")
