@@ -134,14 +134,16 @@ CREATE TABLE IF NOT EXISTS renderings (
 CREATE INDEX IF NOT EXISTS renderings_norm ON renderings(norm_text);
 
 -- The LSH index of renderings' words by speaker, to find the quote a rendering with changed
--- words renders (``saidwhen.variants.rendering_buckets``).
+-- words renders (``saidwhen.variants.rendering_buckets``), with the head and run keys by which a
+-- piece finds the renderings that contain it. Only the LSH buckets (even; the other keys are odd) are
+-- looked up across speakers, so only they are indexed by bucket: half the entries to keep in step.
 CREATE TABLE IF NOT EXISTS rendering_buckets (
     speaker_id INTEGER NOT NULL,
     bucket INTEGER NOT NULL,
     rendering_id INTEGER NOT NULL REFERENCES renderings(id),
     PRIMARY KEY (speaker_id, bucket, rendering_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rendering_buckets_bucket ON rendering_buckets(bucket);
+CREATE INDEX IF NOT EXISTS rendering_buckets_lsh ON rendering_buckets(bucket) WHERE bucket % 2 = 0;
 
 CREATE TABLE IF NOT EXISTS occurrences (
     id INTEGER PRIMARY KEY,
@@ -218,9 +220,11 @@ FTS_TRIGGERS = ("quotes_ai", "quotes_ad", "quotes_au")
 #: 1 hashes the words of substance only; 2 also holds the renderings printed with no speaker (under
 #: ``NOBODY``); 3 also each rendering's head key; 4 also the key of every run of words of a rendering
 #: printed with no speaker; 5 also the ``run_keys`` of a speaker's rendering; 6 also the keys of the
-#: readings of a speaker's rendering printed with an editor's bracket (``variants.reading_keys``). A
-#: store below it rebuilds its entries when opened.
-BUCKETS_VERSION = 6
+#: readings of a speaker's rendering printed with an editor's bracket (``variants.reading_keys``); 7
+#: makes every LSH bucket even and every other key odd, so that an index of the even ones alone
+#: (``rendering_buckets_lsh``) serves the lookups across speakers. A store below it rebuilds its
+#: entries when opened.
+BUCKETS_VERSION = 7
 
 # The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
 # 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
@@ -408,7 +412,9 @@ class Store:
                 if column == "rendering_id":
                     self._backfill_renderings()
         conn.execute("CREATE INDEX IF NOT EXISTS occurrences_rendering ON occurrences(rendering_id)")
-        conn.execute("CREATE INDEX IF NOT EXISTS rendering_buckets_bucket ON rendering_buckets(bucket)")
+        # Before BUCKETS_VERSION 7 every key was indexed by bucket; now the LSH buckets alone (even) are.
+        conn.execute("DROP INDEX IF EXISTS rendering_buckets_bucket")
+        conn.execute("CREATE INDEX IF NOT EXISTS rendering_buckets_lsh ON rendering_buckets(bucket) WHERE bucket % 2 = 0")
         if any(r[1] == "articles_text_hash" and r[2] for r in conn.execute("PRAGMA index_list(articles)")):
             # Written when an exact copy under another URL was a duplicate: the text is no longer unique.
             with self._transaction():
@@ -1186,7 +1192,8 @@ class Store:
         for quote_id, speaker_id, other, text in conn.execute(
             "SELECT DISTINCT r.quote_id, q.speaker_id, r.norm_text, r.text FROM rendering_buckets b"
             " JOIN renderings r ON r.id = b.rendering_id JOIN quotes q ON q.id = r.quote_id"
-            f" WHERE b.bucket IN ({marks}) AND b.speaker_id != {NOBODY} AND q.speaker_id IS NOT NULL ORDER BY r.quote_id, r.id", buckets,
+            f" WHERE b.bucket IN ({marks}) AND bucket % 2 = 0 AND b.speaker_id != {NOBODY} AND q.speaker_id IS NOT NULL"  # the LSH index's term
+            " ORDER BY r.quote_id, r.id", buckets,
         ).fetchall():
             if speaker_id not in found and same_quotation(norm, other, cut, is_fragment(text)):
                 found[speaker_id] = quote_id

@@ -571,7 +571,9 @@ def rendering_buckets(norm: str) -> list[int]:
 def _rendering_buckets(norm: str) -> tuple[int, ...]:
     """The LSH bucket of each band of the MinHash of ``norm``'s words of substance, as signed 64-bit
     integers (SQLite's); renderings of one quotation almost always share one. Changing what is
-    hashed changes the buckets: ``BUCKETS_VERSION`` in the store says which stores must rebuild them."""
+    hashed changes the buckets: ``BUCKETS_VERSION`` in the store says which stores must rebuild them.
+    Every bucket is even, every other key (``_head_key``, ``_run_key``) odd: the store indexes its LSH
+    entries alone by bucket (an index over the even ones), and looks the others up by speaker only."""
     import numpy as np
 
     # The words of substance: small words ("we", "will", "the") would make every short quotation
@@ -591,7 +593,7 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
     size = 4 * ROWS
     return tuple(
         int.from_bytes(hashlib.blake2b(_BAND_PREFIXES[band] + values[band * size:(band + 1) * size], digest_size=8).digest(),
-                       "little", signed=True)
+                       "little", signed=True) & ~1  # even: an LSH bucket (see ``_head_key``)
         for band in range(BANDS)
     )
 
@@ -625,14 +627,14 @@ def run_keys(norm: str) -> list[int]:
 
 
 def _run_key(words: list[str]) -> int:
-    return int.from_bytes(hashlib.blake2b(("run " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+    return int.from_bytes(hashlib.blake2b(("run " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
 
 
 def _keys_of_runs(kind: str, words: list[str]) -> set[int]:
     """``_run_key`` (``kind`` "run ") or ``_head_key`` ("head ") of each run of ``HEAD_WORDS`` words in
     ``words``, in one pass: the store asks for them of every rendering, tens of keys each."""
     blake2b, from_bytes, join = hashlib.blake2b, int.from_bytes, " ".join
-    return {from_bytes(blake2b((kind + join(run)).encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+    return {from_bytes(blake2b((kind + join(run)).encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
             for run in zip(*(words[k:] for k in range(HEAD_WORDS)))}
 
 
@@ -666,8 +668,9 @@ def contained_keys(norm: str) -> list[int]:
 
 
 def _head_key(words: list[str]) -> int:
-    """A signed 64-bit key of a few words, apart from the LSH buckets (another hash input)."""
-    return int.from_bytes(hashlib.blake2b(("head " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+    """A signed 64-bit key of a few words, apart from the LSH buckets (another hash input, and odd where
+    every bucket is even: the store's index of buckets holds the even keys only)."""
+    return int.from_bytes(hashlib.blake2b(("head " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
 
 
 # ---------------------------------------------------------------- classifying

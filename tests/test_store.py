@@ -1229,3 +1229,34 @@ def test_an_older_store_opened_only_to_read_gets_its_quotes_rekeyed_and_its_full
         s.index([article(2, quote("The lighthouse stays open"))])
         assert [h.text for h in s.search("lighthouse")] == ["The lighthouse stays open"]
         assert full_text_in_step(s) and rows(s, "SELECT count(*) FROM quotes_fts_pending") == [(0,)]
+
+
+def test_a_store_indexing_every_key_by_bucket_is_rebuilt_with_its_lsh_buckets_alone_indexed(tmp_path):
+    from saidwhen.store import BUCKETS_VERSION
+    first = "The new ferry will sail twice a day from the harbour at Kelby from the first week of June"
+    changed = "The new ferry will sail twice a day from the harbour at Kelby from the second week of June"
+    piece = "sail twice a day from the harbour"
+    db = tmp_path / "v6.db"
+    with Store(db) as store:
+        store.index([article(1, quote(first), date="2024-03-01")])
+    conn = sqlite3.connect(db)  # as the store of BUCKETS_VERSION 6 left it: keys of either parity, all indexed by bucket
+    conn.execute("DROP INDEX rendering_buckets_lsh")
+    conn.execute("UPDATE rendering_buckets SET bucket = bucket + 1 WHERE bucket % 2 = 0 AND bucket < 9223372036854775807")
+    conn.execute("CREATE INDEX rendering_buckets_bucket ON rendering_buckets(bucket)")
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        conn = store.connection
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == BUCKETS_VERSION == 7
+        assert {r[1] for r in conn.execute("PRAGMA index_list(rendering_buckets)")} >= {"rendering_buckets_lsh"}
+        assert "rendering_buckets_bucket" not in {r[1] for r in conn.execute("PRAGMA index_list(rendering_buckets)")}
+        lsh = rows(store, "SELECT count(*) FROM rendering_buckets WHERE bucket % 2 = 0")[0][0]
+        assert lsh == 16  # the LSH buckets of its one rendering; its head and run keys are odd
+        plan = " ".join(r[3] for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT rendering_id FROM rendering_buckets b WHERE b.bucket IN (2, 4) AND bucket % 2 = 0"))
+        assert "rendering_buckets_lsh" in plan
+        store.index([article(2, quote(changed), date="2024-03-02"), article(3, quote(piece), date="2024-03-03"),
+                     article(4, quote(changed, speaker=None), date="2024-03-04")])
+        assert rows(store, "SELECT count(*) FROM quotes") == [(1,)]
+        assert sorted(r[0] for r in rows(store, "SELECT change FROM renderings")) == ["altered", "original", "truncation"]

@@ -313,3 +313,19 @@ def test_the_hashes_of_words_are_datasketchs_sha1_hash32_of_their_utf8_bytes():
 
     words = ["reservoir", "ferry", "Calderón", "harbour master", "€5", ""]
     assert list(sha1_hashes32(words)) == [sha1_hash32(w.encode("utf-8")) for w in words]
+
+
+def test_lsh_buckets_are_even_and_the_other_keys_odd():
+    # The store indexes the LSH buckets alone by bucket (``bucket % 2 = 0``): no head or run key may be even.
+    from saidwhen.variants import contained_keys, head_key, reading_keys, readings, rendering_keys, run_key, run_keys
+    for text in ("The new ferry will sail twice a day from the harbour in June",
+                 "We will carpet-bomb [the pirates] off the coast of the island",
+                 "No comment", "tides"):
+        norm = normalise_quote(text)
+        lsh = rendering_buckets(norm)
+        assert len(lsh) == 16 and all(b % 2 == 0 for b in lsh)
+        others = [*contained_keys(norm), *run_keys(norm), head_key(norm), run_key(norm)]
+        assert others and all(k % 2 == 1 for k in others)
+        for keys in (rendering_keys(norm), rendering_keys(norm, True)):
+            assert [k for k in keys if k % 2 == 0] == lsh
+        assert {k for k in reading_keys(text) if k % 2 == 0} == {b for read in readings(text) for b in rendering_buckets(read)}
