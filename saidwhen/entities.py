@@ -22,7 +22,7 @@ from .lexicon import (
     SPEECH_LEMMAS, WEAK_SPEECH,
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
-    CALENDAR, COMPANIES, COUPLES, CROWDS, FINDINGS, GOVERNMENT_WORDS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
+    CALENDAR, COMPANIES, COUPLES, CROWDS, FINDINGS, GOVERNMENT_WORDS, HEADLINE_VERBS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end, opens_sentence,
 )
@@ -276,8 +276,8 @@ class Entities:
                 toks[-1].ent_type_ == "NORP" or toks[-1].text in self._norp_words):
             return None
         for k, t in enumerate(toks[1:], 1):
-            if t.tag_ in ("VBZ", "VBD") and t.text[:1].isupper():
-                toks = toks[:k]
+            if t.tag_ in ("VBZ", "VBD") and t.text[:1].isupper() or k >= 2 and t.text[:1].isupper() and t.lower_ in HEADLINE_VERBS:
+                toks = toks[:k]  # (and "Bernie Sanders Pins The Rise …", whatever the tag)
                 break
         for k in range(len(toks) - 2, -1, -1):
             if toks[k].tag_ == "NNPS" and toks[k].text.endswith("s") and k > 0 and first_name_gender(toks[k].text) is None \

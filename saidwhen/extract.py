@@ -25,7 +25,7 @@ from .reported import find_reported, reporting_word_near
 from .entities import Entity, _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
 from .nested import inner_quotes
 from .people import known_full_name
-from .lexicon import PRESS_NAMES, PRONOUNS, ROLE_WORDS
+from .lexicon import HEADLINE_VERBS, PRESS_NAMES, PRONOUNS, ROLE_WORDS
 from .speakers import Attribution, Attributor
 from .times import find_times
 
@@ -1039,7 +1039,7 @@ def _label_speaker(attributor: Attributor, label: str, body_start: int) -> tuple
     words = label.split()
     for k in (3, 2, 1):  # a name, then a verb of the headline's present ("heckles", "Addresses", "Wades")
         if len(words) > k + 1 and re.fullmatch(r"[a-z]{2,}(?:es|s)", words[k]) and words[k] not in ("has", "does", "was") or (
-                len(words) > k + 1 and re.fullmatch(r"[A-Z][a-z]+(?:es|s)", words[k]) and words[k].lower() in SPEECH_HEADLINE_VERBS):
+                len(words) > k + 1 and re.fullmatch(r"[A-Z][a-z]+(?:es|s)", words[k]) and words[k].lower() in HEADLINE_VERBS):
             tries.append(" ".join(words[:k]))
     for name in tries:
         if not 1 <= len(name.split()) <= 4:
@@ -1048,12 +1048,6 @@ def _label_speaker(attributor: Attributor, label: str, body_start: int) -> tuple
         if ent is not None and any(ms >= body_start for ms, _, _ in ent.mentions) and (name == tries[0] or ent.kind == "PERSON"):
             return ent, name
     return None, label
-
-
-#: Verbs a title-case headline puts after the name of who acts ("Vance Addresses Flood: "…"").
-SPEECH_HEADLINE_VERBS = frozenset("""addresses answers blasts heckles endorses slams urges warns wades says tells
-    responds rips hits vows pledges promises defends calls asks admits denies insists explains
-    argues reacts""".split())
 
 
 def _headline_claim(st: _State, speech: list[int], final: dict[int, Attribution], attributor: Attributor,
@@ -1080,6 +1074,8 @@ def _headline_claim(st: _State, speech: list[int], final: dict[int, Attribution]
     claim = st.text[a:b]
     if len(claim.split()) < 3 or any(sp.paragraph == 0 and sp.start <= a + 2 and sp.end >= b - 2 for sp in st.spans):
         return None  # a quotation alone: a direct quote, credited already, or a title ("Radio Hour: 'A World at War'")
+    if any(st.spans[i].kind == "direct" and st.spans[i].paragraph == 0 and a <= st.spans[i].start < b for i in speech):
+        return None  # "Ruiz: 'It Is Not A Radical Idea' To Raise Wages": the quotation after the colon is credited already
     if claim.endswith("?") and not any(sp.paragraph == 0 for sp in st.spans):
         return None  # "Ted Cruz: True conservative or career politician?" asks about him
     if any(r.start < b and a < r.end for r in reported):

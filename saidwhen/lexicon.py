@@ -236,6 +236,11 @@ CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday
 #: may be people): like a document, it speaks for whoever made it, never for the person named last.
 FINDINGS = frozenset("""average averages data numbers results tally estimate estimates projection
     projections forecast forecasts findings research statistics""".split())
+#: Verbs a title-case headline puts after the name of who acts ("Vance Addresses Flood: "…"",
+#: "Bernie Sanders Pins The Rise Of …"): never the end of that name.
+HEADLINE_VERBS = frozenset("""addresses answers blasts heckles endorses slams urges warns wades says tells
+    responds rips hits vows pledges promises defends calls asks admits denies insists explains
+    argues reacts pins sides puts""".split())
 #: Words for a crowd, whose chants and shouts are nobody's one voice ("the crowd chanted back").
 CROWDS = frozenset("crowd crowds audience audiences mob throng congregation".split())
 #: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").

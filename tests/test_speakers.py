@@ -1221,3 +1221,10 @@ def test_a_question_someone_can_be_heard_asking_is_theirs():
             "asking Vance after an event in Dunmore.")
     q = only(text)
     assert (q.speaker, q.speaker_mention.text, q.cue) == (None, "a reporter", "asking")
+
+
+def test_a_headline_quote_after_the_colon_is_not_credited_twice_as_a_claim():
+    text = ('Osgood: "It Is Not A Radical Idea" To Cut The Tolls\n\nGovernor Nell Osgood spoke on Sunday at the new '
+            'bridge. "We can go lower," Osgood said.')
+    head = [q for q in saidwhen.extract(text, "2020-05-01").quotes if q.paragraph == 0]
+    assert [(q.kind, q.text, q.speaker) for q in head] == [("direct", "It Is Not A Radical Idea", "Nell Osgood")]
