@@ -1038,8 +1038,11 @@ def _label_speaker(attributor: Attributor, label: str, body_start: int) -> tuple
     tries = [_LABEL_TOPIC.split(label, maxsplit=1)[0].strip()]
     words = label.split()
     for k in (3, 2, 1):  # a name, then a verb of the headline's present ("heckles", "Addresses", "Wades")
-        if len(words) > k + 1 and re.fullmatch(r"[a-z]{2,}(?:es|s)", words[k]) and words[k] not in ("has", "does", "was") or (
-                len(words) > k + 1 and re.fullmatch(r"[A-Z][a-z]+(?:es|s)", words[k]) and words[k].lower() in HEADLINE_VERBS):
+        if len(words) <= k + 1:
+            continue
+        verb = words[k]
+        if re.fullmatch(r"[a-z]{2,}(?:es|s)", verb) and verb not in ("has", "does", "was") \
+                or re.fullmatch(r"[A-Z][a-z]+", verb) and verb.lower() in HEADLINE_VERBS:
             tries.append(" ".join(words[:k]))
     for name in tries:
         if not 1 <= len(name.split()) <= 4:

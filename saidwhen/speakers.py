@@ -15,11 +15,10 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from .candidates import CALENDAR
 from .choice import choose
 from .entities import Entities, Entity, age_of, clipped, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
-    _QUOTES, ASIDES, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
+    _QUOTES, ASIDES, CALENDAR, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
     aside_before_head, capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
 )
 
@@ -339,7 +338,7 @@ class Attributor(Entities):
         if i < 1 or doc[i].text != ":" or self.para_of(doc[i].idx) != para or self._sent_of[i] != self._sent_of[qtoks[0].i]:
             return None
         verb = doc[i - 1]
-        while verb.dep_ not in ("ROOT",) and verb.head.i != verb.i and verb.head.i < i:
+        while verb.dep_ != "ROOT" and verb.head.i < i:
             verb = verb.head
         if not verb.tag_.startswith("VB") or self.in_quote(verb.idx):
             return None

@@ -627,15 +627,20 @@ def run_keys(norm: str) -> list[int]:
 
 
 def _run_key(words: list[str]) -> int:
-    return int.from_bytes(hashlib.blake2b(("run " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
+    return _key("run ", words)
 
 
 def _keys_of_runs(kind: str, words: list[str]) -> set[int]:
     """``_run_key`` (``kind`` "run ") or ``_head_key`` ("head ") of each run of ``HEAD_WORDS`` words in
-    ``words``, in one pass: the store asks for them of every rendering, tens of keys each."""
-    blake2b, from_bytes, join = hashlib.blake2b, int.from_bytes, " ".join
-    return {from_bytes(blake2b((kind + join(run)).encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
-            for run in zip(*(words[k:] for k in range(HEAD_WORDS)))}
+    ``words``: the store asks for them of every rendering, tens of keys each."""
+    return {_key(kind, run) for run in zip(*(words[k:] for k in range(HEAD_WORDS)))}
+
+
+def _key(kind: str, words) -> int:
+    """A signed 64-bit key of a few words, apart from the LSH buckets (another hash input, and odd where
+    every bucket is even: the store's index of buckets holds the even keys only); ``kind`` ("head ",
+    "run ") keeps the head keys and the run keys apart."""
+    return int.from_bytes(hashlib.blake2b((kind + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
 
 
 def head_key(norm: str) -> int:
@@ -668,9 +673,7 @@ def contained_keys(norm: str) -> list[int]:
 
 
 def _head_key(words: list[str]) -> int:
-    """A signed 64-bit key of a few words, apart from the LSH buckets (another hash input, and odd where
-    every bucket is even: the store's index of buckets holds the even keys only)."""
-    return int.from_bytes(hashlib.blake2b(("head " + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
+    return _key("head ", words)
 
 
 # ---------------------------------------------------------------- classifying
