@@ -22,7 +22,7 @@ from .lexicon import (
     SPEECH_LEMMAS, WEAK_SPEECH,
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
-    CALENDAR, COMPANIES, COUPLES, CROWDS, FINDINGS, GOVERNMENT_WORDS, HEADLINE_VERBS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
+    CALENDAR, COMPANIES, COUPLES, CROWDS, FINDINGS, MAKING, GOVERNMENT_WORDS, HEADLINE_VERBS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end, opens_sentence,
 )
@@ -913,6 +913,8 @@ class Entities:
                     t.text[:1].isupper() or t.lower_ == "and" for t in doc[tok.i + 1 : conj[0].i + 1]):
                 end_tok = conj[0]
         end = end_tok.idx + len(end_tok)
+        if (maker := _made_by(tok)) is not None:
+            end = max(end, self._mention_span(maker)[1])  # "a tally by the Associated Press"
         return self._past_dateline(start_tok.idx, end), end
 
     def _past_dateline(self, start: int, end: int) -> int:
@@ -1786,12 +1788,9 @@ class Entities:
         """Who a document speaks for: "the ministry's report", "a report by the Parks Department",
         "a letter from Ms. Carrow", "a Parcelwise filing"; nobody for "the lawsuit" alone."""
         owners = [c for c in doc_noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and coarse_pos(c) == "PROPN")]
+        owners += _makers(doc_noun)
         for c in doc_noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                owners += [g for g in c.children if g.dep_ == "pobj"]
-            elif c.dep_ == "acl":  # "a report prepared by …"
-                owners += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-            elif c.dep_ == "relcl" and not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("that", "which") for a in c.children):
+            if c.dep_ == "relcl" and not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("that", "which") for a in c.children):
                 owners += [g for g in c.children if g.dep_ == "nsubj"]  # "a speech Mrs. Clinton delivered"
         for owner in owners:
             if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her") or owner.lower_ in CALENDAR:
@@ -1916,6 +1915,30 @@ _PLACE_LEVELS = frozenset("state federal national local county city regional pro
 _PEOPLE = frozenset("man woman boy girl person resident voter student mother father citizen neighbor neighbour".split())
 #: People someone has, beyond the roles and kin the lexicon lists: "his aide", "her friend".
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
+
+
+def _made_by(tok: Token) -> Token | None:
+    """The maker a document or a finding names after it ("a tally by the Associated Press", "a post
+    from Jane Roe", "a survey conducted by Halden University"): the head of the maker's phrase,
+    which the mention of the document runs on to, since the document speaks for its maker. Not who
+    only obtained, reported or provided it ("a memo obtained by the Courier"); None otherwise."""
+    if tok.lower_ not in DOCUMENTS and tok.lower_ not in FINDINGS:
+        return None
+    for m in _makers(tok):
+        if m.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or coarse_pos(m) in ("PROPN", "NOUN") and not m.ent_type_ and m.lower_ not in CALENDAR:
+            return m
+    return None
+
+
+def _makers(doc_noun: Token) -> list[Token]:
+    """The heads of the phrases that say who made a document: "by/from X", "prepared/issued/... by X"."""
+    out = []
+    for c in doc_noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "acl" and c.lower_ in MAKING:  # "a report prepared by …"
+            out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    return out
 
 
 def _person_noun(w: str) -> bool:

@@ -274,6 +274,10 @@ STAFF = frozenset(
     """analysts economists strategists researchers scientists experts engineers doctors physicians
     officials executives managers staff investigators auditors authors lawyers inspectors""".split()
 )
+#: Participles that say who made a document ("a report prepared by", "a survey conducted by"), as
+#: against who only obtained, reported or passed it on ("a memo obtained by the Courier").
+MAKING = frozenset("""prepared conducted released issued filed written published commissioned sent compiled
+    produced authored signed drafted made posted run carried done put""".split())
 #: Documents that "say" things for whoever wrote them.
 DOCUMENTS = frozenset(
     """report study statement letter lawsuit complaint filing filings document documents memo

@@ -1163,6 +1163,22 @@ def test_a_count_or_survey_speaks_for_whoever_made_it(text, speaker):
     assert [q.speaker for q in found] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker, mention", [
+    # the document speaks for its maker: its mention runs on to the maker's name
+    ("Vance spoke in Dunmore on Monday. Vance has won 758 delegates, compared with Ross's 538, according to a "
+     "tally by Harbour Radio.", "Harbour Radio", "a tally by Harbour Radio"),
+    ("Ross toured a plant on Friday.\n\nSales of heat pumps grew 40 percent last year, according to a report "
+     "prepared by the Kessler Institute for Energy.", "Kessler Institute for Energy",
+     "a report prepared by the Kessler Institute for Energy"),
+    # who only obtained a document did not write it
+    ("Ross toured a plant on Friday.\n\nThe agency had broken its own rules, according to a memo obtained by "
+     "the Dunmore Courier.", None, "a memo"),
+])
+def test_a_document_by_someone_is_theirs_and_so_is_its_mention(text, speaker, mention):
+    found = [q for q in saidwhen.extract(text).quotes if q.cue == "according to"]
+    assert [(q.speaker, q.speaker_mention.text) for q in found] == [(speaker, mention)]
+
+
 @pytest.mark.parametrize("text, mention", [
     ("Vance paid a visit to the border.\n\nThe nomination heads to a contested convention in Cleveland, as several "
      "included on the list told Harbour Radio they were only leaning toward Ross.", "several"),
