@@ -442,7 +442,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                and not (c.i < verb.i and before_colon(c, verb))
                # "… he said as the crowd booed": when it was said, not what
                and not (c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
-                        and c.left_edge.lower_ in ADVERBIAL_MARKS)]
+                        and c.left_edge.lower_ in ADVERBIAL_MARKS)
+               # "she told the Courier in an interview taped on Monday": a participle of the noun before it
+               and not _participle_of_noun(c, verb)]
     if not clauses:
         clauses = _hung_on_setting(verb) or _misread_gerund(verb) or _fronted_clause(verb) or _relative_statement(verb)
     if not clauses and w in PLAIN:
@@ -965,6 +967,28 @@ def _continuations(verb: Token, clause: Token) -> list[Token]:
             if (marked and owner is verb) or backshifted:
                 out.append(c)
     return out
+
+
+
+def _participle_of_noun(c: Token, verb: Token) -> bool:
+    """Whether a clause the parser hung on the cue is a bare participle describing the noun of
+    the setting just before it ("said in an interview taped and aired on Monday", "said in a
+    statement issued before the rally"): a clause with no subject of its own, after a phrase that
+    says where or how it was said, says nothing anyone said. One that holds a "that" clause the
+    parser hung inside it ("in an interview taped before the vote that …") is kept."""
+    if c.i <= verb.i + 1 or c.tag_ not in ("VBD", "VBN") or c.left_edge.i != c.i:
+        return False
+    if any(x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "aux", "auxpass", "mark") for x in c.children):
+        return False
+    before = c.doc[c.i - 1]
+    if before.tag_ not in ("NN", "NNS", "NNP", "NNPS") or any(t.lower_ == "that" for t in c.subtree):
+        return False
+    return any(p.dep_ == "prep" and p.lower_ in SETTING_PREPS and p.i < before.i and before.i in {t.i for t in p.subtree}
+               for p in verb.children)
+
+
+#: Prepositions of the setting of a cue: "said in an interview", "told reporters at a rally".
+SETTING_PREPS = frozenset("in with on during at to for".split())
 
 
 def _hung_on_setting(verb: Token) -> list[Token]:

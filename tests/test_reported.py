@@ -1032,3 +1032,13 @@ def test_what_someone_would_not_say_is_the_question_left_open(sentence, content)
 
 def test_a_negated_statement_is_still_nothing():
     assert reported("Ada Grell did not say that she would run.", kinds=("indirect", "question", "summary")) == []
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not take orders from any bank," Ortiz told Harbour Radio in the interview taped and released on Wednesday.',
+    '"The numbers are on our side," Vance said in an interview with the Courier\'s Tom Reeve aired Monday on "Morning Desk."',
+])
+def test_a_participle_of_the_setting_is_not_what_was_said(text):
+    quotes = saidwhen.extract(text).quotes
+    assert [q.kind for q in quotes] == ["direct"]
+
