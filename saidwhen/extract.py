@@ -900,9 +900,14 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution],
         att = atts[i]
         p = st.spans[prev] if prev is not None else None
         same_para = p is not None and p.paragraph == sp.paragraph
-        if sp.continued and p is not None and not _other_named_speaker(att, final[prev]):
+        if sp.continued and p is not None and not _other_named_speaker(att, final[prev]) and not _own_cue(att, final[prev]):
             groups[i] = groups[prev]
             final[i] = _inherit(final[prev], 0.9)
+        elif sp.continued and p is not None and not _other_named_speaker(att, final[prev]):
+            g += 1  # '"… ¶ "…," he said with a grin.': a new attribution of the same voice
+            groups[i] = g
+            final[i] = att if att.speaker is not None else Attribution(
+                final[prev].speaker, att.mention, att.cue, att.confidence, att.explicit, att.cue_span, att.cue_token)
         elif att.explicit:
             if same_para and sp.kind == "direct" and p.kind == "direct" and _same_cue(att, atts[prev]):
                 groups[i] = groups[prev]
@@ -960,6 +965,12 @@ def _other_named_speaker(att: Attribution, before: Attribution) -> bool:
     new quotation begins. A pronoun's cue ("she added") is not enough to part them."""
     return (att.explicit and att.speaker is not None and before.speaker is not None and att.mention is not None
             and att.mention[2].lower() not in PRONOUNS and att.speaker.name != before.speaker.name)
+
+
+def _own_cue(att: Attribution, before: Attribution) -> bool:
+    """Whether a paragraph that reopens an unclosed quote has a cue of its own ('"…," he said
+    with a grin'), another than the one the quote was given before: the writer attributes it anew."""
+    return att.explicit and att.cue_span is not None and att.cue_span != before.cue_span
 
 
 def _inherit(att: Attribution, factor: float) -> Attribution:

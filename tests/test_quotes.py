@@ -68,6 +68,19 @@ def test_a_reopened_paragraph_that_names_another_speaker_starts_a_new_quotation(
     assert article.quotes[1].group != article.quotes[2].group
 
 
+def test_a_reopened_paragraph_with_a_cue_of_its_own_is_a_new_attribution_of_the_same_voice():
+    text = (
+        'Coach Priya Nair addressed the team after the loss.\n\n'
+        '"We lost our shape in the second half," she said. "That is on me.\n\n'
+        '"And nobody in this room should hang their head," she said with a smile. "We go again on Friday."'
+    )
+    article = saidwhen.extract(text)
+    groups = [q.group for q in article.quotes]
+    assert groups[0] == groups[1] and groups[2] == groups[3] and groups[1] != groups[2]
+    assert {q.speaker for q in article.quotes} == {"Priya Nair"}
+    assert article.quotes[2].cue == "said"
+
+
 def test_an_unclosed_quote_mid_paragraph_is_a_low_confidence_span_that_stops_at_the_paragraph():
     text = 'Inspector Colm Daly said: "The road will stay closed until Friday\n\nTraffic was diverted through Ashford.'
     article = saidwhen.extract(text)
