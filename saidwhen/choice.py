@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .candidates import candidates, describe
-from .lexicon import PLACE_NAMES
+from .lexicon import PLACE_NAMES, first_verb_subject
 
 MODEL_FILE = Path(__file__).with_name("sources_model.json")
 #: How the source mention is chosen: "both" (the model, with the rules' pick as a feature),
@@ -110,6 +110,9 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
     cue however far from it ("nearly two-thirds of voters said", "One in three said")."""
     if rule is None or verb is None:
         return False
+    if rule.dep_ == "nsubj" and rule.head.dep_ == "ccomp" and (first := first_verb_subject(rule.head.head)) is not None \
+            and first.i == rule.i and _chained(verb, rule.head.head):
+        return True  # "Roe summed up Doe as "reckless," denounced … and said …": the first verb's subject
     if rule.head.i != verb.i:
         after = attributor._inverted_description(verb)
         return after is not None and after.i == rule.i
@@ -121,6 +124,13 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
     return beside and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i
                        # '"…," Trump barked and …' with the name parsed as the verb's compound
                        or rule.dep_ == "compound" and rule.tag_ == "NNP" and qtoks[-1].i < rule.i == verb.i - 1)
+
+
+def _chained(verb, head) -> bool:
+    """Whether ``verb`` is ``head`` or one of the verbs coordinated after it ("denounced … and said")."""
+    while verb.i != head.i and verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.i == head.i
 
 
 def _where(tok) -> bool:

@@ -133,6 +133,23 @@ def aside_before_head(verb: Token) -> bool:
     return after < head.i and doc[after].text == "," and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == ","
 
 
+def first_verb_subject(v: Token) -> Token | None:
+    """The subject of the first of a run of verbs that the parser hung on a later one: in "Roe
+    summed up Doe as "reckless," denounced her record and said …" the quote's comma made "summed
+    up" a clause of "denounced", which is left with no subject. Only where ``v`` has none, and
+    only a subject that opens the sentence. (``v`` must not be the cue itself: "He had a say in
+    it, said a former aide" fronts what was said, and the clause's subject is no speaker.)"""
+    if v.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+        return None
+    for c in v.children:
+        if c.dep_ == "ccomp" and c.i < v.i and c.tag_ in ("VBD", "VBZ"):
+            subs = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+            if subs and all(t.is_punct or t.dep_ in ("compound", "det", "amod", "advmod") or t.i == subs[0].i
+                            for t in v.doc[v.sent.start : subs[0].i + 1]):
+                return subs[0]
+    return None
+
+
 def participle_subject(verb: Token) -> Token | None:
     """The subject of a speech verb that the parser hung, subjectless, on the participle set off
     before it ("Sen. Roe, noting the size of the crowd, said, "…""): the participle's subject, as

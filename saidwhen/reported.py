@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, aside_before_head, before_colon, coarse_pos, dateline_end, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
+from .lexicon import ASIDES, aside_before_head, before_colon, coarse_pos, dateline_end, first_verb_subject, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -445,6 +445,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                         and c.left_edge.lower_ in ADVERBIAL_MARKS)
                # "she told the Courier in an interview taped on Monday": a participle of the noun before it
                and not _participle_of_noun(c, verb)]
+    if len(clauses) > 1 and clauses[0].i < verb.i < clauses[-1].i and (first := first_verb_subject(verb)) is not None:
+        # "Mr. Roe, whose firm uses data, said Vance was …": the clause before the cue holds its speaker
+        clauses = [c for c in clauses if c.i != first.head.i]
     if not clauses:
         clauses = _hung_on_setting(verb) or _misread_gerund(verb) or _fronted_clause(verb) or _relative_statement(verb)
     if not clauses and w in PLAIN:

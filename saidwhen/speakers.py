@@ -19,7 +19,7 @@ from .choice import choose
 from .entities import Entities, Entity, age_of, clipped, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
     _QUOTES, ASIDES, CALENDAR, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
-    aside_before_head, capitalised_tokens, coarse_pos, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
+    aside_before_head, capitalised_tokens, coarse_pos, first_verb_subject, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
 )
 
 
@@ -76,6 +76,14 @@ def _before_clitic(subject: Token) -> Token:
     if subject.i > 0 and subject.text[:1] in "'’" and subject.lower_[1:] in ("s", "ve", "re", "d", "ll", "m"):
         return subject.doc[subject.i - 1]
     return subject
+
+
+
+
+def _says_after(verb: Token) -> bool:
+    """Whether the cue has what was said after it ("…, said Mr. Roe was wrong"), so that a clause the
+    parser hung before it is no fronted content ("He had a say in it, said a former aide")."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _subject_lost_to_conj(verb: Token) -> Token | None:
@@ -540,6 +548,8 @@ class Attributor(Entities):
                 v = v.head
             else:
                 break
+        if (v.i != verb.i or _says_after(verb)) and (first := first_verb_subject(v)) is not None:
+            return first  # "Roe summed up Doe as "reckless," denounced her record and said …"
         if (after := self._inverted_description(verb)) is not None:
             return after
         before = doc[verb.i - 1] if verb.i > 0 else None

@@ -1244,3 +1244,20 @@ def test_a_headline_quote_after_the_colon_is_not_credited_twice_as_a_claim():
             'bridge. "We can go lower," Osgood said.')
     head = [q for q in saidwhen.extract(text, "2020-05-01").quotes if q.paragraph == 0]
     assert [(q.kind, q.text, q.speaker) for q in head] == [("direct", "It Is Not A Radical Idea", "Nell Osgood")]
+
+
+def test_the_subject_of_the_first_of_a_run_of_verbs_says_what_the_last_one_says():
+    # the quoted fragment's comma makes the parser hang "summed up" on "denounced", left with no subject
+    text = ('Governor Tom Reeve spoke in Dunmore on Monday.\n\nReeve further summed up Lina Ortiz as "reckless," '
+            'denounced her record as head of the state commission and said she should not be allowed to run again.')
+    found = [q for q in saidwhen.extract(text).quotes if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
+        ("she should not be allowed to run again", "Tom Reeve", "Reeve")]
+
+
+def test_a_clause_that_holds_the_speaker_before_the_cue_is_not_what_was_said():
+    text = ('Vance toured the plant on Friday.\n\nMr. Tom Reeve, whose latest firm, Holdfast, uses data to help '
+            'farmers find buyers, said Mr. Vance was a candidate very much in the mold of his father.')
+    found = saidwhen.extract(text).quotes
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Mr. Vance was a candidate very much in the mold of his father", "Tom Reeve")]
