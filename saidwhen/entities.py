@@ -85,7 +85,8 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     while len(parts) > 1 and parts[0][:1].islower() and parts[0] not in PARTICLES:
         parts = parts[1:]  # "frustrating Scott": a word the parser ran into the name
     while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS
-                              or parts[0].lower() in ORG_DESCRIPTORS):
+                              or parts[0].lower() in ORG_DESCRIPTORS) \
+            and not (parts[0] == "New" and parts[1].lower() in PLACE_NAMES):  # "New Hampshire Union Leader"
         parts = parts[1:]
     # "Texas Sen. Cruz", "Former Gov. Jeb Bush": a place or a word before the title is not the name
     titles = [k for k, p in enumerate(parts[:-1]) if p.lower() in STRIP_TITLES]
@@ -882,6 +883,7 @@ class Entities:
             if e is not None and "," not in e.text:
                 start = e.start  # the name without the title before it ("Farmer Elias Brook")
                 while start < tok.i and (doc[start].lower_ in STRIP_TITLES or doc[start].lower_.rstrip(".") in ROLE_WORDS
+                                         and not (doc[start].text == "New" and doc[start + 1].lower_ in PLACE_NAMES)
                                          or doc[start].is_punct  # nor a closing mark NER ran into it
                                          or self._fronted_verb(doc[start : e.end])):  # nor "Said" of "Said Roe:"
                     start += 1

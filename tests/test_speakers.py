@@ -1261,3 +1261,13 @@ def test_a_clause_that_holds_the_speaker_before_the_cue_is_not_what_was_said():
     found = saidwhen.extract(text).quotes
     assert [(q.text, q.speaker) for q in found] == [
         ("Mr. Vance was a candidate very much in the mold of his father", "Tom Reeve")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Vance spoke in Dunmore.\n\nVance would win the state, the New Hampshire Union Leader reported on Monday.",
+     "New Hampshire Union Leader"),
+    ("Vance spoke in Dunmore.\n\nThe mayor broke the rules, according to a New Jersey Watchdog report.", "New Jersey Watchdog"),
+])
+def test_new_before_a_state_is_part_of_the_name_not_a_role(text, speaker):
+    # "new coach Ann Kell": "new" is a role word; "New Hampshire" is a place
+    assert [q.speaker for q in saidwhen.extract(text).quotes] == [speaker]
