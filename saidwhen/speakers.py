@@ -562,7 +562,10 @@ class Attributor(Entities):
         near = sorted(
             (t for t in doc[max(self.sent(verb.i).start, verb.i - 4) : min(self.sent(verb.i).end, verb.i + 5)]
              if t.i != verb.i and not self.in_quote(t.idx)
-             and (coarse_pos(t) == "PROPN" or t.lower_ in PRONOUNS or t.ent_type_ in ("PERSON", "ORG"))),
+             and (coarse_pos(t) == "PROPN" or t.lower_ in PRONOUNS or t.ent_type_ in ("PERSON", "ORG")
+                  # '"…," Will wrote': a name the tagger took for another word, mid-sentence
+                  or t.text[:1].isupper() and t.i > self.sent(t.i).start and not self.in_quote(t.idx)
+                  and (known := self.lookup(t.text, "PERSON", at=t.idx)) is not None and known.kind == "PERSON")),
             key=lambda t: abs(t.i - verb.i),
         )
         if not near:
