@@ -372,6 +372,9 @@ class Store:
         # The keys each speaker's renderings are filed under, while a batch is written (``_filed_under``).
         self._filed: dict[int, set[int] | None] | None = None
         self._filed_total = 0
+        # The quotes whose renderings a batch classifies at its end (``_classify``), each with the rendering
+        # its last change quoted; None outside a batch.
+        self._unclassified: dict[int, int | None] | None = None
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (run `saidwhen index` first)")
         try:
@@ -558,13 +561,16 @@ class Store:
             if (version := conn.execute("PRAGMA data_version").fetchone()[0]) != self._data_version:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
-            self._filed, self._filed_total = {}, 0
+            self._filed, self._filed_total, self._unclassified = {}, 0, {}
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
             conn.execute("INSERT INTO quotes_fts_pending (after) VALUES (?)", (after,))
             for prepared in batch:
                 self._write_article(prepared, stats)
+            unclassified, self._unclassified = self._unclassified, None
+            for quote_id, quoted in unclassified.items():
+                self._classify(quote_id, quoted)
             conn.execute("INSERT INTO quotes_fts (rowid, text, speaker) SELECT id, text, speaker FROM quotes WHERE id > ?", (after,))
             conn.execute("DELETE FROM quotes_fts_pending")
             conn.execute("COMMIT")
@@ -582,7 +588,7 @@ class Store:
                 raise self._error(e, what, rolled_back=True) from e
             raise
         finally:
-            self._filed = None
+            self._filed = self._unclassified = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
@@ -1244,7 +1250,15 @@ class Store:
 
     def _classify(self, quote_id: int, quoted: int | None = None) -> None:
         """Classify each rendering of the quote against the one printed first
-        (``variants.classify_all``); ``quoted``: a rendering quoted by an occurrence not stored yet."""
+        (``variants.classify_all``); ``quoted``: a rendering quoted by an occurrence not stored yet.
+
+        In a batch, a quote is classified once, at its end (``_unclassified``), however many of its
+        renderings the batch adds: nothing reads a rendering's change while the batch is written, and
+        what the batch leaves is what the last of those classifications would have (each change to a
+        quote's renderings asks for one; ``quoted``, the last one's, is stored by then)."""
+        if self._unclassified is not None:
+            self._unclassified[quote_id] = quoted
+            return
         conn = self.connection
         marks = ",".join("?" * len(QUOTED_KINDS))
         rows = conn.execute(
@@ -1416,6 +1430,8 @@ class Store:
             conn.execute("DELETE FROM renderings WHERE id = ?", (rid,))
         (first_seen,) = conn.execute("SELECT first_seen FROM quotes WHERE id = ?", (gone,)).fetchone()
         conn.execute("DELETE FROM quotes WHERE id = ?", (gone,))
+        if self._unclassified is not None:
+            self._unclassified.pop(gone, None)
         if first_seen is not None:
             conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ? AND (first_seen IS NULL OR first_seen > ?)",
                          (first_seen, kept, first_seen))
