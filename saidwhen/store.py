@@ -344,7 +344,7 @@ class IndexStats:
 class _Prepared:
     article: Article
     text_hash: str
-    signature: object  # datasketch.MinHash
+    signature: bytes  # the MinHash values, as stored (``_signature``)
     said_dates: list[str] = field(default_factory=list)
 
 
@@ -551,7 +551,7 @@ class Store:
 
     def _prepare(self, article: Article) -> _Prepared:
         """The work that needs no database: hashes, the MinHash signature, the dates quotes were said."""
-        return _Prepared(article, text_hash(article.text), _minhash(article.text))
+        return _Prepared(article, text_hash(article.text), _signature(article.text))
 
     def _write_batch(self, batch: list[_Prepared]) -> IndexStats:
         stats = IndexStats()
@@ -1269,10 +1269,15 @@ class Store:
                          [(change, diff, rid) for rid, (change, diff) in classify_all([r[:4] for r in rows]).items()
                           if stored[rid] != (change, diff)])  # a quote printed many ways is classified again often
 
-    def _syndicate(self, article_id: int, signature) -> bool:
-        """Put the article in the cluster of a near-identical stored article, if any; True if so."""
+    def _syndicate(self, article_id: int, signature: bytes) -> bool:
+        """Put the article in the cluster of a near-identical stored article, if any; True if so.
+        ``signature``: its MinHash values as stored (``_signature``), compared with the stored ones
+        as datasketch's ``MinHash.jaccard`` compares them (the share of values equal)."""
+        import numpy as np
+
         conn = self.connection
-        buckets = _buckets(signature)
+        buckets = _bands(signature)
+        values = np.frombuffer(signature, "<u4")
         marks = ",".join("?" * len(buckets))
         candidates = []
         for cid, blob in conn.execute(
@@ -1280,9 +1285,9 @@ class Store:
             f" (SELECT DISTINCT article_id FROM minhash_buckets WHERE bucket IN ({marks})) ORDER BY m.article_id",
             buckets,
         ):
-            if signature.jaccard(_signature_from_bytes(blob)) >= SYNDICATION_THRESHOLD:
+            if np.count_nonzero(values == np.frombuffer(blob, "<u4")) / NUM_PERM >= SYNDICATION_THRESHOLD:
                 candidates.append(cid)
-        conn.execute("INSERT INTO article_minhashes (article_id, signature) VALUES (?, ?)", (article_id, _signature_bytes(signature)))
+        conn.execute("INSERT INTO article_minhashes (article_id, signature) VALUES (?, ?)", (article_id, signature))
         conn.executemany("INSERT OR IGNORE INTO minhash_buckets (bucket, article_id) VALUES (?, ?)", [(b, article_id) for b in buckets])
         if not candidates:
             return False
@@ -1640,38 +1645,43 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, scheme=_SCHEME).permutations
 
 
-def _minhash(text: str):
-    """MinHash of the article's word 5-shingles (its words, if it has fewer): the datasketch
-    ``MinHash`` that ``update_batch`` of the shingles' UTF-8 bytes makes (``variants.min_hashes``),
-    so that stored signatures and their buckets keep their values."""
-    from datasketch import MinHash
+def _signature(text: str) -> bytes:
+    """The MinHash values of the article's words (``_minhash_values``) as ``article_minhashes.signature``
+    stores them: 4 little-endian bytes each."""
+    return _minhash_values(text).astype("<u4").tobytes()
 
+
+def _minhash_values(text: str):
+    """The MinHash values (``numpy.uint32``) of the article's word 5-shingles (its words, if it has
+    fewer): what ``update_batch`` of the shingles' UTF-8 bytes leaves in a datasketch ``MinHash``
+    (``variants.min_hashes``), so that stored signatures and their buckets keep their values."""
     words = _WORD.findall(text.lower())
     if len(words) >= SHINGLE:
         shingles = {" ".join(shingle) for shingle in zip(*(words[k:] for k in range(SHINGLE)))}  # each run of SHINGLE words
     else:
         shingles = set(words) or {text}
-    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=min_hashes(sha1_hashes32(shingles), _permutations()),
-                   permutations=_permutations(), scheme=_SCHEME)
+    return min_hashes(sha1_hashes32(shingles), _permutations())
+
+
+def _minhash(text: str):
+    """The datasketch ``MinHash`` of the article's word 5-shingles (``_minhash_values``)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=_minhash_values(text), permutations=_permutations(), scheme=_SCHEME)
 
 
 def _buckets(m) -> list[int]:
-    """The LSH bucket of each band of the signature, as signed 64-bit integers (SQLite's)."""
-    values = m.hashvalues.astype("<u4")
-    return [
-        int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8).digest(),
-                       "little", signed=True)
-        for band in range(BANDS)
-    ]
+    """The LSH bucket of each band of the ``MinHash``'s signature (``_bands``)."""
+    return _bands(_signature_bytes(m))
+
+
+def _bands(signature: bytes) -> list[int]:
+    """The LSH bucket of each band of a signature (``_signature``), as signed 64-bit integers (SQLite's)."""
+    size = 4 * ROWS
+    return [int.from_bytes(hashlib.blake2b(bytes([band]) + signature[band * size:(band + 1) * size], digest_size=8).digest(),
+                           "little", signed=True)
+            for band in range(BANDS)]
 
 
 def _signature_bytes(m) -> bytes:
     return m.hashvalues.astype("<u4").tobytes()
-
-
-def _signature_from_bytes(blob: bytes):
-    import numpy as np
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=np.frombuffer(blob, dtype="<u4"),
-                   permutations=_permutations(), scheme=_SCHEME)
