@@ -344,7 +344,7 @@ class IndexStats:
 class _Prepared:
     article: Article
     text_hash: str
-    signature: object  # datasketch.MinHash
+    signature: bytes  # the MinHash values, as stored (``_signature``)
     said_dates: list[str] = field(default_factory=list)
 
 
@@ -372,6 +372,9 @@ class Store:
         # The keys each speaker's renderings are filed under, while a batch is written (``_filed_under``).
         self._filed: dict[int, set[int] | None] | None = None
         self._filed_total = 0
+        # The quotes whose renderings a batch classifies at its end (``_classify``), each with the rendering
+        # its last change quoted; None outside a batch.
+        self._unclassified: dict[int, int | None] | None = None
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (run `saidwhen index` first)")
         try:
@@ -548,7 +551,7 @@ class Store:
 
     def _prepare(self, article: Article) -> _Prepared:
         """The work that needs no database: hashes, the MinHash signature, the dates quotes were said."""
-        return _Prepared(article, text_hash(article.text), _minhash(article.text))
+        return _Prepared(article, text_hash(article.text), _signature(article.text))
 
     def _write_batch(self, batch: list[_Prepared]) -> IndexStats:
         stats = IndexStats()
@@ -558,13 +561,16 @@ class Store:
             if (version := conn.execute("PRAGMA data_version").fetchone()[0]) != self._data_version:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
-            self._filed, self._filed_total = {}, 0
+            self._filed, self._filed_total, self._unclassified = {}, 0, {}
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
             conn.execute("INSERT INTO quotes_fts_pending (after) VALUES (?)", (after,))
             for prepared in batch:
                 self._write_article(prepared, stats)
+            unclassified, self._unclassified = self._unclassified, None
+            for quote_id, quoted in unclassified.items():
+                self._classify(quote_id, quoted)
             conn.execute("INSERT INTO quotes_fts (rowid, text, speaker) SELECT id, text, speaker FROM quotes WHERE id > ?", (after,))
             conn.execute("DELETE FROM quotes_fts_pending")
             conn.execute("COMMIT")
@@ -582,7 +588,7 @@ class Store:
                 raise self._error(e, what, rolled_back=True) from e
             raise
         finally:
-            self._filed = None
+            self._filed = self._unclassified = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
@@ -1244,7 +1250,15 @@ class Store:
 
     def _classify(self, quote_id: int, quoted: int | None = None) -> None:
         """Classify each rendering of the quote against the one printed first
-        (``variants.classify_all``); ``quoted``: a rendering quoted by an occurrence not stored yet."""
+        (``variants.classify_all``); ``quoted``: a rendering quoted by an occurrence not stored yet.
+
+        In a batch, a quote is classified once, at its end (``_unclassified``), however many of its
+        renderings the batch adds: nothing reads a rendering's change while the batch is written, and
+        what the batch leaves is what the last of those classifications would have (each change to a
+        quote's renderings asks for one; ``quoted``, the last one's, is stored by then)."""
+        if self._unclassified is not None:
+            self._unclassified[quote_id] = quoted
+            return
         conn = self.connection
         marks = ",".join("?" * len(QUOTED_KINDS))
         rows = conn.execute(
@@ -1255,10 +1269,15 @@ class Store:
                          [(change, diff, rid) for rid, (change, diff) in classify_all([r[:4] for r in rows]).items()
                           if stored[rid] != (change, diff)])  # a quote printed many ways is classified again often
 
-    def _syndicate(self, article_id: int, signature) -> bool:
-        """Put the article in the cluster of a near-identical stored article, if any; True if so."""
+    def _syndicate(self, article_id: int, signature: bytes) -> bool:
+        """Put the article in the cluster of a near-identical stored article, if any; True if so.
+        ``signature``: its MinHash values as stored (``_signature``), compared with the stored ones
+        as datasketch's ``MinHash.jaccard`` compares them (the share of values equal)."""
+        import numpy as np
+
         conn = self.connection
-        buckets = _buckets(signature)
+        buckets = _bands(signature)
+        values = np.frombuffer(signature, "<u4")
         marks = ",".join("?" * len(buckets))
         candidates = []
         for cid, blob in conn.execute(
@@ -1266,9 +1285,9 @@ class Store:
             f" (SELECT DISTINCT article_id FROM minhash_buckets WHERE bucket IN ({marks})) ORDER BY m.article_id",
             buckets,
         ):
-            if signature.jaccard(_signature_from_bytes(blob)) >= SYNDICATION_THRESHOLD:
+            if np.count_nonzero(values == np.frombuffer(blob, "<u4")) / NUM_PERM >= SYNDICATION_THRESHOLD:
                 candidates.append(cid)
-        conn.execute("INSERT INTO article_minhashes (article_id, signature) VALUES (?, ?)", (article_id, _signature_bytes(signature)))
+        conn.execute("INSERT INTO article_minhashes (article_id, signature) VALUES (?, ?)", (article_id, signature))
         conn.executemany("INSERT OR IGNORE INTO minhash_buckets (bucket, article_id) VALUES (?, ?)", [(b, article_id) for b in buckets])
         if not candidates:
             return False
@@ -1416,6 +1435,8 @@ class Store:
             conn.execute("DELETE FROM renderings WHERE id = ?", (rid,))
         (first_seen,) = conn.execute("SELECT first_seen FROM quotes WHERE id = ?", (gone,)).fetchone()
         conn.execute("DELETE FROM quotes WHERE id = ?", (gone,))
+        if self._unclassified is not None:
+            self._unclassified.pop(gone, None)
         if first_seen is not None:
             conn.execute("UPDATE quotes SET first_seen = ? WHERE id = ? AND (first_seen IS NULL OR first_seen > ?)",
                          (first_seen, kept, first_seen))
@@ -1624,38 +1645,43 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, scheme=_SCHEME).permutations
 
 
-def _minhash(text: str):
-    """MinHash of the article's word 5-shingles (its words, if it has fewer): the datasketch
-    ``MinHash`` that ``update_batch`` of the shingles' UTF-8 bytes makes (``variants.min_hashes``),
-    so that stored signatures and their buckets keep their values."""
-    from datasketch import MinHash
+def _signature(text: str) -> bytes:
+    """The MinHash values of the article's words (``_minhash_values``) as ``article_minhashes.signature``
+    stores them: 4 little-endian bytes each."""
+    return _minhash_values(text).astype("<u4").tobytes()
 
+
+def _minhash_values(text: str):
+    """The MinHash values (``numpy.uint32``) of the article's word 5-shingles (its words, if it has
+    fewer): what ``update_batch`` of the shingles' UTF-8 bytes leaves in a datasketch ``MinHash``
+    (``variants.min_hashes``), so that stored signatures and their buckets keep their values."""
     words = _WORD.findall(text.lower())
     if len(words) >= SHINGLE:
         shingles = {" ".join(shingle) for shingle in zip(*(words[k:] for k in range(SHINGLE)))}  # each run of SHINGLE words
     else:
         shingles = set(words) or {text}
-    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=min_hashes(sha1_hashes32(shingles), _permutations()),
-                   permutations=_permutations(), scheme=_SCHEME)
+    return min_hashes(sha1_hashes32(shingles), _permutations())
+
+
+def _minhash(text: str):
+    """The datasketch ``MinHash`` of the article's word 5-shingles (``_minhash_values``)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=_minhash_values(text), permutations=_permutations(), scheme=_SCHEME)
 
 
 def _buckets(m) -> list[int]:
-    """The LSH bucket of each band of the signature, as signed 64-bit integers (SQLite's)."""
-    values = m.hashvalues.astype("<u4")
-    return [
-        int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8).digest(),
-                       "little", signed=True)
-        for band in range(BANDS)
-    ]
+    """The LSH bucket of each band of the ``MinHash``'s signature (``_bands``)."""
+    return _bands(_signature_bytes(m))
+
+
+def _bands(signature: bytes) -> list[int]:
+    """The LSH bucket of each band of a signature (``_signature``), as signed 64-bit integers (SQLite's)."""
+    size = 4 * ROWS
+    return [int.from_bytes(hashlib.blake2b(bytes([band]) + signature[band * size:(band + 1) * size], digest_size=8).digest(),
+                           "little", signed=True)
+            for band in range(BANDS)]
 
 
 def _signature_bytes(m) -> bytes:
     return m.hashvalues.astype("<u4").tobytes()
-
-
-def _signature_from_bytes(blob: bytes):
-    import numpy as np
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=np.frombuffer(blob, dtype="<u4"),
-                   permutations=_permutations(), scheme=_SCHEME)

@@ -1260,3 +1260,39 @@ def test_a_store_indexing_every_key_by_bucket_is_rebuilt_with_its_lsh_buckets_al
                      article(4, quote(changed, speaker=None), date="2024-03-04")])
         assert rows(store, "SELECT count(*) FROM quotes") == [(1,)]
         assert sorted(r[0] for r in rows(store, "SELECT change FROM renderings")) == ["altered", "original", "truncation"]
+
+
+def test_a_batch_classifies_each_quote_once_at_its_end_with_the_labels_article_by_article_indexing_gives(tmp_path, monkeypatch):
+    """A quotation re-printed many ways in one batch is classified once, when the batch ends
+    (``Store._classify``): its renderings get the labels that classifying it at each re-print gives
+    (one article per batch), earlier printings arriving late, a quoted re-print of reported words
+    and two quotes merged by a fuller text included."""
+    import saidwhen.store as store_module
+
+    reported = dataclasses.replace(quote("they will rebuild it by the spring whatever happens"), kind="indirect")
+    articles = [
+        article(1, quote(HARBOUR.replace("never", "not")), date="2024-03-05"),
+        article(2, quote(HARBOUR.upper()), quote("The levy stays where it is for now", start=300, group=2), date="2024-03-06"),
+        article(3, quote(HARBOUR), date="2024-03-01"),  # printed before the others: the original
+        article(4, reported, date="2024-03-07"),
+        article(5, quote("They will rebuild it by the spring whatever happens"), date="2024-03-08"),  # now quoted
+        article(6, quote("and the harbour fund stays as it is for as long as I am mayor"), date="2024-03-09"),
+        article(7, quote(HARBOUR + "."), quote("The levy stays where it is for now, and the harbour fund stays as it is for as long as"
+                                               " I am mayor", start=300, group=2), date="2024-03-10"),  # renders two quotes: one
+    ]
+    classified = []
+    classify_all = store_module.classify_all
+    monkeypatch.setattr(store_module, "classify_all", lambda renderings: classified.append(renderings) or classify_all(renderings))
+
+    def dump(batch_size):
+        with Store(tmp_path / f"{batch_size}.db") as s:
+            s.index(articles, batch_size=batch_size)
+            reprinted = rows(s, "SELECT count(DISTINCT quote_id) FROM renderings WHERE change != 'original'")[0][0]
+            return {table: rows(s, f"SELECT * FROM {table} ORDER BY rowid") for table in TABLES}, reprinted
+
+    one_by_one, _ = dump(1)
+    classified.clear()
+    whole, reprinted = dump(len(articles))
+    assert whole == one_by_one
+    assert {change for *_, change, _, _ in whole["renderings"]} >= {"original", "case", "punctuation", "altered", "truncation"}
+    assert len(classified) == reprinted  # once per quote printed more than one way
