@@ -564,7 +564,7 @@ class Attributor(Entities):
              if t.i != verb.i and not self.in_quote(t.idx)
              and (coarse_pos(t) == "PROPN" or t.lower_ in PRONOUNS or t.ent_type_ in ("PERSON", "ORG")
                   # '"…," Will wrote': a name the tagger took for another word, mid-sentence
-                  or t.text[:1].isupper() and t.i > self.sent(t.i).start and not self.in_quote(t.idx)
+                  or t.text[:1].isupper() and self.sent(t.i).start < t.i < verb.i and not self.in_quote(t.idx)
                   and (known := self.lookup(t.text, "PERSON", at=t.idx)) is not None and known.kind == "PERSON")),
             key=lambda t: abs(t.i - verb.i),
         )

@@ -1271,3 +1271,10 @@ def test_a_clause_that_holds_the_speaker_before_the_cue_is_not_what_was_said():
 def test_new_before_a_state_is_part_of_the_name_not_a_role(text, speaker):
     # "new coach Ann Kell": "new" is a role word; "New Hampshire" is a place
     assert [q.speaker for q in saidwhen.extract(text).quotes] == [speaker]
+
+
+def test_a_name_the_tagger_takes_for_a_modal_still_signs_the_quote():
+    text = ('Columnist George Will urged voters to drop the outsiders.\n\n'
+            '"The war is a reminder that the process will send a commander in chief to Washington," Will wrote.')
+    quote = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"][0]
+    assert (quote.speaker, quote.speaker_mention.text) == ("George Will", "Will")
