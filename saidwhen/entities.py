@@ -958,6 +958,16 @@ class Entities:
                     words = [t for t in tok.subtree if t.i < names[0].i and t.dep_ != "punct" or t.i == tok.i]
                     ent.role = self.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
                 return ent, mention, conf
+        if coarse_pos(tok) == "PROPN" and (tok.lower_ in STRIP_TITLES or tok.lower_.rstrip(".") in ROLE_WORDS):
+            # "the district GOP Chairman Chuck Willis declined": the parser made the title the head and
+            # the name its apposition; the name, with the title as role
+            name = next((c for c in tok.children if c.dep_ == "appos" and c.left_edge.i == tok.i + 1
+                         and c.ent_type_ == "PERSON" and coarse_pos(c) == "PROPN"), None)
+            if name is not None:
+                ent, mention, conf = self.resolve(name)
+                if ent is not None and ent.role is None:
+                    ent.role = self.text[tok.left_edge.idx : tok.idx + len(tok)]
+                return ent, mention, conf
         if (dateline := dateline_end(self.text, tok.idx)) is not None and tok.idx < dateline:
             # "KINLOCH BAY, 3 March - Tarvik Power ASA announced": the parser made the place the
             # subject and hung the name on it.

@@ -1278,3 +1278,10 @@ def test_a_name_the_tagger_takes_for_a_modal_still_signs_the_quote():
             '"The war is a reminder that the process will send a commander in chief to Washington," Will wrote.')
     quote = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"][0]
     assert (quote.speaker, quote.speaker_mention.text) == ("George Will", "Will")
+
+
+def test_a_title_the_parser_made_the_head_of_a_name_gives_way_to_the_name():
+    text = ('Delegates met in Dunmore.\n\nThere, the district GOP Chairman Chuck Willis declined to name the three '
+            'delegates on Friday, saying he would wait.')
+    quote = saidwhen.extract(text).quotes[0]
+    assert (quote.text, quote.speaker) == ("he would wait", "Chuck Willis")
