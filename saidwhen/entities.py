@@ -972,6 +972,9 @@ class Entities:
             # "KINLOCH BAY, 3 March - Tarvik Power ASA announced": the parser made the place the
             # subject and hung the name on it.
             named = [t for t in tok.subtree if t.idx >= dateline and coarse_pos(t) == "PROPN"]
+            people = [t for t in named if t.ent_type_ == "PERSON" and t.i in self._ent_of]
+            if people:  # "JACKSON, Miss. - U.S. District Judge Carlton W. Reeves …": the name after the title
+                return self.resolve(self.doc[self._ent_of[people[0].i].end - 1])
             if named:
                 return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= dateline else named[0])
             return None, (tok.idx, tok.idx + len(tok), tok.text), 0.3

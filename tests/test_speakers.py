@@ -1285,3 +1285,9 @@ def test_a_title_the_parser_made_the_head_of_a_name_gives_way_to_the_name():
             'delegates on Friday, saying he would wait.')
     quote = saidwhen.extract(text).quotes[0]
     assert (quote.text, quote.speaker) == ("he would wait", "Chuck Willis")
+
+
+def test_a_title_after_a_dateline_is_not_the_name_that_follows_it():
+    text = ("Judge blocks Dunmore's 'river liberty' law.\n\nJACKSON, Miss. - U.S. District Judge Carlton W. Reever late "
+            'Thursday night issued an injunction blocking the law, saying it "favors some beliefs."')
+    assert {q.speaker for q in saidwhen.extract(text).quotes} == {"Carlton W. Reever"}
