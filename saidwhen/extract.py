@@ -24,6 +24,7 @@ from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_
 from .reported import find_reported, reporting_word_near
 from .entities import Entity, _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
 from .nested import inner_quotes
+from .ner_decode import GreedyNER
 from .people import known_full_name
 from .lexicon import HEADLINE_VERBS, PRESS_NAMES, PRONOUNS, ROLE_WORDS
 from .speakers import Attribution, Attributor
@@ -115,7 +116,25 @@ class IntroductionNER:
 
     def __init__(self, nlp: Language):
         self.make_doc = nlp.make_doc
-        self.ner = None
+        self._ner = None
+        self._greedy: GreedyNER | None = None
+
+    @property
+    def ner(self):
+        """spaCy's NER component this step runs on the windows (``load_nlp`` attaches it)."""
+        return self._ner
+
+    @ner.setter
+    def ner(self, ner) -> None:
+        self._ner = ner
+        self._greedy = GreedyNER(ner) if GreedyNER.fits(ner) else None
+
+    def _entities(self, docs: list) -> Iterator[list[tuple[int, int, str]]]:
+        """Per window doc, its entities as (start token, end token, label): spaCy's, decoded
+        with numpy where the model allows (``ner_decode``), else by spaCy itself."""
+        if self._greedy is not None:
+            return self._greedy.pipe(docs)
+        return ([(e.start, e.end, e.label_) for e in doc.ents] for doc in self.ner.pipe(docs))
 
     def __call__(self, doc):
         return next(self.pipe([doc]))
@@ -170,9 +189,10 @@ class IntroductionNER:
                 for start, end in self._introducing(doc, text):
                     jobs.append((k, start, self.make_doc(text[start:end])))
             found: list[list] = [[] for _ in batch]
-            for (k, offset, _), sd in zip(jobs, self.ner.pipe([j[2] for j in jobs])):
-                for e in sd.ents:
-                    span = batch[k].char_span(offset + e.start_char, offset + e.end_char, label=e.label_, alignment_mode="expand")
+            for (k, offset, sd), ents in zip(jobs, self._entities([j[2] for j in jobs])):
+                for start, end, label in ents:
+                    span = batch[k].char_span(offset + sd[start].idx, offset + sd[end - 1].idx + len(sd[end - 1]), label=label,
+                                              alignment_mode="expand")
                     if span is not None:
                         found[k].append(span)
             for k, doc in enumerate(batch):
