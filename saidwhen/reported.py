@@ -528,10 +528,11 @@ def _summary(verb: Token) -> set[int] | None:
     verb it is joined to); what is named by someone unsaid ("has been called a charlatan") is not
     kept.
     """
-    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod", "relcl"):
-        return None
-    if any(c.dep_ in ("neg", "auxpass", "nsubjpass", "prt") for c in verb.children):
-        return None  # not "called him in", "called off the strike"
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod") or verb.dep_ == "relcl" and not _relative_subject(verb):
+        return None  # "a group called Echo", "what he called …"; not "Vance, who called for …"
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") or c.dep_ == "prt" and (c.lower_ not in ("on", "upon") or verb.lower_ in URGING)
+           for c in verb.children):
+        return None  # not "called him in", "called off the strike", "urged the team on"
     if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
         return None  # "you can call it what you like": nobody in particular
     if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "conj":
@@ -540,10 +541,13 @@ def _summary(verb: Token) -> set[int] | None:
     if verb.lower_ in URGING:
         return _demand(verb, kids)
     for prep in kids:
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on", "upon") or prep.i < verb.i or not all(
+        # the parser may take the "on" of "called on NP to …" for a particle
+        if prep.dep_ not in ("prep", "prt") or prep.lower_ not in ("for", "on", "upon") or prep.i < verb.i or not all(
                 t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("prep", "advmod", "npadvmod") for t in verb.doc[verb.i + 1 : prep.i]):
             continue  # "called for", "called on Tuesday for"
         objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
+        if not objs and prep.lower_ in ("on", "upon"):  # "called on Gov. Rick Snyder to resign": the object hung on the verb
+            objs = [c for c in kids if c.dep_ in ("dobj", "oprd", "dep") and c.left_edge.i == prep.i + 1]
         if not objs:
             continue  # "called on Tuesday for …"
         out = {t.i for t in objs[0].subtree}
@@ -566,7 +570,9 @@ def _summary(verb: Token) -> set[int] | None:
             return {t.i for t in clause.subtree if t.i > verb.i + 1}
     objs = [c for c in kids if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]  # not "what he called …"
     verdicts = [c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > verb.i and not any(a.lower_ == "to" for a in c.children)
-                and c.tag_[:2] in ("NN", "JJ")]  # a noun or an adjective: not the particle of "called him in"
+                and (c.tag_[:2] in ("NN", "JJ") or c.lower_ == "one")]  # a noun or an adjective: not the particle of "called him in"
+    if objs and not verdicts and _verdict_in_apposition(objs[0]):
+        return {t.i for t in objs[0].subtree}  # "called her son her hero", "called Vance an ''Aunt Tom''"
     if objs and verdicts:  # "called the plan a disgrace", "called it unacceptable"
         obj, verdict = objs[0], verdicts[0]
         between = verb.doc[obj.right_edge.i + 1 : verdict.left_edge.i]
@@ -577,6 +583,37 @@ def _summary(verb: Token) -> set[int] | None:
     if verdicts and any(c.dep_ == "nsubj" and c.i < verdicts[0].i for c in verdicts[0].children):
         return {t.i for t in verdicts[0].subtree}  # the parser made the object the verdict's subject
     return None
+
+
+def _relative_subject(verb: Token) -> bool:
+    """Whether a relative clause's verb has the relative pronoun for its subject ("a reply from
+    Vance, who called the plan a disgrace"), so that its speaker is the noun it describes; not in
+    the subject of a clause, which the clause only describes ("Reyes, who called the plan a
+    disgrace, said …", "the editors, who once called it "spinach," want …": PolNeAR train matched
+    1 of 6 such), nor a name something gives itself ("a group that calls itself …")."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") and c.i < verb.i for c in verb.children):
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ == "itself" for c in verb.children):
+        return False
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        node = node.head
+    return True
+
+
+def _verdict_in_apposition(obj: Token) -> bool:
+    """Whether the parser hung the verdict of "called NP NP" on the object as its apposition:
+    right after it, no comma between, opening on a determiner, a possessive or a quotation mark
+    ("called her son her hero", "called Vance an ''Aunt Tom''"); not a name set beside a noun
+    ("called his brother Tom": a phone call)."""
+    for ap in obj.children:
+        if ap.dep_ != "appos" or ap.i < obj.i:
+            continue
+        first, before = ap.left_edge, obj.doc[ap.left_edge.i - 1]
+        return not before.is_punct and (first.tag_ in ("DT", "PRP$") or first.is_quote)
+    return False
 
 
 #: Words after "called" that make it a demand, a visit or a phone call, not a verdict.
