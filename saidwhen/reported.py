@@ -878,6 +878,8 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
         if not any(c.dep_ == "nsubj" for c in verb.children) or verb.i < verb.head.i:
             return None
         lead = verb.left_edge.i
+        while lead < verb.i and doc[lead].text == ",":
+            lead += 1  # "…, the church posted on Facebook.": the comma the parser hung on the verb
     if lead < 3 or doc[lead - 1].text != ",":
         return None
     told = verb.lower_ in TELLING  # "…, an aide told The Courier": the one told, not what

@@ -39,6 +39,14 @@ def test_the_content_clause_of_a_reporting_verb_is_an_indirect_quotation(sentenc
     assert sentence[q.start : q.end] == q.text
 
 
+def test_a_closing_attribution_whose_comma_the_parser_hung_on_its_verb_still_reports_the_sentence():
+    text = ("Nell Osgood, a member of the harbour board, was travelling to Dunmore to visit her daughter Esther, "
+            "the church posted on Facebook.")
+    (q,) = reported(text)
+    assert (q.text, q.cue) == ("Nell Osgood, a member of the harbour board, was travelling to Dunmore to visit her daughter Esther",
+                               "posted on Facebook")
+
+
 def test_according_to_attributes_the_clause_it_modifies():
     text = "Halden Police Department officers closed the road. According to the Halden Police Department, nobody was hurt."
     q = only(text)
