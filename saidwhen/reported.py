@@ -103,6 +103,8 @@ WHEN_ASKED = frozenset("when if after once until before while".split())
 URGING = frozenset("urge urges urged urging".split())
 #: The plainest reporting verbs: what follows them is what was said, with little doubt.
 PLAIN = frozenset("say says said saying tell tells told telling according".split())
+#: Forms of "say", whose object is never the one told.
+SAYING = frozenset("say says said saying".split())
 #: Verbs that often report the writer's inference rather than a statement.
 LOOSE = frozenset(
     """suggest suggests suggested suggesting note notes noted noting indicate indicates indicated
@@ -455,6 +457,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if answer:
             to = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to" and c.i == answer[0].i + 1]
             return {answer[0].i} | ({t.i for t in to[0].subtree} if to else set())
+        if w in SAYING and (subject := _subject_taken_for_object(verb)) is not None:
+            return {t.i for t in subject.subtree}
     if not clauses and w in PROMISING:
         clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
     if clauses:
@@ -500,6 +504,26 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
 #: Verbs whose negation with a question names what someone kept back: "would not say whether …".
 WITHHOLDING = frozenset("""say says said saying tell tells told telling explain explains explained explaining disclose
     discloses disclosed specify specifies specified""".split())
+
+
+def _subject_taken_for_object(verb: Token) -> Token | None:
+    """The subject of a "say" clause that the parser made the verb's object, hanging the clause's
+    own verb on it as a relative clause ("Stone says the increase in polarization that Bloomberg
+    decries also makes his election less likely", "Aides say the more delegates he takes, the more
+    leverage he has"): a noun object right after the verb with a tensed verb hung on it that no
+    relative pronoun opens as its subject or object ("said the things that voters wanted to hear",
+    "said a prayer for those who lost their homes" are things said, not statements)."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or not obj.tag_.startswith("NN") or obj.left_edge.i != verb.i + 1 or verb.doc[verb.i + 1].is_quote:
+        return None
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass", "dative") for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    for clause in obj.children:
+        if clause.dep_ in ("relcl", "acl") and clause.tag_ in FINITE and clause.i > obj.i and not any(
+                c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass", "dobj") or c.dep_ == "prep" and any(
+                    p.tag_ in ("WDT", "WP") for p in c.children) for c in clause.children):
+            return obj
+    return None
 
 
 def _not_said(verb: Token) -> set[int] | None:

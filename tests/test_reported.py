@@ -47,6 +47,25 @@ def test_a_closing_attribution_whose_comma_the_parser_hung_on_its_verb_still_rep
                                "posted on Facebook")
 
 
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        # the parser makes the clause's subject the object of "says" and its verb a relative clause
+        ("Ana Ruiz says the increase in traffic that the council decries also makes the bridge less safe.",
+         "the increase in traffic that the council decries also makes the bridge less safe"),
+        ("Aides say the more votes she takes into the council, the more leverage she should have to do that.",
+         "the more votes she takes into the council, the more leverage she should have to do that"),
+    ],
+)
+def test_a_statement_whose_subject_the_parser_made_the_object_of_say_is_still_reported(sentence, content):
+    (q,) = reported(sentence)
+    assert q.text == content
+
+
+def test_a_thing_said_with_a_relative_clause_of_its_own_is_no_statement():
+    assert reported("Ana Ruiz said a prayer for the families who lost their homes.") == []
+
+
 def test_according_to_attributes_the_clause_it_modifies():
     text = "Halden Police Department officers closed the road. According to the Halden Police Department, nobody was hurt."
     q = only(text)
