@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, aside_before_head, before_colon, coarse_pos, dateline_end, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
+from .lexicon import ASIDES, SPEECH_LEMMAS, aside_before_head, before_colon, coarse_pos, dateline_end, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -216,6 +216,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         for trim in (_before_semicolon, _before_comment_dash, _before_trailing_participle, _before_comparison,
                      _before_closing_apposition):
             content = trim(doc, content, tok)
+        content = _before_quote_after_colon(doc, content, tok, direct_r)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
         content, acts = _without_acts(doc, content)
@@ -339,6 +340,30 @@ def _before_trailing_participle(doc: Doc, content: set[int], verb: Token) -> set
 
 #: Auxiliaries that stand for a verb repeated from the clause before: "…, as has the mayor".
 STAND_IN_AUX = frozenset("has have had did does do was were is are would will could".split())
+
+
+def _before_quote_after_colon(doc: Doc, content: set[int], verb: Token, direct: Ranges) -> set[int]:
+    """The content up to a colon that opens a direct quote ("said he was too busy to look for the
+    evidence: "I have a lot going on"", "… were effective, to which Roe interjected: "Not true.""):
+    the quote is said apart, by the speaker or by someone else, and kept whole it would drop the
+    statement before it."""
+    for i in range(max(min(content), verb.i + 1), max(content)):  # the colon itself may hang on the verb
+        if doc[i].text != ":":
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j < len(doc) and direct.holds(doc[j].idx):
+            frame = doc[i].head  # the verb the colon hangs on: a speech verb of the content's own leads the quote in
+            if frame.i not in content or frame.i == verb.i or frame.lower_ not in SPEECH_LEMMAS:
+                cut = i
+            elif doc[frame.left_edge.i - 1].text == ",":
+                cut = frame.left_edge.i  # "…, to which Roe interjected:": that clause goes too
+            else:
+                return content  # "said he responded:", "asked why, Roe wrote:": nothing but the quote's lead-in
+            kept = {k for k in content if k < cut}
+            return kept if _has_verb(doc[k] for k in kept) else content
+    return content
 
 
 def _before_comparison(doc: Doc, content: set[int], verb: Token) -> set[int]:

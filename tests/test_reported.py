@@ -66,6 +66,20 @@ def test_a_thing_said_with_a_relative_clause_of_its_own_is_no_statement():
     assert reported("Ana Ruiz said a prayer for the families who lost their homes.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ('But Ana Ruiz said she was too busy to look for the papers that would back up her claims: '
+         '"I have a lot going on," she wrote.', "she was too busy to look for the papers that would back up her claims"),
+        ('Ana Ruiz said that engineers had found the bridge safe and sound, to which Tom Reyes interjected: '
+         '"It is just not true."', "engineers had found the bridge safe and sound"),
+    ],
+)
+def test_a_statement_ends_at_a_colon_that_opens_a_direct_quote(sentence, content):
+    (q,) = reported(sentence)
+    assert (q.text, q.speaker) == (content, "Ana Ruiz")
+
+
 def test_according_to_attributes_the_clause_it_modifies():
     text = "Halden Police Department officers closed the road. According to the Halden Police Department, nobody was hurt."
     q = only(text)
