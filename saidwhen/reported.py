@@ -95,8 +95,11 @@ CALLING = frozenset("call calls called calling".split())
 #: Forms of "ask": the question asked ("asked whether the vote would go ahead") is a quotation
 #: of its own kind, ``question``; the request ("asked the council to act") a summary.
 ASKING = frozenset("ask asks asked asking".split())
-#: Who asks nobody in particular a question: the writer and the reader.
+#: Who asks nobody in particular a question: the writer and the reader ("we might ask whether …"),
+#: unless the writer reports having asked ("We asked our followers which …", "when I asked him if …").
 NO_ASKER = frozenset("i we you one".split())
+#: The writer, who may report a question put in the past.
+WRITER = frozenset("i we".split())
 #: What opens a passive "asked" that puts a question to the subject of the sentence: "when asked …".
 WHEN_ASKED = frozenset("when if after once until before while".split())
 #: Forms of "urge", whose object and infinitive are a demand: "urged the council to act".
@@ -714,11 +717,16 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     subjects = [c for c in kids if c.dep_ == "nsubj"]
     # "…, asking them to host events": a participle after a comma shares the clause's subject
     shared = verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.doc[verb.i - 1].text == ","
-    if not subjects and not shared or subjects and subjects[0].lower_ in NO_ASKER:
+    # "We asked our followers which …": the writer reports a question put before
+    writer = bool(subjects) and subjects[0].lower_ in WRITER and (
+        verb.tag_ == "VBD" or any(a.dep_ == "aux" and a.lower_ in ("have", "has", "had", "'ve") for a in kids))
+    if not subjects and not shared or subjects and subjects[0].lower_ in NO_ASKER and not writer:
         return None, "question"
     after = [c for c in kids if c.i > verb.i]
     if (question := _question_clause(after)) is not None:
         return question, "question"
+    if writer:
+        return None, "question"  # "we've asked the caterers to …": the writer's own request, which news does not report
     for prep in after:
         if prep.dep_ == "prep" and prep.lower_ in ("about", "for"):
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]

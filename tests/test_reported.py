@@ -565,6 +565,23 @@ def test_the_reader_s_question_or_one_never_put_is_no_question(sentence):
 
 
 @pytest.mark.parametrize("sentence, content", [
+    ("We asked our readers which candidate won the bridge debate.", "which candidate won the bridge debate"),
+    ("When I asked Priya Walsh if she would run again, she laughed.", "if she would run again"),
+])
+def test_a_question_the_writer_reports_having_put_is_a_question(sentence, content):
+    (q,) = questions(sentence)
+    assert q.text == content
+
+
+@pytest.mark.parametrize("sentence", [
+    "We might ask whether the bridge will ever reopen.",  # the writer's question, never put
+    "We've asked the caterers to bring soup to the bridge party.",  # the writer's own request
+])
+def test_the_writer_s_own_question_or_request_is_nothing_reported(sentence):
+    assert questions(sentence) == [] and summaries(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, content", [
     ("Councillor Priya Walsh was asked whether the bridge would reopen.", "whether the bridge would reopen"),
     ("When asked about the bridge, Priya Walsh said nothing.", "the bridge"),
     ('Asked if the repairs were late, Priya Walsh said, "They are on time."', "if the repairs were late"),
