@@ -209,6 +209,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 content = _called_quoted(doc, tok, partial)
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
                 kind = "summary"
+            if not content and w in ANNOUNCING and (content := _announced_unnamed(tok)):
+                kind, passive = "summary", (content, None)  # announced by nobody named
             if not content and w in WARNING and (content := _warned_of(tok)):
                 kind = "summary"
             if not content and w in TELLING and (content := _instruction(tok)):
@@ -865,6 +867,22 @@ def _announced_by(verb: Token) -> set[int] | None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_.startswith("NN")), None)
     return {t.i for t in subj.subtree} if subj is not None else None
+
+
+def _announced_unnamed(verb: Token) -> set[int] | None:
+    """What was announced by nobody the sentence names: "The dissolution of the club was
+    announced", "the tentative deal, announced Friday, would …" (the thing, never "it", nor "no
+    deal", and never a participle before its noun: "the announced deal")."""
+    if verb.lower_ != "announced" or verb.tag_ != "VBN" or _agent(verb) is not None or any(c.dep_ in ("neg", "dobj") for c in verb.children):
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        thing = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_.startswith("NN")), None)
+        if thing is None or any(d.dep_ == "det" and d.lower_ == "no" for d in thing.children):
+            return None  # "No deal was announced": nothing was
+        return {t.i for t in thing.subtree}
+    if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.tag_.startswith("NN"):
+        return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return None
 
 
 def _instruction(verb: Token) -> set[int] | None:

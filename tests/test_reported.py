@@ -615,6 +615,24 @@ def test_what_someone_announced_or_reported_is_a_summary(sentence, content):
     assert q.text.startswith(content)
 
 
+@pytest.mark.parametrize("sentence, content", [
+    ("On Thursday, the dissolution of the harbour club was announced.", "the dissolution of the harbour club"),
+    ("The tentative deal, announced Friday, would last four years.", "The tentative deal"),
+])
+def test_what_was_announced_by_nobody_named_is_a_summary_by_nobody(sentence, content):
+    (q,) = summaries(sentence)
+    assert (q.text, q.speaker, q.speaker_mention) == (content, None, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "No formal deal between the parties was announced.",  # nothing was
+    "The announced deal would last four years.",  # a participle before its noun
+    "It was announced on Friday.",
+])
+def test_nothing_announced_or_an_announced_thing_named_in_passing_is_no_summary(sentence):
+    assert summaries(sentence) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "The schedule announced by the water board was late.",
     "The station reported it.",
