@@ -1056,8 +1056,37 @@ def _attribute_headline(st: _State, speech: list[int], final: dict[int, Attribut
 #: A headline's label and the claim it is credited with: "Lina Ortiz: Levy would hurt farmers",
 #: "Ortiz on the levy: Farmers 'will pay twice'".
 _HEAD_CLAIM = re.compile(r"(?P<label>[^:\n\"“”‘’]{2,60}?):\s+(?P<claim>[^\n]+)")
+#: A name in a headline: up to four capitalised words ("Ortiz", "Lina Ortiz", "Gov. Lina Ortiz").
+_HEAD_NAME = r"(?:[A-Z][\w’'.-]*\s+){0,3}?[A-Z][\w’'.-]*"
+#: A headline's sentence that says who said what, the name first: "Ortiz Says Levy Will Hurt Farmers",
+#: "Wow: Lina Ortiz Just Said Something About The Levy", "Ortiz tells farmers the levy will stay".
+_HEAD_SAYS = re.compile(rf"(?:[^:\n]{{1,20}}:\s+)?(?P<label>{_HEAD_NAME})\s+(?:[Jj]ust\s+)?(?P<cue>[Ss]ays|[Ss]aid|[Tt]ells|[Tt]old)\s+(?P<claim>[^\n]+)")
+#: The same with the claim first and the name after a comma: "Levy Will Hurt Farmers, Ortiz Tells Council".
+_HEAD_SAYS_LAST = re.compile(rf"(?P<claim>[^\n]+?),[’”'\"]?\s+(?P<label>{_HEAD_NAME})\s+(?P<cue>[Ss]ays|[Tt]ells)(?:\s+[\w’'-]+){{0,3}}\W*$")
+#: What ends a headline's claim that goes on: a dash ("… – It May Surprise You") or a clause of
+#: the headline's own ("… As Sanders Turns Up The Heat"); a comma before another headline verb
+#: ("…, Calls Trump's Remarks 'Troubling'") is handled apart.
+_CLAIM_END = re.compile(r"\s+[–—-]+\s|\s*;|\s+(?:As|While|Amid|After|Before|Because|But)\s+(?=[A-Z])")
 #: Words that join a topic or an audience to a headline's label ("Ortiz on the levy:").
 _LABEL_TOPIC = re.compile(r"\s+(?:on|On|about|About|to|To|at|At)\s+")
+
+
+def _head_claims(head: str) -> Iterator[tuple[str, int, int, int, str]]:
+    """The label, its start, the claim's span (offsets in ``head``) and the cue of each way a
+    headline can credit a claim: "Label: claim", "Name Says claim", "Claim, Name Tells audience"."""
+    if (m := _HEAD_CLAIM.match(head)) is not None:
+        yield m.group("label"), m.start("label"), m.start("claim"), m.end("claim"), ":"
+    for said in (_HEAD_SAYS, _HEAD_SAYS_LAST):
+        if (m := said.match(head)) is None:
+            continue
+        a, b = m.span("claim")
+        if said is _HEAD_SAYS:
+            end = _CLAIM_END.search(head, a, b)
+            b = end.start() if end is not None else b
+            joined = re.search(r",\s+([A-Z][a-z]+)\s", head[a:b])
+            if joined is not None and joined.group(1).lower() in HEADLINE_VERBS:
+                b = a + joined.start()  # "Says Russians Hacked DNC, Calls …": a second claim of its own
+        yield m.group("label"), m.start("label"), a, b, m.group("cue")
 
 
 def _label_speaker(attributor: Attributor, label: str, body_start: int) -> tuple[Entity | None, str]:
@@ -1087,22 +1116,34 @@ def _label_speaker(attributor: Attributor, label: str, body_start: int) -> tuple
 def _headline_claim(st: _State, speech: list[int], final: dict[int, Attribution], attributor: Attributor,
                     reported: list[_ReportedQuote]) -> tuple[Attribution, tuple[int, int]] | None:
     """The claim a headline credits to the person or organisation that labels it ("Lina Ortiz:
-    Levy would hurt farmers"), the news headline's way of saying who said what, as reported
-    speech with its quoted fragments. Only where the label is a name the article gives (a kicker
-    such as "Breaking:" or "The Latest:" names nobody) and the claim is more than one quotation,
-    which ``_attribute_headline`` already credits to the label."""
+    Levy would hurt farmers") or that its sentence says said it ("Ortiz Says Levy Will Hurt
+    Farmers", "Levy Will Hurt Farmers, Ortiz Tells Council": title case often hides the verb from
+    the parser), the news headline's way of saying who said what, as reported speech with its
+    quoted fragments. Only where the label is a name the article gives (a kicker such as
+    "Breaking:" or "The Latest:" names nobody) and the claim is more than one quotation, which
+    ``_attribute_headline`` already credits to the label."""
     if not st.paras:
         return None
     hs, he = st.paras[0]
     head = st.text[hs:he]
-    m = _HEAD_CLAIM.match(head)
-    if m is None or len(head.split()) > 30 or len(st.paras) < 2:
+    if len(head.split()) > 30 or len(st.paras) < 2:
         return None
-    label = m.group("label").strip()
+    for label, label_at, a, b, cue in _head_claims(head):
+        if (claimed := _credited_claim(st, speech, final, attributor, reported, label, hs + label_at, hs + a, hs + b, cue)) is not None:
+            return claimed
+    return None
+
+
+def _credited_claim(st: _State, speech: list[int], final: dict[int, Attribution], attributor: Attributor,
+                    reported: list[_ReportedQuote], label: str, label_at: int, a: int, b: int, cue: str
+                    ) -> tuple[Attribution, tuple[int, int]] | None:
+    """The attribution of a headline's claim ``st.text[a:b]`` to its label, if the label names
+    someone the article goes on to name and nothing credits the claim already."""
+    hs, he = st.paras[0]
+    label = label.strip()
     if label.isupper() or not label[:1].isupper():
         return None
-    a, b = hs + m.start("claim"), hs + m.end("claim")
-    b = min(b, hs + head.find(";")) if ";" in head[m.start("claim"):] else b
+    b = min(b, hs + st.text[hs:he].find(";")) if ";" in st.text[a:he] else b
     while b > a and (st.text[b - 1].isspace() or st.text[b - 1] in ".;,"):
         b -= 1
     claim = st.text[a:b]
@@ -1119,10 +1160,10 @@ def _headline_claim(st: _State, speech: list[int], final: dict[int, Attribution]
         return None  # the label must name someone the article itself goes on to name
     if ent.kind != "PERSON" and set(_norm_words(label)) & PRESS_NAMES:
         return None  # "Harbour News Hour: A World at War" is a programme and its episode
-    at = st.skeleton.to_skeleton(hs + m.start("label"))
+    at = st.skeleton.to_skeleton(label_at)
     if at is None:
         return None
-    att = Attribution(ent, (at, at + len(label), label), ":", 0.7, explicit=True)
+    att = Attribution(ent, (at, at + len(label), label), cue, 0.7, explicit=True)
     for i in speech:
         sp = st.spans[i]
         if sp.paragraph == 0 and a <= sp.start and sp.end <= b + 2:

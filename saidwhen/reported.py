@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, aside_before_head, before_colon, coarse_pos, dateline_end, first_verb_subject, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
+from .lexicon import ASIDES, SPEECH_LEMMAS, aside_before_head, before_colon, coarse_pos, dateline_end, first_verb_subject, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -95,14 +95,19 @@ CALLING = frozenset("call calls called calling".split())
 #: Forms of "ask": the question asked ("asked whether the vote would go ahead") is a quotation
 #: of its own kind, ``question``; the request ("asked the council to act") a summary.
 ASKING = frozenset("ask asks asked asking".split())
-#: Who asks nobody in particular a question: the writer and the reader.
+#: Who asks nobody in particular a question: the writer and the reader ("we might ask whether …"),
+#: unless the writer reports having asked ("We asked our followers which …", "when I asked him if …").
 NO_ASKER = frozenset("i we you one".split())
+#: The writer, who may report a question put in the past.
+WRITER = frozenset("i we".split())
 #: What opens a passive "asked" that puts a question to the subject of the sentence: "when asked …".
 WHEN_ASKED = frozenset("when if after once until before while".split())
 #: Forms of "urge", whose object and infinitive are a demand: "urged the council to act".
 URGING = frozenset("urge urges urged urging".split())
 #: The plainest reporting verbs: what follows them is what was said, with little doubt.
 PLAIN = frozenset("say says said saying tell tells told telling according".split())
+#: Forms of "say", whose object is never the one told.
+SAYING = frozenset("say says said saying".split())
 #: Verbs that often report the writer's inference rather than a statement.
 LOOSE = frozenset(
     """suggest suggests suggested suggesting note notes noted noting indicate indicates indicated
@@ -204,6 +209,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 content = _called_quoted(doc, tok, partial)
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
                 kind = "summary"
+            if not content and w in ANNOUNCING and (content := _announced_unnamed(tok)):
+                kind, passive = "summary", (content, None)  # announced by nobody named
             if not content and w in WARNING and (content := _warned_of(tok)):
                 kind = "summary"
             if not content and w in TELLING and (content := _instruction(tok)):
@@ -214,6 +221,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         for trim in (_before_semicolon, _before_comment_dash, _before_trailing_participle, _before_comparison,
                      _before_closing_apposition):
             content = trim(doc, content, tok)
+        content = _before_quote_after_colon(doc, content, tok, direct_r)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
         content, acts = _without_acts(doc, content)
@@ -339,6 +347,30 @@ def _before_trailing_participle(doc: Doc, content: set[int], verb: Token) -> set
 STAND_IN_AUX = frozenset("has have had did does do was were is are would will could".split())
 
 
+def _before_quote_after_colon(doc: Doc, content: set[int], verb: Token, direct: Ranges) -> set[int]:
+    """The content up to a colon that opens a direct quote ("said he was too busy to look for the
+    evidence: "I have a lot going on"", "… were effective, to which Roe interjected: "Not true.""):
+    the quote is said apart, by the speaker or by someone else, and kept whole it would drop the
+    statement before it."""
+    for i in range(max(min(content), verb.i + 1), max(content)):  # the colon itself may hang on the verb
+        if doc[i].text != ":":
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j < len(doc) and direct.holds(doc[j].idx):
+            frame = doc[i].head  # the verb the colon hangs on: a speech verb of the content's own leads the quote in
+            if frame.i not in content or frame.i == verb.i or frame.lower_ not in SPEECH_LEMMAS:
+                cut = i
+            elif doc[frame.left_edge.i - 1].text == ",":
+                cut = frame.left_edge.i  # "…, to which Roe interjected:": that clause goes too
+            else:
+                return content  # "said he responded:", "asked why, Roe wrote:": nothing but the quote's lead-in
+            kept = {k for k in content if k < cut}
+            return kept if _has_verb(doc[k] for k in kept) else content
+    return content
+
+
 def _before_comparison(doc: Doc, content: set[int], verb: Token) -> set[int]:
     """What ``verb`` reports up to a closing "…, as has X" in which the writer sets someone else beside
     the speaker: "said they will not back Trump, as has the mayor of Miami", "said she wants an
@@ -460,6 +492,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if answer:
             to = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to" and c.i == answer[0].i + 1]
             return {answer[0].i} | ({t.i for t in to[0].subtree} if to else set())
+        if w in SAYING and (subject := _subject_taken_for_object(verb)) is not None:
+            return {t.i for t in subject.subtree}
     if not clauses and w in PROMISING:
         clauses = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
     if clauses:
@@ -507,6 +541,26 @@ WITHHOLDING = frozenset("""say says said saying tell tells told telling explain 
     discloses disclosed specify specifies specified""".split())
 
 
+def _subject_taken_for_object(verb: Token) -> Token | None:
+    """The subject of a "say" clause that the parser made the verb's object, hanging the clause's
+    own verb on it as a relative clause ("Stone says the increase in polarization that Bloomberg
+    decries also makes his election less likely", "Aides say the more delegates he takes, the more
+    leverage he has"): a noun object right after the verb with a tensed verb hung on it that no
+    relative pronoun opens as its subject or object ("said the things that voters wanted to hear",
+    "said a prayer for those who lost their homes" are things said, not statements)."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or not obj.tag_.startswith("NN") or obj.left_edge.i != verb.i + 1 or verb.doc[verb.i + 1].is_quote:
+        return None
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass", "dative") for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    for clause in obj.children:
+        if clause.dep_ in ("relcl", "acl") and clause.tag_ in FINITE and clause.i > obj.i and not any(
+                c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass", "dobj") or c.dep_ == "prep" and any(
+                    p.tag_ in ("WDT", "WP") for p in c.children) for c in clause.children):
+            return obj
+    return None
+
+
 def _not_said(verb: Token) -> set[int] | None:
     """What someone would not say ("would not say whether he would run", "is not saying what
     techniques he would support", "did not say when"), the question left open, which news reports
@@ -533,10 +587,11 @@ def _summary(verb: Token) -> set[int] | None:
     verb it is joined to); what is named by someone unsaid ("has been called a charlatan") is not
     kept.
     """
-    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod", "relcl"):
-        return None
-    if any(c.dep_ in ("neg", "auxpass", "nsubjpass", "prt") for c in verb.children):
-        return None  # not "called him in", "called off the strike"
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod") or verb.dep_ == "relcl" and not _relative_subject(verb):
+        return None  # "a group called Echo", "what he called …"; not "Vance, who called for …"
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") or c.dep_ == "prt" and (c.lower_ not in ("on", "upon") or verb.lower_ in URGING)
+           for c in verb.children):
+        return None  # not "called him in", "called off the strike", "urged the team on"
     if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
         return None  # "you can call it what you like": nobody in particular
     if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "conj":
@@ -545,10 +600,13 @@ def _summary(verb: Token) -> set[int] | None:
     if verb.lower_ in URGING:
         return _demand(verb, kids)
     for prep in kids:
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on", "upon") or prep.i < verb.i or not all(
+        # the parser may take the "on" of "called on NP to …" for a particle
+        if prep.dep_ not in ("prep", "prt") or prep.lower_ not in ("for", "on", "upon") or prep.i < verb.i or not all(
                 t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("prep", "advmod", "npadvmod") for t in verb.doc[verb.i + 1 : prep.i]):
             continue  # "called for", "called on Tuesday for"
         objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
+        if not objs and prep.lower_ in ("on", "upon"):  # "called on Gov. Rick Snyder to resign": the object hung on the verb
+            objs = [c for c in kids if c.dep_ in ("dobj", "oprd", "dep") and c.left_edge.i == prep.i + 1]
         if not objs:
             continue  # "called on Tuesday for …"
         out = {t.i for t in objs[0].subtree}
@@ -571,7 +629,9 @@ def _summary(verb: Token) -> set[int] | None:
             return {t.i for t in clause.subtree if t.i > verb.i + 1}
     objs = [c for c in kids if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")]  # not "what he called …"
     verdicts = [c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > verb.i and not any(a.lower_ == "to" for a in c.children)
-                and c.tag_[:2] in ("NN", "JJ")]  # a noun or an adjective: not the particle of "called him in"
+                and (c.tag_[:2] in ("NN", "JJ") or c.lower_ == "one")]  # a noun or an adjective: not the particle of "called him in"
+    if objs and not verdicts and _verdict_in_apposition(objs[0]):
+        return {t.i for t in objs[0].subtree}  # "called her son her hero", "called Vance an ''Aunt Tom''"
     if objs and verdicts:  # "called the plan a disgrace", "called it unacceptable"
         obj, verdict = objs[0], verdicts[0]
         between = verb.doc[obj.right_edge.i + 1 : verdict.left_edge.i]
@@ -582,6 +642,37 @@ def _summary(verb: Token) -> set[int] | None:
     if verdicts and any(c.dep_ == "nsubj" and c.i < verdicts[0].i for c in verdicts[0].children):
         return {t.i for t in verdicts[0].subtree}  # the parser made the object the verdict's subject
     return None
+
+
+def _relative_subject(verb: Token) -> bool:
+    """Whether a relative clause's verb has the relative pronoun for its subject ("a reply from
+    Vance, who called the plan a disgrace"), so that its speaker is the noun it describes; not in
+    the subject of a clause, which the clause only describes ("Reyes, who called the plan a
+    disgrace, said …", "the editors, who once called it "spinach," want …": PolNeAR train matched
+    1 of 6 such), nor a name something gives itself ("a group that calls itself …")."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") and c.i < verb.i for c in verb.children):
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ == "itself" for c in verb.children):
+        return False
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        node = node.head
+    return True
+
+
+def _verdict_in_apposition(obj: Token) -> bool:
+    """Whether the parser hung the verdict of "called NP NP" on the object as its apposition:
+    right after it, no comma between, opening on a determiner, a possessive or a quotation mark
+    ("called her son her hero", "called Vance an ''Aunt Tom''"); not a name set beside a noun
+    ("called his brother Tom": a phone call)."""
+    for ap in obj.children:
+        if ap.dep_ != "appos" or ap.i < obj.i:
+            continue
+        first, before = ap.left_edge, obj.doc[ap.left_edge.i - 1]
+        return not before.is_punct and (first.tag_ in ("DT", "PRP$") or first.is_quote)
+    return False
 
 
 #: Words after "called" that make it a demand, a visit or a phone call, not a verdict.
@@ -633,11 +724,16 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     subjects = [c for c in kids if c.dep_ == "nsubj"]
     # "…, asking them to host events": a participle after a comma shares the clause's subject
     shared = verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.doc[verb.i - 1].text == ","
-    if not subjects and not shared or subjects and subjects[0].lower_ in NO_ASKER:
+    # "We asked our followers which …": the writer reports a question put before
+    writer = bool(subjects) and subjects[0].lower_ in WRITER and (
+        verb.tag_ == "VBD" or any(a.dep_ == "aux" and a.lower_ in ("have", "has", "had", "'ve") for a in kids))
+    if not subjects and not shared or subjects and subjects[0].lower_ in NO_ASKER and not writer:
         return None, "question"
     after = [c for c in kids if c.i > verb.i]
     if (question := _question_clause(after)) is not None:
         return question, "question"
+    if writer:
+        return None, "question"  # "we've asked the caterers to …": the writer's own request, which news does not report
     for prep in after:
         if prep.dep_ == "prep" and prep.lower_ in ("about", "for"):
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]
@@ -778,6 +874,22 @@ def _announced_by(verb: Token) -> set[int] | None:
     return {t.i for t in subj.subtree} if subj is not None else None
 
 
+def _announced_unnamed(verb: Token) -> set[int] | None:
+    """What was announced by nobody the sentence names: "The dissolution of the club was
+    announced", "the tentative deal, announced Friday, would …" (the thing, never "it", nor "no
+    deal", and never a participle before its noun: "the announced deal")."""
+    if verb.lower_ != "announced" or verb.tag_ != "VBN" or _agent(verb) is not None or any(c.dep_ in ("neg", "dobj") for c in verb.children):
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        thing = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_.startswith("NN")), None)
+        if thing is None or any(d.dep_ == "det" and d.lower_ == "no" for d in thing.children):
+            return None  # "No deal was announced": nothing was
+        return {t.i for t in thing.subtree}
+    if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.tag_.startswith("NN"):
+        return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return None
+
+
 def _instruction(verb: Token) -> set[int] | None:
     """What someone told someone to do ("told Bush to quiet down"): the person told and the task,
     an instruction given, with its giver as the verb's subject."""
@@ -846,6 +958,8 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
         if not any(c.dep_ == "nsubj" for c in verb.children) or verb.i < verb.head.i:
             return None
         lead = verb.left_edge.i
+        while lead < verb.i and doc[lead].text == ",":
+            lead += 1  # "…, the church posted on Facebook.": the comma the parser hung on the verb
     if lead < 3 or doc[lead - 1].text != ",":
         return None
     told = verb.lower_ in TELLING  # "…, an aide told The Courier": the one told, not what

@@ -1102,6 +1102,31 @@ def test_a_headline_credits_its_claim_to_the_name_that_labels_it(headline, claim
     assert (head.text, head.speaker, head.speaker_mention.text, head.cue) == (claim, speaker, headline.split(":")[0].split(" on ")[0].split(" to ")[0], ":")
 
 
+@pytest.mark.parametrize("headline, claim, cue", [
+    ("Osgood Says Bridge Tolls Will Fall By Half", "Bridge Tolls Will Fall By Half", "Says"),
+    ("Osgood says cut tolls, fees to help drivers", "cut tolls, fees to help drivers", "says"),
+    # the claim ends where the headline goes on in its own voice
+    ("Nell Osgood Says No To Toll Rises As Reyes Turns Up The Heat", "No To Toll Rises", "Says"),
+    ("Wow: Nell Osgood Just Said Something Unexpected About Tolls – It Might Surprise You",
+     "Something Unexpected About Tolls", "Said"),
+    ("Osgood Says Drivers Paid Enough, Calls The Toll Plan 'Reckless'", "Drivers Paid Enough", "Says"),
+    # the name after the claim
+    ("Bridge Tolls Will Fall, Nell Osgood Tells Truckers", "Bridge Tolls Will Fall", "Tells"),
+])
+def test_a_headline_sentence_that_says_who_said_it_credits_its_claim_to_that_name(headline, claim, cue):
+    text = (f"{headline}\n\nGovernor Nell Osgood spoke on Sunday at the new bridge. "
+            'The mayor, Tom Reyes, was doubtful. "She never will," Reyes said.')
+    head = [q for q in saidwhen.extract(text, "2020-05-01").quotes if q.paragraph == 0 and q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue) for q in head] == [(claim, "Nell Osgood", cue)]
+
+
+def test_a_headline_about_what_someone_says_credits_them_with_nothing():
+    text = ("What Osgood Says About The Bridge Tolls\n\nGovernor Nell Osgood spoke on Sunday at the new bridge. "
+            'The mayor, Tom Reyes, was doubtful. "She never will," Reyes said.')
+    quotes = saidwhen.extract(text, "2020-05-01").quotes
+    assert not [q for q in quotes if q.paragraph == 0 and q.kind in ("indirect", "mixed")]
+
+
 @pytest.mark.parametrize("headline", [
     "Breaking: Governor Osgood cuts the bridge tolls",  # a kicker names nobody
     "Nell Osgood: Reformer or another career politician?",  # a question about her
