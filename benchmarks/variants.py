@@ -48,12 +48,12 @@ def main() -> None:
 
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA
     records = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    from saidwhen.store import _minhash
+    from saidwhen.store import _signature
     from saidwhen.variants import rendering_buckets
 
     # load the model, datasketch and the store's one-time tables (names, genders) before timing
     warm = list(extract_many([(WARM_UP, "2020-01-01", "https://example.org/warm", "warm", None)]))
-    _minhash("warm up"), rendering_buckets("warm up")
+    _signature("warm up"), rendering_buckets("warm up")
     with tempfile.TemporaryDirectory() as tmp:
         Store(Path(tmp) / "warm.db").index(warm)
     started = time.perf_counter()

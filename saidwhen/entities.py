@@ -85,8 +85,7 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
     while len(parts) > 1 and parts[0][:1].islower() and parts[0] not in PARTICLES:
         parts = parts[1:]  # "frustrating Scott": a word the parser ran into the name
     while len(parts) > 1 and (parts[0].lower() in STRIP_TITLES or parts[0].lower().rstrip(".") in ROLE_WORDS
-                              or parts[0].lower() in ORG_DESCRIPTORS) \
-            and not (parts[0] == "New" and parts[1].lower() in PLACE_NAMES):  # "New Hampshire Union Leader"
+                              or parts[0].lower() in ORG_DESCRIPTORS) and not _new_place(parts[0], parts[1]):
         parts = parts[1:]
     # "Texas Sen. Cruz", "Former Gov. Jeb Bush": a place or a word before the title is not the name
     titles = [k for k, p in enumerate(parts[:-1]) if p.lower() in STRIP_TITLES]
@@ -102,6 +101,12 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
                 parts = parts[i:]
                 break
     return parts
+
+
+def _new_place(word: str, following: str) -> bool:
+    """Whether ``word`` is the "New" of a place ("New Hampshire Union Leader"), not the role word
+    "new" ("new coach Ann Kell") that a name is stripped of."""
+    return word == "New" and following.lower() in PLACE_NAMES
 
 
 @lru_cache(maxsize=8192)
@@ -883,7 +888,7 @@ class Entities:
             if e is not None and "," not in e.text:
                 start = e.start  # the name without the title before it ("Farmer Elias Brook")
                 while start < tok.i and (doc[start].lower_ in STRIP_TITLES or doc[start].lower_.rstrip(".") in ROLE_WORDS
-                                         and not (doc[start].text == "New" and doc[start + 1].lower_ in PLACE_NAMES)
+                                         and not _new_place(doc[start].text, doc[start + 1].text)
                                          or doc[start].is_punct  # nor a closing mark NER ran into it
                                          or self._fronted_verb(doc[start : e.end])):  # nor "Said" of "Said Roe:"
                     start += 1
@@ -919,6 +924,15 @@ class Entities:
             end = max(end, self._mention_span(maker)[1])  # "a tally by the Associated Press"
         return self._past_dateline(start_tok.idx, end), end
 
+    def _named_in_role(self, tok: Token, name: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
+        """What ``resolve`` gives for the name a role phrase headed by ``tok`` is set beside, the
+        phrase's words before the name kept as the entity's role when it has none."""
+        ent, mention, conf = self.resolve(name)
+        if ent is not None and ent.role is None:
+            words = [t for t in tok.subtree if t.i < name.i and t.dep_ != "punct" or t.i == tok.i]
+            ent.role = self.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
+        return ent, mention, conf
+
     def _past_dateline(self, start: int, end: int) -> int:
         """``start``, or the end of a dateline the parser ran into the name ("3 March 2025 -
         Helvion Energy ASA")."""
@@ -953,21 +967,14 @@ class Entities:
                 names = [self.doc[t.i - 1] for t in self.doc[tok.left_edge.i + 1 : tok.i] if t.text in ("-", "–", "—", "--")
                          and t.whitespace_ and self.doc[t.i - 1].whitespace_ and self.doc[t.i - 1].ent_type_ == "PERSON"][:1]
             if names:
-                ent, mention, conf = self.resolve(names[0])
-                if ent is not None and ent.role is None:
-                    words = [t for t in tok.subtree if t.i < names[0].i and t.dep_ != "punct" or t.i == tok.i]
-                    ent.role = self.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
-                return ent, mention, conf
+                return self._named_in_role(tok, names[0])
         if coarse_pos(tok) == "PROPN" and (tok.lower_ in STRIP_TITLES or tok.lower_.rstrip(".") in ROLE_WORDS):
             # "the district GOP Chairman Chuck Willis declined": the parser made the title the head and
             # the name its apposition; the name, with the title as role
             name = next((c for c in tok.children if c.dep_ == "appos" and c.left_edge.i == tok.i + 1
                          and c.ent_type_ == "PERSON" and coarse_pos(c) == "PROPN"), None)
             if name is not None:
-                ent, mention, conf = self.resolve(name)
-                if ent is not None and ent.role is None:
-                    ent.role = self.text[tok.left_edge.idx : tok.idx + len(tok)]
-                return ent, mention, conf
+                return self._named_in_role(tok, name)
         if (dateline := dateline_end(self.text, tok.idx)) is not None and tok.idx < dateline:
             # "KINLOCH BAY, 3 March - Tarvik Power ASA announced": the parser made the place the
             # subject and hung the name on it.

@@ -920,14 +920,15 @@ def _group(st: _State, speech: list[int], atts: dict[int, Attribution],
         att = atts[i]
         p = st.spans[prev] if prev is not None else None
         same_para = p is not None and p.paragraph == sp.paragraph
-        if sp.continued and p is not None and not _other_named_speaker(att, final[prev]) and not _own_cue(att, final[prev]):
-            groups[i] = groups[prev]
-            final[i] = _inherit(final[prev], 0.9)
-        elif sp.continued and p is not None and not _other_named_speaker(att, final[prev]):
-            g += 1  # '"… ¶ "…," he said with a grin.': a new attribution of the same voice
-            groups[i] = g
-            final[i] = att if att.speaker is not None else Attribution(
-                final[prev].speaker, att.mention, att.cue, att.confidence, att.explicit, att.cue_span, att.cue_token)
+        if sp.continued and p is not None and not _other_named_speaker(att, final[prev]):
+            if not _own_cue(att, final[prev]):
+                groups[i] = groups[prev]
+                final[i] = _inherit(final[prev], 0.9)
+            else:
+                g += 1  # '"… ¶ "…," he said with a grin.': a new attribution of the same voice
+                groups[i] = g
+                final[i] = att if att.speaker is not None else Attribution(
+                    final[prev].speaker, att.mention, att.cue, att.confidence, att.explicit, att.cue_span, att.cue_token)
         elif att.explicit:
             if same_para and sp.kind == "direct" and p.kind == "direct" and _same_cue(att, atts[prev]):
                 groups[i] = groups[prev]

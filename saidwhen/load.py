@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .store import NOBODY, TABLES, Store, StoreError, _buckets, _minhash, _signature_bytes
+from .store import NOBODY, TABLES, Store, StoreError, _bands, _signature
 
 __all__ = ["LoadError", "LoadStats", "load_parquet", "table_files"]
 
@@ -150,10 +150,10 @@ def _insert(conn: sqlite3.Connection, table: str, columns: list[str], rows: list
 def _signatures(conn: sqlite3.Connection, rows: list[dict]) -> None:
     """The MinHash signature and LSH buckets of each article, as ``Store.index`` writes them."""
     for r in rows:
-        m = _minhash(r["text"])
-        conn.execute("INSERT INTO article_minhashes (article_id, signature) VALUES (?, ?)", (r["id"], _signature_bytes(m)))
+        signature = _signature(r["text"])
+        conn.execute("INSERT INTO article_minhashes (article_id, signature) VALUES (?, ?)", (r["id"], signature))
         conn.executemany("INSERT OR IGNORE INTO minhash_buckets (bucket, article_id) VALUES (?, ?)",
-                         [(b, r["id"]) for b in _buckets(m)])
+                         [(b, r["id"]) for b in _bands(signature)])
 
 
 def _rendering_buckets(conn: sqlite3.Connection) -> None:

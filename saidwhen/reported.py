@@ -1086,7 +1086,6 @@ def _continuations(verb: Token, clause: Token) -> list[Token]:
     return out
 
 
-
 def _participle_of_noun(c: Token, verb: Token) -> bool:
     """Whether a clause the parser hung on the cue is a bare participle describing the noun of
     the setting just before it ("said in an interview taped and aired on Monday", "said in a

@@ -379,10 +379,10 @@ def _article_row(ordinal: int, a) -> tuple:
     """Everything the store computes for one article without its database, as one row."""
     import orjson
 
-    from .store import _TRUNCATED, _buckets, _minhash, alias_of, _prefix_key, _said_date, normalise_quote, quotations, text_hash
+    from .store import _TRUNCATED, _bands, _minhash_values, alias_of, _prefix_key, _said_date, normalise_quote, quotations, text_hash
 
     published = a.date.isoformat() if a.date else None
-    signature = _minhash(a.text)
+    values = _minhash_values(a.text)
     people = [
         (pos, p.name, p.kind, p.role, sorted({m.text.strip() for m in p.mentions if alias_of(m.text.strip(), p.name, p.kind)}),
          p.gender, p.gender_evidence)
@@ -400,7 +400,7 @@ def _article_row(ordinal: int, a) -> tuple:
     return (
         ordinal, a.id, a.url, published, a.title, a.text, text_hash(a.text),
         orjson.dumps(list(a.flags)).decode() if a.flags else None,
-        [int(v) for v in signature.hashvalues], _buckets(signature), people, quotes,
+        [int(v) for v in values], _bands(values.astype("<u4").tobytes()), people, quotes,
         [(pos, t.start, t.end, t.text, t.type, t.value) for pos, t in enumerate(a.times)],
         [(pos, n.start, n.end, n.text, n.reason) for pos, n in enumerate(a.non_quotes)],
     )

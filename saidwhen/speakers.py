@@ -78,8 +78,6 @@ def _before_clitic(subject: Token) -> Token:
     return subject
 
 
-
-
 def _says_after(verb: Token) -> bool:
     """Whether the cue has what was said after it ("…, said Mr. Roe was wrong"), so that a clause the
     parser hung before it is no fronted content ("He had a say in it, said a former aide")."""
@@ -564,7 +562,7 @@ class Attributor(Entities):
              if t.i != verb.i and not self.in_quote(t.idx)
              and (coarse_pos(t) == "PROPN" or t.lower_ in PRONOUNS or t.ent_type_ in ("PERSON", "ORG")
                   # '"…," Will wrote': a name the tagger took for another word, mid-sentence
-                  or t.text[:1].isupper() and self.sent(t.i).start < t.i < verb.i and not self.in_quote(t.idx)
+                  or t.text[:1].isupper() and self.sent(t.i).start < t.i < verb.i
                   and (known := self.lookup(t.text, "PERSON", at=t.idx)) is not None and known.kind == "PERSON")),
             key=lambda t: abs(t.i - verb.i),
         )

@@ -1663,18 +1663,6 @@ def _minhash_values(text: str):
     return min_hashes(sha1_hashes32(shingles), _permutations())
 
 
-def _minhash(text: str):
-    """The datasketch ``MinHash`` of the article's word 5-shingles (``_minhash_values``)."""
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=_MINHASH_SEED, hashvalues=_minhash_values(text), permutations=_permutations(), scheme=_SCHEME)
-
-
-def _buckets(m) -> list[int]:
-    """The LSH bucket of each band of the ``MinHash``'s signature (``_bands``)."""
-    return _bands(_signature_bytes(m))
-
-
 def _bands(signature: bytes) -> list[int]:
     """The LSH bucket of each band of a signature (``_signature``), as signed 64-bit integers (SQLite's)."""
     size = 4 * ROWS
@@ -1683,5 +1671,3 @@ def _bands(signature: bytes) -> list[int]:
             for band in range(BANDS)]
 
 
-def _signature_bytes(m) -> bytes:
-    return m.hashvalues.astype("<u4").tobytes()
