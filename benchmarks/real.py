@@ -172,8 +172,10 @@ def same_entity(pred: str | None, row: dict) -> bool:
     return pred is not None and norm(pred) in {norm(n) for n in [row["name"], *(row.get("alt") or [])]}
 
 
-def name_scores(matches: dict, rows: list[dict], errors: bool = False) -> dict:
-    """Canonical-name accuracy over gold attributions matched by a prediction."""
+def name_scores(matches: dict, rows: list[dict], errors: bool = False, texts: dict | None = None) -> dict:
+    """Canonical-name accuracy over gold attributions matched by a prediction (``errors``: each
+    wrong one printed, with the gold source words and the mention saidwhen chose when ``texts``
+    gives the articles' texts)."""
     n = ok = named = named_ok = in_text = in_text_ok = 0
     for row in rows:
         key = (tuple(map(tuple, row["content"])), tuple(map(tuple, row["source"])))
@@ -190,14 +192,20 @@ def name_scores(matches: dict, rows: list[dict], errors: bool = False) -> dict:
                 in_text += 1
                 in_text_ok += right
         if errors and not right:
-            print(f"  NAME {row['id'][:40]} gold={row['name']!r} pred={group['speaker']!r}")
+            words = ""
+            if texts and row["id"] in texts:
+                text = texts[row["id"]]
+                mention = text[group["ms"]:group["me"]] if group["ms"] is not None else None
+                words = f" source={' '.join(text[s:e] for s, e in row['source'])!r} mention={mention!r}"
+            print(f"  NAME {row['id'][:40]} gold={row['name']!r} pred={group['speaker']!r}{words}")
     return {"matched": n, "accuracy": ok / n if n else 0.0, "named": named, "named_accuracy": named_ok / named if named else 0.0,
             "in_text_accuracy": in_text_ok / in_text if in_text else 0.0}
 
 
-def entity_step(resolved: dict, rows: list[dict]) -> tuple[int, int, float, float]:
+def entity_step(resolved: dict, rows: list[dict], errors: bool = False, texts: dict | None = None) -> tuple[int, int, float, float]:
     """Given the gold mention: accuracy over gold names, and over those the article itself writes
-    in full (mentions in sentences saidwhen never parses, having no speech word, are counted apart)."""
+    in full (mentions in sentences saidwhen never parses, having no speech word, are counted apart).
+    ``errors``: each wrong name printed, with the gold mention's words when ``texts`` has the article."""
     by_id: dict[str, list] = {}
     for row in rows:
         by_id.setdefault(row["id"], []).append(row)
@@ -212,6 +220,9 @@ def entity_step(resolved: dict, rows: list[dict]) -> tuple[int, int, float, floa
             right = same_entity(name, row)
             n += 1
             ok += right
+            if errors and not right:
+                words = " ".join(texts[aid][s:e] for s, e in row["source"]) if texts and aid in texts else ""
+                print(f"  ENTITY {aid[:40]} gold={row['name']!r} pred={name!r} mention={words!r}")
             if row.get("in_text", True):
                 n_in += 1
                 ok_in += right
@@ -241,7 +252,8 @@ def main(argv: list[str]) -> int:
         preds, res = saidwhen_run(articles, mode, names)
         scores, matches = polnear_scores(articles, preds)
         if not blind:
-            scores.update(name_scores(matches, rows, errors="--errors" in argv and mode == "both"))
+            scores.update(name_scores(matches, rows, errors="--errors" in argv and mode == "both",
+                                      texts={a["id"]: a["text"] for a in articles}))
         scores["seconds"] = time.perf_counter() - t0
         table[f"saidwhen ({mode})"] = scores
         resolved = resolved or res
@@ -265,7 +277,7 @@ def main(argv: list[str]) -> int:
         print(f"{label:<28}" + "".join(f"{table[c][key]:>20.3f}" for c in cols))
     if not blind:
         print(f"{'names: matched / named':<28}" + "".join(f"{str(table[c]['matched']) + ' / ' + str(table[c]['named']):>20}" for c in cols))
-        n, unparsed, acc, acc_in = entity_step(resolved, rows)
+        n, unparsed, acc, acc_in = entity_step(resolved, rows, "--errors" in argv, {a["id"]: a["text"] for a in articles})
         print(f"entity step alone (gold mention -> name), {n} named sources ({unparsed} more never parsed): "
               f"{acc:.3f}; names the article writes in full: {acc_in:.3f}")
     print(f"{'seconds':<28}" + "".join(f"{table[c]['seconds']:>20.1f}" for c in cols))

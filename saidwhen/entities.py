@@ -150,6 +150,14 @@ def _unmangled(name: str) -> str:
     return fixed if fixed != unicodedata.normalize("NFC", name) else name
 
 
+def _described_group(span: SpacySpan) -> bool:
+    """Whether a capitalised name of three words or more holds an adjective and the plural noun it
+    qualifies before its last word ("Black Lives Matter", "Young Voters for Change"): a
+    movement's or a group's name, never a person's."""
+    return len(span) >= 3 and any(a.tag_ == "JJ" and b.tag_ == "NNS" and a.text[:1].isupper() and b.text[:1].isupper()
+                                  for a, b in zip(span, span[1:-1]))
+
+
 def title_case_headline_end(text: str) -> int:
     """End of a first line written in title case ("Bramwell Foods Agrees To Buy …"), where NER
     cannot tell names from capitalised words; 0 when the article has no such headline."""
@@ -409,6 +417,8 @@ class Entities:
         if e.label_ == "PERSON" and len(words) >= 2 and words[-1].lower().strip(".") in ORG_SUFFIXES \
                 and (first_name_gender(words[0]) is None or words[-1].lower().strip(".") in INCORPORATED):
             return SpacySpan(doc, e.start, e.end, label="ORG")  # "Harrow Mills", not a Mr. Mills; "Lena Marsh Inc."
+        if e.label_ == "PERSON" and _described_group(e):
+            return SpacySpan(doc, e.start, e.end, label="ORG")
         if e.label_ == "WORK_OF_ART" and doc.text[max(0, e.start_char - 1) : e.start_char] in _OPENING_QUOTES:
             return e  # ("''Francesco Excommunicates Trump,'' declared La Stampa"): a title in quotation marks
         if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
@@ -1204,6 +1214,8 @@ class Entities:
     def _new_entity(self, text: str, kind: str, start: int) -> Entity | None:
         if kind == "PERSON" and self.text[start : start + len(text)] == text and (
                 span := self.doc.char_span(start, start + len(text), alignment_mode="expand")) is not None:
+            if _described_group(span):
+                return self._new_entity(text, "ORG", start)
             trimmed = self._trimmed(span)  # "Still Roe", "Roe Says", "Some Democrats"
             if trimmed is None:
                 return None

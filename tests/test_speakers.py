@@ -1316,3 +1316,11 @@ def test_a_title_after_a_dateline_is_not_the_name_that_follows_it():
     text = ("Judge blocks Dunmore's 'river liberty' law.\n\nJACKSON, Miss. - U.S. District Judge Carlton W. Reever late "
             'Thursday night issued an injunction blocking the law, saying it "favors some beliefs."')
     assert {q.speaker for q in saidwhen.extract(text).quotes} == {"Carlton W. Reever"}
+
+
+@pytest.mark.parametrize("group", ["Black Lives Matter", "Young Farmers Count"])
+def test_a_group_named_by_an_adjective_and_a_plural_noun_keeps_its_whole_name(group):
+    text = (f"Marchers filled the square in Westbrook on Sunday.\n\n{group} said the new budget ignores the movement.\n\n"
+            f'"We are not going away," {group} said in a statement.')
+    speakers = {q.speaker for q in saidwhen.extract(text).quotes}
+    assert speakers == {group}
