@@ -276,6 +276,9 @@ class Entities:
             ent = self.lookup(tok.text, "PERSON", at=tok.idx, gender=self._honorific(tok))
             if ent is not None and (pos == "PROPN" or not _common_noun(tok.text, self.text)):
                 self._add_mention(ent, tok.idx, tok.idx + len(tok), tok.text, tok)
+                # "for Roe - the first-term senator": a sentence NER never read (it names nobody
+                # new) still gives the person a role
+                self._learn_apposed_role(ent, tok)
         self._mention_role_subjects()
 
     def _trimmed(self, e: SpacySpan) -> SpacySpan | None:
@@ -629,6 +632,14 @@ class Entities:
                 _described_as(ent, text)
             else:  # "an outside firm, Sentinel Forge": the description before the name
                 _described_as(ent, self.text[a.left_edge.idx : a.idx + len(a)])
+
+    def _learn_apposed_role(self, ent: Entity, tok: Token) -> None:
+        """The office a lone surname is set beside ("Roe - the first-term senator from Maine"),
+        kept as a role of the person: the words that qualify it, and the office."""
+        for a in tok.children:
+            if a.dep_ == "appos" and a.tag_ == "NN" and a.lower_ in ROLE_WORDS and any(c.dep_ == "det" for c in a.children):
+                ent.roles.update(TITLE_WORDS.get(c.lower_, c.lower_) for c in a.children if c.dep_ in ("amod", "compound"))
+                ent.roles.add(TITLE_WORDS.get(a.lower_, a.lower_))
 
     def _role_set_off_before(self, span: SpacySpan) -> str | None:
         """The gendered word that a comma sets off right before a name, its titles aside ("Ray's
@@ -1503,7 +1514,8 @@ class Entities:
         subject ("A trooper … the trooper said")."""
         head = tok.head if tok.dep_ in ("amod", "compound") and coarse_pos(tok.head) == "NOUN" else tok
         w = TITLE_WORDS.get(head.lower_, head.lower_)
-        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        # ("one former executive" is counted, not determined: somebody new, as "an executive" is)
+        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss") or c.dep_ == "nummod" and c.lower_ == "one"}
         if head.tag_ in ("DT", "PDT"):
             return None  # "those surveyed say", "both said": a group the words only point at
         if w in SPOKESPEOPLE or w in VOICES:

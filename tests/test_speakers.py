@@ -1324,3 +1324,20 @@ def test_a_group_named_by_an_adjective_and_a_plural_noun_keeps_its_whole_name(gr
             f'"We are not going away," {group} said in a statement.')
     speakers = {q.speaker for q in saidwhen.extract(text).quotes}
     assert speakers == {group}
+
+
+def test_an_office_set_beside_a_surname_later_names_the_holder():
+    # the second paragraph names nobody new, so the office comes from the surname's apposition
+    text = ("A hard week for Dana Whitcombe.\n\n"
+            "It was the perfect moment for Whitcombe - the first-term senator from Maine who faces a tough race.\n\n"
+            'Tom Keller has tangled with Whitcombe before. He called her a "lightweight" and later reversed course.\n\n'
+            "The senator said she is betting that voters will judge her on her record.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("she is betting")]
+    assert q.speaker == "Dana Whitcombe"
+
+
+def test_one_of_a_kind_is_somebody_new_not_the_last_holder_of_the_role():
+    text = ("Carla Voss, the former executive who ran the firm for a decade, left in March.\n\n"
+            'Voss was not one for "long meetings," said one former executive. "She decided alone."')
+    speakers = {q.speaker for q in saidwhen.extract(text).quotes}
+    assert speakers == {None}
