@@ -1842,9 +1842,20 @@ class Entities:
             if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her") or owner.lower_ in CALENDAR:
                 continue  # (and "a February survey" is no February's)
             ent, _, _ = self.resolve(owner)
+            if ent is None and owner.dep_ == "compound" and owner.lower_ in PRESS_NAMES:
+                ent = self._press_title(owner)  # "a New York Times article", "a Times report": the paper's
             if ent is not None:
                 return ent
         return None
+
+    def _press_title(self, word: Token) -> Entity | None:
+        """The paper a title ending in ``word`` names ("New York Times", "Times"), as the article
+        knows it or as a new organisation."""
+        start = min(t.idx for t in word.subtree)
+        name = self.text[start : word.idx + len(word)]
+        if not all(w[:1].isupper() for w in name.split()):
+            return None
+        return self.lookup(name, None, at=start) or self._new_entity(name, "ORG", start)
 
     def _issued_just_before(self, doc_noun: Token) -> Entity | None:
         """Who "the statement" is, when no earlier sentence names it but the one just before has

@@ -300,7 +300,7 @@ DOCUMENTS = frozenset(
     """report study statement letter lawsuit complaint filing filings document documents memo
     survey analysis review audit release indictment affidavit suit petition motion ruling paper
     papers minutes transcript records notice judgment judgement poll ad ads video clip spot commercial
-    speech remarks interview testimony tweet tweets post op-ed column editorial email emails""".split()
+    speech remarks interview testimony tweet tweets post op-ed column editorial email emails article articles story piece book""".split()
 )
 #: Organisation nouns that are usually part of the organisation's own name ("Halden Police
 #: Department", "Ministry of Health"): "the police" means an organisation so named, or nobody.

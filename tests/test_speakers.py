@@ -1341,3 +1341,12 @@ def test_one_of_a_kind_is_somebody_new_not_the_last_holder_of_the_role():
             'Voss was not one for "long meetings," said one former executive. "She decided alone."')
     speakers = {q.speaker for q in saidwhen.extract(text).quotes}
     assert speakers == {None}
+
+
+def test_an_article_speaks_for_the_paper_named_before_it_never_for_the_last_person():
+    text = ("Senator Ada Ferris spoke in Dover on Tuesday.\n\n"
+            'Twenty years ago, a Gazette article hailed the mayor as "the comeback kid" for reviving the harbour.\n\n'
+            "The article said the harbour had recovered after years of decline.\n\n"
+            "A Valley Tribune article said the budget showed a deficit.")
+    speakers = {q.text.split()[1]: q.speaker for q in saidwhen.extract(text).quotes if q.kind == "indirect"}
+    assert speakers == {"harbour": "Gazette", "budget": "Valley Tribune"}
