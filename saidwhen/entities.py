@@ -150,6 +150,11 @@ def _unmangled(name: str) -> str:
     return fixed if fixed != unicodedata.normalize("NFC", name) else name
 
 
+# The offices "general" follows ("attorney general", "surgeon general"): not "Retired General".
+_GENERAL_OFFICES = frozenset("""attorney surgeon solicitor inspector secretary postmaster adjutant governor consul director
+    auditor paymaster comptroller""".split())
+
+
 def _described_group(span: SpacySpan) -> bool:
     """Whether a capitalised name of three words or more holds an adjective and the plural noun it
     qualifies before its last word ("Black Lives Matter", "Young Voters for Change"): a
@@ -1058,6 +1063,10 @@ class Entities:
                 return None, mention, 0.3  # "45% of Republicans", "the Clintons": a group, not one person
             elif ent is None:
                 ent = self._new_entity(text, kind, s)
+            if ent is None and kind == "PERSON" and w.rstrip(".") in ROLE_WORDS | STRIP_TITLES:
+                # "Senator from Texas says …", "Retired General Reveals …": a headline's capitalised
+                # role, the person the next sentences introduce with it
+                ent = self._described_next(tok, TITLE_WORDS.get(w, w.rstrip(".")), "PERSON")
             conf = 0.95
         else:
             ent = self._resolve_description(tok, s)
@@ -1791,7 +1800,8 @@ class Entities:
         # (where the role is, "the New York state attorney general", says nothing of which role it is)
         mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")
                 and c.ent_type_ not in ("GPE", "LOC", "NORP") and coarse_pos(c) != "PROPN" and c.lower_ not in _PLACE_LEVELS}
-        if w == "general" and (office := [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]):
+        if w == "general" and (office := [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1
+                                          and c.lower_ in _GENERAL_OFFICES]):
             w = TITLE_WORDS.get(office[-1], office[-1])  # "attorney general": the office is the attorney's
             mods.discard(w)
         for at, ent, tok in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
@@ -1799,13 +1809,26 @@ class Entities:
                 break
             if ent.first < start:
                 continue
-            if ent.kind == kind and ((w in ent.roles or w in LEADS and ent.roles & LEADS) and mods <= ent.roles
+            if ent.kind == kind and ((w in ent.roles or w in LEADS and ent.roles & LEADS)
+                                     and (mods <= ent.roles or mods <= self._words_leading_to(at))
                                      if kind == "PERSON" else w in ent.key):
-                return ent
+                return ent  # (the role's modifiers among the words its sentence gives the name: "Retired U.S. Air Force Gen. …")
             if kind == "ORG" and subject is None and at < near and _org_like(ent) and tok is not None \
                     and tok.dep_ in ("nsubj", "nsubjpass"):
                 subject = ent
         return subject if w not in NAME_BEARING else None
+
+    def _words_leading_to(self, at: int) -> set[str]:
+        """The lower-cased capitalised words run into the name at offset ``at`` from before it
+        ("Retired U.S. Air Force Gen." of "… Gen. Norman Ham"): the titles its sentence gives it."""
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None:
+            return set()
+        words, i, first = set(), span.start - 1, self.sent(span.start).start
+        while i >= first and self.doc[i].text[:1].isupper():
+            words.add(self.doc[i].lower_)
+            i -= 1
+        return words
 
     def _opens_update(self, k: int) -> bool:
         """Whether sentence ``k`` opens an update of a live story, the paragraph after a time stamp

@@ -1350,3 +1350,12 @@ def test_an_article_speaks_for_the_paper_named_before_it_never_for_the_last_pers
             "A Valley Tribune article said the budget showed a deficit.")
     speakers = {q.text.split()[1]: q.speaker for q in saidwhen.extract(text).quotes if q.kind == "indirect"}
     assert speakers == {"harbour": "Gazette", "budget": "Valley Tribune"}
+
+
+@pytest.mark.parametrize("headline, intro, name", [
+    ("Senator from Maine says he cannot let the bill pass.", "Sen. Dana Whitcombe (R-Maine) is opposing the bill.", "Dana Whitcombe"),
+    ("Retired General Says Serving Was Demoralizing.", "Retired U.S. Air Force Gen. Norman Hale is speaking out about it.", "Norman Hale"),
+])
+def test_a_capitalised_role_in_a_headline_is_the_person_the_story_then_introduces(headline, intro, name):
+    text = f'{headline}\n\n{intro}\n\n"It was a hard year," {name.split()[-1]} said.'
+    assert {q.speaker for q in saidwhen.extract(text).quotes} == {name}
