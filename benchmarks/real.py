@@ -74,7 +74,8 @@ def _resolve_gold_mentions(doc, st, rows: list[dict], Attributor) -> list[str | 
     sk = st.skeleton
     speech = [i for i, sp in enumerate(st.spans) if sp.speech and sp.kind == "direct"]
     para_starts = [a for a, _ in st.paras]
-    att = Attributor(doc, [sk.quote_at[i] for i in speech], lambda o: bisect_right(para_starts, sk.to_article(o)) - 1)
+    att = Attributor(doc, [sk.quote_at[i] for i in speech], lambda o: bisect_right(para_starts, sk.to_article(o)) - 1,
+                     date=st.date)
     names = []
     for row in rows:
         s, e = row["source"][0][0], row["source"][-1][1]

@@ -8,11 +8,13 @@ chain. ``Entities`` is a mixin of ``speakers.Attributor``, which owns the parsed
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span as SpacySpan, Token
@@ -148,6 +150,39 @@ def _unmangled(name: str) -> str:
         else:
             break
     return fixed if fixed != unicodedata.normalize("NFC", name) else name
+
+
+# Titles that give a person the role another word describes: a justice of a court is "the judge".
+_SAME_ROLE = {"judge": {"justice"}}
+
+# Words a description of an office may carry besides those that say which office it is ("the GOP
+# presidential nominee", "the sitting president"); one that dates it ("the former secretary of
+# state", "the next president") leaves the holder on the article's date aside.
+_OFFICE_NEUTRAL = frozenset("presidential current sitting incumbent u.s. us american national party".split())
+_NOT_NOW = frozenset("former then ex onetime one-time late next future incoming outgoing would-be presumptive acting".split())
+
+
+@lru_cache(maxsize=1)
+def _offices() -> list[dict]:
+    """``offices.json``: who held the offices news names without a name, from when to when."""
+    return json.loads(resources.files("saidwhen").joinpath("offices.json").read_text(encoding="utf-8"))["offices"]
+
+
+def office_holder(role: str, words: set[str], on) -> str | None:
+    """The holder, on date ``on``, of the office a description names by ``role`` and the words that
+    qualify it ("nominee" and {"R", "presidential"}, a party given as "R" or "D"); None if the
+    words name no office listed, or name it at another time."""
+    if words & _NOT_NOW:
+        return None
+    day = on.isoformat()
+    for office in _offices():
+        need = set(office["with"])
+        if office["role"] != role or not need <= words or words & set(office["without"]) or words - need - _OFFICE_NEUTRAL:
+            continue
+        for start, end, name in office["holders"]:
+            if start <= day < (end or "9999"):
+                return name
+    return None
 
 
 # The offices "general" follows ("attorney general", "surgeon general"): not "Retired General".
@@ -1561,6 +1596,8 @@ class Entities:
         if w not in ORG_NOUNS:  # "the city" is not "City Council member Danielle Osei"
             if (given := self._given_role(head, w, before)) is not None:
                 return given
+            if (holder := self._office_holder(head, w)) is not None:
+                return holder  # "the GOP nominee", "the FBI director": who held it that day, if the article names them
         if w in ORG_NOUNS or head.ent_type_ == "ORG":
             if w == "office" and (his := next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)):
                 ent = self._owner(his)  # "Her office released a statement": hers
@@ -1618,6 +1655,26 @@ class Entities:
                 and (other := self._other_named_in_sentence(head, recent, before)) is not None:
             return other
         return recent
+
+    def _office_holder(self, head: Token, w: str) -> Entity | None:
+        """The person the article names who held, on its date, the office the description headed
+        by ``head`` names ("the Democratic nominee", "the FBI director", "the secretary of state"),
+        where the article gives nobody that role itself; never somebody's ("his director")."""
+        date = getattr(self, "date", None)
+        if date is None or any(c.dep_ == "poss" for c in head.children):
+            return None
+        words = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
+        words |= {g.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"}
+        name = office_holder(w, {PARTIES.get(x, x) for x in words}, date)
+        if name is None:
+            return None
+        ent = self.lookup(name, "PERSON")
+        if ent is None:  # "Trump" alone, where nobody else has the name
+            first, *_, last = name.split()
+            ent = self.lookup(last, "PERSON")
+            if ent is not None and len(ent.key) > 1 and ent.key[0] != first.lower():
+                ent = None
+        return ent if ent is not None and ent.kind == "PERSON" else None
 
     def _aged(self, age: str, before: list) -> Entity | None:
         """The latest person of the mentions ``before`` whom the article gave ``age`` years:
@@ -1719,7 +1776,7 @@ class Entities:
         description ``head`` names: "the Democratic nominee" is the one given that role with those
         words, not the last nominee."""
         mods = {TITLE_WORDS.get(c.lower_, c.lower_) for c in head.children if c.dep_ in ("compound", "amod")}
-        fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and w in ent.roles
+        fits = [ent for _, ent, _ in reversed(before) if ent.kind == "PERSON" and (w in ent.roles or ent.roles & _SAME_ROLE.get(w, set()))
                 and not _other_party(mods, ent.roles)]  # "the Democratic nominee" is not the Republican one
         best = max(fits, key=lambda ent: len(mods & ent.roles)) if fits else None  # the latest of those sharing most
         places = {m for m in mods if m in PLACE_NAMES}

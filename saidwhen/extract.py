@@ -508,7 +508,7 @@ def _finish(doc, st: _State) -> Article:
         return bisect_right(para_starts, sk.to_article(skel_offset)) - 1
 
     fragments = [sk.quote_at[i] for i in speech if st.spans[i].kind == "partial"]
-    attributor = Attributor(doc, ranges, para_of, fragments, sk.text, sk.printed)  # the text the doc was parsed from
+    attributor = Attributor(doc, ranges, para_of, fragments, sk.text, sk.printed, st.date)  # the text the doc was parsed from
     atts: dict[int, Attribution] = {}
     for i in speech:
         sp = st.spans[i]

@@ -126,11 +126,14 @@ class Attributor(Entities):
     """Attributes the quotes of one parsed article (see the module docstring)."""
 
     def __init__(self, doc: Doc, quote_ranges: list[tuple[int, int]], para_of: Callable[[int], int],
-                 fragments: list[tuple[int, int]] = (), text: str | None = None, printed: str | None = None):
+                 fragments: list[tuple[int, int]] = (), text: str | None = None, printed: str | None = None,
+                 date=None):
         """``text`` is ``doc.text`` where the caller has it: spaCy joins every token on each access;
         ``printed`` the same text as the article prints it, where the parser was given typewriter
-        apostrophes for typographic ones (cues are given as printed)."""
+        apostrophes for typographic ones (cues are given as printed); ``date`` the publication
+        date, which says who held an office the article names without a name."""
         self.doc = doc
+        self.date = date
         # quoted fragments: their words are part of the writer's sentence, but never its speaker
         self.fragments = sorted(fragments)
         self.text = doc.text if text is None else text

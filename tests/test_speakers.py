@@ -1,5 +1,7 @@
 """Attribution: each way news names a speaker resolves to one canonical name and cue."""
 
+import datetime
+
 import pytest
 
 import saidwhen
@@ -1359,3 +1361,25 @@ def test_an_article_speaks_for_the_paper_named_before_it_never_for_the_last_pers
 def test_a_capitalised_role_in_a_headline_is_the_person_the_story_then_introduces(headline, intro, name):
     text = f'{headline}\n\n{intro}\n\n"It was a hard year," {name.split()[-1]} said.'
     assert {q.speaker for q in saidwhen.extract(text).quotes} == {name}
+
+
+OFFICE_STORY = ("Lawyers for Donald Trump and for the newspaper argued before a Manhattan court on Monday.\n\n"
+                "The court kept the file sealed. The newspaper has not decided whether to appeal.\n\n"
+                "The GOP nominee said the ruling was fair.")
+
+
+@pytest.mark.parametrize("date, speaker", [
+    (datetime.date(2016, 9, 22), "Donald Trump"),  # the Republican nominee that day
+    (datetime.date(2016, 5, 2), None),  # before the convention: no nominee yet
+])
+def test_an_office_named_without_a_name_is_its_holder_on_the_articles_date(date, speaker):
+    (q,) = [q for q in saidwhen.extract(OFFICE_STORY, date).quotes if q.text.startswith("the ruling")]
+    assert q.speaker == speaker
+
+
+def test_the_judge_is_the_justice_the_story_named():
+    text = ("Manhattan Supreme Court Justice Omar Flint rejected the request on Thursday.\n\n"
+            "Lawyers for the couple filed papers opposing it. Carl Dunne, the husband, argued that the files are private.\n\n"
+            "The judge agreed that there was no reason to intrude on their privacy.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("there was no reason")]
+    assert q.speaker == "Omar Flint"
