@@ -152,6 +152,10 @@ def _unmangled(name: str) -> str:
     return fixed if fixed != unicodedata.normalize("NFC", name) else name
 
 
+# Words in a labour union's name that are not "union": its members' trade, or the kind of body.
+_LABOUR = frozenset("""workers employees teamsters teachers nurses attendants pilots machinists laborers
+    electricians carpenters firefighters steelworkers autoworkers federation brotherhood afl-cio""".split())
+
 # Titles that give a person the role another word describes: a justice of a court is "the judge".
 _SAME_ROLE = {"judge": {"justice"}}
 
@@ -1624,6 +1628,8 @@ class Entities:
                 # "the editorial board writes": the paper's, the title of the press last named
                 return next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and set(ent.key) & PRESS_NAMES), None)
             named = named or self._described_next(head, w, "ORG")
+            if named is None and w == "union":  # "the union": the United Mine Workers, the Association of Flight Attendants
+                named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and set(ent.key) & _LABOUR), None)
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
             business = w in COMPANIES or w in PRESS

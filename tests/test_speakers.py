@@ -1383,3 +1383,10 @@ def test_the_judge_is_the_justice_the_story_named():
             "The judge agreed that there was no reason to intrude on their privacy.")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("there was no reason")]
     assert q.speaker == "Omar Flint"
+
+
+def test_the_union_is_the_labour_union_named_before():
+    text = ("The Riverport Dock Workers sued Harlan Shipping on Monday.\n\n"
+            "Harlan Shipping said it would fight the suit. The union said the plan would leave retirees without care.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the plan")]
+    assert q.speaker == "Riverport Dock Workers"
