@@ -54,7 +54,10 @@ REPORTING = frozenset(
     concludes concluded estimate estimates estimated report reports reported indicate indicates
     indicated hint hints hinted inform informs informed assure assures assured remind reminds
     reminded point pointed points signal signalled signaled proclaim proclaimed answer answered
-    shout shouted texted emailed messaged recount recounted acknowledge""".split()
+    shout shouted texted emailed messaged recount recounted acknowledge joke jokes joked joking quip
+    quips quipped charge charges charged clarify clarifies clarified speculate speculates speculated
+    speculating lament laments lamented lamenting bemoan bemoans bemoaned protest protests protested
+    swear swears swore imply implies implied echo echoes echoed""".split()
 )
 #: What a speaker does beside speaking, joined to the speech verb but often hung inside its clause
 #: by the parser ("said he was grateful and promised to return"): the content ends before it.
