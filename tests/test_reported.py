@@ -1173,3 +1173,28 @@ def test_verbs_of_joking_charging_and_lamenting_report_their_clause(sentence, co
     # "joked/clarified/speculated/lamented that" and 4 of 5 "charged that" are), and none was a cue
     q = only(sentence)
     assert (q.kind, q.text, q.cue, q.speaker) == ("indirect", content, cue, "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Ana Ruiz wrote about the closure of the old bridge.", "the closure of the old bridge"),
+        ("Ana Ruiz argued against a new toll on the bridge.", "a new toll on the bridge"),
+        ("Ana Ruiz complained about the slow pace of the repairs.", "the slow pace of the repairs"),
+        ("Ana Ruiz joked about moving to the island if the bridge stays shut.",
+         "moving to the island if the bridge stays shut"),
+        ("The memoir is by Ana Ruiz, who wrote about the visit of the king.", "the visit of the king"),
+    ],
+)
+def test_what_someone_wrote_argued_or_complained_about_is_a_summary(sentence, content):
+    (q,) = summaries(sentence)
+    assert (q.text, q.speaker) == (content, "Ana Ruiz")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ana Ruiz wrote on Facebook.",
+    "Ana Ruiz has argued for years against the toll.",
+    '"It was a gift," Ana Ruiz wrote of the new bridge.',
+])
+def test_a_venue_a_time_or_a_quote_beside_it_is_not_what_was_written_about(sentence):
+    assert summaries(sentence) == []
