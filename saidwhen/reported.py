@@ -97,7 +97,8 @@ ANNOUNCING = frozenset(
     acknowledge acknowledges acknowledged reveal reveals revealed disclose discloses disclosed
     cite cites cited outline outlines outlined detail details detailed unveil unveils unveiled
     propose proposes proposed demand demands demanded pledge pledges pledged dispute disputes
-    disputed recall recalls recalled recalling tweet tweets tweeted""".split()) | (DENYING := frozenset("deny denies denied denying".split()))
+    disputed recall recalls recalled recalling tweet tweets tweeted explain explains explained""".split()
+) | (DENYING := frozenset("deny denies denied denying".split()))
 #: Prepositions that go on with a noun's phrase ("her opposition to …", "an image of …").
 OBJECT_PREPS = frozenset("of to for against about with alongside toward towards between over".split())
 #: What a denial refuses rather than disputes: "denied the request" is no statement.
@@ -884,8 +885,9 @@ def _spoken_of(verb: Token) -> set[int] | None:
 
 def _announced_by(verb: Token) -> set[int] | None:
     """What a passive "announced" or "reported" made public, when "by" names who did: "The
-    meeting was first reported by Politico"."""
-    if _agent(verb) is None or any(c.dep_ == "neg" for c in verb.children):
+    meeting was first reported by Politico"; not "explained by", a cause ("The win is explained by the
+    rules")."""
+    if _agent(verb) is None or any(c.dep_ == "neg" for c in verb.children) or verb.lower_ in EXPLAINING:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_.startswith("NN")), None)
     return {t.i for t in subj.subtree} if subj is not None else None

@@ -1198,3 +1198,19 @@ def test_what_someone_wrote_argued_or_complained_about_is_a_summary(sentence, co
 ])
 def test_a_venue_a_time_or_a_quote_beside_it_is_not_what_was_written_about(sentence):
     assert summaries(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Ana Ruiz explained her reasoning in an interview on Sunday.", "her reasoning"),
+        ("Ana Ruiz explained the reason for the delay.", "the reason for the delay"),
+    ],
+)
+def test_what_someone_explained_is_a_summary(sentence, content):
+    (q,) = summaries(sentence)
+    assert (q.text, q.speaker) == (content, "Ana Ruiz")
+
+
+def test_explained_by_is_a_cause_not_a_speaker():
+    assert summaries("The early closure of the bridge is explained by the storm damage.") == []
