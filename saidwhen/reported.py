@@ -699,9 +699,15 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
     """Token indexes of "called NP "verdict"" whose parse ``_summary`` cannot read (the parser
     often hangs the verb on the noun before it): the words named and the quoted verdict, as the
     text lays them out. Not a naming ("a group called "Echo"", "what he called "a disgrace"") nor
-    a passive ("was called "reckless""): those have no object between the verb and the quote."""
-    if not verb.tag_.startswith("VB") or any(c.dep_ in ("neg", "auxpass", "prt") or c.tag_ in ("WP", "WDT") for c in verb.children):
+    a passive ("was called "reckless""): those have no object between the verb and the quote. A
+    relative clause's verb counts when its pronoun is the subject ("Roe, who has called the pact
+    "insanity,""), as for ``_summary``; the object may hold a hyphenated word ("anti-toll protesters")
+    and a relative clause of its own ("the attack that killed five officers")."""
+    if not verb.tag_.startswith("VB") or any(c.dep_ in ("neg", "auxpass", "prt") or c.tag_ in ("WP", "WDT") and c.dep_ != "nsubj"
+                                             for c in verb.children):
         return None
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in verb.children) and not _relative_subject(verb):
+        return None  # "Reyes, who called the plan "a disgrace," said …": the clause only describes her
     if verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
         return None  # "asked Pratt how he would pay, calling the plan …": whose act the parse cannot tell
     if verb.i > 0 and doc[verb.i - 1].lower_ in ("what", "-", "so", "be", "been", "being", "is", "was", "were", "are"):
@@ -716,7 +722,9 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
         return None
     if not (between[-1].tag_.startswith("NN") or between[-1].tag_ in ("PRP", "CD")):
         return None  # "called her assertion of a "claim of right" …": the quote is inside the object
-    if any(t.is_punct and t.tag_ not in ("POS", "HYPH") or t.is_quote or t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound")
+    inside = {t.i for t in between}
+    if any(t.is_punct and t.tag_ not in ("POS", "HYPH") and t.text != "-" or t.is_quote
+           or t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound") and not _object_relative(t, inside)
            or t.is_sent_start for t in between):
         return None
     end = next(b for a, b in partial if a == start)
@@ -724,6 +732,13 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
     if not verdict or any(doc[i].is_sent_start for i in verdict):
         return None
     return {t.i for t in between} | set(verdict)
+
+
+def _object_relative(verb: Token, inside: set[int]) -> bool:
+    """Whether ``verb`` heads a relative clause on a noun among ``inside`` whose pronoun ("that",
+    "which", "who") is its subject: "called the attack that killed five officers "…""."""
+    return verb.dep_ == "relcl" and verb.head.i in inside and any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and c.i in inside for c in verb.children)
 
 
 def _asked(verb: Token) -> tuple[set[int] | None, str]:

@@ -1214,3 +1214,26 @@ def test_what_someone_explained_is_a_summary(sentence, content):
 
 def test_explained_by_is_a_cause_not_a_speaker():
     assert summaries("The early closure of the bridge is explained by the storm damage.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ('Contrast that with Tom Hale, who has called the 12-nation trade pact "insanity," and the mayor.',
+         'the 12-nation trade pact "insanity,"'),
+        ('Tom Hale called the attack that killed five officers "an attack on our city," and ordered flags lowered.',
+         'the attack that killed five officers "an attack on our city,"'),
+        ('Tom Hale called anti-toll protesters "vandals" without proof.', 'anti-toll protesters "vandals"'),
+    ],
+)
+def test_called_a_noun_phrase_a_quoted_verdict_is_a_summary_through_relatives_and_hyphens(sentence, content):
+    (q,) = summaries(sentence)
+    assert (q.text, q.speaker) == (content, "Tom Hale")
+
+
+@pytest.mark.parametrize("sentence", [
+    'Reyes, who called the plan "a disgrace," said she would vote against it.',
+    'It was what he called "a disgrace."',
+])
+def test_a_verdict_in_a_clause_that_only_describes_or_names_is_no_summary(sentence):
+    assert summaries(sentence) == []
