@@ -1042,8 +1042,16 @@ def _misread_subject(verb: Token) -> Token | None:
 def _subject_hung_on_verb(verb: Token, clause: Token) -> Token | None:
     """The subject of a reported clause that has none, which the parser made a second object of
     the telling verb right before it: "told the Post the marquee "blew away"" (the Post was told;
-    the marquee blew)."""
-    if verb.lower_ not in TELLING or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    the marquee blew); or a second subject of the verb, after it, when the speaker is the first ("Hollis,
+    the author of "Slow News," said the days when … are gone": the days are gone)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    late = [c for c in subjects if verb.i < c.i < clause.i]
+    if late and subjects[0].i < verb.i and late[-1].tag_.startswith("NN") and all(
+            t.is_quote or t.is_space for t in verb.doc[late[-1].right_edge.i + 1 : clause.left_edge.i]):
+        return late[-1]
+    if verb.lower_ not in TELLING:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
     # the second object, or a common noun the parser hung on the first as its apposition

@@ -1237,3 +1237,11 @@ def test_called_a_noun_phrase_a_quoted_verdict_is_a_summary_through_relatives_an
 ])
 def test_a_verdict_in_a_clause_that_only_describes_or_names_is_no_summary(sentence):
     assert summaries(sentence) == []
+
+
+def test_a_clause_subject_the_parser_made_a_second_subject_of_said_stays_in_the_content():
+    # the quoted title in the apposition makes the parser hang "the days" on "said" beside "Hollis"
+    q = only('Jane Hollis, the author of "Slow News," said the days when the country had "a shared story" '
+             "from its newspapers are gone.")
+    assert (q.kind, q.text, q.speaker) == (
+        "mixed", 'the days when the country had "a shared story" from its newspapers are gone', "Jane Hollis")
