@@ -54,7 +54,10 @@ REPORTING = frozenset(
     concludes concluded estimate estimates estimated report reports reported indicate indicates
     indicated hint hints hinted inform informs informed assure assures assured remind reminds
     reminded point pointed points signal signalled signaled proclaim proclaimed answer answered
-    shout shouted texted emailed messaged recount recounted acknowledge""".split()
+    shout shouted texted emailed messaged recount recounted acknowledge joke jokes joked joking quip
+    quips quipped charge charges charged clarify clarifies clarified speculate speculates speculated
+    speculating lament laments lamented lamenting bemoan bemoans bemoaned protest protests protested
+    swear swears swore imply implies implied echo echoes echoed""".split()
 )
 #: What a speaker does beside speaking, joined to the speech verb but often hung inside its clause
 #: by the parser ("said he was grateful and promised to return"): the content ends before it.
@@ -69,8 +72,18 @@ REFUSALS = frozenset("declined declines decline refused refuses refuse".split())
 PROMISING = frozenset(
     "promise promises promised promising pledge pledges pledged pledging vow vows vowed vowing".split()
 )
-#: Forms of "warn", whose "of"/"about" object is what was warned of: "warned of a long winter".
-WARNING = frozenset("warn warns warned warning".split())
+#: Verbs whose prepositional object is what someone spoke of, by form, with those prepositions:
+#: "warned of a long winter", "wrote about the visit", "argued against intervention", "complained
+#: about the tone", "boasted of his skills", "joked about moving abroad". PolNeAR train less its blind
+#: tenth marks nearly all of these an attribution ("wrote on Facebook", a venue, is no such object).
+SPOKEN_OF = {
+    **dict.fromkeys("warn warns warned warning".split(), ("of", "about", "against")),
+    **dict.fromkeys("write writes wrote writing written".split(), ("about", "of")),
+    **dict.fromkeys("argue argues argued arguing".split(), ("for", "against")),
+    **dict.fromkeys("complain complains complained complaining".split(), ("about", "of")),
+    **dict.fromkeys("boast boasts boasted boasting brag brags bragged bragging".split(), ("about", "of")),
+    **dict.fromkeys("joke jokes joked joking".split(), ("about",)),
+}
 #: Forms of "tell", whose object and infinitive are an instruction: "told Bush to quiet down".
 TELLING = frozenset("tell tells told telling".split())
 #: Verbs whose "how …" or "why …" clause is what someone told, not a question.
@@ -84,7 +97,8 @@ ANNOUNCING = frozenset(
     acknowledge acknowledges acknowledged reveal reveals revealed disclose discloses disclosed
     cite cites cited outline outlines outlined detail details detailed unveil unveils unveiled
     propose proposes proposed demand demands demanded pledge pledges pledged dispute disputes
-    disputed recall recalls recalled recalling tweet tweets tweeted""".split()) | (DENYING := frozenset("deny denies denied denying".split()))
+    disputed recall recalls recalled recalling tweet tweets tweeted explain explains explained""".split()
+) | (DENYING := frozenset("deny denies denied denying".split()))
 #: Prepositions that go on with a noun's phrase ("her opposition to …", "an image of …").
 OBJECT_PREPS = frozenset("of to for against about with alongside toward towards between over".split())
 #: What a denial refuses rather than disputes: "denied the request" is no statement.
@@ -126,7 +140,7 @@ ADVERBIAL_MARKS = frozenset("as while whereas after before until though although
 QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 REPORTING_FORMS = REPORTING | PROMISING | {"according"}
 #: Every word form ``find_reported`` looks at.
-CUE_FORMS = REPORTING_FORMS | CALLING | URGING | ASKING | ANNOUNCING
+CUE_FORMS = REPORTING_FORMS | CALLING | URGING | ASKING | ANNOUNCING | frozenset(SPOKEN_OF)
 #: Phrases about the speech act rather than its content ("… in a statement", "… on Instagram",
 #: "… during a briefing"): the parser often hangs them inside the clause; the content ends there.
 SETTING = {
@@ -191,7 +205,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         w = tok.lower_
         summary = w in CALLING or w in URGING
         asking = w in ASKING
-        if not summary and not asking and w not in REPORTING and w not in PROMISING and w not in ANNOUNCING and w != "according":
+        if not summary and not asking and w not in REPORTING and w not in PROMISING and w not in ANNOUNCING \
+                and w not in SPOKEN_OF and w != "according":
             continue
         if quoted.holds(tok.idx):
             continue
@@ -211,8 +226,9 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 kind = "summary"
             if not content and w in ANNOUNCING and (content := _announced_unnamed(tok)):
                 kind, passive = "summary", (content, None)  # announced by nobody named
-            if not content and w in WARNING and (content := _warned_of(tok)):
-                kind = "summary"
+            if not content and w in SPOKEN_OF and not direct_r.overlaps(tok.sent.start_char, tok.sent.end_char) \
+                    and (content := _spoken_of(tok)):
+                kind = "summary"  # not '"…," she wrote of the gift': the quote is what she wrote
             if not content and w in TELLING and (content := _instruction(tok)):
                 kind = "summary"
         if not content:
@@ -683,9 +699,15 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
     """Token indexes of "called NP "verdict"" whose parse ``_summary`` cannot read (the parser
     often hangs the verb on the noun before it): the words named and the quoted verdict, as the
     text lays them out. Not a naming ("a group called "Echo"", "what he called "a disgrace"") nor
-    a passive ("was called "reckless""): those have no object between the verb and the quote."""
-    if not verb.tag_.startswith("VB") or any(c.dep_ in ("neg", "auxpass", "prt") or c.tag_ in ("WP", "WDT") for c in verb.children):
+    a passive ("was called "reckless""): those have no object between the verb and the quote. A
+    relative clause's verb counts when its pronoun is the subject ("Roe, who has called the pact
+    "insanity,""), as for ``_summary``; the object may hold a hyphenated word ("anti-toll protesters")
+    and a relative clause of its own ("the attack that killed five officers")."""
+    if not verb.tag_.startswith("VB") or any(c.dep_ in ("neg", "auxpass", "prt") or c.tag_ in ("WP", "WDT") and c.dep_ != "nsubj"
+                                             for c in verb.children):
         return None
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in verb.children) and not _relative_subject(verb):
+        return None  # "Reyes, who called the plan "a disgrace," said …": the clause only describes her
     if verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
         return None  # "asked Pratt how he would pay, calling the plan …": whose act the parse cannot tell
     if verb.i > 0 and doc[verb.i - 1].lower_ in ("what", "-", "so", "be", "been", "being", "is", "was", "were", "are"):
@@ -700,7 +722,9 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
         return None
     if not (between[-1].tag_.startswith("NN") or between[-1].tag_ in ("PRP", "CD")):
         return None  # "called her assertion of a "claim of right" …": the quote is inside the object
-    if any(t.is_punct and t.tag_ not in ("POS", "HYPH") or t.is_quote or t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound")
+    inside = {t.i for t in between}
+    if any(t.is_punct and t.tag_ not in ("POS", "HYPH") and t.text != "-" or t.is_quote
+           or t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound") and not _object_relative(t, inside)
            or t.is_sent_start for t in between):
         return None
     end = next(b for a, b in partial if a == start)
@@ -708,6 +732,13 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
     if not verdict or any(doc[i].is_sent_start for i in verdict):
         return None
     return {t.i for t in between} | set(verdict)
+
+
+def _object_relative(verb: Token, inside: set[int]) -> bool:
+    """Whether ``verb`` heads a relative clause on a noun among ``inside`` whose pronoun ("that",
+    "which", "who") is its subject: "called the attack that killed five officers "…""."""
+    return verb.dep_ == "relcl" and verb.head.i in inside and any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and c.i in inside for c in verb.children)
 
 
 def _asked(verb: Token) -> tuple[set[int] | None, str]:
@@ -849,17 +880,19 @@ def _announced(verb: Token) -> set[int] | None:
     return out
 
 
-def _warned_of(verb: Token) -> set[int] | None:
-    """What someone warned of or about ("warned of a ferocious battle ahead"), its speaker the
-    verb's subject."""
+def _spoken_of(verb: Token) -> set[int] | None:
+    """What someone warned of, wrote about, argued for or complained of ("warned of a ferocious
+    battle ahead", "argued against intervention in Syria"; see ``SPOKEN_OF``), its speaker the
+    verb's subject; not a time ("argued for years")."""
     kids = list(verb.children)
-    if not verb.tag_.startswith("VB") or verb.dep_ in ("amod", "acl", "relcl") or any(c.dep_ in ("neg", "auxpass") for c in kids):
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("amod", "acl") or verb.dep_ == "relcl" and not _relative_subject(verb) or any(c.dep_ in ("neg", "auxpass") for c in kids):
         return None
     if not any(c.dep_ == "nsubj" for c in kids) and verb.dep_ != "conj":
         return None
     for prep in kids:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "about", "against") and prep.i > verb.i:
-            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")]
+        if prep.dep_ == "prep" and prep.lower_ in SPOKEN_OF[verb.lower_] and prep.i > verb.i:
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("PRP", "DT")
+                    and c.ent_type_ not in ("DATE", "TIME")]
             if objs:
                 return {t.i for t in objs[0].subtree}
     return None
@@ -867,8 +900,9 @@ def _warned_of(verb: Token) -> set[int] | None:
 
 def _announced_by(verb: Token) -> set[int] | None:
     """What a passive "announced" or "reported" made public, when "by" names who did: "The
-    meeting was first reported by Politico"."""
-    if _agent(verb) is None or any(c.dep_ == "neg" for c in verb.children):
+    meeting was first reported by Politico"; not "explained by", a cause ("The win is explained by the
+    rules")."""
+    if _agent(verb) is None or any(c.dep_ == "neg" for c in verb.children) or verb.lower_ in EXPLAINING:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_.startswith("NN")), None)
     return {t.i for t in subj.subtree} if subj is not None else None
@@ -1008,8 +1042,16 @@ def _misread_subject(verb: Token) -> Token | None:
 def _subject_hung_on_verb(verb: Token, clause: Token) -> Token | None:
     """The subject of a reported clause that has none, which the parser made a second object of
     the telling verb right before it: "told the Post the marquee "blew away"" (the Post was told;
-    the marquee blew)."""
-    if verb.lower_ not in TELLING or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    the marquee blew); or a second subject of the verb, after it, when the speaker is the first ("Hollis,
+    the author of "Slow News," said the days when … are gone": the days are gone)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    late = [c for c in subjects if verb.i < c.i < clause.i]
+    if late and subjects[0].i < verb.i and late[-1].tag_.startswith("NN") and all(
+            t.is_quote or t.is_space for t in verb.doc[late[-1].right_edge.i + 1 : clause.left_edge.i]):
+        return late[-1]
+    if verb.lower_ not in TELLING:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
     # the second object, or a common noun the parser hung on the first as its apposition
