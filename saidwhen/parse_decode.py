@@ -76,9 +76,11 @@ def _valid_moves() -> np.ndarray:
     return valid
 
 
-#: numpy's cost of a step over spaCy's cost of a move, as measured: a group of docs is worth
-#: decoding here when its words number this many times its longest doc's (see ``_together``).
-STEP_IN_MOVES = 13
+#: numpy's cost of a step in spaCy's moves, as measured (~200 µs against ~12 µs): a group of docs
+#: is worth decoding here when its words number this many times its longest doc's (see
+#: ``_together``). 13 took a long article's sub-batch on PolNeAR dev and lost there; 20 left
+#: speed.py's last, short batch to spaCy and lost there.
+STEP_IN_MOVES = 16
 
 
 def _together(subs: list[list]) -> int:
