@@ -21,7 +21,7 @@ same steps for many docs at once:
 * the parse written as spaCy's ``ArcEager.set_annotations`` writes it (words left without a head
   are roots labelled ``ROOT``) and spaCy's own ``deprojectivize`` after it.
 
-A numpy step costs as much as a dozen of spaCy's moves, whatever number of docs take it, and a
+A numpy step costs about sixteen of spaCy's moves, whatever number of docs take it, and a
 doc takes twice as many steps as it has words: so the sub-batches of a batch are decoded here
 together while their words outnumber their longest doc's enough (``_together``; a batch of like
 lengths, as saidwhen's skeletons mostly are, whole), and a sub-batch with a long article is left
