@@ -25,6 +25,7 @@ from .reported import find_reported, reporting_word_near
 from .entities import Entity, _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
 from .nested import inner_quotes
 from .ner_decode import GreedyNER
+from .parse_decode import GreedyParser
 from .people import known_full_name
 from .lexicon import HEADLINE_VERBS, PRESS_NAMES, PRONOUNS, ROLE_WORDS
 from .speakers import Attribution, Attributor
@@ -54,11 +55,14 @@ def load_nlp():
     # "Cos." (companies, as in "Lowe's Cos.") is one abbreviation, as the model's "Co." and "Corp." are.
     nlp.tokenizer.add_special_case("Cos.", [{"ORTH": "Cos."}])
     nlp.add_pipe("saidwhen_paragraphs", before="parser")
+    _, parser = nlp.remove_pipe("parser")
+    nlp.add_pipe("saidwhen_parser", name="parser", after="saidwhen_paragraphs")
+    nlp.get_pipe("parser").parser = parser
     _, ner = nlp.remove_pipe("ner")
     nlp.add_pipe("saidwhen_names", config={}, last=True)
     nlp.get_pipe("saidwhen_names").ner = ner
     ops = OneCoreOps()
-    for model in [proc.model for _, proc in nlp.pipeline if hasattr(proc, "model")] + [ner.model]:
+    for model in [proc.model for _, proc in nlp.pipeline if hasattr(proc, "model")] + [parser.model, ner.model]:
         for node in model.walk():
             node.ops = ops
     return nlp
@@ -204,6 +208,39 @@ class IntroductionNER:
 def make_introduction_ner(nlp: Language, name: str) -> IntroductionNER:
     """Factory of ``IntroductionNER`` (its NER component is attached by ``load_nlp``)."""
     return IntroductionNER(nlp)
+
+
+class Parse:
+    """spaCy's dependency parser, its greedy decoding done with numpy where the model allows and
+    it pays (``parse_decode``), else by spaCy itself: the same parse either way."""
+
+    def __init__(self, nlp: Language):
+        self._parser = None
+        self._greedy: GreedyParser | None = None
+
+    @property
+    def parser(self):
+        """spaCy's parser component this step runs (``load_nlp`` attaches it)."""
+        return self._parser
+
+    @parser.setter
+    def parser(self, parser) -> None:
+        self._parser = parser
+        self._greedy = GreedyParser(parser) if GreedyParser.fits(parser) else None
+
+    def pipe(self, docs, batch_size: int = 256):
+        if self._greedy is not None:
+            return self._greedy.pipe(docs, batch_size=batch_size)
+        return self.parser.pipe(docs, batch_size=batch_size)
+
+    def __call__(self, doc):
+        return next(iter(self.pipe([doc])))
+
+
+@Language.factory("saidwhen_parser")
+def make_parse(nlp: Language, name: str) -> Parse:
+    """Factory of ``Parse`` (its parser component is attached by ``load_nlp``)."""
+    return Parse(nlp)
 
 
 #: Where ``paragraph_breaks`` leaves the doc's text for ``IntroductionNER``: spaCy's ``Doc.text``

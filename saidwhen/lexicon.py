@@ -4,6 +4,8 @@ small helpers over them (a dateline's end, a coarse part of speech)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -392,14 +394,22 @@ def coarse_pos(tok: Token) -> str:
 LOOKBACK = 400
 
 
-def tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+def tokens_among(doc: Doc, words: Iterable[str]) -> list[Token]:
     """The tokens of ``doc`` whose lower-case form is one of ``words``, in order: a scan of the
     doc's arrays, so that a stage looking for a few words does not build a Token for every word."""
     from spacy.attrs import LOWER
 
-    strings = doc.vocab.strings
-    wanted = {strings[w] for w in words}
+    wanted = _string_ids(words if isinstance(words, (frozenset, tuple)) else frozenset(words))
     return [doc[i] for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in wanted]
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: Iterable[str]) -> frozenset[int]:
+    """spaCy's ids of ``words`` (hashes of the strings, the same in every vocabulary), worked out
+    once per set of words rather than once per article and stage."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in words)
 
 
 def capitalised_tokens(doc: Doc, text: str) -> list[Token]:

@@ -171,6 +171,10 @@ def scan(text: str) -> list[Span]:
     return spans
 
 
+#: The characters ``_scan_paragraph`` acts on, open quotation or not; it skips the others.
+_MARK = re.compile("[\"'`“”«»„‘]")
+
+
 def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
     """Quoted spans of one paragraph ``text[ps:pe]``."""
     out: list[Span] = []
@@ -179,6 +183,10 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
     open_len = 0
     closer = ""  # what closes it
     while i < pe:
+        mark = _MARK.search(text, i, pe)  # no other character changes anything: go to the next mark
+        if mark is None:
+            break
+        i = mark.start()
         c = text[i]
         if open_at is None:
             if c in "\"'" and i > ps and text[i - 1] == "=":  # markup: <tweet author="…">, never speech

@@ -275,3 +275,26 @@ def test_a_straight_mark_placed_as_a_closing_one_opens_nothing():
 def test_a_straight_mark_closing_a_quotation_within_a_quotation_leaves_the_rest_quoted():
     text = ('"If a man walks in and says, "I want a thousand flares," you might wonder about him," the clerk said.')
     assert [text[s.start : s.end] for s in scan(text)][-1] == "you might wonder about him"
+
+
+class _CountingText(str):
+    """A text that counts how many single characters are read from it."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            type(self).reads += 1
+        return str.__getitem__(self, key)
+
+
+def test_the_scan_reads_the_characters_around_the_marks_not_every_character():
+    narration = "The council met on Tuesday to weigh the harbour budget and the ferry timetable. " * 60
+    plain = (narration + "“We will rebuild the bridge by spring,” Mayor Ana Ruiz said. " + narration
+             + "Her deputy called the plan ‘ambitious’ and 'costly' in a \"short\" note.\n\n" + narration)
+    text = _CountingText(plain)
+    _CountingText.reads = 0
+    found = scan(text)
+    assert [(s.start, s.end, s.kind) for s in found] == [(s.start, s.end, s.kind) for s in scan(plain)]
+    assert [plain[s.start : s.end] for s in found] == ["We will rebuild the bridge by spring", "ambitious", "costly", "short"]
+    assert len(plain) > 14_000 and _CountingText.reads < 200  # a few around each of the 10 marks
