@@ -222,9 +222,11 @@ FTS_TRIGGERS = ("quotes_ai", "quotes_ad", "quotes_au")
 #: printed with no speaker; 5 also the ``run_keys`` of a speaker's rendering; 6 also the keys of the
 #: readings of a speaker's rendering printed with an editor's bracket (``variants.reading_keys``); 7
 #: makes every LSH bucket even and every other key odd, so that an index of the even ones alone
-#: (``rendering_buckets_lsh``) serves the lookups across speakers. A store below it rebuilds its
-#: entries when opened.
-BUCKETS_VERSION = 7
+#: (``rendering_buckets_lsh``) serves the lookups across speakers; 8 takes a band's two MinHash values
+#: as its bucket (with a mask of the band's own, not a BLAKE2 hash of them) and a run key as the run's
+#: head key with its second bit flipped (one hash of the run's words for both). A store below it
+#: rebuilds its entries when opened.
+BUCKETS_VERSION = 8
 
 # The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
 # 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
