@@ -225,8 +225,10 @@ FTS_TRIGGERS = ("quotes_ai", "quotes_ad", "quotes_au")
 #: (``rendering_buckets_lsh``) serves the lookups across speakers; 8 takes a band's two MinHash values
 #: as its bucket (with a mask of the band's own, not a BLAKE2 hash of them) and a run key as the run's
 #: head key with its second bit flipped (one hash of the run's words for both). A store below it
-#: rebuilds its entries when opened.
-BUCKETS_VERSION = 8
+#: rebuilds its entries when opened. 9 changes the articles' MinHash signatures (``_shingle_hashes``):
+#: a store below ``SIGNATURES_VERSION`` computes its articles' signatures and their buckets again too.
+BUCKETS_VERSION = 9
+SIGNATURES_VERSION = 9
 
 # The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
 # 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
@@ -447,15 +449,23 @@ class Store:
 
     def _rebucket_renderings(self) -> None:
         """Rebuild the renderings' LSH entries of a store written with another ``rendering_buckets``
-        (``PRAGMA user_version`` below ``BUCKETS_VERSION``), so that new renderings meet old ones."""
+        (``PRAGMA user_version`` below ``BUCKETS_VERSION``), so that new renderings meet old ones, and
+        the articles' signatures of one written before ``SIGNATURES_VERSION``, so that a new copy of
+        a stored article meets it."""
         conn = self.connection
-        if conn.execute("PRAGMA user_version").fetchone()[0] >= BUCKETS_VERSION:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= BUCKETS_VERSION:
             return
-        from .load import _rendering_buckets
+        from .load import _rendering_buckets, _signatures
 
         with self._transaction():
             conn.execute("DELETE FROM rendering_buckets")
             _rendering_buckets(conn)
+            if version < SIGNATURES_VERSION:  # the articles' signatures were hashed another way
+                conn.execute("DELETE FROM minhash_buckets")
+                conn.execute("DELETE FROM article_minhashes")
+                for page in _article_pages(conn):
+                    _signatures(conn, page)
         conn.execute(f"PRAGMA user_version = {BUCKETS_VERSION}")
 
     def _rekey_quotes(self) -> None:
@@ -1514,6 +1524,15 @@ class Store:
 # ---------------------------------------------------------------- helpers
 
 
+def _article_pages(conn: sqlite3.Connection, size: int = 1000) -> Iterator[list[dict]]:
+    """The stored articles' ids and texts, ``size`` at a time in id order (a large store's texts are
+    never all in memory at once)."""
+    last = 0
+    while rows := conn.execute("SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, size)).fetchall():
+        last = rows[-1][0]
+        yield [{"id": i, "text": t} for i, t in rows]
+
+
 def _statements(script: str) -> Iterator[str]:
     """The SQL statements of ``script`` one by one (a trigger's body kept whole)."""
     statement = ""
@@ -1655,14 +1674,62 @@ def _signature(text: str) -> bytes:
 
 def _minhash_values(text: str):
     """The MinHash values (``numpy.uint32``) of the article's word 5-shingles (its words, if it has
-    fewer): what ``update_batch`` of the shingles' UTF-8 bytes leaves in a datasketch ``MinHash``
-    (``variants.min_hashes``), so that stored signatures and their buckets keep their values."""
+    fewer), as datasketch's ``MinHash`` would hold them after ``update_batch`` of the shingles' hashes
+    (``variants.min_hashes``): a shingle's hash folds its words' (``_shingle_hashes``)."""
     words = _WORD.findall(text.lower())
     if len(words) >= SHINGLE:
-        shingles = {" ".join(shingle) for shingle in zip(*(words[k:] for k in range(SHINGLE)))}  # each run of SHINGLE words
-    else:
-        shingles = set(words) or {text}
-    return min_hashes(sha1_hashes32(shingles), _permutations())
+        return min_hashes(_shingle_hashes(words), _permutations())
+    return min_hashes(sha1_hashes32(set(words) or {text}), _permutations())
+
+
+def _shingle_hashes(words: list[str]):
+    """A 32-bit hash (``numpy.uint32``) of each run of ``SHINGLE`` words, every run of the article at
+    once: each word's 64-bit hash (``_article_word_hashes``) folded in order into a seed, with the
+    finaliser of MurmurHash3 after each (``_fold64``), its high half kept. Words recur from article to
+    article; shingles do not: hashing each shingle's bytes (SHA-1, before ``SIGNATURES_VERSION``) cost
+    about 1 µs a word of every article indexed."""
+    import numpy as np
+
+    hashes = _article_word_hashes(words)
+    runs = len(words) - SHINGLE + 1
+    shingle = np.full(runs, _SHINGLE_SEED, dtype=np.uint64)
+    for k in range(SHINGLE):
+        shingle = _fold64(shingle ^ hashes[k:k + runs])
+    return (shingle >> np.uint64(32)).astype(np.uint32)
+
+
+def _fold64(x):
+    """The 64-bit finaliser of MurmurHash3 of each of ``x`` (``numpy.uint64``, changed in place): a
+    bijection that mixes every bit into every other."""
+    import numpy as np
+
+    x ^= x >> np.uint64(33)
+    x *= np.uint64(0xFF51AFD7ED558CCD)
+    x ^= x >> np.uint64(33)
+    x *= np.uint64(0xC4CEB9FE1A85EC53)
+    x ^= x >> np.uint64(33)
+    return x
+
+
+# The 64-bit hash of each word of the articles shingled so far (``_article_word_hashes``), up to a bound.
+_ARTICLE_WORDS: dict[str, int] = {}
+_ARTICLE_WORDS_KEPT = 200_000
+_SHINGLE_SEED = int.from_bytes(hashlib.blake2b(b"shingle", digest_size=8).digest(), "little")
+
+
+def _article_word_hashes(words: list[str]):
+    """The 64-bit BLAKE2 hash of each of ``words`` (``numpy.uint64``), a word hashed once and kept."""
+    import numpy as np
+
+    known = _ARTICLE_WORDS
+    new = [w for w in dict.fromkeys(words) if w not in known]
+    if new:
+        if len(known) + len(new) > _ARTICLE_WORDS_KEPT:
+            known.clear()
+            new = list(dict.fromkeys(words))
+        for w in new:
+            known[w] = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
+    return np.array([known[w] for w in words], dtype=np.uint64)
 
 
 def _bands(signature: bytes) -> list[int]:
