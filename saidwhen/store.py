@@ -1684,18 +1684,18 @@ def _minhash_values(text: str):
 
 def _shingle_hashes(words: list[str]):
     """A 32-bit hash (``numpy.uint32``) of each run of ``SHINGLE`` words, every run of the article at
-    once: each word's 64-bit hash (``_article_word_hashes``) folded in order into a seed, with the
-    finaliser of MurmurHash3 after each (``_fold64``), its high half kept. Words recur from article to
-    article; shingles do not: hashing each shingle's bytes (SHA-1, before ``SIGNATURES_VERSION``) cost
-    about 1 µs a word of every article indexed."""
+    once: its words' 64-bit hashes (``_article_word_hashes``) times a random odd multiplier of each
+    place, summed, through the finaliser of MurmurHash3 (``_fold64``), its high half kept. Words recur
+    from article to article; shingles do not: hashing each shingle's bytes (SHA-1, before
+    ``SIGNATURES_VERSION``) cost about 1 µs a word of every article indexed."""
     import numpy as np
 
     hashes = _article_word_hashes(words)
     runs = len(words) - SHINGLE + 1
-    shingle = np.full(runs, _SHINGLE_SEED, dtype=np.uint64)
-    for k in range(SHINGLE):
-        shingle = _fold64(shingle ^ hashes[k:k + runs])
-    return (shingle >> np.uint64(32)).astype(np.uint32)
+    shingle = hashes[:runs] * _SHINGLE_MULTIPLIERS[0]
+    for k in range(1, SHINGLE):
+        shingle += hashes[k:k + runs] * _SHINGLE_MULTIPLIERS[k]
+    return (_fold64(shingle) >> np.uint64(32)).astype(np.uint32)
 
 
 def _fold64(x):
@@ -1711,10 +1711,21 @@ def _fold64(x):
     return x
 
 
+def _odd_multipliers(label: str, count: int):
+    """``count`` random odd 64-bit multipliers (``numpy.uint64``), BLAKE2 of ``label`` and each place."""
+    import numpy as np
+
+    return np.array([int.from_bytes(hashlib.blake2b(f"{label} {k}".encode(), digest_size=8).digest(), "little") | 1
+                     for k in range(count)], dtype=np.uint64)
+
+
 # The 64-bit hash of each word of the articles shingled so far (``_article_word_hashes``), up to a bound.
 _ARTICLE_WORDS: dict[str, int] = {}
 _ARTICLE_WORDS_KEPT = 200_000
-_SHINGLE_SEED = int.from_bytes(hashlib.blake2b(b"shingle", digest_size=8).digest(), "little")
+_SHINGLE_MULTIPLIERS = _odd_multipliers("shingle", SHINGLE)
+# A band's ROWS values times these, summed, and the band's own offset: its key (``_bands``).
+_BAND_MULTIPLIERS = _odd_multipliers("band row", ROWS)
+_BAND_OFFSETS = _odd_multipliers("band", BANDS)
 
 
 def _article_word_hashes(words: list[str]):
@@ -1733,10 +1744,12 @@ def _article_word_hashes(words: list[str]):
 
 
 def _bands(signature: bytes) -> list[int]:
-    """The LSH bucket of each band of a signature (``_signature``), as signed 64-bit integers (SQLite's)."""
-    size = 4 * ROWS
-    return [int.from_bytes(hashlib.blake2b(bytes([band]) + signature[band * size:(band + 1) * size], digest_size=8).digest(),
-                           "little", signed=True)
-            for band in range(BANDS)]
+    """The LSH bucket of each band of a signature (``_signature``), as signed 64-bit integers (SQLite's):
+    the band's ROWS values folded as ``_shingle_hashes`` folds a shingle's words, with an offset of
+    the band's own, every band at once."""
+    import numpy as np
+
+    values = np.frombuffer(signature, "<u4")[:BANDS * ROWS].reshape(BANDS, ROWS).astype(np.uint64)
+    return _fold64((values * _BAND_MULTIPLIERS).sum(axis=1, dtype=np.uint64) + _BAND_OFFSETS).view(np.int64).tolist()
 
 
