@@ -1565,10 +1565,12 @@ def _capitalised(mention: str, name: str, kind: str | None = None) -> bool:
     return bool(mention) and mention != name and mention[0].isupper() and mention.lower() not in _PRONOUNS
 
 
+@lru_cache(maxsize=65536)  # the same people are mentioned the same ways in article after article
 def alias_of(mention: str, name: str, kind: str | None = "PERSON") -> bool:
     """Whether a mention of ``name`` is one of its names, kept as an alias: for a person, the
     surname, a variant or a title with the name ("Mr. Legend"; see ``saidwhen.people.is_name_of``);
-    for an organisation, a capitalised name that is no description ("the agency", "Its board")."""
+    for an organisation, a capitalised name that is no description ("the agency", "Its board").
+    A pure function of its arguments (the rules of ``saidwhen.people``), so kept."""
     if not mention or mention == name or not mention[0].isupper() or mention.lower() in _PRONOUNS:
         return False
     if kind == "PERSON":
