@@ -720,9 +720,12 @@ class Store:
         return (row[0], row[1], row[2] or 0) if row else NO_GENDER
 
     def _fold_gender(self, person_id: int, seen: tuple) -> None:
-        """Fold one article's (or a joined record's) gender evidence into the person's (``people.fold_gender``)."""
-        g = fold_gender(self._gender(person_id), seen)
-        self.connection.execute("UPDATE people SET gender = ?, gender_evidence = ?, gender_conflict = ? WHERE id = ?", (*g, person_id))
+        """Fold one article's (or a joined record's) gender evidence into the person's (``people.fold_gender``);
+        written only when it changes what the person holds (most sightings repeat what is known)."""
+        known = self._gender(person_id)
+        g = fold_gender(known, seen)
+        if g != known:
+            self.connection.execute("UPDATE people SET gender = ?, gender_evidence = ?, gender_conflict = ? WHERE id = ?", (*g, person_id))
 
     def _alias(self, person_id: int, alias: str, reason: str | None) -> None:
         self.connection.execute(
