@@ -222,9 +222,13 @@ FTS_TRIGGERS = ("quotes_ai", "quotes_ad", "quotes_au")
 #: printed with no speaker; 5 also the ``run_keys`` of a speaker's rendering; 6 also the keys of the
 #: readings of a speaker's rendering printed with an editor's bracket (``variants.reading_keys``); 7
 #: makes every LSH bucket even and every other key odd, so that an index of the even ones alone
-#: (``rendering_buckets_lsh``) serves the lookups across speakers. A store below it rebuilds its
-#: entries when opened.
-BUCKETS_VERSION = 7
+#: (``rendering_buckets_lsh``) serves the lookups across speakers; 8 takes a band's two MinHash values
+#: as its bucket (with a mask of the band's own, not a BLAKE2 hash of them) and a run key as the run's
+#: head key with its second bit flipped (one hash of the run's words for both). A store below it
+#: rebuilds its entries when opened. 9 changes the articles' MinHash signatures (``_shingle_hashes``):
+#: a store below ``SIGNATURES_VERSION`` computes its articles' signatures and their buckets again too.
+BUCKETS_VERSION = 9
+SIGNATURES_VERSION = 9
 
 # The ``rendering_buckets.speaker_id`` of a rendering printed with no speaker (people ids start at
 # 1). A speaker's new text meets these renderings only when it shares NOBODY_BANDS of its LSH bands
@@ -445,15 +449,23 @@ class Store:
 
     def _rebucket_renderings(self) -> None:
         """Rebuild the renderings' LSH entries of a store written with another ``rendering_buckets``
-        (``PRAGMA user_version`` below ``BUCKETS_VERSION``), so that new renderings meet old ones."""
+        (``PRAGMA user_version`` below ``BUCKETS_VERSION``), so that new renderings meet old ones, and
+        the articles' signatures of one written before ``SIGNATURES_VERSION``, so that a new copy of
+        a stored article meets it."""
         conn = self.connection
-        if conn.execute("PRAGMA user_version").fetchone()[0] >= BUCKETS_VERSION:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= BUCKETS_VERSION:
             return
-        from .load import _rendering_buckets
+        from .load import _rendering_buckets, _signatures
 
         with self._transaction():
             conn.execute("DELETE FROM rendering_buckets")
             _rendering_buckets(conn)
+            if version < SIGNATURES_VERSION:  # the articles' signatures were hashed another way
+                conn.execute("DELETE FROM minhash_buckets")
+                conn.execute("DELETE FROM article_minhashes")
+                for page in _article_pages(conn):
+                    _signatures(conn, page)
         conn.execute(f"PRAGMA user_version = {BUCKETS_VERSION}")
 
     def _rekey_quotes(self) -> None:
@@ -708,9 +720,12 @@ class Store:
         return (row[0], row[1], row[2] or 0) if row else NO_GENDER
 
     def _fold_gender(self, person_id: int, seen: tuple) -> None:
-        """Fold one article's (or a joined record's) gender evidence into the person's (``people.fold_gender``)."""
-        g = fold_gender(self._gender(person_id), seen)
-        self.connection.execute("UPDATE people SET gender = ?, gender_evidence = ?, gender_conflict = ? WHERE id = ?", (*g, person_id))
+        """Fold one article's (or a joined record's) gender evidence into the person's (``people.fold_gender``);
+        written only when it changes what the person holds (most sightings repeat what is known)."""
+        known = self._gender(person_id)
+        g = fold_gender(known, seen)
+        if g != known:
+            self.connection.execute("UPDATE people SET gender = ?, gender_evidence = ?, gender_conflict = ? WHERE id = ?", (*g, person_id))
 
     def _alias(self, person_id: int, alias: str, reason: str | None) -> None:
         self.connection.execute(
@@ -1512,6 +1527,15 @@ class Store:
 # ---------------------------------------------------------------- helpers
 
 
+def _article_pages(conn: sqlite3.Connection, size: int = 1000) -> Iterator[list[dict]]:
+    """The stored articles' ids and texts, ``size`` at a time in id order (a large store's texts are
+    never all in memory at once)."""
+    last = 0
+    while rows := conn.execute("SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, size)).fetchall():
+        last = rows[-1][0]
+        yield [{"id": i, "text": t} for i, t in rows]
+
+
 def _statements(script: str) -> Iterator[str]:
     """The SQL statements of ``script`` one by one (a trigger's body kept whole)."""
     statement = ""
@@ -1544,10 +1568,12 @@ def _capitalised(mention: str, name: str, kind: str | None = None) -> bool:
     return bool(mention) and mention != name and mention[0].isupper() and mention.lower() not in _PRONOUNS
 
 
+@lru_cache(maxsize=65536)  # the same people are mentioned the same ways in article after article
 def alias_of(mention: str, name: str, kind: str | None = "PERSON") -> bool:
     """Whether a mention of ``name`` is one of its names, kept as an alias: for a person, the
     surname, a variant or a title with the name ("Mr. Legend"; see ``saidwhen.people.is_name_of``);
-    for an organisation, a capitalised name that is no description ("the agency", "Its board")."""
+    for an organisation, a capitalised name that is no description ("the agency", "Its board").
+    A pure function of its arguments (the rules of ``saidwhen.people``), so kept."""
     if not mention or mention == name or not mention[0].isupper() or mention.lower() in _PRONOUNS:
         return False
     if kind == "PERSON":
@@ -1653,21 +1679,82 @@ def _signature(text: str) -> bytes:
 
 def _minhash_values(text: str):
     """The MinHash values (``numpy.uint32``) of the article's word 5-shingles (its words, if it has
-    fewer): what ``update_batch`` of the shingles' UTF-8 bytes leaves in a datasketch ``MinHash``
-    (``variants.min_hashes``), so that stored signatures and their buckets keep their values."""
+    fewer), as datasketch's ``MinHash`` would hold them after ``update_batch`` of the shingles' hashes
+    (``variants.min_hashes``): a shingle's hash folds its words' (``_shingle_hashes``)."""
     words = _WORD.findall(text.lower())
     if len(words) >= SHINGLE:
-        shingles = {" ".join(shingle) for shingle in zip(*(words[k:] for k in range(SHINGLE)))}  # each run of SHINGLE words
-    else:
-        shingles = set(words) or {text}
-    return min_hashes(sha1_hashes32(shingles), _permutations())
+        return min_hashes(_shingle_hashes(words), _permutations())
+    return min_hashes(sha1_hashes32(set(words) or {text}), _permutations())
+
+
+def _shingle_hashes(words: list[str]):
+    """A 32-bit hash (``numpy.uint32``) of each run of ``SHINGLE`` words, every run of the article at
+    once: its words' 64-bit hashes (``_article_word_hashes``) times a random odd multiplier of each
+    place, summed, through the finaliser of MurmurHash3 (``_fold64``), its high half kept. Words recur
+    from article to article; shingles do not: hashing each shingle's bytes (SHA-1, before
+    ``SIGNATURES_VERSION``) cost about 1 µs a word of every article indexed."""
+    import numpy as np
+
+    hashes = _article_word_hashes(words)
+    runs = len(words) - SHINGLE + 1
+    shingle = hashes[:runs] * _SHINGLE_MULTIPLIERS[0]
+    for k in range(1, SHINGLE):
+        shingle += hashes[k:k + runs] * _SHINGLE_MULTIPLIERS[k]
+    return (_fold64(shingle) >> np.uint64(32)).astype(np.uint32)
+
+
+def _fold64(x):
+    """The 64-bit finaliser of MurmurHash3 of each of ``x`` (``numpy.uint64``, changed in place): a
+    bijection that mixes every bit into every other."""
+    import numpy as np
+
+    x ^= x >> np.uint64(33)
+    x *= np.uint64(0xFF51AFD7ED558CCD)
+    x ^= x >> np.uint64(33)
+    x *= np.uint64(0xC4CEB9FE1A85EC53)
+    x ^= x >> np.uint64(33)
+    return x
+
+
+def _odd_multipliers(label: str, count: int):
+    """``count`` random odd 64-bit multipliers (``numpy.uint64``), BLAKE2 of ``label`` and each place."""
+    import numpy as np
+
+    return np.array([int.from_bytes(hashlib.blake2b(f"{label} {k}".encode(), digest_size=8).digest(), "little") | 1
+                     for k in range(count)], dtype=np.uint64)
+
+
+# The 64-bit hash of each word of the articles shingled so far (``_article_word_hashes``), up to a bound.
+_ARTICLE_WORDS: dict[str, int] = {}
+_ARTICLE_WORDS_KEPT = 200_000
+_SHINGLE_MULTIPLIERS = _odd_multipliers("shingle", SHINGLE)
+# A band's ROWS values times these, summed, and the band's own offset: its key (``_bands``).
+_BAND_MULTIPLIERS = _odd_multipliers("band row", ROWS)
+_BAND_OFFSETS = _odd_multipliers("band", BANDS)
+
+
+def _article_word_hashes(words: list[str]):
+    """The 64-bit BLAKE2 hash of each of ``words`` (``numpy.uint64``), a word hashed once and kept."""
+    import numpy as np
+
+    known = _ARTICLE_WORDS
+    new = [w for w in dict.fromkeys(words) if w not in known]
+    if new:
+        if len(known) + len(new) > _ARTICLE_WORDS_KEPT:
+            known.clear()
+            new = list(dict.fromkeys(words))
+        for w in new:
+            known[w] = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
+    return np.array([known[w] for w in words], dtype=np.uint64)
 
 
 def _bands(signature: bytes) -> list[int]:
-    """The LSH bucket of each band of a signature (``_signature``), as signed 64-bit integers (SQLite's)."""
-    size = 4 * ROWS
-    return [int.from_bytes(hashlib.blake2b(bytes([band]) + signature[band * size:(band + 1) * size], digest_size=8).digest(),
-                           "little", signed=True)
-            for band in range(BANDS)]
+    """The LSH bucket of each band of a signature (``_signature``), as signed 64-bit integers (SQLite's):
+    the band's ROWS values folded as ``_shingle_hashes`` folds a shingle's words, with an offset of
+    the band's own, every band at once."""
+    import numpy as np
+
+    values = np.frombuffer(signature, "<u4")[:BANDS * ROWS].reshape(BANDS, ROWS).astype(np.uint64)
+    return _fold64((values * _BAND_MULTIPLIERS).sum(axis=1, dtype=np.uint64) + _BAND_OFFSETS).view(np.int64).tolist()
 
 

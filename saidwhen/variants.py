@@ -559,7 +559,19 @@ except ImportError:  # a Python built without it
     _SHA1 = hashlib.sha1
 
 
-_BAND_PREFIXES = [bytes([band]) for band in range(BANDS)]
+assert ROWS == 2  # a band's two 32-bit values are read as one 64-bit key (``_rendering_buckets``)
+
+
+def _band_masks():
+    """A random 64-bit mask for each band (BLAKE2 of its number), so that equal values in two bands
+    make two keys, and the even mask that keeps a bucket's lowest bit clear."""
+    import numpy as np
+
+    masks = [int.from_bytes(hashlib.blake2b(f"band {band}".encode(), digest_size=8).digest(), "little") for band in range(BANDS)]
+    return np.array(masks, dtype="<u8"), np.uint64((1 << 64) - 2)
+
+
+_BAND_MASKS, _EVEN = _band_masks()
 
 
 def rendering_buckets(norm: str) -> list[int]:
@@ -589,13 +601,11 @@ def _rendering_buckets(norm: str) -> tuple[int, ...]:
         if len(_WORD_VALUES) + len(fresh) > _WORD_VALUES_KEPT:
             _WORD_VALUES.clear()
         _WORD_VALUES.update(fresh)
-    values = np.minimum.reduce(rows).astype("<u4").tobytes()
-    size = 4 * ROWS
-    return tuple(
-        int.from_bytes(hashlib.blake2b(_BAND_PREFIXES[band] + values[band * size:(band + 1) * size], digest_size=8).digest(),
-                       "little", signed=True) & ~1  # even: an LSH bucket (see ``_head_key``)
-        for band in range(BANDS)
-    )
+    # A band's ROWS values, 32 bits each, are its key as they stand (MinHash values are hashes
+    # already): read as one 64-bit integer, told from the other bands' by a random mask of its own,
+    # even (an LSH bucket, see ``_head_key``).
+    values = np.minimum.reduce(rows).astype("<u4").view("<u8")
+    return tuple(((values ^ _BAND_MASKS) & _EVEN).view("<i8").tolist())
 
 
 def rendering_keys(norm: str, nobody: bool = False) -> list[int]:
@@ -608,44 +618,56 @@ def rendering_keys(norm: str, nobody: bool = False) -> list[int]:
     of its runs of words in another hash (``run_keys``), so that a piece of it the same speaker is
     quoted saying finds it (``run_key``) without reading all the speaker's renderings."""
     words = norm.split()
-    keys = rendering_buckets(norm) + ([_head_key(words[:HEAD_WORDS])] if len(words) >= MIN_WORDS else [])
+    keys = rendering_buckets(norm) + ([_runs(norm)[0]] if len(words) >= MIN_WORDS else [])
     return list(dict.fromkeys(keys + contained_keys(norm))) if nobody else keys + run_keys(norm)
 
 
 def run_key(norm: str) -> int:
     """The key of the first ``HEAD_WORDS`` words of ``norm`` among ``run_keys``: a speaker's rendering
     that contains ``norm`` is filed under it."""
-    return _run_key(norm.split()[:HEAD_WORDS])
+    return _run_of(head_key(norm))
 
 
 def run_keys(norm: str) -> list[int]:
     """The keys of the runs of ``HEAD_WORDS`` words in ``norm`` that begin a piece of ``MIN_WORDS``
     words or more (the shortest piece the store looks for), apart from the head keys and the LSH
-    buckets (another hash input), so that looking a speaker's text up by them meets no other entry."""
-    words = norm.split()
-    return sorted(_keys_of_runs("run ", words[:len(words) - MIN_WORDS + HEAD_WORDS])) if len(words) >= MIN_WORDS else []
+    buckets (``_run_of``), so that looking a speaker's text up by them meets no other entry."""
+    runs = _runs(norm)
+    last = len(runs) - (MIN_WORDS - HEAD_WORDS)  # the runs that begin a piece of MIN_WORDS words
+    return sorted({_run_of(head) for head in runs[:last]}) if last > 0 else []
 
 
 def _run_key(words: list[str]) -> int:
-    return _key("run ", words)
+    """The run key of ``words`` (see ``_run_of``)."""
+    return _run_of(_head_key(words))
 
 
-def _keys_of_runs(kind: str, words: list[str]) -> set[int]:
-    """``_run_key`` (``kind`` "run ") or ``_head_key`` ("head ") of each run of ``HEAD_WORDS`` words in
-    ``words``: the store asks for them of every rendering, tens of keys each."""
-    return {_key(kind, run) for run in zip(*(words[k:] for k in range(HEAD_WORDS)))}
+def _run_of(head: int) -> int:
+    """The run key (``run_key``, ``run_keys``) of the run of words whose head key is ``head``
+    (``_head_key``): its second bit flipped, odd as well, so that one hash of a run's words serves
+    both and the two kinds of key never meet."""
+    return head ^ 2
+
+
+@lru_cache(maxsize=16384)  # a text's runs are asked for when it is looked up and again when it is filed
+def _runs(norm: str) -> tuple[int, ...]:
+    """``_head_key`` of each run of ``HEAD_WORDS`` words in ``norm``, in order (``contained_keys``,
+    ``run_keys``)."""
+    words = norm.split()
+    return tuple(_head_key(run) for run in zip(*(words[k:] for k in range(HEAD_WORDS))))
 
 
 def _key(kind: str, words) -> int:
     """A signed 64-bit key of a few words, apart from the LSH buckets (another hash input, and odd where
-    every bucket is even: the store's index of buckets holds the even keys only); ``kind`` ("head ",
-    "run ") keeps the head keys and the run keys apart."""
+    every bucket is even: the store's index of buckets holds the even keys only); ``kind`` ("head ")
+    sets the keys of words apart from other hashes."""
     return int.from_bytes(hashlib.blake2b((kind + " ".join(words)).encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
 
 
 def head_key(norm: str) -> int:
     """The key of the first ``HEAD_WORDS`` words of ``norm`` (``rendering_keys``)."""
-    return _head_key(norm.split()[:HEAD_WORDS])
+    runs = _runs(norm)
+    return runs[0] if runs else _head_key(norm.split())
 
 
 def looked_for_inside(norm: str) -> bool:
@@ -669,7 +691,7 @@ def found_by_head(norm: str, cut: bool = False) -> bool:
 def contained_keys(norm: str) -> list[int]:
     """The keys of every run of ``HEAD_WORDS`` words in ``norm``: a rendering that ``norm``
     contains begins with one of them, so its head key (``rendering_keys``) is among these."""
-    return sorted(_keys_of_runs("head ", norm.split()))
+    return sorted(set(_runs(norm)))
 
 
 def _head_key(words: list[str]) -> int:

@@ -922,6 +922,56 @@ def test_a_store_written_without_head_keys_gains_them_when_opened_and_a_fuller_t
         assert [n for _, _, n in said_by(store)] == [2]
 
 
+def test_a_store_of_buckets_version_7_rebuilds_its_band_and_run_keys_when_opened(tmp_path):
+    # BUCKETS_VERSION 8 keys a band by its MinHash values and a run by its head key: a store written
+    # before holds other keys for both, which would meet no new text's.
+    from saidwhen.store import BUCKETS_VERSION
+    said = ("When the floods came in March the council had no pumps, no sandbags and no plan, and the families on"
+            " Mill Lane paid for it with their homes and their savings")
+    piece = "the families on Mill Lane"  # found by its run key only (not by the LSH)
+    altered = said.replace("no plan", "no plans at all")  # found by the LSH
+    db = tmp_path / "v7.db"
+    with Store(db) as store:
+        store.index([article(1, quote(said), date="2024-03-01")])
+    conn = sqlite3.connect(db)  # as version 7 left it: every key another (an odd key stays odd, an even one even)
+    conn.execute("UPDATE rendering_buckets SET bucket = bucket + 8 * (1 - 2 * (bucket > 0))")
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == BUCKETS_VERSION >= 8
+        store.index([article(2, quote(piece), date="2024-03-02"), article(3, quote(altered), date="2024-03-03")])
+        assert rows(store, "SELECT count(*) FROM quotes") == [(1,)]
+        assert rows(store, "SELECT change FROM renderings ORDER BY id") == [("original",), ("truncation",), ("altered",)]
+
+
+def test_a_store_of_buckets_version_8_hashes_its_articles_again_and_meets_a_new_copy_of_one(tmp_path):
+    # From version 9 an article's shingles are hashed by folding their words' hashes (``_shingle_hashes``):
+    # the signatures an older store holds (SHA-1 of each shingle) would meet no new copy's.
+    from saidwhen.store import BUCKETS_VERSION, SIGNATURES_VERSION, _bands, _signature
+    body = ("The county board agreed on Thursday to rebuild the harbour road before the autumn storms, after a "
+            "meeting at which fishermen, shop owners and the ferry company all asked for the work to start at once. "
+            "The engineer said the road could be closed for six weeks and that a temporary lane would keep the "
+            "ferry running, while the board promised to pay the shops on the road for the weeks they lose. ")
+    said = quote("We will have the road open again before the first storm of the autumn")
+    db = tmp_path / "v8.db"
+    with Store(db) as store:
+        store.index([article(1, said, text=body)])
+    conn = sqlite3.connect(db)  # as version 8 left it: a signature hashed another way, and its buckets
+    old = _signature(body.upper() + " and another way")
+    conn.execute("UPDATE article_minhashes SET signature = ?", (old,))
+    conn.execute("DELETE FROM minhash_buckets")
+    conn.executemany("INSERT INTO minhash_buckets (bucket, article_id) VALUES (?, 1)", [(b,) for b in _bands(old)])
+    conn.execute("PRAGMA user_version = 8")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == BUCKETS_VERSION >= SIGNATURES_VERSION == 9
+        assert rows(store, "SELECT signature FROM article_minhashes") == [(_signature(body),)]
+        assert store.index([article(2, said, text=body + "Reporting by Ada Quill.")]).syndicated == 1
+        assert rows(store, "SELECT minhash_cluster FROM articles ORDER BY id") == [(1,), (1,)]
+
+
 def test_a_quotation_printed_inside_another_speakers_quote_joins_its_re_prints_under_its_own_speaker(tmp_path):
     quoting = ('"We should have acted that night," Senator Ruth Adler said. "Instead it was, as Paul Brenner put it'
                " at the hearing, 'a matter for another day and another committee.'\"")
@@ -1248,7 +1298,7 @@ def test_a_store_indexing_every_key_by_bucket_is_rebuilt_with_its_lsh_buckets_al
     conn.close()
     with Store(db) as store:
         conn = store.connection
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == BUCKETS_VERSION == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == BUCKETS_VERSION >= 7
         assert {r[1] for r in conn.execute("PRAGMA index_list(rendering_buckets)")} >= {"rendering_buckets_lsh"}
         assert "rendering_buckets_bucket" not in {r[1] for r in conn.execute("PRAGMA index_list(rendering_buckets)")}
         lsh = rows(store, "SELECT count(*) FROM rendering_buckets WHERE bucket % 2 = 0")[0][0]

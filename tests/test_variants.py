@@ -329,3 +329,26 @@ def test_lsh_buckets_are_even_and_the_other_keys_odd():
         for keys in (rendering_keys(norm), rendering_keys(norm, True)):
             assert [k for k in keys if k % 2 == 0] == lsh
         assert {k for k in reading_keys(text) if k % 2 == 0} == {b for read in readings(text) for b in rendering_buckets(read)}
+
+
+def test_keys_cost_one_hash_a_run_and_none_a_band():
+    # A run key is the run's head key with its second bit flipped (one hash of a run's words serves
+    # both), and a band's LSH bucket is its two MinHash values read as one 64-bit integer under a
+    # mask of the band's own (MinHash values are hashes already): BUCKETS_VERSION 8.
+    import numpy as np
+
+    from saidwhen.variants import (BANDS, _BAND_MASKS, _permutations, contained_keys, head_key, min_hashes, run_key,
+                                   run_keys, sha1_hashes32, SMALL_WORDS)
+
+    norm = normalise_quote("The ferry will run again in May, the harbour master said on Monday")
+    words = norm.split()
+    assert run_key(norm) == head_key(norm) ^ 2 and run_key(norm) % 2 == 1
+    assert run_keys(norm) == sorted({head_key(" ".join(words[i:])) ^ 2 for i in range(len(words) - 4)})
+    assert set(run_keys(norm)) & set(contained_keys(norm)) == set()
+    values = min_hashes(sha1_hashes32(sorted(set(words) - SMALL_WORDS)), _permutations()).astype("<u4")
+    pairs = [int(values[2 * band]) | int(values[2 * band + 1]) << 32 for band in range(BANDS)]
+    masks = [int(m) for m in _BAND_MASKS]
+    want = [((p ^ m) & ~1) - (1 << 64) * (((p ^ m) & ~1) >> 63) for p, m in zip(pairs, masks)]
+    assert rendering_buckets(norm) == want
+    assert len(set(masks)) == BANDS and all(isinstance(b, int) for b in want)
+    assert np.int64(want[0]) == want[0]
