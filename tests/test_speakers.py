@@ -1390,3 +1390,17 @@ def test_the_union_is_the_labour_union_named_before():
             "Harlan Shipping said it would fight the suit. The union said the plan would leave retirees without care.")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the plan")]
     assert q.speaker == "Riverport Dock Workers"
+
+
+@pytest.mark.parametrize("role, words, date, holder", [
+    ("nominee", {"D", "presidential"}, datetime.date(2016, 7, 26), "Hillary Clinton"),
+    ("nominee", {"D"}, datetime.date(2016, 7, 25), None),  # the day before the roll call
+    ("nominee", {"R", "vice", "presidential"}, datetime.date(2016, 10, 4), "Mike Pence"),
+    ("director", {"fbi"}, datetime.date(2017, 6, 1), None),  # between two directors
+    ("president", {"vice"}, datetime.date(2012, 3, 1), "Joe Biden"),
+    ("president", {"mexican"}, datetime.date(2016, 9, 1), None),  # another country's
+    ("secretary", {"state", "former"}, datetime.date(2016, 9, 1), None),  # "the former secretary of state"
+])
+def test_the_holder_of_an_office_depends_on_the_day(role, words, date, holder):
+    from saidwhen.entities import office_holder
+    assert office_holder(role, words, date) == holder
