@@ -259,7 +259,8 @@ FINDINGS = frozenset("""average averages data numbers results tally estimate est
 #: "Bernie Sanders Pins The Rise Of …"): never the end of that name.
 HEADLINE_VERBS = frozenset("""addresses answers blasts heckles endorses slams urges warns wades says tells
     responds rips hits vows pledges promises defends calls asks admits denies insists explains
-    argues reacts pins sides puts""".split())
+    argues reacts pins sides puts hammers bashes knocks lashes grills scolds mocks torches praises backs
+    accuses attacks criticizes challenges dismisses rejects touts unveils reveals announces""".split())
 #: Words for a crowd, whose chants and shouts are nobody's one voice ("the crowd chanted back").
 CROWDS = frozenset("crowd crowds audience audiences mob throng congregation".split())
 #: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").

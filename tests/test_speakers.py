@@ -1404,3 +1404,12 @@ def test_the_union_is_the_labour_union_named_before():
 def test_the_holder_of_an_office_depends_on_the_day(role, words, date, holder):
     from saidwhen.entities import office_holder
     assert office_holder(role, words, date) == holder
+
+
+@pytest.mark.parametrize("verb", ["Hammers", "Praises", "Accuses"])
+def test_a_headline_verb_ends_the_name_before_it(verb):
+    text = (f"Dana Whitcombe {verb} Harlan Fargo CEO: \u2018You Should Be Criminally Investigated.\u2019\n\n"
+            "Maine Sen. Dana Whitcombe grilled Harlan Fargo CEO John Marsh on Tuesday for his role in a scheme.\n\n"
+            "\u201cYou should resign,\u201d Whitcombe said.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("You Should")]
+    assert (q.speaker, q.speaker_mention.text) == ("Dana Whitcombe", "Dana Whitcombe")
