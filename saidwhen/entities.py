@@ -1655,8 +1655,11 @@ class Entities:
         if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
             return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if recent is not None and owner is not None and _person_noun(w) and self._owner(owner) is recent:
-            return None  # "his longtime physician" is somebody of his, never himself (but "his biography" is his)
+        if recent is not None and owner is not None and _person_noun(w) and (
+                self._owner(owner) is recent or w not in recent.roles):
+            # "his longtime physician" is somebody of his, never himself (but "his biography" is
+            # his); "Johnson's doctor" is nobody the story last spoke of, unless it made them that
+            return None
         if owner is None and _person_noun(w) and (recent is None or w not in recent.roles) \
                 and (other := self._other_named_in_sentence(head, recent, before)) is not None:
             return other

@@ -1413,3 +1413,10 @@ def test_a_headline_verb_ends_the_name_before_it(verb):
             "\u201cYou should resign,\u201d Whitcombe said.")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("You Should")]
     assert (q.speaker, q.speaker_mention.text) == ("Dana Whitcombe", "Dana Whitcombe")
+
+
+def test_somebodys_doctor_is_not_the_person_the_story_last_spoke_of():
+    text = ("Mayor Tom Keller released his medical records on Friday.\n\n"
+            "Keller said he was in excellent health. Governor Ruth Hanley's doctor said she was fit to serve.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("she was fit")]
+    assert q.speaker is None
