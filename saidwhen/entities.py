@@ -1031,6 +1031,11 @@ class Entities:
             if not names:  # "Deborah Roe - Santilli's girlfriend - told": the name the dash sets the role off from
                 names = [self.doc[t.i - 1] for t in self.doc[tok.left_edge.i + 1 : tok.i] if t.text in ("-", "–", "—", "--")
                          and t.whitespace_ and self.doc[t.i - 1].whitespace_ and self.doc[t.i - 1].ent_type_ == "PERSON"][:1]
+            more = [c for c in names[0].children if c.dep_ == "conj" and coarse_pos(c) == "PROPN"] if names else []
+            if more and tok.tag_ == "NNS" and names[0].left_edge.i <= tok.i + 2:
+                # "Presidential candidates Clinton and Trump said", "Two analysts, Roe and Doe, found": two people
+                s, e = tok.left_edge.idx, more[-1].idx + len(more[-1])
+                return None, (s, e, self.text[s:e]), 0.5
             if names:
                 return self._named_in_role(tok, names[0])
         if coarse_pos(tok) == "PROPN" and (tok.lower_ in STRIP_TITLES or tok.lower_.rstrip(".") in ROLE_WORDS):

@@ -1420,3 +1420,11 @@ def test_somebodys_doctor_is_not_the_person_the_story_last_spoke_of():
             "Keller said he was in excellent health. Governor Ruth Hanley's doctor said she was fit to serve.")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("she was fit")]
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("subject", ["Council candidates Ruth Hanley and Tom Keller have both",
+                                     "Two analysts, Ruth Hanley and Tom Keller,"])
+def test_people_named_together_after_a_plural_noun_are_no_one_speaker(subject):
+    text = f"The vote is on Monday.\n\n{subject} said the budget needs more money for roads."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker is None
