@@ -379,6 +379,10 @@ class Store:
         # The quotes whose renderings a batch classifies at its end (``_classify``), each with the rendering
         # its last change quoted; None outside a batch.
         self._unclassified: dict[int, int | None] | None = None
+        # What a batch has read or written of its people's rows (``_person_rows``): the ids whose role is
+        # set and each id's gender, so a person seen again in the batch costs no statement; None outside a batch.
+        self._roled: set[int] | None = None
+        self._genders: dict[int, tuple] | None = None
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (run `saidwhen index` first)")
         try:
@@ -574,6 +578,7 @@ class Store:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
             self._filed, self._filed_total, self._unclassified = {}, 0, {}
+            self._roled, self._genders = set(), {}
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
@@ -601,6 +606,7 @@ class Store:
             raise
         finally:
             self._filed = self._unclassified = None
+            self._roled = self._genders = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
@@ -697,6 +703,7 @@ class Store:
                 self._alias(person_id, name, COUNTRY)
             else:
                 person_id = conn.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)", (name, kind, role)).lastrowid
+                self._new_person_row(person_id)
                 self._note_person(person_id, name, kind)
                 if kind == "PERSON" and " " in name:
                     self._absorb_surname(person_id, name)
@@ -707,8 +714,10 @@ class Store:
         """Record what one sighting of ``name`` adds to its person: the role, if none is known
         yet, and the mentions that are its names as aliases."""
         conn = self.connection
-        if role:
+        if role and (self._roled is None or person_id not in self._roled):
             conn.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", (role, person_id))
+            if self._roled is not None:
+                self._roled.add(person_id)  # set now, by this statement or before it
         named = alias_of if self.identities == "editor" else _capitalised
         aliases = {m.strip() for m in mentions if named(m.strip(), name, kind)}
         if aliases:
@@ -716,8 +725,21 @@ class Store:
         return person_id
 
     def _gender(self, person_id: int) -> tuple:
+        """The person's gender, evidence and conflict; read once a batch, then from the batch's memory."""
+        if self._genders is not None and person_id in self._genders:
+            return self._genders[person_id]
         row = self.connection.execute("SELECT gender, gender_evidence, gender_conflict FROM people WHERE id = ?", (person_id,)).fetchone()
-        return (row[0], row[1], row[2] or 0) if row else NO_GENDER
+        known = (row[0], row[1], row[2] or 0) if row else NO_GENDER
+        if self._genders is not None and row:
+            self._genders[person_id] = known
+        return known
+
+    def _new_person_row(self, person_id: int) -> None:
+        """Forget what the batch knew of a row under ``person_id``: a new person (SQLite may give a
+        deleted person's id to the next one stored) or one deleted (folded into another)."""
+        if self._roled is not None:
+            self._roled.discard(person_id)
+            self._genders.pop(person_id, None)
 
     def _fold_gender(self, person_id: int, seen: tuple) -> None:
         """Fold one article's (or a joined record's) gender evidence into the person's (``people.fold_gender``);
@@ -726,6 +748,8 @@ class Store:
         g = fold_gender(known, seen)
         if g != known:
             self.connection.execute("UPDATE people SET gender = ?, gender_evidence = ?, gender_conflict = ? WHERE id = ?", (*g, person_id))
+            if self._genders is not None:
+                self._genders[person_id] = g
 
     def _alias(self, person_id: int, alias: str, reason: str | None) -> None:
         self.connection.execute(
@@ -881,6 +905,7 @@ class Store:
         conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
         conn.execute("DELETE FROM people WHERE id = ?", (old,))
+        self._new_person_row(old)
         for same in (self._accented or {}).values():
             same.pop(old, None)
 

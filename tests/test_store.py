@@ -424,6 +424,30 @@ def test_articles_whose_text_disagrees_leave_a_conflict_not_the_last_word(store)
     assert rows(store, "SELECT gender, gender_evidence, gender_conflict FROM people") == [(None, None, 1)]
 
 
+def statements(store, run):
+    """The SQL statements ``run()`` sends through the store's connection (trigger bodies left out)."""
+    sent = []
+    store.connection.set_trace_callback(lambda sql: sent.append(sql) if not sql.startswith("--") else None)
+    try:
+        run()
+    finally:
+        store.connection.set_trace_callback(None)
+    return sent
+
+
+def test_a_person_seen_again_in_a_batch_costs_no_role_or_gender_statement(store):
+    def seen(n, role, gender):
+        q = quote(f"Line {n} of the mayor", speaker="Jordan Reyes", mention="Reyes")
+        return article(n, q, people=(Person("Jordan Reyes", "PERSON", role, (Mention("Jordan Reyes", 0, 1),), gender, "pronoun"),))
+    sent = statements(store, lambda: store.index([seen(1, None, "female"), seen(2, "the mayor", "female"),
+                                                  seen(3, "the harbour master", "female"), seen(4, "the mayor", "male")]))
+    assert sum("UPDATE people SET role" in sql for sql in sent) == 1  # the first role; the row holds it after
+    assert sum("SELECT gender" in sql for sql in sent) == 1  # read once, then kept in step with each write
+    assert rows(store, "SELECT role, gender, gender_evidence, gender_conflict FROM people") == [("the mayor", None, None, 1)]
+    store.index([seen(5, "the harbour master", "female")])  # a new batch reads the row again
+    assert rows(store, "SELECT role, gender, gender_conflict FROM people") == [("the mayor", None, 1)]
+
+
 def test_a_store_written_before_genders_gains_the_columns_on_opening(tmp_path):
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as conn:
