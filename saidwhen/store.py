@@ -383,6 +383,9 @@ class Store:
         # set and each id's gender, so a person seen again in the batch costs no statement; None outside a batch.
         self._roled: set[int] | None = None
         self._genders: dict[int, tuple] | None = None
+        # Whether the corrections table holds a row, read when a batch begins (nothing writes it during one);
+        # None outside a batch, where each lookup asks SQLite.
+        self._corrected: bool | None = None
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (run `saidwhen index` first)")
         try:
@@ -579,6 +582,7 @@ class Store:
                 self._data_version = version
             self._filed, self._filed_total, self._unclassified = {}, 0, {}
             self._roled, self._genders = set(), {}
+            self._corrected = bool(conn.execute("SELECT EXISTS (SELECT 1 FROM corrections)").fetchone()[0])
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
@@ -606,7 +610,7 @@ class Store:
             raise
         finally:
             self._filed = self._unclassified = None
-            self._roled = self._genders = None
+            self._roled = self._genders = self._corrected = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
@@ -759,6 +763,8 @@ class Store:
 
     def _merged_by_hand(self, name: str) -> int | None:
         """The person a correction joined ``name`` to, if it is stored."""
+        if self._corrected is False:
+            return None
         row = self.connection.execute(
             "SELECT p.id FROM corrections c JOIN people p ON p.name = c.person WHERE c.action = 'merge' AND c.name = ?"
             " ORDER BY c.id DESC LIMIT 1", (name,)).fetchone()
@@ -766,6 +772,8 @@ class Store:
 
     def _split(self, name: str) -> bool:
         """Whether a correction keeps ``name`` a person of its own."""
+        if self._corrected is False:
+            return False
         return self.connection.execute("SELECT 1 FROM corrections WHERE action = 'split' AND name = ?", (name,)).fetchone() is not None
 
     def _variant_of(self, name: str, here: Iterable[str] = ()) -> tuple[int, str] | None:

@@ -832,6 +832,18 @@ def test_joining_two_people_by_hand_merges_the_quote_each_had_of_one_text(store)
     assert [h.speaker for h in store.search("hold")] == ["Maria Okafor"]
 
 
+def test_a_batch_asks_for_corrections_once_while_there_are_none_and_follows_them_once_made(store):
+    batch = [article(1, quote("Rates hold", speaker="Maria Okafor")),
+             article(2, quote("Rates fall", speaker="Daniel Okafor", mention="Okafor")),
+             article(3, quote("Rates hold.", speaker="Okafor"))]
+    sent = statements(store, lambda: store.index(batch))
+    assert sum("corrections" in sql for sql in sent) == 1  # is there any? no: no lookup by name
+    store.merge_people("Okafor", "Maria Okafor")
+    sent = statements(store, lambda: store.index([article(4, quote("Rates climb", speaker="Okafor"))]))
+    assert sum("corrections" in sql for sql in sent) > 1
+    assert said_by(store)[-1] == ("rates climb", "Maria Okafor", 1)
+
+
 OLD_QUOTES = """CREATE TABLE quotes (
     id INTEGER PRIMARY KEY,
     text TEXT NOT NULL,
