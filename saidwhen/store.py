@@ -383,6 +383,8 @@ class Store:
         # set and each id's gender, so a person seen again in the batch costs no statement; None outside a batch.
         self._roled: set[int] | None = None
         self._genders: dict[int, tuple] | None = None
+        # The aliases each person was given in the batch (an INSERT OR IGNORE sent: the row is there after it).
+        self._aliased: dict[int, set[str]] | None = None
         # Whether the corrections table holds a row, read when a batch begins (nothing writes it during one);
         # None outside a batch, where each lookup asks SQLite.
         self._corrected: bool | None = None
@@ -581,7 +583,7 @@ class Store:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
             self._filed, self._filed_total, self._unclassified = {}, 0, {}
-            self._roled, self._genders = set(), {}
+            self._roled, self._genders, self._aliased = set(), {}, {}
             self._corrected = bool(conn.execute("SELECT EXISTS (SELECT 1 FROM corrections)").fetchone()[0])
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
@@ -610,7 +612,7 @@ class Store:
             raise
         finally:
             self._filed = self._unclassified = None
-            self._roled = self._genders = self._corrected = None
+            self._roled = self._genders = self._aliased = self._corrected = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
@@ -724,6 +726,10 @@ class Store:
                 self._roled.add(person_id)  # set now, by this statement or before it
         named = alias_of if self.identities == "editor" else _capitalised
         aliases = {m.strip() for m in mentions if named(m.strip(), name, kind)}
+        if self._aliased is not None:  # those the batch gave already would be ignored
+            given = self._aliased.setdefault(person_id, set())
+            aliases, sighted = aliases - given, aliases
+            given |= sighted
         if aliases:
             conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", [(person_id, x) for x in sorted(aliases)])
         return person_id
@@ -744,6 +750,7 @@ class Store:
         if self._roled is not None:
             self._roled.discard(person_id)
             self._genders.pop(person_id, None)
+            self._aliased.pop(person_id, None)
 
     def _fold_gender(self, person_id: int, seen: tuple) -> None:
         """Fold one article's (or a joined record's) gender evidence into the person's (``people.fold_gender``);

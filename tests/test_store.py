@@ -448,6 +448,13 @@ def test_a_person_seen_again_in_a_batch_costs_no_role_or_gender_statement(store)
     assert rows(store, "SELECT role, gender, gender_conflict FROM people") == [("the mayor", None, 1)]
 
 
+def test_an_alias_given_once_in_a_batch_is_not_sent_again(store):
+    batch = [article(n, quote(f"Line {n}", speaker="Maria Okafor")) for n in range(1, 5)]  # "Okafor" in each
+    sent = statements(store, lambda: store.index(batch))
+    assert sum("INTO aliases" in sql and "'Okafor'" in sql for sql in sent) == 1
+    assert rows(store, "SELECT p.name, a.alias FROM aliases a JOIN people p ON p.id = a.person_id") == [("Maria Okafor", "Okafor")]
+
+
 def test_a_store_written_before_genders_gains_the_columns_on_opening(tmp_path):
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as conn:
