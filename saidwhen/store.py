@@ -385,6 +385,8 @@ class Store:
         self._genders: dict[int, tuple] | None = None
         # The aliases each person was given in the batch (an INSERT OR IGNORE sent: the row is there after it).
         self._aliased: dict[int, set[str]] | None = None
+        # ``_ending_in``'s answers, kept until the batch stores or folds away a person.
+        self._endings: dict[tuple[str, str], list[tuple[int, str]]] | None = None
         # Whether the corrections table holds a row, read when a batch begins (nothing writes it during one);
         # None outside a batch, where each lookup asks SQLite.
         self._corrected: bool | None = None
@@ -583,7 +585,7 @@ class Store:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
             self._filed, self._filed_total, self._unclassified = {}, 0, {}
-            self._roled, self._genders, self._aliased = set(), {}, {}
+            self._roled, self._genders, self._aliased, self._endings = set(), {}, {}, {}
             self._corrected = bool(conn.execute("SELECT EXISTS (SELECT 1 FROM corrections)").fetchone()[0])
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
@@ -612,7 +614,7 @@ class Store:
             raise
         finally:
             self._filed = self._unclassified = None
-            self._roled = self._genders = self._aliased = self._corrected = None
+            self._roled = self._genders = self._aliased = self._endings = self._corrected = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
@@ -751,6 +753,7 @@ class Store:
             self._roled.discard(person_id)
             self._genders.pop(person_id, None)
             self._aliased.pop(person_id, None)
+            self._endings.clear()  # a name more or less ends in some word
 
     def _fold_gender(self, person_id: int, seen: tuple) -> None:
         """Fold one article's (or a joined record's) gender evidence into the person's (``people.fold_gender``);
@@ -879,8 +882,17 @@ class Store:
 
     def _ending_in(self, word: str, kind: str) -> list[tuple[int, str]]:
         """(id, name) of the people of ``kind`` whose name ends with a space and ``word`` in any
-        capitals (SQLite's ``LIKE '% word'``), in id order: through the index of last words, unless
-        ``word`` holds a character ``LIKE`` reads as a wildcard."""
+        capitals (SQLite's ``LIKE '% word'``), in id order (``_people_ending_in``); within a batch
+        asked once until a person is stored or folded away (a surname is looked up again and again)."""
+        if self._endings is None:
+            return self._people_ending_in(word, kind)
+        if (word, kind) not in self._endings:
+            self._endings[word, kind] = self._people_ending_in(word, kind)
+        return list(self._endings[word, kind])
+
+    def _people_ending_in(self, word: str, kind: str) -> list[tuple[int, str]]:
+        """``_ending_in`` asked of SQLite: through the index of last words, unless ``word`` holds a
+        character ``LIKE`` reads as a wildcard."""
         if "%" in word or "_" in word:
             return self.connection.execute("SELECT id, name FROM people WHERE kind = ? AND name LIKE '% ' || ? ORDER BY id",
                                            (kind, word)).fetchall()

@@ -455,6 +455,15 @@ def test_an_alias_given_once_in_a_batch_is_not_sent_again(store):
     assert rows(store, "SELECT p.name, a.alias FROM aliases a JOIN people p ON p.id = a.person_id") == [("Maria Okafor", "Okafor")]
 
 
+def test_a_bare_surname_seen_again_in_a_batch_looks_up_its_full_names_once(store):
+    store.index([article(1, quote("Rates hold", speaker="Maria Okafor"))])
+    batch = [article(n, quote(f"Line {n}", speaker="Okafor")) for n in range(2, 5)]
+    sent = statements(store, lambda: store.index(batch))
+    lookups = [sql for sql in sent if "LIKE '% ' ||" in sql]  # the people, the organisations, whose name ends in "Okafor"
+    assert len(lookups) == len(set(lookups)) == 2
+    assert {name for _, name, _ in said_by(store)} == {"Maria Okafor"}
+
+
 def test_a_store_written_before_genders_gains_the_columns_on_opening(tmp_path):
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as conn:
