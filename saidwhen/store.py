@@ -379,7 +379,7 @@ class Store:
         # The quotes whose renderings a batch classifies at its end (``_classify``), each with the rendering
         # its last change quoted; None outside a batch.
         self._unclassified: dict[int, int | None] | None = None
-        # What a batch has read or written of its people's rows (``_person_rows``): the ids whose role is
+        # What a batch has read or written of its people's rows (``_new_person_row`` forgets an id): the ids whose role is
         # set and each id's gender, so a person seen again in the batch costs no statement; None outside a batch.
         self._roled: set[int] | None = None
         self._genders: dict[int, tuple] | None = None
