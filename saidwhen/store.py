@@ -379,6 +379,17 @@ class Store:
         # The quotes whose renderings a batch classifies at its end (``_classify``), each with the rendering
         # its last change quoted; None outside a batch.
         self._unclassified: dict[int, int | None] | None = None
+        # What a batch has read or written of its people's rows (``_new_person_row`` forgets an id): the ids whose role is
+        # set and each id's gender, so a person seen again in the batch costs no statement; None outside a batch.
+        self._roled: set[int] | None = None
+        self._genders: dict[int, tuple] | None = None
+        # The aliases each person was given in the batch (an INSERT OR IGNORE sent: the row is there after it).
+        self._aliased: dict[int, set[str]] | None = None
+        # ``_ending_in``'s answers, kept until the batch stores or folds away a person.
+        self._endings: dict[tuple[str, str], list[tuple[int, str]]] | None = None
+        # Whether the corrections table holds a row, read when a batch begins (nothing writes it during one);
+        # None outside a batch, where each lookup asks SQLite.
+        self._corrected: bool | None = None
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (run `saidwhen index` first)")
         try:
@@ -574,6 +585,8 @@ class Store:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
             self._filed, self._filed_total, self._unclassified = {}, 0, {}
+            self._roled, self._genders, self._aliased, self._endings = set(), {}, {}, {}
+            self._corrected = bool(conn.execute("SELECT EXISTS (SELECT 1 FROM corrections)").fetchone()[0])
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
@@ -601,6 +614,7 @@ class Store:
             raise
         finally:
             self._filed = self._unclassified = None
+            self._roled = self._genders = self._aliased = self._endings = self._corrected = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
@@ -697,6 +711,7 @@ class Store:
                 self._alias(person_id, name, COUNTRY)
             else:
                 person_id = conn.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)", (name, kind, role)).lastrowid
+                self._new_person_row(person_id)
                 self._note_person(person_id, name, kind)
                 if kind == "PERSON" and " " in name:
                     self._absorb_surname(person_id, name)
@@ -707,17 +722,38 @@ class Store:
         """Record what one sighting of ``name`` adds to its person: the role, if none is known
         yet, and the mentions that are its names as aliases."""
         conn = self.connection
-        if role:
+        if role and (self._roled is None or person_id not in self._roled):
             conn.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", (role, person_id))
+            if self._roled is not None:
+                self._roled.add(person_id)  # set now, by this statement or before it
         named = alias_of if self.identities == "editor" else _capitalised
         aliases = {m.strip() for m in mentions if named(m.strip(), name, kind)}
+        if self._aliased is not None:  # those the batch gave already would be ignored
+            given = self._aliased.setdefault(person_id, set())
+            aliases, sighted = aliases - given, aliases
+            given |= sighted
         if aliases:
             conn.executemany("INSERT OR IGNORE INTO aliases (person_id, alias) VALUES (?, ?)", [(person_id, x) for x in sorted(aliases)])
         return person_id
 
     def _gender(self, person_id: int) -> tuple:
+        """The person's gender, evidence and conflict; read once a batch, then from the batch's memory."""
+        if self._genders is not None and person_id in self._genders:
+            return self._genders[person_id]
         row = self.connection.execute("SELECT gender, gender_evidence, gender_conflict FROM people WHERE id = ?", (person_id,)).fetchone()
-        return (row[0], row[1], row[2] or 0) if row else NO_GENDER
+        known = (row[0], row[1], row[2] or 0) if row else NO_GENDER
+        if self._genders is not None and row:
+            self._genders[person_id] = known
+        return known
+
+    def _new_person_row(self, person_id: int) -> None:
+        """Forget what the batch knew of a row under ``person_id``: a new person (SQLite may give a
+        deleted person's id to the next one stored) or one deleted (folded into another)."""
+        if self._roled is not None:
+            self._roled.discard(person_id)
+            self._genders.pop(person_id, None)
+            self._aliased.pop(person_id, None)
+            self._endings.clear()  # a name more or less ends in some word
 
     def _fold_gender(self, person_id: int, seen: tuple) -> None:
         """Fold one article's (or a joined record's) gender evidence into the person's (``people.fold_gender``);
@@ -726,6 +762,8 @@ class Store:
         g = fold_gender(known, seen)
         if g != known:
             self.connection.execute("UPDATE people SET gender = ?, gender_evidence = ?, gender_conflict = ? WHERE id = ?", (*g, person_id))
+            if self._genders is not None:
+                self._genders[person_id] = g
 
     def _alias(self, person_id: int, alias: str, reason: str | None) -> None:
         self.connection.execute(
@@ -735,6 +773,8 @@ class Store:
 
     def _merged_by_hand(self, name: str) -> int | None:
         """The person a correction joined ``name`` to, if it is stored."""
+        if self._corrected is False:
+            return None
         row = self.connection.execute(
             "SELECT p.id FROM corrections c JOIN people p ON p.name = c.person WHERE c.action = 'merge' AND c.name = ?"
             " ORDER BY c.id DESC LIMIT 1", (name,)).fetchone()
@@ -742,6 +782,8 @@ class Store:
 
     def _split(self, name: str) -> bool:
         """Whether a correction keeps ``name`` a person of its own."""
+        if self._corrected is False:
+            return False
         return self.connection.execute("SELECT 1 FROM corrections WHERE action = 'split' AND name = ?", (name,)).fetchone() is not None
 
     def _variant_of(self, name: str, here: Iterable[str] = ()) -> tuple[int, str] | None:
@@ -840,8 +882,17 @@ class Store:
 
     def _ending_in(self, word: str, kind: str) -> list[tuple[int, str]]:
         """(id, name) of the people of ``kind`` whose name ends with a space and ``word`` in any
-        capitals (SQLite's ``LIKE '% word'``), in id order: through the index of last words, unless
-        ``word`` holds a character ``LIKE`` reads as a wildcard."""
+        capitals (SQLite's ``LIKE '% word'``), in id order (``_people_ending_in``); within a batch
+        asked once until a person is stored or folded away (a surname is looked up again and again)."""
+        if self._endings is None:
+            return self._people_ending_in(word, kind)
+        if (word, kind) not in self._endings:
+            self._endings[word, kind] = self._people_ending_in(word, kind)
+        return list(self._endings[word, kind])
+
+    def _people_ending_in(self, word: str, kind: str) -> list[tuple[int, str]]:
+        """``_ending_in`` asked of SQLite: through the index of last words, unless ``word`` holds a
+        character ``LIKE`` reads as a wildcard."""
         if "%" in word or "_" in word:
             return self.connection.execute("SELECT id, name FROM people WHERE kind = ? AND name LIKE '% ' || ? ORDER BY id",
                                            (kind, word)).fetchall()
@@ -881,6 +932,7 @@ class Store:
         conn.execute("UPDATE OR IGNORE aliases SET person_id = ? WHERE person_id = ?", (person_id, old))
         conn.execute("DELETE FROM aliases WHERE person_id = ?", (old,))
         conn.execute("DELETE FROM people WHERE id = ?", (old,))
+        self._new_person_row(old)
         for same in (self._accented or {}).values():
             same.pop(old, None)
 

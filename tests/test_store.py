@@ -424,6 +424,46 @@ def test_articles_whose_text_disagrees_leave_a_conflict_not_the_last_word(store)
     assert rows(store, "SELECT gender, gender_evidence, gender_conflict FROM people") == [(None, None, 1)]
 
 
+def statements(store, run):
+    """The SQL statements ``run()`` sends through the store's connection (trigger bodies left out)."""
+    sent = []
+    store.connection.set_trace_callback(lambda sql: sent.append(sql) if not sql.startswith("--") else None)
+    try:
+        run()
+    finally:
+        store.connection.set_trace_callback(None)
+    return sent
+
+
+def test_a_person_seen_again_in_a_batch_costs_no_role_or_gender_statement(store):
+    def seen(n, role, gender):
+        q = quote(f"Line {n} of the mayor", speaker="Jordan Reyes", mention="Reyes")
+        return article(n, q, people=(Person("Jordan Reyes", "PERSON", role, (Mention("Jordan Reyes", 0, 1),), gender, "pronoun"),))
+    sent = statements(store, lambda: store.index([seen(1, None, "female"), seen(2, "the mayor", "female"),
+                                                  seen(3, "the harbour master", "female"), seen(4, "the mayor", "male")]))
+    assert sum("UPDATE people SET role" in sql for sql in sent) == 1  # the first role; the row holds it after
+    assert sum("SELECT gender" in sql for sql in sent) == 1  # read once, then kept in step with each write
+    assert rows(store, "SELECT role, gender, gender_evidence, gender_conflict FROM people") == [("the mayor", None, None, 1)]
+    store.index([seen(5, "the harbour master", "female")])  # a new batch reads the row again
+    assert rows(store, "SELECT role, gender, gender_conflict FROM people") == [("the mayor", None, 1)]
+
+
+def test_an_alias_given_once_in_a_batch_is_not_sent_again(store):
+    batch = [article(n, quote(f"Line {n}", speaker="Maria Okafor")) for n in range(1, 5)]  # "Okafor" in each
+    sent = statements(store, lambda: store.index(batch))
+    assert sum("INTO aliases" in sql and "'Okafor'" in sql for sql in sent) == 1
+    assert rows(store, "SELECT p.name, a.alias FROM aliases a JOIN people p ON p.id = a.person_id") == [("Maria Okafor", "Okafor")]
+
+
+def test_a_bare_surname_seen_again_in_a_batch_looks_up_its_full_names_once(store):
+    store.index([article(1, quote("Rates hold", speaker="Maria Okafor"))])
+    batch = [article(n, quote(f"Line {n}", speaker="Okafor")) for n in range(2, 5)]
+    sent = statements(store, lambda: store.index(batch))
+    lookups = [sql for sql in sent if "LIKE '% ' ||" in sql]  # the people, the organisations, whose name ends in "Okafor"
+    assert len(lookups) == len(set(lookups)) == 2
+    assert {name for _, name, _ in said_by(store)} == {"Maria Okafor"}
+
+
 def test_a_store_written_before_genders_gains_the_columns_on_opening(tmp_path):
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as conn:
@@ -806,6 +846,18 @@ def test_joining_two_people_by_hand_merges_the_quote_each_had_of_one_text(store)
     assert rows(store, "SELECT r.text, r.change FROM renderings r WHERE quote_id = 1 ORDER BY r.id") == [
         ("Rates hold", "punctuation"), ("Rates hold.", "original")]
     assert [h.speaker for h in store.search("hold")] == ["Maria Okafor"]
+
+
+def test_a_batch_asks_for_corrections_once_while_there_are_none_and_follows_them_once_made(store):
+    batch = [article(1, quote("Rates hold", speaker="Maria Okafor")),
+             article(2, quote("Rates fall", speaker="Daniel Okafor", mention="Okafor")),
+             article(3, quote("Rates hold.", speaker="Okafor"))]
+    sent = statements(store, lambda: store.index(batch))
+    assert sum("corrections" in sql for sql in sent) == 1  # is there any? no: no lookup by name
+    store.merge_people("Okafor", "Maria Okafor")
+    sent = statements(store, lambda: store.index([article(4, quote("Rates climb", speaker="Okafor"))]))
+    assert sum("corrections" in sql for sql in sent) > 1
+    assert said_by(store)[-1] == ("rates climb", "Maria Okafor", 1)
 
 
 OLD_QUOTES = """CREATE TABLE quotes (
