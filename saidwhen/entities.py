@@ -160,10 +160,10 @@ _LABOUR = frozenset("""workers employees teamsters teachers nurses attendants pi
 _SAME_ROLE = {"judge": {"justice"}}
 
 # Words a description of an office may carry besides those that say which office it is ("the GOP
-# presidential nominee", "the sitting president"); one that dates it ("the former secretary of
-# state", "the next president") leaves the holder on the article's date aside.
+# presidential nominee", "the sitting president"). Any other word names another office ("the vice
+# president", "the deputy director", "the Mexican president") or another time ("the former
+# secretary of state", "the next president", "the presumptive nominee"): no holder then.
 _OFFICE_NEUTRAL = frozenset("presidential current sitting incumbent u.s. us american national party".split())
-_NOT_NOW = frozenset("former then ex onetime one-time late next future incoming outgoing would-be presumptive acting".split())
 
 
 @lru_cache(maxsize=1)
@@ -175,13 +175,11 @@ def _offices() -> list[dict]:
 def office_holder(role: str, words: set[str], on) -> str | None:
     """The holder, on date ``on``, of the office a description names by ``role`` and the words that
     qualify it ("nominee" and {"R", "presidential"}, a party given as "R" or "D"); None if the
-    words name no office listed, or name it at another time."""
-    if words & _NOT_NOW:
-        return None
+    words name no office listed, or name it at another time (``_OFFICE_NEUTRAL``)."""
     day = on.isoformat()
     for office in _offices():
         need = set(office["with"])
-        if office["role"] != role or not need <= words or words & set(office["without"]) or words - need - _OFFICE_NEUTRAL:
+        if office["role"] != role or not need <= words or words - need - _OFFICE_NEUTRAL:
             continue
         for start, end, name in office["holders"]:
             if start <= day < (end or "9999"):
@@ -1674,12 +1672,11 @@ class Entities:
         """The person the article names who held, on its date, the office the description headed
         by ``head`` names ("the Democratic nominee", "the FBI director", "the secretary of state"),
         where the article gives nobody that role itself; never somebody's ("his director")."""
-        date = getattr(self, "date", None)
-        if date is None or any(c.dep_ == "poss" for c in head.children):
+        if self.date is None or any(c.dep_ == "poss" for c in head.children):
             return None
         words = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
         words |= {g.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"}
-        name = office_holder(w, {PARTIES.get(x, x) for x in words}, date)
+        name = office_holder(w, {PARTIES.get(x, x) for x in words}, self.date)
         if name is None:
             return None
         ent = self.lookup(name, "PERSON")
@@ -1945,7 +1942,7 @@ class Entities:
     def _press_title(self, word: Token) -> Entity | None:
         """The paper a title ending in ``word`` names ("New York Times", "Times"), as the article
         knows it or as a new organisation."""
-        start = min(t.idx for t in word.subtree)
+        start = word.left_edge.idx
         name = self.text[start : word.idx + len(word)]
         if not all(w[:1].isupper() for w in name.split()):
             return None
