@@ -30,6 +30,22 @@ import numpy as np
 _BEGIN, _IN, _LAST, _UNIT, _OUT, _NONE = range(6)
 
 
+def greedy_moves(component, features: int) -> list[str] | None:
+    """The move names of a spaCy transition-based ``component`` (``ner``, ``parser``) whose model a
+    numpy decoding can replay: greedy search, ``features`` features per state, maxout of two
+    pieces, an output layer, every class seen in training; None for any other model."""
+    model = getattr(component, "model", None)
+    try:
+        lower = model.get_ref("lower")
+        if not (component.cfg.get("beam_width", 1) == 1 and model.attrs.get("has_upper") is True
+                and not model.attrs.get("unseen_classes") and model.has_ref("tok2vec") and model.has_ref("upper")
+                and (lower.get_dim("nF"), lower.get_dim("nP")) == (features, 2)):
+            return None
+        return [component.moves.get_class_name(i) for i in range(component.moves.n_moves)]
+    except (AttributeError, KeyError, ValueError):
+        return None
+
+
 class GreedyNER:
     """The entities spaCy's ``ner`` component finds in docs fresh from the tokenizer."""
 
@@ -50,21 +66,10 @@ class GreedyNER:
 
     @staticmethod
     def fits(ner) -> bool:
-        """Whether ``ner`` is the model this decoding replays: spaCy's transition-based NER with
-        greedy search, three features per state, maxout of two pieces, an output layer, every
-        class seen in training, and BILUO moves."""
-        model = getattr(ner, "model", None)
-        try:
-            lower = model.get_ref("lower")
-            names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
-            return (
-                ner.cfg.get("beam_width", 1) == 1 and model.attrs.get("has_upper") is True
-                and not model.attrs.get("unseen_classes") and model.has_ref("tok2vec") and model.has_ref("upper")
-                and (lower.get_dim("nF"), lower.get_dim("nP")) == (3, 2)
-                and all(n == "O" or n[:2] in ("B-", "I-", "L-", "U-") for n in names)
-            )
-        except (AttributeError, KeyError, ValueError):
-            return False
+        """Whether ``ner`` is the model this decoding replays: a transition-based component of the
+        shape ``greedy_moves`` reads, three features per state, with BILUO moves."""
+        names = greedy_moves(ner, 3)
+        return names is not None and all(n == "O" or n[:2] in ("B-", "I-", "L-", "U-") for n in names)
 
     def pipe(self, docs: Iterable, batch_size: int = 256) -> Iterator[list[tuple[int, int, str]]]:
         """Per doc, in order, its entities as (start token, end token, label), batched as

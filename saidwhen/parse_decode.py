@@ -38,6 +38,8 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from .ner_decode import greedy_moves
+
 #: spaCy's arc-eager moves, by the letter their names begin with.
 _SHIFT, _REDUCE, _LEFT, _RIGHT, _BREAK = range(5)
 _MOVES = "SDLRB"
@@ -123,24 +125,15 @@ class GreedyParser:
 
     @staticmethod
     def fits(parser) -> bool:
-        """Whether ``parser`` is the model this decoding replays: spaCy's transition-based parser
-        with greedy search, eight features per state, maxout of two pieces, an output layer, every
-        class seen in training, and arc-eager moves with no ``subtok`` label (whose validity rule
-        differs) and no learned tokens."""
-        model = getattr(parser, "model", None)
-        try:
-            lower = model.get_ref("lower")
-            names = [parser.moves.get_class_name(i) for i in range(parser.moves.n_moves)]
-            return (
-                type(parser.moves).__name__ == "ArcEager" and parser.cfg.get("beam_width", 1) == 1
-                and not parser.cfg.get("learn_tokens") and model.attrs.get("has_upper") is True
-                and not model.attrs.get("unseen_classes") and model.has_ref("tok2vec") and model.has_ref("upper")
-                and (lower.get_dim("nF"), lower.get_dim("nP")) == (8, 2)
-                and all(n in ("S", "D") or n[:2] in ("L-", "R-", "B-") for n in names)
-                and not any(n[2:] == "subtok" for n in names)
-            )
-        except (AttributeError, KeyError, ValueError):
-            return False
+        """Whether ``parser`` is the model this decoding replays: a transition-based component of
+        the shape ``ner_decode.greedy_moves`` reads, eight features per state, with arc-eager moves,
+        no ``subtok`` label (whose validity rule differs) and no learned tokens."""
+        names = greedy_moves(parser, 8)
+        return (
+            names is not None and type(parser.moves).__name__ == "ArcEager" and not parser.cfg.get("learn_tokens")
+            and all(n in ("S", "D") or n[:2] in ("L-", "R-", "B-") for n in names)
+            and not any(n[2:] == "subtok" for n in names)
+        )
 
     def pipe(self, docs: Iterable, batch_size: int = 256) -> Iterator:
         """The docs, parsed, in order, batched as ``Parser.pipe`` batches: ``batch_size`` docs,
