@@ -10,13 +10,17 @@ and for textacy's ``direct_quotations``:
   "officials", is right only when the speaker is null);
 - the mention-to-entity step alone: given the gold source mention, is the canonical name right?
 
-    .venv/bin/python benchmarks/real.py [--blind | --train-names] [--no-textacy] [--errors]
+    .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names] [--no-textacy] [--errors]
 
 ``--blind`` scores the tenth of PolNeAR train that ``scripts/train_sources.py`` never reads
 (source match only: it has no name gold). Look at it rarely. ``--train-names`` scores the 40 train
 articles of a second name gold, ``data/polnear_names_train.jsonl`` (710 sources, written by two other
 annotators who never saw the code): a check that the name figures are not dev's alone. Those
 articles are part of what ``scripts/train_sources.py`` and ``scripts/build_names.py`` learn from.
+``--third-names`` scores a third name gold, ``data/polnear_names_train3.jsonl`` (655 sources of 30
+more train articles, drawn with seed 17 from train less its blind tenth and the second gold's
+articles, written by another annotator who never saw the code), fresh when issue 12's seventeenth
+round began.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 SCORER = ROOT.parent / "shared" / "tools"
 NAMES = HERE / "data" / "polnear_names_dev.jsonl"
 TRAIN_NAMES = HERE / "data" / "polnear_names_train.jsonl"
+THIRD_NAMES = HERE / "data" / "polnear_names_train3.jsonl"
 #: The entity step's answer for a gold mention in a sentence saidwhen never parses.
 UNPARSED = object()
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -239,9 +244,9 @@ def main(argv: list[str]) -> int:
         from train_sources import blind as is_blind
 
         articles = [a for k, a in enumerate(load(POLNEAR / "train.jsonl")) if is_blind(k)]
-    names = TRAIN_NAMES if "--train-names" in argv else NAMES
+    names = TRAIN_NAMES if "--train-names" in argv else THIRD_NAMES if "--third-names" in argv else NAMES
     rows = load(names)
-    if names is TRAIN_NAMES:
+    if names is not NAMES:
         ids = {row["id"] for row in rows}
         articles = [a for a in load(POLNEAR / "train.jsonl") if a["id"] in ids]
     elif not blind:
@@ -265,7 +270,8 @@ def main(argv: list[str]) -> int:
             scores.update(name_scores(matches, rows))
         scores["seconds"] = time.perf_counter() - t0
         table["textacy 0.13"] = scores
-    part = "PolNeAR train, blind tenth" if blind else "PolNeAR train, name gold's articles" if names is TRAIN_NAMES else "PolNeAR dev"
+    part = "PolNeAR train, blind tenth" if blind else "PolNeAR train, second name gold's articles" if names is TRAIN_NAMES \
+        else "PolNeAR train, third name gold's articles" if names is THIRD_NAMES else "PolNeAR dev"
     print(f"{part}: {len(articles)} real articles, {sum(len(a['attributions']) for a in articles)} attributions")
     cols = list(table)
     print(f"{'':<28}" + "".join(f"{c:>20}" for c in cols))

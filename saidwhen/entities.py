@@ -586,13 +586,18 @@ class Entities:
         if at is not None and len(cands) > 1:
             # The story's protagonist keeps the bare surname ("She married Dennis Ellery … Ellery
             # organised a petition" is still Margaret Ellery): one mentioned at least three times
-            # and twice as often as the others; else the one mentioned last.
-            count = {id(e): sum(1 for m in e.mentions if m[0] < at) for e in cands}
+            # and twice as often as the others; else the one mentioned last. Only the mentions that
+            # call them by this name count: a relative the story calls by first name ("spotlight
+            # daughter Ivy") does not take over the family name the story uses for someone else.
+            called = {id(e): [m[0] for m in e.mentions if m[0] < at and set(key) <= set(_name_key(m[2]))] for e in cands}
+            if not any(called.values()):
+                called = {id(e): [m[0] for m in e.mentions if m[0] < at] for e in cands}
+            count = {id(e): len(called[id(e)]) for e in cands}
             top = max(cands, key=lambda e: count[id(e)])
             titled = title or _TITLED.search(self.text, max(0, at - 6), at)  # "Mr. Haddad" picks by gender or recency
             if not titled and count[id(top)] >= 3 and all(count[id(top)] >= 2 * count[id(e)] for e in cands if e is not top):
                 return top
-            last = {id(e): max((m[0] for m in e.mentions if m[0] < at), default=-1) for e in cands}
+            last = {id(e): max(called[id(e)], default=-1) for e in cands}
             best = max(cands, key=lambda e: last[id(e)])
             if last[id(best)] >= 0:
                 return self._dominant(best, cands, at)

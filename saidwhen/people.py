@@ -182,10 +182,22 @@ def _opposite_sex(a: str, b: str) -> bool:
 @lru_cache(maxsize=1)
 def first_names():
     """gender-guesser's dictionary of first names (about 40,000, with the gender usually borne),
-    loaded once for the speaker stage and the store alike."""
+    loaded once for the speaker stage and the store alike, read for English-language news: a name
+    the list gives one sex in general and the other in the United States ("Jan", "Jean", "Rand",
+    "Bernie", "Eli") is borne by both, so only the text can say which (``"andy"``)."""
     import gender_guesser.detector
 
-    return gender_guesser.detector.Detector(case_sensitive=False)
+    class NewsFirstNames(gender_guesser.detector.Detector):
+        def get_gender(self, name: str, country: str | None = None) -> str:
+            g = super().get_gender(name, country)
+            if country is None and g in _SEX and _SEX.get(super().get_gender(name, "usa"), _SEX[g]) != _SEX[g]:
+                return "andy"
+            return g
+
+    return NewsFirstNames(case_sensitive=False)
+
+
+_SEX = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 
 
 def _same_sex(a: str, b: str) -> bool:

@@ -177,3 +177,17 @@ def test_a_name_whose_utf8_was_read_as_latin1_is_named_right(written):
     # once, and twice with its accents decomposed, as one archive of real news prints it
     text = f'"Europe must defend itself," French President {written} said. He spoke in Paris.'
     assert [p.name for p in extract(text).people] == ["François Lachaud"]
+
+
+
+@pytest.mark.parametrize("name, pronoun, gender", [("Jan Brewster", "she", "female"), ("Jean Hollis", "she", "female"),
+                                                    ("Rand Colby", "he", "male"), ("Bernie Voss", "he", "male")])
+def test_a_first_name_of_one_sex_in_the_us_and_the_other_elsewhere_is_left_to_the_text(name, pronoun, gender):
+    # the list gives these names one sex in general and the other in the United States: the
+    # pronoun right after the name is theirs, not the one of the other person named before
+    other = "Amy Cole" if pronoun == "she" else "Tom Vance"
+    text = (f'Senator {other} opened the hearing on Monday.\n\nFormer governor {name} backs the plan. '
+            f'"It will work," {pronoun} said.')
+    (q,) = extract(text).quotes
+    assert q.speaker == name
+    assert person(text, name) == (gender, "pronoun")

@@ -1428,3 +1428,13 @@ def test_people_named_together_after_a_plural_noun_are_no_one_speaker(subject):
     text = f"The vote is on Monday.\n\n{subject} said the budget needs more money for roads."
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker is None
+
+
+def test_a_relative_called_by_first_name_does_not_take_over_the_family_name():
+    text = ("The convention is a second chance for Walter Brandt to win over women.\n\n"
+            "His advisers want to spotlight daughter Ivy at the convention this week.\n\n"
+            "Brandt has begun to soften his tone. \"We are going to win,\" Brandt said on Monday.\n\n"
+            "Ivy Brandt, 34, could be a strong voice for him. \"He is kind,\" she said.")
+    quotes = {q.text.rstrip(".,"): q.speaker for q in saidwhen.extract(text).quotes}
+    assert quotes["We are going to win"] == "Walter Brandt"
+    assert quotes["He is kind"] == "Ivy Brandt"
