@@ -1046,6 +1046,8 @@ class Entities:
             # the name its apposition; the name, with the title as role
             name = next((c for c in tok.children if c.dep_ == "appos" and c.left_edge.i == tok.i + 1
                          and c.ent_type_ == "PERSON" and coarse_pos(c) == "PROPN"), None)
+            if name is None and (e := self._ent_of.get(tok.i + 1)) is not None and e.label_ == "PERSON" and e.start == tok.i + 1:
+                name = e[-1]  # "Navy Capt. Jeff Davis", which the parser split after the title's period
             if name is not None:
                 return self._named_in_role(tok, name)
         if (dateline := dateline_end(self.text, tok.idx)) is not None and tok.idx < dateline:

@@ -38,6 +38,11 @@ STAND_IN = "Yes"
 DISABLED = ("lemmatizer", "attribute_ruler")
 
 
+#: Abbreviated ranks and titles the model's tokenizer splits at their period.
+TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Maj.", "Cpl.", "Pvt.", "Pfc.", "Spc.", "Cmdr.", "Brig.", "Det.",
+                       "Supt.", "Insp.")
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     """The English spaCy pipeline from its installed package, loaded once per process."""
@@ -54,6 +59,10 @@ def load_nlp():
     ).finditer
     # "Cos." (companies, as in "Lowe's Cos.") is one abbreviation, as the model's "Co." and "Corp." are.
     nlp.tokenizer.add_special_case("Cos.", [{"ORTH": "Cos."}])
+    # Ranks and titles written abbreviated before a name ("Army Capt. Ann Roe", "Sgt. Tom Bell") are
+    # one word, as the model's "Gen." and "Adm." are: split, their period ends the sentence there.
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
     nlp.add_pipe("saidwhen_paragraphs", before="parser")
     _, parser = nlp.remove_pipe("parser")
     nlp.add_pipe("saidwhen_parser", name="parser", after="saidwhen_paragraphs")
@@ -248,17 +257,29 @@ def make_parse(nlp: Language, name: str) -> Parse:
 _TEXT = "saidwhen.text"
 
 
+#: An abbreviated title before a name ("Navy Capt. Jeff Davis", "Sgt. Tom Bell"): its period
+#: never ends the sentence, which the parser would otherwise end there, cutting off the name.
+_TITLE_BEFORE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Capt|Col|Maj|Cpl|Pvt|Pfc|Spc|Cmdr|Brig|Det"
+                                r"|Supt|Insp|Adm|Rev|Prof)\. +(?=[A-Z])")
+
+
 @Language.component("saidwhen_paragraphs")
 def paragraph_breaks(doc):
     """A line break ends a sentence: attribution never reaches across paragraphs. The token after
-    each line break starts one (found from the break's offset, not by reading every token)."""
+    each line break starts one (found from the break's offset, not by reading every token), and
+    the name after an abbreviated title starts none."""
     from spacy.attrs import IDX
 
     text = doc.user_data[_TEXT] = doc.text  # for the names step, which runs last and takes it back
     at = text.find("\n")
-    if at < 0:
+    titled = [m.end() for m in _TITLE_BEFORE_NAME.finditer(text)]
+    if at < 0 and not titled:
         return doc
     starts = doc.to_array(IDX).tolist()
+    for end in titled:
+        i = bisect_right(starts, end) - 1
+        if 0 < i < len(starts) and starts[i] == end:
+            doc[i].is_sent_start = False
     while at >= 0:
         i = bisect_right(starts, at)  # the token after the one whose text or space holds the break
         if i >= len(starts):

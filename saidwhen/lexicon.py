@@ -321,7 +321,8 @@ TITLE_WORDS = {
 }
 STRIP_TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt lt.
-    sgt sgt. det det. president senator governor representative judge justice coach sir dame lord
+    sgt sgt. det det. capt capt. col col. maj maj. cpl cpl. pvt pvt. pfc pfc. spc spc. cmdr cmdr. brig brig.
+    supt supt. insp insp. president senator governor representative judge justice coach sir dame lord
     lady mayor chancellor minister secretary professor doctor detective officer sheriff captain
     chief pope king queen prince princess rev rev. reverend father""".split()
 )

@@ -1438,3 +1438,11 @@ def test_a_relative_called_by_first_name_does_not_take_over_the_family_name():
     quotes = {q.text.rstrip(".,"): q.speaker for q in saidwhen.extract(text).quotes}
     assert quotes["We are going to win"] == "Walter Brandt"
     assert quotes["He is kind"] == "Ivy Brandt"
+
+
+@pytest.mark.parametrize("title", ["Navy Capt.", "Army Sgt.", "Air Force 1st Lt.", "Marine Cpl.", "Col.", "Army Maj."])
+def test_an_abbreviated_rank_before_a_name_is_the_persons_title(title):
+    text = (f"The base will close in June.\n\n\"We are ready for it,\" said Pentagon spokesman {title} Jeff Dale, "
+            "who was asked about the plan.")
+    (q,) = saidwhen.extract(text).quotes
+    assert (q.speaker, q.speaker_mention.text) == ("Jeff Dale", "Jeff Dale")
