@@ -83,6 +83,10 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
                 parts = parts[parts.index(dash) + 1 :]
         while len(parts) > 1 and parts[0].lower() in ORG_DESCRIPTORS and parts[1][:1].isupper():
             parts = parts[1:]  # "Developer Tarnside Homes" → "Tarnside Homes"
+        while len(parts) > 1 and (parts[-1].lower() == "poll" or parts[-1] == "survey"):
+            # "a Harbor State University Poll found": the pollster speaks through its poll (but a
+            # body may be a "Survey": "the U.S. Geological Survey")
+            parts = parts[:-1]
         return parts
     while len(parts) > 1 and parts[0][:1].islower() and parts[0] not in PARTICLES:
         parts = parts[1:]  # "frustrating Scott": a word the parser ran into the name
@@ -1942,9 +1946,26 @@ class Entities:
             ent, _, _ = self.resolve(owner)
             if ent is None and owner.dep_ == "compound" and owner.lower_ in PRESS_NAMES:
                 ent = self._press_title(owner)  # "a New York Times article", "a Times report": the paper's
+            if ent is None and owner.dep_ in ("poss", "compound", "pobj") and not owner.ent_type_ \
+                    and any(ch.isupper() for ch in owner.text) and not self.in_quote(owner.idx):
+                ent = self._maker_named(owner)  # "data from dataQuest": a maker NER did not read as a name
             if ent is not None:
                 return ent
         return None
+
+    def _maker_named(self, owner: Token) -> Entity | None:
+        """The organisation a capitalised maker of a document or finding names, the words run into
+        it included ("Kantar Media's tracker", "data from dataQuest"), as the article knows it or as
+        a new one; None for a person's name, a place or a role."""
+        words = [t for t in self.doc[owner.left_edge.i : owner.i + 1] if t.dep_ in ("compound", "poss") or t.i == owner.i]
+        if not words or any(coarse_pos(t) != "PROPN" and not any(ch.isupper() for ch in t.text[1:]) for t in words) \
+                or any(t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC") or first_name_gender(t.text) is not None for t in words):
+            return None
+        start = words[0].idx
+        name = self.text[start : owner.idx + len(owner)]
+        if owner.lower_ in STRIP_TITLES or owner.lower_ in ROLE_WORDS or name.lower() in PLACE_NAMES:
+            return None
+        return self.lookup(name, "ORG", at=start) or self._new_entity(name, "ORG", start)
 
     def _press_title(self, word: Token) -> Entity | None:
         """The paper a title ending in ``word`` names ("New York Times", "Times"), as the article

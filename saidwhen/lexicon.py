@@ -254,7 +254,7 @@ CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday
 #: What measures or counts ("the polling average", "the data", "the estimates"; not "figures", which
 #: may be people): like a document, it speaks for whoever made it, never for the person named last.
 FINDINGS = frozenset("""average averages data numbers results tally estimate estimates projection
-    projections forecast forecasts findings research statistics""".split())
+    projections forecast forecasts findings research statistics tracker""".split())
 #: Verbs a title-case headline puts after the name of who acts ("Vance Addresses Flood: "…"",
 #: "Bernie Sanders Pins The Rise Of …"): never the end of that name.
 HEADLINE_VERBS = frozenset("""addresses answers blasts heckles endorses slams urges warns wades says tells

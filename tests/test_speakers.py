@@ -1446,3 +1446,14 @@ def test_an_abbreviated_rank_before_a_name_is_the_persons_title(title):
             "who was asked about the plan.")
     (q,) = saidwhen.extract(text).quotes
     assert (q.speaker, q.speaker_mention.text) == ("Jeff Dale", "Jeff Dale")
+
+
+@pytest.mark.parametrize("subject, maker", [
+    ("A new Harbor State University Poll says", "Harbor State University"),
+    ("Kantar Media's political ad tracker says", "Kantar Media"),
+    ("Recent data from dataQuest say", "dataQuest"),
+])
+def test_a_poll_or_a_finding_speaks_for_its_maker(subject, maker):
+    text = f"Voters are split on the budget.\n\n{subject} that most voters want lower taxes."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == maker
