@@ -1637,6 +1637,10 @@ class Entities:
                 if named is None and head.lower_ == "state" and head.text[:1].islower() and not dets & {"a", "an"} \
                         and not any(c.text[:1].isupper() for c in head.children if c.dep_ in ("compound", "amod")):
                     named = self._state_before(head)  # "Hassan led New Hampshire …. The state reported …"
+                if named is None and w == "administration" and dets == {"the"} \
+                        and not any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children) \
+                        and (president := self._office_holder(head, "president")) is not None:
+                    named = self._campaign_of(president, head.idx, w)  # the president's, where the article names him
                 return named
             if w == "board" and any(c.lower_ == "editorial" for c in head.children):
                 # "the editorial board writes": the paper's, the title of the press last named

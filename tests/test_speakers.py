@@ -1457,3 +1457,12 @@ def test_a_poll_or_a_finding_speaks_for_its_maker(subject, maker):
     text = f"Voters are split on the budget.\n\n{subject} that most voters want lower taxes."
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == maker
+
+
+def test_the_administration_is_the_presidents_on_the_articles_day_where_the_article_names_him():
+    text = ("President Barack Obama sent Congress a plan to close the prison on Tuesday.\n\n"
+            "The administration said the plan would save money over 20 years.")
+    (q,) = saidwhen.extract(text, datetime.date(2016, 2, 23)).quotes
+    assert q.speaker == "Obama administration"
+    (q,) = saidwhen.extract(text.replace("President Barack Obama", "The governor"), datetime.date(2016, 2, 23)).quotes
+    assert q.speaker is None  # the article names no president: nobody's administration
