@@ -1951,7 +1951,8 @@ class Entities:
             if ent is None and owner.dep_ == "compound" and owner.lower_ in PRESS_NAMES:
                 ent = self._press_title(owner)  # "a New York Times article", "a Times report": the paper's
             if ent is None and owner.dep_ in ("poss", "compound", "pobj") and not owner.ent_type_ \
-                    and any(ch.isupper() for ch in owner.text) and not self.in_quote(owner.idx):
+                    and any(ch.isupper() for ch in owner.text) and not self.in_quote(owner.idx) \
+                    and not (owner.dep_ == "compound" and doc_noun.text[:1].isupper()):  # (a title: "Morning Email")
                 ent = self._maker_named(owner)  # "data from dataQuest": a maker NER did not read as a name
             if ent is not None:
                 return ent
