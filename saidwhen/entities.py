@@ -476,7 +476,16 @@ class Entities:
                 first_name_gender(parts[0]) is not None or self._used_alone(parts[-1], e)
             ):
                 return SpacySpan(self.doc, e.start, e.end, label="PERSON")
+        if e.label_ == "NORP" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+                and first_name_gender(words[0]) is not None and self._used_alone(words[-1], e):
+            return SpacySpan(self.doc, e.start, e.end, label="PERSON")  # "Roman Smbatyan": a first name NER read as a people
         return e
+
+    def _norp_named(self, text: str, at: int) -> bool:
+        """Whether words NER labelled a people are the name of a person of the article ("Roman
+        Smbatyan", relabelled by ``_relabel``)."""
+        ent = self.lookup(text, "PERSON", at=at)
+        return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2
 
     def _used_alone(self, word: str, e: SpacySpan) -> bool:
         """Whether the last word of a name stands alone elsewhere, as surnames do ("Hale said")."""
@@ -1090,7 +1099,7 @@ class Entities:
         elif _party_member(tok):
             ent = self._resolve_description(tok, s)  # "the New Hampshire Democrat": somebody, not a name
             conf = 0.8
-        elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok)) and not (
+        elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok) or self._norp_named(text, s)) and not (
                 tok.lower_ in ORG_NOUNS and not tok.ent_type_) and (
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
             or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
@@ -1939,7 +1948,8 @@ class Entities:
     def _author(self, doc_noun: Token) -> Entity | None:
         """Who a document speaks for: "the ministry's report", "a report by the Parks Department",
         "a letter from Ms. Carrow", "a Parcelwise filing"; nobody for "the lawsuit" alone."""
-        owners = [c for c in doc_noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and coarse_pos(c) == "PROPN")]
+        owners = [c for c in doc_noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and (
+            coarse_pos(c) == "PROPN" or _camel_case(c.text)))]  # ("RealClearPolitics", tagged a plural noun)
         owners += _makers(doc_noun)
         for c in doc_noun.children:
             if c.dep_ == "relcl" and not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("that", "which") for a in c.children):
@@ -2096,6 +2106,12 @@ _PLACE_LEVELS = frozenset("state federal national local county city regional pro
 _PEOPLE = frozenset("man woman boy girl person resident voter student mother father citizen neighbor neighbour".split())
 #: People someone has, beyond the roles and kin the lexicon lists: "his aide", "her friend".
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
+
+
+def _camel_case(word: str) -> bool:
+    """Whether a word is a brand's run-together name ("RealClearPolitics", "comScore"), never a
+    common noun, whatever its tag."""
+    return any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word) and word.isalpha()
 
 
 def _made_by(tok: Token) -> Token | None:

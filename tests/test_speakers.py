@@ -1466,3 +1466,16 @@ def test_the_administration_is_the_presidents_on_the_articles_day_where_the_arti
     assert q.speaker == "Obama administration"
     (q,) = saidwhen.extract(text.replace("President Barack Obama", "The governor"), datetime.date(2016, 2, 23)).quotes
     assert q.speaker is None  # the article names no president: nobody's administration
+
+
+def test_a_name_ner_reads_as_a_people_is_a_person_when_its_surname_stands_alone():
+    text = ('"Israel will not change its mind," stated Roman Vardanyan, a history lecturer at the college.\n\n'
+            'Vardanyan added, "It has had good relations with both countries."')
+    assert {q.speaker for q in saidwhen.extract(text).quotes} == {"Roman Vardanyan"}
+
+
+def test_a_run_together_brand_name_is_the_maker_of_its_average():
+    text = ("Voters are split on the budget.\n\nThe mayor leads by four points, according to the most recent "
+            "VoteClearPolitics average of state polls.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "VoteClearPolitics"
