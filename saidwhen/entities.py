@@ -1948,8 +1948,8 @@ class Entities:
     def _author(self, doc_noun: Token) -> Entity | None:
         """Who a document speaks for: "the ministry's report", "a report by the Parks Department",
         "a letter from Ms. Carrow", "a Parcelwise filing"; nobody for "the lawsuit" alone."""
-        owners = [c for c in doc_noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and (
-            coarse_pos(c) == "PROPN" or _camel_case(c.text)))]  # ("RealClearPolitics", tagged a plural noun)
+        owners = [c for c in doc_noun.children if c.dep_ == "poss" or c.dep_ == "compound" and coarse_pos(c) == "PROPN"
+                  or c.dep_ in ("compound", "amod") and _camel_case(c.text)]  # ("RealClearPolitics", tagged a plural noun)
         owners += _makers(doc_noun)
         for c in doc_noun.children:
             if c.dep_ == "relcl" and not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("that", "which") for a in c.children):
@@ -1960,9 +1960,9 @@ class Entities:
             ent, _, _ = self.resolve(owner)
             if ent is None and owner.dep_ == "compound" and owner.lower_ in PRESS_NAMES:
                 ent = self._press_title(owner)  # "a New York Times article", "a Times report": the paper's
-            if ent is None and owner.dep_ in ("poss", "compound", "pobj") and not owner.ent_type_ \
+            if ent is None and owner.dep_ in ("poss", "compound", "amod", "pobj") and not owner.ent_type_ \
                     and any(ch.isupper() for ch in owner.text) and not self.in_quote(owner.idx) \
-                    and not (owner.dep_ == "compound" and doc_noun.text[:1].isupper()):  # (a title: "Morning Email")
+                    and not (owner.dep_ in ("compound", "amod") and doc_noun.text[:1].isupper()):  # (a title: "Morning Email")
                 ent = self._maker_named(owner)  # "data from dataQuest": a maker NER did not read as a name
             if ent is not None:
                 return ent
