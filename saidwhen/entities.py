@@ -1681,7 +1681,10 @@ class Entities:
         recent = self._recent_subject(head, before, "PERSON", unnamed=True, gender=GENDERED_ROLES.get(w))
         if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
             return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None) or next(
+            (c for c in head.children if c.dep_ == "compound" and coarse_pos(c) == "PROPN" and c.i == head.i - 1
+             and c.ent_type_ not in ("GPE", "LOC", "NORP") and not US_STATES.fullmatch(c.text) and c.lower_ not in PLACE_NAMES
+             and (o := self._owner(c)) is not None and o.kind == "PERSON" and o.key[-1] == c.lower_), None)  # ("the senior Cruz adviser")
         if recent is not None and owner is not None and _person_noun(w) and (
                 self._owner(owner) is recent or w not in recent.roles):
             # "his longtime physician" is somebody of his, never himself (but "his biography" is

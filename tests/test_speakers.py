@@ -1479,3 +1479,12 @@ def test_a_run_together_brand_name_is_the_maker_of_its_average():
             "VoteClearPolitics average of state polls.")
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "VoteClearPolitics"
+
+
+def test_somebody_named_for_a_person_is_not_the_person_the_story_last_spoke_of():
+    text = ("Senator Ned Calloway endorsed Governor Ruth Hanley on Monday.\n\n"
+            "Committee chairman Tom Keller said he expects Calloway to campaign for her.\n\n"
+            "\u201cVoters are practical people,\u201d said the senior Calloway adviser.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
+    assert q.speaker is None
+    assert q.speaker_mention.text == "the senior Calloway adviser"
