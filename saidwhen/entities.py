@@ -1305,6 +1305,8 @@ class Entities:
                 text, start = trimmed.text, trimmed.start_char
                 if (found := self.lookup(text, kind, at=start)) is not None:
                     return found
+        if kind == "PERSON" and _organisation_form(text, self.text) and not self._known_person(text, start):
+            kind = "ORG"  # "PPIC", "BuzzFeed", "CNN/ORC", "Factcheck.org": no person is written so
         key = _name_key(text, kind)
         if not key or kind == "PERSON" and all(k in STRIP_TITLES or k in ROLE_WORDS for k in key):
             return None  # "Senator", "Retired General": a role, nobody's name
@@ -2109,6 +2111,24 @@ _PLACE_LEVELS = frozenset("state federal national local county city regional pro
 _PEOPLE = frozenset("man woman boy girl person resident voter student mother father citizen neighbor neighbour".split())
 #: People someone has, beyond the roles and kin the lexicon lists: "his aide", "her friend".
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
+
+
+def _organisation_form(name: str, text: str) -> bool:
+    """Whether a one-word name is written as only an organisation's is: an acronym of two to
+    five capitals ("PPIC", "WKOW") that the article never writes as a name in lower case (as a
+    transcript's "TRUMP:" is "Trump" elsewhere), a run-together brand ("BuzzFeed", "HuffPost"), or
+    a word with a slash, a dot inside or a digit ("CNN/ORC", "Factcheck.org", "E3G"); not a
+    surname with a prefix ("McLean", "DeSantis", "O'Neill")."""
+    word = name.strip(".,")
+    if " " in word or word[:1].islower():
+        return False
+    if word.isalpha() and word.isupper():
+        return 2 <= len(word) <= 5 and not re.search(rf"\b{word.title()}\b", text)
+    if first_name_gender(word) is not None:
+        return False
+    if "/" in word or "." in word or any(ch.isdigit() for ch in word):
+        return any(ch.isalpha() for ch in word)
+    return _camel_case(word) and not re.match(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z]", word)
 
 
 def _camel_case(word: str) -> bool:

@@ -1488,3 +1488,15 @@ def test_somebody_named_for_a_person_is_not_the_person_the_story_last_spoke_of()
     (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
     assert q.speaker is None
     assert q.speaker_mention.text == "the senior Calloway adviser"
+
+
+@pytest.mark.parametrize("name", ["WKRP", "Votes4U"])
+def test_a_one_word_name_written_as_only_an_organisations_is_an_organisation(name):
+    text = f"Mayor Ann Hale spoke on Monday, {name} reported."
+    (p,) = [p for p in saidwhen.extract(text).people if p.name == name]
+    assert (p.kind, p.gender) == ("ORG", None)
+
+
+def test_a_transcripts_speaker_in_capitals_stays_a_person():
+    text = 'Dana Whitcombe met voters in Dover.\n\nWHITCOMBE: "We will fix the roads."\n\nWhitcombe left at noon.'
+    assert all(p.kind == "PERSON" for p in saidwhen.extract(text).people if "Whitcombe" in p.name.title())
