@@ -1061,6 +1061,10 @@ class Entities:
                          and c.ent_type_ == "PERSON" and coarse_pos(c) == "PROPN"), None)
             if name is None and (e := self._ent_of.get(tok.i + 1)) is not None and e.label_ == "PERSON" and e.start == tok.i + 1:
                 name = e[-1]  # "Navy Capt. Jeff Davis", which the parser split after the title's period
+            if name is None:  # "Speaker of the House Rep. Paul Ryan", parsed as the speaker of Ryan: a second title, then the name
+                name = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                             if g.dep_ == "pobj" and g.ent_type_ == "PERSON" and coarse_pos(g) == "PROPN"
+                             and any(t.lower_ in STRIP_TITLES for t in self.doc[c.i + 1 : g.i])), None)
             if name is not None:
                 return self._named_in_role(tok, name)
         if (dateline := dateline_end(self.text, tok.idx)) is not None and tok.idx < dateline:

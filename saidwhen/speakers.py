@@ -32,6 +32,9 @@ QUANTIFIERS = frozenset("""all most many some both each several few none half ma
 ISSUED = frozenset("statement statements remarks message letter note tweet post following".split())
 
 
+_DASHES = ("-", "--", "—", "–")
+
+
 def _fronted(verb: Token) -> bool:
     """Whether a capitalised speech verb opens its sentence before the name of its speaker ("Stated
     Roe:", "Continued Roe, …"), a word the tagger reads as part of the name."""
@@ -485,6 +488,24 @@ class Attributor(Entities):
                 break
         return " ".join(parts), end_tok.idx + len(end_tok)
 
+    def _before_dashed_aside(self, verb: Token) -> Token | None:
+        """The name or noun right before an aside set off by dashes that ends just before ``verb``,
+        whose subject the parser lost in the aside ("Donald Trump - who said … - said at a rally")."""
+        doc = self.doc
+        k = verb.i - 1
+        while k > 0 and doc[k].dep_ in ("advmod", "aux", "neg") and doc[k].i > self.sent(verb.i).start:
+            k -= 1  # "- also said", "- has said"
+        if k <= 0 or doc[k].text not in _DASHES or not doc[k - 1].whitespace_:
+            return None
+        opening = next((t for t in reversed(doc[self.sent(verb.i).start : k]) if t.text in _DASHES and t.i > 0
+                        and doc[t.i - 1].whitespace_ and t.whitespace_), None)
+        if opening is None or opening.i == self.sent(verb.i).start:
+            return None
+        head = doc[opening.i - 1]
+        if coarse_pos(head) not in ("PROPN", "NOUN") or self.in_quote(head.idx):
+            return None
+        return head
+
     def _subject(self, verb: Token) -> Token | None:
         """Who performs the speech verb: its subject, an "according to" object, or a nearby name."""
         doc = self.doc
@@ -559,10 +580,17 @@ class Attributor(Entities):
             return before  # "In an interview with Joe Roe, the candidate stated …": not Roe's apposition
         if (some := _unnamed_few(verb)) is not None:
             return some  # '"…," tweeted another', "That attitude, many argue, …": nobody named, but someone
-        # Parser missed it: the nearest name or pronoun next to the verb, outside any quote.
+        if (aside_of := self._before_dashed_aside(verb)) is not None:
+            return aside_of  # "Roe - who once said he would "…" the Islamic State - said": Roe, not the State
+        # Parser missed it: the nearest name or pronoun next to the verb, outside any quote, and
+        # outside a parenthesis closed right before it ("Paul Ryan (R-WI) said": not the seat)
+        shut = set()
+        if verb.i > 0 and doc[verb.i - 1].text == ")":
+            opening = next((t.i for t in reversed(doc[max(0, verb.i - 8) : verb.i - 1]) if t.text == "("), None)
+            shut = set(range(opening, verb.i)) if opening is not None else shut
         near = sorted(
-            (t for t in doc[max(self.sent(verb.i).start, verb.i - 4) : min(self.sent(verb.i).end, verb.i + 5)]
-             if t.i != verb.i and not self.in_quote(t.idx)
+            (t for t in doc[max(self.sent(verb.i).start, verb.i - 4 - len(shut)) : min(self.sent(verb.i).end, verb.i + 5)]
+             if t.i != verb.i and t.i not in shut and not self.in_quote(t.idx)
              and (coarse_pos(t) == "PROPN" or t.lower_ in PRONOUNS or t.ent_type_ in ("PERSON", "ORG")
                   # '"…," Will wrote': a name the tagger took for another word, mid-sentence
                   or t.text[:1].isupper() and self.sent(t.i).start < t.i < verb.i

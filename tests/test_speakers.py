@@ -1500,3 +1500,16 @@ def test_a_one_word_name_written_as_only_an_organisations_is_an_organisation(nam
 def test_a_transcripts_speaker_in_capitals_stays_a_person():
     text = 'Dana Whitcombe met voters in Dover.\n\nWHITCOMBE: "We will fix the roads."\n\nWhitcombe left at noon.'
     assert all(p.kind == "PERSON" for p in saidwhen.extract(text).people if "Whitcombe" in p.name.title())
+
+
+@pytest.mark.parametrize("subject", [
+    "Speaker of the House Rep. Dale Whitcombe (R-OH) said",
+    "While discussing a tweet from the nominee featuring a star likened to a badge, Speaker of the House Rep. "
+    "Dale Whitcombe (R-OH) said",
+    "GOP front-runner Dale Whitcombe - who previously said he would \"bomb the hell out of\" oil fields seized by "
+    "the Harbor Front - said at a Saturday rally in Dover",
+])
+def test_the_speaker_is_the_name_before_a_seat_or_a_dashed_aside(subject):
+    text = f"The vote was close on Monday.\n\n{subject} that the bill would pass in June."
+    quotes = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the bill")]
+    assert [q.speaker for q in quotes] == ["Dale Whitcombe"]
