@@ -1215,7 +1215,11 @@ class Entities:
             more = [c for c in chain.pop().children if c.dep_ == "conj" and nominal(c)]
             others += more
             chain += more
-        described = [c for a in first.children if a.dep_ == "appos" for c in a.children
+        # (not the names of a list "along with" the person: "Roe, one of the negotiators, along with Doe,
+        # Poe and Loe", which the parser may hang on the name as appositions)
+        listed_from = min((c.i for c in first.children if c.dep_ == "prep"
+                           and c.lower_ in ("along", "with", "alongside", "including", "like")), default=len(self.doc))
+        described = [c for a in first.children if a.dep_ == "appos" and a.i < listed_from for c in a.children
                      if c.dep_ == "conj" and (c.tag_ in ("NNS", "NNPS") or coarse_pos(c) == "PROPN")
                      and any(k.dep_ == "cc" and k.lower_ in ("and", "&") for k in a.children)]
         if described:

@@ -1513,3 +1513,12 @@ def test_the_speaker_is_the_name_before_a_seat_or_a_dashed_aside(subject):
     text = f"The vote was close on Monday.\n\n{subject} that the bill would pass in June."
     quotes = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the bill")]
     assert [q.speaker for q in quotes] == ["Dale Whitcombe"]
+
+
+def test_names_listed_along_with_the_speakers_description_are_not_co_speakers():
+    text = ("The school law turns 15 this year.\n\n"
+            "\u201cA lot of people were upset,\u201d said former Rep. Dale Whitcombe (D-Ohio), one of the original "
+            "negotiators, along with retired Rep. Tom Keller (R-Ind.), retired Sen. Ann Brody (R-N.H.) and the late "
+            "Sen. Ed Marsh (D-Mass.).")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
+    assert q.speaker == "Dale Whitcombe"
