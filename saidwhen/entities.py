@@ -481,6 +481,16 @@ class Entities:
             return SpacySpan(self.doc, e.start, e.end, label="PERSON")  # "Roman Smbatyan": a first name NER read as a people
         return e
 
+    def _surname_here(self, tok: Token) -> bool:
+        """Whether a word that is also a noun of organisations ("Band", "Council") is here the
+        surname of a person of the article, after an honorific ("Mr. Band") or as the last word
+        of a full name written before."""
+        if tok.i > 0 and self.doc[tok.i - 1].lower_ in HONORIFICS:
+            return True
+        ent = self.lookup(tok.text, "PERSON", at=tok.idx)
+        return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2 and ent.key[-1] == tok.lower_ \
+            and first_name_gender(ent.name.split()[0]) is not None
+
     def _norp_named(self, text: str, at: int) -> bool:
         """Whether words NER labelled a people are the name of a person of the article ("Roman
         Smbatyan", relabelled by ``_relabel``)."""
@@ -1035,7 +1045,9 @@ class Entities:
             if not names:  # "A spokeswoman for Gov. Ashe, Leah Pruitt, said": the name closes the phrase
                 names = [c for c in tok.subtree if c.dep_ == "appos" and c.head.dep_ == "pobj" and coarse_pos(c) == "PROPN"
                          and all(t.is_punct for t in self.doc[c.right_edge.i + 1 : tok.right_edge.i + 1])
-                         and c.ent_type_ == "PERSON" and not self.in_quote(c.idx)]
+                         and (c.ent_type_ == "PERSON" or first_name_gender(c.left_edge.text) in ("m", "f")
+                              and c.left_edge.i > c.head.i + 1 and self.doc[c.left_edge.i - 1].text == ",")
+                         and not self.in_quote(c.idx)]  # (also "his best friend at Lehigh, Bruce Turry," NER ran together)
             if not names:  # "GOP contender and former surgeon Ben Calder responded": two titles of one person
                 names = [c for c in tok.children if c.dep_ == "conj" and _titles_of_one(tok, c)]
             if not names:  # "according to the department's epidemiologist, Dr. Farida Nwosu."
@@ -1104,7 +1116,7 @@ class Entities:
             ent = self._resolve_description(tok, s)  # "the New Hampshire Democrat": somebody, not a name
             conf = 0.8
         elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok) or self._norp_named(text, s)) and not (
-                tok.lower_ in ORG_NOUNS and not tok.ent_type_) and (
+                tok.lower_ in ORG_NOUNS and not tok.ent_type_ and not self._surname_here(tok)) and (
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
             or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
             or self._known_person(text, s)  # "Haskins conceded": a surname tagged as a plural noun

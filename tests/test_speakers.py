@@ -1522,3 +1522,17 @@ def test_names_listed_along_with_the_speakers_description_are_not_co_speakers():
             "Sen. Ed Marsh (D-Mass.).")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
     assert q.speaker == "Dale Whitcombe"
+
+
+def test_a_surname_that_is_also_a_noun_of_organisations_is_the_person():
+    text = ("The Harbor Trust released emails on Tuesday.\n\nIn April, Douglas J. Band, who led the trust's fund, "
+            "emailed the mayor for help.\n\nMr. Band wrote that he needed to meet a donor.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("he needed")]
+    assert q.speaker == "Douglas J. Band"
+
+
+def test_a_name_closing_a_description_is_the_speaker_even_where_ner_runs_it_into_a_place():
+    text = ("Freddy joined a fraternity in 1956.\n\n\u201cIt was his first statement,\u201d said his best friend at "
+            "Lehigh, Bruce Tarrant, who remembered the day well.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Bruce Tarrant"
