@@ -1328,8 +1328,10 @@ class Entities:
         if kind == "PERSON" and _organisation_form(text, self.text) and not self._known_person(text, start):
             kind = "ORG"  # "PPIC", "BuzzFeed", "CNN/ORC", "Factcheck.org": no person is written so
         key = _name_key(text, kind)
-        if not key or kind == "PERSON" and all(k in STRIP_TITLES or k in ROLE_WORDS for k in key):
-            return None  # "Senator", "Retired General": a role, nobody's name
+        if not key or kind == "PERSON" and (all(k in STRIP_TITLES or k in ROLE_WORDS for k in key)
+                                            or len(key) > 1 and key[-1] in STRIP_TITLES | ROLE_WORDS
+                                            and first_name_gender(key[0]) is None):
+            return None  # "Senator", "Retired General", "New Jersey Governor": a role, nobody's name
         if _PARTY_SEAT.match(text):
             return None  # "(D-Newport News)", "R-Ga.": a party and a seat after a name, not one
         ent = Entity(_clean_name(text, kind), kind, key, first=start)

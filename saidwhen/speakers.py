@@ -33,6 +33,8 @@ ISSUED = frozenset("statement statements remarks message letter note tweet post 
 
 
 _DASHES = ("-", "--", "—", "–")
+#: Verbs by which an event brings somebody to speak ("The win led Roe to declare …").
+_LEADING_TO = frozenset("led leads lead prompted prompts prompt spurred spurs caused causes inspired inspires".split())
 
 
 def _fronted(verb: Token) -> bool:
@@ -566,6 +568,11 @@ class Attributor(Entities):
                 return s  # also the subject of a passive: "Ruiz was quoted by the BBC as saying"
             if (lost := _subject_lost_to_conj(v)) is not None:
                 return lost  # "prosecutors charged him with murder and Emanuel said …"
+            if v.dep_ == "xcomp" and v.i > v.head.i and v.head.lower_ in _LEADING_TO and not any(
+                    c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or coarse_pos(c) == "PRON") for c in v.head.children) \
+                    and (obj := next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i
+                                      and not self.in_quote(c.idx)), None)) is not None:
+                return obj  # "The win led RNC Chairman Reince Priebus to declare …": who was led to, not the win
             if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and v.head is not v:
                 v = v.head
             else:

@@ -1536,3 +1536,16 @@ def test_a_name_closing_a_description_is_the_speaker_even_where_ner_runs_it_into
             "Lehigh, Bruce Tarrant, who remembered the day well.")
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "Bruce Tarrant"
+
+
+def test_whom_an_event_led_to_speak_is_the_speaker():
+    text = ("Dale Whitcombe won the primary on Tuesday.\n\nThe decisive victory led party chairman Tom Keller to "
+            "declare that the race was over.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Tom Keller"
+
+
+@pytest.mark.parametrize("role", ["New Jersey Governor", "Harbor Union Director"])
+def test_a_capitalised_role_after_a_place_or_an_organisation_is_nobodys_name(role):
+    text = f"The strike ended on Monday.\n\nThe union will sit out the election, {role} Tom said."
+    assert all(p.name != role for p in saidwhen.extract(text).people)
