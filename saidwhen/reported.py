@@ -250,7 +250,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         after = [p for p in pieces if p[0] > tok.i and _has_verb(doc[p[0] : p[1]])]
         if pieces[0][1] <= tok.i and after and not any(_has_verb(doc[a:b]) for a, b in pieces if b <= tok.i):
             longest = after[0]  # "Most patients, according to the department, were children": the predicate
-        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no") else 2):
+        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no", "so") else 2):
             continue
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
                  if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
@@ -503,6 +503,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         same = [c for c in verb.rights if c.dep_ == "dobj" and c.lower_ == "same"]
         if same:
             return {t.i for t in same[0].subtree}
+        # "after half said so in the earlier poll", "would not want to say so publicly": the statement
+        # the sentence before made, taken up by "so"
+        if (so := _said_so(verb)) is not None:
+            return {so.i}
         # "46 percent said yes", "he said no to the war": an answer
         answer = [c for c in verb.rights if c.i == verb.i + 1 and c.lower_ in ("yes", "no") and c.dep_ in ("intj", "dobj", "npadvmod")]
         if answer:
@@ -555,6 +559,32 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
 #: Verbs whose negation with a question names what someone kept back: "would not say whether …".
 WITHHOLDING = frozenset("""say says said saying tell tells told telling explain explains explained explaining disclose
     discloses disclosed specify specifies specified""".split())
+
+
+#: Words after "said so" that make "so" a degree or a purpose, not the statement: "said so much", "so that".
+_NOT_SO = frozenset("far much many few little long often that as well".split())
+
+
+def _said_so(verb: Token) -> Token | None:
+    """The "so" of "say so" that stands for a statement made before ("Half said so in May",
+    "a novel for libertarians says so."), right after a form of "say" with a subject of its own; not
+    "said so much", "so far", "said so that …", nor "if you say so" (nobody in particular)."""
+    doc = verb.doc
+    if verb.lower_ not in SAYING or verb.i + 1 >= len(doc):
+        return None
+    so = doc[verb.i + 1]
+    # the parser may hang it on an adverb after it ("say so publicly"), as if it were a degree
+    head = so.head if so.head.i == so.i + 1 and so.head.tag_ == "RB" and so.head.head.i == verb.i else so.head
+    if so.lower_ != "so" or head.i != verb.i or so.dep_ not in ("advmod", "dobj", "npadvmod", "ccomp"):
+        return None
+    if so.i + 1 < len(doc) and (doc[so.i + 1].lower_ in _NOT_SO or doc[so.i + 1].tag_ in ("JJ", "JJR", "JJS")):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in ("you", "one"):
+        return None
+    if not subjects and verb.i == verb.sent.start:
+        return None  # "Say so.": the writer's imperative
+    return so
 
 
 def _subject_taken_for_object(verb: Token) -> Token | None:
@@ -691,6 +721,10 @@ def _verdict_in_apposition(obj: Token) -> bool:
     return False
 
 
+#: What lies between two quoted verdicts of one "called": their marks and "and" or "or", perhaps an article.
+_JOINED_VERDICT = re.compile(r"[\"”’'.,!?]*\s+(?:and|or)\s+(?:an?\s+)?[\"“‘']+")
+
+
 #: Words after "called" that make it a demand, a visit or a phone call, not a verdict.
 _CALLED_OFF = frozenset("for on upon in off out up back over at to from into".split())
 
@@ -718,6 +752,10 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
     between = [t for t in doc[verb.i + 1 :] if t.idx < start]
     while between and (t := between[-1]).is_quote:
         between.pop()
+    # "called the agency's report a "rush to judgment"": the article before the opening mark opens
+    # the verdict, not the object; the object is what comes before it
+    while len(between) >= 2 and between[-1].lower_ in ("a", "an") and between[-2].tag_.startswith("NN"):
+        between.pop()
     if not 1 <= len(between) <= 12 or between[0].lower_ in _CALLED_OFF or between[0].ent_type_ in ("DATE", "TIME"):
         return None
     if not (between[-1].tag_.startswith("NN") or between[-1].tag_ in ("PRP", "CD")):
@@ -728,6 +766,10 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
            or t.is_sent_start for t in between):
         return None
     end = next(b for a, b in partial if a == start)
+    # "called the remarks a "new low" and a "bizarre attempt …"": verdicts joined by "and" or "or" are one
+    for a, b in sorted(partial):
+        if a > end and _JOINED_VERDICT.fullmatch(doc.text, end, a):
+            end = b
     verdict = [t.i for t in doc[between[-1].i + 1 :] if t.idx < end]
     if not verdict or any(doc[i].is_sent_start for i in verdict):
         return None

@@ -652,6 +652,20 @@ def test_saying_the_same_of_someone_is_a_statement_by_reference():
     assert q.text == "the same of the mayor"
 
 
+def test_saying_so_is_a_statement_by_reference():
+    (q,) = reported("Six in ten call the mayor decisive. After the vote, about half said so in a second poll.")
+    assert (q.text, q.cue) == ("so", "said")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Hale said so much about the ferry.",
+    "If you say so, we will go.",
+    "Say so if you mean it.",
+])
+def test_so_as_a_degree_or_after_nobody_in_particular_is_no_statement(sentence):
+    assert reported(sentence) == []
+
+
 @pytest.mark.parametrize("sentence, content, speaker", [
     ("As the Gazette reported, the ferry would stop running in May.", "the ferry would stop running in May", "Gazette"),
     ("As reported by the Harbour Gazette, the ferry will stop running in May.", "the ferry will stop running in May", "Harbour Gazette"),
@@ -1229,6 +1243,20 @@ def test_explained_by_is_a_cause_not_a_speaker():
 def test_called_a_noun_phrase_a_quoted_verdict_is_a_summary_through_relatives_and_hyphens(sentence, content):
     (q,) = summaries(sentence)
     assert (q.text, q.speaker) == (content, "Tom Hale")
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ('The Hale campaign called the agency\'s report a "rush to judgment," because the count was not over.',
+         'the agency\'s report a "rush to judgment,"'),
+        ('Tom Hale called anti-toll protesters "vandals" and "thugs" without proof.', 'anti-toll protesters "vandals" and "thugs"'),
+    ],
+)
+def test_a_quoted_verdict_takes_its_article_and_the_verdicts_joined_to_it(sentence, content):
+    # the "a" before the opening mark opens the verdict; "and "thugs"" is a second verdict of the same call
+    (q,) = summaries(sentence)
+    assert q.text == content
 
 
 @pytest.mark.parametrize("sentence", [
