@@ -346,7 +346,10 @@ def _before_comment_dash(doc: Doc, content: set[int], verb: Token) -> set[int]:
 def _before_trailing_participle(doc: Doc, content: set[int], verb: Token) -> set[int]:
     """What ``verb`` reports up to a participle clause after a comma that closes the sentence and
     says what the statement did, not what was said: "declared that he cannot support Trump,
-    throwing a wrench in the nominee's efforts"."""
+    throwing a wrench in the nominee's efforts". Not one that holds a quoted fragment: those are the
+    speaker's own words, so the clause is part of what was said ("said Sanders had been tested,
+    coming from far behind to a "dead heat" in Iowa"), unless the participle is a speech act of its
+    own ("…, calling it "meritless"")."""
     after = sorted(i for i in content if i > verb.i)
     if len(after) < 4:
         return content
@@ -355,8 +358,22 @@ def _before_trailing_participle(doc: Doc, content: set[int], verb: Token) -> set
         if t.tag_ == "VBG" and t.dep_ == "advcl" and doc[i - 1].text == "," and t.left_edge.i == i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
                 and t.right_edge.i >= after[-1] and t.head.i in content and t.head.i != verb.i:
+            if _quotes_in(doc, i, after[-1] + 1) and not _speech_participle(t):
+                return content  # not "…, calling it "meritless"": a speech act of its own
             return {k for k in content if k < i - 1}
     return content
+
+
+def _speech_participle(t: Token) -> bool:
+    """Whether a participle is a form of a verb of speaking ("calling", "vowing", "pointing", "alleging")."""
+    w = t.lower_
+    forms = (w, w[:-3], w[:-3] + "e", w[:-3] + "s", w[:-3] + "ed") if w.endswith("ing") else (w,)
+    return any(f in SPEECH_LEMMAS or f in CUE_FORMS for f in forms)
+
+
+def _quotes_in(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` hold a quotation mark: a quoted fragment, the speaker's own words."""
+    return any(t.is_quote and t.text not in ("'s", "’s", "'", "’") for t in doc[start:end])
 
 
 #: Auxiliaries that stand for a verb repeated from the clause before: "…, as has the mayor".

@@ -1051,6 +1051,18 @@ def test_a_closing_participle_that_says_what_the_statement_did_is_not_part_of_it
     assert q.text == "he cannot support the nominee"
 
 
+def test_a_closing_participle_holding_quoted_words_is_part_of_what_was_said():
+    # the quoted fragments are the speaker's words: the participle goes on with the statement
+    (q,) = reported('Briggs said the mayor had already been tested, coming from 30 points behind to a "dead heat" in '
+                    'the north and winning the south in a "landslide."')
+    assert q.kind == "mixed" and q.text.startswith("the mayor had already been tested, coming from 30 points behind")
+
+
+def test_a_closing_speech_participle_with_quoted_words_is_a_statement_of_its_own():
+    q = only('Tom Bale filed a complaint alleging the councillor broke the law, calling it "improper" on Monday.')
+    assert q.text == "the councillor broke the law"
+
+
 def test_a_word_inside_the_name_the_rules_resolved_is_that_name_not_a_description():
     text = ("Edna Marsh, 84, was asleep when the blaze broke out in her kitchen in Hollins Road, Kettle Moor, at 3am.\n\n"
             "North Vale Fire and Rescue Service said the blaze had probably been started by a faulty dryer, and warned"
