@@ -250,7 +250,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         after = [p for p in pieces if p[0] > tok.i and _has_verb(doc[p[0] : p[1]])]
         if pieces[0][1] <= tok.i and after and not any(_has_verb(doc[a:b]) for a, b in pieces if b <= tok.i):
             longest = after[0]  # "Most patients, according to the department, were children": the predicate
-        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no", "so") else 2):
+        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no", "so") or w == "according" else 2):
             continue
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
                  if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
@@ -460,17 +460,25 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
             return None
         sent, phrase = verb.sent, [t.i for t in verb.subtree]
+        if (that := _that_is_according(verb, verb)) is not None:
+            return {that.i}  # the parser made "according" the verb: "That('s AUX) according to …"
         clause = _clause_of(verb)
         # "…, according to three sources who spoke to Fox but were not authorized …": the rest of
         # the sentence goes on describing the sources, whatever verb the parser hung it on
+        # Not a clause the phrase interrupts, whose own words open the sentence ("At the heart of the
+        # trouble, according to Ross, was a decision …": an inverted clause, the aside inside it).
         describing = clause is not None and clause.i > max(phrase) and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and not (
+            verb.head.i == clause.i and any(c.i < verb.i and c.dep_ in ("prep", "advmod", "npadvmod") and c.i == sent.start
+                                            for c in clause.lefts))
         if verb.i - 2 > sent.start and doc[verb.i - 1].text == "," and (describing or all(
                 doc[k].is_punct or doc[k].is_space for k in range(max(phrase) + 1, sent.end))):
             # "…, according to Jason Roe, who advised her.": the sentence before it, however parsed
             return set(range(sent.start, verb.i - 1))
         if clause is None:
             return None
+        if (that := _that_is_according(verb, clause)) is not None:
+            return {that.i}
         inside = {t.i for t in verb.subtree}
         return {t.i for t in clause.subtree} - inside - _attributions(clause, verb)
     if not verb.tag_.startswith("VB"):
@@ -571,6 +579,27 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
             return None  # '"…," Kemp said, asked about the delay': the question put to her, not what she said
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     return None
+
+
+#: Forms of "be" that can carry an "according to" phrase as their whole predicate: "That's according to …".
+BE_FORMS = frozenset("'s ’s is was are were".split())
+
+
+def _that_is_according(verb: Token, clause: Token) -> Token | None:
+    """The "That" of "That's according to exit polls", "This was according to a spokesman": the
+    statement made in the sentence before, which the phrase attributes by reference."""
+    if clause.i == verb.i:  # "according" itself the verb, "'s" its auxiliary
+        if not any(c.dep_ == "aux" and c.lower_ in BE_FORMS for c in verb.children):
+            return None
+    elif clause.lower_ not in BE_FORMS or verb.head.i != clause.i:
+        return None
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].lower_ not in ("that", "this") or list(subjects[0].children) \
+            or subjects[0].i != clause.sent.start:
+        return None
+    if clause.i != verb.i and any(c.dep_ not in ("nsubj", "punct", "advmod", "neg") and c.i != verb.i for c in clause.children):
+        return None  # "That is a lie, according to …": the clause says something of its own
+    return subjects[0]
 
 
 #: Verbs whose negation with a question names what someone kept back: "would not say whether …".
@@ -1398,7 +1427,10 @@ def _pieces(doc: Doc, content: set[int]) -> list[tuple[int, int]]:
             continue
         if run_start is not None:
             a, b = run_start, prev + 1
-            while a < b and (doc[a].text in EDGE_PUNCT or doc[a].is_space or doc[a].lower_ in ("that", "and", "but") and a == run_start):
+            # a leading "that" goes, the clause's mark ("said that the vote …"), not a "that" the clause is about
+            # ("That's according to exit polls")
+            while a < b and (doc[a].text in EDGE_PUNCT or doc[a].is_space or doc[a].lower_ in ("that", "and", "but") and a == run_start
+                             and not (doc[a].dep_ == "nsubj" and b - a == 1)):
                 a += 1
             while b > a and (doc[b - 1].text in EDGE_PUNCT or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
                 b -= 1

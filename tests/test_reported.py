@@ -778,6 +778,26 @@ def test_what_a_relative_clause_reports_of_its_noun_is_said_by_its_subject():
     assert (q.text, q.speaker_mention.text) == ("drove drivers onto the back roads", "they")
 
 
+def test_an_inverted_clause_around_an_according_to_aside_is_reported_whole():
+    pieces = reported("At the root of the delay, according to Ines Calder, a former harbour master, was a decision "
+                      "by the board to wait for the survey.")
+    assert [q.text for q in pieces] == ["At the root of the delay", "was a decision by the board to wait for the survey"]
+    assert len({q.group for q in pieces}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Most ferry riders want the levy scrapped.\n\nThat’s according to early results of a survey run for the council.",
+    "The ferry carried 40,000 riders in May. That's according to figures the operator filed on Friday.",
+])
+def test_that_is_according_to_attributes_the_statement_before_by_reference(text):
+    q = next(q for q in reported(text) if q.cue == "according to")
+    assert q.text == "That"
+
+
+def test_that_is_something_according_to_someone_is_not_a_reference():
+    assert all(q.text != "That" for q in reported("That is a mistake, according to the mayor."))
+
+
 def test_according_to_sources_described_at_length_reports_the_sentence_before():
     (q,) = reported("The council is looking into the toll, according to two officials who spoke to the Courier "
                     "but were not allowed to speak on the record.")
