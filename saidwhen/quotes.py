@@ -196,6 +196,9 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
             if c in "“\"" and text.startswith("<", i + 1) and _TAG.match(text, i + 1):
                 i += 1  # a mark before a tag ("…“<tweet/>"): it opens no quotation
                 continue
+            if c in "\"'" and text.startswith(">", i + 1):
+                i += 1  # the end of a tag's attribute whose value ran over a line break (date="May 9\n">): markup
+                continue
             if c in _OPEN_DOUBLE:
                 open_at, open_len, closer = i, 1, _OPEN_DOUBLE[c]
             elif c == '"' and _stray_close(text, i, ps, pe, out):
@@ -231,8 +234,10 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
             elif c == closer or (closer in '"”' and c in '"”'):
                 _add(out, text, open_at, open_len, i, 1, pi)
                 open_at = None
-            elif c == "“" and closer == "”" and text[i - 1] in ",.!?…" and (i + 1 >= pe or text[i + 1].isspace()):
-                _add(out, text, open_at, open_len, i, 1, pi)  # a misprinted closing mark: "Not yet,“ he said
+            elif c == "“" and closer == "”" and (text[i - 1] in ",.!?…" or text[i - 1].isalnum()) \
+                    and (i + 1 >= pe or text[i + 1].isspace()):
+                # a misprinted closing mark, placed like one: "Not yet,“ he said; called it “abhorrent“ in a tweet
+                _add(out, text, open_at, open_len, i, 1, pi)
                 open_at = None
             elif c == "“" and closer == "”" and _nested_double(text, i, pe):
                 i = text.find("”", i + 1, pe)  # “… “a quotation within” …”: the outer goes on past it
@@ -375,6 +380,11 @@ def _subhead(text: str, sp: Span, ps: int, pe: int) -> bool:
     return not text[ps : sp.open_at].strip() and not text[sp.close_at : pe].strip() and len(_words(text[sp.start : sp.end])) <= 12
 
 
+#: An "according to" phrase still open before a quote, which a determiner or a possessive ends: the
+#: quote is inside the name of the source ("according to her "clawback" plan", "the "Ferries for all" document").
+_IN_SOURCE = re.compile(r"\baccording to(?: [^\s,;:.!?\"“”]+){0,3}? (?:the|a|an|her|his|its|their|our|[\w.]+['’]s)\s*$", re.I)
+#: What follows a name inside a noun phrase: the phrase goes on ("… plan", "… document he released").
+_NAME_GOES_ON = re.compile(r"[\"”’']*\s+(?:and\s+)?[a-z]")
 #: What a writer puts before a term to keep their distance from it: the so-called "rebels".
 _SO_CALLED = re.compile(r"\bso[-‐ ]called\s*$", re.I)
 
@@ -436,6 +446,9 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
                 sp.speech, sp.reason = False, "name"  # the hacker known as "Guccifer": a name, whatever verb follows
             elif _SO_CALLED.search(prefix) and len(words) <= 4 and not full_stop:
                 sp.speech, sp.reason = False, "scare"  # the so-called "rebels": the writer's label, nobody's words
+            elif _IN_SOURCE.search(prefix) and len(words) <= 12 and not full_stop and _NAME_GOES_ON.match(text, after_close):
+                # according to her "clawback" plan, …: a name in the phrase that gives the source, not its words
+                sp.speech, sp.reason = False, "title"
             elif starts_sentence and (looks_full or not prefix or prefix[-1] in ":,") and not _ends_reported_clause(prefix, content):
                 sp.kind = "direct"
             elif content[:1].isupper() and looks_full and not _is_title_case(words[:3]) and len(words) > 3:

@@ -128,6 +128,20 @@ def test_markup_attribute_values_are_never_quotes():
     assert [text[s.start : s.end] for s in scan(text)] == ["We will"]
 
 
+def test_the_end_of_an_attribute_value_that_ran_over_a_line_break_opens_no_quote():
+    text = ('<tweet author="@harbourdesk" date="March 9, 2016\n">Ferry terminal half empty at noon.<tweet/>.\n\n'
+            'Ana Brandt said the ferry would run on time.')
+    assert [text[s.start : s.end] for s in scan(text)] == []
+
+
+def test_a_name_inside_an_according_to_phrase_is_no_quotation():
+    text = ('According to her "harbour first" plan, firms that leave the island must repay their grants. '
+            'The plan would cost $2 million a year, according to the "Ferries for all" report she released.')
+    result = saidwhen.extract(text, "2024-03-14")
+    assert [q.kind for q in result.quotes if q.kind in ("direct", "partial")] == []
+    assert [(n.text, n.reason) for n in result.non_quotes] == [("harbour first", "title"), ("Ferries for all", "title")]
+
+
 def test_a_nickname_inside_a_name_is_a_name_not_a_quote():
     article = saidwhen.extract('Rep. Roberta J. "Bobbie" Okafor said the bridge would reopen in June.')
     assert [(n.text, n.reason) for n in article.non_quotes] == [("Bobbie", "name")]
@@ -179,6 +193,11 @@ def test_misprinted_quotation_marks_still_give_the_quote_and_its_speaker(text, f
     quotes = saidwhen.extract(text, "2024-03-14").quotes
     assert quotes[0].text == first
     assert {q.speaker for q in quotes} == {"Ana Brandt"}
+
+
+def test_an_opening_mark_printed_after_a_word_and_before_a_space_closes_the_quote():
+    # not a new quotation running to the paragraph's end ("in a post on Sunday.")
+    assert quotes("Ana Brandt called the new timetable “unworkable“ in a post on Sunday.") == ["unworkable"]
 
 
 def test_a_so_called_term_is_the_writer_s_label_not_speech():
