@@ -517,7 +517,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                and not (c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
                         and c.left_edge.lower_ in ADVERBIAL_MARKS)
                # "she told the Courier in an interview taped on Monday": a participle of the noun before it
-               and not _participle_of_noun(c, verb)]
+               and not _participle_of_noun(c, verb)
+               # "… ignored much labor history — Frank cites the dockers' fight": a clause before a verb
+               # with an object of its own is the writer's, not what was said
+               and not (c.i < verb.i and _framing_before(c, verb))]
     if len(clauses) > 1 and clauses[0].i < verb.i < clauses[-1].i and (first := first_verb_subject(verb)) is not None:
         # "Mr. Roe, whose firm uses data, said Vance was …": the clause before the cue holds its speaker
         clauses = [c for c in clauses if c.i != first.head.i]
@@ -631,6 +634,18 @@ def _said_so(verb: Token) -> Token | None:
     if not subjects and verb.i == verb.sent.start:
         return None  # "Say so.": the writer's imperative
     return so
+
+
+#: The plainest verbs of saying and writing, whose object may be the one addressed or a title.
+CORE_SAYING = SAYING | TELLING | frozenset("write writes wrote writing written".split())
+
+
+def _framing_before(clause: Token, verb: Token) -> bool:
+    """Whether a clause the parser hung before ``verb`` as its complement frames the sentence instead:
+    the verb has an object of its own after it ("… ignored much labor history — Frank cites the
+    dockers' fight": what he cites is the object). Not "say", "tell" and "write", whose object may be
+    the one addressed or a title ("…, Kennedy wrote Linick", "…, he said in his book, "A Son."")."""
+    return verb.lower_ not in CORE_SAYING and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
 
 
 def _subject_taken_for_object(verb: Token) -> Token | None:

@@ -798,6 +798,18 @@ def test_that_is_something_according_to_someone_is_not_a_reference():
     assert all(q.text != "That" for q in reported("That is a mistake, according to the mayor."))
 
 
+def test_a_clause_before_a_verb_with_an_object_of_its_own_is_not_what_was_said():
+    # what Hale cites is the dockers' fight; the sentence before the dash is the writer's
+    text = "The old picture of the gruff union man ignored much labor history — Hale cites the dockers' long fight for equal pay."
+    assert reported(text) == []
+
+
+def test_a_clause_before_said_or_wrote_with_an_addressee_is_still_what_was_said():
+    (q,) = reported("Some paper records are already stored in a certified centre, and there is no need to move them, "
+                    "Kennedy wrote Linick.")
+    assert q.text.startswith("Some paper records are already stored")
+
+
 def test_according_to_sources_described_at_length_reports_the_sentence_before():
     (q,) = reported("The council is looking into the toll, according to two officials who spoke to the Courier "
                     "but were not allowed to speak on the record.")
