@@ -168,7 +168,32 @@ def scan(text: str) -> list[Span]:
         if not a.closed and b.paragraph == a.paragraph + 1 and b.open_at == paras[b.paragraph][0]:
             a.continues = True
             b.continued = True
-    return spans
+    return _with_block_quotes(text, paras, spans)
+
+
+#: A paragraph that ends by introducing what someone wrote or said: "Hewitt writes:", "In a speech
+#: last July, he said:", "Soerens argued that:".
+_BLOCK_LEAD = re.compile(
+    r"\b(?:said|says|wrote|writes|tweeted|tweets|posted|posts|added|adds|stated|states|explained|explains|"
+    r"declared|declares|argued|argues|continued|continues|concluded|concludes|warned|warns)(?:\s+that)?\s*:$")
+
+
+def _with_block_quotes(text: str, paras: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """``spans`` with the block quotations a plain-text article prints without marks: the whole
+    paragraph after one that ends "Hewitt writes:", where a quote mark would open a quotation (the
+    page set it off as a block quote, which plain text loses). Not a paragraph that holds quote marks
+    of its own or markup, nor one after a paragraph whose quotation is still open."""
+    used = {sp.paragraph for sp in spans}
+    open_at_end = {sp.paragraph for sp in spans if not sp.closed}
+    out = []
+    for pi in range(len(paras) - 1):
+        (ps, pe), (qs, qe) = paras[pi], paras[pi + 1]
+        if not _BLOCK_LEAD.search(text, ps, pe) or pi + 1 in used or pi in open_at_end:
+            continue
+        if not (text[qs].isupper() or text[qs].isdigit()) or "<" in text[qs:qe] or len(text[qs:qe].split()) < 4:
+            continue  # a sentence of its own, opening in capitals, no markup (an embedded post), not a fragment
+        out.append(Span(qs, qe, qs, qe, pi + 1, True, kind="direct"))
+    return sorted(spans + out, key=lambda sp: sp.open_at) if out else spans
 
 
 #: The characters ``_scan_paragraph`` acts on, open quotation or not; it skips the others.

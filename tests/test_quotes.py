@@ -200,6 +200,25 @@ def test_an_opening_mark_printed_after_a_word_and_before_a_space_closes_the_quot
     assert quotes("Ana Brandt called the new timetable “unworkable“ in a post on Sunday.") == ["unworkable"]
 
 
+def test_a_paragraph_after_one_ending_writes_colon_is_a_block_quotation():
+    text = ("The report leaves out the harbour board. Ana Brandt writes:\n\n"
+            "The report names neither the board nor its chair, and no case is made for the new fees.\n\n"
+            "Tom Reyes said he agreed.")
+    (q,) = [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "direct"]
+    assert (q.text, q.speaker) == ("The report names neither the board nor its chair, and no case is made for the new fees.",
+                                   "Ana Brandt")
+
+
+@pytest.mark.parametrize("text", [
+    # an object before the colon: what follows is not what was said
+    "CNN also noted the sparse attendance:\n\nEven the local paper took a moment to point out the empty seats.",
+    # a fragment, and a paragraph of markup
+    "Ana Brandt wrote:\n\nThe end.\n\nTom Reyes posted:\n\n<tweet id=\"1\">Ferries late again today</tweet>",
+])
+def test_no_block_quotation_without_a_lead_in_or_a_sentence_of_its_own(text):
+    assert [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "direct"] == []
+
+
 def test_a_so_called_term_is_the_writer_s_label_not_speech():
     text = 'The mayor met the so-called "river rebels" on Monday. She said they were "a gang of thieves."'
     quotes = [q.text for q in saidwhen.extract(text, "2024-03-14", kinds=("direct", "partial")).quotes]
