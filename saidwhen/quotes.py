@@ -395,14 +395,20 @@ def sentence_bounds(text: str, spans: list[Span], pstart: int, pend: int) -> lis
     return bounds
 
 
+#: What may stand around a heading on its own line: spaces and the dashes some wires frame it with.
+_HEADING_FRAME = " \t–—-"
+
+
 def _subhead(text: str, sp: Span, ps: int, pe: int) -> bool:
     """Whether a quote is a section heading: a short paragraph of its own, past the headline, in
-    single quotation marks ('A change warrior.', ‘Relationships that last.’), as papers head the
-    sections of a long story with a phrase from it."""
+    single quotation marks ('A change warrior.', ‘Relationships that last.’, "– ‘Who cares?’ –."), as
+    papers head the sections of a long story with a phrase from it."""
     if sp.paragraph == 0 or not sp.closed or sp.close_at is None or text[sp.open_at] not in "'‘" \
             or text[sp.open_at : sp.open_at + 2] == "''":
         return False
-    return not text[ps : sp.open_at].strip() and not text[sp.close_at : pe].strip() and len(_words(text[sp.start : sp.end])) <= 12
+    # the wires frame a heading with dashes: "– 'Who cares?' –."
+    return not text[ps : sp.open_at].strip(_HEADING_FRAME) and not text[sp.close_at : pe].strip(_HEADING_FRAME + ".") \
+        and len(_words(text[sp.start : sp.end])) <= 12
 
 
 #: An "according to" phrase still open before a quote, which a determiner or a possessive ends: the

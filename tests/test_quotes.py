@@ -200,6 +200,14 @@ def test_an_opening_mark_printed_after_a_word_and_before_a_space_closes_the_quot
     assert quotes("Ana Brandt called the new timetable “unworkable“ in a post on Sunday.") == ["unworkable"]
 
 
+def test_a_heading_framed_by_dashes_is_no_quote():
+    text = ("The speech was a success.\n\n– ‘Who cares?’ –.\n\n"
+            "With millions watching, Ana Brandt said the ferry would run.")
+    article = saidwhen.extract(text, "2024-03-14")
+    assert [(n.text, n.reason) for n in article.non_quotes] == [("Who cares?", "heading")]
+    assert [q.kind for q in article.quotes] == ["indirect"]
+
+
 def test_a_paragraph_after_one_ending_writes_colon_is_a_block_quotation():
     text = ("The report leaves out the harbour board. Ana Brandt writes:\n\n"
             "The report names neither the board nor its chair, and no case is made for the new fees.\n\n"
