@@ -168,7 +168,32 @@ def scan(text: str) -> list[Span]:
         if not a.closed and b.paragraph == a.paragraph + 1 and b.open_at == paras[b.paragraph][0]:
             a.continues = True
             b.continued = True
-    return spans
+    return _with_block_quotes(text, paras, spans)
+
+
+#: A paragraph that ends by introducing what someone wrote or said: "Hewitt writes:", "In a speech
+#: last July, he said:", "Soerens argued that:".
+_BLOCK_LEAD = re.compile(
+    r"\b(?:said|says|wrote|writes|tweeted|tweets|posted|posts|added|adds|stated|states|explained|explains|"
+    r"declared|declares|argued|argues|continued|continues|concluded|concludes|warned|warns)(?:\s+that)?\s*:$")
+
+
+def _with_block_quotes(text: str, paras: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """``spans`` with the block quotations a plain-text article prints without marks: the whole
+    paragraph after one that ends "Hewitt writes:", where a quote mark would open a quotation (the
+    page set it off as a block quote, which plain text loses). Not a paragraph that holds quote marks
+    of its own or markup, nor one after a paragraph whose quotation is still open."""
+    used = {sp.paragraph for sp in spans}
+    open_at_end = {sp.paragraph for sp in spans if not sp.closed}
+    out = []
+    for pi in range(len(paras) - 1):
+        (ps, pe), (qs, qe) = paras[pi], paras[pi + 1]
+        if not _BLOCK_LEAD.search(text, ps, pe) or pi + 1 in used or pi in open_at_end:
+            continue
+        if not (text[qs].isupper() or text[qs].isdigit()) or "<" in text[qs:qe] or len(text[qs:qe].split()) < 4:
+            continue  # a sentence of its own, opening in capitals, no markup (an embedded post), not a fragment
+        out.append(Span(qs, qe, qs, qe, pi + 1, True, kind="direct"))
+    return sorted(spans + out, key=lambda sp: sp.open_at) if out else spans
 
 
 #: The characters ``_scan_paragraph`` acts on, open quotation or not; it skips the others.
@@ -195,6 +220,9 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
                 continue
             if c in "“\"" and text.startswith("<", i + 1) and _TAG.match(text, i + 1):
                 i += 1  # a mark before a tag ("…“<tweet/>"): it opens no quotation
+                continue
+            if c in "\"'" and text.startswith(">", i + 1):
+                i += 1  # the end of a tag's attribute whose value ran over a line break (date="May 9\n">): markup
                 continue
             if c in _OPEN_DOUBLE:
                 open_at, open_len, closer = i, 1, _OPEN_DOUBLE[c]
@@ -231,8 +259,10 @@ def _scan_paragraph(text: str, ps: int, pe: int, pi: int) -> list[Span]:
             elif c == closer or (closer in '"”' and c in '"”'):
                 _add(out, text, open_at, open_len, i, 1, pi)
                 open_at = None
-            elif c == "“" and closer == "”" and text[i - 1] in ",.!?…" and (i + 1 >= pe or text[i + 1].isspace()):
-                _add(out, text, open_at, open_len, i, 1, pi)  # a misprinted closing mark: "Not yet,“ he said
+            elif c == "“" and closer == "”" and (text[i - 1] in ",.!?…" or text[i - 1].isalnum()) \
+                    and (i + 1 >= pe or text[i + 1].isspace()):
+                # a misprinted closing mark, placed like one: "Not yet,“ he said; called it “abhorrent“ in a tweet
+                _add(out, text, open_at, open_len, i, 1, pi)
                 open_at = None
             elif c == "“" and closer == "”" and _nested_double(text, i, pe):
                 i = text.find("”", i + 1, pe)  # “… “a quotation within” …”: the outer goes on past it
@@ -365,16 +395,27 @@ def sentence_bounds(text: str, spans: list[Span], pstart: int, pend: int) -> lis
     return bounds
 
 
+#: What may stand around a heading on its own line: spaces and the dashes some wires frame it with.
+_HEADING_FRAME = " \t–—-"
+
+
 def _subhead(text: str, sp: Span, ps: int, pe: int) -> bool:
     """Whether a quote is a section heading: a short paragraph of its own, past the headline, in
-    single quotation marks ('A change warrior.', ‘Relationships that last.’), as papers head the
-    sections of a long story with a phrase from it."""
+    single quotation marks ('A change warrior.', ‘Relationships that last.’, "– ‘Who cares?’ –."), as
+    papers head the sections of a long story with a phrase from it."""
     if sp.paragraph == 0 or not sp.closed or sp.close_at is None or text[sp.open_at] not in "'‘" \
             or text[sp.open_at : sp.open_at + 2] == "''":
         return False
-    return not text[ps : sp.open_at].strip() and not text[sp.close_at : pe].strip() and len(_words(text[sp.start : sp.end])) <= 12
+    # the wires frame a heading with dashes: "– 'Who cares?' –."
+    return not text[ps : sp.open_at].strip(_HEADING_FRAME) and not text[sp.close_at : pe].strip(_HEADING_FRAME + ".") \
+        and len(_words(text[sp.start : sp.end])) <= 12
 
 
+#: An "according to" phrase still open before a quote, which a determiner or a possessive ends: the
+#: quote is inside the name of the source ("according to her "clawback" plan", "the "Ferries for all" document").
+_IN_SOURCE = re.compile(r"\baccording to(?: [^\s,;:.!?\"“”]+){0,3}? (?:the|a|an|her|his|its|their|our|[\w.]+['’]s)\s*$", re.I)
+#: What follows a name inside a noun phrase: the phrase goes on ("… plan", "… document he released").
+_NAME_GOES_ON = re.compile(r"[\"”’']*\s+(?:and\s+)?[a-z]")
 #: What a writer puts before a term to keep their distance from it: the so-called "rebels".
 _SO_CALLED = re.compile(r"\bso[-‐ ]called\s*$", re.I)
 
@@ -436,6 +477,9 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
                 sp.speech, sp.reason = False, "name"  # the hacker known as "Guccifer": a name, whatever verb follows
             elif _SO_CALLED.search(prefix) and len(words) <= 4 and not full_stop:
                 sp.speech, sp.reason = False, "scare"  # the so-called "rebels": the writer's label, nobody's words
+            elif _IN_SOURCE.search(prefix) and len(words) <= 12 and not full_stop and _NAME_GOES_ON.match(text, after_close):
+                # according to her "clawback" plan, …: a name in the phrase that gives the source, not its words
+                sp.speech, sp.reason = False, "title"
             elif starts_sentence and (looks_full or not prefix or prefix[-1] in ":,") and not _ends_reported_clause(prefix, content):
                 sp.kind = "direct"
             elif content[:1].isupper() and looks_full and not _is_title_case(words[:3]) and len(words) > 3:

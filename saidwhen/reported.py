@@ -250,7 +250,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         after = [p for p in pieces if p[0] > tok.i and _has_verb(doc[p[0] : p[1]])]
         if pieces[0][1] <= tok.i and after and not any(_has_verb(doc[a:b]) for a, b in pieces if b <= tok.i):
             longest = after[0]  # "Most patients, according to the department, were children": the predicate
-        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no") else 2):
+        if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no", "so") or w == "according" else 2):
             continue
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
                  if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
@@ -346,7 +346,10 @@ def _before_comment_dash(doc: Doc, content: set[int], verb: Token) -> set[int]:
 def _before_trailing_participle(doc: Doc, content: set[int], verb: Token) -> set[int]:
     """What ``verb`` reports up to a participle clause after a comma that closes the sentence and
     says what the statement did, not what was said: "declared that he cannot support Trump,
-    throwing a wrench in the nominee's efforts"."""
+    throwing a wrench in the nominee's efforts". Not one that holds a quoted fragment: those are the
+    speaker's own words, so the clause is part of what was said ("said Sanders had been tested,
+    coming from far behind to a "dead heat" in Iowa"), unless the participle is a speech act of its
+    own ("…, calling it "meritless"")."""
     after = sorted(i for i in content if i > verb.i)
     if len(after) < 4:
         return content
@@ -355,8 +358,22 @@ def _before_trailing_participle(doc: Doc, content: set[int], verb: Token) -> set
         if t.tag_ == "VBG" and t.dep_ == "advcl" and doc[i - 1].text == "," and t.left_edge.i == i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
                 and t.right_edge.i >= after[-1] and t.head.i in content and t.head.i != verb.i:
+            if _quotes_in(doc, i, after[-1] + 1) and not _speech_participle(t):
+                return content  # not "…, calling it "meritless"": a speech act of its own
             return {k for k in content if k < i - 1}
     return content
+
+
+def _speech_participle(t: Token) -> bool:
+    """Whether a participle is a form of a verb of speaking ("calling", "vowing", "pointing", "alleging")."""
+    w = t.lower_
+    forms = (w, w[:-3], w[:-3] + "e", w[:-3] + "s", w[:-3] + "ed") if w.endswith("ing") else (w,)
+    return any(f in SPEECH_LEMMAS or f in CUE_FORMS for f in forms)
+
+
+def _quotes_in(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` hold a quotation mark: a quoted fragment, the speaker's own words."""
+    return any(t.is_quote and t.text not in ("'s", "’s", "'", "’") for t in doc[start:end])
 
 
 #: Auxiliaries that stand for a verb repeated from the clause before: "…, as has the mayor".
@@ -443,17 +460,25 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
             return None
         sent, phrase = verb.sent, [t.i for t in verb.subtree]
+        if (that := _that_is_according(verb, verb)) is not None:
+            return {that.i}  # the parser made "according" the verb: "That('s AUX) according to …"
         clause = _clause_of(verb)
         # "…, according to three sources who spoke to Fox but were not authorized …": the rest of
         # the sentence goes on describing the sources, whatever verb the parser hung it on
+        # Not a clause the phrase interrupts, whose own words open the sentence ("At the heart of the
+        # trouble, according to Ross, was a decision …": an inverted clause, the aside inside it).
         describing = clause is not None and clause.i > max(phrase) and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and not (
+            verb.head.i == clause.i and any(c.i < verb.i and c.dep_ in ("prep", "advmod", "npadvmod") and c.i == sent.start
+                                            for c in clause.lefts))
         if verb.i - 2 > sent.start and doc[verb.i - 1].text == "," and (describing or all(
                 doc[k].is_punct or doc[k].is_space for k in range(max(phrase) + 1, sent.end))):
             # "…, according to Jason Roe, who advised her.": the sentence before it, however parsed
             return set(range(sent.start, verb.i - 1))
         if clause is None:
             return None
+        if (that := _that_is_according(verb, clause)) is not None:
+            return {that.i}
         inside = {t.i for t in verb.subtree}
         return {t.i for t in clause.subtree} - inside - _attributions(clause, verb)
     if not verb.tag_.startswith("VB"):
@@ -492,7 +517,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                and not (c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.head.i == c.i
                         and c.left_edge.lower_ in ADVERBIAL_MARKS)
                # "she told the Courier in an interview taped on Monday": a participle of the noun before it
-               and not _participle_of_noun(c, verb)]
+               and not _participle_of_noun(c, verb)
+               # "… ignored much labor history — Frank cites the dockers' fight": a clause before a verb
+               # with an object of its own is the writer's, not what was said
+               and not (c.i < verb.i and _framing_before(c, verb))]
     if len(clauses) > 1 and clauses[0].i < verb.i < clauses[-1].i and (first := first_verb_subject(verb)) is not None:
         # "Mr. Roe, whose firm uses data, said Vance was …": the clause before the cue holds its speaker
         clauses = [c for c in clauses if c.i != first.head.i]
@@ -503,6 +531,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         same = [c for c in verb.rights if c.dep_ == "dobj" and c.lower_ == "same"]
         if same:
             return {t.i for t in same[0].subtree}
+        # "after half said so in the earlier poll", "would not want to say so publicly": the statement
+        # the sentence before made, taken up by "so"
+        if (so := _said_so(verb)) is not None:
+            return {so.i}
         # "46 percent said yes", "he said no to the war": an answer
         answer = [c for c in verb.rights if c.i == verb.i + 1 and c.lower_ in ("yes", "no") and c.dep_ in ("intj", "dobj", "npadvmod")]
         if answer:
@@ -552,9 +584,68 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     return None
 
 
+#: Forms of "be" that can carry an "according to" phrase as their whole predicate: "That's according to …".
+BE_FORMS = frozenset("'s ’s is was are were".split())
+
+
+def _that_is_according(verb: Token, clause: Token) -> Token | None:
+    """The "That" of "That's according to exit polls", "This was according to a spokesman": the
+    statement made in the sentence before, which the phrase attributes by reference."""
+    if clause.i == verb.i:  # "according" itself the verb, "'s" its auxiliary
+        if not any(c.dep_ == "aux" and c.lower_ in BE_FORMS for c in verb.children):
+            return None
+    elif clause.lower_ not in BE_FORMS or verb.head.i != clause.i:
+        return None
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].lower_ not in ("that", "this") or list(subjects[0].children) \
+            or subjects[0].i != clause.sent.start:
+        return None
+    if clause.i != verb.i and any(c.dep_ not in ("nsubj", "punct", "advmod", "neg") and c.i != verb.i for c in clause.children):
+        return None  # "That is a lie, according to …": the clause says something of its own
+    return subjects[0]
+
+
 #: Verbs whose negation with a question names what someone kept back: "would not say whether …".
 WITHHOLDING = frozenset("""say says said saying tell tells told telling explain explains explained explaining disclose
     discloses disclosed specify specifies specified""".split())
+
+
+#: Words after "said so" that make "so" a degree or a purpose, not the statement: "said so much", "so that".
+_NOT_SO = frozenset("far much many few little long often that as well".split())
+
+
+def _said_so(verb: Token) -> Token | None:
+    """The "so" of "say so" that stands for a statement made before ("Half said so in May",
+    "a novel for libertarians says so."), right after a form of "say" with a subject of its own; not
+    "said so much", "so far", "said so that …", nor "if you say so" (nobody in particular)."""
+    doc = verb.doc
+    if verb.lower_ not in SAYING or verb.i + 1 >= len(doc):
+        return None
+    so = doc[verb.i + 1]
+    # the parser may hang it on an adverb after it ("say so publicly"), as if it were a degree
+    head = so.head if so.head.i == so.i + 1 and so.head.tag_ == "RB" and so.head.head.i == verb.i else so.head
+    if so.lower_ != "so" or head.i != verb.i or so.dep_ not in ("advmod", "dobj", "npadvmod", "ccomp"):
+        return None
+    if so.i + 1 < len(doc) and (doc[so.i + 1].lower_ in _NOT_SO or doc[so.i + 1].tag_ in ("JJ", "JJR", "JJS")):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in ("you", "one"):
+        return None
+    if not subjects and verb.i == verb.sent.start:
+        return None  # "Say so.": the writer's imperative
+    return so
+
+
+#: The plainest verbs of saying and writing, whose object may be the one addressed or a title.
+CORE_SAYING = SAYING | TELLING | frozenset("write writes wrote writing written".split())
+
+
+def _framing_before(clause: Token, verb: Token) -> bool:
+    """Whether a clause the parser hung before ``verb`` as its complement frames the sentence instead:
+    the verb has an object of its own after it ("… ignored much labor history — Frank cites the
+    dockers' fight": what he cites is the object). Not "say", "tell" and "write", whose object may be
+    the one addressed or a title ("…, Kennedy wrote Linick", "…, he said in his book, "A Son."")."""
+    return verb.lower_ not in CORE_SAYING and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
 
 
 def _subject_taken_for_object(verb: Token) -> Token | None:
@@ -691,6 +782,10 @@ def _verdict_in_apposition(obj: Token) -> bool:
     return False
 
 
+#: What lies between two quoted verdicts of one "called": their marks and "and" or "or", perhaps an article.
+_JOINED_VERDICT = re.compile(r"[\"”’'.,!?]*\s+(?:and|or)\s+(?:an?\s+)?[\"“‘']+")
+
+
 #: Words after "called" that make it a demand, a visit or a phone call, not a verdict.
 _CALLED_OFF = frozenset("for on upon in off out up back over at to from into".split())
 
@@ -718,6 +813,10 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
     between = [t for t in doc[verb.i + 1 :] if t.idx < start]
     while between and (t := between[-1]).is_quote:
         between.pop()
+    # "called the agency's report a "rush to judgment"": the article before the opening mark opens
+    # the verdict, not the object; the object is what comes before it
+    while len(between) >= 2 and between[-1].lower_ in ("a", "an") and between[-2].tag_.startswith("NN"):
+        between.pop()
     if not 1 <= len(between) <= 12 or between[0].lower_ in _CALLED_OFF or between[0].ent_type_ in ("DATE", "TIME"):
         return None
     if not (between[-1].tag_.startswith("NN") or between[-1].tag_ in ("PRP", "CD")):
@@ -728,6 +827,10 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
            or t.is_sent_start for t in between):
         return None
     end = next(b for a, b in partial if a == start)
+    # "called the remarks a "new low" and a "bizarre attempt …"": verdicts joined by "and" or "or" are one
+    for a, b in sorted(partial):
+        if a > end and _JOINED_VERDICT.fullmatch(doc.text, end, a):
+            end = b
     verdict = [t.i for t in doc[between[-1].i + 1 :] if t.idx < end]
     if not verdict or any(doc[i].is_sent_start for i in verdict):
         return None
@@ -1339,7 +1442,10 @@ def _pieces(doc: Doc, content: set[int]) -> list[tuple[int, int]]:
             continue
         if run_start is not None:
             a, b = run_start, prev + 1
-            while a < b and (doc[a].text in EDGE_PUNCT or doc[a].is_space or doc[a].lower_ in ("that", "and", "but") and a == run_start):
+            # a leading "that" goes, the clause's mark ("said that the vote …"), not a "that" the clause is about
+            # ("That's according to exit polls")
+            while a < b and (doc[a].text in EDGE_PUNCT or doc[a].is_space or doc[a].lower_ in ("that", "and", "but") and a == run_start
+                             and not (doc[a].dep_ == "nsubj" and b - a == 1)):
                 a += 1
             while b > a and (doc[b - 1].text in EDGE_PUNCT or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
                 b -= 1

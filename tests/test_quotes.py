@@ -128,6 +128,20 @@ def test_markup_attribute_values_are_never_quotes():
     assert [text[s.start : s.end] for s in scan(text)] == ["We will"]
 
 
+def test_the_end_of_an_attribute_value_that_ran_over_a_line_break_opens_no_quote():
+    text = ('<tweet author="@harbourdesk" date="March 9, 2016\n">Ferry terminal half empty at noon.<tweet/>.\n\n'
+            'Ana Brandt said the ferry would run on time.')
+    assert [text[s.start : s.end] for s in scan(text)] == []
+
+
+def test_a_name_inside_an_according_to_phrase_is_no_quotation():
+    text = ('According to her "harbour first" plan, firms that leave the island must repay their grants. '
+            'The plan would cost $2 million a year, according to the "Ferries for all" report she released.')
+    result = saidwhen.extract(text, "2024-03-14")
+    assert [q.kind for q in result.quotes if q.kind in ("direct", "partial")] == []
+    assert [(n.text, n.reason) for n in result.non_quotes] == [("harbour first", "title"), ("Ferries for all", "title")]
+
+
 def test_a_nickname_inside_a_name_is_a_name_not_a_quote():
     article = saidwhen.extract('Rep. Roberta J. "Bobbie" Okafor said the bridge would reopen in June.')
     assert [(n.text, n.reason) for n in article.non_quotes] == [("Bobbie", "name")]
@@ -179,6 +193,38 @@ def test_misprinted_quotation_marks_still_give_the_quote_and_its_speaker(text, f
     quotes = saidwhen.extract(text, "2024-03-14").quotes
     assert quotes[0].text == first
     assert {q.speaker for q in quotes} == {"Ana Brandt"}
+
+
+def test_an_opening_mark_printed_after_a_word_and_before_a_space_closes_the_quote():
+    # not a new quotation running to the paragraph's end ("in a post on Sunday.")
+    assert quotes("Ana Brandt called the new timetable “unworkable“ in a post on Sunday.") == ["unworkable"]
+
+
+def test_a_heading_framed_by_dashes_is_no_quote():
+    text = ("The speech was a success.\n\n– ‘Who cares?’ –.\n\n"
+            "With millions watching, Ana Brandt said the ferry would run.")
+    article = saidwhen.extract(text, "2024-03-14")
+    assert [(n.text, n.reason) for n in article.non_quotes] == [("Who cares?", "heading")]
+    assert [q.kind for q in article.quotes] == ["indirect"]
+
+
+def test_a_paragraph_after_one_ending_writes_colon_is_a_block_quotation():
+    text = ("The report leaves out the harbour board. Ana Brandt writes:\n\n"
+            "The report names neither the board nor its chair, and no case is made for the new fees.\n\n"
+            "Tom Reyes said he agreed.")
+    (q,) = [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "direct"]
+    assert (q.text, q.speaker) == ("The report names neither the board nor its chair, and no case is made for the new fees.",
+                                   "Ana Brandt")
+
+
+@pytest.mark.parametrize("text", [
+    # an object before the colon: what follows is not what was said
+    "CNN also noted the sparse attendance:\n\nEven the local paper took a moment to point out the empty seats.",
+    # a fragment, and a paragraph of markup
+    "Ana Brandt wrote:\n\nThe end.\n\nTom Reyes posted:\n\n<tweet id=\"1\">Ferries late again today</tweet>",
+])
+def test_no_block_quotation_without_a_lead_in_or_a_sentence_of_its_own(text):
+    assert [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "direct"] == []
 
 
 def test_a_so_called_term_is_the_writer_s_label_not_speech():

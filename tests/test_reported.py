@@ -652,6 +652,20 @@ def test_saying_the_same_of_someone_is_a_statement_by_reference():
     assert q.text == "the same of the mayor"
 
 
+def test_saying_so_is_a_statement_by_reference():
+    (q,) = reported("Six in ten call the mayor decisive. After the vote, about half said so in a second poll.")
+    assert (q.text, q.cue) == ("so", "said")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Hale said so much about the ferry.",
+    "If you say so, we will go.",
+    "Say so if you mean it.",
+])
+def test_so_as_a_degree_or_after_nobody_in_particular_is_no_statement(sentence):
+    assert reported(sentence) == []
+
+
 @pytest.mark.parametrize("sentence, content, speaker", [
     ("As the Gazette reported, the ferry would stop running in May.", "the ferry would stop running in May", "Gazette"),
     ("As reported by the Harbour Gazette, the ferry will stop running in May.", "the ferry will stop running in May", "Harbour Gazette"),
@@ -762,6 +776,38 @@ def test_a_statement_before_a_closing_told_is_its_content(sentence, content):
 def test_what_a_relative_clause_reports_of_its_noun_is_said_by_its_subject():
     (q,) = reported("Critics blamed the toll, which they say drove drivers onto the back roads.")
     assert (q.text, q.speaker_mention.text) == ("drove drivers onto the back roads", "they")
+
+
+def test_an_inverted_clause_around_an_according_to_aside_is_reported_whole():
+    pieces = reported("At the root of the delay, according to Ines Calder, a former harbour master, was a decision "
+                      "by the board to wait for the survey.")
+    assert [q.text for q in pieces] == ["At the root of the delay", "was a decision by the board to wait for the survey"]
+    assert len({q.group for q in pieces}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Most ferry riders want the levy scrapped.\n\nThat’s according to early results of a survey run for the council.",
+    "The ferry carried 40,000 riders in May. That's according to figures the operator filed on Friday.",
+])
+def test_that_is_according_to_attributes_the_statement_before_by_reference(text):
+    q = next(q for q in reported(text) if q.cue == "according to")
+    assert q.text == "That"
+
+
+def test_that_is_something_according_to_someone_is_not_a_reference():
+    assert all(q.text != "That" for q in reported("That is a mistake, according to the mayor."))
+
+
+def test_a_clause_before_a_verb_with_an_object_of_its_own_is_not_what_was_said():
+    # what Hale cites is the dockers' fight; the sentence before the dash is the writer's
+    text = "The old picture of the gruff union man ignored much labor history — Hale cites the dockers' long fight for equal pay."
+    assert reported(text) == []
+
+
+def test_a_clause_before_said_or_wrote_with_an_addressee_is_still_what_was_said():
+    (q,) = reported("Some paper records are already stored in a certified centre, and there is no need to move them, "
+                    "Kennedy wrote Linick.")
+    assert q.text.startswith("Some paper records are already stored")
 
 
 def test_according_to_sources_described_at_length_reports_the_sentence_before():
@@ -1037,6 +1083,18 @@ def test_a_closing_participle_that_says_what_the_statement_did_is_not_part_of_it
     assert q.text == "he cannot support the nominee"
 
 
+def test_a_closing_participle_holding_quoted_words_is_part_of_what_was_said():
+    # the quoted fragments are the speaker's words: the participle goes on with the statement
+    (q,) = reported('Briggs said the mayor had already been tested, coming from 30 points behind to a "dead heat" in '
+                    'the north and winning the south in a "landslide."')
+    assert q.kind == "mixed" and q.text.startswith("the mayor had already been tested, coming from 30 points behind")
+
+
+def test_a_closing_speech_participle_with_quoted_words_is_a_statement_of_its_own():
+    q = only('Tom Bale filed a complaint alleging the councillor broke the law, calling it "improper" on Monday.')
+    assert q.text == "the councillor broke the law"
+
+
 def test_a_word_inside_the_name_the_rules_resolved_is_that_name_not_a_description():
     text = ("Edna Marsh, 84, was asleep when the blaze broke out in her kitchen in Hollins Road, Kettle Moor, at 3am.\n\n"
             "North Vale Fire and Rescue Service said the blaze had probably been started by a faulty dryer, and warned"
@@ -1229,6 +1287,20 @@ def test_explained_by_is_a_cause_not_a_speaker():
 def test_called_a_noun_phrase_a_quoted_verdict_is_a_summary_through_relatives_and_hyphens(sentence, content):
     (q,) = summaries(sentence)
     assert (q.text, q.speaker) == (content, "Tom Hale")
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ('The Hale campaign called the agency\'s report a "rush to judgment," because the count was not over.',
+         'the agency\'s report a "rush to judgment,"'),
+        ('Tom Hale called anti-toll protesters "vandals" and "thugs" without proof.', 'anti-toll protesters "vandals" and "thugs"'),
+    ],
+)
+def test_a_quoted_verdict_takes_its_article_and_the_verdicts_joined_to_it(sentence, content):
+    # the "a" before the opening mark opens the verdict; "and "thugs"" is a second verdict of the same call
+    (q,) = summaries(sentence)
+    assert q.text == content
 
 
 @pytest.mark.parametrize("sentence", [
