@@ -34,7 +34,7 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
-                       is_fragment, looked_for_inside, min_hashes, piece_of_two, sha1_hashes32, reading_keys, readings, rendering_buckets, rendering_keys,
+                       is_fragment, keep_buckets, looked_for_inside, min_hashes, piece_of_two, sha1_hashes32, reading_keys, readings, rendering_buckets, rendering_keys,
                        run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
 
 __all__ = [
@@ -349,7 +349,8 @@ class _Prepared:
     article: Article
     text_hash: str
     signature: bytes  # the MinHash values, as stored (``_signature``)
-    said_dates: list[str] = field(default_factory=list)
+    # The article's ``quotations``, each with its text normalised (``normalise_quote``).
+    quotations: list[tuple[Quote, list[tuple[int, int]], str]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- the store
@@ -573,8 +574,10 @@ class Store:
         return total
 
     def _prepare(self, article: Article) -> _Prepared:
-        """The work that needs no database: hashes, the MinHash signature, the dates quotes were said."""
-        return _Prepared(article, text_hash(article.text), _signature(article.text))
+        """The work that needs no database: hashes, the MinHash signature, the quotations and their
+        normalised texts."""
+        return _Prepared(article, text_hash(article.text), _signature(article.text),
+                         [(q, spans, normalise_quote(q.text)) for q, spans in quotations(article)])
 
     def _write_batch(self, batch: list[_Prepared]) -> IndexStats:
         stats = IndexStats()
@@ -591,6 +594,7 @@ class Store:
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
             conn.execute("INSERT INTO quotes_fts_pending (after) VALUES (?)", (after,))
+            keep_buckets(norm for prepared in batch for _, _, norm in prepared.quotations)  # all in one pass, asked for one by one
             for prepared in batch:
                 self._write_article(prepared, stats)
             unclassified, self._unclassified = self._unclassified, None
@@ -646,10 +650,10 @@ class Store:
             if person.gender is not None:
                 self._fold_gender(person_id, (person.gender, person.gender_evidence, 0))
 
-        for q, spans in quotations(a):
+        for q, spans, norm in p.quotations:
             speaker_id = self._person(q.speaker, "PERSON", None, (), here, orgs, where) if q.speaker else None
             said_date = _said_date(q, published)
-            quote_id, new, rendering_id = self._quote(q, speaker_id, said_date, published or said_date, article_id)
+            quote_id, new, rendering_id = self._quote(q, norm, speaker_id, said_date, published or said_date, article_id)
             stats.quotes += new
             for start, end in spans:
                 cur = conn.execute(
@@ -936,10 +940,11 @@ class Store:
         for same in (self._accented or {}).values():
             same.pop(old, None)
 
-    def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None, printed: str | None = None,
+    def _quote(self, q: Quote, norm: str, speaker_id: int | None, said_date: str | None, printed: str | None = None,
                article: int | None = None) -> tuple[int, int, int]:
-        """The id of the stored quote ``q`` is a rendering of, 1 if it had to be created, and the
-        id of its rendering (first printed on ``printed``, the article's date; ``article``: its id).
+        """The id of the stored quote ``q`` (its text normalised: ``norm``) is a rendering of, 1 if it had
+        to be created, and the id of its rendering (first printed on ``printed``, the article's date;
+        ``article``: its id).
 
         A quote is one quotation of one speaker: renderings with the same normalised text are one
         quote when the same person said them, and two when two people did ("No comment"), so that
@@ -965,7 +970,6 @@ class Store:
         one quotation and are merged.
         """
         conn = self.connection
-        norm = normalise_quote(q.text)
         seen = self._seen(norm)  # most texts are new: their lookups by text would find nothing
         if speaker_id is None:
             row = self._unattributed_quote(norm) if seen else None
