@@ -130,7 +130,8 @@ _MARK = "\u2026"
 # ---------------------------------------------------------------- words
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)  # a rendering is tokenised for each one it is classified against, and again for the diff
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
     """(as printed, key) for each word: the key is the word as ``normalise_quote`` folds it, so
     the keys joined by spaces are the store's ``norm_text``; an ellipsis is a token with key ""."""
     t = _ELLIPSIS.sub(f" {_MARK} ", unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS))
@@ -139,7 +140,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         key = PUNCT.sub("", tok.lower())
         if key or tok == _MARK:
             out.append((tok, key))
-    return out
+    return tuple(out)
 
 
 # The possessive of a word ending in s, printed with or without another s ("Sanders's", "Sanders'"):
@@ -147,7 +148,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 _POSSESSIVE_S = re.compile(r"s's[\W_]*$")
 
 
-def _spelled(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _spelled(tokens: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     """``tokens`` with the possessive "s's" keyed as "s'" (``_POSSESSIVE_S``), so that two house
     styles of one word compare equal when a rendering is classified."""
     return [(tok, key[:-1] if _POSSESSIVE_S.search(tok.lower()) else key) for tok, key in tokens]
