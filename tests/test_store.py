@@ -476,9 +476,12 @@ def test_a_batch_stores_what_one_article_a_batch_stores(tmp_path):
                 article(4, quote(said, speaker=None, mention=None), quote("No comment", start=90)),
                 article(5, quote("No comment", speaker="Jordan Reyes", mention="Reyes"), quote(said.lower(), start=40)),
                 article(6, quote(said, speaker="Jordan Reyes", mention="Reyes"))]
+    # copies of articles 1 and 2 under other URLs (one with a word added): found in the batch or in the store
+    articles += [dataclasses.replace(articles[0], url="https://copy.example/1", id="c1"),
+                 dataclasses.replace(articles[1], text=articles[1].text + " Updated", url="https://copy.example/2", id="c2")]
     from saidwhen import variants
 
-    for n, size in (("one", 1), ("all", 6), ("two", 4)):
+    for n, size in (("one", 1), ("all", 8), ("two", 4)):
         variants._BUCKETS.clear()  # each store computes the buckets it files, in its own batches
         with Store(tmp_path / f"{n}.db") as s:
             s.index(articles, batch_size=size)
@@ -490,6 +493,7 @@ def test_a_batch_stores_what_one_article_a_batch_stores(tmp_path):
     whole = dump("all")
     assert dump("one") == whole == dump("two")
     assert len(whole["quotes"]) >= 3 and len(whole["renderings"]) >= 5
+    assert [(a[1], a[7]) for a in whole["articles"] if a[7] is not None] == [("a1", 1), ("a2", 2), ("c1", 1), ("c2", 2)]
 
 
 def test_a_store_written_before_genders_gains_the_columns_on_opening(tmp_path):
