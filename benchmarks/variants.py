@@ -18,6 +18,10 @@ Printed:
   agreement of every change label;
 * **overhead**: ``Store.index`` time (renderings included) as a share of extraction time, and the
   part of it spent linking and classifying renderings (the same corpus indexed with and without).
+  Each clock starts after a full garbage collection (``gc.collect``), so that neither part pays for
+  collecting the other's objects: without it, the ~120,000 objects the extraction leaves are due a
+  full collection (about 80 ms) just as indexing begins on some corpora and not on others, a third
+  of the indexing time of ``variants_fresh.jsonl`` when it falls there.
 
 Usage: .venv/bin/python benchmarks/variants.py [CORPUS.jsonl]
 
@@ -27,6 +31,7 @@ rules by someone who never saw them: the figure on it is the one that says how t
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import tempfile
@@ -58,12 +63,14 @@ def main() -> None:
     _signature("warm up"), rendering_buckets("warm up"), same_first_name("bob", "robert")
     with tempfile.TemporaryDirectory() as tmp:
         Store(Path(tmp) / "warm.db").index(warm)
+    gc.collect()
     started = time.perf_counter()
     articles = list(extract_many([(r["text"], r["date"], r["url"], r["id"], r["title"]) for r in records]))
     extraction = time.perf_counter() - started
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "v.db")
+        gc.collect()
         started = time.perf_counter()
         store.index(articles)
         indexing = time.perf_counter() - started
@@ -138,6 +145,7 @@ def _index_without_renderings(articles, path: Path) -> float:
             return None
 
     with Plain(path) as store:
+        gc.collect()
         started = time.perf_counter()
         store.index(articles)
         return time.perf_counter() - started

@@ -34,7 +34,7 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
-                       is_fragment, looked_for_inside, min_hashes, piece_of_two, sha1_hashes32, reading_keys, readings, rendering_buckets, rendering_keys,
+                       is_fragment, keep_buckets, looked_for_inside, min_hashes, piece_of_two, sha1_hashes32, reading_keys, readings, rendering_buckets, rendering_keys,
                        run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
 
 __all__ = [
@@ -244,6 +244,9 @@ FILED_KEPT, FILED_TOTAL = 200_000, 1_000_000
 # words: shorter prefixes ("I think that we should") are too common to mean the same quote.
 PREFIX_WORDS = 8
 
+# The most values one lookup of ``Store._articles_under`` binds (SQLite allows 32,766; older builds 999).
+_LOOKUP_CHUNK = 900
+
 # Syndicated copies: MinHash of word 5-shingles, 64 permutations; LSH with 12 bands of 5 rows makes
 # a pair at Jaccard 0.8 a candidate with probability 0.99 (0.5: 0.33), and candidates are then kept
 # only if their estimated Jaccard is at least 0.8.
@@ -349,7 +352,9 @@ class _Prepared:
     article: Article
     text_hash: str
     signature: bytes  # the MinHash values, as stored (``_signature``)
-    said_dates: list[str] = field(default_factory=list)
+    bands: list[int]  # the LSH buckets of the signature (``_bands``)
+    # The article's ``quotations``, each with its text normalised (``normalise_quote``).
+    quotations: list[tuple[Quote, list[tuple[int, int]], str]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- the store
@@ -390,6 +395,9 @@ class Store:
         # Whether the corrections table holds a row, read when a batch begins (nothing writes it during one);
         # None outside a batch, where each lookup asks SQLite.
         self._corrected: bool | None = None
+        # The stored articles filed under each LSH bucket of the batch's articles (``_syndicate``): read
+        # for all of them when the batch begins, each article added as it is stored; None outside a batch.
+        self._filed_articles: dict[int, list[int]] | None = None
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (run `saidwhen index` first)")
         try:
@@ -573,8 +581,11 @@ class Store:
         return total
 
     def _prepare(self, article: Article) -> _Prepared:
-        """The work that needs no database: hashes, the MinHash signature, the dates quotes were said."""
-        return _Prepared(article, text_hash(article.text), _signature(article.text))
+        """The work that needs no database: hashes, the MinHash signature, the quotations and their
+        normalised texts."""
+        signature = _signature(article.text)
+        return _Prepared(article, text_hash(article.text), signature, _bands(signature),
+                         [(q, spans, normalise_quote(q.text)) for q, spans in quotations(article)])
 
     def _write_batch(self, batch: list[_Prepared]) -> IndexStats:
         stats = IndexStats()
@@ -587,10 +598,12 @@ class Store:
             self._filed, self._filed_total, self._unclassified = {}, 0, {}
             self._roled, self._genders, self._aliased, self._endings = set(), {}, {}, {}
             self._corrected = bool(conn.execute("SELECT EXISTS (SELECT 1 FROM corrections)").fetchone()[0])
+            self._filed_articles = self._articles_under({b for prepared in batch for b in prepared.bands})
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
             conn.execute("INSERT INTO quotes_fts_pending (after) VALUES (?)", (after,))
+            keep_buckets(norm for prepared in batch for _, _, norm in prepared.quotations)  # all in one pass, asked for one by one
             for prepared in batch:
                 self._write_article(prepared, stats)
             unclassified, self._unclassified = self._unclassified, None
@@ -613,7 +626,7 @@ class Store:
                 raise self._error(e, what, rolled_back=True) from e
             raise
         finally:
-            self._filed = self._unclassified = None
+            self._filed = self._unclassified = self._filed_articles = None
             self._roled = self._genders = self._aliased = self._endings = self._corrected = None
         return stats
 
@@ -631,7 +644,7 @@ class Store:
             "INSERT INTO articles (source_id, url, date, title, text, text_hash, flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (a.id, a.url, published, a.title, a.text, p.text_hash, orjson.dumps(list(a.flags)).decode() if a.flags else None),
         ).lastrowid
-        if self._syndicate(article_id, p.signature):
+        if self._syndicate(article_id, p.signature, p.bands):
             stats.syndicated += 1
         else:
             stats.articles += 1
@@ -646,10 +659,10 @@ class Store:
             if person.gender is not None:
                 self._fold_gender(person_id, (person.gender, person.gender_evidence, 0))
 
-        for q, spans in quotations(a):
+        for q, spans, norm in p.quotations:
             speaker_id = self._person(q.speaker, "PERSON", None, (), here, orgs, where) if q.speaker else None
             said_date = _said_date(q, published)
-            quote_id, new, rendering_id = self._quote(q, speaker_id, said_date, published or said_date, article_id)
+            quote_id, new, rendering_id = self._quote(q, norm, speaker_id, said_date, published or said_date, article_id)
             stats.quotes += new
             for start, end in spans:
                 cur = conn.execute(
@@ -936,10 +949,11 @@ class Store:
         for same in (self._accented or {}).values():
             same.pop(old, None)
 
-    def _quote(self, q: Quote, speaker_id: int | None, said_date: str | None, printed: str | None = None,
+    def _quote(self, q: Quote, norm: str, speaker_id: int | None, said_date: str | None, printed: str | None = None,
                article: int | None = None) -> tuple[int, int, int]:
-        """The id of the stored quote ``q`` is a rendering of, 1 if it had to be created, and the
-        id of its rendering (first printed on ``printed``, the article's date; ``article``: its id).
+        """The id of the stored quote ``q`` (its text normalised: ``norm``) is a rendering of, 1 if it had
+        to be created, and the id of its rendering (first printed on ``printed``, the article's date;
+        ``article``: its id).
 
         A quote is one quotation of one speaker: renderings with the same normalised text are one
         quote when the same person said them, and two when two people did ("No comment"), so that
@@ -965,7 +979,6 @@ class Store:
         one quotation and are merged.
         """
         conn = self.connection
-        norm = normalise_quote(q.text)
         seen = self._seen(norm)  # most texts are new: their lookups by text would find nothing
         if speaker_id is None:
             row = self._unattributed_quote(norm) if seen else None
@@ -1336,26 +1349,29 @@ class Store:
                          [(change, diff, rid) for rid, (change, diff) in classify_all([r[:4] for r in rows]).items()
                           if stored[rid] != (change, diff)])  # a quote printed many ways is classified again often
 
-    def _syndicate(self, article_id: int, signature: bytes) -> bool:
+    def _syndicate(self, article_id: int, signature: bytes, buckets: list[int]) -> bool:
         """Put the article in the cluster of a near-identical stored article, if any; True if so.
         ``signature``: its MinHash values as stored (``_signature``), compared with the stored ones
-        as datasketch's ``MinHash.jaccard`` compares them (the share of values equal)."""
+        as datasketch's ``MinHash.jaccard`` compares them (the share of values equal); ``buckets``: its
+        LSH buckets (``_bands``). The candidates, the articles filed under one of its buckets, are read
+        from the batch's memory (``_filed_articles``), and only their signatures from SQLite: most
+        articles have none."""
         import numpy as np
 
         conn = self.connection
-        buckets = _bands(signature)
+        filed = self._filed_articles
+        ids = sorted({a for b in buckets for a in filed.get(b, ())})
         values = np.frombuffer(signature, "<u4")
-        marks = ",".join("?" * len(buckets))
         candidates = []
-        for cid, blob in conn.execute(
-            f"SELECT m.article_id, m.signature FROM article_minhashes m WHERE m.article_id IN"
-            f" (SELECT DISTINCT article_id FROM minhash_buckets WHERE bucket IN ({marks})) ORDER BY m.article_id",
-            buckets,
-        ):
-            if np.count_nonzero(values == np.frombuffer(blob, "<u4")) / NUM_PERM >= SYNDICATION_THRESHOLD:
-                candidates.append(cid)
+        if ids:
+            for cid, blob in conn.execute(f"SELECT article_id, signature FROM article_minhashes WHERE article_id IN"
+                                          f" ({','.join('?' * len(ids))}) ORDER BY article_id", ids):
+                if np.count_nonzero(values == np.frombuffer(blob, "<u4")) / NUM_PERM >= SYNDICATION_THRESHOLD:
+                    candidates.append(cid)
         conn.execute("INSERT INTO article_minhashes (article_id, signature) VALUES (?, ?)", (article_id, signature))
         conn.executemany("INSERT OR IGNORE INTO minhash_buckets (bucket, article_id) VALUES (?, ?)", [(b, article_id) for b in buckets])
+        for b in buckets:
+            filed.setdefault(b, []).append(article_id)
         if not candidates:
             return False
         marks = ",".join("?" * len(candidates))
@@ -1365,6 +1381,18 @@ class Store:
             (cluster, article_id, *candidates),
         )
         return True
+
+    def _articles_under(self, buckets: set[int]) -> dict[int, list[int]]:
+        """The stored articles filed under each of ``buckets`` in ``minhash_buckets`` (those under none left
+        out), read in a few statements for a whole batch (``_syndicate``) where each article asked one."""
+        found: dict[int, list[int]] = {}
+        wanted = sorted(buckets)
+        for at in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[at:at + _LOOKUP_CHUNK]
+            for bucket, article_id in self.connection.execute(
+                    f"SELECT bucket, article_id FROM minhash_buckets WHERE bucket IN ({','.join('?' * len(chunk))})", chunk):
+                found.setdefault(bucket, []).append(article_id)
+        return found
 
     # -- errors
 

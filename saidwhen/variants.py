@@ -31,10 +31,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-__all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "rendering_keys",
+__all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "keep_buckets", "rendering_keys",
            "contained_keys", "min_hashes", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
            "whole_sentences", "piece_of_two", "bridges", "head_key", "run_key", "run_keys", "found_by_head", "classify",
            "classify_all", "word_diff", "diff_spans", "diff_parts"]
@@ -129,7 +130,8 @@ _MARK = "\u2026"
 # ---------------------------------------------------------------- words
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)  # a rendering is tokenised for each one it is classified against, and again for the diff
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
     """(as printed, key) for each word: the key is the word as ``normalise_quote`` folds it, so
     the keys joined by spaces are the store's ``norm_text``; an ellipsis is a token with key ""."""
     t = _ELLIPSIS.sub(f" {_MARK} ", unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS))
@@ -138,7 +140,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         key = PUNCT.sub("", tok.lower())
         if key or tok == _MARK:
             out.append((tok, key))
-    return out
+    return tuple(out)
 
 
 # The possessive of a word ending in s, printed with or without another s ("Sanders's", "Sanders'"):
@@ -146,7 +148,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 _POSSESSIVE_S = re.compile(r"s's[\W_]*$")
 
 
-def _spelled(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _spelled(tokens: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     """``tokens`` with the possessive "s's" keyed as "s'" (``_POSSESSIVE_S``), so that two house
     styles of one word compare equal when a rendering is classified."""
     return [(tok, key[:-1] if _POSSESSIVE_S.search(tok.lower()) else key) for tok, key in tokens]
@@ -514,10 +516,15 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32").permutations
 
 
-# The MinHash values of the set of one word, by word (``_permuted``): a set's values are the least of
-# its words', and the words of substance of a speaker's quotations recur in each rendering.
-_WORD_VALUES: dict = {}
+# The MinHash values of the set of one word (``_permuted``), one row of ``_WORD_TABLE`` a word, and each
+# word's row (``_WORD_ROW``): a set's values are the least of its words', and the words of substance of a
+# speaker's quotations recur in each rendering. Up to _WORD_VALUES_KEPT words, then all forgotten at once.
+_WORD_ROW: dict[str, int] = {}
+_WORD_TABLE = None  # numpy.uint32, NUM_PERM columns; the rows past len(_WORD_ROW) are room to grow
 _WORD_VALUES_KEPT = 65536
+# The LSH buckets of normalised texts (``_rendering_buckets``), up to _BUCKETS_KEPT texts, then all forgotten.
+_BUCKETS: dict[str, tuple[int, ...]] = {}
+_BUCKETS_KEPT = 65536
 
 
 def _permuted(hashes, permutations):
@@ -579,33 +586,59 @@ def rendering_buckets(norm: str) -> list[int]:
     return list(_rendering_buckets(norm))
 
 
-@lru_cache(maxsize=16384)  # a new rendering's buckets are asked for again when it is stored
 def _rendering_buckets(norm: str) -> tuple[int, ...]:
     """The LSH bucket of each band of the MinHash of ``norm``'s words of substance, as signed 64-bit
     integers (SQLite's); renderings of one quotation almost always share one. Changing what is
     hashed changes the buckets: ``BUCKETS_VERSION`` in the store says which stores must rebuild them.
     Every bucket is even, every other key (``_head_key``, ``_run_key``) odd: the store indexes its LSH
-    entries alone by bucket (an index over the even ones), and looks the others up by speaker only."""
+    entries alone by bucket (an index over the even ones), and looks the others up by speaker only.
+    Computed by ``keep_buckets`` and kept: a new rendering's buckets are asked for again when it is stored."""
+    found = _BUCKETS.get(norm)
+    if found is None:
+        keep_buckets((norm,))
+        found = _BUCKETS[norm]
+    return found
+
+
+def keep_buckets(norms: Iterable[str]) -> None:
+    """Compute the LSH buckets (``_rendering_buckets``) of those of ``norms`` not kept yet, all in one
+    pass of numpy, and keep them. numpy's cost is mostly per call, on a few words a text: the store
+    computes the buckets of every quotation of a batch at once before it writes them (``Store._write_batch``),
+    and the values are those of one text at a time."""
     import numpy as np
 
+    global _WORD_TABLE
+    todo = [norm for norm in dict.fromkeys(norms) if norm not in _BUCKETS]
+    if not todo:
+        return
     # The words of substance: small words ("we", "will", "the") would make every short quotation
     # a candidate of every other, and the alignment decides on them anyway.
-    words = set(norm.split())
-    members = list((words - SMALL_WORDS) or words or {norm})
-    rows = [_WORD_VALUES.get(w) for w in members]
-    if new := [w for w, row in zip(members, rows) if row is None]:
-        permuted = _permuted(sha1_hashes32(new), _permutations())
-        permuted.flags.writeable = False  # each row is shared by every rendering with the word
-        fresh = dict(zip(new, permuted))
-        rows = [fresh[w] if row is None else row for w, row in zip(members, rows)]
-        if len(_WORD_VALUES) + len(fresh) > _WORD_VALUES_KEPT:
-            _WORD_VALUES.clear()
-        _WORD_VALUES.update(fresh)
+    members = []
+    for norm in todo:
+        words = set(norm.split())
+        members.append((words - SMALL_WORDS) or words or {norm})
+    new = [w for w in dict.fromkeys(w for m in members for w in m) if w not in _WORD_ROW]
+    if len(_WORD_ROW) + len(new) > _WORD_VALUES_KEPT:
+        _WORD_ROW.clear()
+        new = list(dict.fromkeys(w for m in members for w in m))
+    if new:
+        used = len(_WORD_ROW)
+        if _WORD_TABLE is None or used + len(new) > len(_WORD_TABLE):
+            table = np.empty((max(2 * used, used + len(new), 1024), NUM_PERM), dtype=np.uint32)
+            if _WORD_TABLE is not None:
+                table[:used] = _WORD_TABLE[:used]
+            _WORD_TABLE = table
+        _WORD_TABLE[used:used + len(new)] = _permuted(sha1_hashes32(new), _permutations())
+        _WORD_ROW.update(zip(new, range(used, used + len(new))))
+    starts = np.cumsum([0] + [len(m) for m in members[:-1]])
+    values = np.minimum.reduceat(_WORD_TABLE[[_WORD_ROW[w] for m in members for w in m]], starts, axis=0)
     # A band's ROWS values, 32 bits each, are its key as they stand (MinHash values are hashes
     # already): read as one 64-bit integer, told from the other bands' by a random mask of its own,
     # even (an LSH bucket, see ``_head_key``).
-    values = np.minimum.reduce(rows).astype("<u4").view("<u8")
-    return tuple(((values ^ _BAND_MASKS) & _EVEN).view("<i8").tolist())
+    keys = ((values.astype("<u4").view("<u8") ^ _BAND_MASKS) & _EVEN).view("<i8").tolist()
+    if len(_BUCKETS) + len(todo) > _BUCKETS_KEPT:
+        _BUCKETS.clear()
+    _BUCKETS.update(zip(todo, map(tuple, keys)))
 
 
 def rendering_keys(norm: str, nobody: bool = False) -> list[int]:
@@ -649,12 +682,18 @@ def _run_of(head: int) -> int:
     return head ^ 2
 
 
+assert HEAD_WORDS == 3  # ``_runs`` spells a run's three words out
+
+
 @lru_cache(maxsize=16384)  # a text's runs are asked for when it is looked up and again when it is filed
 def _runs(norm: str) -> tuple[int, ...]:
     """``_head_key`` of each run of ``HEAD_WORDS`` words in ``norm``, in order (``contained_keys``,
-    ``run_keys``)."""
+    ``run_keys``): ``_key`` written out, since a text has a run a word (a third less time than a call
+    of ``_head_key`` a run)."""
     words = norm.split()
-    return tuple(_head_key(run) for run in zip(*(words[k:] for k in range(HEAD_WORDS))))
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return tuple(from_bytes(blake2b(f"head {a} {b} {c}".encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
+                 for a, b, c in zip(words, words[1:], words[2:]))
 
 
 def _key(kind: str, words) -> int:

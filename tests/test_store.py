@@ -464,6 +464,38 @@ def test_a_bare_surname_seen_again_in_a_batch_looks_up_its_full_names_once(store
     assert {name for _, name, _ in said_by(store)} == {"Maria Okafor"}
 
 
+def test_a_batch_stores_what_one_article_a_batch_stores(tmp_path):
+    # A batch keeps what it computes and learns in memory (the LSH buckets of all its quotations, computed at
+    # once; the people's rows; the keys each speaker's renderings are filed under): articles that re-print
+    # one quotation, cut, with a word changed, or with no speaker, in one batch or one batch each, give
+    # the same rows in every table.
+    said = "The new ferry will sail twice a day from the harbour from the first week of June"
+    articles = [article(1, quote(said)),
+                article(2, quote("The new ferry will sail twice a day from the harbour", start=5)),
+                article(3, quote(said.replace("twice", "three times"), speaker="Okafor", mention=None)),
+                article(4, quote(said, speaker=None, mention=None), quote("No comment", start=90)),
+                article(5, quote("No comment", speaker="Jordan Reyes", mention="Reyes"), quote(said.lower(), start=40)),
+                article(6, quote(said, speaker="Jordan Reyes", mention="Reyes"))]
+    # copies of articles 1 and 2 under other URLs (one with a word added): found in the batch or in the store
+    articles += [dataclasses.replace(articles[0], url="https://copy.example/1", id="c1"),
+                 dataclasses.replace(articles[1], text=articles[1].text + " Updated", url="https://copy.example/2", id="c2")]
+    from saidwhen import variants
+
+    for n, size in (("one", 1), ("all", 8), ("two", 4)):
+        variants._BUCKETS.clear()  # each store computes the buckets it files, in its own batches
+        with Store(tmp_path / f"{n}.db") as s:
+            s.index(articles, batch_size=size)
+    def dump(n):
+        tables = _dump(tmp_path / f"{n}.db")
+        with sqlite3.connect(tmp_path / f"{n}.db") as conn:
+            tables["rendering_buckets"] = conn.execute("SELECT * FROM rendering_buckets ORDER BY rendering_id, bucket").fetchall()
+        return tables
+    whole = dump("all")
+    assert dump("one") == whole == dump("two")
+    assert len(whole["quotes"]) >= 3 and len(whole["renderings"]) >= 5
+    assert [(a[1], a[7]) for a in whole["articles"] if a[7] is not None] == [("a1", 1), ("a2", 2), ("c1", 1), ("c2", 2)]
+
+
 def test_a_store_written_before_genders_gains_the_columns_on_opening(tmp_path):
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as conn:

@@ -331,6 +331,34 @@ def test_lsh_buckets_are_even_and_the_other_keys_odd():
         assert {k for k in reading_keys(text) if k % 2 == 0} == {b for read in readings(text) for b in rendering_buckets(read)}
 
 
+def test_buckets_computed_many_at_once_are_each_texts_own(monkeypatch):
+    # ``keep_buckets`` computes a batch's texts in one numpy pass (their words' rows gathered, the least
+    # of each text's taken at once): each text gets what it gets alone, whatever the others in the pass,
+    # the words already known, or the bounds that make the memory forget.
+    from saidwhen import variants
+
+    texts = ["The new ferry will sail twice a day from the harbour in June", "We will win this election",
+             "the the the", "ferry", "", "Twice a day the ferry will sail, the harbour master said in June",
+             "We will win this war", "No comment", "ferry"]
+    norms = [normalise_quote(t) for t in texts]
+    alone = []
+    for norm in norms:
+        variants._BUCKETS.clear()
+        variants._WORD_ROW.clear()
+        alone.append(rendering_buckets(norm))
+    assert len({tuple(b) for b in alone}) == len(set(norms))  # texts with other words, other buckets
+    for kept_words, kept_texts in ((65536, 65536), (4, 3)):
+        monkeypatch.setattr(variants, "_WORD_VALUES_KEPT", kept_words)
+        monkeypatch.setattr(variants, "_BUCKETS_KEPT", kept_texts)
+        variants._BUCKETS.clear()
+        variants._WORD_ROW.clear()
+        variants.keep_buckets(norms[:2])
+        variants.keep_buckets(norms)
+        assert [rendering_buckets(norm) for norm in norms] == alone
+    variants._BUCKETS.clear()
+    variants._WORD_ROW.clear()
+
+
 def test_keys_cost_one_hash_a_run_and_none_a_band():
     # A run key is the run's head key with its second bit flipped (one hash of a run's words serves
     # both), and a band's LSH bucket is its two MinHash values read as one 64-bit integer under a
