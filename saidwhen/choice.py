@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .candidates import candidates, describe
+from .entities import person_noun
 from .lexicon import PLACE_NAMES, first_verb_subject
 
 MODEL_FILE = Path(__file__).with_name("sources_model.json")
@@ -92,6 +93,8 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
         return att
     if best.dep_ == "poss" and att.speaker is not None and rule is not None and any(a.i == best.i for a in rule.ancestors):
         return att  # "Jane Doe - Roe's girlfriend -" parsed as one phrase: the name the rules found in it, not Roe
+    if best.dep_ == "poss" and att.speaker is not None and best.head.tag_ == "NN" and person_noun(best.head.lower_):
+        return att  # "according to the department's epidemiologist, Dr. Nwosu": the epidemiologist speaks, not the department
     ent, mention, conf = attributor.resolve(best)
     if ent is None and att.speaker is not None and (rule is None or best.tag_ in ("WP", "WDT")):
         return att  # the rules named someone the model's pick cannot (a "who" whose antecedent is lost)

@@ -545,7 +545,7 @@ class Entities:
                     runs.append(SpacySpan(doc, k, j, label="ORG"))
         # "a 52-year-old resident named Caroline": a person the article names by one name only
         for t in tokens_among(doc, ("named", "called")):
-            if t.dep_ != "acl" or not _person_noun(t.head.lower_) and t.head.lower_ not in _PEOPLE:
+            if t.dep_ != "acl" or not person_noun(t.head.lower_) and t.head.lower_ not in _PEOPLE:
                 continue
             name = _named(t)
             if name is not None and name.text[:1].isupper() and name.i not in labelled and not self.in_quote(name.idx) and all(
@@ -1442,7 +1442,7 @@ class Entities:
                 # strong, but they …": a clause's subject the text is not about
             coordinated = any(c.dep_ == "conj" for c in t.children)
             if w in ("it", "its"):
-                if t.tag_ in ("NN", "NNP") and not coordinated and t.ent_type_ != "PERSON" and not _person_noun(t.lower_):
+                if t.tag_ in ("NN", "NNP") and not coordinated and t.ent_type_ != "PERSON" and not person_noun(t.lower_):
                     return t
             elif t.tag_ in ("NNS", "NNPS") or coordinated:
                 return t
@@ -1545,7 +1545,7 @@ class Entities:
                 if t.dep_ != "nsubj" or t.tag_ != "NN" or t.head.lower_ not in SPEECH_LEMMAS or self.in_quote(t.idx):
                     continue
                 w = TITLE_WORDS.get(t.lower_, t.lower_)
-                if not _person_noun(w) or GENDERED_ROLES.get(w) not in (None, gender):
+                if not person_noun(w) or GENDERED_ROLES.get(w) not in (None, gender):
                     continue
                 if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children) \
                         and not any(m[2] is not None and m[2].i == t.i for m in self._mentions):
@@ -1709,12 +1709,12 @@ class Entities:
             (c for c in head.children if c.dep_ == "compound" and coarse_pos(c) == "PROPN" and c.i == head.i - 1
              and c.ent_type_ not in ("GPE", "LOC", "NORP") and not US_STATES.fullmatch(c.text) and c.lower_ not in PLACE_NAMES
              and (o := self._owner(c)) is not None and o.kind == "PERSON" and o.key[-1] == c.lower_), None)  # ("the senior Cruz adviser")
-        if recent is not None and owner is not None and _person_noun(w) and (
+        if recent is not None and owner is not None and person_noun(w) and (
                 self._owner(owner) is recent or w not in recent.roles):
             # "his longtime physician" is somebody of his, never himself (but "his biography" is
             # his); "Johnson's doctor" is nobody the story last spoke of, unless it made them that
             return None
-        if owner is None and _person_noun(w) and (recent is None or w not in recent.roles) \
+        if owner is None and person_noun(w) and (recent is None or w not in recent.roles) \
                 and (other := self._other_named_in_sentence(head, recent, before)) is not None:
             return other
         return recent
@@ -2183,7 +2183,7 @@ def _makers(doc_noun: Token) -> list[Token]:
     return out
 
 
-def _person_noun(w: str) -> bool:
+def person_noun(w: str) -> bool:
     """Whether a description's head word names a person (a role, a relative, a companion, an
     agent noun: "physician", "lawyer", "biographer"), not a thing of theirs ("his biography")."""
     return w in ROLE_WORDS or w in GENDERED_ROLES or w in SPOKESPEOPLE or w in STAFF or w in _KIN_WORDS \

@@ -1549,3 +1549,10 @@ def test_whom_an_event_led_to_speak_is_the_speaker():
 def test_a_capitalised_role_after_a_place_or_an_organisation_is_nobodys_name(role):
     text = f"The strike ended on Monday.\n\nThe union will sit out the election, {role} Tom said."
     assert all(p.name != role for p in saidwhen.extract(text).people)
+
+
+def test_the_owner_of_a_person_noun_is_not_the_speaker_the_person_is():
+    text = ("Flu cases in Harlow County have doubled since March, the county health department said.\n\n"
+            "Most of the patients are over seventy, according to the department's epidemiologist, Dr. Ines Marsh.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("Most")]
+    assert q.speaker == "Ines Marsh"
