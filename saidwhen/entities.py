@@ -1325,8 +1325,10 @@ class Entities:
                 text, start = trimmed.text, trimmed.start_char
                 if (found := self.lookup(text, kind, at=start)) is not None:
                     return found
-        if kind == "PERSON" and _organisation_form(text, self.text) and not self._known_person(text, start):
-            kind = "ORG"  # "PPIC", "BuzzFeed", "CNN/ORC", "Factcheck.org": no person is written so
+        if kind == "PERSON" and (_organisation_form(text, self.text) and not self._known_person(text, start)
+                                 or len(text.split()) > 1 and text.split()[-1].lower() == "poll"
+                                 and self.text[max(0, start - 12) : start].split()[-1:] in (["a"], ["the"], ["new"], ["national"], ["latest"])):
+            kind = "ORG"  # "PPIC", "BuzzFeed", "CNN/ORC", "Factcheck.org", "a … University Poll": no person is written so
         key = _name_key(text, kind)
         if not key or kind == "PERSON" and (all(k in STRIP_TITLES or k in ROLE_WORDS for k in key)
                                             or len(key) > 1 and key[-1] in STRIP_TITLES | ROLE_WORDS
