@@ -16,7 +16,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .entities import Entities, Entity, age_of, clipped, subject_taken_for_apposition, title_case_headline_end
+from .entities import Entities, Entity, age_of, clipped, first_name_gender, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
     _QUOTES, ASIDES, CALENDAR, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
     aside_before_head, capitalised_tokens, coarse_pos, first_verb_subject, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
@@ -180,6 +180,8 @@ class Attributor(Entities):
         sents = [self.sent(toks[0].i)]
         if self._sent_of[toks[-1].i] != self._sent_of[toks[0].i]:  # a quote of several sentences, unmasked
             sents.append(self.sent(toks[-1].i))
+        if (cited := self._bracket_citation(toks)) is not None:
+            return cited  # '"The fund has lost a third of its value." [Courier.]': a digest's quotation of its source
         para = self.para_of(start)
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
@@ -219,6 +221,35 @@ class Attributor(Entities):
             if t.dep_ not in ("det", "amod", "compound", "nummod", "poss") or t.head.i <= t.i:
                 return None
         return None
+
+    def _bracket_citation(self, qtoks: list[Token]) -> Attribution | None:
+        """The source a news digest cites in brackets right after a quotation ("…" [Reuters.],
+        "…" [Mother Jones.]): what the quotation quotes is that source's text."""
+        doc = self.doc
+        k = qtoks[0].i - 1
+        while k >= 0 and (doc[k].text in _QUOTES or doc[k].is_space and "\n" not in doc[k].text):
+            k -= 1
+        if k >= 0 and doc[k].text == ":":
+            return None  # 'More from Jones: "…" [Gallup.]': the quotation is the one the colon names, in that outlet
+        i = qtoks[-1].i + 1
+        while i < len(doc) and (doc[i].text in _QUOTES or doc[i].is_space and "\n" not in doc[i].text):
+            i += 1
+        if i >= len(doc) or doc[i].text != "[":
+            return None
+        close = next((t.i for t in doc[i + 1 : min(len(doc), i + 7)] if t.text == "]"), None)
+        if close is None or close == i + 1:
+            return None
+        start, end = doc[i + 1].idx, doc[close].idx
+        name = self.text[start:end].strip().rstrip(".").strip()
+        if not name[:1].isupper() or len(name.split()) > 4 or any(ch.isdigit() for ch in name):
+            return None
+        words = name.split()
+        kind = "PERSON" if len(words) >= 2 and first_name_gender(words[0]) in ("m", "f") else "ORG"
+        ent = self.lookup(name, kind, at=start) or self._new_entity(name, kind, start)
+        if ent is None:
+            return None
+        self._add_mention(ent, start, start + len(name), name, doc[i + 1])
+        return Attribution(ent, (start, start + len(name), name), None, 0.85, explicit=True, cue_span=(doc[i].idx, doc[close].idx + 1))
 
     def _dash_signature(self, qtoks: list[Token]) -> Attribution | None:
         """A quote signed with a dash and a name ("…" — Ana Ruiz), as in pull quotes and letters."""

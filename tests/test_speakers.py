@@ -1556,3 +1556,13 @@ def test_the_owner_of_a_person_noun_is_not_the_speaker_the_person_is():
             "Most of the patients are over seventy, according to the department's epidemiologist, Dr. Ines Marsh.")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("Most")]
     assert q.speaker == "Ines Marsh"
+
+
+def test_a_digest_quotes_the_source_it_cites_in_brackets():
+    text = ("Tuesday's Morning Email: The Fund Is In Trouble\n\n"
+            "FUND LOSES A THIRD OF ITS VALUE \u201cThe Harbor Fund has lost a third of its value since March, and the "
+            "mayor said its managers cannot explain why.\u201d [Courier.]\n\n"
+            "MORE FROM THE POLLSTER - Ann Hale: \u201cThe race is tied in every county we polled.\u201d [Gazette.]")
+    quotes = {q.text[:20]: q.speaker for q in saidwhen.extract(text).quotes}
+    assert quotes["The Harbor Fund has "] == "Courier"
+    assert quotes["The race is tied in "] == "Ann Hale"  # the colon names who said it; the bracket, where
