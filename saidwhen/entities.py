@@ -1370,6 +1370,8 @@ class Entities:
     def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None, depth: int = 0) -> Entity | None:
         """The entity a pronoun the writer uses means: nobody for I/you/we, a person of its gender for
         he/she, an organisation for it/they unless a nearer subject noun names no entity."""
+        if w in ("i", "me", "my") and (answering := self._interviewee(pos)) is not None:
+            return answering  # "Q: Why? A: Because I think …": an interview's answers are the interviewee's
         if w in ("i", "you", "we", "us"):  # the writer (and readers) or the reader, never a named entity of
             return None  # the article: outside quotes "we" is the writer's ("as we learned in Iowa")
         if w in ("it", "they", "them", "its", "their"):
@@ -1390,6 +1392,16 @@ class Entities:
                 return self._resolve_description(thing, thing.idx)
             return None
         return self._nearest_for_pronoun(w, pos, skip, depth)
+
+    def _interviewee(self, pos: int) -> Entity | None:
+        """Who answers in a question-and-answer interview, for a paragraph opening "A:" after one
+        opening "Q:" (or "Q" run into the question): the first person the article names, whom its
+        introduction presents; None outside such a paragraph."""
+        line = self.text.rfind("\n", 0, pos) + 1
+        if not self.text.startswith(("A:", "A."), line) or not _QUESTION_LINE.search(self.text, 0, line):
+            return None
+        people = [e for e in self.entities if e.kind == "PERSON" and e.mentions and e.first < line]
+        return min(people, key=lambda e: e.first) if people else None
 
     def _subject_ahead(self, w: str, pos: int) -> Token | None:
         """The noun a subject "it"/"they" of a clause that opens its sentence looks ahead to: the
@@ -2183,6 +2195,10 @@ def _makers(doc_noun: Token) -> list[Token]:
         elif c.dep_ == "acl" and c.lower_ in MAKING:  # "a report prepared by …"
             out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     return out
+
+
+#: A question of a question-and-answer interview opening its paragraph ("Q: …", "QWhy …").
+_QUESTION_LINE = re.compile(r"(?m)^Q(?::\s|\.\s|[A-Z][a-z])")
 
 
 def person_noun(w: str) -> bool:

@@ -1566,3 +1566,13 @@ def test_a_digest_quotes_the_source_it_cites_in_brackets():
     quotes = {q.text[:20]: q.speaker for q in saidwhen.extract(text).quotes}
     assert quotes["The Harbor Fund has "] == "Courier"
     assert quotes["The race is tied in "] == "Ann Hale"  # the colon names who said it; the bracket, where
+
+
+def test_in_a_question_and_answer_interview_the_answers_i_is_the_interviewee():
+    text = ("Former first lady Ann Marlow wrote the introduction for a new book. She sat down this week to talk.\n\n"
+            "Q: Why did you adopt this cause?\n\n"
+            "A: Because they needed help. I told my husband that we could not look away.")
+    (q,) = saidwhen.extract(text).quotes
+    assert (q.speaker, q.speaker_mention.text) == ("Ann Marlow", "I")
+    plain = text.replace("Q: ", "").replace("A: ", "")
+    assert all(q.speaker is None for q in saidwhen.extract(plain).quotes)  # outside an interview "I" is the writer
