@@ -487,15 +487,14 @@ class Entities:
         of a full name written before."""
         if tok.i > 0 and self.doc[tok.i - 1].lower_ in HONORIFICS:
             return True
-        ent = self.lookup(tok.text, "PERSON", at=tok.idx)
-        return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2 and ent.key[-1] == tok.lower_ \
-            and first_name_gender(ent.name.split()[0]) is not None
+        ent = self._person_named(tok.text, tok.idx)
+        return ent is not None and ent.key[-1] == tok.lower_ and first_name_gender(ent.name.split()[0]) is not None
 
-    def _norp_named(self, text: str, at: int) -> bool:
-        """Whether words NER labelled a people are the name of a person of the article ("Roman
-        Smbatyan", relabelled by ``_relabel``)."""
+    def _person_named(self, text: str, at: int) -> Entity | None:
+        """The person of the article, known by a name of two words or more, whom ``text`` names
+        (whole or in part: "Roman Smbatyan", "Haskins"); None for anyone else."""
         ent = self.lookup(text, "PERSON", at=at)
-        return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2
+        return ent if ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2 else None
 
     def _used_alone(self, word: str, e: SpacySpan) -> bool:
         """Whether the last word of a name stands alone elsewhere, as surnames do ("Hale said")."""
@@ -1115,7 +1114,8 @@ class Entities:
         elif _party_member(tok):
             ent = self._resolve_description(tok, s)  # "the New Hampshire Democrat": somebody, not a name
             conf = 0.8
-        elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok) or self._norp_named(text, s)) and not (
+        elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok)
+                                       or self._person_named(text, s) is not None) and not (  # ("Roman Smbatyan", relabelled by ``_relabel``)
                 tok.lower_ in ORG_NOUNS and not tok.ent_type_ and not self._surname_here(tok)) and (
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
             or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
@@ -1300,8 +1300,8 @@ class Entities:
 
     def _known_person(self, text: str, at: int) -> bool:
         """Whether ``text`` is part of the full name of a person already introduced."""
-        ent = self.lookup(text, "PERSON", at=at)
-        return ent is not None and ent.kind == "PERSON" and len(ent.key) >= 2 and ent.first < at
+        ent = self._person_named(text, at)
+        return ent is not None and ent.first < at
 
     def _surname_of_named(self, text: str) -> bool:
         """Whether ``text``, one word, is the surname of the one person the article names in full,
@@ -1326,8 +1326,7 @@ class Entities:
                 if (found := self.lookup(text, kind, at=start)) is not None:
                     return found
         if kind == "PERSON" and (_organisation_form(text, self.text) and not self._known_person(text, start)
-                                 or len(text.split()) > 1 and text.split()[-1].lower() == "poll"
-                                 and self.text[max(0, start - 12) : start].split()[-1:] in (["a"], ["the"], ["new"], ["national"], ["latest"])):
+                                 or _named_poll(text, self.text[max(0, start - 12) : start])):
             kind = "ORG"  # "PPIC", "BuzzFeed", "CNN/ORC", "Factcheck.org", "a … University Poll": no person is written so
         key = _name_key(text, kind)
         if not key or kind == "PERSON" and (all(k in STRIP_TITLES or k in ROLE_WORDS for k in key)
@@ -2165,6 +2164,13 @@ def _organisation_form(name: str, text: str) -> bool:
     if "/" in word or "." in word or any(ch.isdigit() for ch in word):
         return any(ch.isalpha() for ch in word)
     return _camel_case(word) and not re.match(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')[A-Z]", word)
+
+
+def _named_poll(name: str, before: str) -> bool:
+    """Whether a name of two words or more ending in "Poll" is written as a poll's ("a national
+    Gallup Poll", "the latest … Poll"), after the words ``before`` it, never a person's."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() == "poll" and before.split()[-1:] in (["a"], ["the"], ["new"], ["national"], ["latest"])
 
 
 def _camel_case(word: str) -> bool:

@@ -41,6 +41,8 @@ DISABLED = ("lemmatizer", "attribute_ruler")
 #: Abbreviated ranks and titles the model's tokenizer splits at their period.
 TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Capt.", "Col.", "Maj.", "Cpl.", "Pvt.", "Pfc.", "Spc.", "Cmdr.", "Brig.", "Det.",
                        "Supt.", "Insp.")
+#: Abbreviated titles the model's tokenizer keeps whole already.
+_MODEL_TITLE_ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Adm.", "Rev.", "Prof.")
 
 
 @lru_cache(maxsize=1)
@@ -259,8 +261,8 @@ _TEXT = "saidwhen.text"
 
 #: An abbreviated title before a name ("Navy Capt. Jeff Davis", "Sgt. Tom Bell"): its period
 #: never ends the sentence, which the parser would otherwise end there, cutting off the name.
-_TITLE_BEFORE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Capt|Col|Maj|Cpl|Pvt|Pfc|Spc|Cmdr|Brig|Det"
-                                r"|Supt|Insp|Adm|Rev|Prof)\. +(?=[A-Z])")
+_TITLE_BEFORE_NAME = re.compile(r"\b(?:" + "|".join(t.rstrip(".") for t in _MODEL_TITLE_ABBREVIATIONS + TITLE_ABBREVIATIONS)
+                                + r")\. +(?=[A-Z])")
 
 
 @Language.component("saidwhen_paragraphs")

@@ -177,11 +177,11 @@ class Attributor(Entities):
         toks = self._tokens_of(start, end)
         if not toks:
             return Attribution()
+        if (cited := self._bracket_citation(toks)) is not None:
+            return cited  # '"The fund has lost a third of its value." [Courier.]': a digest's quotation of its source
         sents = [self.sent(toks[0].i)]
         if self._sent_of[toks[-1].i] != self._sent_of[toks[0].i]:  # a quote of several sentences, unmasked
             sents.append(self.sent(toks[-1].i))
-        if (cited := self._bracket_citation(toks)) is not None:
-            return cited  # '"The fund has lost a third of its value." [Courier.]': a digest's quotation of its source
         para = self.para_of(start)
         verb = self._cue_verb([t for s in sents for t in s if self.para_of(t.idx) == para], toks, partial)
         if verb is None:
