@@ -10,7 +10,7 @@ and for textacy's ``direct_quotations``:
   "officials", is right only when the speaker is null);
 - the mention-to-entity step alone: given the gold source mention, is the canonical name right?
 
-    .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names] [--no-textacy] [--errors]
+    .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names | --fourth-names] [--no-textacy] [--errors]
 
 ``--blind`` scores the tenth of PolNeAR train that ``scripts/train_sources.py`` never reads
 (source match only: it has no name gold). Look at it rarely. ``--train-names`` scores the 40 train
@@ -20,7 +20,9 @@ articles are part of what ``scripts/train_sources.py`` and ``scripts/build_names
 ``--third-names`` scores a third name gold, ``data/polnear_names_train3.jsonl`` (655 sources of 30
 more train articles, drawn with seed 17 from train less its blind tenth and the second gold's
 articles, written by another annotator who never saw the code), fresh when issue 12's seventeenth
-round began.
+round began. ``--fourth-names`` scores a fourth, ``data/polnear_names_train4.jsonl`` (578 sources of 30
+more train articles, drawn the same way with seed 18 and without the third gold's articles, by yet
+another annotator who never saw the code), fresh when issue 12's eighteenth round began.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ SCORER = ROOT.parent / "shared" / "tools"
 NAMES = HERE / "data" / "polnear_names_dev.jsonl"
 TRAIN_NAMES = HERE / "data" / "polnear_names_train.jsonl"
 THIRD_NAMES = HERE / "data" / "polnear_names_train3.jsonl"
+FOURTH_NAMES = HERE / "data" / "polnear_names_train4.jsonl"
 #: The entity step's answer for a gold mention in a sentence saidwhen never parses.
 UNPARSED = object()
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -244,7 +247,8 @@ def main(argv: list[str]) -> int:
         from train_sources import blind as is_blind
 
         articles = [a for k, a in enumerate(load(POLNEAR / "train.jsonl")) if is_blind(k)]
-    names = TRAIN_NAMES if "--train-names" in argv else THIRD_NAMES if "--third-names" in argv else NAMES
+    names = TRAIN_NAMES if "--train-names" in argv else THIRD_NAMES if "--third-names" in argv \
+        else FOURTH_NAMES if "--fourth-names" in argv else NAMES
     rows = load(names)
     if names is not NAMES:
         ids = {row["id"] for row in rows}
@@ -271,7 +275,8 @@ def main(argv: list[str]) -> int:
         scores["seconds"] = time.perf_counter() - t0
         table["textacy 0.13"] = scores
     part = "PolNeAR train, blind tenth" if blind else "PolNeAR train, second name gold's articles" if names is TRAIN_NAMES \
-        else "PolNeAR train, third name gold's articles" if names is THIRD_NAMES else "PolNeAR dev"
+        else "PolNeAR train, third name gold's articles" if names is THIRD_NAMES \
+        else "PolNeAR train, fourth name gold's articles" if names is FOURTH_NAMES else "PolNeAR dev"
     print(f"{part}: {len(articles)} real articles, {sum(len(a['attributions']) for a in articles)} attributions")
     cols = list(table)
     print(f"{'':<28}" + "".join(f"{c:>20}" for c in cols))
