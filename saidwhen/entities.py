@@ -1536,6 +1536,8 @@ class Entities:
         if found and gender is not None and here is not None and not _fronted(here) \
                 and self._unnamed_speaker_since(self._sent_of[found[0][2].i], here, gender):
             return None
+        if found and here is not None and (asked := self._asked(found, here)) is not None:
+            return asked
         subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
@@ -1548,6 +1550,16 @@ class Entities:
             if topic is not None and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
                 return ent
         return (main or [m for m, _ in subj] or found)[0][1] if found else None
+
+    def _asked(self, found: list, here: Token) -> Entity | None:
+        """Whom a question was put to, for the "he" or "she" that gives the answer in a later
+        sentence: "Last month a reporter, Al Doe, asked Roe whether age was fair game. 'Sure,' he
+        said" is Roe's answer, not Doe's, though Doe is the subject before it."""
+        if here.dep_ != "nsubj" or here.head.lower_ not in SPEECH_LEMMAS or here.head.lower_ in ASKING \
+                or self._sent_of[found[0][2].i] == self._sent_of[here.i]:
+            return None
+        asked = [m for m in found if m[2].dep_ == "dobj" and m[2].head.lower_ in ASKING and _main_clause(m[2])]
+        return asked[0][1] if len(asked) == 1 else None
 
     def _unnamed_speaker_since(self, k: int, here: Token, gender: str) -> bool:
         """Whether a sentence after sentence ``k`` and before the pronoun ``here``'s own gives the
@@ -2240,6 +2252,9 @@ def _listed(tok: Token, people: set[int]) -> bool:
         return False
     members = [first] + [t for t in first.subtree if t.dep_ == "conj"]
     return sum(t.i in people for t in members) >= 2 and tok in members
+
+
+ASKING = frozenset("ask asks asked asking".split())
 
 
 def _main_clause(tok: Token) -> bool:

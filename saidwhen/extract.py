@@ -58,6 +58,9 @@ def load_nlp():
     # quote: without the split the cue, the comma and the quote's first word are one token.
     nlp.tokenizer.infix_finditer = re.compile(
         nlp.tokenizer.infix_finditer.__self__.pattern + r"""|(?<=[a-z])[,:](?=[“"‘])|(?<=[,:])[“"‘](?=[A-Za-z])"""
+        # An embedded post's markup run into its words ('date="May 2, 2016">Ann Roe', 'won</tweet>')
+        # is no part of them: unsplit, "Ann" is glued to the date and the name is lost.
+        r"""|(?<=["'])>(?=\S)|(?<=\S)<(?=/[a-z]+(?:>|$))"""
     ).finditer
     # "Cos." (companies, as in "Lowe's Cos.") is one abbreviation, as the model's "Co." and "Corp." are.
     nlp.tokenizer.add_special_case("Cos.", [{"ORTH": "Cos."}])

@@ -208,8 +208,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if not summary and not asking and w not in REPORTING and w not in PROMISING and w not in ANNOUNCING \
                 and w not in SPOKEN_OF and w != "according":
             continue
-        if quoted.holds(tok.idx):
-            continue
+        if quoted.holds(tok.idx) or tok.i > 0 and doc[tok.i - 1].text == "<":
+            continue  # quoted words, or a tag's name: "<tweet author=…>" is markup, not a verb
         kind = "summary" if summary else "indirect"
         passive = None
         if asking:

@@ -1576,3 +1576,22 @@ def test_in_a_question_and_answer_interview_the_answers_i_is_the_interviewee():
     assert (q.speaker, q.speaker_mention.text) == ("Ann Marlow", "I")
     plain = text.replace("Q: ", "").replace("A: ", "")
     assert all(q.speaker is None for q in saidwhen.extract(plain).quotes)  # outside an interview "I" is the writer
+
+
+def test_the_answer_to_a_question_is_whom_it_was_put_to_not_who_asked():
+    text = ("The governor has said little about his health this year.\n\n"
+            "Last month, The Courier's Dan Wexley asked Tom Ferrante whether his age was fair game.\n\n"
+            "\u201cSure it is. I would not have run if I were not healthy,\u201d he said.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
+    assert (q.speaker, q.speaker_mention.text) == ("Tom Ferrante", "he")
+
+
+def test_a_post_embedded_as_markup_is_no_one_speaking_and_its_words_keep_their_names():
+    text = ("Senators reacted within minutes.\n\n"
+            "<tweet author=\"annroe\" date=\"May 2, 2016\">Ann Roe called the vote a disgrace</tweet>.\n\n"
+            "Roe said the vote was rushed.")
+    result = saidwhen.extract(text)
+    assert not [q for q in result.quotes if "author=" in q.text or q.cue == "tweet"]
+    assert "Ann Roe" in {p.name for p in result.people}
+    (q,) = [q for q in result.quotes if q.text.startswith("the vote was")]
+    assert q.speaker == "Ann Roe"
