@@ -970,6 +970,26 @@ class Entities:
                 return []
         return []
 
+    def _named_after_clause(self, tok: Token) -> list[Token]:
+        """The name that closes a subject after the relative clause describing it, set off by
+        commas before the verb ("The lawyer who drafted the bill, Ann Roe, said"), which the parser
+        hangs inside the clause; not where it names a person the clause speaks of ("The aide who
+        briefed the senator, Ann Roe, said" is ambiguous, and left alone)."""
+        doc = self.doc
+        clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i), None)
+        end = tok.right_edge.i if doc[tok.right_edge.i].text == "," else tok.right_edge.i + 1  # the closing comma
+        if clause is None or end + 1 >= len(doc) or doc[end].text != "," \
+                or doc[end + 1].head.i != tok.head.i and doc[end + 1].i != tok.head.i:
+            return []
+        name = doc[end - 1]
+        e = self._ent_of.get(name.i)
+        if e is None or e.label_ != "PERSON" and (e.label_ != "ORG" or person_noun(tok.lower_)) \
+                or e.end != end or e.start <= clause.i or doc[e.start - 1].text != "," or self.in_quote(name.idx):
+            return []
+        if name.dep_ == "appos" and coarse_pos(name.head) == "NOUN" and person_noun(name.head.lower_):
+            return []
+        return [e.root]
+
     def _mention_span(self, tok: Token) -> tuple[int, int]:
         """Doc offsets of the mention a subject token heads: a full name or a short noun phrase."""
         doc = self.doc
@@ -1031,7 +1051,8 @@ class Entities:
 
     def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
         """The entity a subject token refers to, the mention itself, and a confidence."""
-        if self._coordinated(tok) or tok.tag_ == "CD":  # "Obama and Clinton said", "Dr. Roe and other scientists say",
+        if self._coordinated(tok) or tok.tag_ == "CD" and not any(  # not "One of them, Acme Group, said"
+                c.dep_ == "appos" and coarse_pos(c) == "PROPN" for c in tok.children):  # "Obama and Clinton said", "Dr. Roe and other scientists say",
             s, e = self._mention_span(tok)  # "One in three said": no one person
             return None, (s, e, self.text[s:e]), 0.5
         if coarse_pos(tok) != "PROPN" or tok.text[:1].islower():  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
@@ -1051,6 +1072,8 @@ class Entities:
                 names = [c for c in tok.children if c.dep_ == "conj" and _titles_of_one(tok, c)]
             if not names:  # "according to the department's epidemiologist, Dr. Farida Nwosu."
                 names = self._name_after(tok)
+            if not names:  # "The editor I was talking to, Tim Grieve, said"
+                names = self._named_after_clause(tok)
             if not names:  # "A man named Joe Parrish said"
                 names = [g for c in tok.children if c.dep_ == "acl" and c.lower_ in ("named", "called")
                          and (g := _named(c)) is not None and coarse_pos(g) == "PROPN"]

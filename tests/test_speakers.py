@@ -1595,3 +1595,14 @@ def test_a_post_embedded_as_markup_is_no_one_speaking_and_its_words_keep_their_n
     assert "Ann Roe" in {p.name for p in result.people}
     (q,) = [q for q in result.quotes if q.text.startswith("the vote was")]
     assert q.speaker == "Ann Roe"
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("One of the mayor's advisers, Tad Wren,", "Tad Wren"),
+    ("The lawyer who drafted the bill, Ann Roe,", "Ann Roe"),
+    ("The editor I was talking to, Tim Grieve,", "Tim Grieve"),
+])
+def test_a_name_set_off_after_the_description_of_the_speaker_is_the_speaker(subject, speaker):
+    text = f"The council met on Monday.\n\n{subject} said the vote would be close."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == speaker
