@@ -1561,6 +1561,8 @@ class Entities:
             return None
         if found and here is not None and (asked := self._asked(found, here)) is not None:
             return asked
+        if found and here is not None and (source := self._speaker_goes_on(found, here)) is not None:
+            return source
         subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
@@ -1583,6 +1585,30 @@ class Entities:
             return None
         asked = [m for m in found if m[2].dep_ == "dobj" and m[2].head.lower_ in ASKING and _main_clause(m[2])]
         return asked[0][1] if len(asked) == 1 else None
+
+    def _speaker_goes_on(self, found: list, here: Token) -> Entity | None:
+        """For "he said" (or "she"), the one the previous sentence quotes, rather than someone his
+        words are about: "Trump, Sexton said, has created a new kind of zone. 'So his supporters
+        feel justified,' he said" goes on with Sexton, though Trump is the sentence's subject. Only
+        where one of the people that sentence names is the subject of its speech verb, the others
+        inside what is said, and the pronoun's verb is no answer to them ("he replied")."""
+        if here.dep_ != "nsubj" or here.head.lower_ not in SPEECH_LEMMAS or here.head.lower_ in ANSWERING \
+                or self._sent_of[found[0][2].i] == self._sent_of[here.i]:
+            return None
+        speakers = {id(m[1]): m for m in found if m[2].dep_ == "nsubj" and m[2].head.lower_ in SPEECH_LEMMAS
+                    and m[2].head.lower_ not in ASKING and self._writers(m[2].head.idx)}
+        if len(speakers) != 1 or len({id(m[1]) for m in found}) < 2:
+            return None
+        (m,) = speakers.values()
+        verb = m[2].head
+        said = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+        parenthetical = verb.dep_ in ("parataxis", "ccomp") and not said  # "Trump, Sexton said, has …"
+        others = [o for o in found if o[1] is not m[1]]
+        if not parenthetical and not all(o[2].i in said for o in others):
+            return None
+        if parenthetical and not all(o[2].i in set(t.i for t in verb.head.subtree) for o in others):
+            return None
+        return m[1]
 
     def _unnamed_speaker_since(self, k: int, here: Token, gender: str) -> bool:
         """Whether a sentence after sentence ``k`` and before the pronoun ``here``'s own gives the
@@ -2278,6 +2304,8 @@ def _listed(tok: Token, people: set[int]) -> bool:
 
 
 ASKING = frozenset("ask asks asked asking".split())
+ANSWERING = frozenset("""reply replies replied respond responds responded answer answers answered retort retorts
+    retorted counter counters countered""".split())
 
 
 def _main_clause(tok: Token) -> bool:

@@ -1606,3 +1606,14 @@ def test_a_name_set_off_after_the_description_of_the_speaker_is_the_speaker(subj
     text = f"The council met on Monday.\n\n{subject} said the vote would be close."
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == speaker
+
+
+def test_he_said_goes_on_with_the_one_quoted_not_the_man_his_words_are_about():
+    text = ("Jared Sexton teaches writing at a college in Georgia.\n\n"
+            "Mayor Dan Holt, Sexton said, has created a strange new zone in the city.\n\n"
+            "\u201cSo afterwards, his supporters feel justified,\u201d he said.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
+    assert q.speaker == "Jared Sexton"
+    reply = text.replace("he said", "he replied")
+    (q,) = [q for q in saidwhen.extract(reply).quotes if q.kind == "direct"]
+    assert q.speaker == "Dan Holt"  # a reply is the other man's
