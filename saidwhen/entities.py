@@ -2209,6 +2209,22 @@ _PEOPLE = frozenset("man woman boy girl person resident voter student mother fat
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
 
 
+def slash_joined(doc, ents) -> list:
+    """The entities, with two organisations written as one partner name ("Washington Post/ABC
+    News", a poll's makers), which NER reads as two, made one."""
+    out = list(ents)
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], out[k + 1]
+        slash = a.end - 1 if doc[a.end - 1].text == "/" else a.end if a.end < len(doc) and doc[a.end].text == "/" else None
+        if a.label_ == b.label_ == "ORG" and slash is not None and b.start == slash + 1 and not doc[slash - 1].whitespace_ \
+                and not doc[slash].whitespace_:
+            out[k : k + 2] = [SpacySpan(doc, a.start, b.end, label="ORG")]
+        else:
+            k += 1
+    return out
+
+
 def _organisation_form(name: str, text: str) -> bool:
     """Whether a one-word name is written as only an organisation's is: an acronym of two to
     five capitals ("PPIC", "WKOW") that the article never writes as a name in lower case (as a

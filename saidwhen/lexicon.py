@@ -262,6 +262,13 @@ HEADLINE_VERBS = frozenset("""addresses answers blasts heckles endorses slams ur
     argues reacts pins sides puts hammers bashes knocks lashes grills scolds mocks torches praises backs
     accuses attacks criticizes challenges dismisses rejects touts unveils reveals announces""".split())
 #: Words for a crowd, whose chants and shouts are nobody's one voice ("the crowd chanted back").
+#: Those a poll asks, as the subject of what it found ("voters said …").
+POLLED = frozenset("""voters americans respondents adults people republicans democrats independents residents
+    likely registered those""".split())
+#: A poll's own words (one poll: not "most polls"), as the phrase that names it ("in a Courier poll", "according to the survey").
+POLLS = frozenset("poll survey polling".split())
+
+
 CROWDS = frozenset("crowd crowds audience audiences mob throng congregation".split())
 #: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").
 PRESS_NAMES = frozenset("""times journal post news herald tribune gazette globe telegraph chronicle examiner

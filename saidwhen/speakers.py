@@ -16,9 +16,9 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .entities import Entities, Entity, age_of, clipped, first_name_gender, subject_taken_for_apposition, title_case_headline_end
+from .entities import Entities, Entity, slash_joined, age_of, clipped, first_name_gender, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
-    _QUOTES, ASIDES, CALENDAR, DOCUMENTS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
+    _QUOTES, ASIDES, CALENDAR, DOCUMENTS, POLLED, POLLS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
     aside_before_head, capitalised_tokens, coarse_pos, first_verb_subject, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
 )
 
@@ -162,7 +162,7 @@ class Attributor(Entities):
         self.has_ner = doc.has_annotation("ENT_IOB")
         self._headline = title_case_headline_end(self.text)
         # Doc.ents rebuilds its list on every access; each cut back to its name
-        self.ents = [c for c in (clipped(e) for e in doc.ents) if c is not None]
+        self.ents = slash_joined(doc, [c for c in (clipped(e) for e in doc.ents) if c is not None])
         self._ent_of = {t: e for e in self.ents for t in range(e.start, e.end)}
         self._collect_entities()
         self._learn_genders()
@@ -197,6 +197,7 @@ class Attributor(Entities):
         """Speaker, cue and confidence of what the speech verb ``verb`` (or "according") reports."""
         cue, cue_end = self._cue_text(verb)
         subj = self._subject(verb)
+        subj = self._poll_behind(verb, subj) or subj
         att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end), cue_token=verb.i)
         if subj is None:
             return att
@@ -286,6 +287,7 @@ class Attributor(Entities):
             return None
         cue, cue_end = self._cue_text(verb)
         subj = self._subject(verb)
+        subj = self._poll_behind(verb, subj) or subj
         if subj is None:
             return None
         ent, mention, conf = self.resolve(subj)
@@ -538,6 +540,20 @@ class Attributor(Entities):
         if coarse_pos(head) not in ("PROPN", "NOUN") or self.in_quote(head.idx):
             return None
         return head
+
+    def _poll_behind(self, verb: Token, subj: Token | None) -> Token | None:
+        """The poll a share of the people it asked speaks through: "Sixty percent of voters said
+        … in a Courier-Gazette poll" and "In a poll by the Herald, 28 percent said …" report the
+        poll's finding (PolNeAR and the name gold alike credit the poll, then its maker). Only
+        where the subject counts or names the people polled, and one poll of the verb's sentence
+        is named in a phrase of its own ("in", "according to", "from")."""
+        if subj is None or not (subj.tag_ == "CD" or subj.lower_ in QUANTIFIERS or subj.lower_ in POLLED
+                                or subj.ent_type_ == "NORP" or subj.ent_type_ == "PERCENT"):
+            return None
+        sent = self.sent(verb.i)
+        polls = [t for t in sent if t.lower_ in POLLS and t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "from", "by")
+                 and t.i != subj.i and not self.in_quote(t.idx) and not any(a <= t.idx < b for a, b in self.fragments)]
+        return polls[0] if len(polls) == 1 else None
 
     def _subject(self, verb: Token) -> Token | None:
         """Who performs the speech verb: its subject, an "according to" object, or a nearby name."""

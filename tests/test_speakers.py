@@ -1617,3 +1617,21 @@ def test_he_said_goes_on_with_the_one_quoted_not_the_man_his_words_are_about():
     reply = text.replace("he said", "he replied")
     (q,) = [q for q in saidwhen.extract(reply).quotes if q.kind == "direct"]
     assert q.speaker == "Dan Holt"  # a reply is the other man's
+
+
+@pytest.mark.parametrize("sentence, maker", [
+    ("Sixty percent of voters said they had an unfavorable view of Holt in a Courier-Gazette poll this month.",
+     "Courier-Gazette"),
+    # two partners NER reads as two organisations: one maker
+    ("Just 12 percent of Democrats said they would vote for Holt, according to a Denver Herald/NBC News poll.",
+     "Denver Herald/NBC News"),
+])
+def test_a_share_of_those_polled_speaks_through_the_poll_and_its_maker(sentence, maker):
+    text = f"The race for mayor tightened this week.\n\n{sentence}"
+    quotes = [q for q in saidwhen.extract(text).quotes if q.kind == "indirect"]
+    assert quotes and all(q.speaker == maker and "poll" in q.speaker_mention.text for q in quotes)
+
+
+def test_a_share_without_a_named_poll_stays_unnamed():
+    text = "The race for mayor tightened this week.\n\nSixty percent of voters said they were tired of the race, as most polls show."
+    assert all(q.speaker is None for q in saidwhen.extract(text).quotes)
