@@ -1055,6 +1055,8 @@ class Entities:
                 c.dep_ == "appos" and coarse_pos(c) == "PROPN" for c in tok.children):  # "Obama and Clinton said", "Dr. Roe and other scientists say",
             s, e = self._mention_span(tok)  # "One in three said": no one person
             return None, (s, e, self.text[s:e]), 0.5
+        if coarse_pos(tok) == "NOUN" and tok.text[:1].isupper() and (named := self._noun_named(tok)) is not None:
+            return named  # "Trump talks to …" tagged a noun: the name the article's people were read with
         if coarse_pos(tok) != "PROPN" or tok.text[:1].islower():  # "Quanta's head of design, Dana Whitfield, said": the name in apposition
             # ("Voight's training partner and close friend, hurdler Maya Oduya": on the last of two nouns)
             heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and coarse_pos(c) == "NOUN"]
@@ -1187,6 +1189,17 @@ class Entities:
                         ent.roles.update(t.lower_ for t in words)
                         _described_as(ent, ent.role)
         return ent, mention, conf
+
+    def _noun_named(self, tok: Token) -> tuple[Entity, tuple[int, int, str], float] | None:
+        """A capitalised word the tagger took for a noun that the article's names already count as
+        a mention of someone (a surname opening a headline, "Trump talks to …")."""
+        k = bisect_left(self._mentions, tok.idx, key=_offset)
+        while k < len(self._mentions) and self._mentions[k][0] == tok.idx:
+            start, ent, head = self._mentions[k]
+            if head is not None and head.i == tok.i and (start, start + len(tok)) in ent.seen:
+                return ent, (start, start + len(tok), tok.text), 0.9
+            k += 1
+        return None
 
     def _named_before_seat(self, tok: Token, end: int) -> tuple[Entity | None, tuple[int, int, str], float] | None:
         """The person named before a party and seat that the parser made the head of the phrase

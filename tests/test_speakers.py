@@ -1635,3 +1635,19 @@ def test_a_share_of_those_polled_speaks_through_the_poll_and_its_maker(sentence,
 def test_a_share_without_a_named_poll_stays_unnamed():
     text = "The race for mayor tightened this week.\n\nSixty percent of voters said they were tired of the race, as most polls show."
     assert all(q.speaker is None for q in saidwhen.extract(text).quotes)
+
+
+def test_a_surname_the_tagger_takes_for_a_noun_still_names_the_person_it_mentions():
+    from bisect import bisect_right
+
+    from saidwhen.extract import Attributor, _prepare, load_nlp
+
+    text = ("Price talks to Ann Roe about bullying.\n\n"
+            "Months after the feud, Tom Price tells anchor Ann Roe that people must fight back.")
+    st = _prepare(text, None, None, "x", None)
+    doc = load_nlp()(st.skeleton.text)
+    att = Attributor(doc, [], lambda o: bisect_right([a for a, _ in st.paras], o) - 1)
+    first = doc[0]
+    assert first.tag_ == "NN"  # the premise: the headline's surname read as a common noun
+    ent, mention, _ = att.resolve(first)
+    assert (ent.name, mention[2]) == ("Tom Price", "Price")
