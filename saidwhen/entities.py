@@ -1804,7 +1804,27 @@ class Entities:
         if owner is None and person_noun(w) and (recent is None or w not in recent.roles) \
                 and (other := self._other_named_in_sentence(head, recent, before)) is not None:
             return other
+        if recent is not None and w not in recent.roles and self._named_under(head, recent):
+            return None  # "The front-runner predicted that if Rubio ran …": somebody other than Rubio
         return recent
+
+    def _named_under(self, head: Token, ent: Entity) -> bool:
+        """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to
+        say (outside ``head``'s own phrase): a description that governs a name is not that person."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or any(c.lower_.endswith("self") for c in head.children):
+            return False  # ("The candidate herself took to the airwaves, … in which Clinton said": the one just named)
+        verb, own = head.head, {t.i for t in head.subtree}
+
+        def governed(tok: Token) -> bool:  # by the verb, through no relative clause that only describes something
+            for a in tok.ancestors:
+                if a.i == verb.i:
+                    return True
+                if a.dep_ in ("relcl", "acl"):
+                    return False
+            return False
+
+        return any(m[1] is ent and m[2] is not None and m[2].i not in own and coarse_pos(m[2]) == "PROPN"
+                   and governed(m[2]) for m in self._mentions if verb.sent.start_char <= m[0] < verb.sent.end_char)
 
     def _office_holder(self, head: Token, w: str) -> Entity | None:
         """The person the article names who held, on its date, the office the description headed

@@ -1651,3 +1651,15 @@ def test_a_surname_the_tagger_takes_for_a_noun_still_names_the_person_it_mention
     assert first.tag_ == "NN"  # the premise: the headline's surname read as a common noun
     ent, mention, _ = att.resolve(first)
     assert (ent.name, mention[2]) == ("Tom Price", "Price")
+
+
+def test_a_description_whose_own_words_name_the_person_last_spoken_of_is_somebody_else():
+    text = ("Sen. Tom Holt said he would not run again.\n\n"
+            "If the voters are talking to Dan Beck, Holt's days in office are over. The GOP presidential front-runner "
+            "predicted in March that if Holt ran for president and lost, he would never win an election again.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("if Holt")]
+    assert q.speaker is None
+    emphatic = ("Sen. Tom Holt said he would not run again.\n\n"
+                "The senator himself took to the radio on Tuesday, in an interview in which Holt said the race was over.")
+    (q,) = [q for q in saidwhen.extract(emphatic).quotes if q.text.startswith("the race")]
+    assert q.speaker == "Tom Holt"
