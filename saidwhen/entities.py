@@ -1684,10 +1684,17 @@ class Entities:
                 continue
             if unlisted and _listed(m[2], people):
                 continue
+            if self._aside(m[2]):
+                continue  # "(Subscribe to the Off Message podcast.)": a sentence set apart, never whom the text goes on about
             if found and self._sent_of[m[2].i] != self._sent_of[found[0][2].i]:
                 break
             found.append(m)
         return found
+
+    def _aside(self, tok: Token) -> bool:
+        """Whether ``tok``'s sentence is wholly in parentheses: a note to the reader set apart."""
+        text = self.sent(tok.i).text.strip()
+        return text.startswith("(") and text.rstrip(".").endswith(")") and text.count("(") == 1
 
     def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
         """The entity a description names: the person given that role ("the senator"), the last

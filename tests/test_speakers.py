@@ -1663,3 +1663,10 @@ def test_a_description_whose_own_words_name_the_person_last_spoken_of_is_somebod
                 "The senator himself took to the radio on Tuesday, in an interview in which Holt said the race was over.")
     (q,) = [q for q in saidwhen.extract(emphatic).quotes if q.text.startswith("the race")]
     assert q.speaker == "Tom Holt"
+
+
+def test_a_note_to_the_reader_in_parentheses_is_not_whom_she_means():
+    text = ("Ann Palmer covered lobbying for years.\n\n(Read more from Kerry Vance on the race.)\n\n"
+            "\u201cI covered lobbying, which is hard to break into,\u201d she said.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Ann Palmer"
