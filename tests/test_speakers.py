@@ -1670,3 +1670,13 @@ def test_a_note_to_the_reader_in_parentheses_is_not_whom_she_means():
             "\u201cI covered lobbying, which is hard to break into,\u201d she said.")
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "Ann Palmer"
+
+
+def test_they_is_the_people_of_the_story_not_the_organisation_named_last():
+    text = ("Sen. Tom Holt met union leaders at the Harbor Institute on Monday.\n\n"
+            "Holt and his aides left the meeting early. Later, they said the talks had gone well.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the talks")]
+    assert q.speaker_mention.text == "they" and q.speaker is None
+    firm = "Acme Foods closed its plant in Dayton on Monday. They said the workers would be paid until May."
+    (q,) = [q for q in saidwhen.extract(firm).quotes if q.text.startswith("the workers")]
+    assert q.speaker == "Acme Foods"  # the organisation its sentence is about
