@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .candidates import candidates, describe
 from .entities import person_noun
-from .lexicon import PLACE_NAMES, POLLS, first_verb_subject
+from .lexicon import FORCING, LEADING_TO, PLACE_NAMES, POLLS, first_verb_subject
 
 MODEL_FILE = Path(__file__).with_name("sources_model.json")
 #: How the source mention is chosen: "both" (the model, with the rules' pick as a feature),
@@ -116,6 +116,9 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
     if rule.dep_ == "nsubj" and rule.head.dep_ == "ccomp" and (first := first_verb_subject(rule.head.head)) is not None \
             and first.i == rule.i and _chained(verb, rule.head.head):
         return True  # "Roe summed up Doe as "reckless," denounced … and said …": the first verb's subject
+    if rule.dep_ == "dobj" and verb.dep_ == "xcomp" and verb.head.i == rule.head.i \
+            and (rule.head.lower_ in FORCING or rule.head.lower_ in LEADING_TO):
+        return True  # "The senator forced Stumpf to admit …", "The win led Priebus to declare …": who was made to speak
     if rule.lower_ in POLLS and rule.dep_ == "pobj":
         return True  # "28 percent of voters said … in a Courier poll": the poll the rules found behind the share
     if rule.head.i != verb.i:

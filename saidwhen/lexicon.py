@@ -262,6 +262,10 @@ HEADLINE_VERBS = frozenset("""addresses answers blasts heckles endorses slams ur
     argues reacts pins sides puts hammers bashes knocks lashes grills scolds mocks torches praises backs
     accuses attacks criticizes challenges dismisses rejects touts unveils reveals announces""".split())
 #: Words for a crowd, whose chants and shouts are nobody's one voice ("the crowd chanted back").
+#: Verbs by which an event brings somebody to speak ("The win led Roe to declare …").
+LEADING_TO = frozenset("led leads lead prompted prompts prompt spurred spurs caused causes inspired inspires".split())
+#: Verbs by which somebody makes somebody else speak ("The senator forced Stumpf to admit …"): whoever the subject.
+FORCING = frozenset("forced forces force compelled compels compel".split())
 #: Those a poll asks, as the subject of what it found ("voters said …").
 POLLED = frozenset("""voters americans respondents adults people republicans democrats independents residents
     likely registered those""".split())

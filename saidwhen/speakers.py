@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from .choice import choose
 from .entities import Entities, Entity, slash_joined, age_of, clipped, first_name_gender, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
-    _QUOTES, ASIDES, CALENDAR, DOCUMENTS, POLLED, POLLS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
+    _QUOTES, ASIDES, CALENDAR, DOCUMENTS, FORCING, LEADING_TO, POLLED, POLLS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
     aside_before_head, capitalised_tokens, coarse_pos, first_verb_subject, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
 )
 
@@ -33,8 +33,6 @@ ISSUED = frozenset("statement statements remarks message letter note tweet post 
 
 
 _DASHES = ("-", "--", "—", "–")
-#: Verbs by which an event brings somebody to speak ("The win led Roe to declare …").
-_LEADING_TO = frozenset("led leads lead prompted prompts prompt spurred spurs caused causes inspired inspires".split())
 
 
 def _fronted(verb: Token) -> bool:
@@ -615,8 +613,8 @@ class Attributor(Entities):
                 return s  # also the subject of a passive: "Ruiz was quoted by the BBC as saying"
             if (lost := _subject_lost_to_conj(v)) is not None:
                 return lost  # "prosecutors charged him with murder and Emanuel said …"
-            if v.dep_ == "xcomp" and v.i > v.head.i and v.head.lower_ in _LEADING_TO and not any(
-                    c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or coarse_pos(c) == "PRON") for c in v.head.children) \
+            if v.dep_ == "xcomp" and v.i > v.head.i and (v.head.lower_ in FORCING or v.head.lower_ in LEADING_TO and not any(
+                    c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or coarse_pos(c) == "PRON") for c in v.head.children)) \
                     and (obj := next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i
                                       and not self.in_quote(c.idx)), None)) is not None:
                 return obj  # "The win led RNC Chairman Reince Priebus to declare …": who was led to, not the win

@@ -1680,3 +1680,13 @@ def test_they_is_the_people_of_the_story_not_the_organisation_named_last():
     firm = "Acme Foods closed its plant in Dayton on Monday. They said the workers would be paid until May."
     (q,) = [q for q in saidwhen.extract(firm).quotes if q.text.startswith("the workers")]
     assert q.speaker == "Acme Foods"  # the organisation its sentence is about
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The senator also forced Stumpf to admit that no senior executives had been held accountable.", "Tom Stumpf"),
+    ("The strong win led her to declare that the nomination was in sight.", "Ann Warren"),
+])
+def test_who_was_made_to_speak_is_the_speaker_not_who_made_them(sentence, speaker):
+    text = f"Sen. Ann Warren questioned the bank's chief, Tom Stumpf, on Tuesday.\n\n{sentence}"
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == speaker
