@@ -576,7 +576,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         head = verb.head  # "The plan, she said, would cost $4 million."
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i and verb.i < head.head.i:
             head = head.head  # "The difference now, he told me, is that …": hung on the subject noun
-        if not head.tag_.startswith("VB") and head.tag_ != "MD":
+        if not head.tag_.startswith("VB") and head.tag_ != "MD" and not _misread_predicate(head, verb):
             return None
         if head.lower_ in ASIDES and not any(c.dep_ == "nsubj" for c in head.children):
             return None  # '"…," Kemp said, asked about the delay': the question put to her, not what she said
@@ -654,18 +654,47 @@ def _subject_taken_for_object(verb: Token) -> Token | None:
     decries also makes his election less likely", "Aides say the more delegates he takes, the more
     leverage he has"): a noun object right after the verb with a tensed verb hung on it that no
     relative pronoun opens as its subject or object ("said the things that voters wanted to hear",
-    "said a prayer for those who lost their homes" are things said, not statements)."""
-    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is None or not obj.tag_.startswith("NN") or obj.left_edge.i != verb.i + 1 or verb.doc[verb.i + 1].is_quote:
+    "said a prayer for those who lost their homes" are things said, not statements). The object
+    may follow a comma ("In both cases, Roe said, those gifts paid for …"), and its verb may be
+    a past tense the parser took for a participle (see ``_past_read_as_participle``), the noun
+    then hung on the verb as an object or an adverbial noun."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"
+                or c.dep_ == "npadvmod" and any(_past_read_as_participle(k, c) for k in c.children)), None)
+    opening = verb.i + 1 + (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ",")
+    if obj is None or not obj.tag_.startswith("NN") or obj.left_edge.i != opening or verb.doc[opening].is_quote:
         return None
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass", "dative") for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     for clause in obj.children:
-        if clause.dep_ in ("relcl", "acl") and clause.tag_ in FINITE and clause.i > obj.i and not any(
+        if clause.dep_ in ("relcl", "acl") and (clause.tag_ in FINITE or _past_read_as_participle(clause, obj)) \
+                and clause.i > obj.i and not any(
                 c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass", "dobj") or c.dep_ == "prep" and any(
                     p.tag_ in ("WDT", "WP") for p in c.children) for c in clause.children):
             return obj
     return None
+
+
+#: Endings of participles that are no past tense ("taken", "drawn", "begun", "done"): such a verb
+#: after a noun describes it.
+_PARTICIPLE_ONLY = re.compile(r".*(?:en|wn|un|ne)$")
+
+
+def _past_read_as_participle(clause: Token, obj: Token) -> bool:
+    """Whether a participle the parser hung on the noun right before it can be that noun's verb in
+    the past tense ("said those gifts paid for the dinners"): a form that is also a past tense, with
+    no agent ("the families killed by police" is a noun phrase) nor passive auxiliary."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i == obj.i + 1 \
+        and not _PARTICIPLE_ONLY.fullmatch(clause.lower_) \
+        and not any(c.dep_ in ("agent", "auxpass") for c in clause.children)
+
+
+def _misread_predicate(head: Token, verb: Token) -> bool:
+    """Whether an aside's head is a noun the parser made the sentence's root because it read the
+    clause's verb, after it, as a participle describing it ("In both years, Roe said, the gifts
+    paid for the dinners"): the noun is the subject of the clause the aside interrupts, and that
+    clause is what was said."""
+    return head.dep_ == "ROOT" and head.tag_.startswith("NN") and head.i > verb.i and any(
+        _past_read_as_participle(c, head) for c in head.children)
 
 
 def _not_said(verb: Token) -> set[int] | None:

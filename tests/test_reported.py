@@ -1317,3 +1317,25 @@ def test_a_clause_subject_the_parser_made_a_second_subject_of_said_stays_in_the_
              "from its newspapers are gone.")
     assert (q.kind, q.text, q.speaker) == (
         "mixed", 'the days when the country had "a shared story" from its newspapers are gone', "Jane Hollis")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the parser reads "paid" as a participle of "gifts" and hangs the noun on "said" (an object,
+        # an adverbial noun) or makes it the root with "said" an aside
+        ("The harbour trust gave the club two gifts. In 2019, it gave $5,000. In both years, Ana Ruiz said, "
+         "those gifts paid for the dinners at the club's spring regatta.",
+         "those gifts paid for the dinners at the club's spring regatta"),
+        ("In both years, Ana Ruiz said, the gifts paid for the dinners at the regatta.",
+         "the gifts paid for the dinners at the regatta"),
+        ("Ana Ruiz said, those gifts paid for the dinners at the regatta.", "those gifts paid for the dinners at the regatta"),
+    ],
+)
+def test_a_past_tense_the_parser_read_as_a_participle_still_makes_the_statement(text, content):
+    (q,) = reported(text)
+    assert (q.text, q.speaker, q.cue) == (content, "Ana Ruiz", "said")
+
+
+def test_a_noun_described_by_a_passive_participle_after_said_is_no_statement():
+    assert reported("At the vigil, Ana Ruiz said a prayer for the families driven from their homes by the storm.") == []
