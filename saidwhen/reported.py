@@ -499,9 +499,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and _set_phrase(verb, subjects[0]):
         return None  # "That said, …", "All told, …": the writer's turn of phrase, nobody speaking
-    if subjects and (subjects[0].tag_ == "CD" and not list(subjects[0].children)
+    if subjects and (subjects[0].tag_ == "CD" and not list(subjects[0].children) and not subjects[0].is_alpha
                      or subjects[0].lower_ == "one" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)):
-        return None  # "60 pledged delegates …" misread as "60 pledged"; "one could say …": nobody in particular
+        return None  # "60 pledged delegates …" misread as "60 pledged" (not "One says …": one source of
+        # those named before); "one could say …": nobody in particular
     if subjects and subjects[0].lower_ in NOBODY:
         return None  # "nobody had told her it was on"
     if w in LOOSE and subjects and subjects[0].lower_ in EVIDENCE:

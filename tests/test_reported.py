@@ -1339,3 +1339,9 @@ def test_a_past_tense_the_parser_read_as_a_participle_still_makes_the_statement(
 
 def test_a_noun_described_by_a_passive_participle_after_said_is_no_statement():
     assert reported("At the vigil, Ana Ruiz said a prayer for the families driven from their homes by the storm.") == []
+
+
+def test_one_of_several_sources_spelled_as_a_word_still_makes_a_statement():
+    text = ("Two reports came out this week. One says the north shore has the most ferries, while another says "
+            "the south shore has twice as many.")
+    assert [q.text for q in reported(text)] == ["the north shore has the most ferries", "the south shore has twice as many"]
