@@ -896,6 +896,8 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     after = [c for c in kids if c.i > verb.i]
     if (question := _question_clause(after)) is not None:
         return question, "question"
+    if (question := _question_hung_before(verb)) is not None:
+        return question, "question"
     if writer:
         return None, "question"  # "we've asked the caterers to …": the writer's own request, which news does not report
     for prep in after:
@@ -910,6 +912,19 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     if to and not objs and to[0].dep_ == "xcomp" and to[0].i > verb.i:  # "asked to depose the witness"
         return {t.i for t in to[0].subtree}, "summary"
     return None, "question"
+
+
+def _question_hung_before(verb: Token) -> set[int] | None:
+    """The "if" or "whether" question right after an asking clause that the parser hung on the
+    verb that clause depends on ("when I asked Ruiz if she would run, she smiled": "if she would
+    run" made a clause of "smiled"), as token indexes."""
+    doc, nxt = verb.doc, verb.right_edge.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in ("if", "whether") or doc[nxt].dep_ != "mark":
+        return None
+    clause = doc[nxt].head
+    if clause.i <= nxt or clause.dep_ not in ("advcl", "ccomp") or clause.head.i != verb.head.i or verb.head.i == verb.i:
+        return None
+    return {t.i for t in clause.subtree}
 
 
 def _agent(verb: Token) -> Token | None:

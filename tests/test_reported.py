@@ -1345,3 +1345,9 @@ def test_one_of_several_sources_spelled_as_a_word_still_makes_a_statement():
     text = ("Two reports came out this week. One says the north shore has the most ferries, while another says "
             "the south shore has twice as many.")
     assert [q.text for q in reported(text)] == ["the north shore has the most ferries", "the south shore has twice as many"]
+
+
+def test_an_if_question_the_parser_hung_on_the_main_verb_is_still_what_was_asked():
+    text = "Last month, when I asked Ana Ruiz if she would ever endorse Tom Vance, she looked straight into my camera."
+    (q,) = reported(text, kinds=("question",))
+    assert (q.text, q.cue) == ("if she would ever endorse Tom Vance", "asked Ana Ruiz")
