@@ -1271,9 +1271,24 @@ def _continuations(verb: Token, clause: Token) -> list[Token]:
             marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             backshifted = owner is verb and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and any(
                 a.dep_ == "aux" and a.lower_ in BACKSHIFT for a in c.children)
-            if (marked and owner is verb) or backshifted:
+            if (marked and owner is verb) or backshifted or owner is verb and _second_clause(c, clause):
                 out.append(c)
     return out
+
+
+def _second_clause(c: Token, clause: Token) -> bool:
+    """Whether a clause the parser joined to the cue is a second statement of the content: it has
+    a subject of its own and follows the content right after a bare "and", with no comma ("says
+    Lee is a close friend and it's his business what …", "told the crowd that she expects to win
+    and she is doing better than Lee"); after a comma the writer's narrative goes on, and a speech
+    act of its own ("… and she accused Vance of …") is a statement apart."""
+    if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) or not c.tag_.startswith(("VB", "MD")):
+        return False
+    if c.lower_ in ACTS or c.lower_ in CUE_FORMS:
+        return False
+    doc = c.doc
+    gap = doc[clause.right_edge.i + 1 : c.left_edge.i]
+    return len(gap) == 1 and gap[0].lower_ == "and"
 
 
 def _participle_of_noun(c: Token, verb: Token) -> bool:

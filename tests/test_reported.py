@@ -1351,3 +1351,14 @@ def test_an_if_question_the_parser_hung_on_the_main_verb_is_still_what_was_asked
     text = "Last month, when I asked Ana Ruiz if she would ever endorse Tom Vance, she looked straight into my camera."
     (q,) = reported(text, kinds=("question",))
     assert (q.text, q.cue) == ("if she would ever endorse Tom Vance", "asked Ana Ruiz")
+
+
+def test_a_second_clause_joined_to_the_cue_by_a_bare_and_is_part_of_what_was_said():
+    # the parser hangs "it's …" on "says"; with no comma before "and" it goes on the statement
+    (q,) = reported("The harbour master says the pier is safe and it's the council's job to fix the road.")
+    assert q.text == "the pier is safe and it's the council's job to fix the road"
+
+
+def test_a_clause_after_a_comma_is_the_writers_narrative_not_what_was_said():
+    (q,) = reported("Ana Ruiz said the plan was a failure, and the council voted it down a week later.")
+    assert q.text == "the plan was a failure"
