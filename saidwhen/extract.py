@@ -406,7 +406,16 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True, drop: list[t
     origins.append(len(text))
     ends.append(len(text))
     printed = "".join(pieces)
-    return Skeleton(_APOSTROPHE.sub("'", printed), starts, origins, quote_at, frozenset(stand_in_pieces), ends, printed)
+    return Skeleton(_for_parser(printed), starts, origins, quote_at, frozenset(stand_in_pieces), ends, printed)
+
+
+def _for_parser(printed: str) -> str:
+    """The skeleton as the parser reads it: typographic apostrophes inside words typed plain (see
+    ``_APOSTROPHE``) and each no-break space a plain one. The parser takes a no-break space for a
+    word of its own, which splits the phrase it stands in ("the\u00a0Republican movement …
+    appeals to": "the" is cut from its noun and "appeals" read as a noun); a plain space is the
+    same length, so no offset moves."""
+    return _APOSTROPHE.sub("'", printed).replace("\u00a0", " ")
 
 
 #: A typographic apostrophe inside a word ("O’Malley", "Clinton’s", "don’t"), which the parser reads

@@ -253,7 +253,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no", "so") or w == "according" else 2):
             continue
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
-                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
+                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4 or w != "according" and _subject_of(doc, (a, b), longest)]
         absorbed = [(a, b) for a, b in direct if any(a < e and s < b for s, e in spans)]
         if absorbed and (kind != "indirect" or not all(_finishes(doc, content, a, b) for a, b in absorbed)):
             continue
@@ -275,6 +275,18 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             att = choose(attributor, att, [doc[i] for i in sorted(content)], tok, content, spans)
         found.append(Reported(spans, att, _confidence(tok, att), kind, absorbed))
     return found
+
+
+def _subject_of(doc: Doc, piece: tuple[int, int], main: tuple[int, int]) -> bool:
+    """Whether a short piece of the content before an aside is the subject of the clause the main
+    piece goes on with ("The plan, she said, would cost $4 million": "The plan" is kept with "would
+    cost …", though too short to stand as a piece on its own); not a relative pronoun ("a ferry,
+    which she says carries 900 people": what she says is what follows it). Not used for "according
+    to", whose source vouches for the predicate ("Most patients, according to the department, were
+    children")."""
+    a, b = piece
+    return b <= main[0] and any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WDT", "WP") and main[0] <= t.head.i < main[1]
+                                and t.right_edge.i < b for t in doc[a:b])
 
 
 def _listed_on(doc: Doc, verb: Token, content: set[int]) -> set[int]:
@@ -499,9 +511,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and _set_phrase(verb, subjects[0]):
         return None  # "That said, …", "All told, …": the writer's turn of phrase, nobody speaking
-    if subjects and (subjects[0].tag_ == "CD" and not list(subjects[0].children)
+    if subjects and (subjects[0].tag_ == "CD" and not list(subjects[0].children) and not subjects[0].is_alpha
                      or subjects[0].lower_ == "one" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)):
-        return None  # "60 pledged delegates …" misread as "60 pledged"; "one could say …": nobody in particular
+        return None  # "60 pledged delegates …" misread as "60 pledged" (not "One says …": one source of
+        # those named before); "one could say …": nobody in particular
     if subjects and subjects[0].lower_ in NOBODY:
         return None  # "nobody had told her it was on"
     if w in LOOSE and subjects and subjects[0].lower_ in EVIDENCE:
@@ -576,7 +589,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         head = verb.head  # "The plan, she said, would cost $4 million."
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i and verb.i < head.head.i:
             head = head.head  # "The difference now, he told me, is that …": hung on the subject noun
-        if not head.tag_.startswith("VB") and head.tag_ != "MD":
+        if not head.tag_.startswith("VB") and head.tag_ != "MD" and not _misread_predicate(head, verb):
             return None
         if head.lower_ in ASIDES and not any(c.dep_ == "nsubj" for c in head.children):
             return None  # '"…," Kemp said, asked about the delay': the question put to her, not what she said
@@ -654,18 +667,47 @@ def _subject_taken_for_object(verb: Token) -> Token | None:
     decries also makes his election less likely", "Aides say the more delegates he takes, the more
     leverage he has"): a noun object right after the verb with a tensed verb hung on it that no
     relative pronoun opens as its subject or object ("said the things that voters wanted to hear",
-    "said a prayer for those who lost their homes" are things said, not statements)."""
-    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is None or not obj.tag_.startswith("NN") or obj.left_edge.i != verb.i + 1 or verb.doc[verb.i + 1].is_quote:
+    "said a prayer for those who lost their homes" are things said, not statements). The object
+    may follow a comma ("In both cases, Roe said, those gifts paid for …"), and its verb may be
+    a past tense the parser took for a participle (see ``_past_read_as_participle``), the noun
+    then hung on the verb as an object or an adverbial noun."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"
+                or c.dep_ == "npadvmod" and any(_past_read_as_participle(k, c) for k in c.children)), None)
+    opening = verb.i + 1 + (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ",")
+    if obj is None or not obj.tag_.startswith("NN") or obj.left_edge.i != opening or verb.doc[opening].is_quote:
         return None
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass", "dative") for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     for clause in obj.children:
-        if clause.dep_ in ("relcl", "acl") and clause.tag_ in FINITE and clause.i > obj.i and not any(
+        if clause.dep_ in ("relcl", "acl") and (clause.tag_ in FINITE or _past_read_as_participle(clause, obj)) \
+                and clause.i > obj.i and not any(
                 c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass", "dobj") or c.dep_ == "prep" and any(
                     p.tag_ in ("WDT", "WP") for p in c.children) for c in clause.children):
             return obj
     return None
+
+
+#: Endings of participles that are no past tense ("taken", "drawn", "begun", "done"): such a verb
+#: after a noun describes it.
+_PARTICIPLE_ONLY = re.compile(r".*(?:en|wn|un|ne)$")
+
+
+def _past_read_as_participle(clause: Token, obj: Token) -> bool:
+    """Whether a participle the parser hung on the noun right before it can be that noun's verb in
+    the past tense ("said those gifts paid for the dinners"): a form that is also a past tense, with
+    no agent ("the families killed by police" is a noun phrase) nor passive auxiliary."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i == obj.i + 1 \
+        and not _PARTICIPLE_ONLY.fullmatch(clause.lower_) \
+        and not any(c.dep_ in ("agent", "auxpass") for c in clause.children)
+
+
+def _misread_predicate(head: Token, verb: Token) -> bool:
+    """Whether an aside's head is a noun the parser made the sentence's root because it read the
+    clause's verb, after it, as a participle describing it ("In both years, Roe said, the gifts
+    paid for the dinners"): the noun is the subject of the clause the aside interrupts, and that
+    clause is what was said."""
+    return head.dep_ == "ROOT" and head.tag_.startswith("NN") and head.i > verb.i and any(
+        _past_read_as_participle(c, head) for c in head.children)
 
 
 def _not_said(verb: Token) -> set[int] | None:
@@ -866,6 +908,8 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     after = [c for c in kids if c.i > verb.i]
     if (question := _question_clause(after)) is not None:
         return question, "question"
+    if (question := _question_hung_before(verb)) is not None:
+        return question, "question"
     if writer:
         return None, "question"  # "we've asked the caterers to …": the writer's own request, which news does not report
     for prep in after:
@@ -880,6 +924,19 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     if to and not objs and to[0].dep_ == "xcomp" and to[0].i > verb.i:  # "asked to depose the witness"
         return {t.i for t in to[0].subtree}, "summary"
     return None, "question"
+
+
+def _question_hung_before(verb: Token) -> set[int] | None:
+    """The "if" or "whether" question right after an asking clause that the parser hung on the
+    verb that clause depends on ("when I asked Ruiz if she would run, she smiled": "if she would
+    run" made a clause of "smiled"), as token indexes."""
+    doc, nxt = verb.doc, verb.right_edge.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in ("if", "whether") or doc[nxt].dep_ != "mark":
+        return None
+    clause = doc[nxt].head
+    if clause.i <= nxt or clause.dep_ not in ("advcl", "ccomp") or clause.head.i != verb.head.i or verb.head.i == verb.i:
+        return None
+    return {t.i for t in clause.subtree}
 
 
 def _agent(verb: Token) -> Token | None:
@@ -1226,9 +1283,24 @@ def _continuations(verb: Token, clause: Token) -> list[Token]:
             marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             backshifted = owner is verb and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and any(
                 a.dep_ == "aux" and a.lower_ in BACKSHIFT for a in c.children)
-            if (marked and owner is verb) or backshifted:
+            if (marked and owner is verb) or backshifted or owner is verb and _second_clause(c, clause):
                 out.append(c)
     return out
+
+
+def _second_clause(c: Token, clause: Token) -> bool:
+    """Whether a clause the parser joined to the cue is a second statement of the content: it has
+    a subject of its own and follows the content right after a bare "and", with no comma ("says
+    Lee is a close friend and it's his business what …", "told the crowd that she expects to win
+    and she is doing better than Lee"); after a comma the writer's narrative goes on, and a speech
+    act of its own ("… and she accused Vance of …") is a statement apart."""
+    if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) or not c.tag_.startswith(("VB", "MD")):
+        return False
+    if c.lower_ in ACTS or c.lower_ in CUE_FORMS:
+        return False
+    doc = c.doc
+    gap = doc[clause.right_edge.i + 1 : c.left_edge.i]
+    return len(gap) == 1 and gap[0].lower_ == "and"
 
 
 def _participle_of_noun(c: Token, verb: Token) -> bool:

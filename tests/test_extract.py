@@ -117,3 +117,11 @@ def test_words_are_found_by_their_lower_case_form_and_capitals_by_their_first_le
     doc = load_nlp()("Ms. Holt SAID the plan was said to be fine, iPhone owners said.")
     assert [t.text for t in tokens_among(doc, frozenset({"said", "ms."}))] == ["Ms.", "SAID", "said", "said"]
     assert [t.text for t in capitalised_tokens(doc, doc.text)] == ["Ms.", "Holt", "SAID"]
+
+
+def test_a_no_break_space_is_a_plain_space_to_the_parser_and_offsets_keep_the_text_as_given():
+    # the parser takes a no-break space for a word of its own: "Ana\u00a0Ruiz" would be two names
+    text = "Ana\u00a0Ruiz said the pier will close in May."
+    (q,) = saidwhen.extract(text).quotes
+    assert (q.text, q.speaker) == ("the pier will close in May", "Ana Ruiz")
+    assert text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text == "Ana\u00a0Ruiz"

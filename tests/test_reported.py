@@ -1317,3 +1317,54 @@ def test_a_clause_subject_the_parser_made_a_second_subject_of_said_stays_in_the_
              "from its newspapers are gone.")
     assert (q.kind, q.text, q.speaker) == (
         "mixed", 'the days when the country had "a shared story" from its newspapers are gone', "Jane Hollis")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the parser reads "paid" as a participle of "gifts" and hangs the noun on "said" (an object,
+        # an adverbial noun) or makes it the root with "said" an aside
+        ("The harbour trust gave the club two gifts. In 2019, it gave $5,000. In both years, Ana Ruiz said, "
+         "those gifts paid for the dinners at the club's spring regatta.",
+         "those gifts paid for the dinners at the club's spring regatta"),
+        ("In both years, Ana Ruiz said, the gifts paid for the dinners at the regatta.",
+         "the gifts paid for the dinners at the regatta"),
+        ("Ana Ruiz said, those gifts paid for the dinners at the regatta.", "those gifts paid for the dinners at the regatta"),
+    ],
+)
+def test_a_past_tense_the_parser_read_as_a_participle_still_makes_the_statement(text, content):
+    (q,) = reported(text)
+    assert (q.text, q.speaker, q.cue) == (content, "Ana Ruiz", "said")
+
+
+def test_a_noun_described_by_a_passive_participle_after_said_is_no_statement():
+    assert reported("At the vigil, Ana Ruiz said a prayer for the families driven from their homes by the storm.") == []
+
+
+def test_one_of_several_sources_spelled_as_a_word_still_makes_a_statement():
+    text = ("Two reports came out this week. One says the north shore has the most ferries, while another says "
+            "the south shore has twice as many.")
+    assert [q.text for q in reported(text)] == ["the north shore has the most ferries", "the south shore has twice as many"]
+
+
+def test_an_if_question_the_parser_hung_on_the_main_verb_is_still_what_was_asked():
+    text = "Last month, when I asked Ana Ruiz if she would ever endorse Tom Vance, she looked straight into my camera."
+    (q,) = reported(text, kinds=("question",))
+    assert (q.text, q.cue) == ("if she would ever endorse Tom Vance", "asked Ana Ruiz")
+
+
+def test_a_second_clause_joined_to_the_cue_by_a_bare_and_is_part_of_what_was_said():
+    # the parser hangs "it's …" on "says"; with no comma before "and" it goes on the statement
+    (q,) = reported("The harbour master says the pier is safe and it's the council's job to fix the road.")
+    assert q.text == "the pier is safe and it's the council's job to fix the road"
+
+
+def test_a_clause_after_a_comma_is_the_writers_narrative_not_what_was_said():
+    (q,) = reported("Ana Ruiz said the plan was a failure, and the council voted it down a week later.")
+    assert q.text == "the plan was a failure"
+
+
+def test_a_short_subject_before_an_aside_is_kept_with_the_clause_it_opens():
+    qs = reported("The plan, Ana Ruiz said, would cost the town $4 million over the next decade.")
+    assert [q.text for q in qs] == ["The plan", "would cost the town $4 million over the next decade"]
+    assert len({q.group for q in qs}) == 1 and {q.speaker for q in qs} == {"Ana Ruiz"}
