@@ -633,7 +633,8 @@ def _finish(doc, st: _State) -> Article:
     quotes = _with_transcript(st, quotes, attributor, used)
     quotes, extra_people = _with_inner(st, quotes, attributor, used)
     quotes, scare = _without_scare_quotes(quotes)
-    quotes = _numbered([q for q in quotes if q.kind in st.kinds])
+    notes = _editors_notes(st)
+    quotes = _numbered([q for q in quotes if q.kind in st.kinds and q.paragraph not in notes])
     people = tuple(
         Person(name=e.name, kind=e.kind, role=e.role, mentions=tuple(_mention(st, ms, me) for ms, me, _ in sorted(e.mentions)),
                **_gender(e))
@@ -644,6 +645,17 @@ def _finish(doc, st: _State) -> Article:
         people=people, non_quotes=tuple(sorted(st.non_quotes + scare, key=lambda n: n.start)), times=tuple(times),
         flags=_flags(st),
     )
+
+
+#: A paragraph the publisher adds to the story in its own voice: a correction, an excerpt's
+#: introduction, or a standing note printed under every story on one subject.
+_EDITORS_NOTE = re.compile(r"\W*editor[’']?s[’']? note\b", re.IGNORECASE)
+
+
+def _editors_notes(st: _State) -> set[int]:
+    """The paragraphs that are an editor's note ("Editor's note: …"): page furniture, whose words
+    no source said on the article's date, and which one outlet prints under hundreds of stories."""
+    return {k for k, (a, b) in enumerate(st.paras) if _EDITORS_NOTE.match(st.text, a, b)}
 
 
 @dataclass

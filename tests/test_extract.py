@@ -125,3 +125,12 @@ def test_a_no_break_space_is_a_plain_space_to_the_parser_and_offsets_keep_the_te
     (q,) = saidwhen.extract(text).quotes
     assert (q.text, q.speaker) == ("the pier will close in May", "Ana Ruiz")
     assert text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text == "Ana\u00a0Ruiz"
+
+
+def test_an_editors_note_is_the_publishers_furniture_not_anybodys_quote():
+    import saidwhen
+
+    text = ("Mayor Ann Holt said on Tuesday that the bridge would reopen in May.\n\n"
+            "Editor\u2019s note: Ann Holt is a candidate who has repeatedly pledged \u201cto close every toll road.\u201d")
+    quotes = saidwhen.extract(text).quotes
+    assert [q.text for q in quotes] == ["the bridge would reopen in May"]
