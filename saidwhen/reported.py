@@ -253,7 +253,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         if len([t for t in doc[longest[0] : longest[1]] if t.is_alpha]) < (1 if kind != "indirect" or doc[longest[0]].lower_ in ("yes", "no", "so") or w == "according" else 2):
             continue
         spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in pieces
-                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4 or w != "according" and _subject_of(doc, (a, b), longest)]
+                 if (a, b) == longest or sum(t.is_alpha for t in doc[a:b]) >= 4]
         absorbed = [(a, b) for a, b in direct if any(a < e and s < b for s, e in spans)]
         if absorbed and (kind != "indirect" or not all(_finishes(doc, content, a, b) for a, b in absorbed)):
             continue
@@ -275,18 +275,6 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             att = choose(attributor, att, [doc[i] for i in sorted(content)], tok, content, spans)
         found.append(Reported(spans, att, _confidence(tok, att), kind, absorbed))
     return found
-
-
-def _subject_of(doc: Doc, piece: tuple[int, int], main: tuple[int, int]) -> bool:
-    """Whether a short piece of the content before an aside is the subject of the clause the main
-    piece goes on with ("The plan, she said, would cost $4 million": "The plan" is kept with "would
-    cost …", though too short to stand as a piece on its own); not a relative pronoun ("a ferry,
-    which she says carries 900 people": what she says is what follows it). Not used for "according
-    to", whose source vouches for the predicate ("Most patients, according to the department, were
-    children")."""
-    a, b = piece
-    return b <= main[0] and any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WDT", "WP") and main[0] <= t.head.i < main[1]
-                                and t.right_edge.i < b for t in doc[a:b])
 
 
 def _listed_on(doc: Doc, verb: Token, content: set[int]) -> set[int]:
