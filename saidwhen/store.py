@@ -235,10 +235,10 @@ SIGNATURES_VERSION = 9
 # with one: every speaker's text looks there, and one band in common is too common among them.
 NOBODY, NOBODY_BANDS = 0, 2
 
-# What a batch keeps in memory of the keys each speaker's renderings are filed under (``Store._filed_under``):
-# a speaker with more entries than FILED_KEPT, or any speaker once the batch holds FILED_TOTAL, is looked
+# What a batch keeps in memory of the entries of each speaker's renderings (``Store._filed_under``): a
+# speaker with more entries than FILED_KEPT, or any speaker once the batch holds FILED_TOTAL, is looked
 # up in SQL alone, so that memory stays bounded however large the corpus.
-FILED_KEPT, FILED_TOTAL = 200_000, 1_000_000
+FILED_KEPT, FILED_TOTAL = 200_000, 500_000
 
 # A truncated rendering merges into a longer quote of the same speaker only if it keeps this many
 # words: shorter prefixes ("I think that we should") are too common to mean the same quote.
@@ -378,9 +378,11 @@ class Store:
         self.identities = identities
         self.path = Path(path)
         self.timeout = timeout
-        # The keys each speaker's renderings are filed under, while a batch is written (``_filed_under``).
-        self._filed: dict[int, set[int] | None] | None = None
+        # The entries of each speaker's renderings (key -> rendering ids), while a batch is written (``_filed_under``),
+        # and the renderings the batch has stored or read: id -> (quote_id, norm_text, text) (``_rendering_rows``).
+        self._filed: dict[int, dict[int, list[int]] | None] | None = None
         self._filed_total = 0
+        self._rendered: dict[int, tuple[int, str, str]] | None = None
         # The quotes whose renderings a batch classifies at its end (``_classify``), each with the rendering
         # its last change quoted; None outside a batch.
         self._unclassified: dict[int, int | None] | None = None
@@ -595,7 +597,7 @@ class Store:
             if (version := conn.execute("PRAGMA data_version").fetchone()[0]) != self._data_version:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
-            self._filed, self._filed_total, self._unclassified = {}, 0, {}
+            self._filed, self._filed_total, self._rendered, self._unclassified = {}, 0, {}, {}
             self._roled, self._genders, self._aliased, self._endings = set(), {}, {}, {}
             self._corrected = bool(conn.execute("SELECT EXISTS (SELECT 1 FROM corrections)").fetchone()[0])
             self._filed_articles = self._articles_under({b for prepared in batch for b in prepared.bands})
@@ -626,7 +628,7 @@ class Store:
                 raise self._error(e, what, rolled_back=True) from e
             raise
         finally:
-            self._filed = self._unclassified = self._filed_articles = None
+            self._filed = self._rendered = self._unclassified = self._filed_articles = None
             self._roled = self._genders = self._aliased = self._endings = self._corrected = None
         return stats
 
@@ -1119,45 +1121,67 @@ class Store:
         each of its own (``variants.same_quotation_read``). A rendering printed with a bracket is
         filed under its readings' keys as well (``variants.reading_keys``), so a piece of the
         speaker's words it replaced finds it by its run key though its own words hold the bracket's."""
-        if self._filed_under(speaker_id) == set():
+        filed = self._filed_under(speaker_id)
+        if filed is not None and not filed:
             return [], set()  # the speaker has no rendering yet: every lookup below would find nothing
-        conn = self.connection
         forms = (norm, *readings(text))
         buckets = list(dict.fromkeys(b for form in forms for b in rendering_buckets(form)))
-        marks = ",".join("?" * len(buckets))
-        queries = [(buckets,
-            "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-            f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
+        lookups = [(buckets, None)]
         if looked_for_inside(norm):  # the speaker's renderings that contain it hold its run key
-            runs = sorted({run_key(form) for form in forms})
-            within = " OR ".join(["instr(' ' || r.norm_text || ' ', ?)"] * len(forms))
-            queries.append((runs,
-                "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-                f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(runs))}) AND ({within} OR instr(r.text, '['))"
-                " ORDER BY r.quote_id, r.id", (speaker_id, *runs, *(f" {form} " for form in forms))))
+            padded = [f" {form} " for form in forms]
+            lookups.append((sorted({run_key(form) for form in forms}),
+                            lambda other, printed: "[" in printed or any(p in f" {other} " for p in padded)))
         matched: list[int] = []
         pieces: set[int] = set()
-        for keys, query, args in queries:
-            matched = self._matching(query, args, norm, cut, text, speaker_id, pieces) if self._may_be_filed(speaker_id, keys) else []
+        for keys, keep in lookups:
+            matched = self._matching(self._candidates(speaker_id, keys, keep), norm, cut, text, speaker_id, pieces) \
+                if self._may_be_filed(speaker_id, keys) else []
             if matched:
                 break
         heads = sorted({k for form in forms for k in contained_keys(form)}) if norm.count(" ") >= MIN_WORDS else []
         if heads and self._may_be_filed(speaker_id, heads):
-            within = " OR ".join(["(length(r.norm_text) < ? AND instr(?, ' ' || r.norm_text || ' '))"] * len(forms))
-            matched += self._matching(
-                "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-                f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND ({within}) ORDER BY r.quote_id, r.id",
-                (speaker_id, *heads, *(x for form in forms for x in (len(form), f" {form} "))), norm, cut, text, speaker_id, pieces)
+            longer = [(len(form), f" {form} ") for form in forms]
+            inside = lambda other, printed: any(len(other) < n and f" {other} " in p for n, p in longer)  # noqa: E731
+            matched += self._matching(self._candidates(speaker_id, heads, inside), norm, cut, text, speaker_id, pieces)
         return matched, pieces
 
-    def _matching(self, query: str, args: tuple, norm: str, cut: bool, printed: str, speaker_id: int, pieces: set) -> list[int]:
-        """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` (printed as
+    def _candidates(self, speaker_id: int, keys: list[int], keep=None) -> list[tuple[int, str, str]]:
+        """(quote_id, norm_text, text) of each rendering of ``speaker_id`` filed under one of ``keys``
+        (``keep``: only those for which ``keep(norm_text, text)`` holds), by quote, then as stored.
+        Read from the batch's memory of the speaker's entries and renderings when it holds them
+        (``_filed_under``, ``_rendering_rows``): a lookup in SQLite of a few dozen keys costs about
+        30 µs however few entries it finds."""
+        filed = self._filed_under(speaker_id)
+        if filed is not None:
+            ids = {rid for key in keys if (found := filed.get(key)) for rid in found}
+        else:
+            ids = {rid for (rid,) in self.connection.execute(
+                f"SELECT rendering_id FROM rendering_buckets WHERE speaker_id = ? AND bucket IN ({','.join('?' * len(keys))})",
+                (speaker_id, *keys))}
+        rows = self._rendering_rows(ids)
+        return [rows[rid] for rid in sorted(ids, key=lambda rid: (rows[rid][0], rid)) if keep is None or keep(*rows[rid][1:])]
+
+    def _rendering_rows(self, ids: set[int]) -> dict[int, tuple[int, str, str]]:
+        """(quote_id, norm_text, text) of the renderings ``ids``, from what the batch has stored or read
+        of them (``_rendered``, kept in step by ``_rendering`` and ``_merge_quotes``), the others read."""
+        known = self._rendered if self._rendered is not None else {}
+        missing = sorted(rid for rid in ids if rid not in known)
+        for at in range(0, len(missing), _LOOKUP_CHUNK):
+            chunk = missing[at:at + _LOOKUP_CHUNK]
+            for rid, *row in self.connection.execute(
+                    f"SELECT id, quote_id, norm_text, text FROM renderings WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                known[rid] = tuple(row)
+        return known
+
+    def _matching(self, candidates: list[tuple[int, str, str]], norm: str, cut: bool, printed: str, speaker_id: int,
+                  pieces: set) -> list[int]:
+        """The quotes (ids) of the ``candidates`` (``_candidates``) which ``norm`` (printed as
         ``printed``) renders, read as ``variants.same_quotation_read`` reads them; a shorter rendering
         counts unless it bridges to another statement of the speaker's (``variants.bridges``). Adds to
         ``pieces`` the quotes with a longer rendering of which ``norm`` renders whole sentences
         (``variants.whole_sentences``)."""
         matched: list[int] = []
-        for quote_id, other, text in self.connection.execute(query, args).fetchall():
+        for quote_id, other, text in candidates:
             if quote_id in matched and (len(norm) >= len(other) or quote_id in pieces):
                 continue  # nothing more to learn of it
             if not same_quotation_read(norm, other, cut, is_fragment(text), printed, text):
@@ -1182,21 +1206,27 @@ class Store:
             f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(keys))}) AND length(r.norm_text) > ? ORDER BY r.id",
             (speaker_id, *keys, len(piece)))]
 
-    def _filed_under(self, speaker_id: int) -> set[int] | None:
-        """The keys the renderings of ``speaker_id`` (``NOBODY``: those printed with no speaker) are filed
-        under in ``rendering_buckets``, or a superset of them (an entry deleted since stays in it); None
-        when not known (outside a batch, or too many to keep: see ``FILED_KEPT``).
+    def _filed_under(self, speaker_id: int) -> dict[int, list[int]] | None:
+        """The entries of the renderings of ``speaker_id`` (``NOBODY``: those printed with no speaker) in
+        ``rendering_buckets``: the renderings (ids) filed under each key; None when not known (outside
+        a batch, or too many to keep: see ``FILED_KEPT``).
 
         Most lookups of a speaker's text among their renderings find nothing: held in memory for the
-        batch, read once per speaker and kept in step as renderings are filed, these keys tell which
-        lookups would find nothing without asking SQLite (``_may_be_filed``)."""
+        batch, read once per speaker and kept in step as renderings are filed (``_rendering``), moved
+        (``_refile``) or deleted (``_unfile``), these entries tell which lookups would find nothing
+        without asking SQLite (``_may_be_filed``), and answer the others (``_candidates``)."""
         if self._filed is None:
             return None
         if speaker_id not in self._filed:
             limit = min(FILED_KEPT, FILED_TOTAL - self._filed_total)
-            rows = self.connection.execute("SELECT bucket FROM rendering_buckets WHERE speaker_id = ? LIMIT ?",
+            rows = self.connection.execute("SELECT bucket, rendering_id FROM rendering_buckets WHERE speaker_id = ? LIMIT ?",
                                            (speaker_id, limit + 1)).fetchall() if limit > 0 else None
-            self._filed[speaker_id] = None if rows is None or len(rows) > limit else {b for (b,) in rows}
+            filed = None
+            if rows is not None and len(rows) <= limit:
+                filed = {}
+                for key, rid in rows:
+                    filed.setdefault(key, []).append(rid)
+            self._filed[speaker_id] = filed
             self._filed_total += len(rows or ())
         return self._filed[speaker_id]
 
@@ -1205,13 +1235,22 @@ class Store:
         when the speaker's entries are known (``_filed_under``) and hold fewer of them, so that a lookup
         of those keys would find nothing."""
         filed = self._filed_under(speaker_id)
-        return filed is None or len(filed.intersection(keys)) >= least
+        return filed is None or len(filed.keys() & keys) >= least
 
     def _refile(self, *speaker_ids: int) -> None:
         """Forget what the batch knows of the entries of people whose entries moved (``_move_buckets``)."""
         if self._filed is not None:
             for speaker_id in speaker_ids:
                 self._filed.pop(speaker_id, None)
+
+    def _unfile(self, rendering_id: int) -> None:
+        """Forget what the batch knows of a rendering deleted with its entries (``_merge_quotes``): its row,
+        and every speaker's entries (read again when next asked for; a deletion is rare, and SQLite may
+        give the id to the next rendering stored)."""
+        if self._filed is not None:
+            self._filed.clear()
+            self._filed_total = 0
+            self._rendered.pop(rendering_id, None)
 
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no
@@ -1307,9 +1346,12 @@ class Store:
             keys = rendering_keys(norm, speaker_id is None) + ([] if speaker_id is None else reading_keys(text))
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
                              [(filer, b, rid) for b in keys])
-            if self._filed is not None and (filed := self._filed.get(filer)) is not None:
-                filed.update(keys)
-                self._filed_total += len(keys)
+            if self._filed is not None:
+                self._rendered[rid] = (quote_id, norm, text)
+                if (filed := self._filed.get(filer)) is not None:
+                    for key in dict.fromkeys(keys):  # a key given twice is one entry (INSERT OR IGNORE)
+                        filed.setdefault(key, []).append(rid)
+                    self._filed_total += len(keys)
             if new:
                 return rid
         else:
@@ -1522,12 +1564,15 @@ class Store:
             same = conn.execute("SELECT id FROM renderings WHERE quote_id = ? AND text = ?", (kept, text)).fetchone()
             if same is None:
                 conn.execute("UPDATE renderings SET quote_id = ? WHERE id = ?", (kept, rid))
+                if self._rendered is not None and rid in self._rendered:
+                    self._rendered[rid] = (kept, *self._rendered[rid][1:])
                 continue
             conn.execute("UPDATE occurrences SET rendering_id = ? WHERE rendering_id = ?", (same[0], rid))
             conn.execute("UPDATE renderings SET first_seen = ? WHERE id = ? AND ? IS NOT NULL AND (first_seen IS NULL OR first_seen > ?)",
                          (first_seen, same[0], first_seen, first_seen))
             conn.execute("DELETE FROM rendering_buckets WHERE rendering_id = ?", (rid,))
             conn.execute("DELETE FROM renderings WHERE id = ?", (rid,))
+            self._unfile(rid)
         (first_seen,) = conn.execute("SELECT first_seen FROM quotes WHERE id = ?", (gone,)).fetchone()
         conn.execute("DELETE FROM quotes WHERE id = ?", (gone,))
         if self._unclassified is not None:

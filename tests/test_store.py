@@ -1248,6 +1248,39 @@ def test_the_lookups_a_batch_skips_by_its_filed_keys_would_have_found_nothing(tm
     assert held == dump(3) == dump(0)
 
 
+def test_the_renderings_a_batch_holds_in_memory_follow_merged_quotes_and_folded_speakers(tmp_path, monkeypatch):
+    """A batch answers a speaker's lookups among their renderings from the entries and rows it holds
+    (``Store._candidates``): they follow quotes merged in the batch (their renderings' quote changes,
+    a rendering both had is deleted) and a bare surname folded into its full name (the entries move),
+    so that a text printed after either joins the quote it would join in SQLite. Every table is the
+    one the lookups in SQLite make (``FILED_KEPT`` 0: none held)."""
+    import saidwhen.store as store_module
+
+    first = "The new ferry terminal will open in the spring with twice the berths of the old one."
+    then = "Every family on the islands will be able to reach the hospital in under an hour."
+    piece = first[first.index("will"):]
+    articles = [
+        article(1, quote(piece), date="2024-03-01"),
+        article(2, quote(then), date="2024-03-02"),
+        article(3, quote(f"{first} {then}"), date="2024-03-03"),  # the two quotes are one: merged
+        article(4, quote(then.replace("an hour", "one hour")), date="2024-03-04"),  # meets `then`, now of the first quote
+        article(5, quote(PIER, speaker="Reyes", mention="Reyes"), date="2024-03-05"),
+        article(6, quote(PIER.replace("April", "May"), speaker="Tom Reyes", mention="Reyes"),  # "Reyes" folds into him
+                quote(PIER, speaker="Tom Reyes", mention="Reyes", start=300), date="2024-03-06"),
+        article(7, quote(PIER.replace("county", "state"), speaker="Tom Reyes", mention="Reyes"), date="2024-03-07"),
+    ]
+
+    def dump(kept):
+        monkeypatch.setattr(store_module, "FILED_KEPT", kept)
+        with Store(tmp_path / f"{kept}.db") as s:
+            s.index(articles)
+            return said_by(s), list(s.connection.iterdump())
+
+    held, in_sql = dump(store_module.FILED_KEPT), dump(0)
+    assert held == in_sql
+    assert [(p, n) for _, p, n in held[0]] == [("Maria Okafor", 4), ("Tom Reyes", 4)]
+
+
 def full_text_in_step(store):
     """Whether the full-text index holds each quote as it is stored now, and nothing else (FTS5's own
     check against the quotes table raises if a row is missing, stale or left behind)."""
