@@ -34,7 +34,7 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
-                       is_fragment, keep_buckets, looked_for_inside, min_hashes, piece_of_two, sha1_hashes32, reading_keys, readings, rendering_buckets, rendering_keys,
+                       is_fragment, keep_buckets, looked_for_inside, min_hashes, min_hashes_of, piece_of_two, sha1_hashes32, reading_keys, readings, rendering_buckets, rendering_keys,
                        run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
 
 __all__ = [
@@ -351,10 +351,12 @@ class IndexStats:
 class _Prepared:
     article: Article
     text_hash: str
-    signature: bytes  # the MinHash values, as stored (``_signature``)
-    bands: list[int]  # the LSH buckets of the signature (``_bands``)
     # The article's ``quotations``, each with its text normalised (``normalise_quote``).
     quotations: list[tuple[Quote, list[tuple[int, int]], str]] = field(default_factory=list)
+    # The MinHash values, as stored (``_signature``), and their LSH buckets (``_bands``): computed for a
+    # whole batch at once (``Store._sign``).
+    signature: bytes = b""
+    bands: list[int] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- the store
@@ -583,15 +585,21 @@ class Store:
         return total
 
     def _prepare(self, article: Article) -> _Prepared:
-        """The work that needs no database: hashes, the MinHash signature, the quotations and their
-        normalised texts."""
-        signature = _signature(article.text)
-        return _Prepared(article, text_hash(article.text), signature, _bands(signature),
-                         [(q, spans, normalise_quote(q.text)) for q, spans in quotations(article)])
+        """The work that needs no database: the text's hash, the quotations and their normalised texts
+        (the MinHash signature is computed for the batch: ``_sign``)."""
+        return _Prepared(article, text_hash(article.text), [(q, spans, normalise_quote(q.text)) for q, spans in quotations(article)])
+
+    @staticmethod
+    def _sign(batch: list[_Prepared]) -> None:
+        """The MinHash signature and LSH buckets of each article of the batch, in a few numpy passes for
+        all of them (``_signatures``): numpy's cost is mostly per call, and most articles are short."""
+        for prepared, signature, bands in zip(batch, *_signatures([prepared.article.text for prepared in batch])):
+            prepared.signature, prepared.bands = signature, bands
 
     def _write_batch(self, batch: list[_Prepared]) -> IndexStats:
         stats = IndexStats()
         conn = self.connection
+        self._sign(batch)
         try:
             conn.execute("BEGIN IMMEDIATE")
             if (version := conn.execute("PRAGMA data_version").fetchone()[0]) != self._data_version:
@@ -1802,14 +1810,64 @@ def _signature(text: str) -> bytes:
     return _minhash_values(text).astype("<u4").tobytes()
 
 
+def _signatures(texts: list[str]) -> tuple[list[bytes], list[list[int]]]:
+    """``_signature`` of each of ``texts``, and its LSH buckets (``_bands``), computed for all of them at once."""
+    values = _minhash_values_of(texts).astype("<u4")
+    return [row.tobytes() for row in values], _bands_of(values)
+
+
 def _minhash_values(text: str):
     """The MinHash values (``numpy.uint32``) of the article's word 5-shingles (its words, if it has
     fewer), as datasketch's ``MinHash`` would hold them after ``update_batch`` of the shingles' hashes
     (``variants.min_hashes``): a shingle's hash folds its words' (``_shingle_hashes``)."""
-    words = _WORD.findall(text.lower())
-    if len(words) >= SHINGLE:
-        return min_hashes(_shingle_hashes(words), _permutations())
-    return min_hashes(sha1_hashes32(set(words) or {text}), _permutations())
+    return _minhash_values_of([text])[0]
+
+
+# The most words whose shingles ``_minhash_values_of`` takes at once (NUM_PERM 32-bit values a shingle: 512 KiB,
+# which the processor's cache holds; four times as many cost more than one article at a time).
+_SHINGLES_AT_ONCE = 2048
+
+
+def _minhash_values_of(texts: list[str]):
+    """``_minhash_values`` of each of ``texts``, one row a text: the shingles of short articles hashed,
+    permuted and reduced in one pass of numpy (``_least_of_shingles``), up to ``_SHINGLES_AT_ONCE`` words at a
+    time; a longer article alone."""
+    import numpy as np
+
+    out = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
+    group, size = [], 0
+    for i, text in enumerate(texts):
+        words = _WORD.findall(text.lower())
+        if len(words) < SHINGLE:
+            out[i] = min_hashes(sha1_hashes32(set(words) or {text}), _permutations())
+            continue
+        if group and size + len(words) > _SHINGLES_AT_ONCE:
+            out[[at for at, _ in group]] = _least_of_shingles([w for _, w in group])
+            group, size = [], 0
+        group.append((i, words))
+        size += len(words)
+    if group:
+        out[[at for at, _ in group]] = _least_of_shingles([w for _, w in group])
+    return out
+
+
+def _least_of_shingles(texts: list[list[str]]):
+    """The MinHash values of the ``SHINGLE``-word shingles of each list of words (``SHINGLE`` words at
+    least each), one row a list: the shingles of the lists run end to end hashed at once
+    (``_shingle_hashes``), those that straddle two lists left out, and each list's least values taken
+    by one ``minimum.reduceat``."""
+    import numpy as np
+
+    if len(texts) == 1:
+        return min_hashes(_shingle_hashes(texts[0]), _permutations()).reshape(1, -1)
+    lengths = np.array([len(words) for words in texts])
+    hashes = _shingle_hashes([w for words in texts for w in words])
+    ends = np.cumsum(lengths)
+    keep = np.ones(len(hashes), dtype=bool)
+    for k in range(1, SHINGLE):  # the shingles that begin in the last SHINGLE - 1 words of a list but the last
+        keep[ends[:-1] - k] = False
+    counts = lengths - (SHINGLE - 1)
+    return min_hashes_of(hashes[keep], np.cumsum(counts) - counts, _permutations())
 
 
 def _shingle_hashes(words: list[str]):
@@ -1879,7 +1937,14 @@ def _bands(signature: bytes) -> list[int]:
     the band's own, every band at once."""
     import numpy as np
 
-    values = np.frombuffer(signature, "<u4")[:BANDS * ROWS].reshape(BANDS, ROWS).astype(np.uint64)
-    return _fold64((values * _BAND_MULTIPLIERS).sum(axis=1, dtype=np.uint64) + _BAND_OFFSETS).view(np.int64).tolist()
+    return _bands_of(np.frombuffer(signature, "<u4").reshape(1, -1))[0]
+
+
+def _bands_of(values) -> list[list[int]]:
+    """``_bands`` of each row of MinHash values (``numpy.uint32``, NUM_PERM columns), all rows at once."""
+    import numpy as np
+
+    values = values[:, :BANDS * ROWS].reshape(-1, BANDS, ROWS).astype(np.uint64)
+    return _fold64((values * _BAND_MULTIPLIERS).sum(axis=2, dtype=np.uint64) + _BAND_OFFSETS).view(np.int64).tolist()
 
 

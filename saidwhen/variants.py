@@ -36,7 +36,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "keep_buckets", "rendering_keys",
-           "contained_keys", "min_hashes", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
+           "contained_keys", "min_hashes", "min_hashes_of", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
            "whole_sentences", "piece_of_two", "bridges", "head_key", "run_key", "run_keys", "found_by_head", "classify",
            "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
@@ -565,6 +565,14 @@ def min_hashes(hashes, permutations):
     as datasketch's ``MinHash.update_batch`` computes them, in one pass over the set and without a
     ``MinHash`` object to build per set. ``hashes`` must not be empty."""
     return _permuted(hashes, permutations).min(axis=0)
+
+
+def min_hashes_of(hashes, starts, permutations):
+    """``min_hashes`` of each run of ``hashes`` that begins at one of ``starts`` (ascending, the first 0)
+    and ends where the next begins, one row a run: the sets of many texts in one pass."""
+    import numpy as np
+
+    return np.minimum.reduceat(_permuted(hashes, permutations), starts, axis=0)
 
 
 def sha1_hashes32(members):

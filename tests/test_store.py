@@ -1056,6 +1056,25 @@ def test_a_store_of_buckets_version_8_hashes_its_articles_again_and_meets_a_new_
         assert rows(store, "SELECT minhash_cluster FROM articles ORDER BY id") == [(1,), (1,)]
 
 
+@pytest.mark.parametrize("at_once", [1, 12, 40, 2048])
+def test_the_signatures_of_a_batch_computed_at_once_are_each_articles_own(monkeypatch, at_once):
+    """A batch's articles are signed together (``store._signatures``: their shingles run end to end, those
+    that straddle two articles left out): each gets the signature and LSH buckets it gets alone, whatever
+    the articles' lengths (fewer words than a shingle, one shingle, many) and however many go in one pass."""
+    import saidwhen.store as store_module
+    from saidwhen.store import _bands, _signature, _signatures
+
+    monkeypatch.setattr(store_module, "_SHINGLES_AT_ONCE", at_once)
+    words = ("the harbour road will open again before the first storm of the autumn said the county engineer"
+             " while the ferry company asked for a second lane and the shops for the weeks they lose").split()
+    texts = [" ".join(words[k:k + n]) for k, n in ((0, 30), (3, 5), (7, 4), (0, 0), (9, 6), (1, 31), (2, 12), (5, 5))]
+    texts += [texts[0], "Harbour", "été à Zürich, naïve café fiancée déjà vu"]
+    signatures, bands = _signatures(texts)
+    assert signatures == [_signature(t) for t in texts]
+    assert bands == [_bands(_signature(t)) for t in texts]
+    assert len(set(signatures)) == len(texts) - 1  # the one text given twice
+
+
 def test_a_quotation_printed_inside_another_speakers_quote_joins_its_re_prints_under_its_own_speaker(tmp_path):
     quoting = ('"We should have acted that night," Senator Ruth Adler said. "Instead it was, as Paul Brenner put it'
                " at the hearing, 'a matter for another day and another committee.'\"")
