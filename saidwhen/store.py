@@ -359,6 +359,29 @@ class _Prepared:
     bands: list[int] = field(default_factory=list)
 
 
+class _StoredArticles:
+    """The URLs and text hashes of stored articles that a batch needs (``Store._stored_articles``), to tell
+    an article already stored without a statement each: one is when its URL is, or its exact text is and
+    one of the two has no URL (see ``Store.index``)."""
+
+    def __init__(self) -> None:
+        self.urls: set[str] = set()
+        self.texts: set[str] = set()  # the hashes of the stored texts
+        self.texts_without_url: set[str] = set()
+
+    def holds(self, url: str | None, text_hash: str) -> bool:
+        if url is None:
+            return text_hash in self.texts
+        return url in self.urls or text_hash in self.texts_without_url
+
+    def add(self, url: str | None, text_hash: str) -> None:
+        self.texts.add(text_hash)
+        if url is None:
+            self.texts_without_url.add(text_hash)
+        else:
+            self.urls.add(url)
+
+
 # ---------------------------------------------------------------- the store
 
 
@@ -399,6 +422,10 @@ class Store:
         # Whether the corrections table holds a row, read when a batch begins (nothing writes it during one);
         # None outside a batch, where each lookup asks SQLite.
         self._corrected: bool | None = None
+        # What a batch knows of the texts and articles stored (``_seen``, ``_stored_article``): read for all of its
+        # articles when it begins, each added as it is stored; None outside a batch.
+        self._norms: set[str] | None = None
+        self._articles: _StoredArticles | None = None
         # The stored articles filed under each LSH bucket of the batch's articles (``_syndicate``): read
         # for all of them when the batch begins, each article added as it is stored; None outside a batch.
         self._filed_articles: dict[int, list[int]] | None = None
@@ -609,6 +636,8 @@ class Store:
             self._roled, self._genders, self._aliased, self._endings = set(), {}, {}, {}
             self._corrected = bool(conn.execute("SELECT EXISTS (SELECT 1 FROM corrections)").fetchone()[0])
             self._filed_articles = self._articles_under({b for prepared in batch for b in prepared.bands})
+            self._articles = self._stored_articles(batch)
+            self._norms = self._stored_norms({norm for prepared in batch for _, _, norm in prepared.quotations})
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
@@ -636,19 +665,17 @@ class Store:
                 raise self._error(e, what, rolled_back=True) from e
             raise
         finally:
-            self._filed = self._rendered = self._unclassified = self._filed_articles = None
+            self._filed = self._rendered = self._unclassified = self._filed_articles = self._articles = self._norms = None
             self._roled = self._genders = self._aliased = self._endings = self._corrected = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
         conn = self.connection
         a = p.article
-        if conn.execute(
-            "SELECT 1 FROM articles WHERE (url IS NOT NULL AND url = ?) OR (text_hash = ? AND (url IS NULL OR ? IS NULL))",
-            (a.url, p.text_hash, a.url),
-        ).fetchone():
+        if self._articles.holds(a.url, p.text_hash):
             stats.duplicates += 1
             return
+        self._articles.add(a.url, p.text_hash)
         published = a.date.isoformat() if isinstance(a.date, Date) else None
         article_id = conn.execute(
             "INSERT INTO articles (source_id, url, date, title, text, text_hash, flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -684,14 +711,16 @@ class Store:
                      said_date, q.confidence, q.paragraph, q.group, rendering_id),
                 )
                 stats.occurrences += cur.rowcount
-        conn.executemany(
-            'INSERT INTO times (article_id, start, "end", text, type, value) VALUES (?, ?, ?, ?, ?, ?)',
-            [(article_id, t.start, t.end, t.text, t.type, t.value) for t in a.times],
-        )
-        conn.executemany(
-            'INSERT INTO non_quotes (article_id, start, "end", text, reason) VALUES (?, ?, ?, ?, ?)',
-            [(article_id, n.start, n.end, n.text, n.reason) for n in a.non_quotes],
-        )
+        if a.times:  # most articles have a few; a statement with no rows costs as much as one row
+            conn.executemany(
+                'INSERT INTO times (article_id, start, "end", text, type, value) VALUES (?, ?, ?, ?, ?, ?)',
+                [(article_id, t.start, t.end, t.text, t.type, t.value) for t in a.times],
+            )
+        if a.non_quotes:
+            conn.executemany(
+                'INSERT INTO non_quotes (article_id, start, "end", text, reason) VALUES (?, ?, ?, ?, ?)',
+                [(article_id, n.start, n.end, n.text, n.reason) for n in a.non_quotes],
+            )
 
     def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str], here: Iterable[str] = (),
                 orgs: Iterable[str] = (), where: str | None = None) -> int:
@@ -1011,6 +1040,7 @@ class Store:
                     # The stored rendering was the truncated one: the quote takes the fuller text, and
                     # the fuller text may render other quotes of the speaker (``_extended_quote``).
                     conn.execute("UPDATE quotes SET text = ?, norm_text = ? WHERE id = ?", (q.text, norm, cid))
+                    self._saw(norm)
                     row = self._extended_quote(cid, norm, speaker_id, is_fragment(q.text), q.text)
                     break
         if row is None and speaker_id is not None:
@@ -1021,6 +1051,7 @@ class Store:
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
                 (q.text, norm, _prefix_key(norm), speaker_id, q.speaker, said_date),
             ).lastrowid
+            self._saw(norm)
             return quote_id, 1, self._rendering(quote_id, q.text, norm, speaker_id, printed, new=True)
         quote_id, old_speaker, first_seen = row
         if old_speaker is None and speaker_id is not None:
@@ -1032,10 +1063,45 @@ class Store:
     def _seen(self, norm: str) -> bool:
         """Whether a stored quote or rendering has the normalised text ``norm``: if none has, the
         lookups by text (``_said_by``, ``_speakers_of``, ``_unattributed_quote``, ``_adopted_quote``)
-        find nothing."""
+        find nothing. In a batch, from what it read when it began and what it has stored since
+        (``_norms``; a text whose rows a merge deleted stays in it, and its lookups then find nothing,
+        as they would have without it)."""
+        if self._norms is not None:
+            return norm in self._norms
         return bool(self.connection.execute(
             "SELECT EXISTS (SELECT 1 FROM renderings WHERE norm_text = ?) OR EXISTS (SELECT 1 FROM quotes WHERE norm_text = ?)",
             (norm, norm)).fetchone()[0])
+
+    def _saw(self, norm: str) -> None:
+        """Keep ``_seen`` in step with a quote or rendering just stored with the normalised text ``norm``."""
+        if self._norms is not None:
+            self._norms.add(norm)
+
+    def _stored_norms(self, norms: set[str]) -> set[str]:
+        """Those of ``norms`` that a stored quote or rendering has (``_seen``), read in a few statements."""
+        found: set[str] = set()
+        wanted = sorted(norms)
+        for at in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[at:at + _LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(n for (n,) in self.connection.execute(
+                f"SELECT norm_text FROM renderings WHERE norm_text IN ({marks}) UNION SELECT norm_text FROM quotes"
+                f" WHERE norm_text IN ({marks})", chunk + chunk))
+        return found
+
+    def _stored_articles(self, batch: list[_Prepared]) -> "_StoredArticles":
+        """What the store holds of the URLs and text hashes of the batch's articles (``_StoredArticles``),
+        read in a few statements."""
+        stored = _StoredArticles()
+        for column, values in (("url", {p.article.url for p in batch if p.article.url is not None}),
+                               ("text_hash", {p.text_hash for p in batch})):
+            wanted = sorted(values)
+            for at in range(0, len(wanted), _LOOKUP_CHUNK):
+                chunk = wanted[at:at + _LOOKUP_CHUNK]
+                for url, text_hash in self.connection.execute(
+                        f"SELECT url, text_hash FROM articles WHERE {column} IN ({','.join('?' * len(chunk))})", chunk):
+                    stored.add(url, text_hash)
+        return stored
 
     def _said_by(self, norm: str, speaker_id: int) -> tuple | None:
         """(id, speaker_id, first_seen) of the quote of ``speaker_id`` whose text, or one of whose
@@ -1350,6 +1416,7 @@ class Store:
         if row is None:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, change, diff, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
                                (quote_id, text, norm, *(("original", text) if new else (None, None)), printed)).lastrowid
+            self._saw(norm)
             filer = NOBODY if speaker_id is None else speaker_id
             keys = rendering_keys(norm, speaker_id is None) + ([] if speaker_id is None else reading_keys(text))
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",

@@ -113,6 +113,31 @@ def test_a_word_for_word_copy_under_another_url_is_a_syndicated_copy_that_keeps_
     assert {t: rows(store, f"SELECT * FROM {t}") for t in TABLES} == before
 
 
+@pytest.mark.parametrize("batch_size", [1, 2, 500])
+def test_an_article_stored_before_in_the_batch_or_an_earlier_one_is_told_by_its_url_or_its_text_without_one(tmp_path, batch_size):
+    """An article is already stored when its URL is, or its exact text is and one of the two has no URL,
+    whether the other was stored in an earlier batch or earlier in the same one (the batch reads what it
+    needs of the stored URLs and texts when it begins, and adds each article it stores)."""
+    first = article(1, quote("The bridge will reopen to traffic on Monday morning"))
+    other = article(2, quote("The ferry will run every hour from the first of June"), url=None)
+    articles = [
+        first,
+        dataclasses.replace(first, url=None),                                          # its text, no URL: stored
+        dataclasses.replace(first, text=first.text + " More."),                        # its URL: stored
+        other,                                                              # new
+        dataclasses.replace(other, url="https://news.example/other"),                  # a text stored with no URL: stored
+        dataclasses.replace(first, url="https://mirror.example/1"),                    # its text under another URL: a copy
+        article(3, quote("The pier opens in April once the deck is checked"), url=None),  # new
+    ]
+    with Store(tmp_path / "s.db") as store:
+        stats = store.index(articles, batch_size=batch_size)
+        assert (stats.articles, stats.syndicated, stats.duplicates) == (3, 1, 3)
+        assert rows(store, "SELECT url FROM articles ORDER BY id") == [
+            ("https://news.example/1",), (None,), ("https://mirror.example/1",), (None,)]
+        again = store.index(articles + [dataclasses.replace(other, url=None, id="x")], batch_size=batch_size)
+        assert (again.articles, again.syndicated, again.duplicates) == (0, 0, 8)
+
+
 def test_articles_without_urls_and_the_same_text_are_one_article(store):
     a = article(1, quote("The bridge will reopen to traffic on Monday morning"), url=None)
     stats = store.index([a, a])
