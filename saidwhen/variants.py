@@ -154,6 +154,12 @@ def _spelled(tokens: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     return [(tok, key[:-1] if _POSSESSIVE_S.search(tok.lower()) else key) for tok, key in tokens]
 
 
+@lru_cache(maxsize=8192)  # asked of both texts of a pair twice when it is classified (the change, the diff)
+def _spelled_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """``_spelled`` of the ``_tokens`` of ``text``."""
+    return tuple(_spelled(_tokens(text)))
+
+
 @lru_cache(maxsize=16384)  # asked of every rendering of a quote each time one is added
 def _keys(text: str) -> tuple[str, ...]:
     return tuple(k for _, k in _tokens(text) if k)
@@ -781,7 +787,7 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     a, b = _as_printed(original), _as_printed(rendering)
     if a == b:
         return "same", b
-    ta, tb = _spelled(_tokens(original)), _spelled(_tokens(rendering))
+    ta, tb = _spelled_tokens(original), _spelled_tokens(rendering)
     ka, kb = [k for _, k in ta if k], [k for _, k in tb if k]
     if ka == kb:
         change = "case" if a.lower() == b.lower() else "punctuation"
@@ -859,7 +865,7 @@ def diff_spans(original: str, rendering: str, by_key: bool = True) -> list[tuple
     """The word diff as (op, words): op is "=" (kept), "-" (the original's, left out) or "+" (the
     rendering's, added); words are as printed. ``by_key`` compares words as folded (case and
     punctuation aside), else as printed."""
-    ta, tb = _spelled(_tokens(original)), _spelled(_tokens(rendering))
+    ta, tb = _spelled_tokens(original), _spelled_tokens(rendering)
     if by_key:
         ta, tb = [t for t in ta if t[1]], [t for t in tb if t[1] or t[0] == _MARK]
         key = lambda t: t[1] or t[0]  # noqa: E731 - an ellipsis keeps its mark as key
