@@ -34,7 +34,7 @@ from .model import Article, Quote
 from .people import (COUNTRY, NO_GENDER, SHORT_NAME, fits_all, fold_gender, is_name_of, is_org_name_of, known_full_name, one_candidate,
                      org_variant_forms, own_outlet, same_name_key, short_name_of, variant_reason)
 from .variants import (MIN_WORDS, PUNCT, QUOTE_MARKS, QUOTED_KINDS, bridges, classify_all, contained_keys, found_by_head, head_key,
-                       is_fragment, keep_buckets, looked_for_inside, min_hashes, piece_of_two, sha1_hashes32, reading_keys, readings, rendering_buckets, rendering_keys,
+                       is_fragment, keep_buckets, looked_for_inside, min_hashes, min_hashes_of, piece_of_two, sha1_hashes32, reading_keys, readings, rendering_buckets, rendering_keys,
                        run_key, run_keys, same_quotation, same_quotation_read, whole_sentences)
 
 __all__ = [
@@ -235,10 +235,10 @@ SIGNATURES_VERSION = 9
 # with one: every speaker's text looks there, and one band in common is too common among them.
 NOBODY, NOBODY_BANDS = 0, 2
 
-# What a batch keeps in memory of the keys each speaker's renderings are filed under (``Store._filed_under``):
-# a speaker with more entries than FILED_KEPT, or any speaker once the batch holds FILED_TOTAL, is looked
+# What a batch keeps in memory of the entries of each speaker's renderings (``Store._filed_under``): a
+# speaker with more entries than FILED_KEPT, or any speaker once the batch holds FILED_TOTAL, is looked
 # up in SQL alone, so that memory stays bounded however large the corpus.
-FILED_KEPT, FILED_TOTAL = 200_000, 1_000_000
+FILED_KEPT, FILED_TOTAL = 200_000, 500_000
 
 # A truncated rendering merges into a longer quote of the same speaker only if it keeps this many
 # words: shorter prefixes ("I think that we should") are too common to mean the same quote.
@@ -351,10 +351,35 @@ class IndexStats:
 class _Prepared:
     article: Article
     text_hash: str
-    signature: bytes  # the MinHash values, as stored (``_signature``)
-    bands: list[int]  # the LSH buckets of the signature (``_bands``)
     # The article's ``quotations``, each with its text normalised (``normalise_quote``).
     quotations: list[tuple[Quote, list[tuple[int, int]], str]] = field(default_factory=list)
+    # The MinHash values, as stored (``_signature``), and their LSH buckets (``_bands``): computed for a
+    # whole batch at once (``Store._sign``).
+    signature: bytes = b""
+    bands: list[int] = field(default_factory=list)
+
+
+class _StoredArticles:
+    """The URLs and text hashes of stored articles that a batch needs (``Store._stored_articles``), to tell
+    an article already stored without a statement each: one is when its URL is, or its exact text is and
+    one of the two has no URL (see ``Store.index``)."""
+
+    def __init__(self) -> None:
+        self.urls: set[str] = set()
+        self.texts: set[str] = set()  # the hashes of the stored texts
+        self.texts_without_url: set[str] = set()
+
+    def holds(self, url: str | None, text_hash: str) -> bool:
+        if url is None:
+            return text_hash in self.texts
+        return url in self.urls or text_hash in self.texts_without_url
+
+    def add(self, url: str | None, text_hash: str) -> None:
+        self.texts.add(text_hash)
+        if url is None:
+            self.texts_without_url.add(text_hash)
+        else:
+            self.urls.add(url)
 
 
 # ---------------------------------------------------------------- the store
@@ -378,9 +403,11 @@ class Store:
         self.identities = identities
         self.path = Path(path)
         self.timeout = timeout
-        # The keys each speaker's renderings are filed under, while a batch is written (``_filed_under``).
-        self._filed: dict[int, set[int] | None] | None = None
+        # The entries of each speaker's renderings (key -> rendering ids), while a batch is written (``_filed_under``),
+        # and the renderings the batch has stored or read: id -> (quote_id, norm_text, text) (``_rendering_rows``).
+        self._filed: dict[int, dict[int, int | list[int]] | None] | None = None
         self._filed_total = 0
+        self._rendered: dict[int, tuple[int, str, str]] | None = None
         # The quotes whose renderings a batch classifies at its end (``_classify``), each with the rendering
         # its last change quoted; None outside a batch.
         self._unclassified: dict[int, int | None] | None = None
@@ -395,6 +422,10 @@ class Store:
         # Whether the corrections table holds a row, read when a batch begins (nothing writes it during one);
         # None outside a batch, where each lookup asks SQLite.
         self._corrected: bool | None = None
+        # What a batch knows of the texts and articles stored (``_seen``, ``_stored_article``): read for all of its
+        # articles when it begins, each added as it is stored; None outside a batch.
+        self._norms: set[str] | None = None
+        self._articles: _StoredArticles | None = None
         # The stored articles filed under each LSH bucket of the batch's articles (``_syndicate``): read
         # for all of them when the batch begins, each article added as it is stored; None outside a batch.
         self._filed_articles: dict[int, list[int]] | None = None
@@ -581,24 +612,32 @@ class Store:
         return total
 
     def _prepare(self, article: Article) -> _Prepared:
-        """The work that needs no database: hashes, the MinHash signature, the quotations and their
-        normalised texts."""
-        signature = _signature(article.text)
-        return _Prepared(article, text_hash(article.text), signature, _bands(signature),
-                         [(q, spans, normalise_quote(q.text)) for q, spans in quotations(article)])
+        """The work that needs no database: the text's hash, the quotations and their normalised texts
+        (the MinHash signature is computed for the batch: ``_sign``)."""
+        return _Prepared(article, text_hash(article.text), [(q, spans, normalise_quote(q.text)) for q, spans in quotations(article)])
+
+    @staticmethod
+    def _sign(batch: list[_Prepared]) -> None:
+        """The MinHash signature and LSH buckets of each article of the batch, in a few numpy passes for
+        all of them (``_signatures``): numpy's cost is mostly per call, and most articles are short."""
+        for prepared, signature, bands in zip(batch, *_signatures([prepared.article.text for prepared in batch])):
+            prepared.signature, prepared.bands = signature, bands
 
     def _write_batch(self, batch: list[_Prepared]) -> IndexStats:
         stats = IndexStats()
         conn = self.connection
+        self._sign(batch)
         try:
             conn.execute("BEGIN IMMEDIATE")
             if (version := conn.execute("PRAGMA data_version").fetchone()[0]) != self._data_version:
                 self._forget_people()  # another connection wrote since the last batch
                 self._data_version = version
-            self._filed, self._filed_total, self._unclassified = {}, 0, {}
+            self._filed, self._filed_total, self._rendered, self._unclassified = {}, 0, {}, {}
             self._roled, self._genders, self._aliased, self._endings = set(), {}, {}, {}
             self._corrected = bool(conn.execute("SELECT EXISTS (SELECT 1 FROM corrections)").fetchone()[0])
             self._filed_articles = self._articles_under({b for prepared in batch for b in prepared.bands})
+            self._articles = self._stored_articles(batch)
+            self._norms = self._stored_norms({norm for prepared in batch for _, _, norm in prepared.quotations})
             # The quotes this batch adds get their full-text rows at its end, in one statement
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
@@ -626,19 +665,17 @@ class Store:
                 raise self._error(e, what, rolled_back=True) from e
             raise
         finally:
-            self._filed = self._unclassified = self._filed_articles = None
+            self._filed = self._rendered = self._unclassified = self._filed_articles = self._articles = self._norms = None
             self._roled = self._genders = self._aliased = self._endings = self._corrected = None
         return stats
 
     def _write_article(self, p: _Prepared, stats: IndexStats) -> None:
         conn = self.connection
         a = p.article
-        if conn.execute(
-            "SELECT 1 FROM articles WHERE (url IS NOT NULL AND url = ?) OR (text_hash = ? AND (url IS NULL OR ? IS NULL))",
-            (a.url, p.text_hash, a.url),
-        ).fetchone():
+        if self._articles.holds(a.url, p.text_hash):
             stats.duplicates += 1
             return
+        self._articles.add(a.url, p.text_hash)
         published = a.date.isoformat() if isinstance(a.date, Date) else None
         article_id = conn.execute(
             "INSERT INTO articles (source_id, url, date, title, text, text_hash, flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -674,14 +711,16 @@ class Store:
                      said_date, q.confidence, q.paragraph, q.group, rendering_id),
                 )
                 stats.occurrences += cur.rowcount
-        conn.executemany(
-            'INSERT INTO times (article_id, start, "end", text, type, value) VALUES (?, ?, ?, ?, ?, ?)',
-            [(article_id, t.start, t.end, t.text, t.type, t.value) for t in a.times],
-        )
-        conn.executemany(
-            'INSERT INTO non_quotes (article_id, start, "end", text, reason) VALUES (?, ?, ?, ?, ?)',
-            [(article_id, n.start, n.end, n.text, n.reason) for n in a.non_quotes],
-        )
+        if a.times:  # most articles have a few; a statement with no rows costs as much as one row
+            conn.executemany(
+                'INSERT INTO times (article_id, start, "end", text, type, value) VALUES (?, ?, ?, ?, ?, ?)',
+                [(article_id, t.start, t.end, t.text, t.type, t.value) for t in a.times],
+            )
+        if a.non_quotes:
+            conn.executemany(
+                'INSERT INTO non_quotes (article_id, start, "end", text, reason) VALUES (?, ?, ?, ?, ?)',
+                [(article_id, n.start, n.end, n.text, n.reason) for n in a.non_quotes],
+            )
 
     def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str], here: Iterable[str] = (),
                 orgs: Iterable[str] = (), where: str | None = None) -> int:
@@ -1001,6 +1040,7 @@ class Store:
                     # The stored rendering was the truncated one: the quote takes the fuller text, and
                     # the fuller text may render other quotes of the speaker (``_extended_quote``).
                     conn.execute("UPDATE quotes SET text = ?, norm_text = ? WHERE id = ?", (q.text, norm, cid))
+                    self._saw(norm)
                     row = self._extended_quote(cid, norm, speaker_id, is_fragment(q.text), q.text)
                     break
         if row is None and speaker_id is not None:
@@ -1011,6 +1051,7 @@ class Store:
                 "INSERT INTO quotes (text, norm_text, norm_prefix, speaker_id, speaker, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
                 (q.text, norm, _prefix_key(norm), speaker_id, q.speaker, said_date),
             ).lastrowid
+            self._saw(norm)
             return quote_id, 1, self._rendering(quote_id, q.text, norm, speaker_id, printed, new=True)
         quote_id, old_speaker, first_seen = row
         if old_speaker is None and speaker_id is not None:
@@ -1022,10 +1063,45 @@ class Store:
     def _seen(self, norm: str) -> bool:
         """Whether a stored quote or rendering has the normalised text ``norm``: if none has, the
         lookups by text (``_said_by``, ``_speakers_of``, ``_unattributed_quote``, ``_adopted_quote``)
-        find nothing."""
+        find nothing. In a batch, from what it read when it began and what it has stored since
+        (``_norms``; a text whose rows a merge deleted stays in it, and its lookups then find nothing,
+        as they would have without it)."""
+        if self._norms is not None:
+            return norm in self._norms
         return bool(self.connection.execute(
             "SELECT EXISTS (SELECT 1 FROM renderings WHERE norm_text = ?) OR EXISTS (SELECT 1 FROM quotes WHERE norm_text = ?)",
             (norm, norm)).fetchone()[0])
+
+    def _saw(self, norm: str) -> None:
+        """Keep ``_seen`` in step with a quote or rendering just stored with the normalised text ``norm``."""
+        if self._norms is not None:
+            self._norms.add(norm)
+
+    def _stored_norms(self, norms: set[str]) -> set[str]:
+        """Those of ``norms`` that a stored quote or rendering has (``_seen``), read in a few statements."""
+        found: set[str] = set()
+        wanted = sorted(norms)
+        for at in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[at:at + _LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(n for (n,) in self.connection.execute(
+                f"SELECT norm_text FROM renderings WHERE norm_text IN ({marks}) UNION SELECT norm_text FROM quotes"
+                f" WHERE norm_text IN ({marks})", chunk + chunk))
+        return found
+
+    def _stored_articles(self, batch: list[_Prepared]) -> "_StoredArticles":
+        """What the store holds of the URLs and text hashes of the batch's articles (``_StoredArticles``),
+        read in a few statements."""
+        stored = _StoredArticles()
+        for column, values in (("url", {p.article.url for p in batch if p.article.url is not None}),
+                               ("text_hash", {p.text_hash for p in batch})):
+            wanted = sorted(values)
+            for at in range(0, len(wanted), _LOOKUP_CHUNK):
+                chunk = wanted[at:at + _LOOKUP_CHUNK]
+                for url, text_hash in self.connection.execute(
+                        f"SELECT url, text_hash FROM articles WHERE {column} IN ({','.join('?' * len(chunk))})", chunk):
+                    stored.add(url, text_hash)
+        return stored
 
     def _said_by(self, norm: str, speaker_id: int) -> tuple | None:
         """(id, speaker_id, first_seen) of the quote of ``speaker_id`` whose text, or one of whose
@@ -1119,45 +1195,69 @@ class Store:
         each of its own (``variants.same_quotation_read``). A rendering printed with a bracket is
         filed under its readings' keys as well (``variants.reading_keys``), so a piece of the
         speaker's words it replaced finds it by its run key though its own words hold the bracket's."""
-        if self._filed_under(speaker_id) == set():
+        filed = self._filed_under(speaker_id)
+        if filed is not None and not filed:
             return [], set()  # the speaker has no rendering yet: every lookup below would find nothing
-        conn = self.connection
         forms = (norm, *readings(text))
         buckets = list(dict.fromkeys(b for form in forms for b in rendering_buckets(form)))
-        marks = ",".join("?" * len(buckets))
-        queries = [(buckets,
-            "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-            f" WHERE b.speaker_id = ? AND b.bucket IN ({marks}) ORDER BY r.quote_id, r.id", (speaker_id, *buckets))]
+        lookups = [(buckets, None)]
         if looked_for_inside(norm):  # the speaker's renderings that contain it hold its run key
-            runs = sorted({run_key(form) for form in forms})
-            within = " OR ".join(["instr(' ' || r.norm_text || ' ', ?)"] * len(forms))
-            queries.append((runs,
-                "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-                f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(runs))}) AND ({within} OR instr(r.text, '['))"
-                " ORDER BY r.quote_id, r.id", (speaker_id, *runs, *(f" {form} " for form in forms))))
+            padded = [f" {form} " for form in forms]
+            lookups.append((sorted({run_key(form) for form in forms}),
+                            lambda other, printed: "[" in printed or any(p in f" {other} " for p in padded)))
         matched: list[int] = []
         pieces: set[int] = set()
-        for keys, query, args in queries:
-            matched = self._matching(query, args, norm, cut, text, speaker_id, pieces) if self._may_be_filed(speaker_id, keys) else []
+        for keys, keep in lookups:
+            matched = self._matching(self._candidates(speaker_id, keys, keep), norm, cut, text, speaker_id, pieces) \
+                if self._may_be_filed(speaker_id, keys) else []
             if matched:
                 break
         heads = sorted({k for form in forms for k in contained_keys(form)}) if norm.count(" ") >= MIN_WORDS else []
         if heads and self._may_be_filed(speaker_id, heads):
-            within = " OR ".join(["(length(r.norm_text) < ? AND instr(?, ' ' || r.norm_text || ' '))"] * len(forms))
-            matched += self._matching(
-                "SELECT DISTINCT r.quote_id, r.norm_text, r.text FROM rendering_buckets b JOIN renderings r ON r.id = b.rendering_id"
-                f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(heads))}) AND ({within}) ORDER BY r.quote_id, r.id",
-                (speaker_id, *heads, *(x for form in forms for x in (len(form), f" {form} "))), norm, cut, text, speaker_id, pieces)
+            longer = [(len(form), f" {form} ") for form in forms]
+            inside = lambda other, printed: any(len(other) < n and f" {other} " in p for n, p in longer)  # noqa: E731
+            matched += self._matching(self._candidates(speaker_id, heads, inside), norm, cut, text, speaker_id, pieces)
         return matched, pieces
 
-    def _matching(self, query: str, args: tuple, norm: str, cut: bool, printed: str, speaker_id: int, pieces: set) -> list[int]:
-        """The quotes (ids) of the candidate renderings that ``query`` gives which ``norm`` (printed as
+    def _candidates(self, speaker_id: int, keys: list[int], keep=None) -> list[tuple[int, str, str]]:
+        """(quote_id, norm_text, text) of each rendering of ``speaker_id`` filed under one of ``keys``
+        (``keep``: only those for which ``keep(norm_text, text)`` holds), by quote, then as stored.
+        Read from the batch's memory of the speaker's entries and renderings when it holds them
+        (``_filed_under``, ``_rendering_rows``): a lookup in SQLite of a few dozen keys costs about
+        30 µs however few entries it finds."""
+        filed = self._filed_under(speaker_id)
+        if filed is not None:
+            ids = set()
+            for key in keys:
+                _add_filed(ids, filed.get(key))
+        else:
+            ids = {rid for (rid,) in self.connection.execute(
+                f"SELECT rendering_id FROM rendering_buckets WHERE speaker_id = ? AND bucket IN ({','.join('?' * len(keys))})",
+                (speaker_id, *keys))}
+        rows = self._rendering_rows(ids)
+        return [rows[rid] for rid in sorted(ids, key=lambda rid: (rows[rid][0], rid)) if keep is None or keep(*rows[rid][1:])]
+
+    def _rendering_rows(self, ids: set[int]) -> dict[int, tuple[int, str, str]]:
+        """(quote_id, norm_text, text) of the renderings ``ids``, from what the batch has stored or read
+        of them (``_rendered``, kept in step by ``_rendering`` and ``_merge_quotes``), the others read."""
+        known = self._rendered if self._rendered is not None else {}
+        missing = sorted(rid for rid in ids if rid not in known)
+        for at in range(0, len(missing), _LOOKUP_CHUNK):
+            chunk = missing[at:at + _LOOKUP_CHUNK]
+            for rid, *row in self.connection.execute(
+                    f"SELECT id, quote_id, norm_text, text FROM renderings WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                known[rid] = tuple(row)
+        return known
+
+    def _matching(self, candidates: list[tuple[int, str, str]], norm: str, cut: bool, printed: str, speaker_id: int,
+                  pieces: set) -> list[int]:
+        """The quotes (ids) of the ``candidates`` (``_candidates``) which ``norm`` (printed as
         ``printed``) renders, read as ``variants.same_quotation_read`` reads them; a shorter rendering
         counts unless it bridges to another statement of the speaker's (``variants.bridges``). Adds to
         ``pieces`` the quotes with a longer rendering of which ``norm`` renders whole sentences
         (``variants.whole_sentences``)."""
         matched: list[int] = []
-        for quote_id, other, text in self.connection.execute(query, args).fetchall():
+        for quote_id, other, text in candidates:
             if quote_id in matched and (len(norm) >= len(other) or quote_id in pieces):
                 continue  # nothing more to learn of it
             if not same_quotation_read(norm, other, cut, is_fragment(text), printed, text):
@@ -1182,21 +1282,27 @@ class Store:
             f" WHERE b.speaker_id = ? AND b.bucket IN ({','.join('?' * len(keys))}) AND length(r.norm_text) > ? ORDER BY r.id",
             (speaker_id, *keys, len(piece)))]
 
-    def _filed_under(self, speaker_id: int) -> set[int] | None:
-        """The keys the renderings of ``speaker_id`` (``NOBODY``: those printed with no speaker) are filed
-        under in ``rendering_buckets``, or a superset of them (an entry deleted since stays in it); None
-        when not known (outside a batch, or too many to keep: see ``FILED_KEPT``).
+    def _filed_under(self, speaker_id: int) -> dict[int, int | list[int]] | None:
+        """The entries of the renderings of ``speaker_id`` (``NOBODY``: those printed with no speaker) in
+        ``rendering_buckets``: the renderings filed under each key (an id, or a list of several: ``_file``); None when not known (outside
+        a batch, or too many to keep: see ``FILED_KEPT``).
 
         Most lookups of a speaker's text among their renderings find nothing: held in memory for the
-        batch, read once per speaker and kept in step as renderings are filed, these keys tell which
-        lookups would find nothing without asking SQLite (``_may_be_filed``)."""
+        batch, read once per speaker and kept in step as renderings are filed (``_rendering``), moved
+        (``_refile``) or deleted (``_unfile``), these entries tell which lookups would find nothing
+        without asking SQLite (``_may_be_filed``), and answer the others (``_candidates``)."""
         if self._filed is None:
             return None
         if speaker_id not in self._filed:
             limit = min(FILED_KEPT, FILED_TOTAL - self._filed_total)
-            rows = self.connection.execute("SELECT bucket FROM rendering_buckets WHERE speaker_id = ? LIMIT ?",
+            rows = self.connection.execute("SELECT bucket, rendering_id FROM rendering_buckets WHERE speaker_id = ? LIMIT ?",
                                            (speaker_id, limit + 1)).fetchall() if limit > 0 else None
-            self._filed[speaker_id] = None if rows is None or len(rows) > limit else {b for (b,) in rows}
+            filed = None
+            if rows is not None and len(rows) <= limit:
+                filed = {}
+                for key, rid in rows:
+                    _file(filed, key, rid)
+            self._filed[speaker_id] = filed
             self._filed_total += len(rows or ())
         return self._filed[speaker_id]
 
@@ -1205,13 +1311,22 @@ class Store:
         when the speaker's entries are known (``_filed_under``) and hold fewer of them, so that a lookup
         of those keys would find nothing."""
         filed = self._filed_under(speaker_id)
-        return filed is None or len(filed.intersection(keys)) >= least
+        return filed is None or len(filed.keys() & keys) >= least
 
     def _refile(self, *speaker_ids: int) -> None:
         """Forget what the batch knows of the entries of people whose entries moved (``_move_buckets``)."""
         if self._filed is not None:
             for speaker_id in speaker_ids:
                 self._filed.pop(speaker_id, None)
+
+    def _unfile(self, rendering_id: int) -> None:
+        """Forget what the batch knows of a rendering deleted with its entries (``_merge_quotes``): its row,
+        and every speaker's entries (read again when next asked for; a deletion is rare, and SQLite may
+        give the id to the next rendering stored)."""
+        if self._filed is not None:
+            self._filed.clear()
+            self._filed_total = 0
+            self._rendered.pop(rendering_id, None)
 
     def _taken_over(self, norm: str, speaker_id: int, cut: bool = False, article: int | None = None) -> tuple | None:
         """(id, speaker_id, first_seen) of the earliest quote with a rendering printed with no
@@ -1303,13 +1418,17 @@ class Store:
         if row is None:
             rid = conn.execute("INSERT INTO renderings (quote_id, text, norm_text, change, diff, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
                                (quote_id, text, norm, *(("original", text) if new else (None, None)), printed)).lastrowid
+            self._saw(norm)
             filer = NOBODY if speaker_id is None else speaker_id
             keys = rendering_keys(norm, speaker_id is None) + ([] if speaker_id is None else reading_keys(text))
             conn.executemany("INSERT OR IGNORE INTO rendering_buckets (speaker_id, bucket, rendering_id) VALUES (?, ?, ?)",
                              [(filer, b, rid) for b in keys])
-            if self._filed is not None and (filed := self._filed.get(filer)) is not None:
-                filed.update(keys)
-                self._filed_total += len(keys)
+            if self._filed is not None:
+                self._rendered[rid] = (quote_id, norm, text)
+                if (filed := self._filed.get(filer)) is not None:
+                    for key in dict.fromkeys(keys):  # a key given twice is one entry (INSERT OR IGNORE)
+                        _file(filed, key, rid)
+                    self._filed_total += len(keys)
             if new:
                 return rid
         else:
@@ -1522,12 +1641,15 @@ class Store:
             same = conn.execute("SELECT id FROM renderings WHERE quote_id = ? AND text = ?", (kept, text)).fetchone()
             if same is None:
                 conn.execute("UPDATE renderings SET quote_id = ? WHERE id = ?", (kept, rid))
+                if self._rendered is not None and rid in self._rendered:
+                    self._rendered[rid] = (kept, *self._rendered[rid][1:])
                 continue
             conn.execute("UPDATE occurrences SET rendering_id = ? WHERE rendering_id = ?", (same[0], rid))
             conn.execute("UPDATE renderings SET first_seen = ? WHERE id = ? AND ? IS NOT NULL AND (first_seen IS NULL OR first_seen > ?)",
                          (first_seen, same[0], first_seen, first_seen))
             conn.execute("DELETE FROM rendering_buckets WHERE rendering_id = ?", (rid,))
             conn.execute("DELETE FROM renderings WHERE id = ?", (rid,))
+            self._unfile(rid)
         (first_seen,) = conn.execute("SELECT first_seen FROM quotes WHERE id = ?", (gone,)).fetchone()
         conn.execute("DELETE FROM quotes WHERE id = ?", (gone,))
         if self._unclassified is not None:
@@ -1624,6 +1746,29 @@ def _statements(script: str) -> Iterator[str]:
         if sqlite3.complete_statement(statement):
             yield statement.strip()
             statement = ""
+
+
+def _file(filed: dict[int, int | list[int]], key: int, rendering_id: int) -> None:
+    """Note in a speaker's entries (``Store._filed_under``) that the rendering is filed under ``key``: its id
+    alone, a list only when a key holds several. A list per entry made every garbage collection of a
+    batch walk a container per entry (10-15 % of indexing the real corpus); an int is not tracked."""
+    found = filed.get(key)
+    if found is None:
+        filed[key] = rendering_id
+    elif type(found) is int:
+        filed[key] = [found, rendering_id]
+    else:
+        found.append(rendering_id)
+
+
+def _add_filed(ids: set[int], found: int | list[int] | None) -> None:
+    """Add to ``ids`` the rendering ids of one key of a speaker's entries (``_file``)."""
+    if found is None:
+        return
+    if type(found) is int:
+        ids.add(found)
+    else:
+        ids.update(found)
 
 
 def _move_buckets(conn: sqlite3.Connection, old: int, new: int) -> None:
@@ -1757,14 +1902,64 @@ def _signature(text: str) -> bytes:
     return _minhash_values(text).astype("<u4").tobytes()
 
 
+def _signatures(texts: list[str]) -> tuple[list[bytes], list[list[int]]]:
+    """``_signature`` of each of ``texts``, and its LSH buckets (``_bands``), computed for all of them at once."""
+    values = _minhash_values_of(texts).astype("<u4")
+    return [row.tobytes() for row in values], _bands_of(values)
+
+
 def _minhash_values(text: str):
     """The MinHash values (``numpy.uint32``) of the article's word 5-shingles (its words, if it has
     fewer), as datasketch's ``MinHash`` would hold them after ``update_batch`` of the shingles' hashes
     (``variants.min_hashes``): a shingle's hash folds its words' (``_shingle_hashes``)."""
-    words = _WORD.findall(text.lower())
-    if len(words) >= SHINGLE:
-        return min_hashes(_shingle_hashes(words), _permutations())
-    return min_hashes(sha1_hashes32(set(words) or {text}), _permutations())
+    return _minhash_values_of([text])[0]
+
+
+# The most words whose shingles ``_minhash_values_of`` takes at once (NUM_PERM 32-bit values a shingle: 512 KiB,
+# which the processor's cache holds; four times as many cost more than one article at a time).
+_SHINGLES_AT_ONCE = 2048
+
+
+def _minhash_values_of(texts: list[str]):
+    """``_minhash_values`` of each of ``texts``, one row a text: the shingles of short articles hashed,
+    permuted and reduced in one pass of numpy (``_least_of_shingles``), up to ``_SHINGLES_AT_ONCE`` words at a
+    time; a longer article alone."""
+    import numpy as np
+
+    out = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
+    group, size = [], 0
+    for i, text in enumerate(texts):
+        words = _WORD.findall(text.lower())
+        if len(words) < SHINGLE:
+            out[i] = min_hashes(sha1_hashes32(set(words) or {text}), _permutations())
+            continue
+        if group and size + len(words) > _SHINGLES_AT_ONCE:
+            out[[at for at, _ in group]] = _least_of_shingles([w for _, w in group])
+            group, size = [], 0
+        group.append((i, words))
+        size += len(words)
+    if group:
+        out[[at for at, _ in group]] = _least_of_shingles([w for _, w in group])
+    return out
+
+
+def _least_of_shingles(texts: list[list[str]]):
+    """The MinHash values of the ``SHINGLE``-word shingles of each list of words (``SHINGLE`` words at
+    least each), one row a list: the shingles of the lists run end to end hashed at once
+    (``_shingle_hashes``), those that straddle two lists left out, and each list's least values taken
+    by one ``minimum.reduceat``."""
+    import numpy as np
+
+    if len(texts) == 1:
+        return min_hashes(_shingle_hashes(texts[0]), _permutations()).reshape(1, -1)
+    lengths = np.array([len(words) for words in texts])
+    hashes = _shingle_hashes([w for words in texts for w in words])
+    ends = np.cumsum(lengths)
+    keep = np.ones(len(hashes), dtype=bool)
+    for k in range(1, SHINGLE):  # the shingles that begin in the last SHINGLE - 1 words of a list but the last
+        keep[ends[:-1] - k] = False
+    counts = lengths - (SHINGLE - 1)
+    return min_hashes_of(hashes[keep], np.cumsum(counts) - counts, _permutations())
 
 
 def _shingle_hashes(words: list[str]):
@@ -1834,7 +2029,14 @@ def _bands(signature: bytes) -> list[int]:
     the band's own, every band at once."""
     import numpy as np
 
-    values = np.frombuffer(signature, "<u4")[:BANDS * ROWS].reshape(BANDS, ROWS).astype(np.uint64)
-    return _fold64((values * _BAND_MULTIPLIERS).sum(axis=1, dtype=np.uint64) + _BAND_OFFSETS).view(np.int64).tolist()
+    return _bands_of(np.frombuffer(signature, "<u4").reshape(1, -1))[0]
+
+
+def _bands_of(values) -> list[list[int]]:
+    """``_bands`` of each row of MinHash values (``numpy.uint32``, NUM_PERM columns), all rows at once."""
+    import numpy as np
+
+    values = values[:, :BANDS * ROWS].reshape(-1, BANDS, ROWS).astype(np.uint64)
+    return _fold64((values * _BAND_MULTIPLIERS).sum(axis=2, dtype=np.uint64) + _BAND_OFFSETS).view(np.int64).tolist()
 
 

@@ -36,7 +36,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "keep_buckets", "rendering_keys",
-           "contained_keys", "min_hashes", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
+           "contained_keys", "min_hashes", "min_hashes_of", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
            "whole_sentences", "piece_of_two", "bridges", "head_key", "run_key", "run_keys", "found_by_head", "classify",
            "classify_all", "word_diff", "diff_spans", "diff_parts"]
 
@@ -154,6 +154,12 @@ def _spelled(tokens: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     return [(tok, key[:-1] if _POSSESSIVE_S.search(tok.lower()) else key) for tok, key in tokens]
 
 
+@lru_cache(maxsize=8192)  # asked of both texts of a pair twice when it is classified (the change, the diff)
+def _spelled_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """``_spelled`` of the ``_tokens`` of ``text``."""
+    return tuple(_spelled(_tokens(text)))
+
+
 @lru_cache(maxsize=16384)  # asked of every rendering of a quote each time one is added
 def _keys(text: str) -> tuple[str, ...]:
     return tuple(k for _, k in _tokens(text) if k)
@@ -178,6 +184,16 @@ def _spelled_out(words: list[str]) -> list[str]:
     if CONTRACTIONS.keys().isdisjoint(words):
         return words
     return [part for w in words for part in CONTRACTIONS.get(w, w).split()]
+
+
+@lru_cache(maxsize=4096)
+def _aligned(a: tuple, b: tuple) -> SequenceMatcher:
+    """``difflib.SequenceMatcher`` of the words ``a`` and ``b`` (no junk), kept with the blocks and opcodes it
+    has computed (callers read them, never change them): a pair of renderings is aligned again and again
+    with the same words, when it is linked (``same_quotation``, ``_overlap``: one alignment) and when it is
+    classified (``classify``, ``diff_spans``, ``_shares``: the same keys, mostly), each time a quote is
+    classified again; more than half of the alignments made indexing the written and real corpora repeat one made before."""
+    return SequenceMatcher(None, a, b, autojunk=False)
 
 
 def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> bool:
@@ -211,7 +227,7 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     short, long = _spelled_out(short), _spelled_out(long)
     if not _may_align(long, short):
         return False
-    sm = SequenceMatcher(None, long, short, autojunk=False)
+    sm = _aligned(tuple(long), tuple(short))
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     kept = sum(m.size for m in blocks)
     if kept == len(short) and len(short) >= CUT_WORDS and len(blocks) <= 3:
@@ -337,7 +353,7 @@ def _sentences_at(piece: str, text: str) -> tuple[bool, bool] | None:
     keys = [k for _, k in tokens]
     if len(words) >= len(keys):
         return None
-    blocks = [m for m in SequenceMatcher(None, keys, words, autojunk=False).get_matching_blocks() if m.size]
+    blocks = [m for m in _aligned(tuple(keys), tuple(words)).get_matching_blocks() if m.size]
     if not blocks:
         return None
     # the run of the text the piece spans: its words before the first word kept and after the last
@@ -386,7 +402,7 @@ def _alike_around(a: str, b: str, piece: str) -> bool:
     word, at least half of the shorter one's words besides the piece's: two renderings of one
     statement around it, not two statements that share a sentence."""
     wa, wb = a.split(), b.split()
-    kept = sum(m.size for m in SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks())
+    kept = sum(m.size for m in _aligned(tuple(wa), tuple(wb)).get_matching_blocks())
     words = len(piece.split())
     return 2 * (kept - words) >= min(len(wa), len(wb)) - words
 
@@ -406,7 +422,7 @@ def _overlap(long: list[str], short: list[str]) -> bool:
     one printed with words said before the other's ("… make a deal. A lot will depend on them"
     against "A lot will depend on them and on what they give up"). The words beyond the run on
     either side are the statement's, cut from the other rendering, not words changed."""
-    m = SequenceMatcher(None, long, short, autojunk=False).find_longest_match(0, len(long), 0, len(short))
+    m = _aligned(tuple(long), tuple(short)).find_longest_match(0, len(long), 0, len(short))
     if m.size < max(OVERLAP_WORDS, OVERLAP_SHARE * len(short)):
         return False
     return (m.a == 0 and m.b + m.size == len(short)) or (m.b == 0 and m.a + m.size == len(long))
@@ -493,7 +509,13 @@ def _substance_allowed(words: int) -> int:
 
 def _respelled(old: list[str], new: list[str]) -> bool:
     """One word for one that is a spelling or form of it ("harbour" → "harbor", "works" → "work")."""
-    return len(old) == len(new) == 1 and SequenceMatcher(None, old[0], new[0]).ratio() >= 0.8
+    return len(old) == len(new) == 1 and _alike_words(old[0], new[0])
+
+
+@lru_cache(maxsize=8192)  # the same pairs of words are compared for each pair of renderings that differ by them
+def _alike_words(old: str, new: str) -> bool:
+    """Whether two words are spellings or forms of one (``difflib`` ratio of their letters 0.8 or more)."""
+    return SequenceMatcher(None, old, new).ratio() >= 0.8
 
 
 def _word_change(old: list[str], new: list[str]) -> int | None:
@@ -549,6 +571,14 @@ def min_hashes(hashes, permutations):
     as datasketch's ``MinHash.update_batch`` computes them, in one pass over the set and without a
     ``MinHash`` object to build per set. ``hashes`` must not be empty."""
     return _permuted(hashes, permutations).min(axis=0)
+
+
+def min_hashes_of(hashes, starts, permutations):
+    """``min_hashes`` of each run of ``hashes`` that begins at one of ``starts`` (ascending, the first 0)
+    and ends where the next begins, one row a run: the sets of many texts in one pass."""
+    import numpy as np
+
+    return np.minimum.reduceat(_permuted(hashes, permutations), starts, axis=0)
 
 
 def sha1_hashes32(members):
@@ -757,7 +787,7 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     a, b = _as_printed(original), _as_printed(rendering)
     if a == b:
         return "same", b
-    ta, tb = _spelled(_tokens(original)), _spelled(_tokens(rendering))
+    ta, tb = _spelled_tokens(original), _spelled_tokens(rendering)
     ka, kb = [k for _, k in ta if k], [k for _, k in tb if k]
     if ka == kb:
         change = "case" if a.lower() == b.lower() else "punctuation"
@@ -765,7 +795,7 @@ def classify(original: str, rendering: str) -> tuple[str, str]:
     diff = word_diff(original, rendering)
     if _cut_in_a_word(ka, kb, tb) or _cut_in_a_word(kb, ka, ta):
         return "truncation", diff
-    ops = [op for op in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in _aligned(tuple(ka), tuple(kb)).get_opcodes() if op[0] != "equal"]
     kinds = {op[0] for op in ops}
     if kinds == {"delete"}:
         return _cut(ops, ka, tb), diff
@@ -800,11 +830,11 @@ def _stitched(original: list[str], tokens: list[tuple[str, str]]) -> bool:
     tail = [k for _, k in tokens[marks[-1] + 1:] if k]
     if not head or not tail:
         return False
-    sm = SequenceMatcher(None, original, head, autojunk=False)
+    sm = _aligned(tuple(original), tuple(head))
     if any(op[0] != "delete" for op in sm.get_opcodes() if op[0] != "equal"):
         return False
     end = max((m.a + m.size for m in sm.get_matching_blocks() if m.size), default=0)
-    kept = sum(m.size for m in SequenceMatcher(None, original[end:], tail, autojunk=False).get_matching_blocks())
+    kept = sum(m.size for m in _aligned(tuple(original[end:]), tuple(tail)).get_matching_blocks())
     return 2 * kept < len(tail)
 
 
@@ -835,7 +865,7 @@ def diff_spans(original: str, rendering: str, by_key: bool = True) -> list[tuple
     """The word diff as (op, words): op is "=" (kept), "-" (the original's, left out) or "+" (the
     rendering's, added); words are as printed. ``by_key`` compares words as folded (case and
     punctuation aside), else as printed."""
-    ta, tb = _spelled(_tokens(original)), _spelled(_tokens(rendering))
+    ta, tb = _spelled_tokens(original), _spelled_tokens(rendering)
     if by_key:
         ta, tb = [t for t in ta if t[1]], [t for t in tb if t[1] or t[0] == _MARK]
         key = lambda t: t[1] or t[0]  # noqa: E731 - an ellipsis keeps its mark as key
@@ -843,7 +873,7 @@ def diff_spans(original: str, rendering: str, by_key: bool = True) -> list[tuple
     else:
         ka, kb = [t[0] for t in ta], [t[0] for t in tb]
     out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in _aligned(tuple(ka), tuple(kb)).get_opcodes():
         if op == "equal":
             out.append(("=", " ".join(t[0] for t in tb[j1:j2])))
             continue
@@ -935,5 +965,5 @@ def _shares(a: str, b: str) -> bool:
     """Whether printed texts ``a`` and ``b`` share, aligned word by word, at least half of the
     shorter one's words."""
     ka, kb = _keys(a), _keys(b)
-    kept = sum(m.size for m in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks())
+    kept = sum(m.size for m in _aligned(ka, kb).get_matching_blocks())
     return 2 * kept >= min(len(ka), len(kb))

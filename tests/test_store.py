@@ -113,6 +113,31 @@ def test_a_word_for_word_copy_under_another_url_is_a_syndicated_copy_that_keeps_
     assert {t: rows(store, f"SELECT * FROM {t}") for t in TABLES} == before
 
 
+@pytest.mark.parametrize("batch_size", [1, 2, 500])
+def test_an_article_stored_before_in_the_batch_or_an_earlier_one_is_told_by_its_url_or_its_text_without_one(tmp_path, batch_size):
+    """An article is already stored when its URL is, or its exact text is and one of the two has no URL,
+    whether the other was stored in an earlier batch or earlier in the same one (the batch reads what it
+    needs of the stored URLs and texts when it begins, and adds each article it stores)."""
+    first = article(1, quote("The bridge will reopen to traffic on Monday morning"))
+    other = article(2, quote("The ferry will run every hour from the first of June"), url=None)
+    articles = [
+        first,
+        dataclasses.replace(first, url=None),                                          # its text, no URL: stored
+        dataclasses.replace(first, text=first.text + " More."),                        # its URL: stored
+        other,                                                              # new
+        dataclasses.replace(other, url="https://news.example/other"),                  # a text stored with no URL: stored
+        dataclasses.replace(first, url="https://mirror.example/1"),                    # its text under another URL: a copy
+        article(3, quote("The pier opens in April once the deck is checked"), url=None),  # new
+    ]
+    with Store(tmp_path / "s.db") as store:
+        stats = store.index(articles, batch_size=batch_size)
+        assert (stats.articles, stats.syndicated, stats.duplicates) == (3, 1, 3)
+        assert rows(store, "SELECT url FROM articles ORDER BY id") == [
+            ("https://news.example/1",), (None,), ("https://mirror.example/1",), (None,)]
+        again = store.index(articles + [dataclasses.replace(other, url=None, id="x")], batch_size=batch_size)
+        assert (again.articles, again.syndicated, again.duplicates) == (0, 0, 8)
+
+
 def test_articles_without_urls_and_the_same_text_are_one_article(store):
     a = article(1, quote("The bridge will reopen to traffic on Monday morning"), url=None)
     stats = store.index([a, a])
@@ -1056,6 +1081,25 @@ def test_a_store_of_buckets_version_8_hashes_its_articles_again_and_meets_a_new_
         assert rows(store, "SELECT minhash_cluster FROM articles ORDER BY id") == [(1,), (1,)]
 
 
+@pytest.mark.parametrize("at_once", [1, 12, 40, 2048])
+def test_the_signatures_of_a_batch_computed_at_once_are_each_articles_own(monkeypatch, at_once):
+    """A batch's articles are signed together (``store._signatures``: their shingles run end to end, those
+    that straddle two articles left out): each gets the signature and LSH buckets it gets alone, whatever
+    the articles' lengths (fewer words than a shingle, one shingle, many) and however many go in one pass."""
+    import saidwhen.store as store_module
+    from saidwhen.store import _bands, _signature, _signatures
+
+    monkeypatch.setattr(store_module, "_SHINGLES_AT_ONCE", at_once)
+    words = ("the harbour road will open again before the first storm of the autumn said the county engineer"
+             " while the ferry company asked for a second lane and the shops for the weeks they lose").split()
+    texts = [" ".join(words[k:k + n]) for k, n in ((0, 30), (3, 5), (7, 4), (0, 0), (9, 6), (1, 31), (2, 12), (5, 5))]
+    texts += [texts[0], "Harbour", "été à Zürich, naïve café fiancée déjà vu"]
+    signatures, bands = _signatures(texts)
+    assert signatures == [_signature(t) for t in texts]
+    assert bands == [_bands(_signature(t)) for t in texts]
+    assert len(set(signatures)) == len(texts) - 1  # the one text given twice
+
+
 def test_a_quotation_printed_inside_another_speakers_quote_joins_its_re_prints_under_its_own_speaker(tmp_path):
     quoting = ('"We should have acted that night," Senator Ruth Adler said. "Instead it was, as Paul Brenner put it'
                " at the hearing, 'a matter for another day and another committee.'\"")
@@ -1246,6 +1290,39 @@ def test_the_lookups_a_batch_skips_by_its_filed_keys_would_have_found_nothing(tm
 
     held = dump(store_module.FILED_KEPT)
     assert held == dump(3) == dump(0)
+
+
+def test_the_renderings_a_batch_holds_in_memory_follow_merged_quotes_and_folded_speakers(tmp_path, monkeypatch):
+    """A batch answers a speaker's lookups among their renderings from the entries and rows it holds
+    (``Store._candidates``): they follow quotes merged in the batch (their renderings' quote changes,
+    a rendering both had is deleted) and a bare surname folded into its full name (the entries move),
+    so that a text printed after either joins the quote it would join in SQLite. Every table is the
+    one the lookups in SQLite make (``FILED_KEPT`` 0: none held)."""
+    import saidwhen.store as store_module
+
+    first = "The new ferry terminal will open in the spring with twice the berths of the old one."
+    then = "Every family on the islands will be able to reach the hospital in under an hour."
+    piece = first[first.index("will"):]
+    articles = [
+        article(1, quote(piece), date="2024-03-01"),
+        article(2, quote(then), date="2024-03-02"),
+        article(3, quote(f"{first} {then}"), date="2024-03-03"),  # the two quotes are one: merged
+        article(4, quote(then.replace("an hour", "one hour")), date="2024-03-04"),  # meets `then`, now of the first quote
+        article(5, quote(PIER, speaker="Reyes", mention="Reyes"), date="2024-03-05"),
+        article(6, quote(PIER.replace("April", "May"), speaker="Tom Reyes", mention="Reyes"),  # "Reyes" folds into him
+                quote(PIER, speaker="Tom Reyes", mention="Reyes", start=300), date="2024-03-06"),
+        article(7, quote(PIER.replace("county", "state"), speaker="Tom Reyes", mention="Reyes"), date="2024-03-07"),
+    ]
+
+    def dump(kept):
+        monkeypatch.setattr(store_module, "FILED_KEPT", kept)
+        with Store(tmp_path / f"{kept}.db") as s:
+            s.index(articles)
+            return said_by(s), list(s.connection.iterdump())
+
+    held, in_sql = dump(store_module.FILED_KEPT), dump(0)
+    assert held == in_sql
+    assert [(p, n) for _, p, n in held[0]] == [("Maria Okafor", 4), ("Tom Reyes", 4)]
 
 
 def full_text_in_step(store):
