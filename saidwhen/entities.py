@@ -1736,6 +1736,9 @@ class Entities:
                                           if dets & {"the", "this", "that"} else None)
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
+        if head.lower_ in TEAMS and any(c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON")
+                                        for c in head.children):
+            return None  # "his team", "Rubio's team": the people around a person, no organisation the article names
         if (w in NATIONS or w in ORG_NOUNS) and head.text[:1].islower():
             if (named := self._named_after_of(head)) is not None:
                 return named  # "the nation of Bangladesh", "the government of Iraq": the name it gives

@@ -1690,3 +1690,10 @@ def test_who_was_made_to_speak_is_the_speaker_not_who_made_them(sentence, speake
     text = f"Sen. Ann Warren questioned the bank's chief, Tom Stumpf, on Tuesday.\n\n{sentence}"
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == speaker
+
+
+def test_a_persons_team_is_no_organisation_named_before():
+    text = ("The Harbor Party held its convention in Dayton on Monday.\n\n"
+            "Sen. Tom Holt finished second in Nevada. Now his team is suggesting that the race is a two-man contest.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker_mention.text == "his team" and q.speaker is None
