@@ -34,6 +34,9 @@ test: install browser
 
 bench: install
 	$(BIN)/python benchmarks/real.py
+	$(BIN)/python benchmarks/real.py --train-names
+	$(BIN)/python benchmarks/real.py --third-names
+	$(BIN)/python benchmarks/real.py --fourth-names
 	$(BIN)/python benchmarks/people.py
 	$(BIN)/python benchmarks/gender.py
 	$(BIN)/python benchmarks/quality.py benchmarks/data/quotes_dev.jsonl
