@@ -1634,12 +1634,9 @@ class Entities:
         verb = m[2].head
         said = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
         parenthetical = verb.dep_ in ("parataxis", "ccomp") and not said  # "Trump, Sexton said, has …"
-        others = [o for o in found if o[1] is not m[1]]
-        if not parenthetical and not all(o[2].i in said for o in others):
-            return None
-        if parenthetical and not all(o[2].i in set(t.i for t in verb.head.subtree) for o in others):
-            return None
-        return m[1]
+        if parenthetical:  # what is said is the clause the verb is set in
+            said = {t.i for t in verb.head.subtree}
+        return m[1] if all(o[2].i in said for o in found if o[1] is not m[1]) else None
 
     def _unnamed_speaker_since(self, k: int, here: Token, gender: str) -> bool:
         """Whether a sentence after sentence ``k`` and before the pronoun ``here``'s own gives the

@@ -194,8 +194,7 @@ class Attributor(Entities):
     def attribute_cue(self, verb: Token) -> Attribution:
         """Speaker, cue and confidence of what the speech verb ``verb`` (or "according") reports."""
         cue, cue_end = self._cue_text(verb)
-        subj = self._subject(verb)
-        subj = self._poll_behind(verb, subj) or subj
+        subj = self._speaking(verb)
         att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end), cue_token=verb.i)
         if subj is None:
             return att
@@ -284,8 +283,7 @@ class Attributor(Entities):
         if verb is None:
             return None
         cue, cue_end = self._cue_text(verb)
-        subj = self._subject(verb)
-        subj = self._poll_behind(verb, subj) or subj
+        subj = self._speaking(verb)
         if subj is None:
             return None
         ent, mention, conf = self.resolve(subj)
@@ -539,6 +537,12 @@ class Attributor(Entities):
             return None
         return head
 
+    def _speaking(self, verb: Token) -> Token | None:
+        """The token naming who performs ``verb``: its subject (``_subject``), or the poll a share
+        of those it asked speaks through (``_poll_behind``)."""
+        subj = self._subject(verb)
+        return self._poll_behind(verb, subj) or subj
+
     def _poll_behind(self, verb: Token, subj: Token | None) -> Token | None:
         """The poll a share of the people it asked speaks through: "Sixty percent of voters said
         … in a Courier-Gazette poll" and "In a poll by the Herald, 28 percent said …" report the
@@ -550,7 +554,7 @@ class Attributor(Entities):
             return None
         sent = self.sent(verb.i)
         polls = [t for t in sent if t.lower_ in POLLS and t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "from", "by")
-                 and t.i != subj.i and not self.in_quote(t.idx) and not any(a <= t.idx < b for a, b in self.fragments)]
+                 and t.i != subj.i and self._writers(t.idx)]
         return polls[0] if len(polls) == 1 else None
 
     def _subject(self, verb: Token) -> Token | None:
@@ -599,7 +603,7 @@ class Attributor(Entities):
                 v = aside[0]
         for _ in range(3):
             subs = [_of_whom(_before_clitic(c)) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
-                    and not self.in_quote(c.idx) and not any(a <= c.idx < b for a, b in self.fragments)
+                    and self._writers(c.idx)
                     and c.lower_ not in CALENDAR]  # "Saturday at the convention Sen. Roe said": when, not who
             if subs:
                 # Of two subjects the parser gave ("Co-author … Arakawa explained", "Under
