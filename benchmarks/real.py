@@ -44,6 +44,9 @@ NAMES = HERE / "data" / "polnear_names_dev.jsonl"
 TRAIN_NAMES = HERE / "data" / "polnear_names_train.jsonl"
 THIRD_NAMES = HERE / "data" / "polnear_names_train3.jsonl"
 FOURTH_NAMES = HERE / "data" / "polnear_names_train4.jsonl"
+#: The name golds written on train articles: the option that scores each, its file and which it is.
+TRAIN_GOLDS = {"--train-names": (TRAIN_NAMES, "second"), "--third-names": (THIRD_NAMES, "third"),
+               "--fourth-names": (FOURTH_NAMES, "fourth")}
 #: The entity step's answer for a gold mention in a sentence saidwhen never parses.
 UNPARSED = object()
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -247,8 +250,7 @@ def main(argv: list[str]) -> int:
         from train_sources import blind as is_blind
 
         articles = [a for k, a in enumerate(load(POLNEAR / "train.jsonl")) if is_blind(k)]
-    names = TRAIN_NAMES if "--train-names" in argv else THIRD_NAMES if "--third-names" in argv \
-        else FOURTH_NAMES if "--fourth-names" in argv else NAMES
+    names, which = next((gold for flag, gold in TRAIN_GOLDS.items() if flag in argv), (NAMES, None))
     rows = load(names)
     if names is not NAMES:
         ids = {row["id"] for row in rows}
@@ -274,9 +276,7 @@ def main(argv: list[str]) -> int:
             scores.update(name_scores(matches, rows))
         scores["seconds"] = time.perf_counter() - t0
         table["textacy 0.13"] = scores
-    part = "PolNeAR train, blind tenth" if blind else "PolNeAR train, second name gold's articles" if names is TRAIN_NAMES \
-        else "PolNeAR train, third name gold's articles" if names is THIRD_NAMES \
-        else "PolNeAR train, fourth name gold's articles" if names is FOURTH_NAMES else "PolNeAR dev"
+    part = "PolNeAR train, blind tenth" if blind else f"PolNeAR train, {which} name gold's articles" if which else "PolNeAR dev"
     print(f"{part}: {len(articles)} real articles, {sum(len(a['attributions']) for a in articles)} attributions")
     cols = list(table)
     print(f"{'':<28}" + "".join(f"{c:>20}" for c in cols))
