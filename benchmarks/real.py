@@ -10,7 +10,7 @@ and for textacy's ``direct_quotations``:
   "officials", is right only when the speaker is null);
 - the mention-to-entity step alone: given the gold source mention, is the canonical name right?
 
-    .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names | --fourth-names] [--no-textacy] [--errors]
+    .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names | --fourth-names | --fifth-names] [--no-textacy] [--errors]
 
 ``--blind`` scores the tenth of PolNeAR train that ``scripts/train_sources.py`` never reads
 (source match only: it has no name gold). Look at it rarely. ``--train-names`` scores the 40 train
@@ -23,6 +23,9 @@ articles, written by another annotator who never saw the code), fresh when issue
 round began. ``--fourth-names`` scores a fourth, ``data/polnear_names_train4.jsonl`` (578 sources of 30
 more train articles, drawn the same way with seed 18 and without the third gold's articles, by yet
 another annotator who never saw the code), fresh when issue 12's eighteenth round began.
+``--fifth-names`` scores a fifth, ``data/polnear_names_train5.jsonl`` (632 sources of 30 more train
+articles, drawn the same way with seed 19 and without the four earlier golds' articles, by one more
+annotator who never saw the code), fresh when issue 12's nineteenth round began.
 """
 
 from __future__ import annotations
@@ -44,9 +47,10 @@ NAMES = HERE / "data" / "polnear_names_dev.jsonl"
 TRAIN_NAMES = HERE / "data" / "polnear_names_train.jsonl"
 THIRD_NAMES = HERE / "data" / "polnear_names_train3.jsonl"
 FOURTH_NAMES = HERE / "data" / "polnear_names_train4.jsonl"
+FIFTH_NAMES = HERE / "data" / "polnear_names_train5.jsonl"
 #: The name golds written on train articles: the option that scores each, its file and which it is.
 TRAIN_GOLDS = {"--train-names": (TRAIN_NAMES, "second"), "--third-names": (THIRD_NAMES, "third"),
-               "--fourth-names": (FOURTH_NAMES, "fourth")}
+               "--fourth-names": (FOURTH_NAMES, "fourth"), "--fifth-names": (FIFTH_NAMES, "fifth")}
 #: The entity step's answer for a gold mention in a sentence saidwhen never parses.
 UNPARSED = object()
 sys.path.insert(0, str(ROOT / "scripts"))
