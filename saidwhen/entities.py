@@ -592,6 +592,9 @@ class Entities:
             return self._by_key[key]
         n = len(key)
         cands = [e for e in self._by_part.get(key[0], ()) if len(e.key) > n and (_core(e.key)[-n:] == key or e.key[:n] == key)]
+        if n == 1 and known_full_name(_clean_name(text)) is not None:
+            # "Trump" alone is the person the news knows by it, not "the Trump Train" the article names once
+            cands = [e for e in cands if not (e.kind == "ORG" and e.key[0] == key[0])]
         # NER often labels a lone surname ORG: one word may name a person whatever its label.
         prefer = [lambda e: e.kind == kind] if kind == "ORG" and n > 1 else []
         prefer += [lambda e: e.kind == "PERSON", lambda e: e.key[-n:] == key]
@@ -1260,7 +1263,7 @@ class Entities:
             return False
         chain, others = [first], []
         while chain:  # the conjuncts, each the parser's "conj" of the one before
-            more = [c for c in chain.pop().children if c.dep_ == "conj" and nominal(c)]
+            more = [c for c in chain.pop().children if c.dep_ == "conj" and nominal(c) and not self._out_of_brackets(first, c)]
             others += more
             chain += more
         # (not the names of a list "along with" the person: "Roe, one of the negotiators, along with Doe,
@@ -1279,6 +1282,17 @@ class Entities:
             return False
         one_name = other.lower_ in ORG_SUFFIXES or self._ent_of.get(first.i) is not None and self._ent_of.get(first.i) is self._ent_of.get(other.i)
         return not one_name
+
+    def _out_of_brackets(self, name: Token, other: Token) -> bool:
+        """Whether ``other`` lies past the bracket that closes an aside holding ``name`` ("(…," wrote
+        Roe, a technician), and the union's endorsement will …"): the parser's "and" across it joins
+        no two speakers."""
+        depth = 0
+        for t in self.doc[name.i + 1 : other.i]:
+            depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
+            if depth < 0:
+                return True
+        return False
 
     def _named_by_apposition(self, tok: Token) -> bool:
         """Whether a capitalised word opening its sentence is a name because a description follows
@@ -1397,9 +1411,11 @@ class Entities:
         return said is not None and g in ("m", "f") and said != g
 
     def _first_name_here(self, word: str) -> bool:
-        """Whether the article writes ``word`` before another capitalised name word ("Ryan Hale")."""
+        """Whether the article writes ``word`` before another capitalised name word ("Ryan Hale"), not
+        as the first word of a name NER reads as a thing's ("the Trump Train")."""
         doc = self.doc
         return any(t.text == word and t.i + 1 < len(doc) and coarse_pos(doc[t.i + 1]) == "PROPN" and doc[t.i + 1].text[:1].isupper()
+                   and ((e := self._ent_of.get(t.i)) is None or e.label_ == "PERSON")
                    for t in self._capitals)
 
     def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None, depth: int = 0) -> Entity | None:
@@ -2421,8 +2437,10 @@ def _party_member(tok: Token) -> bool:
     if tok.lower_ not in ("democrat", "republican") or tok.tag_ not in ("NNP", "NN", "JJ"):
         return False
     kids = [c for c in tok.children if c.i < tok.i]
-    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in kids) and all(
-        c.dep_ in ("det", "compound", "amod") and (c.dep_ == "det" or c.lower_ in PLACE_NAMES or c.lower_ in ("new", "north", "south", "west", "rhode"))
+    # ("another New Hampshire Republican", "one Iowa Democrat": one of several, named by none)
+    det = [c for c in kids if c.dep_ in ("det", "nummod") and c.lower_ in ("the", "a", "an", "another", "one")]
+    return bool(det) and all(
+        c in det or c.dep_ in ("compound", "amod") and (c.lower_ in PLACE_NAMES or c.lower_ in ("new", "north", "south", "west", "rhode"))
         for c in kids)
 
 
@@ -2582,10 +2600,12 @@ def _hyphenated(toks: list[Token]) -> bool:
 
 def _titles_of_one(first: Token, other: Token) -> bool:
     """Whether "<role> and <role> <Name>" is one person under two titles ("GOP contender and
-    former surgeon Ben Calder"): a bare role, with no article or owner, joined to a name that a
-    role of its own precedes."""
+    former surgeon Ben Calder", "Former prosecutor and City Mayor Rudy Giuliani"): a bare role, with
+    no article or owner, joined to a name that a role of its own precedes, a title the tagger
+    capitalised as a name included."""
     return first.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in first.children) \
-        and other.ent_type_ == "PERSON" and any(t.dep_ == "compound" and coarse_pos(t) == "NOUN" for t in other.lefts)
+        and other.ent_type_ == "PERSON" and any(t.dep_ == "compound" and (
+            coarse_pos(t) == "NOUN" or t.lower_.rstrip(".") in ROLE_WORDS | STRIP_TITLES) for t in other.lefts)
 
 
 _KIN = "husband|wife|son|daughter|brother|sister|father|mother|widow|widower|stepson|stepdaughter"

@@ -521,7 +521,10 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                and not _participle_of_noun(c, verb)
                # "… ignored much labor history — Frank cites the dockers' fight": a clause before a verb
                # with an object of its own is the writer's, not what was said
-               and not (c.i < verb.i and _framing_before(c, verb))]
+               and not (c.i < verb.i and _framing_before(c, verb))
+               # 'The deal angered members ("Shame," wrote Roe, a welder), and …': not the sentence
+               # a bracketed cue interrupts
+               and not _bracketed_apart(verb, c)]
     if len(clauses) > 1 and clauses[0].i < verb.i < clauses[-1].i and (first := first_verb_subject(verb)) is not None:
         # "Mr. Roe, whose firm uses data, said Vance was …": the clause before the cue holds its speaker
         clauses = [c for c in clauses if c.i != first.head.i]
@@ -581,8 +584,29 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
             return None
         if head.lower_ in ASIDES and not any(c.dep_ == "nsubj" for c in head.children):
             return None  # '"…," Kemp said, asked about the delay': the question put to her, not what she said
+        if _bracketed_apart(verb, head):
+            return None  # 'The deal angered members ("Shame," wrote Roe, a welder), and …': the aside's own words only
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     return None
+
+
+def _bracketed_apart(verb: Token, head: Token) -> bool:
+    """Whether ``verb`` stands in brackets that ``head`` lies outside of: a cue in a parenthesis
+    attributes what the parenthesis quotes, never the sentence the parenthesis interrupts."""
+    sent, depth = verb.sent, 0
+    for t in reversed(sent[: verb.i - sent.start]):
+        depth += (t.text in (")", "]")) - (t.text in ("(", "["))
+        if depth < 0:
+            opened = t.i
+            break
+    else:
+        return False
+    depth = 0
+    for t in sent[verb.i - sent.start + 1 :]:
+        depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
+        if depth < 0:
+            return not opened < head.i < t.i
+    return False
 
 
 #: Forms of "be" that can carry an "according to" phrase as their whole predicate: "That's according to …".

@@ -1697,3 +1697,32 @@ def test_a_persons_team_is_no_organisation_named_before():
             "Sen. Tom Holt finished second in Nevada. Now his team is suggesting that the race is a two-man contest.")
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker_mention.text == "his team" and q.speaker is None
+
+
+def test_a_bare_title_and_a_titled_name_are_one_person():
+    text = "Former prosecutor and Bay City Mayor Rick Delvecchio, who backs Holt, said the inquiry was a waste of money."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Rick Delvecchio"
+
+
+def test_a_surname_the_news_knows_is_the_person_not_a_thing_named_after_him():
+    text = ("Plenty of voters have boarded the Trump Train this year.\n\n"
+            "At the rally, Trump said the polls were wrong.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize("who", ["another New Hampshire Republican", "one Iowa Democrat"])
+def test_one_of_several_party_members_is_nobody_by_name(who):
+    text = (f"Insiders answered the survey on Monday.\n\n"
+            f"\u201cYes,\u201d said a New Hampshire Republican.\n\n\u201cNo,\u201d added {who}.")
+    quotes = saidwhen.extract(text).quotes
+    assert [q.text for q in quotes] == ["Yes", "No"]
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_a_cue_in_brackets_attributes_only_what_the_brackets_quote():
+    text = ("The deal stirred anger among workers (\u201cShame on them,\u201d wrote Ed Marsh, a welder in Toledo, "
+            "on the union's page), and the board's coming vote will surely cause more grumbling.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.text == "Shame on them" and q.speaker == "Ed Marsh"
