@@ -1096,7 +1096,7 @@ class Entities:
         if coarse_pos(tok) == "PROPN" and (tok.lower_ in STRIP_TITLES or tok.lower_.rstrip(".") in ROLE_WORDS):
             # "the district GOP Chairman Chuck Willis declined": the parser made the title the head and
             # the name its apposition; the name, with the title as role
-            name = next((c for c in tok.children if c.dep_ == "appos" and c.left_edge.i == tok.i + 1
+            name = next((c for c in tok.children if c.dep_ == "appos" and self._right_after_title(tok, c)
                          and c.ent_type_ == "PERSON" and coarse_pos(c) == "PROPN"), None)
             if name is None and (e := self._ent_of.get(tok.i + 1)) is not None and e.label_ == "PERSON" and e.start == tok.i + 1:
                 name = e[-1]  # "Navy Capt. Jeff Davis", which the parser split after the title's period
@@ -1142,16 +1142,17 @@ class Entities:
         elif _party_member(tok):
             ent = self._resolve_description(tok, s)  # "the New Hampshire Democrat": somebody, not a name
             conf = 0.8
-        elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok)
+        elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok) or self._named_body(tok)
                                        or self._person_named(text, s) is not None) and not (  # ("Roman Smbatyan", relabelled by ``_relabel``)
-                tok.lower_ in ORG_NOUNS and not tok.ent_type_ and not self._surname_here(tok)) and (
+                tok.lower_ in ORG_NOUNS and not tok.ent_type_ and not self._surname_here(tok)
+                and not self._named_body(tok)) and (
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
             or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun
             or self._known_person(text, s)  # "Haskins conceded": a surname tagged as a plural noun
             or tok.dep_ in ("nsubj", "nsubjpass") and self._surname_of_named(text)  # "Roe says …" opening the story
             or self._named_by_apposition(tok)  # "Tallowby, the meal-planning start-up, said"
         ):
-            kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") else "PERSON"
+            kind = "ORG" if tok.ent_type_ in ("ORG", "GPE") or self._named_body(tok) else "PERSON"
             first = self.doc.char_span(s, e, alignment_mode="expand")
             if first is not None and self._fragment(first):
                 return None, mention, 0.3  # "House" of "House of Cards": a piece of a longer name
@@ -1192,6 +1193,21 @@ class Entities:
                         ent.roles.update(t.lower_ for t in words)
                         _described_as(ent, ent.role)
         return ent, mention, conf
+
+    def _named_body(self, tok: Token) -> bool:
+        """Whether a capitalised word for a body ("State", "Party", "Army") is the last word of its
+        name, a capitalised nationality or creed right before it ("The Islamic State", "the Free
+        Syrian Army"), not a description ("the state", "the party"), nor a title-case headline's words."""
+        return tok.lower_ in ORG_NOUNS and tok.text[:1].isupper() and not tok.is_sent_start and tok.idx >= self._headline \
+            and (before := self.doc[tok.i - 1]).ent_type_ in ("NORP", "") and before.text[:1].isupper() \
+            and not before.is_sent_start and before.head.i == tok.i and before.dep_ in ("compound", "amod")
+
+    def _right_after_title(self, title: Token, name: Token) -> bool:
+        """Whether ``name`` follows the title word with nothing between but the title's own "of"
+        phrase ("Director of Government Affairs Phil Smith"), no comma setting it apart."""
+        between = self.doc[title.i + 1 : name.left_edge.i]
+        of = {t.i for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        return all(t.i in of and not t.is_punct for t in between)
 
     def _noun_named(self, tok: Token) -> tuple[Entity, tuple[int, int, str], float] | None:
         """A capitalised word the tagger took for a noun that the article's names already count as
@@ -1261,6 +1277,8 @@ class Entities:
         if not (first.dep_ in ("nsubj", "nsubjpass") or first.dep_ == "pobj" and (
                 first.head.lower_ == "to" and first.head.head.lower_ == "according" or first.head.lower_ == "by")):
             return False
+        if first.dep_ == "nsubj" and self._along_with(first):
+            return True
         chain, others = [first], []
         while chain:  # the conjuncts, each the parser's "conj" of the one before
             more = [c for c in chain.pop().children if c.dep_ == "conj" and nominal(c) and not self._out_of_brackets(first, c)]
@@ -1282,6 +1300,16 @@ class Entities:
             return False
         one_name = other.lower_ in ORG_SUFFIXES or self._ent_of.get(first.i) is not None and self._ent_of.get(first.i) is self._ent_of.get(other.i)
         return not one_name
+
+    @staticmethod
+    def _along_with(subject: Token) -> bool:
+        """Whether a subject shares its verb with people set off after it ("Fields, along with
+        reporter Ben Terris, said"): several speakers, none of them alone."""
+        verb = subject.head
+        return any(c.dep_ == "prep" and c.lower_ in ("along", "together") and subject.i < c.i < verb.i
+                   and any(g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or person_noun(g.lower_))
+                           for w in c.children if w.lower_ == "with" for g in w.children)
+                   for c in verb.children)
 
     def _out_of_brackets(self, name: Token, other: Token) -> bool:
         """Whether ``other`` lies past the bracket that closes an aside holding ``name`` ("(…," wrote

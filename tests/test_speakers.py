@@ -1726,3 +1726,23 @@ def test_a_cue_in_brackets_attributes_only_what_the_brackets_quote():
             "on the union's page), and the board's coming vote will surely cause more grumbling.")
     (q,) = saidwhen.extract(text).quotes
     assert q.text == "Shame on them" and q.speaker == "Ed Marsh"
+
+
+def test_a_subject_along_with_others_is_no_one_speaker():
+    text = ("Reporter Michelle Fields said she was hurt at the rally.\n\n"
+            "Fields, along with Washington Post reporter Ben Terris, said the candidate's manager grabbed her arm.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the candidate")]
+    assert q.speaker is None
+
+
+def test_a_title_with_its_own_of_phrase_still_leads_to_the_name():
+    text = "The union will likely sit out the race, UMWA Director of Government Affairs Phil Smith told reporters this week."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Phil Smith"
+
+
+@pytest.mark.parametrize("opening", ["The Islamic State said", "Later, the Islamic State said"])
+def test_a_body_named_by_a_creed_and_a_common_noun_is_an_organisation(opening):
+    text = f"Police named the two men on Monday.\n\n{opening} the two were its followers."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Islamic State"
