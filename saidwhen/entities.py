@@ -1127,6 +1127,8 @@ class Entities:
         mention = (s, e, text)
         w = tok.lower_
         if (w in POSSESSIVES or w in MEDIA_OF) and (owned := self._owned(tok)) is not None:
+            if owned.kind == "ORG":  # "Roe's campaign …. The campaign said": the organisation, mentioned here
+                self._add_mention(owned, s, e, text, tok)
             return owned, mention, 0.8
         if w in PRONOUNS or w in POSSESSIVES and tok.dep_ == "poss":
             # "Ellery had been ill since a fall, she said": never someone inside what she said; but
@@ -1357,6 +1359,16 @@ class Entities:
                 ent, _, _ = self.resolve(c)
                 if ent is not None and ent.kind == "PERSON":
                     return self._campaign_of(ent, head.idx, head.lower_)
+        return None
+
+    def _campaign_earlier(self, head: Token) -> Entity | None:
+        """The campaign "the campaign" takes up from the last three sentences, where they name it by
+        its candidate ("Holt's campaign is making its biggest ad buy. … The campaign said")."""
+        first = self.sents[max(0, self._sent_of[head.i] - 3)].start
+        for t in reversed(self.doc[first : head.i]):
+            if t.lower_ == "campaign" and not self.in_quote(t.idx) and any(c.dep_ == "poss" for c in t.children):
+                ent, _, _ = self.resolve(t)
+                return ent if ent is not None and ent.kind == "ORG" else None
         return None
 
     def _campaign_of(self, person: Entity, at: int, noun: str = "campaign") -> Entity:
@@ -1834,6 +1846,8 @@ class Entities:
             if w == "board" and any(c.lower_ == "editorial" for c in head.children):
                 # "the editorial board writes": the paper's, the title of the press last named
                 return next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and set(ent.key) & PRESS_NAMES), None)
+            if named is None and w == "campaign" and dets == {"the"}:
+                named = self._campaign_earlier(head)
             named = named or self._described_next(head, w, "ORG")
             if named is None and w == "union":  # "the union": the United Mine Workers, the Association of Flight Attendants
                 named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and set(ent.key) & _LABOUR), None)

@@ -1746,3 +1746,11 @@ def test_a_body_named_by_a_creed_and_a_common_noun_is_an_organisation(opening):
     text = f"Police named the two men on Monday.\n\n{opening} the two were its followers."
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "Islamic State"
+
+
+def test_the_campaign_is_the_one_named_by_its_candidate_just_before():
+    text = ("Tom Holt spoke in Ohio on Monday.\n\n"
+            "Holt's campaign is making its biggest ad buy to date, with plans to spend $10 million.\n\n"
+            "The campaign said the ads would air in nine states.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Holt campaign"
