@@ -290,6 +290,7 @@ class Entities:
             and not self._dateline(e) and not self._fragment(e)
         ]
         ents = [r for r in (self._relabel(e) for e in ents) if r.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        ents = [self._with_circuit(e) for e in ents]
         runs = [r for r in self._name_runs() if r.start_char >= headline]
         ents += [r for r in runs if r.label_ == "ORG"]
         named = [t for t in (self._trimmed(e) for e in ents if e.label_ == "PERSON") if t is not None]
@@ -326,6 +327,15 @@ class Entities:
                 # new) still gives the person a role
                 self._learn_apposed_role(ent, tok)
         self._mention_role_subjects()
+
+    def _with_circuit(self, e: SpacySpan) -> SpacySpan:
+        """A court of appeals with the circuit NER cut off its name ("the U.S. Court of Appeals" +
+        "for the 6th Circuit"): one court, not every federal appeals court at once."""
+        if e.label_ != "ORG" or not e.text.lower().endswith("court of appeals"):
+            return e
+        m = _CIRCUIT.match(self.text, e.end_char)
+        end = self.doc.char_span(e.start_char, m.end(), label="ORG", alignment_mode="expand") if m else None
+        return end if end is not None else e
 
     def _trimmed(self, e: SpacySpan) -> SpacySpan | None:
         """A person's name without what NER or a run of capitals took in with it: a headline's
@@ -1832,6 +1842,11 @@ class Entities:
             elif w in PRESS and (title := self._title_earlier(head, w)) is not None:
                 return title  # "… to Family Circle magazine's poll. The magazine said …"
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
+            # "the appeals court": the court of appeals named, not the Supreme Court named last
+            kinds = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.text.islower()}
+            if kinds and named is not None and not kinds & set(named.key):
+                named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and w in ent.key
+                              and kinds & set(ent.key)), named)
             if w in STATE_BODIES:  # "the (British) government", "the army": none other than the organisation so named
                 ahead = self._described_next(head, w, "ORG") if named is None else None
                 named = named or (ahead if ahead is not None and w in ahead.key else None)
@@ -2650,6 +2665,8 @@ def _titles_of_one(first: Token, other: Token) -> bool:
             coarse_pos(t) == "NOUN" or t.lower_.rstrip(".") in ROLE_WORDS | STRIP_TITLES) for t in other.lefts)
 
 
+#: The circuit after "Court of Appeals": "for the 6th Circuit", "for the District of Columbia Circuit".
+_CIRCUIT = re.compile(r" for the (?:[A-Z0-9][\w.]*(?: of)? ){1,3}Circuit\b")
 _KIN = "husband|wife|son|daughter|brother|sister|father|mother|widow|widower|stepson|stepdaughter"
 _KIN_WORDS = frozenset(_KIN.split("|"))
 _OPENING_QUOTES = frozenset("\"'“‘«")

@@ -1754,3 +1754,11 @@ def test_the_campaign_is_the_one_named_by_its_candidate_just_before():
             "The campaign said the ads would air in nine states.")
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "Holt campaign"
+
+
+def test_a_court_of_appeals_keeps_its_circuit_and_the_appeals_court_is_that_court():
+    text = ("The justices heard the case in May.\n\nBut the U.S. Court of Appeals for the 6th Circuit overruled the "
+            "judge and said Ohio already offered enough early voting.\n\nThe Supreme Court declined to hear the case.\n\n"
+            "The appeals court said the state's rules were fair.")
+    quotes = saidwhen.extract(text).quotes
+    assert [q.speaker for q in quotes] == ["U.S. Court of Appeals for the 6th Circuit"] * 2
