@@ -38,6 +38,7 @@ bench: install
 	$(BIN)/python benchmarks/real.py --third-names
 	$(BIN)/python benchmarks/real.py --fourth-names
 	$(BIN)/python benchmarks/real.py --fifth-names
+	$(BIN)/python benchmarks/real.py --sixth-names
 	$(BIN)/python benchmarks/people.py
 	$(BIN)/python benchmarks/gender.py
 	$(BIN)/python benchmarks/quality.py benchmarks/data/quotes_dev.jsonl
