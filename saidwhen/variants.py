@@ -34,6 +34,7 @@ import unicodedata
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "keep_buckets", "rendering_keys",
            "contained_keys", "min_hashes", "min_hashes_of", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
@@ -186,6 +187,26 @@ def _spelled_out(words: list[str]) -> list[str]:
     return [part for w in words for part in CONTRACTIONS.get(w, w).split()]
 
 
+class _Words(NamedTuple):
+    """What ``same_quotation`` reads of a normalised text (``_words_of``)."""
+
+    words: tuple[str, ...]
+    present: frozenset[str]  # its words
+    stems: frozenset[str]  # their first three letters
+    spelled: tuple[str, ...]  # its words, contractions spelled out (``_spelled_out``)
+    spelled_set: frozenset[str]
+
+
+@lru_cache(maxsize=16384)  # a stored rendering is compared with each new text of its speaker that the LSH meets it by
+def _words_of(norm: str) -> _Words:
+    """The words of the normalised text ``norm`` and the sets ``same_quotation`` counts them in, made once
+    a text: most of its comparisons end at these counts (about 9,000 of 9,600 indexing the real corpus),
+    and splitting both texts and building the sets each time was most of what they cost."""
+    words = norm.split()
+    spelled = _spelled_out(words)
+    return _Words(tuple(words), frozenset(words), frozenset(w[:3] for w in words), tuple(spelled), frozenset(spelled))
+
+
 @lru_cache(maxsize=4096)
 def _aligned(a: tuple, b: tuple) -> SequenceMatcher:
     """``difflib.SequenceMatcher`` of the words ``a`` and ``b`` (no junk), kept with the blocks and opcodes it
@@ -205,28 +226,28 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     to 15 words and one more for each 8 words beyond (``SUBSTANCE_SPAN``), words moved counting as
     one (``_moved``); or the two overlap, one cut where the other goes on, on a long run of words
     (``_overlap``). Different quotations that share a phrase ("We will win …") change more than that."""
-    wa, wb = a.split(), b.split()
-    if wa == wb:
+    wa, wb = _words_of(a), _words_of(b)
+    if wa.words == wb.words:
         return True
-    (short, short_cut), long = ((wb, b_cut), wa) if len(wb) < len(wa) else ((wa, a_cut), wb)  # the shorter first, ``a`` if as long
+    (sw, short_cut), lw = ((wb, b_cut), wa) if len(wb.words) < len(wa.words) else ((wa, a_cut), wb)  # the shorter first, ``a`` if as long
+    short, long = sw.words, lw.words
     if len(short) < MIN_WORDS:
         return False
     # Every rendering accepted below keeps the short one's words in the long one but for the
     # changed words and one respelling per edit: a quick count turns most LSH candidates away.
-    present = set(long)
+    present = lw.present
     missing = [w for w in short if w not in present]
     limit = max(MIN_CHANGED, int(CHANGED_SHARE * len(long)))
     if len(missing) > limit + MAX_EDITS:
         return False
-    if missing:
-        stems = {w[:3] for w in long}
-        if sum(w[:3] not in stems and w not in CONTRACTIONS for w in missing) > limit:  # not respellings either
-            return False
+    if missing and sum(w[:3] not in lw.stems and w not in CONTRACTIONS for w in missing) > limit:  # not respellings either
+        return False
+    short, long = list(short), list(long)
     if short_cut and _contains(long, short):
         return True
-    short, long = _spelled_out(short), _spelled_out(long)
-    if not _may_align(long, short):
+    if not _may_align(lw.spelled, sw.spelled, lw.spelled_set, sw.spelled_set):
         return False
+    short, long = list(sw.spelled), list(lw.spelled)
     sm = _aligned(tuple(long), tuple(short))
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     kept = sum(m.size for m in blocks)
@@ -435,15 +456,15 @@ def _between_runs(op: tuple, blocks) -> bool:
     return any(m.a + m.size == i1 and m.size >= MIN_WORDS for m in blocks) and any(m.a == i2 and m.size >= MIN_WORDS for m in blocks)
 
 
-def _may_align(long: list[str], short: list[str]) -> bool:
+def _may_align(long, short, in_long: frozenset[str], in_short: frozenset[str]) -> bool:
     """Whether ``long`` and ``short`` (words, contractions spelled out) keep few enough words apart for
     one of ``same_quotation``'s alignments to accept them, read from their word sets alone, so that
     the LSH candidates of a prolific speaker are not all aligned. A word of one that the other lacks
     is a changed word, or one respelled (one per edit). A piece cut from the long one changes at most
     ``max(MIN_CHANGED, CHANGED_SHARE * window)`` words in one edit, its window (the long one's words
     it spans) being at most 4/3 of its own length, or 7; words changed in place leave at most
-    ``MAX_EDITS`` and ``max(MIN_CHANGED, CHANGED_SHARE * len(long))`` words apart on either side."""
-    in_long, in_short = set(long), set(short)
+    ``MAX_EDITS`` and ``max(MIN_CHANGED, CHANGED_SHARE * len(long))`` words apart on either side.
+    ``in_long``, ``in_short``: the sets of their words (``_words_of``)."""
     apart = sum(w not in in_long for w in short)
     if apart <= 1 + max(MIN_CHANGED, int(CHANGED_SHARE * max(7, len(short) * 4 // 3 + 1))):
         return True
