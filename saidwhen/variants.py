@@ -193,8 +193,6 @@ class _Words(NamedTuple):
     words: tuple[str, ...]
     present: frozenset[str]  # its words
     stems: frozenset[str]  # their first three letters
-    spelled: tuple[str, ...]  # its words, contractions spelled out (``_spelled_out``)
-    spelled_set: frozenset[str]
 
 
 @lru_cache(maxsize=16384)  # a stored rendering is compared with each new text of its speaker that the LSH meets it by
@@ -203,8 +201,15 @@ def _words_of(norm: str) -> _Words:
     a text: most of its comparisons end at these counts (about 9,000 of 9,600 indexing the real corpus),
     and splitting both texts and building the sets each time was most of what they cost."""
     words = norm.split()
-    spelled = _spelled_out(words)
-    return _Words(tuple(words), frozenset(words), frozenset(w[:3] for w in words), tuple(spelled), frozenset(spelled))
+    return _Words(tuple(words), frozenset(words), frozenset(w[:3] for w in words))
+
+
+@lru_cache(maxsize=16384)
+def _spelled_words(norm: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of ``norm`` with contractions spelled out (``_spelled_out``), and their set: what
+    ``same_quotation`` reads of the fewer texts that pass its counts (``_may_align``)."""
+    spelled = _spelled_out(norm.split())
+    return tuple(spelled), frozenset(spelled)
 
 
 @lru_cache(maxsize=4096)
@@ -229,7 +234,7 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     wa, wb = _words_of(a), _words_of(b)
     if wa.words == wb.words:
         return True
-    (sw, short_cut), lw = ((wb, b_cut), wa) if len(wb.words) < len(wa.words) else ((wa, a_cut), wb)  # the shorter first, ``a`` if as long
+    (sw, short_cut, sn), (lw, ln) = ((wb, b_cut, b), (wa, a)) if len(wb.words) < len(wa.words) else ((wa, a_cut, a), (wb, b))  # the shorter first, ``a`` if as long
     short, long = sw.words, lw.words
     if len(short) < MIN_WORDS:
         return False
@@ -245,9 +250,10 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     short, long = list(short), list(long)
     if short_cut and _contains(long, short):
         return True
-    if not _may_align(lw.spelled, sw.spelled, lw.spelled_set, sw.spelled_set):
+    (long, in_long), (short, in_short) = _spelled_words(ln), _spelled_words(sn)
+    if not _may_align(long, short, in_long, in_short):
         return False
-    short, long = list(sw.spelled), list(lw.spelled)
+    short, long = list(short), list(long)
     sm = _aligned(tuple(long), tuple(short))
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     kept = sum(m.size for m in blocks)
