@@ -139,7 +139,9 @@ def _tokens(text: str) -> tuple[tuple[str, str], ...]:
     t = _ELLIPSIS.sub(f" {_MARK} ", unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS))
     out = []
     for tok in t.split():
-        key = PUNCT.sub("", tok.lower())
+        key = tok.lower()
+        if not key.isalnum():  # a word of letters and digits alone has no punctuation to take out (most words)
+            key = PUNCT.sub("", key)
         if key or tok == _MARK:
             out.append((tok, key))
     return tuple(out)
