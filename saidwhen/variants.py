@@ -237,7 +237,8 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     wa, wb = _words_of(a), _words_of(b)
     if wa.words == wb.words:
         return True
-    (sw, short_cut, sn), (lw, ln) = ((wb, b_cut, b), (wa, a)) if len(wb.words) < len(wa.words) else ((wa, a_cut, a), (wb, b))  # the shorter first, ``a`` if as long
+    # the shorter first, ``a`` if as long
+    (sw, short_cut, sn), (lw, ln) = ((wb, b_cut, b), (wa, a)) if len(wb.words) < len(wa.words) else ((wa, a_cut, a), (wb, b))
     short, long = sw.words, lw.words
     if len(short) < MIN_WORDS:
         return False
@@ -465,7 +466,7 @@ def _between_runs(op: tuple, blocks) -> bool:
     return any(m.a + m.size == i1 and m.size >= MIN_WORDS for m in blocks) and any(m.a == i2 and m.size >= MIN_WORDS for m in blocks)
 
 
-def _may_align(long, short, in_long: frozenset[str], in_short: frozenset[str]) -> bool:
+def _may_align(long: tuple[str, ...], short: tuple[str, ...], in_long: frozenset[str], in_short: frozenset[str]) -> bool:
     """Whether ``long`` and ``short`` (words, contractions spelled out) keep few enough words apart for
     one of ``same_quotation``'s alignments to accept them, read from their word sets alone, so that
     the LSH candidates of a prolific speaker are not all aligned. A word of one that the other lacks
@@ -473,7 +474,7 @@ def _may_align(long, short, in_long: frozenset[str], in_short: frozenset[str]) -
     ``max(MIN_CHANGED, CHANGED_SHARE * window)`` words in one edit, its window (the long one's words
     it spans) being at most 4/3 of its own length, or 7; words changed in place leave at most
     ``MAX_EDITS`` and ``max(MIN_CHANGED, CHANGED_SHARE * len(long))`` words apart on either side.
-    ``in_long``, ``in_short``: the sets of their words (``_words_of``)."""
+    ``in_long``, ``in_short``: the sets of their words (``_spelled_words``)."""
     apart = sum(w not in in_long for w in short)
     if apart <= 1 + max(MIN_CHANGED, int(CHANGED_SHARE * max(7, len(short) * 4 // 3 + 1))):
         return True
