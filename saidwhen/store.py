@@ -642,7 +642,9 @@ class Store:
             # (``quotes_fts_pending``): the triggers index only the quotes stored before it.
             (after,) = conn.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
             conn.execute("INSERT INTO quotes_fts_pending (after) VALUES (?)", (after,))
-            keep_buckets(norm for prepared in batch for _, _, norm in prepared.quotations)  # all in one pass, asked for one by one
+            # all in one pass, asked for one by one: each text's and each of its readings' (a text printed with
+            # an editor's bracket is looked up and filed as its readings too, ``_own_rendered``, ``reading_keys``)
+            keep_buckets(form for prepared in batch for q, _, norm in prepared.quotations for form in (norm, *readings(q.text)))
             for prepared in batch:
                 self._write_article(prepared, stats)
             unclassified, self._unclassified = self._unclassified, None

@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import unicodedata
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["CHANGES", "QUOTED_KINDS", "same_quotation", "is_fragment", "rendering_buckets", "keep_buckets", "rendering_keys",
            "contained_keys", "min_hashes", "min_hashes_of", "readings", "reading_keys", "same_quotation_read", "sentence_of", "looked_for_inside", "inside",
@@ -137,7 +139,9 @@ def _tokens(text: str) -> tuple[tuple[str, str], ...]:
     t = _ELLIPSIS.sub(f" {_MARK} ", unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS))
     out = []
     for tok in t.split():
-        key = PUNCT.sub("", tok.lower())
+        key = tok.lower()
+        if not key.isalnum():  # a word of letters and digits alone has no punctuation to take out (most words)
+            key = PUNCT.sub("", key)
         if key or tok == _MARK:
             out.append((tok, key))
     return tuple(out)
@@ -186,6 +190,31 @@ def _spelled_out(words: list[str]) -> list[str]:
     return [part for w in words for part in CONTRACTIONS.get(w, w).split()]
 
 
+class _Words(NamedTuple):
+    """What ``same_quotation`` reads of a normalised text (``_words_of``)."""
+
+    words: tuple[str, ...]
+    present: frozenset[str]  # its words
+    stems: frozenset[str]  # their first three letters
+
+
+@lru_cache(maxsize=16384)  # a stored rendering is compared with each new text of its speaker that the LSH meets it by
+def _words_of(norm: str) -> _Words:
+    """The words of the normalised text ``norm`` and the sets ``same_quotation`` counts them in, made once
+    a text: most of its comparisons end at these counts (about 9,000 of 9,600 indexing the real corpus),
+    and splitting both texts and building the sets each time was most of what they cost."""
+    words = norm.split()
+    return _Words(tuple(words), frozenset(words), frozenset(w[:3] for w in words))
+
+
+@lru_cache(maxsize=16384)
+def _spelled_words(norm: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of ``norm`` with contractions spelled out (``_spelled_out``), and their set: what
+    ``same_quotation`` reads of the fewer texts that pass its counts (``_may_align``)."""
+    spelled = _spelled_out(norm.split())
+    return tuple(spelled), frozenset(spelled)
+
+
 @lru_cache(maxsize=4096)
 def _aligned(a: tuple, b: tuple) -> SequenceMatcher:
     """``difflib.SequenceMatcher`` of the words ``a`` and ``b`` (no junk), kept with the blocks and opcodes it
@@ -205,28 +234,30 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
     to 15 words and one more for each 8 words beyond (``SUBSTANCE_SPAN``), words moved counting as
     one (``_moved``); or the two overlap, one cut where the other goes on, on a long run of words
     (``_overlap``). Different quotations that share a phrase ("We will win …") change more than that."""
-    wa, wb = a.split(), b.split()
-    if wa == wb:
+    wa, wb = _words_of(a), _words_of(b)
+    if wa.words == wb.words:
         return True
-    (short, short_cut), long = ((wb, b_cut), wa) if len(wb) < len(wa) else ((wa, a_cut), wb)  # the shorter first, ``a`` if as long
+    # the shorter first, ``a`` if as long
+    (sw, short_cut, sn), (lw, ln) = ((wb, b_cut, b), (wa, a)) if len(wb.words) < len(wa.words) else ((wa, a_cut, a), (wb, b))
+    short, long = sw.words, lw.words
     if len(short) < MIN_WORDS:
         return False
     # Every rendering accepted below keeps the short one's words in the long one but for the
     # changed words and one respelling per edit: a quick count turns most LSH candidates away.
-    present = set(long)
+    present = lw.present
     missing = [w for w in short if w not in present]
     limit = max(MIN_CHANGED, int(CHANGED_SHARE * len(long)))
     if len(missing) > limit + MAX_EDITS:
         return False
-    if missing:
-        stems = {w[:3] for w in long}
-        if sum(w[:3] not in stems and w not in CONTRACTIONS for w in missing) > limit:  # not respellings either
-            return False
+    if missing and sum(w[:3] not in lw.stems and w not in CONTRACTIONS for w in missing) > limit:  # not respellings either
+        return False
+    short, long = list(short), list(long)
     if short_cut and _contains(long, short):
         return True
-    short, long = _spelled_out(short), _spelled_out(long)
-    if not _may_align(long, short):
+    (long, in_long), (short, in_short) = _spelled_words(ln), _spelled_words(sn)
+    if not _may_align(long, short, in_long, in_short):
         return False
+    short, long = list(short), list(long)
     sm = _aligned(tuple(long), tuple(short))
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     kept = sum(m.size for m in blocks)
@@ -435,15 +466,15 @@ def _between_runs(op: tuple, blocks) -> bool:
     return any(m.a + m.size == i1 and m.size >= MIN_WORDS for m in blocks) and any(m.a == i2 and m.size >= MIN_WORDS for m in blocks)
 
 
-def _may_align(long: list[str], short: list[str]) -> bool:
+def _may_align(long: tuple[str, ...], short: tuple[str, ...], in_long: frozenset[str], in_short: frozenset[str]) -> bool:
     """Whether ``long`` and ``short`` (words, contractions spelled out) keep few enough words apart for
     one of ``same_quotation``'s alignments to accept them, read from their word sets alone, so that
     the LSH candidates of a prolific speaker are not all aligned. A word of one that the other lacks
     is a changed word, or one respelled (one per edit). A piece cut from the long one changes at most
     ``max(MIN_CHANGED, CHANGED_SHARE * window)`` words in one edit, its window (the long one's words
     it spans) being at most 4/3 of its own length, or 7; words changed in place leave at most
-    ``MAX_EDITS`` and ``max(MIN_CHANGED, CHANGED_SHARE * len(long))`` words apart on either side."""
-    in_long, in_short = set(long), set(short)
+    ``MAX_EDITS`` and ``max(MIN_CHANGED, CHANGED_SHARE * len(long))`` words apart on either side.
+    ``in_long``, ``in_short``: the sets of their words (``_spelled_words``)."""
     apart = sum(w not in in_long for w in short)
     if apart <= 1 + max(MIN_CHANGED, int(CHANGED_SHARE * max(7, len(short) * 4 // 3 + 1))):
         return True
@@ -715,15 +746,25 @@ def _run_of(head: int) -> int:
 assert HEAD_WORDS == 3  # ``_runs`` spells a run's three words out
 
 
+# BLAKE2 with "head " hashed already: a run's key (``_runs``) copies it and hashes the run's own words, the
+# same digest as hashing them after "head " anew, for two thirds of the time (no keyword arguments to
+# parse, no context to set up); the digest read as a signed little-endian integer by ``struct``.
+_HEAD_HASH = hashlib.blake2b(b"head ", digest_size=8)
+_SIGNED64 = struct.Struct("<q").unpack
+
+
 @lru_cache(maxsize=16384)  # a text's runs are asked for when it is looked up and again when it is filed
 def _runs(norm: str) -> tuple[int, ...]:
     """``_head_key`` of each run of ``HEAD_WORDS`` words in ``norm``, in order (``contained_keys``,
-    ``run_keys``): ``_key`` written out, since a text has a run a word (a third less time than a call
-    of ``_head_key`` a run)."""
+    ``run_keys``): ``_key`` written out, since a text has a run a word (every new text's runs are
+    hashed: about 5 % of indexing the written corpora)."""
     words = norm.split()
-    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
-    return tuple(from_bytes(blake2b(f"head {a} {b} {c}".encode("utf-8"), digest_size=8).digest(), "little", signed=True) | 1
-                 for a, b, c in zip(words, words[1:], words[2:]))
+    keys = []
+    for a, b, c in zip(words, words[1:], words[2:]):
+        h = _HEAD_HASH.copy()
+        h.update(f"{a} {b} {c}".encode("utf-8"))
+        keys.append(_SIGNED64(h.digest())[0] | 1)
+    return tuple(keys)
 
 
 def _key(kind: str, words) -> int:

@@ -572,3 +572,44 @@ def test_a_plain_name_is_parsed_as_nameparser_parses_it_without_calling_it(monke
     assert people.parse("Ada Okafor Quill") == people.NameParts("", "ada", ("okafor",), "quill", "")
     assert people.parse("Quill") == people.NameParts("", "quill", (), "", "")
     people.parse.cache_clear()
+
+
+def test_an_alias_without_the_surname_is_no_name_and_is_not_parsed(monkeypatch):
+    """``is_name_of`` turns away an ASCII alias that does not hold the person's surname ("The owner",
+    "Brindlemoor's mayor") before ``nameparser`` reads it (``people._holds_words``): every way it accepts an
+    alias needs the surname's words in it. The answers are those of parsing every alias, on names and
+    aliases with titles, suffixes, particles, commas, nicknames and descriptions."""
+    import random
+
+    import nameparser
+
+    from saidwhen import people
+
+    names = ["Ada Quill", "Rupert Aldane", "Philippa Stroud-Maynard", "Juan de la Vega", "Martin O'Malley", "Brent Bozell III",
+             "Mary Ann Van Buren", "J.R. St. Claire", "Jane Roe Jr.", "Anwar al-Awlaki", "Dr. Ada Quill", "Quill"]
+    words = ["Mr.", "Ms.", "Dr.", "Sen.", "Judge", "Chief", "Constable", "The", "An", "owner", "mayor", "Florida", "Ada", "Quill",
+             "Aldane", "Rupert", "Stroud-Maynard", "Philippa", "de", "la", "Vega", "Juan", "O'Malley", "Bozell", "III", "Jr.",
+             "Van", "Buren", "Mary", "St.", "Claire", "al-Awlaki", "Awlaki", "Quill,", '"Ace"', "Roe", "Jane", "Quill's", "Gov."]
+    rng = random.Random(16)
+    aliases = {" ".join(rng.choice(words) for _ in range(rng.choice((1, 2, 3, 4)))) for _ in range(1500)}
+    aliases |= {"The owner", "Brindlemoor's mayor", "Mr. Quill", "Ms. Quill", "Quill, Ada", "Judge Philippa Stroud-Maynard",
+                "Stroud-Maynard", "O'Malley", "Sen. Juan de la Vega", "Vega", "Dr. St. Claire", "Bozell"}
+    pairs = [(a, n) for a in sorted(aliases) for n in names]
+    for text in sorted(aliases) + names:  # what the shortcut rests on: nameparser's surname is made of the text's words
+        assert people._holds_words(text, people.parse(text).last), text
+    fast = [is_name_of(a, n) for a, n in pairs]
+    monkeypatch.setattr(people, "_holds_words", lambda alias, last: True)
+    assert fast == [is_name_of(a, n) for a, n in pairs]
+    assert is_name_of("Mr. Quill", "Ada Quill") and is_name_of("Judge Stroud-Maynard", "Philippa Stroud-Maynard")
+    monkeypatch.undo()
+
+    def refused(name):
+        raise AssertionError(f"nameparser called for {name!r}")
+
+    people.parse.cache_clear()
+    people.parse("Rupert Greaves")  # a plain name: no nameparser either
+    monkeypatch.setattr(nameparser, "HumanName", refused)
+    assert not is_name_of("The owner", "Rupert Greaves")
+    assert not is_name_of("Brindlemoor's mayor", "Rupert Greaves")
+    monkeypatch.undo()
+    people.parse.cache_clear()
