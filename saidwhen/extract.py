@@ -629,7 +629,7 @@ def _finish(doc, st: _State) -> Article:
     if reported:
         quotes = _with_reported(st, quotes, reported, used)
     if "mixed" in st.kinds:
-        quotes = _with_subject_before_aside(st, quotes)
+        quotes = _with_lead_in(st, _with_subject_before_aside(st, quotes))
     quotes = _with_transcript(st, quotes, attributor, used)
     quotes, extra_people = _with_inner(st, quotes, attributor, used)
     quotes, scare = _without_scare_quotes(quotes)
@@ -771,6 +771,39 @@ def _with_subject_before_aside(st: _State, quotes: list[Quote]) -> list[Quote]:
         b = a + len(pre)
         if len(pre.split()) < 2 or len(q.text.split()) < 3 or "''" in pre or ":" in pre or pre.split()[0].lower() == "asked" \
                 or any(o.start < b and a < o.end for o in quotes):
+            continue
+        added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
+    return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
+
+
+#: The writer's words that open a sentence and lead into a quote after a comma: "The program, known
+#: as the fuel standard, "can continue to be a powerful tool," she said."
+_LEAD_IN_BEFORE_QUOTE = re.compile(r"(?P<pre>[^\"\u201c\u201d\n]+?),\s*[\"\u201c\u2018']{1,2}$")
+
+
+def _with_lead_in(st: _State, quotes: list[Quote]) -> list[Quote]:
+    """A direct quote that goes on from the writer's words before it, with its attribution after
+    it ("The program, known as the fuel standard, "can continue to be a powerful tool," she
+    said."), with those words added to its group as a ``mixed`` piece: they are the subject or the
+    setting of what the speaker said, and the quote alone does not say what it is about. The quote
+    must open in lower case, its speaker be named after it, and the lead-in hold no speech word (in
+    "Trump called him, among other things, "a failure"" the attribution is the lead-in itself)."""
+    added = []
+    for q in quotes:
+        if q.kind != "direct" or q.speaker_mention is None or q.speaker_mention.start < q.end or not q.text[:1].islower():
+            continue
+        para_start = st.paras[q.paragraph][0]
+        before = st.text[para_start : q.start]
+        breaks = list(_SENTENCE_BREAK.finditer(before))
+        offset = para_start + (breaks[-1].end() if breaks else 0)
+        m = _LEAD_IN_BEFORE_QUOTE.fullmatch(st.text, offset, q.start)
+        if m is None:
+            continue
+        pre = m.group("pre").strip()
+        a = m.start("pre") + (len(m.group("pre")) - len(m.group("pre").lstrip()))
+        b = a + len(pre)
+        if len(pre.split()) < 2 or len(q.text.split()) < 3 or ":" in pre or "''" in pre or pre.split()[0].lower() == "asked" \
+                or speech_word_near(st.text, a, b) or any(o.start < b and a < o.end for o in quotes):
             continue
         added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
     return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes

@@ -867,6 +867,24 @@ def test_a_quote_that_opens_its_own_sentence_or_names_a_thing_takes_no_words_bef
     assert "direct" in [q.kind for q in quotes] and "mixed" not in [q.kind for q in quotes]
 
 
+def test_the_writers_words_a_quote_goes_on_from_before_its_closing_attribution_join_its_group():
+    text = ('The county closed the bridge on Friday. The toll plan, drafted by the budget office last spring, '
+            '"will cost every driver more than it saves," said Ann Roe, a councilwoman.')
+    mixed, direct = saidwhen.extract(text, "2024-03-14").quotes
+    assert (mixed.kind, mixed.text) == ("mixed", "The toll plan, drafted by the budget office last spring")
+    assert direct.kind == "direct" and direct.text.startswith("will cost every driver")
+    assert mixed.group == direct.group and mixed.speaker == direct.speaker == "Ann Roe"
+
+
+@pytest.mark.parametrize("text", [
+    # the attribution is the lead-in itself: what she called him, not what he was
+    'Ann Roe attacked the mayor, calling him, among other things, "a man who never reads the budget," on Friday.',
+])
+def test_a_lead_in_with_a_speech_word_does_not_join_the_quote(text):
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    assert "mixed" not in [q.kind for q in quotes]
+
+
 @pytest.mark.parametrize("verb", ["promising", "vowing", "pledging"])
 def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
     # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
