@@ -629,7 +629,7 @@ def _finish(doc, st: _State) -> Article:
     if reported:
         quotes = _with_reported(st, quotes, reported, used)
     if "mixed" in st.kinds:
-        quotes = _with_lead_in(st, _with_subject_before_aside(st, quotes))
+        quotes = _with_tail(st, _with_lead_in(st, _with_subject_before_aside(st, quotes)))
     quotes = _with_transcript(st, quotes, attributor, used)
     quotes, extra_people = _with_inner(st, quotes, attributor, used)
     quotes, scare = _without_scare_quotes(quotes)
@@ -806,6 +806,37 @@ def _with_lead_in(st: _State, quotes: list[Quote]) -> list[Quote]:
                 or speech_word_near(st.text, a, b) or any(o.start < b and a < o.end for o in quotes):
             continue
         added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
+    return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
+
+
+#: What a closing attribution leaves between the writer's words after a quote and the speaker's
+#: name: the comma, and a cue put first ("…, said Ann Roe") or nothing ("…, Ann Roe said").
+_TAIL_BEFORE_ATTRIBUTION = re.compile(r"(?P<tail>\s+[a-z][^\"\u201c\u201d\u2018\u2019\n.;:!?]*?),\s+(?:[a-z]+\s+){0,2}")
+_CLOSING_MARKS = "\"\u201d\u2019'"
+
+
+def _with_tail(st: _State, quotes: list[Quote]) -> list[Quote]:
+    """A direct quote whose sentence the writer goes on with before its attribution ("\"We are
+    horrified\" by the attack on the mosque, Ann Roe said."), with those words added to its group as
+    a ``mixed`` piece: they finish what the speaker is reported to have said, and the quote alone
+    ("We are horrified") does not say at what. The quote must close on its last word, with no
+    comma or full stop of its own, and its speaker be named right after the writer's words."""
+    added = []
+    for q in quotes:
+        if q.kind != "direct" or q.speaker_mention is None or q.speaker_mention.start < q.end \
+                or q.end >= len(st.text) or st.text[q.end] not in _CLOSING_MARKS or not q.text[-1:].isalnum():
+            continue
+        close = q.end
+        while close < len(st.text) and st.text[close] in _CLOSING_MARKS:
+            close += 1
+        m = _TAIL_BEFORE_ATTRIBUTION.fullmatch(st.text, close, q.speaker_mention.start)
+        if m is None:
+            continue
+        a = m.start("tail") + (len(m.group("tail")) - len(m.group("tail").lstrip()))
+        b = m.end("tail")
+        if len(st.text[a:b].split()) < 2 or speech_word_near(st.text, a, b) or any(o.start < b and a < o.end for o in quotes):
+            continue
+        added.append(replace(q, text=st.text[a:b], start=a, end=b, kind="mixed"))
     return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
 
 

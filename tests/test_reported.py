@@ -885,6 +885,26 @@ def test_a_lead_in_with_a_speech_word_does_not_join_the_quote(text):
     assert "mixed" not in [q.kind for q in quotes]
 
 
+def test_the_writers_words_that_go_on_after_a_quote_before_its_attribution_join_its_group():
+    text = ('The county closed the bridge on Friday. "We are frustrated and horrified" by the decision to shut it '
+            'on a holiday weekend, Ann Roe said.')
+    direct, mixed = saidwhen.extract(text, "2024-03-14").quotes
+    assert direct.kind == "direct" and direct.text == "We are frustrated and horrified"
+    assert (mixed.kind, mixed.text) == ("mixed", "by the decision to shut it on a holiday weekend")
+    assert mixed.group == direct.group and mixed.speaker == direct.speaker == "Ann Roe"
+
+
+@pytest.mark.parametrize("text", [
+    # the quote ends on its own comma: the attribution follows it directly
+    'The county closed the bridge on Friday. "We are frustrated and horrified," Ann Roe said on the radio.',
+    # the writer's words after the quote hold a cue of their own
+    'The county closed the bridge on Friday. "We are frustrated and horrified" was how she told reporters of it, Ann Roe said.',
+])
+def test_no_writers_words_join_a_quote_that_ends_on_its_comma_or_a_cue(text):
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    assert "mixed" not in [q.kind for q in quotes]
+
+
 @pytest.mark.parametrize("verb", ["promising", "vowing", "pledging"])
 def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
     # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
