@@ -20,7 +20,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
-from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
+from .quotes import SPEECH_WORDS, Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .reported import find_reported, reporting_word_near
 from .entities import Entity, _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
 from .nested import inner_quotes
@@ -406,7 +406,42 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True, drop: list[t
     origins.append(len(text))
     ends.append(len(text))
     printed = "".join(pieces)
-    return Skeleton(_for_parser(printed), starts, origins, quote_at, frozenset(stand_in_pieces), ends, printed)
+    parsed = _unquoted_after_cue(_for_parser(printed), spans, quote_at)
+    return Skeleton(parsed, starts, origins, quote_at, frozenset(stand_in_pieces), ends, printed)
+
+
+#: Quotation marks as the parser reads them, opening and closing.
+_OPENING_MARKS, _CLOSING_MARKS_OR_COMMA = "\"“‘'", "\"”’',"
+
+
+def _unquoted_after_cue(parsed: str, spans: list[Span], quote_at: dict[int, tuple[int, int]]) -> str:
+    """The skeleton with the marks of a quoted fragment right after a speech verb printed as
+    spaces: 'testified "thousands" of emails had not been handed over'. Marked, the fragment reads
+    to the parser as the verb's object and the clause it opens is lost ("thousands" alone is what
+    was said); unmarked, it is the subject of the clause the verb reports. Same length, so no
+    offset moves. Only a fragment the writer's words go on from, in lower case; one anywhere else
+    keeps its marks (a name, a verdict: "called the plan "a disgrace"")."""
+    chars = None
+    for i, sp in enumerate(spans):
+        if not sp.speech or sp.kind == "direct":
+            continue
+        a, b = quote_at[i]
+        before = parsed[max(0, a - 25) : a].rstrip(_OPENING_MARKS + " ").split()
+        after = parsed[b : b + 12].lstrip(_CLOSING_MARKS_OR_COMMA + " ").split()[:1]
+        if not before or before[-1].lower() not in SPEECH_WORDS or not after or not after[0][:1].islower() \
+                or after[0] in ("and", "or", "but", "nor"):
+            # a fragment that ends the sentence ('shouting "she wins, we lose!"') or a list of answers
+            # ('said "not likely" and 14 percent said …') is what was said, marks and all
+            continue
+        chars = chars or list(parsed)
+        k = a - 1
+        while k >= 0 and chars[k] in _OPENING_MARKS:
+            chars[k] = " "
+            k -= 1
+        while b < len(chars) and chars[b] in _CLOSING_MARKS_OR_COMMA:
+            chars[b] = " " if chars[b] != "," else ","
+            b += 1
+    return "".join(chars) if chars else parsed
 
 
 def _for_parser(printed: str) -> str:
@@ -711,6 +746,9 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
         att = r.attribution
         # A quoted fragment that closes the clause ends it with its closing mark ("… had "switched off.").
         r.pieces = [(a, max([b, *(_closing_end(st.text, q.end) for q in quotes if q.kind == "partial" and a <= q.start < b)]))
+                    for a, b in r.pieces]
+        # and one that opens it starts it with its opening mark ('"zero" voters would follow …')
+        r.pieces = [(min([a, *(sp.open_at for sp in st.spans if sp.speech and sp.kind != "direct" and sp.open_at < a <= sp.start)]), b)
                     for a, b in r.pieces]
         # A summary keeps its fragments apart: "called the plan "a disgrace"" prints her words, and
         # the fragment is the quotation of them.

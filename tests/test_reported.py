@@ -905,6 +905,27 @@ def test_no_writers_words_join_a_quote_that_ends_on_its_comma_or_a_cue(text):
     assert "mixed" not in [q.kind for q in quotes]
 
 
+def test_a_quoted_fragment_right_after_the_cue_opens_the_clause_it_reports():
+    # marked, "thousands" read as the object of "testified" and the clause after it was lost
+    text = "The hearing ran late on Monday. Ann Roe testified “thousands” of emails in fact had not been handed over."
+    mixed, partial = saidwhen.extract(text, "2024-03-14").quotes
+    assert (mixed.kind, mixed.text) == ("mixed", "“thousands” of emails in fact had not been handed over")
+    assert (partial.kind, partial.text) == ("partial", "thousands")
+    assert mixed.group == partial.group and mixed.speaker == partial.speaker == "Ann Roe"
+
+
+def test_answers_quoted_one_after_another_stay_apart():
+    text = 'Asked about the bridge, 21 percent said “not too likely” and 14 percent said “not at all likely.”'
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    assert "mixed" not in [q.kind for q in quotes] and len({q.group for q in quotes}) == 2
+
+
+def test_a_clause_a_quoted_fragment_opens_starts_at_its_opening_mark():
+    text = 'The council met on Monday. Ann Roe said "the next mayor" should set the budget for the bridge.'
+    (mixed,) = [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "mixed"]
+    assert mixed.text == '"the next mayor" should set the budget for the bridge'
+
+
 @pytest.mark.parametrize("verb", ["promising", "vowing", "pledging"])
 def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
     # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
