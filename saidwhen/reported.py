@@ -562,6 +562,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if (lost := _subject_hung_on_verb(verb, c)) is not None:
             out |= {t.i for t in lost.subtree}
         for extra in clauses[1:] + _continuations(verb, c):
+            if extra in clauses[1:] and _another_report(extra):
+                out -= _joining_words(extra)
+                continue
             out |= {t.i for t in extra.subtree}
         return out - _attributions(c, verb)
     if verb.dep_ == "advcl" and w in REPORTING and any(m.dep_ == "mark" and m.lower_ == "as" and m.i < verb.i for m in verb.children):
@@ -1282,6 +1285,22 @@ def _without_acts(doc: Doc, content: set[int]) -> tuple[set[int], list[int]]:
 #: Auxiliaries of a reported clause that carries on after "and" without its subject: "said it
 #: was delighted and would continue …" (the speaker's own next act would be in the simple past).
 BACKSHIFT = frozenset("would could might should had was were must".split())
+
+
+def _another_report(clause: Token) -> bool:
+    """Whether a second clause the parser hung on the cue is a report of its own, with its own
+    finite speech verb: "Most said they were worried, and more than 4 in 10 said the mayor …"
+    (what the second group said is found from its own verb, and is not the first group's)."""
+    return clause.lower_ in REPORTING and clause.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _joining_words(clause: Token) -> set[int]:
+    """The commas and the conjunction just before a clause (", and"), which join it to the one before."""
+    doc, out, k = clause.doc, set(), clause.left_edge.i - 1
+    while k >= 0 and (doc[k].is_punct or doc[k].dep_ == "cc"):
+        out.add(k)
+        k -= 1
+    return out
 
 
 def _continuations(verb: Token, clause: Token) -> list[Token]:

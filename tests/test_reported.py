@@ -927,6 +927,14 @@ def test_a_clause_a_quoted_fragment_opens_starts_at_its_opening_mark():
     assert mixed.text == '"the next mayor" should set the budget for the bridge'
 
 
+def test_a_second_speaker_s_report_joined_to_the_content_is_not_part_of_it():
+    text = ('The poll was taken in May. Most voters said they were very worried about the state of the harbour, '
+            'and more than 4 in 10 said the mayor would be best at handling it.')
+    first, second = [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "indirect"]
+    assert first.text == "they were very worried about the state of the harbour"
+    assert second.text == "the mayor would be best at handling it" and first.group != second.group
+
+
 @pytest.mark.parametrize("verb", ["promising", "vowing", "pledging"])
 def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
     # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
