@@ -935,6 +935,16 @@ def test_a_second_speaker_s_report_joined_to_the_content_is_not_part_of_it():
     assert second.text == "the mayor would be best at handling it" and first.group != second.group
 
 
+@pytest.mark.parametrize("sentence, clause", [
+    ("Ann Roe beamed as she noted how happy she was to be back in Dunmore.", "how happy she was to be back in Dunmore"),
+    ("Over lunch, Ann Roe recalled what it was like to be a student when the mill closed.",
+     "what it was like to be a student when the mill closed"),
+])
+def test_what_someone_noted_or_recalled_how_or_what_is_what_they_told(sentence, clause):
+    q = only("The council met on Monday. " + sentence)
+    assert (q.kind, q.text, q.speaker) == ("indirect", clause, "Ann Roe")
+
+
 @pytest.mark.parametrize("verb", ["promising", "vowing", "pledging"])
 def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
     # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
