@@ -1039,9 +1039,10 @@ def _announced(verb: Token) -> set[int] | None:
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids):
         return None  # "Trump's reported net worth", "the pledged delegates": a participle as an adjective
     obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None:  # "reported raising $9 million": a gerund, what was made public a deed
+    if obj is None:  # "reported raising $9 million", "recalled sitting in on focus groups": a gerund, a deed
         gerund = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1), None)
-        return {t.i for t in gerund.subtree} if gerund is not None and any(c.dep_ == "dobj" for c in gerund.children) else None
+        return {t.i for t in gerund.subtree} if gerund is not None and any(
+            c.dep_ == "dobj" or c.dep_ == "prep" and c.i > gerund.i for c in gerund.children) else None
     if not obj.tag_.startswith("NN") or any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return None
     if verb.lower_ in DENYING and (obj.lower_ in REFUSED or any(c.dep_ == "dative" or c.dep_ == "dobj" and c.i != obj.i for c in kids)):

@@ -945,6 +945,11 @@ def test_what_someone_noted_or_recalled_how_or_what_is_what_they_told(sentence, 
     assert (q.kind, q.text, q.speaker) == ("indirect", clause, "Ann Roe")
 
 
+def test_a_gerund_with_a_prepositional_complement_is_what_was_recalled():
+    (q,) = summaries("The council met on Monday. Ann Roe recalled sitting in on budget meetings for the harbour board.")
+    assert (q.text, q.speaker) == ("sitting in on budget meetings for the harbour board", "Ann Roe")
+
+
 @pytest.mark.parametrize("verb", ["promising", "vowing", "pledging"])
 def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
     # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
