@@ -439,7 +439,8 @@ def _unquoted_after_cue(parsed: str, spans: list[Span], quote_at: dict[int, tupl
             chars[k] = " "
             k -= 1
         while b < len(chars) and chars[b] in _CLOSING_MARKS_OR_COMMA:
-            chars[b] = " " if chars[b] != "," else ","
+            if chars[b] != ",":  # the comma after the marks stays: it ends the clause
+                chars[b] = " "
             b += 1
     return "".join(chars) if chars else parsed
 
