@@ -785,7 +785,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
 #: The writer's words that open a sentence, then the attribution set off by commas just before a
 #: quote's opening mark: "The county's spending on parks, Ms. Ortiz said, "is …".
 _ASIDE_BEFORE_QUOTE = re.compile(r"(?P<pre>[^\"\u201c\u201d\n]+?),\s+(?P<att>[^,\"\u201c\u201d\n]{2,80}?),\s*[\"\u201c\u2018']{1,2}$")
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"\u201d\u2019']*\s+(?=[A-Z\"\u201c])")  # not after "Ms."
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9]{2})(?<!\bMrs)[.!?][\"\u201d\u2019']*\s+(?=[A-Z\"\u201c])")  # not after "Ms." or "Mrs."
 
 
 def _with_subject_before_aside(st: _State, quotes: list[Quote]) -> list[Quote]:

@@ -876,6 +876,13 @@ def test_the_writers_words_a_quote_goes_on_from_before_its_closing_attribution_j
     assert mixed.group == direct.group and mixed.speaker == direct.speaker == "Ann Roe"
 
 
+def test_a_lead_in_opening_on_mrs_keeps_the_title():
+    text = ('The county closed the bridge on Friday. Mrs. Varga, with her years on the harbour board, '
+            '"is seen as the one who can fix it," said Ann Roe, a councilwoman.')
+    (mixed,) = [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "mixed"]
+    assert mixed.text == "Mrs. Varga, with her years on the harbour board"
+
+
 @pytest.mark.parametrize("text", [
     # the attribution is the lead-in itself: what she called him, not what he was
     'Ann Roe attacked the mayor, calling him, among other things, "a man who never reads the budget," on Friday.',
