@@ -20,7 +20,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
-from .quotes import Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
+from .quotes import SPEECH_WORDS, Span, judge, paragraphs, scan, sentence_bounds, speech_word_near
 from .reported import find_reported, reporting_word_near
 from .entities import Entity, _clean_name, _name_parts, first_name_gender, name_in_full, title_case_headline_end
 from .nested import inner_quotes
@@ -406,7 +406,43 @@ def build_skeleton(text: str, spans: list[Span], mask: bool = True, drop: list[t
     origins.append(len(text))
     ends.append(len(text))
     printed = "".join(pieces)
-    return Skeleton(_for_parser(printed), starts, origins, quote_at, frozenset(stand_in_pieces), ends, printed)
+    parsed = _unquoted_after_cue(_for_parser(printed), spans, quote_at)
+    return Skeleton(parsed, starts, origins, quote_at, frozenset(stand_in_pieces), ends, printed)
+
+
+#: Quotation marks as the parser reads them, opening and closing.
+_OPENING_MARKS, _CLOSING_MARKS_OR_COMMA = "\"“‘'", "\"”’',"
+
+
+def _unquoted_after_cue(parsed: str, spans: list[Span], quote_at: dict[int, tuple[int, int]]) -> str:
+    """The skeleton with the marks of a quoted fragment right after a speech verb printed as
+    spaces: 'testified "thousands" of emails had not been handed over'. Marked, the fragment reads
+    to the parser as the verb's object and the clause it opens is lost ("thousands" alone is what
+    was said); unmarked, it is the subject of the clause the verb reports. Same length, so no
+    offset moves. Only a fragment the writer's words go on from, in lower case; one anywhere else
+    keeps its marks (a name, a verdict: "called the plan "a disgrace"")."""
+    chars = None
+    for i, sp in enumerate(spans):
+        if not sp.speech or sp.kind == "direct":
+            continue
+        a, b = quote_at[i]
+        before = parsed[max(0, a - 25) : a].rstrip(_OPENING_MARKS + " ").split()
+        after = parsed[b : b + 12].lstrip(_CLOSING_MARKS_OR_COMMA + " ").split()[:1]
+        if not before or before[-1].lower() not in SPEECH_WORDS or not after or not after[0][:1].islower() \
+                or after[0] in ("and", "or", "but", "nor"):
+            # a fragment that ends the sentence ('shouting "she wins, we lose!"') or a list of answers
+            # ('said "not likely" and 14 percent said …') is what was said, marks and all
+            continue
+        chars = chars or list(parsed)
+        k = a - 1
+        while k >= 0 and chars[k] in _OPENING_MARKS:
+            chars[k] = " "
+            k -= 1
+        while b < len(chars) and chars[b] in _CLOSING_MARKS_OR_COMMA:
+            if chars[b] != ",":  # the comma after the marks stays: it ends the clause
+                chars[b] = " "
+            b += 1
+    return "".join(chars) if chars else parsed
 
 
 def _for_parser(printed: str) -> str:
@@ -629,7 +665,7 @@ def _finish(doc, st: _State) -> Article:
     if reported:
         quotes = _with_reported(st, quotes, reported, used)
     if "mixed" in st.kinds:
-        quotes = _with_subject_before_aside(st, quotes)
+        quotes = _with_tail(st, _with_lead_in(st, _with_subject_before_aside(st, quotes)))
     quotes = _with_transcript(st, quotes, attributor, used)
     quotes, extra_people = _with_inner(st, quotes, attributor, used)
     quotes, scare = _without_scare_quotes(quotes)
@@ -712,6 +748,9 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
         # A quoted fragment that closes the clause ends it with its closing mark ("… had "switched off.").
         r.pieces = [(a, max([b, *(_closing_end(st.text, q.end) for q in quotes if q.kind == "partial" and a <= q.start < b)]))
                     for a, b in r.pieces]
+        # and one that opens it starts it with its opening mark ('"zero" voters would follow …')
+        r.pieces = [(min([a, *(sp.open_at for sp in st.spans if sp.speech and sp.kind != "direct" and sp.open_at < a <= sp.start)]), b)
+                    for a, b in r.pieces]
         # A summary keeps its fragments apart: "called the plan "a disgrace"" prints her words, and
         # the fragment is the quotation of them.
         inside = [q for q in quotes if q.kind == "partial" and r.kind not in ("summary", "question") and any(a <= q.start and q.end <= b for a, b in r.pieces)]
@@ -746,7 +785,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
 #: The writer's words that open a sentence, then the attribution set off by commas just before a
 #: quote's opening mark: "The county's spending on parks, Ms. Ortiz said, "is …".
 _ASIDE_BEFORE_QUOTE = re.compile(r"(?P<pre>[^\"\u201c\u201d\n]+?),\s+(?P<att>[^,\"\u201c\u201d\n]{2,80}?),\s*[\"\u201c\u2018']{1,2}$")
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"\u201d\u2019']*\s+(?=[A-Z\"\u201c])")  # not after "Ms."
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9]{2})(?<!\bMrs)[.!?][\"\u201d\u2019']*\s+(?=[A-Z\"\u201c])")  # not after "Ms." or "Mrs."
 
 
 def _with_subject_before_aside(st: _State, quotes: list[Quote]) -> list[Quote]:
@@ -773,6 +812,70 @@ def _with_subject_before_aside(st: _State, quotes: list[Quote]) -> list[Quote]:
                 or any(o.start < b and a < o.end for o in quotes):
             continue
         added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
+    return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
+
+
+#: The writer's words that open a sentence and lead into a quote after a comma: "The program, known
+#: as the fuel standard, "can continue to be a powerful tool," she said."
+_LEAD_IN_BEFORE_QUOTE = re.compile(r"(?P<pre>[^\"\u201c\u201d\n]+?),\s*[\"\u201c\u2018']{1,2}$")
+
+
+def _with_lead_in(st: _State, quotes: list[Quote]) -> list[Quote]:
+    """A direct quote that goes on from the writer's words before it, with its attribution after
+    it ("The program, known as the fuel standard, "can continue to be a powerful tool," she
+    said."), with those words added to its group as a ``mixed`` piece: they are the subject or the
+    setting of what the speaker said, and the quote alone does not say what it is about. The quote
+    must open in lower case, its speaker be named after it, and the lead-in hold no speech word (in
+    "Trump called him, among other things, "a failure"" the attribution is the lead-in itself)."""
+    added = []
+    for q in quotes:
+        if q.kind != "direct" or q.speaker_mention is None or q.speaker_mention.start < q.end or not q.text[:1].islower():
+            continue
+        para_start = st.paras[q.paragraph][0]
+        before = st.text[para_start : q.start]
+        breaks = list(_SENTENCE_BREAK.finditer(before))
+        offset = para_start + (breaks[-1].end() if breaks else 0)
+        m = _LEAD_IN_BEFORE_QUOTE.fullmatch(st.text, offset, q.start)
+        if m is None:
+            continue
+        pre = m.group("pre").strip()
+        a = m.start("pre") + (len(m.group("pre")) - len(m.group("pre").lstrip()))
+        b = a + len(pre)
+        if len(pre.split()) < 2 or len(q.text.split()) < 3 or ":" in pre or "''" in pre or pre.split()[0].lower() == "asked" \
+                or speech_word_near(st.text, a, b) or any(o.start < b and a < o.end for o in quotes):
+            continue
+        added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
+    return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
+
+
+#: What a closing attribution leaves between the writer's words after a quote and the speaker's
+#: name: the comma, and a cue put first ("…, said Ann Roe") or nothing ("…, Ann Roe said").
+_TAIL_BEFORE_ATTRIBUTION = re.compile(r"(?P<tail>\s+[a-z][^\"\u201c\u201d\u2018\u2019\n.;:!?]*?),\s+(?:[a-z]+\s+){0,2}")
+_CLOSING_MARKS = "\"\u201d\u2019'"
+
+
+def _with_tail(st: _State, quotes: list[Quote]) -> list[Quote]:
+    """A direct quote whose sentence the writer goes on with before its attribution ("\"We are
+    horrified\" by the attack on the mosque, Ann Roe said."), with those words added to its group as
+    a ``mixed`` piece: they finish what the speaker is reported to have said, and the quote alone
+    ("We are horrified") does not say at what. The quote must close on its last word, with no
+    comma or full stop of its own, and its speaker be named right after the writer's words."""
+    added = []
+    for q in quotes:
+        if q.kind != "direct" or q.speaker_mention is None or q.speaker_mention.start < q.end \
+                or q.end >= len(st.text) or st.text[q.end] not in _CLOSING_MARKS or not q.text[-1:].isalnum():
+            continue
+        close = q.end
+        while close < len(st.text) and st.text[close] in _CLOSING_MARKS:
+            close += 1
+        m = _TAIL_BEFORE_ATTRIBUTION.fullmatch(st.text, close, q.speaker_mention.start)
+        if m is None:
+            continue
+        a = m.start("tail") + (len(m.group("tail")) - len(m.group("tail").lstrip()))
+        b = m.end("tail")
+        if len(st.text[a:b].split()) < 2 or speech_word_near(st.text, a, b) or any(o.start < b and a < o.end for o in quotes):
+            continue
+        added.append(replace(q, text=st.text[a:b], start=a, end=b, kind="mixed"))
     return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
 
 

@@ -867,6 +867,96 @@ def test_a_quote_that_opens_its_own_sentence_or_names_a_thing_takes_no_words_bef
     assert "direct" in [q.kind for q in quotes] and "mixed" not in [q.kind for q in quotes]
 
 
+def test_the_writers_words_a_quote_goes_on_from_before_its_closing_attribution_join_its_group():
+    text = ('The county closed the bridge on Friday. The toll plan, drafted by the budget office last spring, '
+            '"will cost every driver more than it saves," said Ann Roe, a councilwoman.')
+    mixed, direct = saidwhen.extract(text, "2024-03-14").quotes
+    assert (mixed.kind, mixed.text) == ("mixed", "The toll plan, drafted by the budget office last spring")
+    assert direct.kind == "direct" and direct.text.startswith("will cost every driver")
+    assert mixed.group == direct.group and mixed.speaker == direct.speaker == "Ann Roe"
+
+
+def test_a_lead_in_opening_on_mrs_keeps_the_title():
+    text = ('The county closed the bridge on Friday. Mrs. Varga, with her years on the harbour board, '
+            '"is seen as the one who can fix it," said Ann Roe, a councilwoman.')
+    (mixed,) = [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "mixed"]
+    assert mixed.text == "Mrs. Varga, with her years on the harbour board"
+
+
+@pytest.mark.parametrize("text", [
+    # the attribution is the lead-in itself: what she called him, not what he was
+    'Ann Roe attacked the mayor, calling him, among other things, "a man who never reads the budget," on Friday.',
+])
+def test_a_lead_in_with_a_speech_word_does_not_join_the_quote(text):
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    assert "mixed" not in [q.kind for q in quotes]
+
+
+def test_the_writers_words_that_go_on_after_a_quote_before_its_attribution_join_its_group():
+    text = ('The county closed the bridge on Friday. "We are frustrated and horrified" by the decision to shut it '
+            'on a holiday weekend, Ann Roe said.')
+    direct, mixed = saidwhen.extract(text, "2024-03-14").quotes
+    assert direct.kind == "direct" and direct.text == "We are frustrated and horrified"
+    assert (mixed.kind, mixed.text) == ("mixed", "by the decision to shut it on a holiday weekend")
+    assert mixed.group == direct.group and mixed.speaker == direct.speaker == "Ann Roe"
+
+
+@pytest.mark.parametrize("text", [
+    # the quote ends on its own comma: the attribution follows it directly
+    'The county closed the bridge on Friday. "We are frustrated and horrified," Ann Roe said on the radio.',
+    # the writer's words after the quote hold a cue of their own
+    'The county closed the bridge on Friday. "We are frustrated and horrified" was how she told reporters of it, Ann Roe said.',
+])
+def test_no_writers_words_join_a_quote_that_ends_on_its_comma_or_a_cue(text):
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    assert "mixed" not in [q.kind for q in quotes]
+
+
+def test_a_quoted_fragment_right_after_the_cue_opens_the_clause_it_reports():
+    # marked, "thousands" read as the object of "testified" and the clause after it was lost
+    text = "The hearing ran late on Monday. Ann Roe testified “thousands” of emails in fact had not been handed over."
+    mixed, partial = saidwhen.extract(text, "2024-03-14").quotes
+    assert (mixed.kind, mixed.text) == ("mixed", "“thousands” of emails in fact had not been handed over")
+    assert (partial.kind, partial.text) == ("partial", "thousands")
+    assert mixed.group == partial.group and mixed.speaker == partial.speaker == "Ann Roe"
+
+
+def test_answers_quoted_one_after_another_stay_apart():
+    text = 'The council met. Of the voters polled, 21 percent said “not too likely” and 14 percent said “not at all likely.”'
+    quotes = saidwhen.extract(text, "2024-03-14").quotes
+    assert [(q.kind, q.text) for q in quotes] == [("partial", "not too likely"), ("partial", "not at all likely.")]
+    assert quotes[0].group != quotes[1].group
+
+
+def test_a_clause_a_quoted_fragment_opens_starts_at_its_opening_mark():
+    text = 'The council met on Monday. Ann Roe said "the next mayor" should set the budget for the bridge.'
+    (mixed,) = [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "mixed"]
+    assert mixed.text == '"the next mayor" should set the budget for the bridge'
+
+
+def test_a_second_speaker_s_report_joined_to_the_content_is_not_part_of_it():
+    text = ('The poll was taken in May. Most voters said they were very worried about the state of the harbour, '
+            'and more than 4 in 10 said the mayor would be best at handling it.')
+    first, second = [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "indirect"]
+    assert first.text == "they were very worried about the state of the harbour"
+    assert second.text == "the mayor would be best at handling it" and first.group != second.group
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Ann Roe beamed as she noted how happy she was to be back in Dunmore.", "how happy she was to be back in Dunmore"),
+    ("Over lunch, Ann Roe recalled what it was like to be a student when the mill closed.",
+     "what it was like to be a student when the mill closed"),
+])
+def test_what_someone_noted_or_recalled_how_or_what_is_what_they_told(sentence, clause):
+    q = only("The council met on Monday. " + sentence)
+    assert (q.kind, q.text, q.speaker) == ("indirect", clause, "Ann Roe")
+
+
+def test_a_gerund_with_a_prepositional_complement_is_what_was_recalled():
+    (q,) = summaries("The council met on Monday. Ann Roe recalled sitting in on budget meetings for the harbour board.")
+    assert (q.text, q.speaker) == ("sitting in on budget meetings for the harbour board", "Ann Roe")
+
+
 @pytest.mark.parametrize("verb", ["promising", "vowing", "pledging"])
 def test_a_promise_hung_on_what_the_speaker_did_is_reported_speech(verb):
     # "… has backed the plan, promising to …": the participle shares the subject of the clause it hangs on
