@@ -26,7 +26,7 @@ from .lexicon import (
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
     CALENDAR, COMPANIES, COUPLES, CROWDS, FINDINGS, MAKING, GOVERNMENT_WORDS, HEADLINE_VERBS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
-    before_colon, coarse_pos, dateline_end, opens_sentence,
+    before_colon, coarse_pos, dateline_end, enclosing_brackets, opens_sentence,
 )
 from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED, tokens_among
 
@@ -334,8 +334,8 @@ class Entities:
         if e.label_ != "ORG" or not e.text.lower().endswith("court of appeals"):
             return e
         m = _CIRCUIT.match(self.text, e.end_char)
-        end = self.doc.char_span(e.start_char, m.end(), label="ORG", alignment_mode="expand") if m else None
-        return end if end is not None else e
+        longer = self.doc.char_span(e.start_char, m.end(), label="ORG", alignment_mode="expand") if m else None
+        return longer if longer is not None else e
 
     def _trimmed(self, e: SpacySpan) -> SpacySpan | None:
         """A person's name without what NER or a run of capitals took in with it: a headline's
@@ -1323,16 +1323,13 @@ class Entities:
                            for w in c.children if w.lower_ == "with" for g in w.children)
                    for c in verb.children)
 
-    def _out_of_brackets(self, name: Token, other: Token) -> bool:
+    @staticmethod
+    def _out_of_brackets(name: Token, other: Token) -> bool:
         """Whether ``other`` lies past the bracket that closes an aside holding ``name`` ("(…," wrote
         Roe, a technician), and the union's endorsement will …"): the parser's "and" across it joins
         no two speakers."""
-        depth = 0
-        for t in self.doc[name.i + 1 : other.i]:
-            depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
-            if depth < 0:
-                return True
-        return False
+        brackets = enclosing_brackets(name)
+        return brackets is not None and brackets[1] < other.i
 
     def _named_by_apposition(self, tok: Token) -> bool:
         """Whether a capitalised word opening its sentence is a name because a description follows

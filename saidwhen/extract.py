@@ -788,6 +788,28 @@ _ASIDE_BEFORE_QUOTE = re.compile(r"(?P<pre>[^\"\u201c\u201d\n]+?),\s+(?P<att>[^,
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9]{2})(?<!\bMrs)[.!?][\"\u201d\u2019']*\s+(?=[A-Z\"\u201c])")  # not after "Ms." or "Mrs."
 
 
+def _sentence_start(st: _State, q: Quote) -> int:
+    """Where the sentence that ``q`` opens in, or goes on from the writer's words in, begins."""
+    para_start = st.paras[q.paragraph][0]
+    breaks = list(_SENTENCE_BREAK.finditer(st.text[para_start : q.start]))
+    return para_start + (breaks[-1].end() if breaks else 0)
+
+
+def _writers_words(m: re.Match) -> tuple[str, int, int]:
+    """The writer's words a lead-in pattern matched as "pre", stripped, with their offsets."""
+    pre = m.group("pre").strip()
+    a = m.start("pre") + (len(m.group("pre")) - len(m.group("pre").lstrip()))
+    return pre, a, a + len(pre)
+
+
+def _leads_into(pre: str, q: Quote) -> bool:
+    """Whether the writer's words ``pre`` can be the beginning a quote finishes: two words or
+    more, before a clause's worth of quoted words, no colon, no quote of their own, not a question
+    put ("Asked about …")."""
+    return len(pre.split()) >= 2 and len(q.text.split()) >= 3 and ":" not in pre and "''" not in pre \
+        and pre.split()[0].lower() != "asked"
+
+
 def _with_subject_before_aside(st: _State, quotes: list[Quote]) -> list[Quote]:
     """A direct quote that finishes the sentence the writer began before its attribution ("The
     county's spending on parks, Ms. Ortiz said, "is a fine example of planning ahead."") with that
@@ -798,18 +820,11 @@ def _with_subject_before_aside(st: _State, quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         if q.kind != "direct" or q.speaker_mention is None or not q.text[:1].islower():
             continue
-        para_start = st.paras[q.paragraph][0]
-        before = st.text[para_start : q.start]
-        breaks = list(_SENTENCE_BREAK.finditer(before))
-        offset = para_start + (breaks[-1].end() if breaks else 0)
-        m = _ASIDE_BEFORE_QUOTE.fullmatch(st.text, offset, q.start)
+        m = _ASIDE_BEFORE_QUOTE.fullmatch(st.text, _sentence_start(st, q), q.start)
         if m is None or not m.start("att") <= q.speaker_mention.start < m.end("att"):
             continue
-        pre = m.group("pre").strip()
-        a = m.start("pre") + (len(m.group("pre")) - len(m.group("pre").lstrip()))
-        b = a + len(pre)
-        if len(pre.split()) < 2 or len(q.text.split()) < 3 or "''" in pre or ":" in pre or pre.split()[0].lower() == "asked" \
-                or any(o.start < b and a < o.end for o in quotes):
+        pre, a, b = _writers_words(m)
+        if not _leads_into(pre, q) or any(o.start < b and a < o.end for o in quotes):
             continue
         added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
     return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
@@ -831,18 +846,11 @@ def _with_lead_in(st: _State, quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         if q.kind != "direct" or q.speaker_mention is None or q.speaker_mention.start < q.end or not q.text[:1].islower():
             continue
-        para_start = st.paras[q.paragraph][0]
-        before = st.text[para_start : q.start]
-        breaks = list(_SENTENCE_BREAK.finditer(before))
-        offset = para_start + (breaks[-1].end() if breaks else 0)
-        m = _LEAD_IN_BEFORE_QUOTE.fullmatch(st.text, offset, q.start)
+        m = _LEAD_IN_BEFORE_QUOTE.fullmatch(st.text, _sentence_start(st, q), q.start)
         if m is None:
             continue
-        pre = m.group("pre").strip()
-        a = m.start("pre") + (len(m.group("pre")) - len(m.group("pre").lstrip()))
-        b = a + len(pre)
-        if len(pre.split()) < 2 or len(q.text.split()) < 3 or ":" in pre or "''" in pre or pre.split()[0].lower() == "asked" \
-                or speech_word_near(st.text, a, b) or any(o.start < b and a < o.end for o in quotes):
+        pre, a, b = _writers_words(m)
+        if not _leads_into(pre, q) or speech_word_near(st.text, a, b) or any(o.start < b and a < o.end for o in quotes):
             continue
         added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
     return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes

@@ -407,6 +407,27 @@ def coarse_pos(tok: Token) -> str:
 LOOKBACK = 400
 
 
+def enclosing_brackets(tok: Token) -> tuple[int, int] | None:
+    """The token indices of the innermost round or square brackets of its sentence that ``tok``
+    stands in, the opening one and the one that closes it; None outside brackets. An aside in
+    brackets is a world of its own: its cue attributes what it quotes, its "and" joins nobody
+    outside it."""
+    sent, depth = tok.sent, 0
+    for t in reversed(sent[: tok.i - sent.start]):
+        depth += (t.text in (")", "]")) - (t.text in ("(", "["))
+        if depth < 0:
+            opened = t.i
+            break
+    else:
+        return None
+    depth = 0
+    for t in sent[tok.i - sent.start + 1 :]:
+        depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
+        if depth < 0:
+            return opened, t.i
+    return None
+
+
 def tokens_among(doc: Doc, words: Iterable[str]) -> list[Token]:
     """The tokens of ``doc`` whose lower-case form is one of ``words``, in order: a scan of the
     doc's arrays, so that a stage looking for a few words does not build a Token for every word."""

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .choice import choose
-from .lexicon import ASIDES, SPEECH_LEMMAS, aside_before_head, before_colon, coarse_pos, dateline_end, first_verb_subject, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
+from .lexicon import ASIDES, SPEECH_LEMMAS, aside_before_head, before_colon, coarse_pos, dateline_end, enclosing_brackets, first_verb_subject, inverted_aside, participle_subject, subject_aside, tokens_among, writers_hedge
 from .speakers import Attribution, Attributor
 
 #: Reporting verbs whose clause is what someone said, by word form (the lemmatizer does not run).
@@ -600,14 +600,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
 def _bracketed_apart(verb: Token, head: Token) -> bool:
     """Whether ``verb`` stands in brackets that ``head`` lies outside of: a cue in a parenthesis
     attributes what the parenthesis quotes, never the sentence the parenthesis interrupts."""
-    sent, depth = verb.sent, 0
-    for t in reversed(sent[: verb.i - sent.start]):
-        depth += (t.text in (")", "]")) - (t.text in ("(", "["))
-        if depth < 0:
-            opened = t.i
-            break
-    else:
-        return False
+    brackets = enclosing_brackets(verb)
+    return brackets is not None and not brackets[0] < head.i < brackets[1]
     depth = 0
     for t in sent[verb.i - sent.start + 1 :]:
         depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
