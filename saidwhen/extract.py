@@ -816,18 +816,16 @@ def _with_subject_before_aside(st: _State, quotes: list[Quote]) -> list[Quote]:
     beginning added to its group as a ``mixed`` piece: the quote alone ("is a fine example …") does
     not say what it is about. The quote must open in lower case, going on from the writer's words,
     and be a clause's worth of words, not a name for something ("…, he said, "the operator."")."""
-    added = []
-    for q in quotes:
+    def find(q: Quote) -> tuple[int, int] | None:
         if q.kind != "direct" or q.speaker_mention is None or not q.text[:1].islower():
-            continue
+            return None
         m = _ASIDE_BEFORE_QUOTE.fullmatch(st.text, _sentence_start(st, q), q.start)
         if m is None or not m.start("att") <= q.speaker_mention.start < m.end("att"):
-            continue
+            return None
         pre, a, b = _writers_words(m)
-        if not _leads_into(pre, q) or any(o.start < b and a < o.end for o in quotes):
-            continue
-        added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
-    return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
+        return (a, b) if _leads_into(pre, q) else None
+
+    return _with_writers_words(st, quotes, find)
 
 
 #: The writer's words that open a sentence and lead into a quote after a comma: "The program, known
@@ -842,18 +840,16 @@ def _with_lead_in(st: _State, quotes: list[Quote]) -> list[Quote]:
     setting of what the speaker said, and the quote alone does not say what it is about. The quote
     must open in lower case, its speaker be named after it, and the lead-in hold no speech word (in
     "Trump called him, among other things, "a failure"" the attribution is the lead-in itself)."""
-    added = []
-    for q in quotes:
+    def find(q: Quote) -> tuple[int, int] | None:
         if q.kind != "direct" or q.speaker_mention is None or q.speaker_mention.start < q.end or not q.text[:1].islower():
-            continue
+            return None
         m = _LEAD_IN_BEFORE_QUOTE.fullmatch(st.text, _sentence_start(st, q), q.start)
         if m is None:
-            continue
+            return None
         pre, a, b = _writers_words(m)
-        if not _leads_into(pre, q) or speech_word_near(st.text, a, b) or any(o.start < b and a < o.end for o in quotes):
-            continue
-        added.append(replace(q, text=pre, start=a, end=b, kind="mixed"))
-    return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes
+        return (a, b) if _leads_into(pre, q) and not speech_word_near(st.text, a, b) else None
+
+    return _with_writers_words(st, quotes, find)
 
 
 #: What a closing attribution leaves between the writer's words after a quote and the speaker's
@@ -868,20 +864,32 @@ def _with_tail(st: _State, quotes: list[Quote]) -> list[Quote]:
     a ``mixed`` piece: they finish what the speaker is reported to have said, and the quote alone
     ("We are horrified") does not say at what. The quote must close on its last word, with no
     comma or full stop of its own, and its speaker be named right after the writer's words."""
-    added = []
-    for q in quotes:
+    def find(q: Quote) -> tuple[int, int] | None:
         if q.kind != "direct" or q.speaker_mention is None or q.speaker_mention.start < q.end \
                 or q.end >= len(st.text) or st.text[q.end] not in _CLOSING_MARKS or not q.text[-1:].isalnum():
-            continue
+            return None
         close = q.end
         while close < len(st.text) and st.text[close] in _CLOSING_MARKS:
             close += 1
         m = _TAIL_BEFORE_ATTRIBUTION.fullmatch(st.text, close, q.speaker_mention.start)
         if m is None:
-            continue
+            return None
         a = m.start("tail") + (len(m.group("tail")) - len(m.group("tail").lstrip()))
         b = m.end("tail")
-        if len(st.text[a:b].split()) < 2 or speech_word_near(st.text, a, b) or any(o.start < b and a < o.end for o in quotes):
+        return (a, b) if len(st.text[a:b].split()) >= 2 and not speech_word_near(st.text, a, b) else None
+
+    return _with_writers_words(st, quotes, find)
+
+
+def _with_writers_words(st: _State, quotes: list[Quote], find) -> list[Quote]:
+    """``quotes`` with, for each quote, the writer's words ``find`` gives it (offsets, or None)
+    added to its group as a ``mixed`` piece, unless those words overlap a quotation already found."""
+    added = []
+    for q in quotes:
+        if (span := find(q)) is None:
+            continue
+        a, b = span
+        if any(o.start < b and a < o.end for o in quotes):
             continue
         added.append(replace(q, text=st.text[a:b], start=a, end=b, kind="mixed"))
     return sorted(quotes + added, key=lambda q: (q.start, q.end)) if added else quotes

@@ -261,7 +261,6 @@ HEADLINE_VERBS = frozenset("""addresses answers blasts heckles endorses slams ur
     responds rips hits vows pledges promises defends calls asks admits denies insists explains
     argues reacts pins sides puts hammers bashes knocks lashes grills scolds mocks torches praises backs
     accuses attacks criticizes challenges dismisses rejects touts unveils reveals announces""".split())
-#: Words for a crowd, whose chants and shouts are nobody's one voice ("the crowd chanted back").
 #: Verbs by which an event brings somebody to speak ("The win led Roe to declare …").
 LEADING_TO = frozenset("led leads lead prompted prompts prompt spurred spurs caused causes inspired inspires".split())
 #: Verbs by which somebody makes somebody else speak ("The senator forced Stumpf to admit …"): whoever the subject.
@@ -271,8 +270,7 @@ POLLED = frozenset("""voters americans respondents adults people republicans dem
     likely registered those""".split())
 #: A poll's own words (one poll: not "most polls"), as the phrase that names it ("in a Courier poll", "according to the survey").
 POLLS = frozenset("poll survey polling".split())
-
-
+#: Words for a crowd, whose chants and shouts are nobody's one voice ("the crowd chanted back").
 CROWDS = frozenset("crowd crowds audience audiences mob throng congregation".split())
 #: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").
 PRESS_NAMES = frozenset("""times journal post news herald tribune gazette globe telegraph chronicle examiner

@@ -602,12 +602,6 @@ def _bracketed_apart(verb: Token, head: Token) -> bool:
     attributes what the parenthesis quotes, never the sentence the parenthesis interrupts."""
     brackets = enclosing_brackets(verb)
     return brackets is not None and not brackets[0] < head.i < brackets[1]
-    depth = 0
-    for t in sent[verb.i - sent.start + 1 :]:
-        depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
-        if depth < 0:
-            return not opened < head.i < t.i
-    return False
 
 
 #: Forms of "be" that can carry an "according to" phrase as their whole predicate: "That's according to …".

@@ -251,14 +251,12 @@ def same_quotation(a: str, b: str, a_cut: bool = False, b_cut: bool = False) -> 
         return False
     if missing and sum(w[:3] not in lw.stems and w not in CONTRACTIONS for w in missing) > limit:  # not respellings either
         return False
-    short, long = list(short), list(long)
     if short_cut and _contains(long, short):
         return True
     (long, in_long), (short, in_short) = _spelled_words(ln), _spelled_words(sn)
     if not _may_align(long, short, in_long, in_short):
         return False
-    short, long = list(short), list(long)
-    sm = _aligned(tuple(long), tuple(short))
+    sm = _aligned(long, short)
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     kept = sum(m.size for m in blocks)
     if kept == len(short) and len(short) >= CUT_WORDS and len(blocks) <= 3:
@@ -527,7 +525,7 @@ def _moved(edits, long: list[str], short: list[str]) -> set[str]:
     return {w for n, words in enumerate(out) for w in words if any(w in b for m, b in enumerate(back) if m != n)}
 
 
-def _contains(long: list[str], short: list[str]) -> bool:
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     """Whether ``short`` is a run of ``long``'s words."""
     n = len(short)
     return any(long[i:i + n] == short for i in range(len(long) - n + 1) if long[i] == short[0])
