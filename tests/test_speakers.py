@@ -620,6 +620,37 @@ def test_an_ads_announcer_or_narrator_is_nobody_the_article_names(text):
     assert only(text).speaker is None
 
 
+@pytest.mark.parametrize("voice", ["a narrator in the Osgood ad", "the ad's narrator"])
+def test_the_narrator_of_a_candidates_ad_speaks_for_the_candidates_campaign(voice):
+    text = ("The Osgood campaign spent $2 million on television in March.\n\n"
+            f'One Nell Osgood ad shows a flooded street. "Who do you trust?" {voice} asks.')
+    assert only(text).speaker == "Osgood campaign"
+
+
+def test_the_clip_is_the_video_introduced_with_its_maker_a_few_sentences_before():
+    # "The ad" in between takes the video up again without a maker: the search goes on past it
+    text = ("A web video by the Coastal Freedom Committee attacks Ann Kell for her votes on ferries. Kell has served "
+            "two terms. She has backed the harbour plan since 2012.\n\nThe ad also names the rise in ferry fares.\n\n"
+            'The clip says Kell "has forgotten the islands."')
+    assert {q.speaker for q in saidwhen.extract(text).quotes} == {"Coastal Freedom Committee"}
+
+
+def test_a_polling_average_speaks_for_the_maker_named_before_the_kind_of_average():
+    text = "Holt is lagging behind Reyes by nine points, according to the PollTrackr polling average in Iowa."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "PollTrackr"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We are still waiting for news," said his cousin Oumarou Ali Bakary, who flew in on Sunday.', "Oumarou Ali Bakary"),
+    ("Two were aboard, foreign ministry spokesman Benali Cherif Abdelaziz told the agency.", "Benali Cherif Abdelaziz"),
+    ('"We are ready for the vote," said Billionaire Ada Quill.', "Ada Quill"),
+])
+def test_a_given_name_no_list_holds_stays_in_the_name_but_an_english_word_before_a_name_does_not(text, name):
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == name
+
+
 def test_a_name_with_a_quoted_nickname_before_a_party_and_seat_is_the_speaker():
     # the nickname keeps NER from the name, and the parser heads the phrase with "(D-Newport News)"
     text = ('"Tonight belongs to our next governor, Ann Ruiz!" Ruiz\'s cousin, state Del. Dana "Dee" Holloway '
