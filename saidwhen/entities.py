@@ -1149,6 +1149,10 @@ class Entities:
             if owned.kind == "ORG":  # "Roe's campaign …. The campaign said": the organisation, mentioned here
                 self._add_mention(owned, s, e, text, tok)
             return owned, mention, 0.8
+        if _WEB_ADDRESS.fullmatch(tok.text) and not self.in_quote(tok.idx):
+            # "according to ouest-france.fr", "the website GunBroker.com said": the site, by its address
+            ent = self.lookup(tok.text, "ORG", at=s) or self._new_entity(tok.text, "ORG", s)
+            return ent, mention, 0.9
         if w in PRONOUNS or w in POSSESSIVES and tok.dep_ == "poss":
             # "Ellery had been ill since a fall, she said": never someone inside what she said; but
             # in "Roe scolded him: “…,” she said" the clause before the colon is the writer's lead-in
@@ -1804,7 +1808,8 @@ class Entities:
             if head.i != tok.i:
                 return None
             return self._campaign_for_ad(head, self._author(head) or (
-                self._earlier_document(head) or self._issued_just_before(head) if dets & {"the", "this", "that"} else None))
+                self._earlier_document(head) or self._issued_just_before(head) if dets & {"the", "this", "that"}
+                else self._document_named_next(head) if dets & {"a", "an"} else None))
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
         if head.lower_ in TEAMS and any(c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON")
@@ -2291,10 +2296,9 @@ class Entities:
         before introduce it: "an email was sent from the director, Jane Roe, … The email said",
         "Roe issued a statement … the statement said", "A new video by the party … The ad …
         The clip says". A document only taken up again there ("the ad" with no maker) sends the
-        search further back, up to eight sentences; one introduced there without a maker ends it."""
+        search further back; one introduced there without a maker ends it."""
         doc = self.doc
-        first = self.sents[max(0, self._sent_of[doc_noun.i] - 8)].start
-        for t in reversed(doc[first : doc_noun.i]):
+        for t in reversed(doc[: doc_noun.i]):
             if t.lower_ not in _ALIKE.get(doc_noun.lower_, (doc_noun.lower_,)) or self.in_quote(t.idx):
                 continue
             if (author := self._author(t)) is not None:
@@ -2317,6 +2321,18 @@ class Entities:
             if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children) or t.dep_ == "dobj":
                 return None  # introduced here, by nobody named
             # ("the ad" taken up again: its maker is named where it was introduced, farther back)
+        return None
+
+    def _document_named_next(self, doc_noun: Token) -> Entity | None:
+        """Who made "a new poll" that a lede cites without its maker, from the same document named
+        with its maker in the next two sentences: "…, according to a new poll. \n\n The survey,
+        conducted by the Bay Institute, finds …", "… according to a Roe poll released Monday"."""
+        sent = self._sent_of[doc_noun.i]
+        last = self.sents[min(len(self.sents) - 1, sent + 2)].end
+        alike = _ALIKE.get(doc_noun.lower_, (doc_noun.lower_,))
+        for t in self.doc[doc_noun.i + 1 : last]:
+            if t.lower_ in alike and not self.in_quote(t.idx) and (author := self._author(t)) is not None:
+                return author
         return None
 
     def _recent_subject(self, head: Token, before: list, kind: str, unnamed: bool = False,
@@ -2460,6 +2476,8 @@ def _made_by(tok: Token) -> Token | None:
     return None
 
 
+#: A website's address, which names the site: "GunBroker.com", "ouest-france.fr", "news.example.co.uk".
+_WEB_ADDRESS = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|edu|info|news|io|tv|co\.uk|[a-z]{2})")
 #: Advertisements, which speak for the campaign of the candidate who made them.
 _ADS = frozenset("ad ads spot spots commercial commercials".split())
 #: Words that take up a document named before under another word of the same kind: "A new video

@@ -1793,3 +1793,19 @@ def test_a_court_of_appeals_keeps_its_circuit_and_the_appeals_court_is_that_cour
             "The appeals court said the state's rules were fair.")
     quotes = saidwhen.extract(text).quotes
     assert [q.speaker for q in quotes] == ["U.S. Court of Appeals for the 6th Circuit"] * 2
+
+
+def test_a_poll_the_lede_cites_without_its_maker_is_the_one_named_with_it_next():
+    text = ("Holt leads Reyes by two points in Iowa, according to a new poll.\n\n"
+            "The survey, conducted by the Prairie Research Institute, finds Holt ahead among older voters.")
+    first = saidwhen.extract(text).quotes[0]
+    assert first.text.startswith("Holt leads") and first.speaker == "Prairie Research Institute"
+
+
+@pytest.mark.parametrize("text, site", [
+    ("The two had lived in Angers for years, according to ouest-maine.fr.", "ouest-maine.fr"),
+    ("A statement posted on the website GunMarket.com said listings are written by users.", "GunMarket.com"),
+])
+def test_a_website_named_by_its_address_speaks_as_that_site(text, site):
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == site
