@@ -1812,6 +1812,8 @@ class Entities:
                 else self._document_named_next(head) if dets & {"a", "an"} else None))
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
+        if head.lower_ in _CAMPS and (camp := self._camp_of(head)) is not None:
+            return camp  # "the Roe camp", "her team", "Roe's forces": the campaign of a candidate
         if head.lower_ in TEAMS and any(c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON")
                                         for c in head.children):
             return None  # "his team", "Rubio's team": the people around a person, no organisation the article names
@@ -2209,11 +2211,12 @@ class Entities:
             if c.dep_ == "relcl" and not any(a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("that", "which") for a in c.children):
                 owners += [g for g in c.children if g.dep_ == "nsubj"]  # "a speech Mrs. Clinton delivered"
         for owner in owners:
-            if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her") or owner.lower_ in CALENDAR:
-                continue  # (and "a February survey" is no February's)
+            if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her") or owner.lower_ in CALENDAR \
+                    and owner.left_edge.i == owner.i:
+                continue  # (and "a February survey" is no February's, where "USA TODAY's reporting" is the paper's)
             ent, _, _ = self.resolve(owner)
-            if ent is None and owner.dep_ == "compound" and owner.lower_ in PRESS_NAMES:
-                ent = self._press_title(owner)  # "a New York Times article", "a Times report": the paper's
+            if ent is None and owner.dep_ in ("compound", "poss") and owner.lower_ in PRESS_NAMES:
+                ent = self._press_title(owner)  # "a New York Times article", "a Times report", "USA TODAY's reporting": the paper's
             if ent is None and owner.dep_ in ("poss", "compound", "amod", "pobj") and not owner.ent_type_ \
                     and any(ch.isupper() for ch in owner.text) and not self.in_quote(owner.idx) \
                     and not (owner.dep_ in ("compound", "amod") and doc_noun.text[:1].isupper()):  # (a title: "Morning Email")
@@ -2240,14 +2243,35 @@ class Entities:
                 self._earlier_document(work) if dets & {"the", "this", "that"} else None))
         return None
 
+    def _camp_of(self, head: Token) -> Entity | None:
+        """The campaign a candidate's camp, team or forces are ("the Roe camp", "Roe's camp", "her
+        team"): "camp" whoever the person, "team" and "forces" only where the article writes of that
+        person's campaign (a senator's team is their staff, a general's forces an army)."""
+        owner = next((c for c in head.children if c.dep_ == "poss" or c.dep_ == "compound" and coarse_pos(c) == "PROPN"), None)
+        if owner is None or owner.dep_ == "poss" and coarse_pos(owner) == "PRON" and owner.lower_ not in ("his", "her"):
+            return None
+        if owner.dep_ == "poss":
+            person = self._owner(owner)
+        else:
+            person, _, _ = self.resolve(owner)
+        if person is None or person.kind != "PERSON":
+            return None
+        if head.lower_ != "camp" and not self._writes_of_campaign(person):
+            return None
+        return self._campaign_of(person, head.idx)
+
+    def _writes_of_campaign(self, person: Entity) -> bool:
+        """Whether the article writes of ``person``'s campaign: "the Roe campaign", "Roe's
+        presidential campaign"."""
+        surname = re.escape(person.name.split()[-1])
+        return re.search(rf"\b{surname}(?:['’]s)?(?: [a-z-]+)? campaign\b", self.text) is not None
+
     def _campaign_for_ad(self, work: Token, maker: Entity | None) -> Entity | None:
         """Who speaks through a document ``maker`` made: a candidate's advertisement is their
         campaign's ("a Roe ad" speaks for the Roe campaign, where the article writes of that
         campaign), any other document its maker's."""
-        if maker is not None and maker.kind == "PERSON" and work.lower_ in _ADS:
-            surname = re.escape(maker.name.split()[-1])
-            if re.search(rf"\b{surname}(?:['’]s)?(?: [a-z-]+)? campaign\b", self.text):
-                return self._campaign_of(maker, work.idx)
+        if maker is not None and maker.kind == "PERSON" and work.lower_ in _ADS and self._writes_of_campaign(maker):
+            return self._campaign_of(maker, work.idx)
         return maker
 
     def _maker_named(self, owner: Token) -> Entity | None:
@@ -2478,6 +2502,8 @@ def _made_by(tok: Token) -> Token | None:
 
 #: A website's address, which names the site: "GunBroker.com", "ouest-france.fr", "news.example.co.uk".
 _WEB_ADDRESS = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|edu|info|news|io|tv|co\.uk|[a-z]{2})")
+#: The people around a candidate who speak as the campaign: "the Roe camp", "her team", "Roe's forces".
+_CAMPS = frozenset("camp team forces".split())
 #: Advertisements, which speak for the campaign of the candidate who made them.
 _ADS = frozenset("ad ads spot spots commercial commercials".split())
 #: Words that take up a document named before under another word of the same kind: "A new video

@@ -275,7 +275,7 @@ POLLS = frozenset("poll survey polling".split())
 CROWDS = frozenset("crowd crowds audience audiences mob throng congregation".split())
 #: Words of the name of a title of the press ("The Wall Street Journal", "Fox News").
 PRESS_NAMES = frozenset("""times journal post news herald tribune gazette globe telegraph chronicle examiner
-    observer guardian inquirer register courier magazine newspaper review""".split())
+    observer guardian inquirer register courier magazine newspaper review today""".split())
 #: The abbreviations a company's legal name ends with, which no person's name does.
 INCORPORATED = frozenset("inc corp co cos ltd llc plc".split())
 #: Words for a title of the press, which the title's name goes before ("Time magazine").
@@ -313,7 +313,8 @@ DOCUMENTS = frozenset(
     """report study statement letter lawsuit complaint filing filings document documents memo
     survey analysis review audit release indictment affidavit suit petition motion ruling paper
     papers minutes transcript records notice judgment judgement poll ad ads video clip spot commercial
-    speech remarks interview testimony tweet tweets post op-ed column editorial email emails article articles story piece book""".split()
+    speech remarks interview testimony tweet tweets post op-ed column editorial email emails article articles story piece book
+    reporting""".split()
 )
 #: Organisation nouns that are usually part of the organisation's own name ("Halden Police
 #: Department", "Ministry of Health"): "the police" means an organisation so named, or nobody.

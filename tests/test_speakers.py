@@ -1809,3 +1809,23 @@ def test_a_poll_the_lede_cites_without_its_maker_is_the_one_named_with_it_next()
 def test_a_website_named_by_its_address_speaks_as_that_site(text, site):
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == site
+
+
+@pytest.mark.parametrize("subject", ["The Holt camp", "Holt's forces", "Her team"])
+def test_a_candidates_camp_or_team_speaks_as_the_candidates_campaign(subject):
+    text = ("Ann Holt spoke in Ohio on Monday. The Holt campaign has raised $9 million this year.\n\n"
+            f"{subject} said the rally was the largest of the race.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Holt campaign"
+
+
+def test_a_team_is_no_campaign_where_the_article_writes_of_none():
+    text = "Ann Holt spoke in Ohio on Monday.\n\nHer team said the rally was the largest of the year."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker is None
+
+
+def test_a_papers_reporting_written_in_capitals_is_the_papers():
+    text = "Ayotte returned the money after USA TODAY's reporting indicated that donors were unaware of the rules."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "USA TODAY"
