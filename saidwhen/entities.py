@@ -25,7 +25,7 @@ from .lexicon import (
     DOCUMENTS, FOLLOWINGS, FRAGMENT_WORDS, NON_PERSON_WORDS, PLACE_NAMES, GENDERED_ROLES, HONORIFICS, LOOKBACK, MEDIA_OF, NAME_BEARING, ORG_DESCRIPTORS,
     GENERATIONAL, ORG_NOUNS, ORG_SUFFIXES, PARTICLES, PLACE_WORDS, POSSESSIVES, POSTNOMINALS, PRONOUNS, PRONOUN_GENDER,
     CALENDAR, COMPANIES, COUPLES, CROWDS, FINDINGS, MAKING, GOVERNMENT_WORDS, HEADLINE_VERBS, INCORPORATED, NATIONS, PRESS, PRESS_NAMES, STATE_BODIES, US_STATES,
-    RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
+    PLATFORMS, RELATIVES, ROLE_WORDS, SENTENCE_NOUNS, SPOKESPEOPLE, STAFF, STRIP_TITLES, TEAMS, TITLE_WORDS, VOICES,
     before_colon, coarse_pos, dateline_end, enclosing_brackets, english_word, opens_sentence,
 )
 from .lexicon import _QUOTES, _STRAY, _SUFFIX, _TITLE_START, _TITLED, tokens_among
@@ -2111,7 +2111,8 @@ class Entities:
     def _named_next(self, head: Token) -> Entity | None:
         """The person a news lede describes before naming them: in the first two sentences of the
         body, "a former treasurer" is the first person the next two sentences introduce by full
-        name as a subject."""
+        name as a subject, of a main clause where the sentence's own subject is a pronoun ("She also
+        met Jane Roe, who said …" goes on about the treasurer, and Roe is somebody else)."""
         k = self._sent_of[head.i]
         if k > self._lede() + 1 and not self._opens_update(k) or k + 1 >= len(self.sents) or head.lower_ in SPOKESPEOPLE:
             return None
@@ -2119,9 +2120,15 @@ class Entities:
         for _, ent, tok in self._mentions[bisect_left(self._mentions, start, key=_offset):]:
             if tok is None or tok.idx >= end:
                 break
-            if ent.kind == "PERSON" and ent.first >= start and len(ent.key) >= 2 and tok.dep_ in ("nsubj", "nsubjpass"):
+            if ent.kind == "PERSON" and ent.first >= start and len(ent.key) >= 2 and tok.dep_ in ("nsubj", "nsubjpass") \
+                    and (_main_clause(tok) or not self._pronoun_subject(tok)):
                 return ent
         return None
+
+    def _pronoun_subject(self, tok: Token) -> bool:
+        """Whether the main clause of ``tok``'s sentence has a personal pronoun for its subject."""
+        root = self.sent(tok.i).root
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUN_GENDER for c in root.children)
 
     def _described_next(self, head: Token, w: str, kind: str) -> Entity | None:
         """Who a headline or a lede describes before the story names them: "Finance minister says
@@ -2212,8 +2219,9 @@ class Entities:
                 owners += [g for g in c.children if g.dep_ == "nsubj"]  # "a speech Mrs. Clinton delivered"
         for owner in owners:
             if coarse_pos(owner) == "PRON" and owner.lower_ in ("its", "their", "his", "her") or owner.lower_ in CALENDAR \
-                    and owner.left_edge.i == owner.i:
-                continue  # (and "a February survey" is no February's, where "USA TODAY's reporting" is the paper's)
+                    and owner.left_edge.i == owner.i or owner.dep_ == "compound" and owner.lower_ in PLATFORMS:
+                continue  # (and "a February survey" is no February's, where "USA TODAY's reporting" is the paper's;
+                # "the school's Facebook post" is the school's, not Facebook's)
             ent, _, _ = self.resolve(owner)
             if ent is None and owner.dep_ in ("compound", "poss") and owner.lower_ in PRESS_NAMES:
                 ent = self._press_title(owner)  # "a New York Times article", "a Times report", "USA TODAY's reporting": the paper's

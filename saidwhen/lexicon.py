@@ -337,12 +337,13 @@ STRIP_TITLES = frozenset(
     lady mayor chancellor minister secretary professor doctor detective officer sheriff captain
     chief pope king queen prince princess rev rev. reverend father""".split()
 )
+#: Social networks and messaging services, where people post: never the author of what is posted there.
+PLATFORMS = frozenset("""twitter x instagram facebook tiktok youtube threads bluesky linkedin reddit snapchat
+    telegram substack weibo wechat whatsapp""".split())
 MEDIA_PREP_OBJECTS = frozenset(
     """statement interview post posts tweet message email e-mail letter video caption blog
-    twitter x instagram facebook tiktok youtube threads bluesky linkedin reddit snapchat
-    podcast broadcast press conference briefing hearing court speech radio television tv
-    telegram substack weibo wechat whatsapp media""".split()
-)
+    podcast broadcast press conference briefing hearing court speech radio television tv media""".split()
+) | PLATFORMS
 #: Letters after a name that are not part of it.
 POSTNOMINALS = frozenset("kc qc mp msp md phd obe mbe cbe esq".split())
 #: Generational suffixes: part of the name ("John Roe Jr." is not his father).

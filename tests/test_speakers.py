@@ -1829,3 +1829,17 @@ def test_a_papers_reporting_written_in_capitals_is_the_papers():
     text = "Ayotte returned the money after USA TODAY's reporting indicated that donors were unaware of the rules."
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "USA TODAY"
+
+
+def test_a_lede_person_is_not_someone_the_next_sentence_names_under_a_pronoun_subject():
+    text = ("A woman who has accused Senator Tom Reyes of fraud said Sunday that he had called her twice.\n\n"
+            "She also described a meeting with Ann Reyes that she said meant Ann Reyes knew about the scheme.\n\n"
+            "Lucia Brandt, who worked for Reyes in 2009, recounted the meeting on a radio show.")
+    q = next(q for q in saidwhen.extract(text).quotes if q.text.startswith("he had called"))
+    assert q.speaker == "Lucia Brandt"
+
+
+def test_a_post_on_a_social_network_is_its_posters_not_the_networks():
+    text = "Two teachers were on the flight.\n\nAccording to the school's Facebook post, classes will resume in June."
+    q = next(q for q in saidwhen.extract(text).quotes if q.text.startswith("classes"))
+    assert q.speaker_mention is not None and q.speaker != "Facebook"
