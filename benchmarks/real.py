@@ -230,10 +230,27 @@ def name_scores(matches: dict, rows: list[dict], errors: bool = False, texts: di
             "in_text_accuracy": in_text_ok / in_text if in_text else 0.0}
 
 
-def entity_step(resolved: dict, rows: list[dict], errors: bool = False, texts: dict | None = None) -> tuple[int, int, float, float]:
+#: The words that make a gold source mention a pronoun, or a description rather than a name.
+PRONOUN_WORDS = frozenset("he she it they we i you him her his its their them who whom whose which that".split())
+DETERMINERS = frozenset("the a an one this that these those another his her their its some several".split())
+
+
+def mention_form(words: str) -> str:
+    """How a gold source mention names its source: "pronoun" ("she", "who"), "description" ("the
+    senator", "a spokesman for …") or "name" ("Clinton", "Mrs. Clinton", "The Post")."""
+    first = words.split()[0].lower().strip("\"“”'’(") if words.split() else ""
+    if first in PRONOUN_WORDS and len(words.split()) == 1:
+        return "pronoun"
+    return "description" if first in DETERMINERS or words[:1].islower() else "name"
+
+
+def entity_step(resolved: dict, rows: list[dict], errors: bool = False, texts: dict | None = None,
+                kinds: dict | None = None) -> tuple[int, int, float, float]:
     """Given the gold mention: accuracy over gold names, and over those the article itself writes
     in full (mentions in sentences saidwhen never parses, having no speech word, are counted apart).
-    ``errors``: each wrong name printed, with the gold mention's words when ``texts`` has the article."""
+    ``errors``: each wrong name printed, with the gold mention's words when ``texts`` has the article;
+    ``kinds``: filled with the wrong ones counted by the mention's form and what went wrong (no
+    name, another name), figures only, so that a gold kept unread can say where its errors are."""
     by_id: dict[str, list] = {}
     for row in rows:
         by_id.setdefault(row["id"], []).append(row)
@@ -248,8 +265,13 @@ def entity_step(resolved: dict, rows: list[dict], errors: bool = False, texts: d
             right = same_entity(name, row)
             n += 1
             ok += right
+            words = " ".join(texts[aid][s:e] for s, e in row["source"]) if texts and aid in texts else ""
+            if kinds is not None:
+                form = mention_form(words)
+                kinds.setdefault(form, [0, 0, 0])
+                kinds[form][0] += 1
+                kinds[form][1 if name is None else 2] += not right
             if errors and not right:
-                words = " ".join(texts[aid][s:e] for s, e in row["source"]) if texts and aid in texts else ""
                 print(f"  ENTITY {aid[:40]} gold={row['name']!r} pred={name!r} mention={words!r}")
             if row.get("in_text", True):
                 n_in += 1
@@ -305,9 +327,13 @@ def main(argv: list[str]) -> int:
         print(f"{label:<28}" + "".join(f"{table[c][key]:>20.3f}" for c in cols))
     if not blind:
         print(f"{'names: matched / named':<28}" + "".join(f"{str(table[c]['matched']) + ' / ' + str(table[c]['named']):>20}" for c in cols))
-        n, unparsed, acc, acc_in = entity_step(resolved, rows, "--errors" in argv, {a["id"]: a["text"] for a in articles})
+        kinds: dict[str, list[int]] = {}
+        n, unparsed, acc, acc_in = entity_step(resolved, rows, "--errors" in argv, {a["id"]: a["text"] for a in articles}, kinds)
         print(f"entity step alone (gold mention -> name), {n} named sources ({unparsed} more never parsed): "
               f"{acc:.3f}; names the article writes in full: {acc_in:.3f}")
+        print("  by the mention's form: " + "; ".join(
+            f"{form} {(k[0] - k[1] - k[2]) / k[0]:.3f} of {k[0]} ({k[1]} left unnamed, {k[2]} another name)"
+            for form, k in sorted(kinds.items(), key=lambda x: -x[1][0])))
     print(f"{'seconds':<28}" + "".join(f"{table[c]['seconds']:>20.1f}" for c in cols))
     return 0
 

@@ -1157,7 +1157,8 @@ class Entities:
             # "Ellery had been ill since a fall, she said": never someone inside what she said; but
             # in "Roe scolded him: “…,” she said" the clause before the colon is the writer's lead-in
             said = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.i
-                    and not before_colon(c, tok) and not self._leads_in(c, tok)] if tok.dep_ == "nsubj" \
+                    and not before_colon(c, tok) and not self._leads_in(c, tok)
+                    and not self._introduces_speaker(c, w)] if tok.dep_ == "nsubj" \
                 and tok.head.lower_ not in WEAK_SPEECH else []  # "…'s ire - he called her weak": no clause of his
             skip = (said[0].left_edge.idx, said[0].right_edge.idx + len(said[0].right_edge)) if said else None
             ent = self._resolve_pronoun(w, s, skip)
@@ -1477,6 +1478,19 @@ class Entities:
         return any(t.text == word and t.i + 1 < len(doc) and coarse_pos(doc[t.i + 1]) == "PROPN" and doc[t.i + 1].text[:1].isupper()
                    and ((e := self._ent_of.get(t.i)) is None or e.label_ == "PERSON")
                    for t in self._capitals)
+
+    def _introduces_speaker(self, clause: Token, w: str) -> bool:
+        """Whether what a pronoun says opens by introducing its subject, a person named in full for
+        the first time in the article, of the pronoun's gender where the name tells it: "Former Rep.
+        Ada Quill was for Holt while he ran, she said" is Quill on herself (where "Quill had been
+        ill, her daughter said" speaks of someone the article named before)."""
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.ent_type_ != "PERSON" or coarse_pos(subj) != "PROPN" or (span := self._ent_of.get(subj.i)) is None:
+            return False
+        if len(span) < 2 or span.end - 1 != subj.i or subj.text in self.text[: span.start_char]:
+            return False
+        given = first_name_gender(span[0].text)
+        return given is None or PRONOUN_GENDER.get(w) in (None, given)
 
     def _resolve_pronoun(self, w: str, pos: int, skip: tuple[int, int] | None = None, depth: int = 0) -> Entity | None:
         """The entity a pronoun the writer uses means: nobody for I/you/we, a person of its gender for

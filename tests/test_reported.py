@@ -1452,3 +1452,13 @@ def test_a_second_clause_joined_to_the_cue_by_a_bare_and_is_part_of_what_was_sai
 def test_a_clause_after_a_comma_is_the_writers_narrative_not_what_was_said():
     (q,) = reported("Ana Ruiz said the plan was a failure, and the council voted it down a week later.")
     assert q.text == "the plan was a failure"
+
+
+def test_a_pronoun_after_a_clause_that_introduces_its_subject_in_full_is_that_person():
+    # the clause before "he said" introduces Quill for the first time: he speaks of himself, where
+    # "Ellery had been ill, she said" speaks of someone the article named before
+    text = ("Some Republicans are so opposed to Tom Reyes that they are endorsing Ann Holt.\n\n"
+            "Former Rep. Walter Quill (R-Conn.) was for Ben Kasper while the Ohio governor was in the race, "
+            "he said Wednesday on the radio.")
+    (q,) = reported(text)
+    assert q.text.startswith("Former Rep. Walter Quill") and q.speaker == "Walter Quill"
