@@ -1497,6 +1497,8 @@ class Entities:
         he/she, an organisation for it/they unless a nearer subject noun names no entity."""
         if w in ("i", "me", "my") and (answering := self._interviewee(pos)) is not None:
             return answering  # "Q: Why? A: Because I think …": an interview's answers are the interviewee's
+        if w in ("i", "me", "my") and not self.in_quote(pos) and (columnist := self._columnist()) is not None:
+            return columnist  # "Ada Quill: Why I Left": a column its headline signs, where the writer says "I"
         if w in ("i", "you", "we", "us"):  # the writer (and readers) or the reader, never a named entity of
             return None  # the article: outside quotes "we" is the writer's ("as we learned in Iowa")
         if w in ("it", "they", "them", "its", "their"):
@@ -1535,6 +1537,17 @@ class Entities:
             return True  # "The newspaper writes … . '…,' they write": the paper the description means
         return any(m[1] is org and m[2] is not None and m[0] < pos and k - 1 <= self._sent_of[m[2].i] <= k
                    and (m[2].dep_ in ("nsubj", "nsubjpass") or _of_people(m[2])) for m in self._mentions)
+
+    def _columnist(self) -> Entity | None:
+        """The writer of a column whose headline opens with their name and a colon ("Ada Quill: And
+        Then There Was One"): a person's full name, the first words of the article, that the body does
+        not go on to name (a headline quoting someone, "Ada Quill: 'We Will Win'", is about a person
+        the story then names)."""
+        line = self.text.split("\n", 1)[0]
+        m = _SIGNED_HEADLINE.match(line)
+        if m is None or first_name_gender(m.group(1).split()[0]) is None or m.group(1).split()[-1] in self.text[len(line):]:
+            return None
+        return self.lookup(m.group(1), "PERSON", at=0) or self._new_entity(m.group(1), "PERSON", 0)
 
     def _interviewee(self, pos: int) -> Entity | None:
         """Who answers in a question-and-answer interview, for a paragraph opening "A:" after one
@@ -2522,6 +2535,8 @@ def _made_by(tok: Token) -> Token | None:
     return None
 
 
+#: A headline that opens with a person's name and a colon: "Ada Quill: And Then There Was One".
+_SIGNED_HEADLINE = re.compile(r"([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}): (?![\"“‘'])")
 #: A website's address, which names the site: "GunBroker.com", "ouest-france.fr", "news.example.co.uk".
 _WEB_ADDRESS = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|edu|info|news|io|tv|co\.uk|[a-z]{2})")
 #: The people around a candidate who speak as the campaign: "the Roe camp", "her team", "Roe's forces".

@@ -1462,3 +1462,16 @@ def test_a_pronoun_after_a_clause_that_introduces_its_subject_in_full_is_that_pe
             "he said Wednesday on the radio.")
     (q,) = reported(text)
     assert q.text.startswith("Former Rep. Walter Quill") and q.speaker == "Walter Quill"
+
+
+def test_i_in_a_column_whose_headline_opens_with_its_writers_name_is_the_writer():
+    text = ("Ada Quill: Why I Left the Council.\n\n"
+            "I left the council in May. I said then that the budget was a fraud, and nobody listened.")
+    q = next(q for q in reported(text) if q.text.startswith("the budget"))
+    assert q.speaker == "Ada Quill"
+
+
+def test_a_headline_naming_someone_the_story_goes_on_to_name_signs_no_column():
+    text = ("Ada Quill: The Mayor Nobody Expected.\n\n"
+            "Ada Quill won the race in May. As I said then, the budget was a fraud.")
+    assert all(q.speaker != "Ada Quill" for q in reported(text) if q.text.startswith("the budget"))
