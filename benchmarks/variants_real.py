@@ -19,18 +19,19 @@ saidwhen did not find it as a quotation). Printed, as ``variants.py`` prints the
 - altered: precision and recall of ``renderings.change = 'altered'`` over the gold renderings;
 - the agreement of every change label.
 
-Extraction and indexing are timed as ``variants.py`` times them, each after a full garbage collection.
+Extraction and indexing are timed as ``variants.py`` times them (``repeated``: each after a full garbage
+collection, every repetition as the first, the share of the medians printed with one repetition's lowest
+and highest), indexing ``INDEXINGS`` times and extraction, ten times dearer, ``EXTRACTIONS`` times, so
+that the benchmark stays under a minute.
 
     .venv/bin/python benchmarks/variants_real.py [--errors]
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 import tempfile
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -41,6 +42,8 @@ GOLD = ROOT / "benchmarks" / "data" / "variants_polnear.jsonl"
 #: A short article of our own, extracted and indexed before the clocks start.
 WARM_UP = ("The ferry will run again in May, the harbour master said on Monday. \"We are ready,\" Ada Quill said. "
            "\"The boats are fine,\" Ms. Quill added.")
+#: How many times indexing and extraction (~9 s a pass) are timed.
+INDEXINGS, EXTRACTIONS = 5, 3
 
 
 def load_articles(ids: set[str]) -> dict[str, dict]:
@@ -57,6 +60,7 @@ def load_articles(ids: set[str]) -> dict[str, dict]:
 def main(argv: list[str]) -> None:
     from saidwhen import extract_many
     from saidwhen.store import Store
+    from variants import clocked, medians, repeated
 
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = load_articles({g["article_id"] for g in gold})
@@ -72,21 +76,21 @@ def main(argv: list[str]) -> None:
     same_first_name("bob", "robert")
     with tempfile.TemporaryDirectory() as tmp:
         Store(Path(tmp) / "warm.db").index(warm)
-    gc.collect()
-    started = time.perf_counter()
-    extracted = list(extract_many(records))
-    extraction = time.perf_counter() - started
 
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "real.db")
-        gc.collect()
-        started = time.perf_counter()
-        store.index(extracted)
-        indexing = time.perf_counter() - started
-        rows = store.connection.execute(
-            'SELECT a.source_id, o.start, o."end", o.quote_id, rd.change, o.speaker_name FROM occurrences o'
-            " JOIN articles a ON a.id = o.article_id LEFT JOIN renderings rd ON rd.id = o.rendering_id").fetchall()
-        store.close()
+    def extract():
+        return list(extract_many(records))
+
+    def index(extracted):
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store(Path(tmp) / "real.db")
+            indexing, _ = clocked(store.index, extracted)
+            rows = store.connection.execute(
+                'SELECT a.source_id, o.start, o."end", o.quote_id, rd.change, o.speaker_name FROM occurrences o'
+                " JOIN articles a ON a.id = o.article_id LEFT JOIN renderings rd ON rd.id = o.rendering_id").fetchall()
+            store.close()
+        return {"indexing": indexing}, rows
+
+    runs, rows = repeated(extract, index, extractions=EXTRACTIONS, indexings=INDEXINGS)
     by_article = defaultdict(list)
     for source_id, start, end, quote_id, change, speaker in rows:
         by_article[source_id].append((start, end, quote_id, change, speaker))
@@ -135,7 +139,10 @@ def main(argv: list[str]) -> None:
     print(f"change labels agreeing   {agree / len(labels):.3f}  ({agree}/{len(labels)})")
     for (g, p), k in confusion.most_common():
         print(f"  gold {g:<12} got {p}: {k}")
-    print(f"extraction {extraction:.1f} s, store indexing {indexing:.2f} s = {100 * indexing / extraction:.1f} % of extraction")
+    extraction, indexing, low, high = medians(runs)
+    print(f"extraction {extraction:.1f} s, store indexing {indexing:.2f} s = {100 * indexing / extraction:.1f} % of extraction"
+          f" (medians of {len(runs)} and {sum(len(run['indexings']) for run in runs)},"
+          f" one repetition's share {100 * low:.1f}-{100 * high:.1f} %)")
     if "--errors" in argv:
         for f in multi:
             if f not in whole:

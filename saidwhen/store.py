@@ -21,9 +21,9 @@ import re
 import sqlite3
 import unicodedata
 from contextlib import contextmanager
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from datetime import date as Date
 from pathlib import Path
 
@@ -692,7 +692,9 @@ class Store:
         orgs = [p.name for p in a.people if p.kind == "ORG" and " " in p.name]
         from .balance import outlet  # balance reads the store: imported here, not at the top
 
-        where = outlet(a.url, a.id)
+        # asked for only by a bare word that may be a stored organisation's (``_short_name_of``): parsing each
+        # article's URL for it (about 13 µs a new one) was 2-3 % of indexing the written corpora
+        where = lru_cache(maxsize=1)(partial(outlet, a.url, a.id))
         for person in a.people:
             person_id = self._person(person.name, person.kind, person.role, [m.text for m in person.mentions], here, orgs, where)
             if person.gender is not None:
@@ -725,15 +727,15 @@ class Store:
             )
 
     def _person(self, name: str, kind: str | None, role: str | None, mentions: Iterable[str], here: Iterable[str] = (),
-                orgs: Iterable[str] = (), where: str | None = None) -> int:
+                orgs: Iterable[str] = (), where: Callable[[], str] | None = None) -> int:
         """The id of the person called ``name``, created on first sight; its names among the
         mentions ("Legend", "Mr. Legend", not "he" or "the singer") become aliases.
 
         A bare word the article uses for one organisation it names in full (``orgs``: "Post",
         "Washington Post") is that organisation, in this article only; so is a bare word the article's
-        outlet (``where``) spells a stored organisation by ("Times" in a story from nytimes.com). A new name joins a stored
-        person as a careful editor would (``saidwhen.people``): by hand when a correction says so;
-        a bare surname when the article (``here``: its people's full names) names one person of
+        outlet (``where()``: ``balance.outlet``) spells a stored organisation by ("Times" in a story from
+        nytimes.com). A new name joins a stored person as a careful editor would (``saidwhen.people``): by
+        hand when a correction says so; a bare surname when the article (``here``: its people's full names) names one person of
         that surname, or else when the news knows one person by it and that person is stored, or
         else when one stored person bears it; a full name when it is one stored person's with a
         middle name, a short or misspelt first name; an organisation when it is one stored
@@ -859,14 +861,16 @@ class Store:
                     found[pid] = (reason, {other, *forms})
         return one_candidate(found, here)
 
-    def _short_name_of(self, word: str, here: Iterable[str], orgs: Iterable[str], where: str | None = None) -> int | None:
+    def _short_name_of(self, word: str, here: Iterable[str], orgs: Iterable[str], where: Callable[[], str] | None = None) -> int | None:
         """The stored organisation a bare word stands for in this article (``people.short_name_of``,
-        or ``people.own_outlet`` for the article's own outlet), unless a correction keeps the word
-        apart or joins it to someone by hand."""
+        or ``people.own_outlet`` for the article's own outlet, ``where()``, asked for only when a stored
+        organisation's name ends in the word), unless a correction keeps the word apart or joins it to
+        someone by hand."""
         org = short_name_of(word, orgs, here)
-        if org is None and where and " " not in word:
+        if org is None and where is not None and " " not in word:
             stored = [n for _, n in self._ending_in(word, "ORG")]  # own_outlet checks the ending
-            org = own_outlet(word, where, stored, orgs, here)
+            if stored and (home := where()):  # with none stored, own_outlet finds none
+                org = own_outlet(word, home, stored, orgs, here)
         if org is None or self._split(word) or self._merged_by_hand(word) is not None:
             return None
         return self._stored(org)
@@ -1917,9 +1921,10 @@ def _minhash_values(text: str):
     return _minhash_values_of([text])[0]
 
 
-# The most words whose shingles ``_minhash_values_of`` takes at once (NUM_PERM 32-bit values a shingle: 512 KiB,
-# which the processor's cache holds; four times as many cost more than one article at a time).
-_SHINGLES_AT_ONCE = 2048
+# The most words whose shingles ``_minhash_values_of`` takes at once (NUM_PERM 32-bit values a shingle: 2 MiB).
+# Their least values are taken along each permutation's row (``variants.min_hashes_of``), through memory in
+# order, so that more at once cost less: the signatures of 300 PolNeAR articles 129 ms at 2,048, 114 at 8,192.
+_SHINGLES_AT_ONCE = 8192
 
 
 def _minhash_values_of(texts: list[str]):

@@ -582,24 +582,40 @@ def _permuted(hashes, permutations):
     """Each member's hash values under the affine32 ``permutations`` (a, b), one row per member of a
     set whose members' ``sha1_hash32`` are ``hashes`` (``numpy.uint32``); their least by column is
     what datasketch's ``MinHash.update_batch`` leaves in ``hashvalues`` (``min_hashes``)."""
+    a, b = permutations
+    return _mixed(hashes).reshape(-1, 1) * a + b
+
+
+def _permuted_across(hashes, permutations):
+    """``_permuted`` the other way round: one row per permutation, one column per member. A set's least
+    values are then taken along the rows, through memory in order (``min_hashes``, ``min_hashes_of``):
+    eight times faster than down the columns on the shingles of long articles (25 ms against 3 for
+    the 107 re-printing articles), the same values."""
+    a, b = permutations
+    values = a.reshape(-1, 1) * _mixed(hashes)
+    values += b.reshape(-1, 1)
+    return values
+
+
+def _mixed(hashes):
+    """``hashes`` (``numpy.uint32``) through datasketch's ``_fmix``, in a new array."""
     import numpy as np
 
-    hv = np.array(hashes, dtype=np.uint32).reshape(-1, 1)
+    hv = np.array(hashes, dtype=np.uint32)
     # datasketch's _fmix and affine permutation step for step: stored buckets and signatures must not change
     hv ^= hv >> np.uint32(16)
     hv *= np.uint32(0x85EBCA6B)
     hv ^= hv >> np.uint32(13)
     hv *= np.uint32(0xC2B2AE35)
     hv ^= hv >> np.uint32(16)
-    a, b = permutations
-    return hv * a + b
+    return hv
 
 
 def min_hashes(hashes, permutations):
     """The MinHash values (``numpy.uint32``) of a set whose members' ``sha1_hash32`` are ``hashes``,
     as datasketch's ``MinHash.update_batch`` computes them, in one pass over the set and without a
     ``MinHash`` object to build per set. ``hashes`` must not be empty."""
-    return _permuted(hashes, permutations).min(axis=0)
+    return _permuted_across(hashes, permutations).min(axis=1)
 
 
 def min_hashes_of(hashes, starts, permutations):
@@ -607,7 +623,7 @@ def min_hashes_of(hashes, starts, permutations):
     and ends where the next begins, one row a run: the sets of many texts in one pass."""
     import numpy as np
 
-    return np.minimum.reduceat(_permuted(hashes, permutations), starts, axis=0)
+    return np.minimum.reduceat(_permuted_across(hashes, permutations), starts, axis=1).T
 
 
 def sha1_hashes32(members):
