@@ -1119,6 +1119,9 @@ class Entities:
                          and c.ent_type_ == "PERSON" and coarse_pos(c) == "PROPN"), None)
             if name is None and (e := self._ent_of.get(tok.i + 1)) is not None and e.label_ == "PERSON" and e.start == tok.i + 1:
                 name = e[-1]  # "Navy Capt. Jeff Davis", which the parser split after the title's period
+            if name is None and not any(c.dep_ in ("det", "poss") for c in tok.children):
+                # "former Pennsylvania Gov. and party Chairman Ed Rendell": two titles of one person, the name after the second
+                name = next((c for c in tok.children if c.dep_ == "conj" and _titles_of_one(tok, c, titled=True)), None)
             if name is None:  # "Speaker of the House Rep. Paul Ryan", parsed as the speaker of Ryan: a second title, then the name
                 name = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                              if g.dep_ == "pobj" and g.ent_type_ == "PERSON" and coarse_pos(g) == "PROPN"
@@ -1300,6 +1303,9 @@ class Entities:
         first = tok
         while first.dep_ == "conj" and nominal(first.head):
             first = first.head
+        if (first.lower_ in STRIP_TITLES or first.lower_.rstrip(".") in ROLE_WORDS) \
+                and any(c.dep_ == "conj" and _titles_of_one(first, c, titled=True) for c in first.children):
+            return False  # "former Gov. and party Chairman Ed Rendell": one person under two titles
         if not (first.dep_ in ("nsubj", "nsubjpass") or first.dep_ == "pobj" and (
                 first.head.lower_ == "to" and first.head.head.lower_ == "according" or first.head.lower_ == "by")):
             return False
@@ -2796,12 +2802,12 @@ def _hyphenated(toks: list[Token]) -> bool:
     return len(toks) >= 3 and toks[-2].text == "-" and not toks[-2].whitespace_ and not toks[-3].whitespace_
 
 
-def _titles_of_one(first: Token, other: Token) -> bool:
+def _titles_of_one(first: Token, other: Token, titled: bool = False) -> bool:
     """Whether "<role> and <role> <Name>" is one person under two titles ("GOP contender and
     former surgeon Ben Calder", "Former prosecutor and City Mayor Rudy Giuliani"): a bare role, with
     no article or owner, joined to a name that a role of its own precedes, a title the tagger
-    capitalised as a name included."""
-    return first.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in first.children) \
+    capitalised as a name included (``titled``: ``first`` is a title already, "Gov.")."""
+    return (titled or first.tag_ == "NN") and not any(c.dep_ in ("det", "poss") for c in first.children) \
         and other.ent_type_ == "PERSON" and any(t.dep_ == "compound" and (
             coarse_pos(t) == "NOUN" or t.lower_.rstrip(".") in ROLE_WORDS | STRIP_TITLES) for t in other.lefts)
 

@@ -1843,3 +1843,9 @@ def test_a_post_on_a_social_network_is_its_posters_not_the_networks():
     text = "Two teachers were on the flight.\n\nAccording to the school's Facebook post, classes will resume in June."
     q = next(q for q in saidwhen.extract(text).quotes if q.text.startswith("classes"))
     assert q.speaker_mention is not None and q.speaker != "Facebook"
+
+
+def test_a_title_and_a_second_title_before_a_name_are_one_speaker():
+    text = "The rally was large, former Maine Gov. and party Chairman Ed Rendell told reporters."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Ed Rendell"
