@@ -1833,8 +1833,8 @@ class Entities:
             return None  # "those surveyed say", "both said": a group the words only point at
         if w in VOICES:
             return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
-        if w in SPOKESPEOPLE:
-            return None  # an unnamed spokesperson is nobody we can name
+        if w in SPOKESPEOPLE or w in ("source", "sources") and head.text.islower():
+            return None  # an unnamed spokesperson, or a source ("the source said"), is nobody we can name
         if w in COUPLES or w in CROWDS:
             return None  # "the couple", "the pair", "the crowd": two people or more, not the one named last
         if w in DOCUMENTS or w in FINDINGS:  # a word naming the document's author is not resolved through it again

@@ -1849,3 +1849,10 @@ def test_a_title_and_a_second_title_before_a_name_are_one_speaker():
     text = "The rally was large, former Maine Gov. and party Chairman Ed Rendell told reporters."
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "Ed Rendell"
+
+
+def test_an_unnamed_source_is_nobody_even_after_a_named_subject():
+    text = ("Craig Patrick ran the campaign's field office until May.\n\n"
+            "The source said the office had run out of money by April.")
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker is None
