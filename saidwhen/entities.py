@@ -1311,6 +1311,8 @@ class Entities:
             return False
         if first.dep_ == "nsubj" and self._along_with(first):
             return True
+        if self._person_and_before(first):
+            return True
         chain, others = [first], []
         while chain:  # the conjuncts, each the parser's "conj" of the one before
             more = [c for c in chain.pop().children if c.dep_ == "conj" and nominal(c) and not self._out_of_brackets(first, c)]
@@ -1325,13 +1327,26 @@ class Entities:
                      and any(k.dep_ == "cc" and k.lower_ in ("and", "&") for k in a.children)]
         if described:
             return True
-        if not others or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in [first] + others for c in t.children):
+        if not others or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in [first] + others for c in t.children) \
+                and not any(t.dep_ == "cc" and t.lower_ in ("and", "&") and t.head.dep_ == "pobj"
+                            for t in self.doc[first.i + 1 : others[0].i]):  # ("Isakson of Georgia and Boozman of Arkansas")
             return False
         other = others[0]
         if _titles_of_one(first, other):
             return False
         one_name = other.lower_ in ORG_SUFFIXES or self._ent_of.get(first.i) is not None and self._ent_of.get(first.i) is self._ent_of.get(other.i)
         return not one_name
+
+    def _person_and_before(self, subject: Token) -> bool:
+        """Whether a subject name's own phrase opens with another person and "and", which the parser
+        hung inside it ("Donald Trump and House Speaker Paul Ryan said", read as the Speaker of
+        Trump): two speakers."""
+        words = self.doc[subject.left_edge.i : subject.i]
+        joins = [t for t in words if t.dep_ == "cc" and t.lower_ in ("and", "&") and t.ent_type_ != "ORG"]
+        if not joins or subject.ent_type_ != "PERSON":
+            return False
+        own = self._ent_of.get(subject.i)
+        return any(t.ent_type_ == "PERSON" and self._ent_of.get(t.i) is not own and t.i < joins[0].i for t in words)
 
     @staticmethod
     def _along_with(subject: Token) -> bool:

@@ -1856,3 +1856,13 @@ def test_an_unnamed_source_is_nobody_even_after_a_named_subject():
             "The source said the office had run out of money by April.")
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("subjects", [
+    "Sens. Johnny Quill of Georgia and John Kasper of Arkansas",
+    "Donald Trump and House Speaker Paul Ryan",
+])
+def test_two_people_joined_however_the_parser_hangs_them_are_no_one_speaker(subjects):
+    text = f"The plan is dead, {subjects} said in a statement."
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker is None
