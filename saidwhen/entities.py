@@ -1727,6 +1727,12 @@ class Entities:
             topic = next((t for t in self.sent(found[0][2].i) if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                           and PRONOUN_GENDER.get(t.lower_) == gender and t.idx < pos
                           and self._writers(t.idx)), None)
+            if topic is None and not subj:
+                # nobody the sentence names is a subject, but a clause before the names is about "he":
+                # "Top advisers said he had rejected an address in the style of Ronald Reagan. He was …"
+                first = min(m[2].i for m in found)
+                topic = next((t for t in self.doc[self.sent(found[0][2].i).start : first] if t.dep_ in ("nsubj", "nsubjpass")
+                              and PRONOUN_GENDER.get(t.lower_) == gender and self._writers(t.idx)), None)
             if topic is not None and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
                 return ent
         return (main or [m for m, _ in subj] or found)[0][1] if found else None

@@ -1475,3 +1475,12 @@ def test_a_headline_naming_someone_the_story_goes_on_to_name_signs_no_column():
     text = ("Ada Quill: The Mayor Nobody Expected.\n\n"
             "Ada Quill won the race in May. As I said then, the budget was a fraud.")
     assert all(q.speaker != "Ada Quill" for q in reported(text) if q.text.startswith("the budget"))
+
+
+def test_he_goes_on_about_whom_a_clause_before_the_names_is_about():
+    # the sentence before names two men, neither as a subject; a clause before them is about "he"
+    text = ("Tom Holt spoke in Ohio on Monday.\n\n"
+            "Top advisers said he had rejected a farewell address in the style of Ronald Reagan in 1988 "
+            "or Bill Clinton in 2000.\n\nHe said the speech would be short.")
+    q = next(q for q in reported(text) if q.text.startswith("the speech"))
+    assert q.speaker == "Tom Holt"
