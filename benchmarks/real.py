@@ -9,6 +9,8 @@ and for textacy's ``direct_quotations``:
   prediction, the share whose predicted speaker is the gold person or organisation (a null gold,
   "officials", is right only when the speaker is null);
 - the mention-to-entity step alone: given the gold source mention, is the canonical name right?
+  Also by the mention's form (a name, a pronoun, a description), with how many of each were left
+  unnamed or given another name: counts a gold kept unread can show without showing its errors.
 
     .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names | --fourth-names | --fifth-names | --sixth-names | --seventh-names | --eighth-names] [--no-textacy] [--errors]
 
