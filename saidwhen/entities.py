@@ -1735,7 +1735,33 @@ class Entities:
                               and PRONOUN_GENDER.get(t.lower_) == gender and self._writers(t.idx)), None)
             if topic is not None and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
                 return ent
+        if found and not subj and gender is not None and here is not None and (topic := self._story_subject(found, here, ok)) is not None:
+            return topic
         return (main or [m for m, _ in subj] or found)[0][1] if found else None
+
+    def _story_subject(self, found: list, here: Token, ok) -> Entity | None:
+        """Whom "he" means where the latest sentence names people of its gender only as no subject
+        (an object, an owner, a name in a phrase): the person of that gender the article has named
+        most so far, as a subject in one of the three sentences before, if that is none of them and
+        none of them is introduced there with a description of their own ("The court heard from Ada
+        Quill, 76, a retired midwife, … She said" is Quill)."""
+        if any(m[1].first >= self.sent(m[2].i).start_char and any(c.dep_ in ("appos", "npadvmod", "amod") and c.i > m[2].i
+                                                                for c in m[2].children) for m in found):
+            return None
+        k = self._sent_of[here.i]
+        counts: dict[int, list] = {}
+        for start, ent, tok in self._mentions[: bisect_left(self._mentions, here.idx, key=_offset)]:
+            if ok(ent):
+                counts.setdefault(id(ent), [0, ent, False])
+                counts[id(ent)][0] += 1
+                if tok is not None and tok.dep_ in ("nsubj", "nsubjpass") and k - 3 <= self._sent_of[tok.i] < k:
+                    counts[id(ent)][2] = True
+        if not counts:
+            return None
+        n, ent, recent = max(counts.values(), key=lambda c: c[0])
+        if not recent or any(m[1] is ent for m in found) or n < 3:
+            return None
+        return ent
 
     def _asked(self, found: list, here: Token) -> Entity | None:
         """Whom a question was put to, for the "he" or "she" that gives the answer in a later

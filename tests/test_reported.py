@@ -1484,3 +1484,12 @@ def test_he_goes_on_about_whom_a_clause_before_the_names_is_about():
             "or Bill Clinton in 2000.\n\nHe said the speech would be short.")
     q = next(q for q in reported(text) if q.text.startswith("the speech"))
     assert q.speaker == "Tom Holt"
+
+
+def test_he_after_a_sentence_naming_another_man_only_as_an_owner_is_the_man_the_story_is_about():
+    text = ("Tom Holt opened his campaign in Ohio on Monday. Holt told the crowd that taxes were too high. "
+            "Holt later visited a steel plant.\n\nThe visit drew comparisons with Ronald Reagan's 1980 tour.\n\n"
+            "He said the plant would stay open.")
+    q = next(q for q in reported(text) if q.text.startswith("the plant"))
+    assert q.speaker == "Tom Holt"
+
