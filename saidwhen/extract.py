@@ -622,6 +622,8 @@ def _finish(doc, st: _State) -> Article:
         sp = st.spans[i]
         a, b = sk.quote_at[i]
         atts[i] = attributor.attribute(a, b, sp.kind == "partial")
+    loose = {st.spans[i].start for i in speech if st.spans[i].kind == "partial"
+             and _unspoken_fragment(attributor, *sk.quote_at[i], atts[i])}
 
     groups, final = _group(st, speech, atts, lambda i: attributor.lead_in(*sk.quote_at[i]))
     _attribute_headline(st, speech, final, attributor)
@@ -668,7 +670,7 @@ def _finish(doc, st: _State) -> Article:
         quotes = _with_tail(st, _with_lead_in(st, _with_subject_before_aside(st, quotes)))
     quotes = _with_transcript(st, quotes, attributor, used)
     quotes, extra_people = _with_inner(st, quotes, attributor, used)
-    quotes, scare = _without_scare_quotes(quotes)
+    quotes, scare = _without_scare_quotes(quotes, loose)
     notes = _editors_notes(st)
     quotes = _numbered([q for q in quotes if q.kind in st.kinds and q.paragraph not in notes])
     people = tuple(
@@ -1021,6 +1023,10 @@ def _inner_speaker(name: str, attributor: Attributor, used: set[int]) -> tuple[s
     return (found, False) if found is not None else None
 
 
+#: "as" (or "as a", "as being") right before a quotation mark: the quoted word describes.
+_AS_WORD = re.compile(r"\bas(?:\s+(?:an?|being|the))?\s*[\"“‘'«]+\s*$", re.I)
+
+
 def _closing_end(text: str, end: int) -> int:
     """The end of a quoted fragment with the punctuation and closing mark printed right after it."""
     k = end
@@ -1029,13 +1035,28 @@ def _closing_end(text: str, end: int) -> int:
     return k if any(text[j] in "\"”’'»" for j in range(end, k)) else end
 
 
-def _without_scare_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[NonQuote]]:
+def _unspoken_fragment(attributor: Attributor, start: int, end: int, att: Attribution) -> bool:
+    """Whether the quoted fragment at doc offsets ``start:end`` is one word that no speech verb
+    reports ("an "opt-out" movement", "the "pivot"", "there would be "immediate" concerns"): a
+    writer's scare quote, even where a subject nearby was taken for its speaker. Not after "as",
+    which sets someone's own word on what they describe ("referred to him as a "reformer."")."""
+    if att.cue_token is not None or len(attributor.text[start:end].split()) != 1:
+        return False
+    return not _AS_WORD.search(attributor.text[max(0, start - 16) : start])
+
+
+def _without_scare_quotes(quotes: list[Quote], loose: set[int] = frozenset()) -> tuple[list[Quote], list[NonQuote]]:
     """A fragment of three words or fewer that nobody is said to have said, and that no reported
-    statement holds, is a scare quote ("a "unity" lunch"), not speech."""
-    held = {q.group for q in quotes if q.kind in _REPORTED_KINDS or q.speaker is not None or q.cue is not None}
+    statement holds, is a scare quote ("a "unity" lunch"), not speech; so is a lone one of the
+    ``loose`` fragments (article offsets of their starts: see ``_unspoken_fragment``), whoever was
+    found near it."""
+    held = {q.group for q in quotes if q.kind in _REPORTED_KINDS or (q.speaker is not None or q.cue is not None) and q.start not in loose}
+    size: dict[int, int] = {}
+    for q in quotes:
+        size[q.group] = size.get(q.group, 0) + 1
     out, scare = [], []
     for q in quotes:
-        if q.kind == "partial" and q.group not in held and len(q.text.split()) <= 3:
+        if q.kind == "partial" and q.group not in held and len(q.text.split()) <= 3 and (q.start not in loose or size[q.group] == 1):
             scare.append(NonQuote(q.text, q.start, q.end, "scare"))
         else:
             out.append(q)

@@ -128,6 +128,27 @@ def test_titles_names_and_scare_quotes_are_not_speech(sentence, reason):
     assert [n.reason for n in article.non_quotes] == [reason]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Councillor Raj Patel backs an "opt-out" movement that has drawn comments from three districts.',
+        'Mayor Lena Hartmann opened the harbour fair on Monday.\n\n'
+        'Hartmann joined the "unity" lunch, and her comments there drew applause.',
+        'Councillor Raj Patel spent the week on the "pivot" to the east side, the point of his campaign.',
+    ],
+)
+def test_a_one_word_fragment_no_speech_verb_reports_is_a_scare_quote_whoever_is_near(text):
+    article = saidwhen.extract(text, kinds=("direct", "partial"))
+    assert article.quotes == ()
+    assert [n.reason for n in article.non_quotes] == ["scare"]
+
+
+def test_a_one_word_fragment_that_describes_as_is_still_someones_word():
+    text = 'Councillor Raj Patel voted against the plan.\n\nPatel later defended his comments as being "prudent."'
+    q = only(text)
+    assert (q.text, q.kind, q.speaker) == ("prudent.", "partial", "Raj Patel")
+
+
 def test_a_bare_quote_after_a_sentence_about_someone_is_theirs():
     text = 'Sara Quint met the press on Monday.\n\nAsked whether she would resign, Quint laughed. "Not today."'
     q = only(text)
