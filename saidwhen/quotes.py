@@ -480,6 +480,11 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
             elif _IN_SOURCE.search(prefix) and len(words) <= 12 and not full_stop and _NAME_GOES_ON.match(text, after_close):
                 # according to her "clawback" plan, …: a name in the phrase that gives the source, not its words
                 sp.speech, sp.reason = False, "title"
+            elif short and title_case and not _SENT_END.search(content) and not has_speech and sp.close_at is not None \
+                    and text[sp.end : sp.close_at].startswith(","):
+                # ''Billions,'' on Showtime, is a drama; his memoir, "A Time for Truth," came out in 2015: a
+                # title set off by commas in a sentence in which nobody speaks
+                sp.speech, sp.reason = False, "title"
             elif starts_sentence and (looks_full or not prefix or prefix[-1] in ":,") and not _ends_reported_clause(prefix, content):
                 sp.kind = "direct"
             elif content[:1].isupper() and looks_full and not _is_title_case(words[:3]) and len(words) > 3:
