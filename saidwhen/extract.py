@@ -771,6 +771,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
             group = regroup.get(inside[0].group, inside[0].group)
             for q in inside:
                 regroup.setdefault(q.group, group)
+            r.pieces = [(a, _before_writers_tail(st.text, a, b, inside)) for a, b in r.pieces]
         else:
             group, next_group = next_group, next_group + 1
         for a, b in r.pieces:
@@ -782,6 +783,27 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
     quotes = [retold.get(id(q), q) for q in quotes]
     out = [replace(q, group=regroup[q.group]) if q.group in regroup else q for q in quotes]
     return sorted(out + added, key=lambda q: (q.start, q.end))
+
+
+#: Words that carry a reported statement on after a quoted fragment: what follows them is still hers.
+_GOES_ON = frozenset("and but or nor".split())
+
+
+def _before_writers_tail(text: str, a: int, b: int, inside: list[Quote]) -> int:
+    """The end of the mixed quotation ``text[a:b]``: at the closing mark of its last quoted fragment
+    when a comma closes that fragment and the writer goes on past it ("said the positions are
+    "about right," though voters …", "was "incognito," sparking a firestorm of speculation", "rated
+    "confidential," the lowest level of sensitivity"); PolNeAR's annotators end the statement
+    there. Not when "and" or "but" carries the statement on ("… "could be unyielding," and that …"),
+    nor for fewer than three words after it."""
+    last = max((q for q in inside if a <= q.start and q.end <= b), key=lambda q: q.end, default=None)
+    if last is None:
+        return b
+    close = _closing_end(text, last.end)
+    rest = text[close:b].split()
+    if "," not in text[last.end : close] or len(rest) < 3 or rest[0].lower() in _GOES_ON:
+        return b
+    return close
 
 
 #: The writer's words that open a sentence, then the attribution set off by commas just before a

@@ -1452,3 +1452,24 @@ def test_a_second_clause_joined_to_the_cue_by_a_bare_and_is_part_of_what_was_sai
 def test_a_clause_after_a_comma_is_the_writers_narrative_not_what_was_said():
     (q,) = reported("Ana Ruiz said the plan was a failure, and the council voted it down a week later.")
     assert q.text == "the plan was a failure"
+
+
+@pytest.mark.parametrize(
+    "text, mixed",
+    [
+        ('Councillor Raj Patel said the ferry timetable was "about right," though riders have complained about it '
+         "for months.", 'the ferry timetable was "about right,"'),
+        ('Councillor Raj Patel said the new pier was "finished," a claim that the harbour board disputes.',
+         'the new pier was "finished,"'),
+    ],
+)
+def test_a_mixed_quotation_ends_at_a_fragment_closed_by_a_comma_when_the_writer_goes_on(text, mixed):
+    a = saidwhen.extract(text, "2021-03-02")
+    assert [q.text for q in a.quotes if q.kind == "mixed"] == [mixed]
+
+
+def test_a_mixed_quotation_carried_on_by_and_that_goes_on_past_the_fragment():
+    text = 'Councillor Raj Patel said the fares were "too high," and that the board would review them in May.'
+    a = saidwhen.extract(text, "2021-03-02")
+    assert [q.text for q in a.quotes if q.kind == "mixed"] == [
+        'the fares were "too high," and that the board would review them in May']
