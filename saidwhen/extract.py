@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Token
 from thinc.api import NumpyOps
 
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
@@ -1058,13 +1059,48 @@ def _closing_end(text: str, end: int) -> int:
 
 
 def _unspoken_fragment(attributor: Attributor, start: int, end: int, att: Attribution) -> bool:
-    """Whether the quoted fragment at doc offsets ``start:end`` is one word that no speech verb
-    reports ("an "opt-out" movement", "the "pivot"", "there would be "immediate" concerns"): a
-    writer's scare quote, even where a subject nearby was taken for its speaker. Not after "as",
-    which sets someone's own word on what they describe ("referred to him as a "reformer."")."""
-    if att.cue_token is not None or len(attributor.text[start:end].split()) != 1:
+    """Whether the quoted fragment at doc offsets ``start:end`` is a writer's scare quote whoever
+    was found near it: one word that no speech verb reports ("there would be "immediate" concerns",
+    "Obama's "pivot""), or up to three words that modify a noun right after the closing mark ("a
+    "unity" lunch", "the "qualified" spat", "an "opt-out" movement") unless the speech verb
+    governs that noun ("lamented the "disheartened" state", "said the lake was on a list of
+    "potentially dangerous" lakes"). Not after "as", which sets someone's
+    own word on what they describe ("referred to him as a "reformer."", "ran as a "law and order"
+    candidate")."""
+    text = attributor.text
+    if _AS_WORD.search(text[max(0, start - 16) : start]) or len(text[start:end].split()) > 3:
         return False
-    return not _AS_WORD.search(attributor.text[max(0, start - 16) : start])
+    if att.cue_token is None and len(text[start:end].split()) == 1:
+        return True
+    return _label_before_noun(attributor, start, end, att)
+
+
+def _label_before_noun(attributor: Attributor, start: int, end: int, att: Attribution) -> bool:
+    """Whether the fragment at ``start:end`` is one modifier of the noun right after its closing
+    mark, that noun outside the clause of the fragment's speech verb (not "said the lake was on a
+    list of "potentially dangerous" lakes": what she said holds it)."""
+    toks = [t for t in attributor._tokens_of(start, end) if not t.is_punct]
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside]
+    if len(roots) != 1 or roots[0].dep_ not in ("amod", "compound", "nmod"):
+        return False
+    head = roots[0].head
+    between = attributor.doc[toks[-1].i + 1 : head.i]
+    if head.i < roots[0].i or any(not t.is_quote or t.text in (",", ";", ":") for t in between):
+        return False
+    return att.cue_token is None or not _in_what_is_said(head, att.cue_token)
+
+
+def _in_what_is_said(tok: Token, cue: int) -> bool:
+    """Whether ``tok`` lies in what the speech verb at index ``cue`` reports: its object, or the
+    clause it governs ("said [the lake had been on a list of … lakes]"), not a phrase of the
+    sentence around it ("said Ann Roe, before the barn event, a … barbecue")."""
+    node = tok
+    while node.head.i != node.i:
+        if node.head.i == cue:
+            return node.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr")
+        node = node.head
+    return False
 
 
 def _without_scare_quotes(quotes: list[Quote], loose: set[int] = frozenset()) -> tuple[list[Quote], list[NonQuote]]:

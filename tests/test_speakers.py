@@ -143,6 +143,31 @@ def test_a_one_word_fragment_no_speech_verb_reports_is_a_scare_quote_whoever_is_
     assert [n.reason for n in article.non_quotes] == ["scare"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Lena Hartmann spoke at the harbour fair, then joined the board for a "unity" lunch.',
+        'Mayor Lena Hartmann said little at the fair, and the "open harbour" debate went on without her.',
+    ],
+)
+def test_a_fragment_that_labels_the_noun_after_it_outside_what_is_said_is_a_scare_quote(text):
+    article = saidwhen.extract(text, kinds=("direct", "partial"))
+    assert article.quotes == ()
+    assert [n.reason for n in article.non_quotes] == ["scare"]
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        ('Engineer Mara Voss said the bridge had been on a list of "structurally deficient" bridges since 2015.',
+         "structurally deficient", "Mara Voss"),
+        ('Mayor Lena Hartmann lamented the "disheartened" mood of the council.', "disheartened", "Lena Hartmann"),
+    ],
+)
+def test_a_fragment_that_labels_a_noun_in_what_is_said_is_the_speakers(text, fragment, speaker):
+    assert (only(text).text, only(text).speaker) == (fragment, speaker)
+
+
 def test_a_one_word_fragment_that_describes_as_is_still_someones_word():
     text = 'Councillor Raj Patel voted against the plan.\n\nPatel later defended his comments as being "prudent."'
     q = only(text)
