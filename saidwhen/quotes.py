@@ -417,7 +417,7 @@ _IN_SOURCE = re.compile(r"\baccording to(?: [^\s,;:.!?\"“”]+){0,3}? (?:the|a
 #: What follows a name inside a noun phrase: the phrase goes on ("… plan", "… document he released").
 _NAME_GOES_ON = re.compile(r"[\"”’']*\s+(?:and\s+)?[a-z]")
 #: What a writer puts before a term to keep their distance from it: the so-called "rebels".
-_SO_CALLED = re.compile(r"\bso[-‐ ]called\s*$", re.I)
+_SO_CALLED = re.compile(r"\bso\s*[-‐]?\s*called\s*$", re.I)  # "so-called", "so called", "so- called"
 
 
 def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[NonQuote]:

@@ -120,6 +120,7 @@ def test_an_unnamed_speaker_is_left_null():
         ('The band played the song "Harbour Lights" twice.', "title"),
         ('Locals have dubbed the bridge "The Wobbler" since it opened.', "name"),
         ('The so-called "reform" left most fees unchanged.', "scare"),
+        ('The so- called "reform" drew comments but left most fees unchanged.', "scare"),  # a stray space
     ],
 )
 def test_titles_names_and_scare_quotes_are_not_speech(sentence, reason):
