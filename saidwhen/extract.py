@@ -688,13 +688,22 @@ def _finish(doc, st: _State) -> Article:
 
 #: A paragraph the publisher adds to the story in its own voice: a correction, an excerpt's
 #: introduction, or a standing note printed under every story on one subject.
-_EDITORS_NOTE = re.compile(r"\W*editor[’']?s[’']? note\b", re.IGNORECASE)
+_EDITORS_NOTE = re.compile(r"\W*editor[’']?s[’']?\s+note\b", re.IGNORECASE)  # "Editor’s\xa0note" too
+#: The end of a sentence at the end of a paragraph: a hard-wrapped note goes on past a line without one.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
 
 def _editors_notes(st: _State) -> set[int]:
-    """The paragraphs that are an editor's note ("Editor's note: …"): page furniture, whose words
-    no source said on the article's date, and which one outlet prints under hundreds of stories."""
-    return {k for k, (a, b) in enumerate(st.paras) if _EDITORS_NOTE.match(st.text, a, b)}
+    """The paragraphs that are an editor's note ("Editor's note: …"), with the lines it runs on to
+    when an outlet hard-wraps it mid-sentence: page furniture, whose words no source said on the
+    article's date, and which one outlet prints under hundreds of stories."""
+    notes: set[int] = set()
+    for k, (a, b) in enumerate(st.paras):
+        if _EDITORS_NOTE.match(st.text, a, b):
+            notes.add(k)
+        elif k - 1 in notes and st.text[a : a + 1].islower() and not _ENDS_SENTENCE.search(st.text, *st.paras[k - 1]):
+            notes.add(k)  # a note hard-wrapped over several lines ("… and is a serial liar,\nracist, …")
+    return notes
 
 
 @dataclass
