@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Token
 from thinc.api import NumpyOps
 
 from .model import KINDS, Article, Mention, NonQuote, Person, Quote, SaidOn, TimeExpression, check_kinds
@@ -622,6 +623,8 @@ def _finish(doc, st: _State) -> Article:
         sp = st.spans[i]
         a, b = sk.quote_at[i]
         atts[i] = attributor.attribute(a, b, sp.kind == "partial")
+    loose = {st.spans[i].start for i in speech if st.spans[i].kind == "partial"
+             and _unspoken_fragment(attributor, *sk.quote_at[i], atts[i])}
 
     groups, final = _group(st, speech, atts, lambda i: attributor.lead_in(*sk.quote_at[i]))
     _attribute_headline(st, speech, final, attributor)
@@ -668,7 +671,7 @@ def _finish(doc, st: _State) -> Article:
         quotes = _with_tail(st, _with_lead_in(st, _with_subject_before_aside(st, quotes)))
     quotes = _with_transcript(st, quotes, attributor, used)
     quotes, extra_people = _with_inner(st, quotes, attributor, used)
-    quotes, scare = _without_scare_quotes(quotes)
+    quotes, scare = _without_scare_quotes(quotes, loose)
     notes = _editors_notes(st)
     quotes = _numbered([q for q in quotes if q.kind in st.kinds and q.paragraph not in notes])
     people = tuple(
@@ -685,13 +688,22 @@ def _finish(doc, st: _State) -> Article:
 
 #: A paragraph the publisher adds to the story in its own voice: a correction, an excerpt's
 #: introduction, or a standing note printed under every story on one subject.
-_EDITORS_NOTE = re.compile(r"\W*editor[’']?s[’']? note\b", re.IGNORECASE)
+_EDITORS_NOTE = re.compile(r"\W*editor[’']?s[’']?\s+note\b", re.IGNORECASE)  # "Editor’s\xa0note" too
+#: The end of a sentence at the end of a paragraph: a hard-wrapped note goes on past a line without one.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
 
 def _editors_notes(st: _State) -> set[int]:
-    """The paragraphs that are an editor's note ("Editor's note: …"): page furniture, whose words
-    no source said on the article's date, and which one outlet prints under hundreds of stories."""
-    return {k for k, (a, b) in enumerate(st.paras) if _EDITORS_NOTE.match(st.text, a, b)}
+    """The paragraphs that are an editor's note ("Editor's note: …"), with the lines it runs on to
+    when an outlet hard-wraps it mid-sentence: page furniture, whose words no source said on the
+    article's date, and which one outlet prints under hundreds of stories."""
+    notes: set[int] = set()
+    for k, (a, b) in enumerate(st.paras):
+        if _EDITORS_NOTE.match(st.text, a, b):
+            notes.add(k)
+        elif k - 1 in notes and st.text[a : a + 1].islower() and not _ENDS_SENTENCE.search(st.text, *st.paras[k - 1]):
+            notes.add(k)  # a note hard-wrapped over several lines ("… and is a serial liar,\nracist, …")
+    return notes
 
 
 @dataclass
@@ -769,6 +781,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
             group = regroup.get(inside[0].group, inside[0].group)
             for q in inside:
                 regroup.setdefault(q.group, group)
+            r.pieces = [(a, _before_writers_tail(st.text, a, b, inside)) for a, b in r.pieces]
         else:
             group, next_group = next_group, next_group + 1
         for a, b in r.pieces:
@@ -780,6 +793,27 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
     quotes = [retold.get(id(q), q) for q in quotes]
     out = [replace(q, group=regroup[q.group]) if q.group in regroup else q for q in quotes]
     return sorted(out + added, key=lambda q: (q.start, q.end))
+
+
+#: Words that carry a reported statement on after a quoted fragment: what follows them is still hers.
+_GOES_ON = frozenset("and but or nor".split())
+
+
+def _before_writers_tail(text: str, a: int, b: int, inside: list[Quote]) -> int:
+    """The end of the mixed quotation ``text[a:b]``: at the closing mark of its last quoted fragment
+    when a comma closes that fragment and the writer goes on past it ("said the positions are
+    "about right," though voters …", "was "incognito," sparking a firestorm of speculation", "rated
+    "confidential," the lowest level of sensitivity"); PolNeAR's annotators end the statement
+    there. Not when "and" or "but" carries the statement on ("… "could be unyielding," and that …"),
+    nor for fewer than three words after it."""
+    last = max((q for q in inside if a <= q.start and q.end <= b), key=lambda q: q.end, default=None)
+    if last is None:
+        return b
+    close = _closing_end(text, last.end)
+    rest = text[close:b].split()
+    if "," not in text[last.end : close] or len(rest) < 3 or rest[0].lower() in _GOES_ON:
+        return b
+    return close
 
 
 #: The writer's words that open a sentence, then the attribution set off by commas just before a
@@ -1021,6 +1055,10 @@ def _inner_speaker(name: str, attributor: Attributor, used: set[int]) -> tuple[s
     return (found, False) if found is not None else None
 
 
+#: "as" (or "as a", "as being") right before a quotation mark: the quoted word describes.
+_AS_WORD = re.compile(r"\bas(?:\s+(?:an?|being|the))?\s*[\"“‘'«]+\s*$", re.I)
+
+
 def _closing_end(text: str, end: int) -> int:
     """The end of a quoted fragment with the punctuation and closing mark printed right after it."""
     k = end
@@ -1029,13 +1067,63 @@ def _closing_end(text: str, end: int) -> int:
     return k if any(text[j] in "\"”’'»" for j in range(end, k)) else end
 
 
-def _without_scare_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[NonQuote]]:
+def _unspoken_fragment(attributor: Attributor, start: int, end: int, att: Attribution) -> bool:
+    """Whether the quoted fragment at doc offsets ``start:end`` is a writer's scare quote whoever
+    was found near it: one word that no speech verb reports ("there would be "immediate" concerns",
+    "Obama's "pivot""), or up to three words that modify a noun right after the closing mark ("a
+    "unity" lunch", "the "qualified" spat", "an "opt-out" movement") unless the speech verb
+    governs that noun ("lamented the "disheartened" state", "said the lake was on a list of
+    "potentially dangerous" lakes"). Not after "as", which sets someone's
+    own word on what they describe ("referred to him as a "reformer."", "ran as a "law and order"
+    candidate")."""
+    text = attributor.text
+    if _AS_WORD.search(text[max(0, start - 16) : start]) or len(text[start:end].split()) > 3:
+        return False
+    if att.cue_token is None and len(text[start:end].split()) == 1:
+        return True
+    return _label_before_noun(attributor, start, end, att)
+
+
+def _label_before_noun(attributor: Attributor, start: int, end: int, att: Attribution) -> bool:
+    """Whether the fragment at ``start:end`` is one modifier of the noun right after its closing
+    mark, that noun outside the clause of the fragment's speech verb (not "said the lake was on a
+    list of "potentially dangerous" lakes": what she said holds it)."""
+    toks = [t for t in attributor._tokens_of(start, end) if not t.is_punct]
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside]
+    if len(roots) != 1 or roots[0].dep_ not in ("amod", "compound", "nmod"):
+        return False
+    head = roots[0].head
+    between = attributor.doc[toks[-1].i + 1 : head.i]
+    if head.i < roots[0].i or any(not t.is_quote or t.text in (",", ";", ":") for t in between):
+        return False
+    return att.cue_token is None or not _in_what_is_said(head, att.cue_token)
+
+
+def _in_what_is_said(tok: Token, cue: int) -> bool:
+    """Whether ``tok`` lies in what the speech verb at index ``cue`` reports: its object, or the
+    clause it governs ("said [the lake had been on a list of … lakes]"), not a phrase of the
+    sentence around it ("said Ann Roe, before the barn event, a … barbecue")."""
+    node = tok
+    while node.head.i != node.i:
+        if node.head.i == cue:
+            return node.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr")
+        node = node.head
+    return False
+
+
+def _without_scare_quotes(quotes: list[Quote], loose: set[int] = frozenset()) -> tuple[list[Quote], list[NonQuote]]:
     """A fragment of three words or fewer that nobody is said to have said, and that no reported
-    statement holds, is a scare quote ("a "unity" lunch"), not speech."""
-    held = {q.group for q in quotes if q.kind in _REPORTED_KINDS or q.speaker is not None or q.cue is not None}
+    statement holds, is a scare quote ("a "unity" lunch"), not speech; so is a lone one of the
+    ``loose`` fragments (article offsets of their starts: see ``_unspoken_fragment``), whoever was
+    found near it."""
+    held = {q.group for q in quotes if q.kind in _REPORTED_KINDS or (q.speaker is not None or q.cue is not None) and q.start not in loose}
+    size: dict[int, int] = {}
+    for q in quotes:
+        size[q.group] = size.get(q.group, 0) + 1
     out, scare = [], []
     for q in quotes:
-        if q.kind == "partial" and q.group not in held and len(q.text.split()) <= 3:
+        if q.kind == "partial" and q.group not in held and len(q.text.split()) <= 3 and (q.start not in loose or size[q.group] == 1):
             scare.append(NonQuote(q.text, q.start, q.end, "scare"))
         else:
             out.append(q)

@@ -417,7 +417,7 @@ _IN_SOURCE = re.compile(r"\baccording to(?: [^\s,;:.!?\"“”]+){0,3}? (?:the|a
 #: What follows a name inside a noun phrase: the phrase goes on ("… plan", "… document he released").
 _NAME_GOES_ON = re.compile(r"[\"”’']*\s+(?:and\s+)?[a-z]")
 #: What a writer puts before a term to keep their distance from it: the so-called "rebels".
-_SO_CALLED = re.compile(r"\bso[-‐ ]called\s*$", re.I)
+_SO_CALLED = re.compile(r"\bso\s*[-‐]?\s*called\s*$", re.I)  # "so-called", "so called", "so- called"
 
 
 def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[NonQuote]:
@@ -479,6 +479,11 @@ def judge(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[No
                 sp.speech, sp.reason = False, "scare"  # the so-called "rebels": the writer's label, nobody's words
             elif _IN_SOURCE.search(prefix) and len(words) <= 12 and not full_stop and _NAME_GOES_ON.match(text, after_close):
                 # according to her "clawback" plan, …: a name in the phrase that gives the source, not its words
+                sp.speech, sp.reason = False, "title"
+            elif short and title_case and not _SENT_END.search(content) and not has_speech and sp.close_at is not None \
+                    and text[sp.end : sp.close_at].startswith(","):
+                # ''Billions,'' on Showtime, is a drama; his memoir, "A Time for Truth," came out in 2015: a
+                # title set off by commas in a sentence in which nobody speaks
                 sp.speech, sp.reason = False, "title"
             elif starts_sentence and (looks_full or not prefix or prefix[-1] in ":,") and not _ends_reported_clause(prefix, content):
                 sp.kind = "direct"

@@ -242,6 +242,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                      _before_closing_apposition):
             content = trim(doc, content, tok)
         content = _before_quote_after_colon(doc, content, tok, direct_r)
+        if kind in ("summary", "question"):
+            content = _noun_before_aside(doc, content, tok)
         if kind == "indirect" and min(content) > tok.i and _after_direct_quote(tok, direct_r):
             continue  # '"…," said Jane Roe, who … yet endorsed …': the quote is what was said
         content, acts = _without_acts(doc, content)
@@ -440,6 +442,37 @@ def _before_closing_apposition(doc: Doc, content: set[int], verb: Token) -> set[
         if any(c.dep_ == "conj" and c.left_edge.lower_ in ("a", "an", "the") for c in t.children):
             continue  # "pledged cooperation, a deep bond, and a close relationship": a list, not an aside
         return {k for k in content if k < lead.i - 1}
+    return content
+
+
+#: Words that open an aside on a noun after a comma: a relative clause or an apposition.
+_ASIDE_OPENERS = frozenset("which who whose where the a an".split())
+_DASHES = frozenset("— – -- -".split())
+
+
+def _noun_before_aside(doc: Doc, content: set[int], verb: Token) -> set[int]:
+    """What a summary or a question names, up to the writer's aside on it that closes the sentence:
+    a relative clause or an apposition after a comma, or a lone dash ("acknowledged the reality of
+    climate change, which makes him an outlier", "cited the Head Start program, the federally funded
+    pre-school …", "calls for $275 billion - half of what …", "asked about the Florida Standards,
+    which were developed under …"). Only a noun phrase after the verb: not a clause ("whether …",
+    "to …", "for …"), not one with a quotation, nor one whose aside a second dash closes or an
+    infinitive goes on from ("asked Kasich, who is fourth, to lay out his path")."""
+    idx = sorted(content)
+    if not idx or idx[0] <= verb.i or doc[idx[0]].lower_ in QUESTION_WORDS | {"to", "for"} \
+            or _quotes_in(doc, idx[0], idx[-1] + 1):
+        return content
+    for n, i in enumerate(idx[1:], 1):
+        t = doc[i]
+        comma = t.lower_ in _ASIDE_OPENERS and doc[i - 1].text == ","
+        dash = t.text in _DASHES and t.i - 1 in content and doc[t.i - 1].whitespace_
+        if not comma and not dash:
+            continue
+        tail = [doc[k] for k in idx[n + (0 if comma else 1):]]
+        if any(k.text in _DASHES for k in tail) or any(k.lower_ == "to" and k.i + 1 < len(doc) and doc[k.i + 1].tag_ == "VB" for k in tail):
+            return content
+        kept = {k for k in idx[:n] if not (comma and k == i - 1)}
+        return kept if any(doc[k].is_alpha for k in kept) else content
     return content
 
 

@@ -134,3 +134,15 @@ def test_an_editors_note_is_the_publishers_furniture_not_anybodys_quote():
             "Editor\u2019s note: Ann Holt is a candidate who has repeatedly pledged \u201cto close every toll road.\u201d")
     quotes = saidwhen.extract(text).quotes
     assert [q.text for q in quotes] == ["the bridge would reopen in May"]
+
+
+def test_an_editors_note_hard_wrapped_over_lines_or_after_a_no_break_space_is_furniture_throughout():
+    import saidwhen
+
+    wrapped = ("Mayor Ann Holt said on Tuesday that the bridge would reopen in May.\n\n"
+               "Editor\u2019s note: Ann Holt is a candidate who\nhas repeatedly pledged to close every toll road\n"
+               "in the county.")
+    no_break = ("Mayor Ann Holt said on Tuesday that the bridge would reopen in May.\n\n"
+                "Editor\u2019s\u00a0note: Ann Holt is a candidate who has repeatedly pledged to close every toll road.")
+    for text in (wrapped, no_break):
+        assert [q.text for q in saidwhen.extract(text).quotes] == ["the bridge would reopen in May"]

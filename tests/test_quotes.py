@@ -344,3 +344,21 @@ def test_the_scan_reads_the_characters_around_the_marks_not_every_character():
     assert [(s.start, s.end, s.kind) for s in found] == [(s.start, s.end, s.kind) for s in scan(plain)]
     assert [plain[s.start : s.end] for s in found] == ["We will rebuild the bridge by spring", "ambitious", "costly", "short"]
     assert len(plain) > 14_000 and _CountingText.reads < 200  # a few around each of the 10 marks
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ('"Harbour Nights," on Channel 9, is a drama about a fishing town.', "Harbour Nights,"),
+        ('The new advertisement, "Tidecare," shows the mayor on a sinking boat.', "Tidecare,"),
+    ],
+)
+def test_a_title_case_name_set_off_by_commas_in_a_sentence_where_nobody_speaks_is_a_title(text, title):
+    a = saidwhen.extract(text, "2021-03-02")
+    assert a.quotes == ()
+    assert [(n.text, n.reason) for n in a.non_quotes] == [(title.rstrip(","), "title")]
+
+
+def test_a_title_case_word_before_a_comma_and_a_speech_verb_is_still_a_quote():
+    a = saidwhen.extract('"Absolutely," Mayor Ruiz said.', "2021-03-02")
+    assert [(q.text, q.kind) for q in a.quotes] == [("Absolutely", "direct")]

@@ -1493,3 +1493,44 @@ def test_he_after_a_sentence_naming_another_man_only_as_an_owner_is_the_man_the_
     q = next(q for q in reported(text) if q.text.startswith("the plant"))
     assert q.speaker == "Tom Holt"
 
+
+@pytest.mark.parametrize(
+    "text, mixed",
+    [
+        ('Councillor Raj Patel said the ferry timetable was "about right," though riders have complained about it '
+         "for months.", 'the ferry timetable was "about right,"'),
+        ('Councillor Raj Patel said the new pier was "finished," a claim that the harbour board disputes.',
+         'the new pier was "finished,"'),
+    ],
+)
+def test_a_mixed_quotation_ends_at_a_fragment_closed_by_a_comma_when_the_writer_goes_on(text, mixed):
+    a = saidwhen.extract(text, "2021-03-02")
+    assert [q.text for q in a.quotes if q.kind == "mixed"] == [mixed]
+
+
+def test_a_mixed_quotation_carried_on_by_and_that_goes_on_past_the_fragment():
+    text = 'Councillor Raj Patel said the fares were "too high," and that the board would review them in May.'
+    a = saidwhen.extract(text, "2021-03-02")
+    assert [q.text for q in a.quotes if q.kind == "mixed"] == [
+        'the fares were "too high," and that the board would review them in May']
+
+
+@pytest.mark.parametrize(
+    "text, content, kind",
+    [
+        ("Mayor Lena Hartmann cited the harbour plan, which the council rejected in May.", "the harbour plan", "summary"),
+        ("Mayor Lena Hartmann announced a new ferry service - the first in the county since 1990.",
+         "a new ferry service", "summary"),
+        ("Mayor Lena Hartmann was asked about the toll road, which the council closed in May.", "the toll road",
+         "question"),
+    ],
+)
+def test_a_summary_or_question_ends_before_the_writers_aside_on_what_it_names(text, content, kind):
+    a = saidwhen.extract(text, "2021-03-02")
+    assert [(q.text, q.kind) for q in a.quotes] == [(content, kind)]
+
+
+def test_an_aside_an_infinitive_goes_on_from_stays_in_the_summary():
+    a = saidwhen.extract("Mayor Lena Hartmann asked Raj Patel, who chairs the finance committee, to publish the accounts.",
+                         "2021-03-02")
+    assert [q.text for q in a.quotes] == ["Raj Patel, who chairs the finance committee, to publish the accounts"]

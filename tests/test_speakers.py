@@ -120,12 +120,59 @@ def test_an_unnamed_speaker_is_left_null():
         ('The band played the song "Harbour Lights" twice.', "title"),
         ('Locals have dubbed the bridge "The Wobbler" since it opened.', "name"),
         ('The so-called "reform" left most fees unchanged.', "scare"),
+        ('The so- called "reform" drew comments but left most fees unchanged.', "scare"),  # a stray space
     ],
 )
 def test_titles_names_and_scare_quotes_are_not_speech(sentence, reason):
     article = saidwhen.extract(sentence)
     assert article.quotes == ()
     assert [n.reason for n in article.non_quotes] == [reason]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Councillor Raj Patel backs an "opt-out" movement that has drawn comments from three districts.',
+        'Mayor Lena Hartmann opened the harbour fair on Monday.\n\n'
+        'Hartmann joined the "unity" lunch, and her comments there drew applause.',
+        'Councillor Raj Patel spent the week on the "pivot" to the east side, the point of his campaign.',
+    ],
+)
+def test_a_one_word_fragment_no_speech_verb_reports_is_a_scare_quote_whoever_is_near(text):
+    article = saidwhen.extract(text, kinds=("direct", "partial"))
+    assert article.quotes == ()
+    assert [n.reason for n in article.non_quotes] == ["scare"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Lena Hartmann spoke at the harbour fair, then joined the board for a "unity" lunch.',
+        'Mayor Lena Hartmann said little at the fair, and the "open harbour" debate went on without her.',
+    ],
+)
+def test_a_fragment_that_labels_the_noun_after_it_outside_what_is_said_is_a_scare_quote(text):
+    article = saidwhen.extract(text, kinds=("direct", "partial"))
+    assert article.quotes == ()
+    assert [n.reason for n in article.non_quotes] == ["scare"]
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        ('Engineer Mara Voss said the bridge had been on a list of "structurally deficient" bridges since 2015.',
+         "structurally deficient", "Mara Voss"),
+        ('Mayor Lena Hartmann lamented the "disheartened" mood of the council.', "disheartened", "Lena Hartmann"),
+    ],
+)
+def test_a_fragment_that_labels_a_noun_in_what_is_said_is_the_speakers(text, fragment, speaker):
+    assert (only(text).text, only(text).speaker) == (fragment, speaker)
+
+
+def test_a_one_word_fragment_that_describes_as_is_still_someones_word():
+    text = 'Councillor Raj Patel voted against the plan.\n\nPatel later defended his comments as being "prudent."'
+    q = only(text)
+    assert (q.text, q.kind, q.speaker) == ("prudent.", "partial", "Raj Patel")
 
 
 def test_a_bare_quote_after_a_sentence_about_someone_is_theirs():
