@@ -13,7 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -1119,8 +1119,7 @@ class Entities:
                          and c.ent_type_ == "PERSON" and coarse_pos(c) == "PROPN"), None)
             if name is None and (e := self._ent_of.get(tok.i + 1)) is not None and e.label_ == "PERSON" and e.start == tok.i + 1:
                 name = e[-1]  # "Navy Capt. Jeff Davis", which the parser split after the title's period
-            if name is None and not any(c.dep_ in ("det", "poss") for c in tok.children):
-                # "former Pennsylvania Gov. and party Chairman Ed Rendell": two titles of one person, the name after the second
+            if name is None:  # "former Pennsylvania Gov. and party Chairman Ed Rendell": two titles of one person, the name after the second
                 name = next((c for c in tok.children if c.dep_ == "conj" and _titles_of_one(tok, c, titled=True)), None)
             if name is None:  # "Speaker of the House Rep. Paul Ryan", parsed as the speaker of Ryan: a second title, then the name
                 name = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -1518,7 +1517,7 @@ class Entities:
         he/she, an organisation for it/they unless a nearer subject noun names no entity."""
         if w in ("i", "me", "my") and (answering := self._interviewee(pos)) is not None:
             return answering  # "Q: Why? A: Because I think …": an interview's answers are the interviewee's
-        if w in ("i", "me", "my") and not self.in_quote(pos) and (columnist := self._columnist()) is not None:
+        if w in ("i", "me", "my") and not self.in_quote(pos) and (columnist := self._columnist) is not None:
             return columnist  # "Ada Quill: Why I Left": a column its headline signs, where the writer says "I"
         if w in ("i", "you", "we", "us"):  # the writer (and readers) or the reader, never a named entity of
             return None  # the article: outside quotes "we" is the writer's ("as we learned in Iowa")
@@ -1559,11 +1558,12 @@ class Entities:
         return any(m[1] is org and m[2] is not None and m[0] < pos and k - 1 <= self._sent_of[m[2].i] <= k
                    and (m[2].dep_ in ("nsubj", "nsubjpass") or _of_people(m[2])) for m in self._mentions)
 
+    @cached_property
     def _columnist(self) -> Entity | None:
         """The writer of a column whose headline opens with their name and a colon ("Ada Quill: And
         Then There Was One"): a person's full name, the first words of the article, that the body does
         not go on to name (a headline quoting someone, "Ada Quill: 'We Will Win'", is about a person
-        the story then names)."""
+        the story then names). Worked out once an article, where its first "I" asks."""
         line = self.text.split("\n", 1)[0]
         m = _SIGNED_HEADLINE.match(line)
         if m is None or first_name_gender(m.group(1).split()[0]) is None or m.group(1).split()[-1] in self.text[len(line):]:
@@ -2286,11 +2286,10 @@ class Entities:
             return c.dep_ == "poss" or c.dep_ == "compound" and coarse_pos(c) == "PROPN" \
                 or c.dep_ in ("compound", "amod") and _camel_case(c.text)  # ("RealClearPolitics", tagged a plural noun)
 
-        owners = [c for c in doc_noun.children if named_owner(c)]
-        # "the RealClearPolitics polling average", "a Reuters rolling poll": the maker hangs on the
-        # common noun that says what kind of document it is
-        # (after those that say "by" or "from" whom: "White House-era documents from Jane Roe")
-        owners += _makers(doc_noun)
+        owners = [c for c in doc_noun.children if named_owner(c)] + _makers(doc_noun)
+        # then "the RealClearPolitics polling average", "a Reuters rolling poll": the maker hangs on the
+        # common noun that says what kind of document it is (after a maker "by" or "from" whom the
+        # document says: "White House-era documents from Jane Roe")
         owners += [g for c in doc_noun.children if c.dep_ in ("compound", "amod") and c.text.islower()
                    and c.lower_ not in CALENDAR and self.text[c.idx - 1 : c.idx] != "-"
                    for g in c.children if g.i < c.i and named_owner(g)]
@@ -2410,8 +2409,9 @@ class Entities:
         The clip says". A document only taken up again there ("the ad" with no maker) sends the
         search further back; one introduced there without a maker ends it."""
         doc = self.doc
+        alike = _ALIKE.get(doc_noun.lower_, (doc_noun.lower_,))
         for t in reversed(doc[: doc_noun.i]):
-            if t.lower_ not in _ALIKE.get(doc_noun.lower_, (doc_noun.lower_,)) or self.in_quote(t.idx):
+            if t.lower_ not in alike or self.in_quote(t.idx):
                 continue
             if (author := self._author(t)) is not None:
                 return author
