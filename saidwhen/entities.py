@@ -1138,8 +1138,13 @@ class Entities:
                 return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= dateline else named[0])
             return None, (tok.idx, tok.idx + len(tok), tok.text), 0.3
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
-            # "Jane Roe, who said …": the one the clause is about, mentioned by the pronoun
-            ent, _, conf = self.resolve(tok.head.head)
+            # "Jane Roe, who said …": the one the clause is about, mentioned by the pronoun; "Jane Roe,
+            # a county clerk and party donor who said …": the person the description is set beside
+            about = tok.head.head
+            named = _apposed_to(about)
+            ent, _, conf = self.resolve(named) if named is not None else (None, None, 0.0)
+            if ent is None or ent.kind != "PERSON":
+                ent, _, conf = self.resolve(about)
             return ent, (tok.idx, tok.idx + len(tok), tok.text), conf
         s, e = self._mention_span(tok)
         text = self.text[s:e]
@@ -2517,6 +2522,18 @@ _PLACE_LEVELS = frozenset("state federal national local county city regional pro
 _PEOPLE = frozenset("man woman boy girl person resident voter student mother father citizen neighbor neighbour".split())
 #: People someone has, beyond the roles and kin the lexicon lists: "his aide", "her friend".
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
+
+
+def _apposed_to(noun: Token) -> Token | None:
+    """The name a common noun (or the last of nouns joined by "and") is set beside as a description:
+    "supervisor" and "donor" in "Jane Roe, a county supervisor and party donor"; None for a noun
+    in no apposition, or set beside no name."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i and coarse_pos(first.head) == "NOUN":
+        first = first.head
+    if coarse_pos(noun) != "NOUN" or first.dep_ != "appos" or first.head.i > first.i:
+        return None
+    return first.head if coarse_pos(first.head) == "PROPN" else None
 
 
 def _of_people(tok: Token) -> bool:

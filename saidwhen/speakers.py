@@ -198,12 +198,13 @@ class Attributor(Entities):
         att = Attribution(cue=cue, confidence=0.6, explicit=True, cue_span=(verb.idx, cue_end), cue_token=verb.i)
         if subj is None:
             return att
-        ent, mention, conf = self.resolve(subj)
-        att.speaker, att.mention, att.confidence = ent, mention, conf if ent else 0.5
         rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which")), None)
         if rel is not None and verb.dep_ == "relcl" and subj.i == verb.head.i:
             # "Doe, who said …": the words naming the speaker are "who"; who it is, the noun it follows
-            att.mention = (rel.idx, rel.idx + len(rel), rel.text)
+            # (or the name that noun describes: "Doe, a county clerk who said …")
+            subj = rel
+        ent, mention, conf = self.resolve(subj)
+        att.speaker, att.mention, att.confidence = ent, mention, conf if ent else 0.5
         return att
 
     def _inverted_description(self, verb: Token) -> Token | None:

@@ -1913,3 +1913,16 @@ def test_two_people_joined_however_the_parser_hangs_them_are_no_one_speaker(subj
     text = f"The plan is dead, {subjects} said in a statement."
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("described", [
+    "Carla Denholm, a county supervisor who",
+    "Carla Denholm, a county supervisor and longtime party donor who",
+])
+def test_who_after_a_description_set_beside_a_name_is_that_person_not_one_named_later(described):
+    text = ("The meeting in Fresno ran late.\n\n"
+            f"Among those present was {described} said the plan \"will never pass the board.\"\n\n"
+            "Mark Ortiz, a lawyer who represents the county, said the plan \"is legal.\"")
+    first = next(q for q in saidwhen.extract(text).quotes if q.text.startswith("will never"))
+    assert first.speaker == "Carla Denholm"
+    assert first.speaker_mention.text == "who"
