@@ -754,6 +754,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
     next_group = max((q.group for q in quotes), default=0) + 1
     regroup: dict[int, int] = {}
     retold: dict[int, Quote] = {}  # a partial quote whose reported clause is nothing but it
+    governed: dict[int, tuple[int, Quote]] = {}  # a partial quote inside a clause with a speaker: (width, as the clause's)
     added = []
     for r in reported:
         att = r.attribution
@@ -782,6 +783,14 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
             for q in inside:
                 regroup.setdefault(q.group, group)
             r.pieces = [(a, _before_writers_tail(st.text, a, b, inside)) for a, b in r.pieces]
+            if att.speaker is not None:
+                # 'She replied to him that it was an "honor to serve"': the fragment is what the
+                # clause reports, so it is the clause's speaker's, whatever cue nearer it was found
+                # first ("telling her"); of clauses one inside another, the innermost's
+                width = sum(b - a for a, b in r.pieces)
+                for q in inside:
+                    if id(q) not in governed or width < governed[id(q)][0]:
+                        governed[id(q)] = (width, replace(q, speaker=att.speaker.name, speaker_mention=mention, cue=att.cue))
         else:
             group, next_group = next_group, next_group + 1
         for a, b in r.pieces:
@@ -790,7 +799,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
                 speaker=att.speaker.name if att.speaker else None, speaker_mention=mention, cue=att.cue,
                 paragraph=r.paragraph, confidence=r.confidence, said_on=r.said_on,
             ))
-    quotes = [retold.get(id(q), q) for q in quotes]
+    quotes = [retold.get(id(q), governed[id(q)][1] if id(q) in governed else q) for q in quotes]
     out = [replace(q, group=regroup[q.group]) if q.group in regroup else q for q in quotes]
     return sorted(out + added, key=lambda q: (q.start, q.end))
 

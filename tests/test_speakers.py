@@ -1926,3 +1926,14 @@ def test_who_after_a_description_set_beside_a_name_is_that_person_not_one_named_
     first = next(q for q in saidwhen.extract(text).quotes if q.text.startswith("will never"))
     assert first.speaker == "Carla Denholm"
     assert first.speaker_mention.text == "who"
+
+
+def test_a_fragment_inside_a_reported_clause_is_the_clause_speakers_not_a_nearer_cues():
+    text = ('In June, Ivo Marsh suffered a fall. Pia Lund emailed him, telling him, "you are a star!" '
+            'He replied to her that it was an "honor to work with you."')
+    quotes = saidwhen.extract(text).quotes
+    fragment = next(q for q in quotes if q.kind == "partial")
+    clause = next(q for q in quotes if q.kind == "mixed")
+    assert fragment.group == clause.group
+    assert fragment.speaker == clause.speaker == "Ivo Marsh"
+    assert fragment.cue == "replied"
