@@ -7,7 +7,9 @@ and for textacy's ``direct_quotations``:
 - canonical-name accuracy on the name gold (42 dev articles, 1,179 attributions with a source,
   written by annotators who never saw the code): among annotated attributions matched by a
   prediction, the share whose predicted speaker is the gold person or organisation (a null gold,
-  "officials", is right only when the speaker is null);
+  "officials", is right only when the speaker is null), and the named sources named wrong counted by
+  where saidwhen's speaker mention is: on the gold's source words (the entity step went wrong), on
+  other words (the choice of mention did), or nowhere;
 - the mention-to-entity step alone: given the gold source mention, is the canonical name right?
   Also by the mention's form (a name, a pronoun, a description), with how many of each were left
   unnamed or given another name: counts a gold kept unread can show without showing its errors.
@@ -211,6 +213,7 @@ def name_scores(matches: dict, rows: list[dict], errors: bool = False, texts: di
     wrong one printed, with the gold source words and the mention saidwhen chose when ``texts``
     gives the articles' texts)."""
     n = ok = named = named_ok = in_text = in_text_ok = 0
+    causes = {"the gold's mention": 0, "another mention": 0, "no mention": 0}
     for row in rows:
         key = (tuple(map(tuple, row["content"])), tuple(map(tuple, row["source"])))
         group = matches.get(row["id"], {}).get(key)
@@ -225,6 +228,9 @@ def name_scores(matches: dict, rows: list[dict], errors: bool = False, texts: di
             if row.get("in_text", True):
                 in_text += 1
                 in_text_ok += right
+            if not right:
+                on_gold = group["ms"] is not None and any(min(e, group["me"]) > max(s, group["ms"]) for s, e in row["source"])
+                causes["no mention" if group["ms"] is None else "the gold's mention" if on_gold else "another mention"] += 1
         if errors and not right:
             words = ""
             if texts and row["id"] in texts:
@@ -233,7 +239,7 @@ def name_scores(matches: dict, rows: list[dict], errors: bool = False, texts: di
                 words = f" source={' '.join(text[s:e] for s, e in row['source'])!r} mention={mention!r}"
             print(f"  NAME {row['id'][:40]} gold={row['name']!r} pred={group['speaker']!r}{words}")
     return {"matched": n, "accuracy": ok / n if n else 0.0, "named": named, "named_accuracy": named_ok / named if named else 0.0,
-            "in_text_accuracy": in_text_ok / in_text if in_text else 0.0}
+            "in_text_accuracy": in_text_ok / in_text if in_text else 0.0, "wrong_by_cause": causes}
 
 
 #: The words that make a gold source mention a pronoun, or a description rather than a name.
@@ -333,6 +339,8 @@ def main(argv: list[str]) -> int:
         print(f"{label:<28}" + "".join(f"{table[c][key]:>20.3f}" for c in cols))
     if not blind:
         print(f"{'names: matched / named':<28}" + "".join(f"{str(table[c]['matched']) + ' / ' + str(table[c]['named']):>20}" for c in cols))
+        wrong = table["saidwhen (both)"]["wrong_by_cause"]
+        print("  named sources named wrong: " + ", ".join(f"{k} on {cause}" for cause, k in wrong.items()))
         kinds: dict[str, list[int]] = {}
         n, unparsed, acc, acc_in = entity_step(resolved, rows, "--errors" in argv, {a["id"]: a["text"] for a in articles}, kinds)
         print(f"entity step alone (gold mention -> name), {n} named sources ({unparsed} more never parsed): "
