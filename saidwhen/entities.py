@@ -200,6 +200,11 @@ def office_holder(role: str, words: set[str], on) -> str | None:
     return None
 
 
+#: A legislative chamber's word alone, and the words of the longer names it never abbreviates:
+#: "the House" votes, "the (Democratic) White House" is the president's.
+_CHAMBER_NOT = {("house",): {"white"}}
+
+
 # The offices "general" follows ("attorney general", "surgeon general"): not "Retired General".
 _GENERAL_OFFICES = frozenset("""attorney surgeon solicitor inspector secretary postmaster adjutant governor consul director
     auditor paymaster comptroller""".split())
@@ -610,7 +615,8 @@ class Entities:
         if key in self._by_key:
             return self._by_key[key]
         n = len(key)
-        cands = [e for e in self._by_part.get(key[0], ()) if len(e.key) > n and (_core(e.key)[-n:] == key or e.key[:n] == key)]
+        cands = [e for e in self._by_part.get(key[0], ()) if len(e.key) > n and (_core(e.key)[-n:] == key or e.key[:n] == key)
+                 and not (key in _CHAMBER_NOT and _CHAMBER_NOT[key] & set(e.key))]
         if n == 1 and known_full_name(_clean_name(text)) is not None:
             # "Trump" alone is the person the news knows by it, not "the Trump Train" the article names once
             cands = [e for e in cands if not (e.kind == "ORG" and e.key[0] == key[0])]
@@ -1961,9 +1967,9 @@ class Entities:
             named = named or self._described_next(head, w, "ORG")
             if named is None and w == "union":  # "the union": the United Mine Workers, the Association of Flight Attendants
                 named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and set(ent.key) & _LABOUR), None)
+            business = w in COMPANIES or w in PRESS
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
-            business = w in COMPANIES or w in PRESS
             recent = self._recent_subject(head, before, "ORG")
             if recent is not None and business and _governmental(recent):
                 recent = None
@@ -2000,6 +2006,20 @@ class Entities:
         if recent is not None and w not in recent.roles and self._named_under(head, recent):
             return None  # "The front-runner predicted that if Rubio ran …": somebody other than Rubio
         return recent
+
+    def _org_in_sentence(self, head: Token, business: bool) -> Entity | None:
+        """The one organisation the writer names in the description ``head``'s own sentence before
+        it ("Assem had logged 2,766 hours with EgyptAir, the airline said"): the sentence is about
+        it, as "the airline" is; None where it names none or several, or (for a word for a company,
+        ``business``) only a body of the state."""
+        sent = self.sent(head.i)
+        own = {t.i for t in head.subtree}
+        here = self._mentions[bisect_left(self._mentions, sent.start_char, key=_offset) : bisect_left(self._mentions, head.idx, key=_offset)]
+        found = {id(ent): ent for at, ent, tok in here if tok is not None and tok.i not in own and not self.in_quote(at) and _org_like(ent)}
+        if len(found) != 1:
+            return None
+        (ent,) = found.values()
+        return None if business and _governmental(ent) else ent
 
     def _named_under(self, head: Token, ent: Entity) -> bool:
         """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to
