@@ -1968,6 +1968,8 @@ class Entities:
             if named is None and w == "union":  # "the union": the United Mine Workers, the Association of Flight Attendants
                 named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and set(ent.key) & _LABOUR), None)
             business = w in COMPANIES or w in PRESS
+            if named is None and w in NAME_BEARING and (same := self._org_in_sentence(head)) is not None:
+                return same  # "Only five countries in NATO spend more than the alliance's recommended 2 percent"
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
             recent = self._recent_subject(head, before, "ORG")
@@ -2007,19 +2009,20 @@ class Entities:
             return None  # "The front-runner predicted that if Rubio ran …": somebody other than Rubio
         return recent
 
-    def _org_in_sentence(self, head: Token, business: bool) -> Entity | None:
-        """The one organisation the writer names in the description ``head``'s own sentence before
-        it ("Assem had logged 2,766 hours with EgyptAir, the airline said"): the sentence is about
-        it, as "the airline" is; None where it names none or several, or (for a word for a company,
-        ``business``) only a body of the state."""
+    def _org_in_sentence(self, head: Token) -> Entity | None:
+        """The one organisation the writer names before the bare description ``head`` ("the
+        alliance", no word saying which) in its own sentence, where no organisation of its kind was
+        named before: "Only five countries in NATO spend more than the alliance's recommended 2
+        percent" is about NATO. None where the sentence names none or several, or names a place."""
+        if any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in head.children):
+            return None  # "the county health department": the words say which, and no name here need be it
         sent = self.sent(head.i)
+        start = max(sent.start_char, dateline_end(self.text, sent.start_char) or 0)  # not "MARLOW, June 2 (Wire News) —"
         own = {t.i for t in head.subtree}
-        here = self._mentions[bisect_left(self._mentions, sent.start_char, key=_offset) : bisect_left(self._mentions, head.idx, key=_offset)]
-        found = {id(ent): ent for at, ent, tok in here if tok is not None and tok.i not in own and not self.in_quote(at) and _org_like(ent)}
-        if len(found) != 1:
-            return None
-        (ent,) = found.values()
-        return None if business and _governmental(ent) else ent
+        here = self._mentions[bisect_left(self._mentions, start, key=_offset) : bisect_left(self._mentions, head.idx, key=_offset)]
+        found = {id(ent): ent for at, ent, tok in here if tok is not None and tok.i not in own and not self.in_quote(at)
+                 and _org_like(ent) and tok.ent_type_ not in ("GPE", "LOC", "FAC")}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_under(self, head: Token, ent: Entity) -> bool:
         """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to

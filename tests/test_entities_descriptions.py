@@ -14,3 +14,11 @@ def test_the_house_is_the_chamber_not_the_white_house():
     text = ("Lawmakers on Capitol Hill clashed with the Democratic White House over the transit bill on Monday.\n\n"
             "The House said it would vote on the measure this week and send it to the White House.")
     assert speaker_of(text, "it would vote") == "House"
+
+
+
+def test_a_bare_kind_word_is_the_one_organisation_its_sentence_names():
+    text = ("Allies argue over defence spending\n\n"
+            "BRUSSELS - NATO said on Monday that its defence ministers would meet in Brussels this week.\n\n"
+            "Only four countries in NATO meet the target of 2 percent, and the alliance said that would have to change.")
+    assert speaker_of(text, "would have to change") == "NATO"
