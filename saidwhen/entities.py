@@ -9,6 +9,7 @@ chain. ``Entities`` is a mixin of ``speakers.Attributor``, which owns the parsed
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
@@ -1176,6 +1177,9 @@ class Entities:
         elif _party_member(tok):
             ent = self._resolve_description(tok, s)  # "the New Hampshire Democrat": somebody, not a name
             conf = 0.8
+        elif (country := self._nationals(tok)) is not None:
+            ent = country  # "The Russians have used …": Russia, which the article names
+            conf = 0.8
         elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok) or self._named_body(tok)
                                        or self._person_named(text, s) is not None) and not (  # ("Roman Smbatyan", relabelled by ``_relabel``)
                 tok.lower_ in ORG_NOUNS and not tok.ent_type_ and not self._surname_here(tok)
@@ -1884,6 +1888,8 @@ class Entities:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss") or c.dep_ == "nummod" and c.lower_ == "one"}
         if head.tag_ in ("DT", "PDT"):
             return None  # "those surveyed say", "both said": a group the words only point at
+        if head.lower_ in _RULERS and (country := self._country_of_ruler(head)) is not None:
+            return country  # "the Turkish government", "The Azerbaijani authorities": Turkey, Azerbaijan
         if w in VOICES:
             return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
         if w in SPOKESPEOPLE or w in ("source", "sources") and head.text.islower():
@@ -2023,6 +2029,41 @@ class Entities:
         found = {id(ent): ent for at, ent, tok in here if tok is not None and tok.i not in own and not self.in_quote(at)
                  and _org_like(ent) and tok.ent_type_ not in ("GPE", "LOC", "FAC")}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _nationals(self, tok: Token) -> Entity | None:
+        """The country "the Russians" or "The Chinese" stand for, as a subject with "the" and no
+        other word: the one the article names whose name the nationality is made from."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not tok.text[:1].isupper() or self.in_quote(tok.idx) \
+                or [c.lower_ for c in tok.children] != ["the"] or tok.ent_type_ not in ("NORP", "") \
+                or tok.lower_.rstrip("s") in ("democrat", "republican"):  # ("The Republican": a party's man)
+            return None
+        return self._country_named(tok.text)
+
+    def _country_of_ruler(self, head: Token) -> Entity | None:
+        """The country a nationality's government or authorities speak for ("the Turkish
+        government" for Turkey), where the article names it."""
+        norp = [c for c in head.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i > head.left_edge.i]
+        return self._country_named(norp[0].text) if len(norp) == 1 else None
+
+    def _country_named(self, nationality: str) -> Entity | None:
+        """The country (not a US state) the article names whose name the nationality ``nationality``
+        is made from, sharing four letters or more and all but three of the country's ("Russians":
+        Russia, "Chinese": China, "Turkish": Turkey, "Azerbaijani": Azerbaijan), as an organisation:
+        the country speaks through its government. A place NER labels, or a one-word proper noun
+        shorter than the nationality (NER may leave "Turkey" unlabelled; "Russian" is no country)."""
+        word = nationality.lower()
+        places = [(e.text, e.start_char) for e in self.ents if e.label_ == "GPE" and " " not in e.text]
+        places += [(t.text, t.idx) for t in self.doc if t.tag_ == "NNP" and len(t.text) < len(word.rstrip("s"))
+                   and t.text[:1].isupper() and t.text[1:].islower()]
+        best, size = None, 0
+        for name, at in places:
+            common = len(os.path.commonprefix([word, name.lower()]))
+            if common >= 4 and common >= len(name) - 3 and common > size and not US_STATES.fullmatch(name) and not self.in_quote(at):
+                best, size = (name, at), common
+        if best is None:
+            return None
+        name, at = best
+        return self.lookup(name, None, at=at) or self._new_entity(name, "ORG", at)
 
     def _named_under(self, head: Token, ent: Entity) -> bool:
         """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to
@@ -2617,6 +2658,8 @@ _SIGNED_HEADLINE = re.compile(r"([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1
 _WEB_ADDRESS = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|edu|info|news|io|tv|co\.uk|[a-z]{2})")
 #: The people around a candidate who speak as the campaign: "the Roe camp", "her team", "Roe's forces".
 _CAMPS = frozenset("camp team forces".split())
+#: Who rules a country, and speaks for it: "the Turkish government" is Turkey's.
+_RULERS = frozenset("government authorities regime".split())
 #: Advertisements, which speak for the campaign of the candidate who made them.
 _ADS = frozenset("ad ads spot spots commercial commercials".split())
 #: Words that take up a document named before under another word of the same kind: "A new video

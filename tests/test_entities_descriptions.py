@@ -22,3 +22,17 @@ def test_a_bare_kind_word_is_the_one_organisation_its_sentence_names():
             "BRUSSELS - NATO said on Monday that its defence ministers would meet in Brussels this week.\n\n"
             "Only four countries in NATO meet the target of 2 percent, and the alliance said that would have to change.")
     assert speaker_of(text, "would have to change") == "NATO"
+
+
+def test_a_nationality_as_subject_is_the_country_the_article_names():
+    text = ("Talks on grain corridor stall\n\n"
+            "GENEVA - Envoys from Moldova and Ukraine met in Geneva on Monday to reopen the grain corridor.\n\n"
+            "The Moldovans have refused to reopen the crossing, saying the road is unsafe.")
+    assert speaker_of(text, "the road is unsafe") == "Moldova"
+
+
+def test_a_nationality_government_or_authorities_is_the_country_the_article_names():
+    for body in ("government", "authorities"):
+        text = ("Suspect flees abroad\n\nAdrian Vosk is the subject of a manhunt in Moldova.\n\n"
+                f"The Moldovan {body} said Vosk had fled the country with forged papers.")
+        assert speaker_of(text, "Vosk had fled") == "Moldova"
