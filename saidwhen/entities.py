@@ -2339,7 +2339,7 @@ class Entities:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         ent, _, _ = self.resolve(obj)
-                        if ent is not None and ent.kind == "ORG":
+                        if ent is not None and _org_like(ent):  # ("the editors of The Advocate": a one-word title)
                             return ent
         return None
 
@@ -2487,8 +2487,8 @@ class Entities:
                            for g in c.children if g.dep_ == "pobj"]
             else:
                 sources = []
-            for source in sources:
-                if coarse_pos(source) != "PRON" or source.lower_ in PRONOUNS:
+            for source in sources:  # ("the editors of The Advocate, who aimed their editorial at …": the editors)
+                if coarse_pos(source) != "PRON" or source.lower_ in PRONOUNS or source.lower_ in RELATIVES:
                     ent, _, _ = self.resolve(source)
                     if ent is not None:
                         return ent

@@ -36,3 +36,11 @@ def test_a_nationality_government_or_authorities_is_the_country_the_article_name
         text = ("Suspect flees abroad\n\nAdrian Vosk is the subject of a manhunt in Moldova.\n\n"
                 f"The Moldovan {body} said Vosk had fled the country with forged papers.")
         assert speaker_of(text, "Vosk had fled") == "Moldova"
+
+
+def test_the_editorial_is_the_papers_whose_editors_wrote_it():
+    text = ("Paper urges governor to visit flooded towns\n\n"
+            "The Riverton Courier had criticised Governor Dale Pruitt last week for staying away from the flooded valley.\n\n"
+            "That did not sit well with the editors of The Ledger, who aimed their Sunday editorial at the governor.\n\n"
+            "The editorial said the governor had made a bad decision in avoiding the valley.")
+    assert speaker_of(text, "the governor had made") == "Ledger"
