@@ -1422,6 +1422,23 @@ class Entities:
                 return ent if ent is not None and ent.kind == "ORG" else None
         return None
 
+    def _campaign_of_subject_before(self, head: Token, dets: set[str]) -> Entity | None:
+        """The campaign "the campaign" (no word saying whose) is, where the sentence just before has a
+        candidate for its main subject and the article writes of that person's campaign: "Hillary
+        Clinton plans to call on young people …. The campaign says …" is the Clinton campaign, whatever
+        campaign the article named earlier."""
+        if dets != {"the"} or any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in head.children):
+            return None
+        prev = self.sentence_before(head.i)
+        if prev is None:
+            return None
+        subjects = [m[1] for m in self._mentions[bisect_left(self._mentions, prev.start_char, key=_offset) :
+                                                 bisect_left(self._mentions, prev.end_char, key=_offset)]
+                    if m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass") and _main_clause(m[2]) and not self.in_quote(m[0])]
+        if len(subjects) != 1 or subjects[0].kind != "PERSON" or not self._writes_of_campaign(subjects[0]):
+            return None
+        return self._campaign_of(subjects[0], head.idx)
+
     def _campaign_of(self, person: Entity, at: int, noun: str = "campaign") -> Entity:
         """The organisation "<surname> campaign" (or "administration") of a person, made once per article."""
         name = f"{person.name.split()[-1]} {noun}"
@@ -1948,6 +1965,8 @@ class Entities:
                 return title  # "Time magazine", "the Acme company": the name it is written with
             elif w in PRESS and (title := self._title_earlier(head, w)) is not None:
                 return title  # "… to Family Circle magazine's poll. The magazine said …"
+            if w == "campaign" and (camp := self._campaign_of_subject_before(head, dets)) is not None:
+                return camp  # "Hillary Clinton plans to call on young people …. The campaign says …": hers
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
             # "the appeals court": the court of appeals named, not the Supreme Court named last
             kinds = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.text.islower()}

@@ -44,3 +44,13 @@ def test_the_editorial_is_the_papers_whose_editors_wrote_it():
             "That did not sit well with the editors of The Ledger, who aimed their Sunday editorial at the governor.\n\n"
             "The editorial said the governor had made a bad decision in avoiding the valley.")
     assert speaker_of(text, "the governor had made") == "Ledger"
+
+
+def test_the_campaign_is_the_one_of_the_candidate_the_sentence_before_is_about():
+    text = ("The latest on the race for governor\n\n"
+            "Senator Maria Duarte's campaign opened a new office in Tarrow on Sunday.\n\n"
+            "The Holt campaign released a new television ad on Monday attacking her record.\n\n"
+            "___.\n\n9:15 a.m.\n\n"
+            "Maria Duarte plans to call on young people to volunteer in their towns.\n\n"
+            "The campaign says the senator will announce a new service program on Friday.")
+    assert speaker_of(text, "the senator will announce") == "Duarte campaign"
