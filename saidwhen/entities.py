@@ -2015,6 +2015,10 @@ class Entities:
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
+        if (opener := self._subject_of_fronted_clause(head, w)) is not None:
+            return opener  # "Though Trump was not willing to say …, the front-runner did offer his opinion"
+        if (introduced := self._introduced_just_before(head, w)) is not None:
+            return introduced  # "… saw a culprit in Alison Lundergan Grimes. The secretary of state … went on CNN"
         recent = self._recent_subject(head, before, "PERSON", unnamed=True, gender=GENDERED_ROLES.get(w))
         if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
             return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
@@ -2083,6 +2087,48 @@ class Entities:
             return None
         name, at = best
         return self.lookup(name, None, at=at) or self._new_entity(name, "ORG", at)
+
+    def _subject_of_fronted_clause(self, head: Token, w: str) -> Entity | None:
+        """The person a clause fronted before the description ``head`` has for its subject, where
+        ``head`` ("the front-runner") is the subject of the main clause: "Though Trump was not
+        willing to say …, the front-runner did offer his opinion" varies the name, as a writer does
+        for one person; none where the person holds another office the article gave ("After Gov.
+        Holt spoke, the mayor said" is somebody else) or the description's gender is not theirs."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
+                or {c.lower_ for c in head.children if c.dep_ == "det"} != {"the"}:
+            return None
+        clauses = [c for c in head.head.children if c.dep_ == "advcl" and c.i < head.i and not self.in_quote(c.idx)]
+        people = {id(m[1]): m[1] for c in clauses for m in self._mentions
+                  if m[2] is not None and m[2].head.i == c.i and m[2].dep_ in ("nsubj", "nsubjpass") and m[1].kind == "PERSON"}
+        if len(people) != 1:
+            return None
+        (ent,) = people.values()
+        gender = GENDERED_ROLES.get(w)
+        if gender is not None and ent.gender not in (None, gender) or w in OFFICES and w not in ent.roles and ent.roles & OFFICES:
+            return None
+        return ent
+
+    def _introduced_just_before(self, head: Token, w: str) -> Entity | None:
+        """The person the sentence before introduces by full name, not as its subject and with no
+        role, whom the description ``head`` (the subject of a main clause, with "the", a role no one
+        was given) goes on to describe: "… some of his supporters saw a culprit in Alison Lundergan
+        Grimes. The secretary of state … even went on CNN" is Grimes, the way news introduces a
+        name and then says who they are."""
+        if w not in ROLE_WORDS or head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
+                or {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"}:
+            return None
+        prev = self.sentence_before(head.i)
+        if prev is None:
+            return None
+        here = self._mentions[bisect_left(self._mentions, prev.start_char, key=_offset) : bisect_left(self._mentions, prev.end_char, key=_offset)]
+        new = {id(m[1]): m[1] for m in here if m[1].kind == "PERSON" and prev.start_char <= m[1].first and len(m[1].key) >= 2
+               and m[2] is not None and m[2].dep_ not in ("nsubj", "nsubjpass", "poss") and not self.in_quote(m[0])}
+        if len(new) != 1 or any(m[1].kind == "PERSON" and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")
+                                and _main_clause(m[2]) for m in here):
+            return None  # (a sentence about somebody else, named as its subject, is about them)
+        (ent,) = new.values()
+        gender = GENDERED_ROLES.get(w)
+        return ent if not ent.roles and (gender is None or ent.gender in (None, gender)) else None
 
     def _named_under(self, head: Token, ent: Entity) -> bool:
         """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to

@@ -54,3 +54,18 @@ def test_the_campaign_is_the_one_of_the_candidate_the_sentence_before_is_about()
             "Maria Duarte plans to call on young people to volunteer in their towns.\n\n"
             "The campaign says the senator will announce a new service program on Friday.")
     assert speaker_of(text, "the senator will announce") == "Duarte campaign"
+
+
+def test_a_description_after_a_clause_fronted_by_a_name_is_that_person():
+    text = ("Governor's race tightens\n\n"
+            "Senator Tom Keller attacked Dana Whitcombe's record on taxes at a rally on Sunday.\n\n"
+            "Though Whitcombe would not name a running mate, the front-runner said on Monday that it would not be Harlan Fargo.")
+    assert speaker_of(text, "it would not be") == "Dana Whitcombe"
+
+
+def test_a_role_right_after_a_new_name_describes_that_person():
+    text = ("Primary count disputed\n\n"
+            "Tom Keller lost the primary on Tuesday by fewer than 900 votes.\n\n"
+            "Some of his supporters saw a culprit in Nora Vandermeer. The secretary of state, a longtime ally of the winner,"
+            " said on Wednesday that the count had been fair.")
+    assert speaker_of(text, "the count had been fair") == "Nora Vandermeer"
