@@ -1905,6 +1905,8 @@ class Entities:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss") or c.dep_ == "nummod" and c.lower_ == "one"}
         if head.tag_ in ("DT", "PDT"):
             return None  # "those surveyed say", "both said": a group the words only point at
+        if head.lower_ == "legislature" and (body := self._legislature(head)) is not None:
+            return body  # "The Oklahoma legislature passed …", "In Wisconsin, … the state legislature"
         if head.lower_ in _RULERS and (country := self._country_of_ruler(head)) is not None:
             return country  # "the Turkish government", "The Azerbaijani authorities": Turkey, Azerbaijan
         if w in VOICES:
@@ -2052,6 +2054,22 @@ class Entities:
         found = {id(ent): ent for at, ent, tok in here if tok is not None and tok.i not in own and not self.in_quote(at)
                  and _org_like(ent) and tok.ent_type_ not in ("GPE", "LOC", "FAC")}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _legislature(self, head: Token) -> Entity | None:
+        """The legislature of the US state "the Oklahoma legislature" names, or of the state the
+        sentences before name for "the state legislature": "<State> Legislature", an organisation."""
+        if {c.lower_ for c in head.children if c.dep_ == "det"} != {"the"}:
+            return None
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        place = " ".join(c.text for c in mods if c.text[:1].isupper())
+        if place and US_STATES.fullmatch(place):
+            state = place
+        elif [c.lower_ for c in mods] == ["state"] and (named := self._state_before(head)) is not None:
+            state = named.name
+        else:
+            return None
+        name = f"{state} Legislature"
+        return self.lookup(name, "ORG", at=head.idx) or self._new_entity(name, "ORG", head.idx)
 
     def _nationals(self, tok: Token) -> Entity | None:
         """The country "the Russians" or "The Chinese" stand for, as a subject with "the" and no

@@ -41,7 +41,7 @@ ORG_NOUNS = frozenset(
     museum lab laboratory service embassy regulator army military trust coalition alliance society
     newspaper magazine insurer lender automaker carmaker chipmaker drugmaker conglomerate utility
     grocer brewer supermarket distributor concern maker mosque church temple synagogue parish diocese
-    congregation""".split()
+    congregation bureau""".split()
 )
 #: What an organisation is, written capitalised before its name at the start of a sentence.
 ORG_DESCRIPTORS = frozenset(

@@ -69,3 +69,26 @@ def test_a_role_right_after_a_new_name_describes_that_person():
             "Some of his supporters saw a culprit in Nora Vandermeer. The secretary of state, a longtime ally of the winner,"
             " said on Wednesday that the count had been fair.")
     assert speaker_of(text, "the count had been fair") == "Nora Vandermeer"
+
+
+def test_a_states_legislature_is_named_for_the_state():
+    text = ("Abortion limits spread\n\n"
+            "Kentucky lengthened its waiting period this year, and Governor Dana Whitcombe signed a budget bill on Monday.\n\n"
+            "The Oklahoma legislature said the measure would protect patients.")
+    assert speaker_of(text, "the measure would protect") == "Oklahoma Legislature"
+
+
+def test_the_state_legislature_is_the_legislature_of_the_state_just_named():
+    text = ("Courts restore early voting\n\n"
+            "In Wisconsin, federal courts restored early-voting days. Judge Tom Keller said the cuts had been passed"
+            " by the state legislature.\n\n"
+            "The state legislature said the cuts were meant to prevent fraud.")
+    assert speaker_of(text, "the cuts were meant") == "Wisconsin Legislature"
+
+
+def test_the_bureau_is_an_organisation_not_the_person_named_last():
+    text = ("Inquiry widens\n\n"
+            "The FBI opened a new line of investigation last week, officials said.\n\n"
+            "The FBI is looking into whether Mayor Dana Whitcombe misused city funds.\n\n"
+            "The bureau said it was also examining her campaign accounts.")
+    assert speaker_of(text, "it was also examining") == "FBI"
