@@ -2017,6 +2017,8 @@ class Entities:
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
+        if (lede := self._lede_subject_named_next(head, w, dets)) is not None:
+            return lede  # "The head of the Service Employees International Union is worried … \n\n … Mary Kay Henry said"
         if (opener := self._subject_of_fronted_clause(head, w)) is not None:
             return opener  # "Though Trump was not willing to say …, the front-runner did offer his opinion"
         if (introduced := self._introduced_just_before(head, w)) is not None:
@@ -2105,6 +2107,21 @@ class Entities:
             return None
         name, at = best
         return self.lookup(name, None, at=at) or self._new_entity(name, "ORG", at)
+
+    def _lede_subject_named_next(self, head: Token, w: str, dets: set[str]) -> Entity | None:
+        """The person a lede opens on with "the <role>" and names only in the next sentences, as it
+        does with "a <role>" (``_named_next``): "The head of the Service Employees International Union
+        is worried … \n\n In an interview …, Mary Kay Henry said …". Only for the subject of the
+        body's first sentence, before which the body names nobody."""
+        if dets != {"the"} or head.tag_ != "NN" or not (person_noun(w) or w == "head") \
+                or head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
+                or self._sent_of[head.i] != self._lede() + self._short_first_line():
+            return None
+        start = self.sents[self._sent_of[head.i]].start_char
+        if any(m[1].kind == "PERSON" for m in self._mentions[bisect_left(self._mentions, start, key=_offset) :
+                                                            bisect_left(self._mentions, head.idx, key=_offset)]):
+            return None
+        return self._named_next(head)
 
     def _subject_of_fronted_clause(self, head: Token, w: str) -> Entity | None:
         """The person a clause fronted before the description ``head`` has for its subject, where
@@ -2563,8 +2580,8 @@ class Entities:
             if (author := self._author(t)) is not None:
                 return author
             verb = t.head
-            if t.dep_ == "dobj" and verb.tag_.startswith("VB"):
-                sources = [c for c in verb.children if c.dep_ == "nsubj"]
+            if t.dep_ == "dobj" and verb.tag_.startswith("VB") and verb.lower_ not in _RECEIVING:
+                sources = [c for c in verb.children if c.dep_ == "nsubj"]  # (who "received a letter" did not write it)
             elif t.dep_ == "nsubjpass":
                 sources = [g for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("by", "from")
                            for g in c.children if g.dep_ == "pobj"]
@@ -2741,6 +2758,9 @@ _SIGNED_HEADLINE = re.compile(r"([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1
 _WEB_ADDRESS = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|edu|info|news|io|tv|co\.uk|[a-z]{2})")
 #: The people around a candidate who speak as the campaign: "the Roe camp", "her team", "Roe's forces".
 _CAMPS = frozenset("camp team forces".split())
+#: Verbs by which somebody comes to have a document somebody else made: "Eric Trump received a letter".
+_RECEIVING = frozenset("""receive receives received receiving get gets got gotten getting obtain obtains obtained
+    obtaining""".split())
 #: Who rules a country, and speaks for it: "the Turkish government" is Turkey's.
 _RULERS = frozenset("government authorities regime".split())
 #: Advertisements, which speak for the campaign of the candidate who made them.

@@ -92,3 +92,18 @@ def test_the_bureau_is_an_organisation_not_the_person_named_last():
             "The FBI is looking into whether Mayor Dana Whitcombe misused city funds.\n\n"
             "The bureau said it was also examining her campaign accounts.")
     assert speaker_of(text, "it was also examining") == "FBI"
+
+
+def test_a_lede_that_opens_on_the_role_is_the_person_the_next_sentence_names():
+    text = ("Union chief warns of strike\n\n"
+            "The head of the Riverport Dock Workers Union said on Monday that the port's new owners would cut jobs this winter.\n\n"
+            "In an interview on Thursday, Dana Whitcombe said her members were ready to strike if the cuts went ahead.")
+    assert speaker_of(text, "the port's new owners") == "Dana Whitcombe"
+
+
+def test_who_received_a_letter_did_not_write_it():
+    text = ("Threat sent to mayor's son\n\n"
+            "The son of Mayor Tom Keller received a threatening letter on Thursday.\n\n"
+            "Police said Ryan Keller had handed it to detectives at once.\n\n"
+            "The letter said harm would come to the family if the mayor did not resign.")
+    assert speaker_of(text, "harm would come") is None
