@@ -2078,14 +2078,16 @@ class Entities:
         other word: the one the article names whose name the nationality is made from."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or not tok.text[:1].isupper() or self.in_quote(tok.idx) \
                 or [c.lower_ for c in tok.children] != ["the"] or tok.ent_type_ not in ("NORP", "") \
-                or tok.lower_.rstrip("s") in ("democrat", "republican"):  # ("The Republican": a party's man)
+                or tok.lower_.rstrip("s") in ("democrat", "republican") \
+                or not tok.lower_.endswith(_NATIONALS_END):  # ("The Republican": a party's man; "The Guardian": a paper)
             return None
         return self._country_named(tok.text)
 
     def _country_of_ruler(self, head: Token) -> Entity | None:
         """The country a nationality's government or authorities speak for ("the Turkish
         government" for Turkey), where the article names it."""
-        norp = [c for c in head.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i > head.left_edge.i]
+        norp = [c for c in head.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i > head.left_edge.i
+                and c.lower_.endswith(_NATIONALITY_END)]  # (not "the Federal government")
         return self._country_named(norp[0].text) if len(norp) == 1 else None
 
     def _country_named(self, nationality: str) -> Entity | None:
@@ -2761,6 +2763,10 @@ _CAMPS = frozenset("camp team forces".split())
 #: Verbs by which somebody comes to have a document somebody else made: "Eric Trump received a letter".
 _RECEIVING = frozenset("""receive receives received receiving get gets got gotten getting obtain obtains obtained
     obtaining""".split())
+#: How a nationality's plural ("Russians", "Chinese", "Iraqis") and its adjective ("Russian", "Turkish",
+#: "Azerbaijani") end, which no paper's or team's name need ("The Guardian", "the Federal government").
+_NATIONALS_END = ("ans", "ese", "is")
+_NATIONALITY_END = ("an", "ese", "i", "ish")
 #: Who rules a country, and speaks for it: "the Turkish government" is Turkey's.
 _RULERS = frozenset("government authorities regime".split())
 #: Advertisements, which speak for the campaign of the candidate who made them.

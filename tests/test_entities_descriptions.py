@@ -107,3 +107,10 @@ def test_who_received_a_letter_did_not_write_it():
             "Police said Ryan Keller had handed it to detectives at once.\n\n"
             "The letter said harm would come to the family if the mayor did not resign.")
     assert speaker_of(text, "harm would come") is None
+
+
+def test_a_plural_that_is_no_nationality_is_no_country():
+    text = ("Rates held steady\n\n"
+            "The Federal Reserve kept interest rates unchanged on Wednesday.\n\n"
+            "The Federalists said the decision would hurt savers.")
+    assert speaker_of(text, "the decision would hurt") != "Federal Reserve"
