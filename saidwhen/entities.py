@@ -2525,7 +2525,23 @@ class Entities:
         campaign), any other document its maker's."""
         if maker is not None and maker.kind == "PERSON" and work.lower_ in _ADS and self._writes_of_campaign(maker):
             return self._campaign_of(maker, work.idx)
+        if maker is not None and maker.kind == "PERSON" and work.lower_ in _ADS and (org := self._org_of(maker, work.i)) is not None:
+            return org  # "… funded by Karl Rove's PAC, American Crossroads. The Rove ad hits Clinton": the PAC's
         return maker
+
+    def _org_of(self, person: Entity, before: int) -> Entity | None:
+        """The one organisation the writer calls ``person``'s before token ``before``, by name in
+        apposition: "Republican strategist Karl Rove's PAC, American Crossroads"."""
+        found = {}
+        for t in self.doc[:before]:
+            if t.dep_ != "poss" or coarse_pos(t) != "PROPN" or self.in_quote(t.idx) or self.lookup(t.text, None, at=t.idx) is not person:
+                continue
+            for a in t.head.children:
+                if a.dep_ == "appos" and coarse_pos(a) == "PROPN":
+                    ent, _, _ = self.resolve(a)
+                    if ent is not None and ent.kind == "ORG":
+                        found[id(ent)] = ent
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _maker_named(self, owner: Token) -> Entity | None:
         """The organisation a capitalised maker of a document or finding names, the words run into

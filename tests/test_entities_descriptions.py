@@ -114,3 +114,11 @@ def test_a_plural_that_is_no_nationality_is_no_country():
             "The Federal Reserve kept interest rates unchanged on Wednesday.\n\n"
             "The Federalists said the decision would hurt savers.")
     assert speaker_of(text, "the decision would hurt") != "Federal Reserve"
+
+
+def test_a_persons_ad_speaks_for_the_organisation_the_article_calls_theirs():
+    text = ("Group answers attack ad\n\n"
+            "A new television ad attacking Mayor Dana Whitcombe began airing in Tarrow on Monday. It is funded by"
+            " Republican strategist Tom Keller's PAC, Tarrow Forward.\n\n"
+            "The Keller ad says the mayor raised taxes four times.")
+    assert speaker_of(text, "the mayor raised taxes") == "Tarrow Forward"
