@@ -9,6 +9,7 @@ chain. ``Entities`` is a mixin of ``speakers.Attributor``, which owns the parsed
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
@@ -198,6 +199,11 @@ def office_holder(role: str, words: set[str], on) -> str | None:
             if start <= day < (end or "9999"):
                 return name
     return None
+
+
+#: A legislative chamber's word alone, and the words of the longer names it never abbreviates:
+#: "the House" votes, "the (Democratic) White House" is the president's.
+_CHAMBER_NOT = {("house",): {"white"}}
 
 
 # The offices "general" follows ("attorney general", "surgeon general"): not "Retired General".
@@ -610,7 +616,8 @@ class Entities:
         if key in self._by_key:
             return self._by_key[key]
         n = len(key)
-        cands = [e for e in self._by_part.get(key[0], ()) if len(e.key) > n and (_core(e.key)[-n:] == key or e.key[:n] == key)]
+        cands = [e for e in self._by_part.get(key[0], ()) if len(e.key) > n and (_core(e.key)[-n:] == key or e.key[:n] == key)
+                 and not (key in _CHAMBER_NOT and _CHAMBER_NOT[key] & set(e.key))]
         if n == 1 and known_full_name(_clean_name(text)) is not None:
             # "Trump" alone is the person the news knows by it, not "the Trump Train" the article names once
             cands = [e for e in cands if not (e.kind == "ORG" and e.key[0] == key[0])]
@@ -1175,6 +1182,9 @@ class Entities:
         elif _party_member(tok):
             ent = self._resolve_description(tok, s)  # "the New Hampshire Democrat": somebody, not a name
             conf = 0.8
+        elif (country := self._nationals(tok)) is not None:
+            ent = country  # "The Russians have used …": Russia, which the article names
+            conf = 0.8
         elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok) or self._named_body(tok)
                                        or self._person_named(text, s) is not None) and not (  # ("Roman Smbatyan", relabelled by ``_relabel``)
                 tok.lower_ in ORG_NOUNS and not tok.ent_type_ and not self._surname_here(tok)
@@ -1416,6 +1426,23 @@ class Entities:
                 ent, _, _ = self.resolve(t)
                 return ent if ent is not None and ent.kind == "ORG" else None
         return None
+
+    def _campaign_of_subject_before(self, head: Token, dets: set[str]) -> Entity | None:
+        """The campaign "the campaign" (no word saying whose) is, where the sentence just before has a
+        candidate for its main subject and the article writes of that person's campaign: "Hillary
+        Clinton plans to call on young people …. The campaign says …" is the Clinton campaign, whatever
+        campaign the article named earlier."""
+        if dets != {"the"} or any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in head.children):
+            return None
+        prev = self.sentence_before(head.i)
+        if prev is None:
+            return None
+        subjects = [m[1] for m in self._mentions[bisect_left(self._mentions, prev.start_char, key=_offset) :
+                                                 bisect_left(self._mentions, prev.end_char, key=_offset)]
+                    if m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass") and _main_clause(m[2]) and not self.in_quote(m[0])]
+        if len(subjects) != 1 or subjects[0].kind != "PERSON" or not self._writes_of_campaign(subjects[0]):
+            return None
+        return self._campaign_of(subjects[0], head.idx)
 
     def _campaign_of(self, person: Entity, at: int, noun: str = "campaign") -> Entity:
         """The organisation "<surname> campaign" (or "administration") of a person, made once per article."""
@@ -1883,6 +1910,10 @@ class Entities:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss") or c.dep_ == "nummod" and c.lower_ == "one"}
         if head.tag_ in ("DT", "PDT"):
             return None  # "those surveyed say", "both said": a group the words only point at
+        if head.lower_ == "legislature" and (body := self._legislature(head)) is not None:
+            return body  # "The Oklahoma legislature passed …", "In Wisconsin, … the state legislature"
+        if head.lower_ in _RULERS and (country := self._country_of_ruler(head)) is not None:
+            return country  # "the Turkish government", "The Azerbaijani authorities": Turkey, Azerbaijan
         if w in VOICES:
             return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
         if w in SPOKESPEOPLE or w in ("source", "sources") and head.text.islower():
@@ -1941,6 +1972,8 @@ class Entities:
                 return title  # "Time magazine", "the Acme company": the name it is written with
             elif w in PRESS and (title := self._title_earlier(head, w)) is not None:
                 return title  # "… to Family Circle magazine's poll. The magazine said …"
+            if w == "campaign" and (camp := self._campaign_of_subject_before(head, dets)) is not None:
+                return camp  # "Hillary Clinton plans to call on young people …. The campaign says …": hers
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
             # "the appeals court": the court of appeals named, not the Supreme Court named last
             kinds = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.text.islower()}
@@ -1966,9 +1999,11 @@ class Entities:
             named = named or self._described_next(head, w, "ORG")
             if named is None and w == "union":  # "the union": the United Mine Workers, the Association of Flight Attendants
                 named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and set(ent.key) & _LABOUR), None)
+            business = w in COMPANIES or w in PRESS
+            if named is None and w in NAME_BEARING and (same := self._org_in_sentence(head)) is not None:
+                return same  # "Only five countries in NATO spend more than the alliance's recommended 2 percent"
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
-            business = w in COMPANIES or w in PRESS
             recent = self._recent_subject(head, before, "ORG")
             if recent is not None and business and _governmental(recent):
                 recent = None
@@ -1987,6 +2022,12 @@ class Entities:
             return None
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
+        if (lede := self._lede_subject_named_next(head, w, dets)) is not None:
+            return lede  # "The head of the Service Employees International Union is worried … \n\n … Mary Kay Henry said"
+        if (opener := self._subject_of_fronted_clause(head, w)) is not None:
+            return opener  # "Though Trump was not willing to say …, the front-runner did offer his opinion"
+        if (introduced := self._introduced_just_before(head, w)) is not None:
+            return introduced  # "… saw a culprit in Alison Lundergan Grimes. The secretary of state … went on CNN"
         recent = self._recent_subject(head, before, "PERSON", unnamed=True, gender=GENDERED_ROLES.get(w))
         if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
             return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
@@ -2005,6 +2046,131 @@ class Entities:
         if recent is not None and w not in recent.roles and self._named_under(head, recent):
             return None  # "The front-runner predicted that if Rubio ran …": somebody other than Rubio
         return recent
+
+    def _org_in_sentence(self, head: Token) -> Entity | None:
+        """The one organisation the writer names before the bare description ``head`` ("the
+        alliance", no word saying which) in its own sentence, where no organisation of its kind was
+        named before: "Only five countries in NATO spend more than the alliance's recommended 2
+        percent" is about NATO. None where the sentence names none or several, or names a place."""
+        if any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in head.children):
+            return None  # "the county health department": the words say which, and no name here need be it
+        sent = self.sent(head.i)
+        start = max(sent.start_char, dateline_end(self.text, sent.start_char) or 0)  # not "MARLOW, June 2 (Wire News) —"
+        own = {t.i for t in head.subtree}
+        here = self._mentions[bisect_left(self._mentions, start, key=_offset) : bisect_left(self._mentions, head.idx, key=_offset)]
+        found = {id(ent): ent for at, ent, tok in here if tok is not None and tok.i not in own and not self.in_quote(at)
+                 and _org_like(ent) and tok.ent_type_ not in ("GPE", "LOC", "FAC")}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _legislature(self, head: Token) -> Entity | None:
+        """The legislature of the US state "the Oklahoma legislature" names, or of the state the
+        sentences before name for "the state legislature": "<State> Legislature", an organisation."""
+        if {c.lower_ for c in head.children if c.dep_ == "det"} != {"the"}:
+            return None
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        place = " ".join(c.text for c in mods if c.text[:1].isupper())
+        if place and US_STATES.fullmatch(place):
+            state = place
+        elif [c.lower_ for c in mods] == ["state"] and (named := self._state_before(head)) is not None:
+            state = named.name
+        else:
+            return None
+        name = f"{state} Legislature"
+        return self.lookup(name, "ORG", at=head.idx) or self._new_entity(name, "ORG", head.idx)
+
+    def _nationals(self, tok: Token) -> Entity | None:
+        """The country "the Russians" or "The Chinese" stand for, as a subject with "the" and no
+        other word: the one the article names whose name the nationality is made from."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not tok.text[:1].isupper() or self.in_quote(tok.idx) \
+                or [c.lower_ for c in tok.children] != ["the"] or tok.ent_type_ not in ("NORP", "") \
+                or tok.lower_.rstrip("s") in ("democrat", "republican") \
+                or not tok.lower_.endswith(_NATIONALS_END):  # ("The Republican": a party's man; "The Guardian": a paper)
+            return None
+        return self._country_named(tok.text)
+
+    def _country_of_ruler(self, head: Token) -> Entity | None:
+        """The country a nationality's government or authorities speak for ("the Turkish
+        government" for Turkey), where the article names it."""
+        norp = [c for c in head.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i > head.left_edge.i
+                and c.lower_.endswith(_NATIONALITY_END)]  # (not "the Federal government")
+        return self._country_named(norp[0].text) if len(norp) == 1 else None
+
+    def _country_named(self, nationality: str) -> Entity | None:
+        """The country (not a US state) the article names whose name the nationality ``nationality``
+        is made from, sharing four letters or more and all but three of the country's ("Russians":
+        Russia, "Chinese": China, "Turkish": Turkey, "Azerbaijani": Azerbaijan), as an organisation:
+        the country speaks through its government. A place NER labels, or a one-word proper noun
+        shorter than the nationality (NER may leave "Turkey" unlabelled; "Russian" is no country)."""
+        word = nationality.lower()
+        places = [(e.text, e.start_char) for e in self.ents if e.label_ == "GPE" and " " not in e.text]
+        places += [(t.text, t.idx) for t in self.doc if t.tag_ == "NNP" and len(t.text) < len(word.rstrip("s"))
+                   and t.text[:1].isupper() and t.text[1:].islower()]
+        best, size = None, 0
+        for name, at in places:
+            common = len(os.path.commonprefix([word, name.lower()]))
+            if common >= 4 and common >= len(name) - 3 and common > size and not US_STATES.fullmatch(name) and not self.in_quote(at):
+                best, size = (name, at), common
+        if best is None:
+            return None
+        name, at = best
+        return self.lookup(name, None, at=at) or self._new_entity(name, "ORG", at)
+
+    def _lede_subject_named_next(self, head: Token, w: str, dets: set[str]) -> Entity | None:
+        """The person a lede opens on with "the <role>" and names only in the next sentences, as it
+        does with "a <role>" (``_named_next``): "The head of the Service Employees International Union
+        is worried … \n\n In an interview …, Mary Kay Henry said …". Only for the subject of the
+        body's first sentence, before which the body names nobody."""
+        if dets != {"the"} or head.tag_ != "NN" or not (person_noun(w) or w == "head") \
+                or head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
+                or self._sent_of[head.i] != self._lede() + self._short_first_line():
+            return None
+        start = self.sents[self._sent_of[head.i]].start_char
+        if any(m[1].kind == "PERSON" for m in self._mentions[bisect_left(self._mentions, start, key=_offset) :
+                                                            bisect_left(self._mentions, head.idx, key=_offset)]):
+            return None
+        return self._named_next(head)
+
+    def _subject_of_fronted_clause(self, head: Token, w: str) -> Entity | None:
+        """The person a clause fronted before the description ``head`` has for its subject, where
+        ``head`` ("the front-runner") is the subject of the main clause: "Though Trump was not
+        willing to say …, the front-runner did offer his opinion" varies the name, as a writer does
+        for one person; none where the person holds another office the article gave ("After Gov.
+        Holt spoke, the mayor said" is somebody else) or the description's gender is not theirs."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
+                or {c.lower_ for c in head.children if c.dep_ == "det"} != {"the"}:
+            return None
+        clauses = [c for c in head.head.children if c.dep_ == "advcl" and c.i < head.i and not self.in_quote(c.idx)]
+        people = {id(m[1]): m[1] for c in clauses for m in self._mentions
+                  if m[2] is not None and m[2].head.i == c.i and m[2].dep_ in ("nsubj", "nsubjpass") and m[1].kind == "PERSON"}
+        if len(people) != 1:
+            return None
+        (ent,) = people.values()
+        gender = GENDERED_ROLES.get(w)
+        if gender is not None and ent.gender not in (None, gender) or w in OFFICES and w not in ent.roles and ent.roles & OFFICES:
+            return None
+        return ent
+
+    def _introduced_just_before(self, head: Token, w: str) -> Entity | None:
+        """The person the sentence before introduces by full name, not as its subject and with no
+        role, whom the description ``head`` (the subject of a main clause, with "the", a role no one
+        was given) goes on to describe: "… some of his supporters saw a culprit in Alison Lundergan
+        Grimes. The secretary of state … even went on CNN" is Grimes, the way news introduces a
+        name and then says who they are."""
+        if w not in ROLE_WORDS or head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
+                or {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"}:
+            return None
+        prev = self.sentence_before(head.i)
+        if prev is None:
+            return None
+        here = self._mentions[bisect_left(self._mentions, prev.start_char, key=_offset) : bisect_left(self._mentions, prev.end_char, key=_offset)]
+        new = {id(m[1]): m[1] for m in here if m[1].kind == "PERSON" and prev.start_char <= m[1].first and len(m[1].key) >= 2
+               and m[2] is not None and m[2].dep_ not in ("nsubj", "nsubjpass", "poss") and not self.in_quote(m[0])}
+        if len(new) != 1 or any(m[1].kind == "PERSON" and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")
+                                and _main_clause(m[2]) for m in here):
+            return None  # (a sentence about somebody else, named as its subject, is about them)
+        (ent,) = new.values()
+        gender = GENDERED_ROLES.get(w)
+        return ent if not ent.roles and (gender is None or ent.gender in (None, gender)) else None
 
     def _named_under(self, head: Token, ent: Entity) -> bool:
         """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to
@@ -2280,7 +2446,7 @@ class Entities:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         ent, _, _ = self.resolve(obj)
-                        if ent is not None and ent.kind == "ORG":
+                        if ent is not None and _org_like(ent):  # ("the editors of The Advocate": a one-word title)
                             return ent
         return None
 
@@ -2364,7 +2530,23 @@ class Entities:
         campaign), any other document its maker's."""
         if maker is not None and maker.kind == "PERSON" and work.lower_ in _ADS and self._writes_of_campaign(maker):
             return self._campaign_of(maker, work.idx)
+        if maker is not None and maker.kind == "PERSON" and work.lower_ in _ADS and (org := self._org_of(maker, work.i)) is not None:
+            return org  # "… funded by Karl Rove's PAC, American Crossroads. The Rove ad hits Clinton": the PAC's
         return maker
+
+    def _org_of(self, person: Entity, before: int) -> Entity | None:
+        """The one organisation the writer calls ``person``'s before token ``before``, by name in
+        apposition: "Republican strategist Karl Rove's PAC, American Crossroads"."""
+        found = {}
+        for t in self.doc[:before]:
+            if t.dep_ != "poss" or coarse_pos(t) != "PROPN" or self.in_quote(t.idx) or self.lookup(t.text, None, at=t.idx) is not person:
+                continue
+            for a in t.head.children:
+                if a.dep_ == "appos" and coarse_pos(a) == "PROPN":
+                    ent, _, _ = self.resolve(a)
+                    if ent is not None and ent.kind == "ORG":
+                        found[id(ent)] = ent
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _maker_named(self, owner: Token) -> Entity | None:
         """The organisation a capitalised maker of a document or finding names, the words run into
@@ -2421,15 +2603,15 @@ class Entities:
             if (author := self._author(t)) is not None:
                 return author
             verb = t.head
-            if t.dep_ == "dobj" and verb.tag_.startswith("VB"):
-                sources = [c for c in verb.children if c.dep_ == "nsubj"]
+            if t.dep_ == "dobj" and verb.tag_.startswith("VB") and verb.lower_ not in _RECEIVING:
+                sources = [c for c in verb.children if c.dep_ == "nsubj"]  # (who "received a letter" did not write it)
             elif t.dep_ == "nsubjpass":
                 sources = [g for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("by", "from")
                            for g in c.children if g.dep_ == "pobj"]
             else:
                 sources = []
-            for source in sources:
-                if coarse_pos(source) != "PRON" or source.lower_ in PRONOUNS:
+            for source in sources:  # ("the editors of The Advocate, who aimed their editorial at …": the editors)
+                if coarse_pos(source) != "PRON" or source.lower_ in PRONOUNS or source.lower_ in RELATIVES:
                     ent, _, _ = self.resolve(source)
                     if ent is not None:
                         return ent
@@ -2611,6 +2793,15 @@ _SIGNED_HEADLINE = re.compile(r"([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1
 _WEB_ADDRESS = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|org|net|gov|edu|info|news|io|tv|co\.uk|[a-z]{2})")
 #: The people around a candidate who speak as the campaign: "the Roe camp", "her team", "Roe's forces".
 _CAMPS = frozenset("camp team forces".split())
+#: Verbs by which somebody comes to have a document somebody else made: "Eric Trump received a letter".
+_RECEIVING = frozenset("""receive receives received receiving get gets got gotten getting obtain obtains obtained
+    obtaining""".split())
+#: How a nationality's plural ("Russians", "Chinese", "Iraqis") and its adjective ("Russian", "Turkish",
+#: "Azerbaijani") end, which no paper's or team's name need ("The Guardian", "the Federal government").
+_NATIONALS_END = ("ans", "ese", "is")
+_NATIONALITY_END = ("an", "ese", "i", "ish")
+#: Who rules a country, and speaks for it: "the Turkish government" is Turkey's.
+_RULERS = frozenset("government authorities regime".split())
 #: Advertisements, which speak for the campaign of the candidate who made them.
 _ADS = frozenset("ad ads spot spots commercial commercials".split())
 #: Words that take up a document named before under another word of the same kind: "A new video

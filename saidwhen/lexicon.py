@@ -41,7 +41,7 @@ ORG_NOUNS = frozenset(
     museum lab laboratory service embassy regulator army military trust coalition alliance society
     newspaper magazine insurer lender automaker carmaker chipmaker drugmaker conglomerate utility
     grocer brewer supermarket distributor concern maker mosque church temple synagogue parish diocese
-    congregation""".split()
+    congregation bureau""".split()
 )
 #: What an organisation is, written capitalised before its name at the start of a sentence.
 ORG_DESCRIPTORS = frozenset(
@@ -302,7 +302,7 @@ TEAMS = frozenset("team teams group panel unit".split())
 #: "analysts at Holt Brothers said" is Holt Brothers (as "the bank said" is the bank).
 STAFF = frozenset(
     """analysts economists strategists researchers scientists experts engineers doctors physicians
-    officials executives managers staff investigators auditors authors lawyers inspectors""".split()
+    officials executives managers staff investigators auditors authors lawyers inspectors editors""".split()
 )
 #: Participles that say who made a document ("a report prepared by", "a survey conducted by"), as
 #: against who only obtained, reported or passed it on ("a memo obtained by the Courier").

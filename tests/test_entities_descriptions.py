@@ -1,0 +1,124 @@
+"""Descriptions resolved to the entity the article names: an organisation's kind word, a chamber,
+a nationality, a role the article gives somebody."""
+
+import saidwhen
+
+
+def speaker_of(text, start, date="2016-03-14"):
+    """The speaker of the one quotation of ``text`` whose words begin with ``start``."""
+    (q,) = [q for q in saidwhen.extract(text, date).quotes if q.text.startswith(start)]
+    return q.speaker
+
+
+def test_the_house_is_the_chamber_not_the_white_house():
+    text = ("Lawmakers on Capitol Hill clashed with the Democratic White House over the transit bill on Monday.\n\n"
+            "The House said it would vote on the measure this week and send it to the White House.")
+    assert speaker_of(text, "it would vote") == "House"
+
+
+
+def test_a_bare_kind_word_is_the_one_organisation_its_sentence_names():
+    text = ("Allies argue over defence spending\n\n"
+            "BRUSSELS - NATO said on Monday that its defence ministers would meet in Brussels this week.\n\n"
+            "Only four countries in NATO meet the target of 2 percent, and the alliance said that would have to change.")
+    assert speaker_of(text, "would have to change") == "NATO"
+
+
+def test_a_nationality_as_subject_is_the_country_the_article_names():
+    text = ("Talks on grain corridor stall\n\n"
+            "GENEVA - Envoys from Moldova and Ukraine met in Geneva on Monday to reopen the grain corridor.\n\n"
+            "The Moldovans have refused to reopen the crossing, saying the road is unsafe.")
+    assert speaker_of(text, "the road is unsafe") == "Moldova"
+
+
+def test_a_nationality_government_or_authorities_is_the_country_the_article_names():
+    for body in ("government", "authorities"):
+        text = ("Suspect flees abroad\n\nAdrian Vosk is the subject of a manhunt in Moldova.\n\n"
+                f"The Moldovan {body} said Vosk had fled the country with forged papers.")
+        assert speaker_of(text, "Vosk had fled") == "Moldova"
+
+
+def test_the_editorial_is_the_papers_whose_editors_wrote_it():
+    text = ("Paper urges governor to visit flooded towns\n\n"
+            "The Riverton Courier had criticised Governor Dale Pruitt last week for staying away from the flooded valley.\n\n"
+            "That did not sit well with the editors of The Ledger, who aimed their Sunday editorial at the governor.\n\n"
+            "The editorial said the governor had made a bad decision in avoiding the valley.")
+    assert speaker_of(text, "the governor had made") == "Ledger"
+
+
+def test_the_campaign_is_the_one_of_the_candidate_the_sentence_before_is_about():
+    text = ("The latest on the race for governor\n\n"
+            "Senator Maria Duarte's campaign opened a new office in Tarrow on Sunday.\n\n"
+            "The Holt campaign released a new television ad on Monday attacking her record.\n\n"
+            "___.\n\n9:15 a.m.\n\n"
+            "Maria Duarte plans to call on young people to volunteer in their towns.\n\n"
+            "The campaign says the senator will announce a new service program on Friday.")
+    assert speaker_of(text, "the senator will announce") == "Duarte campaign"
+
+
+def test_a_description_after_a_clause_fronted_by_a_name_is_that_person():
+    text = ("Governor's race tightens\n\n"
+            "Senator Tom Keller attacked Dana Whitcombe's record on taxes at a rally on Sunday.\n\n"
+            "Though Whitcombe would not name a running mate, the front-runner said on Monday that it would not be Harlan Fargo.")
+    assert speaker_of(text, "it would not be") == "Dana Whitcombe"
+
+
+def test_a_role_right_after_a_new_name_describes_that_person():
+    text = ("Primary count disputed\n\n"
+            "Tom Keller lost the primary on Tuesday by fewer than 900 votes.\n\n"
+            "Some of his supporters saw a culprit in Nora Vandermeer. The secretary of state, a longtime ally of the winner,"
+            " said on Wednesday that the count had been fair.")
+    assert speaker_of(text, "the count had been fair") == "Nora Vandermeer"
+
+
+def test_a_states_legislature_is_named_for_the_state():
+    text = ("Abortion limits spread\n\n"
+            "Kentucky lengthened its waiting period this year, and Governor Dana Whitcombe signed a budget bill on Monday.\n\n"
+            "The Oklahoma legislature said the measure would protect patients.")
+    assert speaker_of(text, "the measure would protect") == "Oklahoma Legislature"
+
+
+def test_the_state_legislature_is_the_legislature_of_the_state_just_named():
+    text = ("Courts restore early voting\n\n"
+            "In Wisconsin, federal courts restored early-voting days. Judge Tom Keller said the cuts had been passed"
+            " by the state legislature.\n\n"
+            "The state legislature said the cuts were meant to prevent fraud.")
+    assert speaker_of(text, "the cuts were meant") == "Wisconsin Legislature"
+
+
+def test_the_bureau_is_an_organisation_not_the_person_named_last():
+    text = ("Inquiry widens\n\n"
+            "The FBI opened a new line of investigation last week, officials said.\n\n"
+            "The FBI is looking into whether Mayor Dana Whitcombe misused city funds.\n\n"
+            "The bureau said it was also examining her campaign accounts.")
+    assert speaker_of(text, "it was also examining") == "FBI"
+
+
+def test_a_lede_that_opens_on_the_role_is_the_person_the_next_sentence_names():
+    text = ("Union chief warns of strike\n\n"
+            "The head of the Riverport Dock Workers Union said on Monday that the port's new owners would cut jobs this winter.\n\n"
+            "In an interview on Thursday, Dana Whitcombe said her members were ready to strike if the cuts went ahead.")
+    assert speaker_of(text, "the port's new owners") == "Dana Whitcombe"
+
+
+def test_who_received_a_letter_did_not_write_it():
+    text = ("Threat sent to mayor's son\n\n"
+            "The son of Mayor Tom Keller received a threatening letter on Thursday.\n\n"
+            "Police said Ryan Keller had handed it to detectives at once.\n\n"
+            "The letter said harm would come to the family if the mayor did not resign.")
+    assert speaker_of(text, "harm would come") is None
+
+
+def test_a_plural_that_is_no_nationality_is_no_country():
+    text = ("Rates held steady\n\n"
+            "The Federal Reserve kept interest rates unchanged on Wednesday.\n\n"
+            "The Federalists said the decision would hurt savers.")
+    assert speaker_of(text, "the decision would hurt") != "Federal Reserve"
+
+
+def test_a_persons_ad_speaks_for_the_organisation_the_article_calls_theirs():
+    text = ("Group answers attack ad\n\n"
+            "A new television ad attacking Mayor Dana Whitcombe began airing in Tarrow on Monday. It is funded by"
+            " Republican strategist Tom Keller's PAC, Tarrow Forward.\n\n"
+            "The Keller ad says the mayor raised taxes four times.")
+    assert speaker_of(text, "the mayor raised taxes") == "Tarrow Forward"
