@@ -1910,6 +1910,8 @@ class Entities:
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss") or c.dep_ == "nummod" and c.lower_ == "one"}
         if head.tag_ in ("DT", "PDT"):
             return None  # "those surveyed say", "both said": a group the words only point at
+        if (named := _apposed_to(head)) is not None and (person := self.resolve(named)[0]) is not None and person.kind == "PERSON":
+            return person  # "Carla Denholm, a county supervisor": a description set beside a name is that person
         if head.lower_ == "legislature" and (body := self._legislature(head)) is not None:
             return body  # "The Oklahoma legislature passed …", "In Wisconsin, … the state legislature"
         if head.lower_ in _RULERS and (country := self._country_of_ruler(head)) is not None:
