@@ -615,19 +615,19 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         head = verb.head  # "If anything, Ash argued in his email, the incident is …": the clause it interrupts
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT" or _misread_subject(verb) is not None:
-        return _trailing_attribution(doc, verb)
+        return _trailing_attribution(doc, verb) or _set_off(doc, verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i and participle_subject(verb) is None:
         head = verb.head  # "The plan, she said, would cost $4 million."
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i and verb.i < head.head.i:
             head = head.head  # "The difference now, he told me, is that …": hung on the subject noun
         if not head.tag_.startswith("VB") and head.tag_ != "MD" and not _misread_predicate(head, verb):
-            return None
+            return _set_off(doc, verb)  # "The hashtag, Mr. Abboud said, accompanied …" read as nouns
         if head.lower_ in ASIDES and not any(c.dep_ == "nsubj" for c in head.children):
             return None  # '"…," Kemp said, asked about the delay': the question put to her, not what she said
         if _bracketed_apart(verb, head):
             return None  # 'The deal angered members ("Shame," wrote Roe, a welder), and …': the aside's own words only
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
-    return None
+    return _set_off(doc, verb)
 
 
 def _bracketed_apart(verb: Token, head: Token) -> bool:
@@ -1225,6 +1225,70 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
     if not headline and not _has_verb(doc[i] for i in content):
         return None
     return content
+
+
+#: Tags of the words a speaker set off by commas may be named with: "a spokeswoman for the city",
+#: "Mr. Abboud", "other experts", "she" (no verb, no conjunction, no relative pronoun).
+_NAMING_TAGS = frozenset("DT PDT PRP PRP$ NN NNS NNP NNPS JJ JJR JJS CD POS HYPH IN".split())
+#: Tags of what may follow the verb inside such an aside: when, where and to whom it was said
+#: ("said on Saturday", "told The Washington Post", "wrote in a letter to the board").
+_SETTING_TAGS = frozenset("IN DT PRP PRP$ NN NNS NNP NNPS CD JJ RB POS HYPH".split())
+#: Dashes that open the writer's comment after a closing attribution ("…, the office reported -- a
+#: development that …").
+_COMMENT_DASHES = frozenset("— – -- ―".split())
+
+
+def _set_off(doc: Doc, verb: Token) -> set[int] | None:
+    """What an attribution set off by commas says, read from the words around it when the parser
+    has made something else of it: "This sort of opining, CNN claimed, violates its code" (the cue
+    made the root, the predicate a conjunct), "The hashtag, Mr. Abboud said, accompanied …" (the
+    predicate read as a participle), "Hillary Clinton thinks …, Bill Clinton said this week at an
+    event — an apparent break …" (the cue hung on the content's verb). The speaker's words are a
+    short noun phrase opening after a comma, the verb finite, what follows it only a setting up to
+    the next comma (an aside: the content is the sentence around it) or to the end of the sentence
+    or a dash (a closing attribution: the content is the sentence before it)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lower_ not in REPORTING or enclosing_brackets(verb) is not None:
+        return None
+    sent = verb.sent
+    first = verb.i - 1
+    while first > sent.start and doc[first - 1].text != "," and verb.i - first < 8:
+        first -= 1
+    naming = doc[first : verb.i]
+    if first <= sent.start + 1 or doc[first - 1].text != "," or not all(t.tag_ in _NAMING_TAGS for t in naming) \
+            or naming[0].tag_ == "IN" or not (naming[-1].tag_.startswith("NN") or naming[-1].tag_ == "PRP") \
+            or naming[0].tag_ == "JJ" and doc[first - 2].tag_ == "JJ":
+        return None  # not "…, as Mr. Roe suggested" (an "as" aside is read elsewhere), nor "his big, big
+        # boss indicated …", a comma between adjectives
+    end = verb.i + 1
+    # a setting opens with a preposition, an adverb or a time ("said Tuesday"); "told" names whom
+    if end < sent.end and (doc[end].tag_ in ("IN", "RB") or doc[end].ent_type_ in ("DATE", "TIME") or verb.lower_ in TELLING):
+        while end < sent.end and doc[end].tag_ in _SETTING_TAGS and end - verb.i < 8:
+            end += 1
+    rest = [t for t in doc[end : sent.end] if not t.is_space]
+    before = [t for t in doc[sent.start : first - 1] if not t.is_space]
+    if sum(t.is_alpha for t in before) < 1 or before[0].lower_ in ASIDES or any(t.text == ":" for t in before):
+        return None  # "Asked about the delay, Kemp said": the question put to her
+    if not _has_verb(before) and not before[0].tag_.startswith(("NN", "DT", "JJ", "PRP", "CD")) \
+            and not (len(before) == 1 and before[0].tag_ in ("RB", "CC")):
+        return None  # "On Face the Nation the day before, she stated, …", "Back home, …": where, not what
+        # (a lone connective is the clause's own: "Instead, Roe told CNN, the plan would …")
+    lead = next((t for t in before if t.tag_ not in ("CC", "RB") and not t.is_punct), before[0])
+    if lead.tag_ in ("IN", "WRB") and not any(t.text == "," for t in before):
+        return None  # "But when Congress cut funding, Mexico said enough.": a subordinate clause alone
+    content = {t.i for t in before if not (t is before[0] and t.is_punct)}
+    closing = not rest or all(t.is_punct and t.text != ":" for t in rest) or rest[0].text in _COMMENT_DASHES
+    if closing:
+        return content if sum(t.is_alpha for t in before) >= 3 and _has_verb(before) and before[-1].tag_ != "CC" else None
+    if doc[end].text != "," or end + 1 >= sent.end:
+        return None  # "…, she said a lot.", "…, Roe wrote:": the verb goes on with words of its own
+    after = [t for t in doc[end + 1 : sent.end] if not t.is_space]
+    if after[0].tag_ in ("VBG", "WDT", "WP", "WRB") or after[0].is_quote or not _has_verb(after) \
+            or after[0].tag_ == "VBN" and _has_verb(before):
+        return None  # "…, she said, adding that …", "…, in an email, released as part of …": not the
+        # sentence the aside interrupts (a past form after a subject alone is its predicate, though)
+    if before[-1].tag_ == "CC":
+        content = set()  # "… to help his clients and, he argued, to help stabilize Ukraine": the second part
+    return content | {t.i for t in after if not (t is after[-1] and t.is_punct)} or None
 
 
 def _misread_subject(verb: Token) -> Token | None:

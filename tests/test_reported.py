@@ -1534,3 +1534,27 @@ def test_an_aside_an_infinitive_goes_on_from_stays_in_the_summary():
     a = saidwhen.extract("Mayor Lena Hartmann asked Raj Patel, who chairs the finance committee, to publish the accounts.",
                          "2021-03-02")
     assert [q.text for q in a.quotes] == ["Raj Patel, who chairs the finance committee, to publish the accounts"]
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    # the cue hung on the content's own verb, a comment after a dash
+    ("Lena Hartmann thinks the state requires far too many exams for young pupils, her husband Raj Hartmann "
+     "said this week at an event in Dover — an apparent break with his wife.",
+     "Lena Hartmann thinks the state requires far too many exams for young pupils", "Raj Hartmann"),
+    # the predicate after the aside read as a participle of the noun before it
+    ("The hashtag #FindThem, Mr. Olsen said, accompanied photographs of people missing and the news when someone was found.",
+     "accompanied photographs of people missing and the news when someone was found", "Olsen"),
+])
+def test_an_attribution_set_off_by_commas_reports_the_sentence_around_it_however_parsed(sentence, content, speaker):
+    quotes = [q for q in saidwhen.extract(sentence, "2021-03-02").quotes if q.kind == "indirect"]
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].speaker.endswith(speaker)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Back on his farm, Carrasco told a story about the drought of 1977, when his father sold half the family's cattle.",
+    "But when the council cut funding for the pilot program two years later, Dover said enough.",
+    "The family has lived here for three months, and though they speak little English, their smiles said a lot.",
+])
+def test_a_verb_with_words_of_its_own_after_a_comma_is_no_set_off_attribution(sentence):
+    assert not [q for q in saidwhen.extract(sentence, "2021-03-02").quotes if q.kind == "indirect"]
