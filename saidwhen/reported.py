@@ -1078,7 +1078,30 @@ def _announced(verb: Token) -> set[int] | None:
         if prep.dep_ == "prep" and prep.i == max(out) + 1 and prep.lower_ in OBJECT_PREPS and not any(
                 t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
             out |= {t.i for t in prep.subtree}
+        elif prep.dep_ == "prep" and prep.i == max(out) + 1 and _goes_on_object(prep):
+            out |= {t.i for t in prep.subtree}
     return out
+
+
+#: Prepositions that may go on with the object of "announced", "recalled" or "cited" ("a concert in
+#: support of Sanders", "an incident at a movie theater that …", "her days as secretary of state",
+#: "cited the tax as a major reason …") as often as they say when, where or how it was said.
+GOING_ON_PREPS = frozenset("in at as".split())
+#: Entities that make such a phrase the when or where of the telling: "announced it in Ohio on Friday".
+_SETTING_ENTITIES = frozenset("DATE TIME GPE LOC FAC EVENT".split())
+
+
+def _goes_on_object(prep: Token) -> bool:
+    """Whether a phrase with "in", "at" or "as" right after the object goes on with it, not with the
+    verb: no time or place in it ("announced the ban in December", "in Ohio", "in 1998") and no noun of a
+    setting ("in an appearance on Face the Nation", "at a news conference")."""
+    if prep.lower_ not in GOING_ON_PREPS or any(t.ent_type_ in _SETTING_ENTITIES for t in prep.subtree):
+        return False
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs or objs[0].tag_ == "CD":
+        return False  # "in 1998", a year the tagger did not mark as a date
+    words = {objs[0].lower_} | {c.lower_ for c in objs[0].children if c.dep_ == "compound"}
+    return not any(words & nouns for nouns in SETTING.values() if nouns)
 
 
 def _spoken_of(verb: Token) -> set[int] | None:

@@ -1558,3 +1558,20 @@ def test_an_attribution_set_off_by_commas_reports_the_sentence_around_it_however
 ])
 def test_a_verb_with_words_of_its_own_after_a_comma_is_no_set_off_attribution(sentence):
     assert not [q for q in saidwhen.extract(sentence, "2021-03-02").quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("He recalled Ada Grell's generosity in support of a food bank in the city.",
+     "Ada Grell's generosity in support of a food bank in the city"),
+    ("The star then recalled an incident at a cinema in the suburbs that left her friend in tears.",
+     "an incident at a cinema in the suburbs that left her friend in tears"),
+    ("On trade, she recalled her days as harbour master advising the council in the town hall.", "her days as harbour master"),
+    ("The mayor cited the ferry fares as a major reason the budget would fall short.",
+     "the ferry fares as a major reason the budget would fall short"),
+    # where and how it was told stay out
+    ("Ada Grell announced her candidacy in an appearance on the morning show.", "her candidacy"),
+    ("The council announced the closure in a statement.", "the closure"),
+])
+def test_an_in_at_or_as_phrase_the_parser_hung_on_the_verb_goes_on_with_the_summary(sentence, content):
+    (q,) = summaries(sentence)
+    assert q.text == content
