@@ -1362,6 +1362,8 @@ def _without_setting(doc: Doc, content: set[int]) -> set[int]:
         nouns = SETTING.get(t.lower_, False)
         if nouns is False or t.dep_ != "prep" or i == min(content) or t.head.tag_.startswith("VB"):
             continue  # "raised the issue in an email" is what was said, not where
+        if any(a.dep_ in ("nsubj", "nsubjpass", "csubj") and a.i in content for a in t.ancestors):
+            continue  # "information passed from peer to peer on Facebook often has …": the subject's own words
         objs = [c for c in t.children if c.dep_ == "pobj"]
         if not objs:
             continue

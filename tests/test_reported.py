@@ -1575,3 +1575,15 @@ def test_a_verb_with_words_of_its_own_after_a_comma_is_no_set_off_attribution(se
 def test_an_in_at_or_as_phrase_the_parser_hung_on_the_verb_goes_on_with_the_summary(sentence, content):
     (q,) = summaries(sentence)
     assert q.text == content
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The information shared by friends on Facebook often has more weight than a news report, she said.",
+     "The information shared by friends on Facebook often has more weight than a news report"),
+    ("Advice from relatives on Facebook often carries more weight than a doctor's warning, she said.",
+     "Advice from relatives on Facebook often carries more weight than a doctor's warning"),
+    ("Posts by friends on Instagram are trusted more than the evening news, the researcher said.",
+     "Posts by friends on Instagram are trusted more than the evening news"),
+])
+def test_a_venue_inside_the_contents_subject_is_what_was_said_not_where(sentence, content):
+    assert [q.text for q in reported(sentence)] == [content]
