@@ -1273,31 +1273,14 @@ def _set_off(doc: Doc, verb: Token) -> set[int] | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lower_ not in REPORTING or enclosing_brackets(verb) is not None:
         return None
     sent = verb.sent
-    first = verb.i - 1
-    while first > sent.start and doc[first - 1].text != "," and verb.i - first < 8:
-        first -= 1
-    naming = doc[first : verb.i]
-    if first <= sent.start + 1 or doc[first - 1].text != "," or not all(t.tag_ in _NAMING_TAGS for t in naming) \
-            or naming[0].tag_ == "IN" or not (naming[-1].tag_.startswith("NN") or naming[-1].tag_ == "PRP") \
-            or naming[0].tag_ == "JJ" and doc[first - 2].tag_ == "JJ":
-        return None  # not "…, as Mr. Roe suggested" (an "as" aside is read elsewhere), nor "his big, big
-        # boss indicated …", a comma between adjectives
-    end = verb.i + 1
-    # a setting opens with a preposition, an adverb or a time ("said Tuesday"); "told" names whom
-    if end < sent.end and (doc[end].tag_ in ("IN", "RB") or doc[end].ent_type_ in ("DATE", "TIME") or verb.lower_ in TELLING):
-        while end < sent.end and doc[end].tag_ in _SETTING_TAGS and end - verb.i < 8:
-            end += 1
+    first = _named_after_comma(doc, verb)
+    if first is None:
+        return None
+    end = _setting_end(doc, verb)
     rest = [t for t in doc[end : sent.end] if not t.is_space]
     before = [t for t in doc[sent.start : first - 1] if not t.is_space]
-    if sum(t.is_alpha for t in before) < 1 or before[0].lower_ in ASIDES or any(t.text == ":" for t in before):
-        return None  # "Asked about the delay, Kemp said": the question put to her
-    if not _has_verb(before) and not before[0].tag_.startswith(("NN", "DT", "JJ", "PRP", "CD")) \
-            and not (len(before) == 1 and before[0].tag_ in ("RB", "CC")):
-        return None  # "On Face the Nation the day before, she stated, …", "Back home, …": where, not what
-        # (a lone connective is the clause's own: "Instead, Roe told CNN, the plan would …")
-    lead = next((t for t in before if t.tag_ not in ("CC", "RB") and not t.is_punct), before[0])
-    if lead.tag_ in ("IN", "WRB") and not any(t.text == "," for t in before):
-        return None  # "But when Congress cut funding, Mexico said enough.": a subordinate clause alone
+    if not before or _writers_opening(before):
+        return None
     content = {t.i for t in before if not (t is before[0] and t.is_punct)}
     closing = not rest or all(t.is_punct and t.text != ":" for t in rest) or rest[0].text in _COMMENT_DASHES
     if closing:
@@ -1312,6 +1295,47 @@ def _set_off(doc: Doc, verb: Token) -> set[int] | None:
     if before[-1].tag_ == "CC":
         content = set()  # "… to help his clients and, he argued, to help stabilize Ukraine": the second part
     return content | {t.i for t in after if not (t is after[-1] and t.is_punct)} or None
+
+
+def _named_after_comma(doc: Doc, verb: Token) -> int | None:
+    """Where the speaker's words before ``verb`` start, when they are a short noun phrase right
+    after a comma ("…, Mr. Abboud said"); None otherwise."""
+    sent = verb.sent
+    first = verb.i - 1
+    while first > sent.start and doc[first - 1].text != "," and verb.i - first < 8:
+        first -= 1
+    naming = doc[first : verb.i]
+    if first <= sent.start + 1 or doc[first - 1].text != "," or not all(t.tag_ in _NAMING_TAGS for t in naming) \
+            or naming[0].tag_ == "IN" or not (naming[-1].tag_.startswith("NN") or naming[-1].tag_ == "PRP") \
+            or naming[0].tag_ == "JJ" and doc[first - 2].tag_ == "JJ":
+        return None  # not "…, as Mr. Roe suggested" (an "as" aside is read elsewhere), nor "his big, big
+        # boss indicated …", a comma between adjectives
+    return first
+
+
+def _setting_end(doc: Doc, verb: Token) -> int:
+    """The token after the setting that follows ``verb``: a setting opens with a preposition, an
+    adverb or a time ("said Tuesday", "said this week at an event"); "told" names whom."""
+    end, sent = verb.i + 1, verb.sent
+    if end < sent.end and (doc[end].tag_ in ("IN", "RB") or doc[end].ent_type_ in ("DATE", "TIME") or verb.lower_ in TELLING):
+        while end < sent.end and doc[end].tag_ in _SETTING_TAGS and end - verb.i < 8:
+            end += 1
+    return end
+
+
+def _writers_opening(before: list[Token]) -> bool:
+    """Whether the words before a set-off attribution are the writer's framing, not what was said:
+    the question put ("Asked about the delay, Kemp said"), words before a colon, a setting alone
+    ("On Face the Nation the day before, she stated, …", "Back home, …"; a lone connective is the
+    clause's own: "Instead, Roe told CNN, the plan would …") or a subordinate clause alone ("But when
+    Congress cut funding, Mexico said enough.")."""
+    if sum(t.is_alpha for t in before) < 1 or before[0].lower_ in ASIDES or any(t.text == ":" for t in before):
+        return True
+    if not _has_verb(before) and not before[0].tag_.startswith(("NN", "DT", "JJ", "PRP", "CD")) \
+            and not (len(before) == 1 and before[0].tag_ in ("RB", "CC")):
+        return True
+    lead = next((t for t in before if t.tag_ not in ("CC", "RB") and not t.is_punct), before[0])
+    return lead.tag_ in ("IN", "WRB") and not any(t.text == "," for t in before)
 
 
 def _misread_subject(verb: Token) -> Token | None:
