@@ -451,8 +451,15 @@ def _for_parser(printed: str) -> str:
     ``_APOSTROPHE``) and each no-break space a plain one. The parser takes a no-break space for a
     word of its own, which splits the phrase it stands in ("the\u00a0Republican movement …
     appeals to": "the" is cut from its noun and "appeals" read as a noun); a plain space is the
-    same length, so no offset moves."""
-    return _APOSTROPHE.sub("'", printed).replace("\u00a0", " ")
+    same length, so no offset moves. The invisible marks that set the direction of a stretch of
+    text (``_BIDI``) are plain spaces too: glued to a quotation's stand-in ("\u202a”Sorry …”"), the
+    parser read the two as one word, a name to attribute the quotation to."""
+    return _BIDI.sub(" ", _APOSTROPHE.sub("'", printed).replace("\u00a0", " "))
+
+
+#: Left-to-right and right-to-left marks, embeddings, overrides and isolates: format characters
+#: that pasted social-media text carries, never inside a word.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 #: A typographic apostrophe inside a word ("O’Malley", "Clinton’s", "don’t"), which the parser reads

@@ -12,6 +12,7 @@ swallowing the rest of the article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .model import NonQuote
@@ -79,8 +80,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_opening_context(text: str, i: int, pstart: int) -> bool:
-    """Whether a symmetric mark at ``i`` is placed like an opening mark (space or start before it)."""
-    prev = text[i - 1] if i > pstart else " "
+    """Whether a symmetric mark at ``i`` is placed like an opening mark (space or start before it).
+    Invisible format characters before it do not count: a reader's comment pasted from a
+    right-to-left page opens "\u202a”Sorry Sarah, …”", the embedding mark unseen."""
+    j = i - 1
+    while j >= pstart and unicodedata.category(text[j]) == "Cf":
+        j -= 1
+    prev = text[j] if j >= pstart else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     return (prev.isspace() or prev in "([{—–-/:;,") and not nxt.isspace()
 

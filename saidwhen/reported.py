@@ -615,19 +615,19 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         head = verb.head  # "If anything, Ash argued in his email, the incident is …": the clause it interrupts
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT" or _misread_subject(verb) is not None:
-        return _trailing_attribution(doc, verb)
+        return _trailing_attribution(doc, verb) or _set_off(doc, verb)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i and participle_subject(verb) is None:
         head = verb.head  # "The plan, she said, would cost $4 million."
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i and verb.i < head.head.i:
             head = head.head  # "The difference now, he told me, is that …": hung on the subject noun
         if not head.tag_.startswith("VB") and head.tag_ != "MD" and not _misread_predicate(head, verb):
-            return None
+            return _set_off(doc, verb)  # "The hashtag, Mr. Abboud said, accompanied …" read as nouns
         if head.lower_ in ASIDES and not any(c.dep_ == "nsubj" for c in head.children):
             return None  # '"…," Kemp said, asked about the delay': the question put to her, not what she said
         if _bracketed_apart(verb, head):
             return None  # 'The deal angered members ("Shame," wrote Roe, a welder), and …': the aside's own words only
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
-    return None
+    return _set_off(doc, verb)
 
 
 def _bracketed_apart(verb: Token, head: Token) -> bool:
@@ -1078,7 +1078,30 @@ def _announced(verb: Token) -> set[int] | None:
         if prep.dep_ == "prep" and prep.i == max(out) + 1 and prep.lower_ in OBJECT_PREPS and not any(
                 t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
             out |= {t.i for t in prep.subtree}
+        elif prep.dep_ == "prep" and prep.i == max(out) + 1 and _goes_on_object(prep):
+            out |= {t.i for t in prep.subtree}
     return out
+
+
+#: Prepositions that may go on with the object of "announced", "recalled" or "cited" ("a concert in
+#: support of Sanders", "an incident at a movie theater that …", "her days as secretary of state",
+#: "cited the tax as a major reason …") as often as they say when, where or how it was said.
+GOING_ON_PREPS = frozenset("in at as".split())
+#: Entities that make such a phrase the when or where of the telling: "announced it in Ohio on Friday".
+_SETTING_ENTITIES = frozenset("DATE TIME GPE LOC FAC EVENT".split())
+
+
+def _goes_on_object(prep: Token) -> bool:
+    """Whether a phrase with "in", "at" or "as" right after the object goes on with it, not with the
+    verb: no time or place in it ("announced the ban in December", "in Ohio", "in 1998") and no noun of a
+    setting ("in an appearance on Face the Nation", "at a news conference")."""
+    if prep.lower_ not in GOING_ON_PREPS or any(t.ent_type_ in _SETTING_ENTITIES for t in prep.subtree):
+        return False
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs or objs[0].tag_ == "CD":
+        return False  # "in 1998", a year the tagger did not mark as a date
+    words = {objs[0].lower_} | {c.lower_ for c in objs[0].children if c.dep_ == "compound"}
+    return not any(words & nouns for nouns in SETTING.values() if nouns)
 
 
 def _spoken_of(verb: Token) -> set[int] | None:
@@ -1227,6 +1250,94 @@ def _trailing_attribution(doc: Doc, verb: Token) -> set[int] | None:
     return content
 
 
+#: Tags of the words a speaker set off by commas may be named with: "a spokeswoman for the city",
+#: "Mr. Abboud", "other experts", "she" (no verb, no conjunction, no relative pronoun).
+_NAMING_TAGS = frozenset("DT PDT PRP PRP$ NN NNS NNP NNPS JJ JJR JJS CD POS HYPH IN".split())
+#: Tags of what may follow the verb inside such an aside: when, where and to whom it was said
+#: ("said on Saturday", "told The Washington Post", "wrote in a letter to the board").
+_SETTING_TAGS = frozenset("IN DT PRP PRP$ NN NNS NNP NNPS CD JJ RB POS HYPH".split())
+#: Dashes that open the writer's comment after a closing attribution ("…, the office reported -- a
+#: development that …").
+_COMMENT_DASHES = frozenset("— – -- ―".split())
+
+
+def _set_off(doc: Doc, verb: Token) -> set[int] | None:
+    """What an attribution set off by commas says, read from the words around it when the parser
+    has made something else of it: "This sort of opining, CNN claimed, violates its code" (the cue
+    made the root, the predicate a conjunct), "The hashtag, Mr. Abboud said, accompanied …" (the
+    predicate read as a participle), "Hillary Clinton thinks …, Bill Clinton said this week at an
+    event — an apparent break …" (the cue hung on the content's verb). The speaker's words are a
+    short noun phrase opening after a comma, the verb finite, what follows it only a setting up to
+    the next comma (an aside: the content is the sentence around it) or to the end of the sentence
+    or a dash (a closing attribution: the content is the sentence before it)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lower_ not in REPORTING or enclosing_brackets(verb) is not None:
+        return None
+    sent = verb.sent
+    first = _named_after_comma(doc, verb)
+    if first is None:
+        return None
+    end = _setting_end(doc, verb)
+    rest = [t for t in doc[end : sent.end] if not t.is_space]
+    before = [t for t in doc[sent.start : first - 1] if not t.is_space]
+    if not before or _writers_opening(before):
+        return None
+    content = {t.i for t in before if not (t is before[0] and t.is_punct)}
+    closing = not rest or all(t.is_punct and t.text != ":" for t in rest) or rest[0].text in _COMMENT_DASHES
+    if closing:
+        return content if sum(t.is_alpha for t in before) >= 3 and _has_verb(before) and before[-1].tag_ != "CC" else None
+    if doc[end].text != "," or end + 1 >= sent.end:
+        return None  # "…, she said a lot.", "…, Roe wrote:": the verb goes on with words of its own
+    after = [t for t in doc[end + 1 : sent.end] if not t.is_space]
+    if after[0].tag_ in ("VBG", "WDT", "WP", "WRB") or after[0].is_quote or not _has_verb(after) \
+            or after[0].tag_ == "VBN" and _has_verb(before):
+        return None  # "…, she said, adding that …", "…, in an email, released as part of …": not the
+        # sentence the aside interrupts (a past form after a subject alone is its predicate, though)
+    if before[-1].tag_ == "CC":
+        content = set()  # "… to help his clients and, he argued, to help stabilize Ukraine": the second part
+    return content | {t.i for t in after if not (t is after[-1] and t.is_punct)} or None
+
+
+def _named_after_comma(doc: Doc, verb: Token) -> int | None:
+    """Where the speaker's words before ``verb`` start, when they are a short noun phrase right
+    after a comma ("…, Mr. Abboud said"); None otherwise."""
+    sent = verb.sent
+    first = verb.i - 1
+    while first > sent.start and doc[first - 1].text != "," and verb.i - first < 8:
+        first -= 1
+    naming = doc[first : verb.i]
+    if first <= sent.start + 1 or doc[first - 1].text != "," or not all(t.tag_ in _NAMING_TAGS for t in naming) \
+            or naming[0].tag_ == "IN" or not (naming[-1].tag_.startswith("NN") or naming[-1].tag_ == "PRP") \
+            or naming[0].tag_ == "JJ" and doc[first - 2].tag_ == "JJ":
+        return None  # not "…, as Mr. Roe suggested" (an "as" aside is read elsewhere), nor "his big, big
+        # boss indicated …", a comma between adjectives
+    return first
+
+
+def _setting_end(doc: Doc, verb: Token) -> int:
+    """The token after the setting that follows ``verb``: a setting opens with a preposition, an
+    adverb or a time ("said Tuesday", "said this week at an event"); "told" names whom."""
+    end, sent = verb.i + 1, verb.sent
+    if end < sent.end and (doc[end].tag_ in ("IN", "RB") or doc[end].ent_type_ in ("DATE", "TIME") or verb.lower_ in TELLING):
+        while end < sent.end and doc[end].tag_ in _SETTING_TAGS and end - verb.i < 8:
+            end += 1
+    return end
+
+
+def _writers_opening(before: list[Token]) -> bool:
+    """Whether the words before a set-off attribution are the writer's framing, not what was said:
+    the question put ("Asked about the delay, Kemp said"), words before a colon, a setting alone
+    ("On Face the Nation the day before, she stated, …", "Back home, …"; a lone connective is the
+    clause's own: "Instead, Roe told CNN, the plan would …") or a subordinate clause alone ("But when
+    Congress cut funding, Mexico said enough.")."""
+    if sum(t.is_alpha for t in before) < 1 or before[0].lower_ in ASIDES or any(t.text == ":" for t in before):
+        return True
+    if not _has_verb(before) and not before[0].tag_.startswith(("NN", "DT", "JJ", "PRP", "CD")) \
+            and not (len(before) == 1 and before[0].tag_ in ("RB", "CC")):
+        return True
+    lead = next((t for t in before if t.tag_ not in ("CC", "RB") and not t.is_punct), before[0])
+    return lead.tag_ in ("IN", "WRB") and not any(t.text == "," for t in before)
+
+
 def _misread_subject(verb: Token) -> Token | None:
     """The subject of ``verb`` when it is a closing attribution the parser made an adverbial clause
     of the sentence before it ("People with like-minded, if odd, ideas find each other, she said."):
@@ -1275,6 +1386,8 @@ def _without_setting(doc: Doc, content: set[int]) -> set[int]:
         nouns = SETTING.get(t.lower_, False)
         if nouns is False or t.dep_ != "prep" or i == min(content) or t.head.tag_.startswith("VB"):
             continue  # "raised the issue in an email" is what was said, not where
+        if any(a.dep_ in ("nsubj", "nsubjpass", "csubj") and a.i in content for a in t.ancestors):
+            continue  # "information passed from peer to peer on Facebook often has …": the subject's own words
         objs = [c for c in t.children if c.dep_ == "pobj"]
         if not objs:
             continue

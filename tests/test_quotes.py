@@ -362,3 +362,11 @@ def test_a_title_case_name_set_off_by_commas_in_a_sentence_where_nobody_speaks_i
 def test_a_title_case_word_before_a_comma_and_a_speech_verb_is_still_a_quote():
     a = saidwhen.extract('"Absolutely," Mayor Ruiz said.', "2021-03-02")
     assert [(q.text, q.kind) for q in a.quotes] == [("Absolutely", "direct")]
+
+
+def test_a_closing_mark_that_opens_a_pasted_comment_after_a_direction_mark_opens_a_quote():
+    text = ("The post drew hundreds of replies.\n\n\u202a”Sorry Sarah, you should have said no, because I know "
+            "you can handle it!!” posted Ann Roe.\n")
+    a = saidwhen.extract(text, "2021-03-02")
+    assert [(q.kind, q.text, q.speaker) for q in a.quotes] == [
+        ("direct", "Sorry Sarah, you should have said no, because I know you can handle it!!", "Ann Roe")]

@@ -1534,3 +1534,56 @@ def test_an_aside_an_infinitive_goes_on_from_stays_in_the_summary():
     a = saidwhen.extract("Mayor Lena Hartmann asked Raj Patel, who chairs the finance committee, to publish the accounts.",
                          "2021-03-02")
     assert [q.text for q in a.quotes] == ["Raj Patel, who chairs the finance committee, to publish the accounts"]
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    # the cue hung on the content's own verb, a comment after a dash
+    ("Lena Hartmann thinks the state requires far too many exams for young pupils, her husband Raj Hartmann "
+     "said this week at an event in Dover — an apparent break with his wife.",
+     "Lena Hartmann thinks the state requires far too many exams for young pupils", "Raj Hartmann"),
+    # the predicate after the aside read as a participle of the noun before it
+    ("The hashtag #FindThem, Mr. Olsen said, accompanied photographs of people missing and the news when someone was found.",
+     "accompanied photographs of people missing and the news when someone was found", "Olsen"),
+])
+def test_an_attribution_set_off_by_commas_reports_the_sentence_around_it_however_parsed(sentence, content, speaker):
+    quotes = [q for q in saidwhen.extract(sentence, "2021-03-02").quotes if q.kind == "indirect"]
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].speaker.endswith(speaker)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Back on his farm, Carrasco told a story about the drought of 1977, when his father sold half the family's cattle.",
+    "But when the council cut funding for the pilot program two years later, Dover said enough.",
+    "The family has lived here for three months, and though they speak little English, their smiles said a lot.",
+])
+def test_a_verb_with_words_of_its_own_after_a_comma_is_no_set_off_attribution(sentence):
+    assert not [q for q in saidwhen.extract(sentence, "2021-03-02").quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("He recalled Ada Grell's generosity in support of a food bank in the city.",
+     "Ada Grell's generosity in support of a food bank in the city"),
+    ("The star then recalled an incident at a cinema in the suburbs that left her friend in tears.",
+     "an incident at a cinema in the suburbs that left her friend in tears"),
+    ("On trade, she recalled her days as harbour master advising the council in the town hall.", "her days as harbour master"),
+    ("The mayor cited the ferry fares as a major reason the budget would fall short.",
+     "the ferry fares as a major reason the budget would fall short"),
+    # where and how it was told stay out
+    ("Ada Grell announced her candidacy in an appearance on the morning show.", "her candidacy"),
+    ("The council announced the closure in a statement.", "the closure"),
+])
+def test_an_in_at_or_as_phrase_the_parser_hung_on_the_verb_goes_on_with_the_summary(sentence, content):
+    (q,) = summaries(sentence)
+    assert q.text == content
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The information shared by friends on Facebook often has more weight than a news report, she said.",
+     "The information shared by friends on Facebook often has more weight than a news report"),
+    ("Advice from relatives on Facebook often carries more weight than a doctor's warning, she said.",
+     "Advice from relatives on Facebook often carries more weight than a doctor's warning"),
+    ("Posts by friends on Instagram are trusted more than the evening news, the researcher said.",
+     "Posts by friends on Instagram are trusted more than the evening news"),
+])
+def test_a_venue_inside_the_contents_subject_is_what_was_said_not_where(sentence, content):
+    assert [q.text for q in reported(sentence)] == [content]
