@@ -4,10 +4,16 @@ Every noun phrase, name or pronoun of the writer's own words around a quotation 
 its cue, the sentences that hold it, the sentence before in the same paragraph) is a candidate for
 who said it. Each is described by plain string features read off the parse: its dependency label
 and path to the cue, its side and distance, its entity type, the word when it is a pronoun or a
-common noun, whether the rules chose it. ``choice`` scores them with a model learnt from PolNeAR.
+common noun, whether the rules chose it, how the cue hangs in the sentence (a clause of another
+verb, whose subject PolNeAR takes for the source: "Roe said he responded: '…'"), how often the
+article writes the name and whether its first line does, whether the quotation opens its paragraph,
+whether the words sit in quotation marks of their own (a title). ``choice`` scores them with a
+model learnt from PolNeAR.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -81,14 +87,27 @@ def describe(attributor, cands: list[Token], qtoks: list[Token], verb: Token | N
     if verb is not None:
         ranks.append(_ranks([abs(t.i - verb.i) for t in cands]))
     anc = {a.i for a in qtoks[0].ancestors}
+    opens = _opens_paragraph(attributor, qtoks[0])
     out = []
     for k, t in enumerate(cands):
         f = features(attributor, t, qtoks, verb, rule, anc)
         extra = [f"qrank={ranks[0][k]}", f"vrank={ranks[2][k]}" if verb is not None else "vrank=-"]
+        if opens:  # '"…," she said' after a paragraph break: who speaks is after it, not before
+            extra.append(f"q_opens_para|{'L' if t.i < q0 else 'R'}")
         if subj[k]:
             extra.append(f"subj_qrank={ranks[1][k]}")
         out.append(f + tuple(extra))
     return out
+
+
+def _opens_paragraph(attributor, tok: Token) -> bool:
+    """Whether the quotation whose first token is ``tok`` opens its paragraph (nothing but
+    punctuation before it there)."""
+    para = attributor.para_of(tok.idx)
+    j = tok.i - 1
+    while j >= 0 and attributor.doc[j].is_punct or j >= 0 and attributor.doc[j].is_space:
+        j -= 1
+    return j < 0 or attributor.para_of(attributor.doc[j].idx) != para
 
 
 def _ranks(values: list[int]) -> list[str]:
@@ -123,6 +142,19 @@ def _parentheses(attributor) -> tuple[set[int], set[int]]:
 _PARENTHESES = frozenset("()")
 
 
+def _names_written(attributor) -> tuple[Counter, set[str]]:
+    """How often each capitalised word is written in the article (lowercased), and those of its
+    first sentence (a headline or the lede), found once per article."""
+    found = attributor.__dict__.get("_names_written")
+    if found is None:
+        doc = attributor.doc
+        words = [t.lower_ for t in doc if t.text[:1].isupper() and t.is_alpha]
+        first = attributor.sents[0]
+        found = attributor.__dict__["_names_written"] = (
+            Counter(words), {t.lower_ for t in first if t.text[:1].isupper() and t.is_alpha})
+    return found
+
+
 def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rule: Token | None,
              quote_ancestors: set[int]) -> tuple[str, ...]:
     """What the model sees of candidate ``tok`` for the quotation ``qtoks`` with cue ``verb``
@@ -149,7 +181,38 @@ def features(attributor, tok: Token, qtoks: list[Token], verb: Token | None, rul
               f"cue={verb.lower_}|{path}" if path != "far" else "cue_far"]
         if attributor._sent_of[verb.i] != tsent:
             f.append("cue_other_sent")
+        if path != "far":  # a cue that is a clause of another verb: PolNeAR often takes that verb's subject
+            f.append(f"cue_dep={verb.dep_}|{path}")
+        elif (above := _above_cue(tok, verb)) is not None:
+            f.append(f"above_cue={tok.dep_}|{above}")  # "Roe said he responded: '…'": Roe, who says so
     return tuple(f)
+
+
+def _above_cue(tok: Token, verb: Token) -> str | None:
+    """How many steps up from the cue ``verb`` the word ``tok`` hangs on ("1", "2", "3"), or None
+    where it hangs on none of the cue's three nearest governors."""
+    node = verb
+    for k in range(1, 4):
+        if node.head is node:
+            return None
+        node = node.head
+        if tok.head.i == node.i:
+            return str(k)
+    return None
+
+
+def _between_marks(doc, tok: Token) -> bool:
+    """Whether the words around ``tok`` (up to three on each side) are enclosed in quotation marks
+    that hold nothing else: a quoted title or a scare quote, which the quotations leave out."""
+    left = next((j for j in range(tok.i - 1, max(-1, tok.i - 5), -1) if not doc[j].is_alpha), None)
+    right = next((j for j in range(tok.i + 1, min(len(doc), tok.i + 5)) if not doc[j].is_alpha), None)
+    if right is not None and doc[right].text in (",", ".") and right + 1 < len(doc):
+        right += 1  # '"Harbour Nights,"': the comma inside the marks
+    return left is not None and right is not None and doc[left].text in _OPENING and doc[right].text in _CLOSING
+
+
+_OPENING = frozenset({'"', "“", "''", "``", "‘"})
+_CLOSING = frozenset({'"', "”", "''", "’"})
 
 
 def _own_features(attributor, tok: Token) -> tuple[str, ...]:
@@ -169,6 +232,8 @@ def _own_features(attributor, tok: Token) -> tuple[str, ...]:
     if tok.dep_ in ("nsubj", "nsubjpass"):
         f.append(f"subj_of={head.lower_}")
         f.append(f"subj_of_dep={head.dep_}")
+        if head.dep_ == "ROOT":
+            f.append("main_subject")  # the subject of the sentence's main verb, not of a clause inside it
     elif tok.dep_ == "pobj":
         f.append(f"prep={head.lower_}|{head.head.lower_}")
     elif tok.dep_ == "appos":
@@ -183,6 +248,8 @@ def _own_features(attributor, tok: Token) -> tuple[str, ...]:
         if node.dep_ in ("relcl", "advcl", "acl", "pcomp"):
             f.append("subordinate")
             break
+    if _between_marks(attributor.doc, tok):
+        f.append("in_marks")  # a title in quotation marks ('promote "Harbour Nights"'), not a speaker
     words = sum(1 for t in tok.subtree if t.is_alpha)
     f.append(f"len={min(words, 4)}")
     if pos == "PROPN" and any(t.dep_ == "compound" and t.text[:1].isupper() for t in tok.lefts):
@@ -191,5 +258,11 @@ def _own_features(attributor, tok: Token) -> tuple[str, ...]:
     if pos == "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
         ent = attributor.lookup(tok.text, None, at=tok.idx)
         f.append(f"known={ent.kind}" if ent is not None else "unknown_name")
+    if pos == "PROPN":  # how much the article is about it: the times its word is written, in the lede too
+        count, lede = _names_written(attributor)
+        n = count[tok.lower_]
+        f.append(f"written={n if n <= 2 else '3-5' if n <= 5 else '6+'}")
+        if tok.lower_ in lede and tok.i >= attributor.sents[0].end:
+            f.append("in_lede")
     cache[tok.i] = out = tuple(f)
     return out

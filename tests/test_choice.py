@@ -120,3 +120,66 @@ def test_a_spokesman_named_in_apposition_to_the_outlet_he_spoke_to_is_the_speake
             " said: “Ana Ruiz believes the bridge must stay open.”")
     (q,) = saidwhen.extract(text, kinds=("direct",)).quotes
     assert q.speaker == "Tom Biel"
+
+
+def _features_of(text, cue, stand_in_words=("Yes",)):
+    """The model's features of every candidate of a stand-in quotation cued by the word ``cue``."""
+    doc, st, att = attributor_for(text)
+    verb = next(t for t in doc if t.text == cue)
+    stand_in = [t for t in doc if t.text in stand_in_words]
+    cands = candidates(att, stand_in, verb, {t.i for t in stand_in})
+    return {t.text: set(f) for t, f in zip(cands, describe(att, cands, stand_in, verb, None))}
+
+
+def test_who_says_a_pronoun_spoke_is_seen_above_the_cue():
+    # PolNeAR's source is who says so ("Roe said he responded: '…'"), the model sees where each hangs
+    feats = _features_of('Governor Ada Roe said he responded: "Yes, we will."', "responded")
+    assert "cue_dep=ccomp|sib:nsubj:ccomp" in feats["Roe"]
+    assert "cue_dep=ccomp|nsubj" in feats["he"]
+    feats = _features_of('Governor Ada Roe said she believed he would answer: "Yes, we will."', "answer")
+    assert "above_cue=nsubj|2" in feats["Roe"] and "cue_dep=ccomp|sib:nsubj:ccomp" in feats["she"]
+
+
+def test_a_title_in_quotation_marks_is_marked_and_weighed_down():
+    text = ('Walter Quill went on to promote "Harbour Nights," his new show, and to boast of his club.'
+            ' "Yes, a phenomenal place," he said.')
+    feats = _features_of(text, "promote")
+    assert "in_marks" in feats["Nights"] and "in_marks" not in feats["Quill"]
+    assert choice.weights("both")[0]["in_marks"] < 0
+
+
+def test_the_model_sees_how_much_the_article_writes_a_name_and_where_the_quotation_opens():
+    text = ('Quill wins the harbour vote.\n\nWalter Quill won the vote on Monday. Quill thanked the'
+            ' council and Ada Brandt.\n\n"Yes, we did it," said Quill.')
+    feats = _features_of(text, "said")
+    assert {"written=3-5", "in_lede", "q_opens_para|R"} <= feats["Quill"]
+    other = _features_of(text.replace('\n\n"Yes', ' "Yes'), "said")  # the quotation inside the paragraph
+    assert "written=1" in other["Brandt"] and "in_lede" not in other["Brandt"]
+    assert not any(f.startswith("q_opens_para") for f in other["Quill"])
+    assert "main_subject" in other["Quill"] and "main_subject" not in other["Brandt"]
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl").is_file(),
+                    reason="needs ../shared/data/polnear")
+def test_training_cross_validates_over_blocks_of_articles(tmp_path):
+    data = tmp_path / "polnear"
+    data.mkdir()
+    lines = (ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl").read_text(encoding="utf-8").splitlines()[:6]
+    (data / "train.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    folds = tmp_path / "folds"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_sources.py"), "--data", str(data), "--out",
+                          str(tmp_path / "m.json"), "--folds", "2", "--fold-models", str(folds)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "2 folds: top-1 both" in run.stderr and not (tmp_path / "m.json").exists()
+    assert (folds / "fold0.articles").read_text().split() == ["0", "1", "2"]  # the sixth (index 5) is kept blind
+    assert json.loads((folds / "fold1.json").read_text(encoding="utf-8"))["both"]["weights"]
+
+
+def test_a_likely_enough_candidate_speaks_where_the_rules_found_nobody():
+    # the pronoun scores 0.2-0.3 here, and no rule names a speaker: it is PolNeAR's source all the same
+    for text, mention in (('What he fears most for these plans is "the fact that we have these angry movements on'
+                           ' both sides of the river."', "he"),
+                          ('But even then, they discussed how the law "was going to go from a help to a burden" as'
+                           ' fines for towns ramped up.', "they")):
+        (q,) = saidwhen.extract(text).quotes
+        assert q.speaker_mention is not None and q.speaker_mention.text == mention
