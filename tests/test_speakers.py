@@ -1937,3 +1937,20 @@ def test_a_fragment_inside_a_reported_clause_is_the_clause_speakers_not_a_nearer
     assert fragment.group == clause.group
     assert fragment.speaker == clause.speaker == "Ivo Marsh"
     assert fragment.cue == "replied"
+
+
+def test_a_description_set_beside_a_name_is_that_person_not_one_the_next_sentences_name():
+    from bisect import bisect_right
+
+    from saidwhen.extract import Attributor, _prepare, load_nlp
+
+    text = ("The meeting in Fresno ran late.\n\n"
+            "Among those present was Carla Denholm, a county supervisor who said the plan would fail.\n\n"
+            "Mark Ortiz, a lawyer who represents the county, said the plan was legal.")
+    st = _prepare(text, None, None, "x", None)
+    doc = load_nlp()(st.skeleton.text)
+    att = Attributor(doc, [], lambda o: bisect_right([a for a, _ in st.paras], o) - 1)
+    supervisor = next(t for t in doc if t.text == "supervisor")
+    assert supervisor.dep_ == "appos"  # the premise: the description hangs on the name
+    ent, mention, _ = att.resolve(supervisor)
+    assert ent.name == "Carla Denholm"
