@@ -2717,7 +2717,13 @@ def _apposed_to(noun: Token) -> Token | None:
         first = first.head
     if coarse_pos(noun) != "NOUN" or first.dep_ != "appos" or first.head.i > first.i:
         return None
-    return first.head if coarse_pos(first.head) == "PROPN" else None
+    name = first.head
+    # not set beside the first of names joined by "and", which it describes all of ("China and the United
+    # States, the two biggest polluters, which …") or is no description of at all ("In an interview with
+    # hosts Joe Calder and Mika Brandt, the candidate stated …": the sentence's own subject)
+    if coarse_pos(name) != "PROPN" or any(c.dep_ == "conj" for c in name.children):
+        return None
+    return name
 
 
 def _of_people(tok: Token) -> bool:
