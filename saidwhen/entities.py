@@ -1437,8 +1437,7 @@ class Entities:
         prev = self.sentence_before(head.i)
         if prev is None:
             return None
-        subjects = [m[1] for m in self._mentions[bisect_left(self._mentions, prev.start_char, key=_offset) :
-                                                 bisect_left(self._mentions, prev.end_char, key=_offset)]
+        subjects = [m[1] for m in self._mentions_between(prev.start_char, prev.end_char)
                     if m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass") and _main_clause(m[2]) and not self.in_quote(m[0])]
         if len(subjects) != 1 or subjects[0].kind != "PERSON" or not self._writes_of_campaign(subjects[0]):
             return None
@@ -1875,6 +1874,10 @@ class Entities:
         names = {_clean_name(sp.text) for sp in spans}
         return any(e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC", "EVENT") and _clean_name(e.text) in names for e in self.ents)
 
+    def _mentions_between(self, start: int, end: int) -> list[tuple[int, Entity, Token | None]]:
+        """The mentions from doc offset ``start`` up to ``end``, in text order."""
+        return self._mentions[bisect_left(self._mentions, start, key=_offset) : bisect_left(self._mentions, end, key=_offset)]
+
     def _latest_sentence_mentions(self, end: int, ok, skip, unlisted: bool = False) -> list:
         """The mentions ``ok`` accepts in the latest sentence before mention index ``end`` that has
         any (within the look-back), latest first. With ``unlisted``, for "he" or "she", leaving out
@@ -2059,7 +2062,7 @@ class Entities:
         sent = self.sent(head.i)
         start = max(sent.start_char, dateline_end(self.text, sent.start_char) or 0)  # not "MARLOW, June 2 (Wire News) —"
         own = {t.i for t in head.subtree}
-        here = self._mentions[bisect_left(self._mentions, start, key=_offset) : bisect_left(self._mentions, head.idx, key=_offset)]
+        here = self._mentions_between(start, head.idx)
         found = {id(ent): ent for at, ent, tok in here if tok is not None and tok.i not in own and not self.in_quote(at)
                  and _org_like(ent) and tok.ent_type_ not in ("GPE", "LOC", "FAC")}
         return next(iter(found.values())) if len(found) == 1 else None
@@ -2127,8 +2130,7 @@ class Entities:
                 or self._sent_of[head.i] != self._lede() + self._short_first_line():
             return None
         start = self.sents[self._sent_of[head.i]].start_char
-        if any(m[1].kind == "PERSON" for m in self._mentions[bisect_left(self._mentions, start, key=_offset) :
-                                                            bisect_left(self._mentions, head.idx, key=_offset)]):
+        if any(m[1].kind == "PERSON" for m in self._mentions_between(start, head.idx)):
             return None
         return self._named_next(head)
 
@@ -2164,7 +2166,7 @@ class Entities:
         prev = self.sentence_before(head.i)
         if prev is None:
             return None
-        here = self._mentions[bisect_left(self._mentions, prev.start_char, key=_offset) : bisect_left(self._mentions, prev.end_char, key=_offset)]
+        here = self._mentions_between(prev.start_char, prev.end_char)
         new = {id(m[1]): m[1] for m in here if m[1].kind == "PERSON" and prev.start_char <= m[1].first and len(m[1].key) >= 2
                and m[2] is not None and m[2].dep_ not in ("nsubj", "nsubjpass", "poss") and not self.in_quote(m[0])}
         if len(new) != 1 or any(m[1].kind == "PERSON" and m[2] is not None and m[2].dep_ in ("nsubj", "nsubjpass")
