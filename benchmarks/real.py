@@ -14,7 +14,7 @@ and for textacy's ``direct_quotations``:
   Also by the mention's form (a name, a pronoun, a description), with how many of each were left
   unnamed or given another name: counts a gold kept unread can show without showing its errors.
 
-    .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names | --fourth-names | --fifth-names | --sixth-names | --seventh-names | --eighth-names | --ninth-names] [--no-textacy] [--errors]
+    .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names | --fourth-names | --fifth-names | --sixth-names | --seventh-names | --eighth-names | --ninth-names | --tenth-names] [--no-textacy] [--errors]
 
 ``--blind`` scores the tenth of PolNeAR train that ``scripts/train_sources.py`` never reads
 (source match only: it has no name gold). Look at it rarely. ``--train-names`` scores the 40 train
@@ -38,7 +38,9 @@ looked at, so its figures stay held out. ``--seventh-names`` and ``--eighth-name
 round began: the seventh was scored fresh and then read for errors; the eighth, like the sixth, is
 kept unread. ``--ninth-names`` scores a ninth, ``data/polnear_names_train9.jsonl`` (757 sources of 30
 more, seed 23, without any earlier gold's articles), written when issue 12's twenty-first round
-began and, like the sixth and eighth, kept unread.
+began and, like the sixth and eighth, kept unread. ``--tenth-names`` scores a tenth,
+``data/polnear_names_train10.jsonl`` (573 sources of 30 more, seed 24, without any earlier gold's
+articles), written when the twenty-second round began and kept unread as well.
 """
 
 from __future__ import annotations
@@ -65,12 +67,13 @@ SIXTH_NAMES = HERE / "data" / "polnear_names_train6.jsonl"
 SEVENTH_NAMES = HERE / "data" / "polnear_names_train7.jsonl"
 EIGHTH_NAMES = HERE / "data" / "polnear_names_train8.jsonl"
 NINTH_NAMES = HERE / "data" / "polnear_names_train9.jsonl"
+TENTH_NAMES = HERE / "data" / "polnear_names_train10.jsonl"
 #: The name golds written on train articles: the option that scores each, its file and which it is.
 TRAIN_GOLDS = {"--train-names": (TRAIN_NAMES, "second"), "--third-names": (THIRD_NAMES, "third"),
                "--fourth-names": (FOURTH_NAMES, "fourth"), "--fifth-names": (FIFTH_NAMES, "fifth"),
                "--sixth-names": (SIXTH_NAMES, "sixth"),
                "--seventh-names": (SEVENTH_NAMES, "seventh"), "--eighth-names": (EIGHTH_NAMES, "eighth"),
-               "--ninth-names": (NINTH_NAMES, "ninth")}
+               "--ninth-names": (NINTH_NAMES, "ninth"), "--tenth-names": (TENTH_NAMES, "tenth")}
 #: The entity step's answer for a gold mention in a sentence saidwhen never parses.
 UNPARSED = object()
 sys.path.insert(0, str(ROOT / "scripts"))
