@@ -314,6 +314,8 @@ class Entities:
         # Full names first, so that a lone surname can find the person it abbreviates.
         for e in sorted(persons, key=lambda e: (-len(_name_key(e.text)), e.start_char)):
             self._entity_for(e, "PERSON")
+        for e in persons:
+            self._first_name_joined(e)
         # An organisation's full name first, so "the county health department" finds it; a run of
         # lowercase words is a description, never a name.
         for e in sorted(ents, key=lambda e: (-len(e), e.start_char)):
@@ -342,6 +344,43 @@ class Entities:
                 # new) still gives the person a role
                 self._learn_apposed_role(ent, tok)
         self._mention_role_subjects()
+
+    def _first_name_joined(self, span: SpacySpan) -> None:
+        """The first of two first names that share one surname ("the parents, Omar and Leila
+        Haddad"): a person of their own, "Omar Haddad", mentioned by that first name (one the
+        lists of first names know, or NER takes for a person on its own). Else the
+        surname alone ("Mr. Haddad") could only go to the other Haddads the article names in full.
+        Not after another capitalised word ("Tom Ray and Lena Haddad": two full names), nor for a
+        word that is somebody's surname ("Clinton and Bernie Sanders") or that the article writes
+        on its own elsewhere ("Keyworth and Dick Hackborn" after "Keyworth rushed …")."""
+        doc = self.doc
+        k = span.start
+        if len(span) != 2 or k < 2 or doc[k - 1].lower_ not in ("and", "&") or first_name_gender(span[0].text) is None:
+            return
+        first = doc[k - 2]
+        alone_by_ner = any((e.start, e.end, e.label_) == (first.i, first.i + 1, "PERSON") for e in self.ents)
+        if not (first.is_alpha and first.text[:1].isupper() and first.text[1:].islower()) \
+                or first_name_gender(first.text) is None and not alone_by_ner or k >= 3 and doc[k - 3].text[:1].isupper() and not doc[k - 3].is_sent_start and doc[k - 3].is_alpha \
+                or any(e.start <= first.i < e.end and (e.start, e.end) != (first.i, first.i + 1) for e in self.ents):
+            return
+        text = f"{first.text} {span[-1].text}"
+        key = _name_key(text, "PERSON")
+        if len(key) != 2 or key in self._by_key or known_full_name(first.text) is not None \
+                or any(len(e.key) > 1 and e.key[-1] == key[0] for e in self._by_part.get(key[0], ())):
+            return  # "Clinton and Bernie Sanders": a surname the article or the news gives someone
+        if any(not self.text.startswith((" and ", " & ", " " + span[-1].text), m.end())
+               for m in re.finditer(rf"\b{re.escape(first.text)}\b", self.text)):
+            return  # "Keyworth and Dick Hackborn": a word the article also uses on its own is a surname
+        alone = self._by_key.get(key[:1])  # NER's "Omar" on its own: the same person, now in full
+        if alone is not None and alone.kind == "PERSON" and len(alone.key) == 1:
+            alone.name, alone.key = text, key
+            self._by_key[key] = alone
+            self._by_part.setdefault(key[1], []).append(alone)
+            return
+        ent = self._new_entity(text, "PERSON", first.idx)
+        if ent is not None and ent.key == key:
+            self._by_key[key[:1]] = ent
+            self._add_mention(ent, first.idx, first.idx + len(first), first.text, first)
 
     def _with_circuit(self, e: SpacySpan) -> SpacySpan:
         """A court of appeals with the circuit NER cut off its name ("the U.S. Court of Appeals" +

@@ -958,6 +958,29 @@ def test_a_bare_surname_is_not_the_relative_introduced_as_her_husband():
     assert only(text).speaker == "Ana Vale"
 
 
+@pytest.mark.parametrize("first", ["Omar", "Zarif"])  # a first name the lists know, and one only NER takes for a name
+def test_the_first_of_two_first_names_sharing_a_surname_is_a_person_of_their_own(first):
+    text = (f"The dispute between the parents, {first} and Leila Haddad, and the mayor has grown.\n\n"
+            "Mr. Haddad, who spoke at the rally on Thursday, said the mayor had shown contempt for his family.\n\n"
+            "Ms. Haddad said she had been too upset to speak about her son, Samir Haddad.\n\n"
+            '"He was a hero," Mr. Haddad said.')
+    quotes = saidwhen.extract(text).quotes
+    assert [q.speaker for q in quotes] == [f"{first} Haddad", "Leila Haddad", f"{first} Haddad"]
+
+
+@pytest.mark.parametrize("opener, speaker", [
+    ("Ana Grant", "Ana Grant"),  # a surname the article gives someone in full
+    ("Grant", "Grant"),  # a word the article uses on its own
+    ("Hillary Clinton", "Hillary Clinton"),  # a surname the news gives someone
+])
+def test_a_surname_before_and_a_full_name_is_not_taken_for_a_first_name(opener, speaker):
+    surname = opener.split()[-1]
+    text = (f"{opener} opened the debate on Monday.\n\n{surname} and Ben Ruiz argued over the budget for an hour."
+            f"\n\n{surname} said the cuts were unfair.")
+    (q,) = reported_of(text)
+    assert q.speaker == speaker
+
+
 @pytest.mark.parametrize("source", ["His lawyer", "According to his longtime physician,"])
 def test_someone_described_as_his_is_never_himself(source):
     text = ("Tom Vale has run a remarkably busy campaign this spring.\n\n"
