@@ -82,8 +82,9 @@ def _name_parts(text: str, kind: str = "PERSON") -> list[str]:
         for dash in ("-", "—", "–"):  # "March 2025 - Helvion Energy ASA": a dateline run into the name
             if dash in parts[:-1] and any(ch.isdigit() for p in parts[: parts.index(dash)] for ch in p):
                 parts = parts[parts.index(dash) + 1 :]
-        while len(parts) > 1 and parts[0].lower() in ORG_DESCRIPTORS and parts[1][:1].isupper():
-            parts = parts[1:]  # "Developer Tarnside Homes" → "Tarnside Homes"
+        while len(parts) > 1 and (parts[0].lower() in ORG_DESCRIPTORS or parts[0].isalpha() and parts[0].islower()
+                                  and parts[0] not in PARTICLES) and parts[1][:1].isupper():
+            parts = parts[1:]  # "Developer Tarnside Homes", "federal Tarnside Commission" → "Tarnside …"
         while len(parts) > 1 and (parts[-1].lower() == "poll" or parts[-1] == "survey"):
             # "a Harbor State University Poll found": the pollster speaks through its poll (but a
             # body may be a "Survey": "the U.S. Geological Survey")

@@ -981,6 +981,14 @@ def test_a_surname_before_and_a_full_name_is_not_taken_for_a_first_name(opener, 
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize("level", ["federal", "state"])
+def test_a_level_of_government_written_before_an_agency_is_not_part_of_its_name(level):
+    text = ("The merger of the two harbour firms was announced in March.\n\n"
+            f"The firm hid its losses, according to a complaint filed by the {level} Division of Harbour Enforcement.")
+    q = reported_of(text)[-1]
+    assert q.speaker == "Division of Harbour Enforcement"
+
+
 @pytest.mark.parametrize("source", ["His lawyer", "According to his longtime physician,"])
 def test_someone_described_as_his_is_never_himself(source):
     text = ("Tom Vale has run a remarkably busy campaign this spring.\n\n"
