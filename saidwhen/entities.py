@@ -2049,7 +2049,9 @@ class Entities:
                 and (other := self._other_named_in_sentence(head, recent, before)) is not None:
             return other
         if recent is not None and w not in recent.roles and self._named_under(head, recent):
-            return None  # "The front-runner predicted that if Rubio ran …": somebody other than Rubio
+            # "The front-runner predicted that if Rubio ran …": somebody other than Rubio, the other
+            # person the sentence before names ("If God is talking to Donald Trump, Rubio's days …")
+            return self._other_named_before(head, w, recent)
         return recent
 
     def _org_in_sentence(self, head: Token) -> Entity | None:
@@ -2175,6 +2177,29 @@ class Entities:
         (ent,) = new.values()
         gender = GENDERED_ROLES.get(w)
         return ent if not ent.roles and (gender is None or ent.gender in (None, gender)) else None
+
+    def _other_named_before(self, head: Token, w: str, recent: Entity) -> Entity | None:
+        """The one person besides ``recent`` whom the sentence before the description ``head`` (the
+        subject of a main clause, with "the") names outside quotations, where ``head``'s own clause
+        names ``recent`` and so cannot be them: "If God is talking to Donald Trump, Rubio's days are
+        over. The GOP front-runner predicted that if Rubio ran …" is Trump. None where the sentence
+        names nobody else, or two others, or one the role's gender or another office rules out."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
+                or {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"}:
+            return None
+        prev = self.sentence_before(head.i)
+        if prev is None:
+            return None
+        others = {id(m[1]): m[1] for m in self._mentions_between(prev.start_char, prev.end_char)
+                  if m[1].kind == "PERSON" and m[1] is not recent and m[2] is not None and not self.in_quote(m[0])}
+        if len(others) != 1:
+            return None
+        (ent,) = others.values()
+        gender = GENDERED_ROLES.get(w)
+        if gender is not None and ent.gender not in (None, gender) or w in OFFICES and w not in ent.roles and ent.roles & OFFICES \
+                or self._named_under(head, ent):
+            return None
+        return ent
 
     def _named_under(self, head: Token, ent: Entity) -> bool:
         """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to

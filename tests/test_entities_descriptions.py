@@ -122,3 +122,12 @@ def test_a_persons_ad_speaks_for_the_organisation_the_article_calls_theirs():
             " Republican strategist Tom Keller's PAC, Tarrow Forward.\n\n"
             "The Keller ad says the mayor raised taxes four times.")
     assert speaker_of(text, "the mayor raised taxes") == "Tarrow Forward"
+
+
+def test_a_role_whose_clause_names_the_last_subject_is_the_other_person_named_before():
+    text = ("Senator weighs life after politics\n\n"
+            "Senator Dale Pruitt said on Monday that he had not thought about what he would do next.\n\n"
+            "If voters listen to Ramona Keller, Pruitt's days in public office are over. "
+            "The Democratic front-runner predicted in March that if Pruitt lost, he would never win office again.")
+    assert speaker_of(text, "if Pruitt lost") == "Ramona Keller"
+
