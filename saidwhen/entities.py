@@ -1921,6 +1921,8 @@ class Entities:
             return country  # "the Turkish government", "The Azerbaijani authorities": Turkey, Azerbaijan
         if w in VOICES:
             return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
+        if dets & {"a", "an"} and person_noun(w) and (aide := self._aide_named_next(head)) is not None:
+            return aide  # "A spokeswoman for Hillary Clinton says … \n\n Clinton communications director Jennifer Palmieri …"
         if w in SPOKESPEOPLE or w in ("source", "sources") and head.text.islower():
             return None  # an unnamed spokesperson, or a source ("the source said"), is nobody we can name
         if w in COUPLES or w in CROWDS:
@@ -2403,6 +2405,30 @@ class Entities:
             if ent.kind == "PERSON" and ent.first >= start and len(ent.key) >= 2 and tok.dep_ in ("nsubj", "nsubjpass") \
                     and (_main_clause(tok) or not self._pronoun_subject(tok)):
                 return ent
+        return None
+
+    def _aide_named_next(self, head: Token) -> Entity | None:
+        """The person the sentence after an indefinite description of somebody's aide ("a spokeswoman
+        for Hillary Clinton", "a top adviser to President Obama", the subject of a main clause)
+        introduces by full name as its subject, tied to the same person in that subject's own phrase:
+        "… \n\n Clinton communications director Jennifer Palmieri spoke …", "Jason Furman, who leads
+        Mr. Obama's Council of Economic Advisers, …". The news names the aide it has just described."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) or self.in_quote(head.idx):
+            return None
+        end = head.right_edge.idx + len(head.right_edge)
+        owners = {id(m[1]) for m in self._mentions_between(head.idx + len(head), end)
+                  if m[1].kind == "PERSON" and m[2] is not None and m[2].dep_ in ("pobj", "compound", "poss")
+                  and (m[2].head.lower_ in ("for", "to", "of") or m[2].dep_ != "pobj")}
+        k = self._sent_of[head.i]
+        if not owners or k + 1 >= len(self.sents):
+            return None
+        nxt = self.sents[k + 1]
+        for _, ent, tok in self._mentions_between(nxt.start_char, nxt.end_char):
+            if tok is None or ent.kind != "PERSON" or id(ent) in owners or ent.first < nxt.start_char or len(ent.key) < 2 \
+                    or tok.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(tok):
+                continue
+            phrase = self._mentions_between(tok.left_edge.idx, tok.right_edge.idx + 1)
+            return ent if any(id(m[1]) in owners for m in phrase) else None
         return None
 
     def _pronoun_subject(self, tok: Token) -> bool:

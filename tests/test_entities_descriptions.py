@@ -131,3 +131,27 @@ def test_a_role_whose_clause_names_the_last_subject_is_the_other_person_named_be
             "The Democratic front-runner predicted in March that if Pruitt lost, he would never win office again.")
     assert speaker_of(text, "if Pruitt lost") == "Ramona Keller"
 
+
+def test_a_spokeswoman_for_somebody_is_the_aide_of_theirs_the_next_sentence_names():
+    text = ("The latest on the race for governor\n\n"
+            "Senator Maria Duarte spoke at a rally in Tarrow on Sunday.\n\n"
+            "A spokeswoman for Maria Duarte says neither the senator nor her campaign took money from the mill owners.\n\n"
+            "Duarte communications director Leah Pruitt spoke to reporters on Monday after the rally.")
+    assert speaker_of(text, "neither the senator") == "Leah Pruitt"
+
+
+def test_an_adviser_to_somebody_is_the_one_the_next_sentence_names_as_theirs():
+    text = ("Tax plan faces doubts\n\n"
+            "Governor Dale Holt has long been lukewarm about changing the tax code.\n\n"
+            "Lawmakers in Tarrow met on Monday to debate the bill, which has stalled for a year.\n\n"
+            "In a speech, a top adviser to Governor Holt said the benefits were not worth the political trouble. "
+            "Alan Brisk, who leads Mr. Holt's budget office, has argued for a smaller plan.")
+    assert speaker_of(text, "the benefits were not worth") == "Alan Brisk"
+
+
+def test_an_aide_of_somebody_is_nobody_where_the_next_sentence_names_no_aide_of_theirs():
+    text = ("Tax plan faces doubts\n\n"
+            "Governor Dale Holt has long been lukewarm about changing the tax code.\n\n"
+            "A spokesman for Governor Holt said the benefits were not worth the political trouble. "
+            "Alan Brisk, who runs a bakery in Tarrow, has argued for a smaller plan.")
+    assert speaker_of(text, "the benefits were not worth") is None
