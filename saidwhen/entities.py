@@ -1903,6 +1903,15 @@ class Entities:
         return text.startswith("(") and text.rstrip(".").endswith(")") and text.count("(") == 1
 
     def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
+        """``_describe``, once for each description: resolving it teaches its person the role set
+        beside it ("The secretary of state …, a longtime supporter of Clinton, …"), which must not
+        turn the same words to somebody else when a second quotation asks again."""
+        memo = self.__dict__.setdefault("_described", {})
+        if tok.i not in memo or memo[tok.i] is None:
+            memo[tok.i] = self._describe(tok, pos)
+        return memo[tok.i]
+
+    def _describe(self, tok: Token, pos: int) -> Entity | None:
         """The entity a description names: the person given that role ("the senator"), the last
         organisation ("the company"), or the person the previous sentences are about ("the Polish
         forward"); nobody for an indefinite one ("an official") or one that repeats an unnamed
@@ -2178,7 +2187,10 @@ class Entities:
             return None  # (a sentence about somebody else, named as its subject, is about them)
         (ent,) = new.values()
         gender = GENDERED_ROLES.get(w)
-        return ent if not ent.roles and (gender is None or ent.gender in (None, gender)) else None
+        if ent.roles or gender is not None and ent.gender not in (None, gender):
+            return None
+        ent.roles.add(w)  # their role from here on: "… a rally with Clinton and Grimes, where the secretary of state said"
+        return ent
 
     def _other_named_before(self, head: Token, w: str, recent: Entity) -> Entity | None:
         """The one person besides ``recent`` whom the sentence before the description ``head`` (the

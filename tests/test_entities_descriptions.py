@@ -155,3 +155,30 @@ def test_an_aide_of_somebody_is_nobody_where_the_next_sentence_names_no_aide_of_
             "A spokesman for Governor Holt said the benefits were not worth the political trouble. "
             "Alan Brisk, who runs a bakery in Tarrow, has argued for a smaller plan.")
     assert speaker_of(text, "the benefits were not worth") is None
+
+
+INTRODUCED = ("Recount row in Tarrow\n\n"
+              "Mayor Tom Rusk lost the county count on Tuesday by 212 votes.\n\n"
+              "As the count slid away from Rusk, some of his supporters saw a culprit in "
+              "Karen Whitfield. The secretary of state, a longtime supporter of Governor Dale Holt, even went on the radio "
+              "to say that Holt had won.\n\n"
+              "Rusk's aides said on Wednesday they would ask for a recount.\n\n"
+              "The evidence was a clip from a rally with Holt and Whitfield, where the secretary of state said she was "
+              "there to back her candidate.")
+
+
+def test_the_role_a_person_is_introduced_with_is_theirs_from_then_on():
+    assert speaker_of(INTRODUCED, "she was there to back") == "Karen Whitfield"
+
+
+def test_a_description_asked_again_names_the_same_person():
+    from saidwhen.extract import _prepare, load_nlp
+    from saidwhen.speakers import Attributor
+
+    st = _prepare(INTRODUCED, None, None, None, None)
+    doc = load_nlp()(st.skeleton.text)
+    att = Attributor(doc, [], lambda offset: 0)
+    (subject,) = [t for t in doc if t.text == "secretary" and t.dep_ == "nsubj" and t.i < len(doc) // 2]
+    first, again = att.resolve(subject)[0], att.resolve(subject)[0]
+    assert first is not None and first.name == "Karen Whitfield"
+    assert again is first
