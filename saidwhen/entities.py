@@ -2524,7 +2524,7 @@ class Entities:
             return c.dep_ == "poss" or c.dep_ == "compound" and coarse_pos(c) == "PROPN" \
                 or c.dep_ in ("compound", "amod") and _camel_case(c.text)  # ("RealClearPolitics", tagged a plural noun)
 
-        owners = [c for c in doc_noun.children if named_owner(c)] + _makers(doc_noun)
+        owners = [c for c in doc_noun.children if named_owner(c)] + _makers(doc_noun) + _speaking_in(doc_noun)
         # then "the RealClearPolitics polling average", "a Reuters rolling poll": the maker hangs on the
         # common noun that says what kind of document it is (after a maker "by" or "from" whom the
         # document says: "White House-era documents from Jane Roe")
@@ -2893,6 +2893,21 @@ def _makers(doc_noun: Token) -> list[Token]:
         elif c.dep_ == "acl" and c.lower_ in MAKING:  # "a report prepared by …"
             out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     return out
+
+
+#: Documents that measure people rather than speak for their makers.
+_POLLS = frozenset("poll polls survey surveys".split())
+
+
+def _speaking_in(doc_noun: Token) -> list[Token]:
+    """The subject of the clause a document opens as its setting: "In a statement announcing the
+    pick, the Association of Flight Attendants called Clinton a champion" is the union's statement.
+    Not a poll's ("In a poll released Monday, Clinton leads": who it measures, not who made it)."""
+    prep = doc_noun.head
+    if doc_noun.dep_ != "pobj" or doc_noun.lower_ in _POLLS or prep.lower_ != "in" or prep.dep_ != "prep" \
+            or coarse_pos(prep.head) != "VERB":
+        return []
+    return [c for c in prep.head.children if c.dep_ == "nsubj" and c.i > prep.i]
 
 
 #: A question of a question-and-answer interview opening its paragraph ("Q: …", "QWhy …").

@@ -182,3 +182,20 @@ def test_a_description_asked_again_names_the_same_person():
     first, again = att.resolve(subject)[0], att.resolve(subject)[0]
     assert first is not None and first.name == "Karen Whitfield"
     assert again is first
+
+
+def test_a_statement_that_opens_the_clause_is_its_subjects():
+    text = ("Nurses' union endorses Holt\n\n"
+            "A union representing nurses endorsed Governor Dale Holt for re-election on Thursday.\n\n"
+            "Mayor Tom Rusk had courted the nurses for months.\n\n"
+            "In a statement announcing the pick, the Tarrow Nurses Association called Holt a friend of working families.\n\n"
+            "The statement said the governor had kept every promise he made to the union.")
+    assert speaker_of(text, "the governor had kept") == "Tarrow Nurses Association"
+
+
+def test_a_poll_that_opens_the_clause_is_not_its_subjects():
+    text = ("Race tightens\n\n"
+            "Mayor Tom Rusk has gained on Governor Dale Holt over the summer.\n\n"
+            "In a poll released Monday, Holt leads Rusk by four points.\n\n"
+            "The poll said most voters had not heard of the mayor's plan.")
+    assert speaker_of(text, "most voters had not heard") != "Dale Holt"
