@@ -1940,7 +1940,8 @@ class Entities:
             if head.i != tok.i:
                 return None
             return self._campaign_for_ad(head, self._author(head) or (
-                self._earlier_document(head) or self._issued_just_before(head) if dets & {"the", "this", "that"}
+                self._earlier_document(head) or self._issued_just_before(head) or self._ruled_just_before(head)
+                if dets & {"the", "this", "that"}
                 else self._document_named_next(head) if dets & {"a", "an"} else None))
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
@@ -2656,6 +2657,18 @@ class Entities:
         ent, _, _ = self.resolve(subj)
         return ent
 
+    def _ruled_just_before(self, doc_noun: Token) -> Entity | None:
+        """Who "the ruling" or "the decision" is, where the sentence before has somebody rule or
+        decide in the writer's words ("The appeals court ruled that Ohio's practices … "…," said the
+        ruling"): the ruling is what they ruled."""
+        verbs = _RULED.get(doc_noun.lower_)
+        prev = self.sentence_before(doc_noun.i)
+        if verbs is None or prev is None:
+            return None
+        done = [t for t in prev if t.lower_ in verbs and t.tag_.startswith("VB") and not self.in_quote(t.idx)]
+        subj = next((c for t in done[-1:] for c in t.children if c.dep_ == "nsubj" and coarse_pos(c) in ("NOUN", "PROPN")), None)
+        return self.resolve(subj)[0] if subj is not None else None
+
     def _earlier_document(self, doc_noun: Token) -> Entity | None:
         """Who sent or issued the document "the email" takes up again, from where the sentences
         before introduce it: "an email was sent from the director, Jane Roe, … The email said",
@@ -2895,6 +2908,8 @@ def _makers(doc_noun: Token) -> list[Token]:
     return out
 
 
+#: A decision's noun and the verb by which its maker made it: "The court ruled … said the ruling".
+_RULED = {"ruling": frozenset("rule rules ruled".split()), "decision": frozenset("decide decides decided".split())}
 #: Documents that measure people rather than speak for their makers.
 _POLLS = frozenset("poll polls survey surveys".split())
 

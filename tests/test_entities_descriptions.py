@@ -199,3 +199,12 @@ def test_a_poll_that_opens_the_clause_is_not_its_subjects():
             "In a poll released Monday, Holt leads Rusk by four points.\n\n"
             "The poll said most voters had not heard of the mayor's plan.")
     assert speaker_of(text, "most voters had not heard") != "Dale Holt"
+
+
+def test_the_ruling_is_the_court_the_sentence_before_has_rule():
+    text = ("Court rules against county's voter purge\n\n"
+            "The Tarrow County Court of Appeals heard the case in June.\n\n"
+            "Voting groups had sued the county clerk, Dale Holt, over the removal of thousands of voters.\n\n"
+            "The appeals court ruled that the county's practices broke state law.\n\n"
+            "\u201cA county cannot remove a voter for failing to vote,\u201d said the ruling.")
+    assert speaker_of(text, "A county cannot") == "Tarrow County Court of Appeals"
