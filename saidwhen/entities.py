@@ -2652,10 +2652,11 @@ class Entities:
         if root.lower_ not in SPEECH_LEMMAS or not root.tag_.startswith("VB") or self.in_quote(root.idx):
             return None
         subj = next((c for c in root.children if c.dep_ == "nsubj" and not self.in_quote(c.idx)), None)
-        if subj is None or coarse_pos(subj) != "PROPN":
+        if subj is None or coarse_pos(subj) not in ("PROPN", "NOUN"):
             return None
         ent, _, _ = self.resolve(subj)
-        return ent
+        # ("The company confirmed he was on the plane. … the statement added": the company, as named)
+        return ent if coarse_pos(subj) == "PROPN" or ent is not None and _org_like(ent) else None
 
     def _ruled_just_before(self, doc_noun: Token) -> Entity | None:
         """Who "the ruling" or "the decision" is, where the sentence before has somebody rule or

@@ -208,3 +208,11 @@ def test_the_ruling_is_the_court_the_sentence_before_has_rule():
             "The appeals court ruled that the county's practices broke state law.\n\n"
             "\u201cA county cannot remove a voter for failing to vote,\u201d said the ruling.")
     assert speaker_of(text, "A county cannot") == "Tarrow County Court of Appeals"
+
+
+def test_the_statement_is_the_organisation_the_sentence_before_has_speak_under_a_description():
+    text = ("Crash victims named\n\n"
+            "Pieter Haas, 56, worked as the regional finance director at Northgate Freight and lived in Ghent.\n\n"
+            "The company confirmed he was a passenger on the plane on Friday.\n\n"
+            "He had worked for Northgate for more than eight years and was well liked by his colleagues, the statement added.")
+    assert speaker_of(text, "He had worked for Northgate") == "Northgate Freight"
