@@ -2659,9 +2659,10 @@ class Entities:
         return ent if coarse_pos(subj) == "PROPN" or ent is not None and _org_like(ent) else None
 
     def _ruled_just_before(self, doc_noun: Token) -> Entity | None:
-        """Who "the ruling" or "the decision" is, where the sentence before has somebody rule or
-        decide in the writer's words ("The appeals court ruled that Ohio's practices … "…," said the
-        ruling"): the ruling is what they ruled."""
+        """Who "the ruling", "the decision" or "the complaint" is, where the sentence before has
+        somebody rule, decide or sue in the writer's words ("The appeals court ruled that Ohio's
+        practices … "…," said the ruling"; "His campaign sued the DNC … The complaint … alleged"):
+        the ruling is what they ruled, the complaint what they filed."""
         verbs = _RULED.get(doc_noun.lower_)
         prev = self.sentence_before(doc_noun.i)
         if verbs is None or prev is None:
@@ -2909,8 +2910,11 @@ def _makers(doc_noun: Token) -> list[Token]:
     return out
 
 
-#: A decision's noun and the verb by which its maker made it: "The court ruled … said the ruling".
-_RULED = {"ruling": frozenset("rule rules ruled".split()), "decision": frozenset("decide decides decided".split())}
+#: A decision's or a suit's noun and the verb by which its maker made it: "The court ruled … said the
+#: ruling", "His campaign sued the DNC …. The complaint … alleged".
+_SUED = frozenset("sue sues sued".split())
+_RULED = {"ruling": frozenset("rule rules ruled".split()), "decision": frozenset("decide decides decided".split()),
+          "complaint": _SUED, "lawsuit": _SUED, "suit": _SUED}
 #: Documents that measure people rather than speak for their makers.
 _POLLS = frozenset("poll polls survey surveys".split())
 

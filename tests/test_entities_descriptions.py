@@ -216,3 +216,11 @@ def test_the_statement_is_the_organisation_the_sentence_before_has_speak_under_a
             "The company confirmed he was a passenger on the plane on Friday.\n\n"
             "He had worked for Northgate for more than eight years and was well liked by his colleagues, the statement added.")
     assert speaker_of(text, "He had worked for Northgate") == "Northgate Freight"
+
+
+def test_the_complaint_is_whoever_the_sentence_before_has_sue():
+    text = ("Campaign sues party over data\n\n"
+            "Senator Maria Duarte said on Friday that the party had cut off her staff from its voter files.\n\n"
+            "The Duarte campaign sued the state party in federal court on Friday, seeking to restore its access.\n\n"
+            "The complaint said the party had failed to protect the files.")
+    assert speaker_of(text, "the party had failed") == "Duarte campaign"
