@@ -1943,6 +1943,15 @@ class Entities:
         return text.startswith("(") and text.rstrip(".").endswith(")") and text.count("(") == 1
 
     def _resolve_description(self, tok: Token, pos: int) -> Entity | None:
+        """``_describe``, once for each description: resolving it teaches its person the role set
+        beside it ("The secretary of state …, a longtime supporter of Clinton, …"), which must not
+        turn the same words to somebody else when a second quotation asks again."""
+        memo = self.__dict__.setdefault("_described", {})
+        if tok.i not in memo or memo[tok.i] is None:
+            memo[tok.i] = self._describe(tok, pos)
+        return memo[tok.i]
+
+    def _describe(self, tok: Token, pos: int) -> Entity | None:
         """The entity a description names: the person given that role ("the senator"), the last
         organisation ("the company"), or the person the previous sentences are about ("the Polish
         forward"); nobody for an indefinite one ("an official") or one that repeats an unnamed
@@ -1961,6 +1970,8 @@ class Entities:
             return country  # "the Turkish government", "The Azerbaijani authorities": Turkey, Azerbaijan
         if w in VOICES:
             return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
+        if dets & {"a", "an"} and person_noun(w) and (aide := self._aide_named_next(head)) is not None:
+            return aide  # "A spokeswoman for Hillary Clinton says … \n\n Clinton communications director Jennifer Palmieri …"
         if w in SPOKESPEOPLE or w in ("source", "sources") and head.text.islower():
             return None  # an unnamed spokesperson, or a source ("the source said"), is nobody we can name
         if w in COUPLES or w in CROWDS:
@@ -1969,7 +1980,8 @@ class Entities:
             if head.i != tok.i:
                 return None
             return self._campaign_for_ad(head, self._author(head) or (
-                self._earlier_document(head) or self._issued_just_before(head) if dets & {"the", "this", "that"}
+                self._earlier_document(head) or self._issued_just_before(head) or self._ruled_just_before(head)
+                if dets & {"the", "this", "that"}
                 else self._document_named_next(head) if dets & {"a", "an"} else None))
         if (head.lower_ in STAFF or head.lower_ in TEAMS) and (org := self._staff_of(head)) is not None:
             return org
@@ -2089,7 +2101,9 @@ class Entities:
                 and (other := self._other_named_in_sentence(head, recent, before)) is not None:
             return other
         if recent is not None and w not in recent.roles and self._named_under(head, recent):
-            return None  # "The front-runner predicted that if Rubio ran …": somebody other than Rubio
+            # "The front-runner predicted that if Rubio ran …": somebody other than Rubio, the other
+            # person the sentence before names ("If God is talking to Donald Trump, Rubio's days …")
+            return self._other_named_before(head, w, recent)
         return recent
 
     def _org_in_sentence(self, head: Token) -> Entity | None:
@@ -2214,7 +2228,33 @@ class Entities:
             return None  # (a sentence about somebody else, named as its subject, is about them)
         (ent,) = new.values()
         gender = GENDERED_ROLES.get(w)
-        return ent if not ent.roles and (gender is None or ent.gender in (None, gender)) else None
+        if ent.roles or gender is not None and ent.gender not in (None, gender):
+            return None
+        ent.roles.add(w)  # their role from here on: "… a rally with Clinton and Grimes, where the secretary of state said"
+        return ent
+
+    def _other_named_before(self, head: Token, w: str, recent: Entity) -> Entity | None:
+        """The one person besides ``recent`` whom the sentence before the description ``head`` (the
+        subject of a main clause, with "the") names outside quotations, where ``head``'s own clause
+        names ``recent`` and so cannot be them: "If God is talking to Donald Trump, Rubio's days are
+        over. The GOP front-runner predicted that if Rubio ran …" is Trump. None where the sentence
+        names nobody else, or two others, or one the role's gender or another office rules out."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
+                or {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"}:
+            return None
+        prev = self.sentence_before(head.i)
+        if prev is None:
+            return None
+        others = {id(m[1]): m[1] for m in self._mentions_between(prev.start_char, prev.end_char)
+                  if m[1].kind == "PERSON" and m[1] is not recent and m[2] is not None and not self.in_quote(m[0])}
+        if len(others) != 1:
+            return None
+        (ent,) = others.values()
+        gender = GENDERED_ROLES.get(w)
+        if gender is not None and ent.gender not in (None, gender) or w in OFFICES and w not in ent.roles and ent.roles & OFFICES \
+                or self._named_under(head, ent):
+            return None
+        return ent
 
     def _named_under(self, head: Token, ent: Entity) -> bool:
         """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to
@@ -2420,6 +2460,30 @@ class Entities:
                 return ent
         return None
 
+    def _aide_named_next(self, head: Token) -> Entity | None:
+        """The person the sentence after an indefinite description of somebody's aide ("a spokeswoman
+        for Hillary Clinton", "a top adviser to President Obama", the subject of a main clause)
+        introduces by full name as its subject, tied to the same person in that subject's own phrase:
+        "… \n\n Clinton communications director Jennifer Palmieri spoke …", "Jason Furman, who leads
+        Mr. Obama's Council of Economic Advisers, …". The news names the aide it has just described."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) or self.in_quote(head.idx):
+            return None
+        end = head.right_edge.idx + len(head.right_edge)
+        owners = {id(m[1]) for m in self._mentions_between(head.idx + len(head), end)
+                  if m[1].kind == "PERSON" and m[2] is not None and m[2].dep_ in ("pobj", "compound", "poss")
+                  and (m[2].head.lower_ in ("for", "to", "of") or m[2].dep_ != "pobj")}
+        k = self._sent_of[head.i]
+        if not owners or k + 1 >= len(self.sents):
+            return None
+        nxt = self.sents[k + 1]
+        for _, ent, tok in self._mentions_between(nxt.start_char, nxt.end_char):
+            if tok is None or ent.kind != "PERSON" or id(ent) in owners or ent.first < nxt.start_char or len(ent.key) < 2 \
+                    or tok.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(tok):
+                continue
+            phrase = self._mentions_between(tok.left_edge.idx, tok.right_edge.idx + 1)
+            return ent if any(id(m[1]) in owners for m in phrase) else None
+        return None
+
     def _pronoun_subject(self, tok: Token) -> bool:
         """Whether the main clause of ``tok``'s sentence has a personal pronoun for its subject."""
         root = self.sent(tok.i).root
@@ -2501,7 +2565,7 @@ class Entities:
             return c.dep_ == "poss" or c.dep_ == "compound" and coarse_pos(c) == "PROPN" \
                 or c.dep_ in ("compound", "amod") and _camel_case(c.text)  # ("RealClearPolitics", tagged a plural noun)
 
-        owners = [c for c in doc_noun.children if named_owner(c)] + _makers(doc_noun)
+        owners = [c for c in doc_noun.children if named_owner(c)] + _makers(doc_noun) + _speaking_in(doc_noun)
         # then "the RealClearPolitics polling average", "a Reuters rolling poll": the maker hangs on the
         # common noun that says what kind of document it is (after a maker "by" or "from" whom the
         # document says: "White House-era documents from Jane Roe")
@@ -2628,10 +2692,24 @@ class Entities:
         if root.lower_ not in SPEECH_LEMMAS or not root.tag_.startswith("VB") or self.in_quote(root.idx):
             return None
         subj = next((c for c in root.children if c.dep_ == "nsubj" and not self.in_quote(c.idx)), None)
-        if subj is None or coarse_pos(subj) != "PROPN":
+        if subj is None or coarse_pos(subj) not in ("PROPN", "NOUN"):
             return None
         ent, _, _ = self.resolve(subj)
-        return ent
+        # ("The company confirmed he was on the plane. … the statement added": the company, as named)
+        return ent if coarse_pos(subj) == "PROPN" or ent is not None and _org_like(ent) else None
+
+    def _ruled_just_before(self, doc_noun: Token) -> Entity | None:
+        """Who "the ruling", "the decision" or "the complaint" is, where the sentence before has
+        somebody rule, decide or sue in the writer's words ("The appeals court ruled that Ohio's
+        practices … "…," said the ruling"; "His campaign sued the DNC … The complaint … alleged"):
+        the ruling is what they ruled, the complaint what they filed."""
+        verbs = _RULED.get(doc_noun.lower_)
+        prev = self.sentence_before(doc_noun.i)
+        if verbs is None or prev is None:
+            return None
+        done = [t for t in prev if t.lower_ in verbs and t.tag_.startswith("VB") and not self.in_quote(t.idx)]
+        subj = next((c for t in done[-1:] for c in t.children if c.dep_ == "nsubj" and coarse_pos(c) in ("NOUN", "PROPN")), None)
+        return self.resolve(subj)[0] if subj is not None else None
 
     def _earlier_document(self, doc_noun: Token) -> Entity | None:
         """Who sent or issued the document "the email" takes up again, from where the sentences
@@ -2870,6 +2948,26 @@ def _makers(doc_noun: Token) -> list[Token]:
         elif c.dep_ == "acl" and c.lower_ in MAKING:  # "a report prepared by …"
             out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     return out
+
+
+#: A decision's or a suit's noun and the verb by which its maker made it: "The court ruled … said the
+#: ruling", "His campaign sued the DNC …. The complaint … alleged".
+_SUED = frozenset("sue sues sued".split())
+_RULED = {"ruling": frozenset("rule rules ruled".split()), "decision": frozenset("decide decides decided".split()),
+          "complaint": _SUED, "lawsuit": _SUED, "suit": _SUED}
+#: Documents that measure people rather than speak for their makers.
+_POLLS = frozenset("poll polls survey surveys".split())
+
+
+def _speaking_in(doc_noun: Token) -> list[Token]:
+    """The subject of the clause a document opens as its setting: "In a statement announcing the
+    pick, the Association of Flight Attendants called Clinton a champion" is the union's statement.
+    Not a poll's ("In a poll released Monday, Clinton leads": who it measures, not who made it)."""
+    prep = doc_noun.head
+    if doc_noun.dep_ != "pobj" or doc_noun.lower_ in _POLLS or prep.lower_ != "in" or prep.dep_ != "prep" \
+            or coarse_pos(prep.head) != "VERB":
+        return []
+    return [c for c in prep.head.children if c.dep_ == "nsubj" and c.i > prep.i]
 
 
 #: A question of a question-and-answer interview opening its paragraph ("Q: …", "QWhy …").

@@ -122,3 +122,105 @@ def test_a_persons_ad_speaks_for_the_organisation_the_article_calls_theirs():
             " Republican strategist Tom Keller's PAC, Tarrow Forward.\n\n"
             "The Keller ad says the mayor raised taxes four times.")
     assert speaker_of(text, "the mayor raised taxes") == "Tarrow Forward"
+
+
+def test_a_role_whose_clause_names_the_last_subject_is_the_other_person_named_before():
+    text = ("Senator weighs life after politics\n\n"
+            "Senator Dale Pruitt said on Monday that he had not thought about what he would do next.\n\n"
+            "If voters listen to Ramona Keller, Pruitt's days in public office are over. "
+            "The Democratic front-runner predicted in March that if Pruitt lost, he would never win office again.")
+    assert speaker_of(text, "if Pruitt lost") == "Ramona Keller"
+
+
+def test_a_spokeswoman_for_somebody_is_the_aide_of_theirs_the_next_sentence_names():
+    text = ("The latest on the race for governor\n\n"
+            "Senator Maria Duarte spoke at a rally in Tarrow on Sunday.\n\n"
+            "A spokeswoman for Maria Duarte says neither the senator nor her campaign took money from the mill owners.\n\n"
+            "Duarte communications director Leah Pruitt spoke to reporters on Monday after the rally.")
+    assert speaker_of(text, "neither the senator") == "Leah Pruitt"
+
+
+def test_an_adviser_to_somebody_is_the_one_the_next_sentence_names_as_theirs():
+    text = ("Tax plan faces doubts\n\n"
+            "Governor Dale Holt has long been lukewarm about changing the tax code.\n\n"
+            "Lawmakers in Tarrow met on Monday to debate the bill, which has stalled for a year.\n\n"
+            "In a speech, a top adviser to Governor Holt said the benefits were not worth the political trouble. "
+            "Alan Brisk, who leads Mr. Holt's budget office, has argued for a smaller plan.")
+    assert speaker_of(text, "the benefits were not worth") == "Alan Brisk"
+
+
+def test_an_aide_of_somebody_is_nobody_where_the_next_sentence_names_no_aide_of_theirs():
+    text = ("Tax plan faces doubts\n\n"
+            "Governor Dale Holt has long been lukewarm about changing the tax code.\n\n"
+            "A spokesman for Governor Holt said the benefits were not worth the political trouble. "
+            "Alan Brisk, who runs a bakery in Tarrow, has argued for a smaller plan.")
+    assert speaker_of(text, "the benefits were not worth") is None
+
+
+INTRODUCED = ("Recount row in Tarrow\n\n"
+              "Mayor Tom Rusk lost the county count on Tuesday by 212 votes.\n\n"
+              "As the count slid away from Rusk, some of his supporters saw a culprit in "
+              "Karen Whitfield. The secretary of state, a longtime supporter of Governor Dale Holt, even went on the radio "
+              "to say that Holt had won.\n\n"
+              "Rusk's aides said on Wednesday they would ask for a recount.\n\n"
+              "The evidence was a clip from a rally with Holt and Whitfield, where the secretary of state said she was "
+              "there to back her candidate.")
+
+
+def test_the_role_a_person_is_introduced_with_is_theirs_from_then_on():
+    assert speaker_of(INTRODUCED, "she was there to back") == "Karen Whitfield"
+
+
+def test_a_description_asked_again_names_the_same_person():
+    from saidwhen.extract import _prepare, load_nlp
+    from saidwhen.speakers import Attributor
+
+    st = _prepare(INTRODUCED, None, None, None, None)
+    doc = load_nlp()(st.skeleton.text)
+    att = Attributor(doc, [], lambda offset: 0)
+    (subject,) = [t for t in doc if t.text == "secretary" and t.dep_ == "nsubj" and t.i < len(doc) // 2]
+    first, again = att.resolve(subject)[0], att.resolve(subject)[0]
+    assert first is not None and first.name == "Karen Whitfield"
+    assert again is first
+
+
+def test_a_statement_that_opens_the_clause_is_its_subjects():
+    text = ("Nurses' union endorses Holt\n\n"
+            "A union representing nurses endorsed Governor Dale Holt for re-election on Thursday.\n\n"
+            "Mayor Tom Rusk had courted the nurses for months.\n\n"
+            "In a statement announcing the pick, the Tarrow Nurses Association called Holt a friend of working families.\n\n"
+            "The statement said the governor had kept every promise he made to the union.")
+    assert speaker_of(text, "the governor had kept") == "Tarrow Nurses Association"
+
+
+def test_a_poll_that_opens_the_clause_is_not_its_subjects():
+    text = ("Race tightens\n\n"
+            "Mayor Tom Rusk has gained on Governor Dale Holt over the summer.\n\n"
+            "In a poll released Monday, Holt leads Rusk by four points.\n\n"
+            "The poll said most voters had not heard of the mayor's plan.")
+    assert speaker_of(text, "most voters had not heard") != "Dale Holt"
+
+
+def test_the_ruling_is_the_court_the_sentence_before_has_rule():
+    text = ("Court rules against county's voter purge\n\n"
+            "The Tarrow County Court of Appeals heard the case in June.\n\n"
+            "Voting groups had sued the county clerk, Dale Holt, over the removal of thousands of voters.\n\n"
+            "The appeals court ruled that the county's practices broke state law.\n\n"
+            "\u201cA county cannot remove a voter for failing to vote,\u201d said the ruling.")
+    assert speaker_of(text, "A county cannot") == "Tarrow County Court of Appeals"
+
+
+def test_the_statement_is_the_organisation_the_sentence_before_has_speak_under_a_description():
+    text = ("Crash victims named\n\n"
+            "Pieter Haas, 56, worked as the regional finance director at Northgate Freight and lived in Ghent.\n\n"
+            "The company confirmed he was a passenger on the plane on Friday.\n\n"
+            "He had worked for Northgate for more than eight years and was well liked by his colleagues, the statement added.")
+    assert speaker_of(text, "He had worked for Northgate") == "Northgate Freight"
+
+
+def test_the_complaint_is_whoever_the_sentence_before_has_sue():
+    text = ("Campaign sues party over data\n\n"
+            "Senator Maria Duarte said on Friday that the party had cut off her staff from its voter files.\n\n"
+            "The Duarte campaign sued the state party in federal court on Friday, seeking to restore its access.\n\n"
+            "The complaint said the party had failed to protect the files.")
+    assert speaker_of(text, "the party had failed") == "Duarte campaign"
