@@ -1587,3 +1587,24 @@ def test_an_in_at_or_as_phrase_the_parser_hung_on_the_verb_goes_on_with_the_summ
 ])
 def test_a_venue_inside_the_contents_subject_is_what_was_said_not_where(sentence, content):
     assert [q.text for q in reported(sentence)] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Tom Hale, the head of the watchdog group, charged that the mayor ''hid'' the invoices from the council because "
+     "they appeared to contradict his pledge in 2012 to stay out of the contract talks.",
+     "the mayor ''hid'' the invoices from the council because they appeared to contradict his pledge in 2012 to stay "
+     "out of the contract talks"),
+    ("The campaign said the league report was unfair because it left out the dozens of games the team played abroad.\n\n"
+     "The league said it did not include those games in its count because, presumably, matches played abroad were part "
+     "of the preseason and would have been played by any team.",
+     "it did not include those games in its count because, presumably, matches played abroad were part of the preseason "
+     "and would have been played by any team"),
+])
+def test_a_because_clause_the_parser_hung_on_the_cue_goes_on_with_the_content(text, content):
+    assert content in [q.text for q in reported(text)]
+
+
+def test_a_because_clause_with_a_report_of_its_own_stays_apart():
+    text = ("A clean win is vital, he said after meeting the party staff on Thursday, because he said the league "
+            "leaders seem set on blocking his path.")
+    assert [q.text for q in reported(text)] == ["A clean win is vital", "the league leaders seem set on blocking his path"]
