@@ -1608,3 +1608,26 @@ def test_a_because_clause_with_a_report_of_its_own_stays_apart():
     text = ("A clean win is vital, he said after meeting the party staff on Thursday, because he said the league "
             "leaders seem set on blocking his path.")
     assert [q.text for q in reported(text)] == ["A clean win is vital", "the league leaders seem set on blocking his path"]
+
+
+@pytest.mark.parametrize("sentence, content, cue, speaker", [
+    ("The bombings in the port city, which were claimed by the Free Coast Brigade, killed nine people.",
+     "which", "claimed", "Free Coast Brigade"),
+    ("Both attacks were claimed by the Free Coast Brigade, sparking fear across the region.",
+     "Both attacks", "claimed", "Free Coast Brigade"),
+    ("Her death was confirmed by the Hollis Forum, the group she founded in 1972.", "Her death", "confirmed", "Hollis Forum"),
+    ("Ms. Varga's call for a recount was echoed by the county clerk, Tom Reyes.",
+     "Ms. Varga's call for a recount", "echoed", "Tom Reyes"),
+])
+def test_the_subject_of_a_passive_reporting_verb_with_by_is_what_was_said(sentence, content, cue, speaker):
+    quotes = saidwhen.extract(sentence, "2021-03-02").quotes
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in quotes] == [("summary", content, cue, speaker)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "She was told by the guards to leave the lobby.",
+    "The voter files are maintained by a software company in Ohio.",
+    "It was first declared by President Ed Mora in the 1970s.",
+])
+def test_a_person_told_it_or_another_sense_is_no_passive_report(sentence):
+    assert not saidwhen.extract(sentence, "2021-03-02").quotes
