@@ -1631,3 +1631,25 @@ def test_the_subject_of_a_passive_reporting_verb_with_by_is_what_was_said(senten
 ])
 def test_a_person_told_it_or_another_sense_is_no_passive_report(sentence):
     assert not saidwhen.extract(sentence, "2021-03-02").quotes
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("In something of a farewell, he told the story of an older supporter in the Tampa area who had stood outside a "
+     "polling place for hours.",
+     "the story of an older supporter in the Tampa area who had stood outside a polling place for hours"),
+    ("The league told a slightly different tale.", "a slightly different tale"),
+    ("Ada Grell told a joke. She was the punch line.", "a joke"),
+    ("She regularly tells the story of how the mayor talked her into running.",
+     "the story of how the mayor talked her into running"),
+])
+def test_the_story_tale_or_joke_someone_told_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He did not tell the story of his father.",
+    "He thought of his talks as chats in which he could tell stories and share ideas.",
+    "Ms. Grell never seems to tire of telling the story of Lisbon: in 2009, with the talks about to fail, she flew in.",
+])
+def test_no_particular_story_or_one_after_a_colon_is_no_summary(sentence):
+    assert not summaries(sentence)
