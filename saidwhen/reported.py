@@ -606,7 +606,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
             return None
         if _infinitive(c) and not any(m.dep_ == "mark" for m in c.children) and w not in PROMISING:
             return None  # "announced a motion … to be debated": an infinitive, not a statement
-        out = {t.i for t in c.subtree}
+        out = {t.i for t in c.subtree} - _narrative_after(c, verb)
         if (lost := _subject_hung_on_verb(verb, c)) is not None:
             out |= {t.i for t in lost.subtree}
         for extra in clauses[1:] + _continuations(verb, c):
@@ -1477,6 +1477,26 @@ def _another_report(clause: Token) -> bool:
     finite speech verb: "Most said they were worried, and more than 4 in 10 said the mayor …"
     (what the second group said is found from its own verb, and is not the first group's)."""
     return clause.lower_ in REPORTING and clause.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _narrative_after(clause: Token, verb: Token) -> set[int]:
+    """The writer's narrative joined to the content clause after a comma and "and" or "but", a clause
+    with its own subject that the parser hung on the content's verb instead of the cue's: "Rubio said
+    the real extremist is Clinton, and he railed against the moderators …", "…, but for Republicans,
+    it is a smoking gun" (as ``_second_clause`` reads a clause hung on the cue). Not "…, and that …",
+    a second "that" clause of what was said."""
+    out: set[int] = set()
+    doc = clause.doc
+    for c in clause.children:
+        if c.dep_ != "conj" or c.i < clause.i or c.i < verb.i or not c.tag_.startswith(("VB", "MD")):
+            continue
+        if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) or any(m.dep_ == "mark" for m in c.children):
+            continue
+        k = c.left_edge.i - 1
+        if k < 1 or doc[k].lower_ not in ("and", "but") or doc[k - 1].text != ",":
+            continue
+        out |= {t.i for t in c.subtree} | {k - 1, k}
+    return out
 
 
 def _joining_words(clause: Token) -> set[int]:

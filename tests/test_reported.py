@@ -1653,3 +1653,16 @@ def test_the_story_tale_or_joke_someone_told_is_a_summary(sentence, content):
 ])
 def test_no_particular_story_or_one_after_a_colon_is_no_summary(sentence):
     assert not summaries(sentence)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Ada Grell said the real culprit in the budget fight is the governor, and she railed against the council for "
+     "failing to bring up the deficit in any of the five sessions so far.", "the real culprit in the budget fight is the governor"),
+    ("Ms. Grell says the files were private and not work-related, but for her rivals, it is a smoking gun for a cover-up.",
+     "the files were private and not work-related"),
+    # a second "that" clause is more of what was said
+    ("Ada Grell said the bridge would close in May, and that the ferry would run twice a day.",
+     "the bridge would close in May, and that the ferry would run twice a day"),
+])
+def test_a_clause_of_the_writers_after_a_comma_and_and_or_but_ends_the_content(sentence, content):
+    assert [q.text for q in reported(sentence)] == [content]
