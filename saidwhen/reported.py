@@ -246,6 +246,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 kind = "summary"  # not '"…," she wrote of the gift': the quote is what she wrote
             if not content and w in TELLING and (content := _instruction(tok) or _story_told(tok)):
                 kind = "summary"
+            if not content and w in REPORTING and (content := _relative_object(tok)):
+                kind = "summary"
         if not content:
             continue
         content |= _listed_on(doc, tok, content)
@@ -1192,6 +1194,31 @@ def _story_told(verb: Token) -> set[int] | None:
         return None  # "could tell stories", "tell more jokes": telling in general; "telling the story of
         # Copenhagen: …", the story after the colon; 'telling "the story of …"', a caption's quoted words
     return out
+
+
+#: Nouns that stand for words said, which a relative clause with no object of its own can name as
+#: what was said: "takes back everything he said", "something he denied", "a point Feinstein acknowledged",
+#: "nine things Trump has said about Latinos", "a word Trump then repeated".
+SAID_NOUNS = frozenset("""something everything anything thing things point points word words remark remarks comment
+    comments claim claims""".split())
+
+
+def _relative_object(verb: Token) -> set[int] | None:
+    """What someone said, named by the noun for words that a relative clause with no object of its
+    own hangs on (see ``SAID_NOUNS``); not a relative pronoun ("…, which he denied"), which PolNeAR
+    marks as often as not on train less its blind tenth."""
+    kids = list(verb.children)
+    if verb.dep_ != "relcl" or not verb.tag_.startswith("VB") or any(
+            c.dep_ in ("neg", "auxpass", "ccomp", "xcomp", "dative", "dobj") for c in kids):
+        return None
+    if not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in kids):
+        return None
+    noun = verb.head
+    if noun.i > verb.i or noun.lower_ not in SAID_NOUNS or any(
+            t.tag_ in ("WDT", "WP", "WRB") or t.lower_ == "that" for t in noun.doc[noun.i + 1 : verb.i]):
+        return None
+    out = {t.i for t in noun.subtree} - {t.i for t in verb.subtree}
+    return out if out and max(out) < verb.i else None
 
 
 def _instruction(verb: Token) -> set[int] | None:

@@ -1666,3 +1666,20 @@ def test_no_particular_story_or_one_after_a_colon_is_no_summary(sentence):
 ])
 def test_a_clause_of_the_writers_after_a_comma_and_and_or_but_ends_the_content(sentence, content):
     assert [q.text for q in reported(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("It was something Ms. Grell denied to me as laughable.", "something"),
+    ("It was a point Ms. Grell also acknowledged to reporters.", "a point"),
+    ("Unity does not mean Reyes takes back everything he said.", "everything"),
+])
+def test_a_noun_for_words_a_relative_clause_hangs_on_is_what_was_said(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was the day he announced his run.",
+    "Mr. Holt faces claims that he hid the invoices, which he has denied.",
+])
+def test_a_time_or_a_relative_pronoun_is_no_relative_summary(sentence):
+    assert not [q for q in summaries(sentence) if q.text in ("the day", "which")]
