@@ -1587,3 +1587,99 @@ def test_an_in_at_or_as_phrase_the_parser_hung_on_the_verb_goes_on_with_the_summ
 ])
 def test_a_venue_inside_the_contents_subject_is_what_was_said_not_where(sentence, content):
     assert [q.text for q in reported(sentence)] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Tom Hale, the head of the watchdog group, charged that the mayor ''hid'' the invoices from the council because "
+     "they appeared to contradict his pledge in 2012 to stay out of the contract talks.",
+     "the mayor ''hid'' the invoices from the council because they appeared to contradict his pledge in 2012 to stay "
+     "out of the contract talks"),
+    ("The campaign said the league report was unfair because it left out the dozens of games the team played abroad.\n\n"
+     "The league said it did not include those games in its count because, presumably, matches played abroad were part "
+     "of the preseason and would have been played by any team.",
+     "it did not include those games in its count because, presumably, matches played abroad were part of the preseason "
+     "and would have been played by any team"),
+])
+def test_a_because_clause_the_parser_hung_on_the_cue_goes_on_with_the_content(text, content):
+    assert content in [q.text for q in reported(text)]
+
+
+def test_a_because_clause_with_a_report_of_its_own_stays_apart():
+    text = ("A clean win is vital, he said after meeting the party staff on Thursday, because he said the league "
+            "leaders seem set on blocking his path.")
+    assert [q.text for q in reported(text)] == ["A clean win is vital", "the league leaders seem set on blocking his path"]
+
+
+@pytest.mark.parametrize("sentence, content, cue, speaker", [
+    ("The bombings in the port city, which were claimed by the Free Coast Brigade, killed nine people.",
+     "which", "claimed", "Free Coast Brigade"),
+    ("Both attacks were claimed by the Free Coast Brigade, sparking fear across the region.",
+     "Both attacks", "claimed", "Free Coast Brigade"),
+    ("Her death was confirmed by the Hollis Forum, the group she founded in 1972.", "Her death", "confirmed", "Hollis Forum"),
+    ("Ms. Varga's call for a recount was echoed by the county clerk, Tom Reyes.",
+     "Ms. Varga's call for a recount", "echoed", "Tom Reyes"),
+])
+def test_the_subject_of_a_passive_reporting_verb_with_by_is_what_was_said(sentence, content, cue, speaker):
+    quotes = saidwhen.extract(sentence, "2021-03-02").quotes
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in quotes] == [("summary", content, cue, speaker)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "She was told by the guards to leave the lobby.",
+    "The voter files are maintained by a software company in Ohio.",
+    "It was first declared by President Ed Mora in the 1970s.",
+])
+def test_a_person_told_it_or_another_sense_is_no_passive_report(sentence):
+    assert not saidwhen.extract(sentence, "2021-03-02").quotes
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("In something of a farewell, he told the story of an older supporter in the Tampa area who had stood outside a "
+     "polling place for hours.",
+     "the story of an older supporter in the Tampa area who had stood outside a polling place for hours"),
+    ("The league told a slightly different tale.", "a slightly different tale"),
+    ("Ada Grell told a joke. She was the punch line.", "a joke"),
+    ("She regularly tells the story of how the mayor talked her into running.",
+     "the story of how the mayor talked her into running"),
+])
+def test_the_story_tale_or_joke_someone_told_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He did not tell the story of his father.",
+    "He thought of his talks as chats in which he could tell stories and share ideas.",
+    "Ms. Grell never seems to tire of telling the story of Lisbon: in 2009, with the talks about to fail, she flew in.",
+])
+def test_no_particular_story_or_one_after_a_colon_is_no_summary(sentence):
+    assert not summaries(sentence)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Ada Grell said the real culprit in the budget fight is the governor, and she railed against the council for "
+     "failing to bring up the deficit in any of the five sessions so far.", "the real culprit in the budget fight is the governor"),
+    ("Ms. Grell says the files were private and not work-related, but for her rivals, it is a smoking gun for a cover-up.",
+     "the files were private and not work-related"),
+    # a second "that" clause is more of what was said
+    ("Ada Grell said the bridge would close in May, and that the ferry would run twice a day.",
+     "the bridge would close in May, and that the ferry would run twice a day"),
+])
+def test_a_clause_of_the_writers_after_a_comma_and_and_or_but_ends_the_content(sentence, content):
+    assert [q.text for q in reported(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("It was something Ms. Grell denied to me as laughable.", "something"),
+    ("It was a point Ms. Grell also acknowledged to reporters.", "a point"),
+    ("Unity does not mean Reyes takes back everything he said.", "everything"),
+])
+def test_a_noun_for_words_a_relative_clause_hangs_on_is_what_was_said(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was the day he announced his run.",
+    "Mr. Holt faces claims that he hid the invoices, which he has denied.",
+])
+def test_a_time_or_a_relative_pronoun_is_no_relative_summary(sentence):
+    assert not [q for q in summaries(sentence) if q.text in ("the day", "which")]
