@@ -909,7 +909,8 @@ class Entities:
     def _subject_above(pronoun: Token, heads: dict[int, set[int]]) -> int | None:
         """Of the people whose mentions head the tokens ``heads`` (person id -> tokens), the one
         that is the subject of the nearest clause above the pronoun with one of them as its subject:
-        "Doe lauded Roe in his address" (Doe), "Doe said Roe was right when he spoke" (Roe). None
+        "Doe lauded Roe in his address" (Doe), "Doe said Roe was right when he spoke" (Roe), "an
+        academic named Roe, who worked the crowd as he promised …" (Roe, through "who"). None
         where the pronoun's clause completes a verb whose object is one of them too: "Doe asked
         Roe how he would …" may mean either."""
         named = set().union(*heads.values())
@@ -919,6 +920,8 @@ class Entities:
                 child = verb  # "…, with Weaver standing by as he spoke": a circumstance, not who goes on
                 continue
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+            if subject is not None and subject.lower_ == "who":  # "Kingson, who worked the crowd as he promised …"
+                subject = _relative_name(subject) or subject
             pid = next((pid for pid, hs in heads.items() if subject is not None and subject.i in hs), None)
             if pid is not None:
                 if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ in ("dobj", "dative") and c.i in named for c in verb.children):
@@ -1078,9 +1081,11 @@ class Entities:
         past = dateline_end(self.text, start)
         return past if past is not None and start < past < end else start
 
-    def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
-        """The entity a subject token refers to, the mention itself, and a confidence."""
-        if self._coordinated(tok) or tok.tag_ == "CD" and not any(  # not "One of them, Acme Group, said"
+    def resolve(self, tok: Token, alone: bool = False) -> tuple[Entity | None, tuple[int, int, str], float]:
+        """The entity a subject token refers to, the mention itself, and a confidence. ``alone``: a
+        name taken by itself even where it is one of several joined by "and", as the antecedent of
+        a relative clause hung on it alone ("Roe and Doe, who sent a letter": Doe)."""
+        if not alone and self._coordinated(tok) or tok.tag_ == "CD" and not any(  # not "One of them, Acme Group, said"
                 c.dep_ == "appos" and coarse_pos(c) == "PROPN" for c in tok.children):  # "Obama and Clinton said", "Dr. Roe and other scientists say",
             s, e = self._mention_span(tok)  # "One in three said": no one person
             return None, (s, e, self.text[s:e]), 0.5
@@ -1144,14 +1149,13 @@ class Entities:
             if named:
                 return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= dateline else named[0])
             return None, (tok.idx, tok.idx + len(tok), tok.text), 0.3
-        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        if (about := _relative_antecedent(tok)) is not None:
             # "Jane Roe, who said …": the one the clause is about, mentioned by the pronoun; "Jane Roe,
             # a county clerk and party donor who said …": the person the description is set beside
-            about = tok.head.head
             named = _apposed_to(about)
-            ent, _, conf = self.resolve(named) if named is not None else (None, None, 0.0)
+            ent, _, conf = self.resolve(named, alone=True) if named is not None else (None, None, 0.0)
             if ent is None or ent.kind != "PERSON":
-                ent, _, conf = self.resolve(about)
+                ent, _, conf = self.resolve(about, alone=True)
             return ent, (tok.idx, tok.idx + len(tok), tok.text), conf
         s, e = self._mention_span(tok)
         text = self.text[s:e]
@@ -2710,6 +2714,34 @@ _PEOPLE = frozenset("man woman boy girl person resident voter student mother fat
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
 
 
+_BE = frozenset("is was are were 's be been being".split())
+
+
+def _relative_antecedent(tok: Token) -> Token | None:
+    """The word a relative pronoun stands for: the noun its clause hangs on ("Roe" in "Jane Roe, who
+    said …" and in "Adm. Roe, whose task is …"), or, where that noun only completes "be", the
+    subject it describes ("Roe is a former lawyer who is …", "Roe was the first one that called":
+    Roe, as the annotators read it), and the last of names joined by "and" that it follows ("Kerr and
+    Olsen, who sent": Olsen). None for no relative pronoun of a relative clause."""
+    if tok.lower_ == "whose" and tok.dep_ == "poss":
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    else:
+        clause = tok.head if tok.lower_ in RELATIVES else None
+        while clause is not None and clause.dep_ == "conj" and tok.dep_ in ("nsubj", "nsubjpass"):
+            clause = clause.head  # "Roe, who is running … and who worked the crowd"
+    if clause is None or clause.dep_ != "relcl" or clause.head.i == tok.i:
+        return None
+    about = clause.head
+    if about.dep_ == "attr" and about.tag_ in ("NN", "CD") and about.head.lower_ in _BE:
+        subject = next((c for c in about.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (coarse_pos(subject) == "PROPN" or subject.lower_ in ("he", "she")) \
+                and not any(c.dep_ == "conj" for c in subject.children):
+            return subject
+    # "backed by Kerr and Olsen, who sent …", hung on the first of them: the name right before it
+    joined = [c for c in about.children if c.dep_ == "conj" and c.i < tok.i and coarse_pos(c) == coarse_pos(about)]
+    return joined[-1] if joined and joined[-1].right_edge.i + 2 >= tok.i else about
+
+
 def _apposed_to(noun: Token) -> Token | None:
     """The name a common noun (or the last of nouns joined by "and") is set beside as a description:
     "supervisor" and "donor" in "Jane Roe, a county supervisor and party donor"; None for a noun
@@ -2835,7 +2867,6 @@ def _makers(doc_noun: Token) -> list[Token]:
 #: A question of a question-and-answer interview opening its paragraph ("Q: …", "QWhy …").
 _QUESTION_LINE = re.compile(r"(?m)^Q(?::\s|\.\s|[A-Z][a-z])")
 
-
 def person_noun(w: str) -> bool:
     """Whether a description's head word names a person (a role, a relative, a companion, an
     agent noun: "physician", "lawyer", "biographer"), not a thing of theirs ("his biography")."""
@@ -2930,15 +2961,30 @@ def _thing_named(ent: Entity) -> bool:
 
 def _as_subject(tok: Token) -> Token | None:
     """The subject a mention stands as, for what a later "he" or "she" goes on about: the mention
-    itself, the noun subject it is in apposition to ("The minister, Mr. Guajardo, argues …"), or "according"
-    for its source ("According to Ham, the department …", which says what Ham says); None for any other."""
+    itself, the noun subject it is in apposition to ("The minister, Mr. Guajardo, argues …"), "according"
+    for its source ("According to Ham, the department …", which says what Ham says), or the "who" of a
+    relative clause on it ("For Mr. Roe, who has been called …"); None for any other."""
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return tok
     if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass") and coarse_pos(tok.head) == "NOUN":
         return tok.head  # not a name the parser hung on another ("Roe, who founded Acme, …")
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return tok.head.head
-    return None
+    # "For Mr. Roe, who has been called …": the subject of the relative clause the name carries
+    # (not a name that only completes "be": "Her aide is Al Doe, who was …" introduces Doe)
+    return None if tok.dep_ == "attr" else next((c for r in tok.children if r.dep_ == "relcl" for c in r.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who"), None)
+
+
+def _relative_name(who: Token) -> Token | None:
+    """The name a relative "who" stands for: the name itself ("Roe, who …"), or the one its noun
+    is set beside or called ("an academic named Eric Roe, who …", "Roe, a lawyer who …")."""
+    about = _relative_antecedent(who)
+    if about is None or coarse_pos(about) == "PROPN":
+        return about
+    named = next((g for c in about.children if c.dep_ == "acl" and c.lower_ in ("named", "called")
+                  and (g := _named(c)) is not None and coarse_pos(g) == "PROPN"), None)
+    return named or _apposed_to(about)
 
 
 def _majority(votes: list[str]) -> str | None:

@@ -1,0 +1,64 @@
+"""Pronoun source mentions resolved to the entity the article means: relative pronouns to the
+word their clause stands for, he/she and "I" to the person the text goes on about or quotes."""
+
+from bisect import bisect_right
+
+import saidwhen
+from saidwhen.extract import Attributor, _prepare, load_nlp
+
+
+def speaker_of(text, start, date="2016-03-14"):
+    """The speaker of the one quotation of ``text`` whose words begin with ``start``."""
+    (q,) = [q for q in saidwhen.extract(text, date).quotes if q.text.startswith(start)]
+    return q.speaker
+
+
+def resolved(text, word, nth=0):
+    """The name the entity step gives the ``nth`` token ``word`` of ``text`` (None for nobody), as
+    ``benchmarks/real.py`` asks it for a gold source mention."""
+    st = _prepare(text, None, None, "t", None)
+    doc = load_nlp()(st.skeleton.text)
+    sk = st.skeleton
+    speech = [i for i, sp in enumerate(st.spans) if sp.speech and sp.kind == "direct"]
+    starts = [a for a, _ in st.paras]
+    att = Attributor(doc, [sk.quote_at[i] for i in speech], lambda o: bisect_right(starts, sk.to_article(o)) - 1)
+    tok = [t for t in doc if t.text == word][nth]
+    ent, _, _ = att.resolve(tok)
+    return ent.name if ent is not None else None
+
+
+def test_a_relative_pronoun_after_a_noun_completing_be_is_the_subject():
+    text = ("Prosecutor joins race\n\nDana Whitfield announced her run for the county board on Monday. "
+            "Whitfield is a former county prosecutor who is a staunch opponent of the new jail.")
+    assert resolved(text, "who") == "Dana Whitfield"
+
+
+def test_whose_is_the_name_its_clause_hangs_on():
+    text = ("Navy weighs options\n\nThe Navy sent Admiral Ron Castell to the region last month. "
+            "How the mayor reacts is a major concern for Admiral Castell, whose task is to recommend options.")
+    assert resolved(text, "whose") == "Ron Castell"
+
+
+def test_a_relative_pronoun_after_names_joined_by_and_is_the_last_of_them():
+    text = ("Talks resume\n\nPaul Kerr and Hal Olsen met the governor on Monday. "
+            "The plan was backed by Mr. Kerr and Mr. Olsen, who sent the governor a letter.")
+    assert resolved(text, "who") == "Hal Olsen"
+    text = ("Banks face new rule\n\nHal Brandt, who is said to have pressed for the plank, and Tom Riggs, "
+            "who also pushed for it, agree on little else.")
+    assert resolved(text, "who", 1) == "Tom Riggs"
+
+
+def test_he_in_a_relative_clause_is_the_name_its_who_stands_for():
+    text = ("Senator stumps for newcomer\n\nSenator Paul Hadley spoke to a crowd of 600 in Keene on Saturday. "
+            "Hadley was rallying for a 70-year-old academic named Eric Kingsley, who is running for Congress "
+            "and who worked the crowd, praising the senator as he promised to defend the pension fund.")
+    assert resolved(text, "he") == "Eric Kingsley"
+
+
+def test_he_goes_on_about_the_name_a_subject_who_follows():
+    text = ("Rival tests senator\n\nSenator Mark Ruble faced Governor Tom Kessler in a debate on Saturday. "
+            "For Mr. Ruble, who has been called a young Kessler in praise and in scorn, setting his record "
+            "apart from Mr. Kessler's has been a struggle. While he embraces their shared youth, he rejects "
+            "the governor's tax plan.")
+    assert resolved(text, "he") == "Mark Ruble"
+
