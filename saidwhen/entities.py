@@ -1552,8 +1552,12 @@ class Entities:
         he/she, an organisation for it/they unless a nearer subject noun names no entity."""
         if w in ("i", "me", "my") and (answering := self._interviewee(pos)) is not None:
             return answering  # "Q: Why? A: Because I think …": an interview's answers are the interviewee's
+        if w in ("you", "your") and (asked := self._interviewee(pos, "Q")) is not None:
+            return asked  # "Q: Will you vote for him?": the interviewee the question is put to
         if w in ("i", "me", "my") and not self.in_quote(pos) and (columnist := self._columnist) is not None:
             return columnist  # "Ada Quill: Why I Left": a column its headline signs, where the writer says "I"
+        if w in ("i", "me", "my") and not self.in_quote(pos) and (signer := self._signer(pos)) is not None:
+            return signer  # a letter to the editor: "I cannot fathom … ¶ Jane Roe. ¶ Henderson, Nev."
         if w in ("i", "you", "we", "us"):  # the writer (and readers) or the reader, never a named entity of
             return None  # the article: outside quotes "we" is the writer's ("as we learned in Iowa")
         if w in ("it", "they", "them", "its", "their"):
@@ -1574,8 +1578,26 @@ class Entities:
             words = {thing.lower_, _singular(thing.lower_)}
             if words & (DOCUMENTS | STAFF | TEAMS) or thing.tag_ == "NN" and thing.lower_ in ORG_NOUNS:
                 return self._resolve_description(thing, thing.idx)
+            if thing.tag_ == "NNP" and thing.lower_ in ORG_NOUNS and w in ("it", "its"):
+                # "the Central and East European Coalition, which …, wants …. Recently, however, it
+                # issued …": an organisation's name NER missed, the subject the text goes on about
+                return self._org_named_by(thing)
             return None
         return self._nearest_for_pronoun(w, pos, skip, depth)
+
+    def _org_named_by(self, last: Token) -> Entity | None:
+        """The organisation whose name ends in the capitalised body word ``last`` ("Coalition"),
+        with the capitalised words before it and any "and", "of" or "for" between them ("Central
+        and East European Coalition"), where NER saw no name there."""
+        first = last.i
+        while first > 0 and (self.doc[first - 1].text[:1].isupper() and not self.doc[first - 1].is_sent_start
+                             or self.doc[first - 1].lower_ in ("and", "of", "for") and first > 1
+                             and self.doc[first - 2].text[:1].isupper()):
+            first -= 1
+        if first == last.i:
+            return None
+        s, e = self.doc[first].idx, last.idx + len(last)
+        return self.lookup(self.text[s:e], "ORG", at=s) or self._new_entity(self.text[s:e], "ORG", s)
 
     def _org_as_they(self, org: Entity, pos: int) -> bool:
         """Whether "they" can mean the organisation last named: only where it is the subject of
@@ -1605,15 +1627,27 @@ class Entities:
             return None
         return self.lookup(m.group(1), "PERSON", at=0) or self._new_entity(m.group(1), "PERSON", 0)
 
-    def _interviewee(self, pos: int) -> Entity | None:
+    def _interviewee(self, pos: int, turn: str = "A") -> Entity | None:
         """Who answers in a question-and-answer interview, for a paragraph opening "A:" after one
-        opening "Q:" (or "Q" run into the question): the first person the article names, whom its
-        introduction presents; None outside such a paragraph."""
-        line = self.text.rfind("\n", 0, pos) + 1
-        if not self.text.startswith(("A:", "A."), line) or not _QUESTION_LINE.search(self.text, 0, line):
-            return None
+        opening "Q:" (or "Q" run into the question), or one that goes on with that answer: the
+        first person the article names, whom its introduction presents; None outside such a
+        paragraph. With ``turn`` "Q", for a question's paragraph, to whom it is put."""
+        turns = [(m.start(), m.group(1) and "A" or "Q") for m in _TURN_LINE.finditer(self.text, 0, pos)]
+        if not turns or turns[-1][1] != turn or not _QUESTION_LINE.search(self.text, 0, pos) \
+                or turn == "Q" and self.text.rfind("\n", 0, pos) > turns[-1][0]:
+            return None  # (a question is its one paragraph; an answer may run on over several)
+        line = turns[-1][0]
         people = [e for e in self.entities if e.kind == "PERSON" and e.mentions and e.first < line]
         return min(people, key=lambda e: e.first) if people else None
+
+    def _signer(self, pos: int) -> Entity | None:
+        """Who signs a letter to the editor that says "I": the first paragraph after the pronoun's
+        that is nothing but a person's name, a first name the list knows and one or two more
+        words ("Jane Roe." before "Henderson, Nev."), as letters pages and signed columns close."""
+        m = _SIGNATURE.search(self.text, self.text.find("\n", pos) + 1 if "\n" in self.text[pos:] else len(self.text))
+        if m is None or first_name_gender(m.group(1).split()[0]) is None:
+            return None
+        return self.lookup(m.group(1), "PERSON", at=m.start(1)) or self._new_entity(m.group(1), "PERSON", m.start(1))
 
     def _subject_ahead(self, w: str, pos: int) -> Token | None:
         """The noun a subject "it"/"they" of a clause that opens its sentence looks ahead to: the
@@ -1743,9 +1777,11 @@ class Entities:
             k = self._sent_of[here.i]
             topic = next((t for t in self.sents[k - 1] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                           and PRONOUN_GENDER.get(t.lower_) == gender and self._writers(t.idx)), None) if k > 0 else None
-            if topic is not None and depth < 3 and all(_as_subject(m[2]) is None and m[2].dep_ != "poss" for m in found) \
-                    and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
-                return ent
+            if depth < 3 and all(_as_subject(m[2]) is None and m[2].dep_ != "poss" for m in found):
+                if topic is not None and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
+                    return ent
+                if topic is None and k > 0 and (ent := self._main_subject_named(k - 1, ok)) is not None:
+                    return ent  # "Symms said he liked her answer. But when it comes to Trump, he is …": Symms
         if found and gender is not None and here is not None and not _fronted(here) \
                 and self._unnamed_speaker_since(self._sent_of[found[0][2].i], here, gender):
             return None
@@ -1773,6 +1809,13 @@ class Entities:
         if found and not subj and gender is not None and here is not None and (topic := self._story_subject(found, here, ok)) is not None:
             return topic
         return (main or [m for m, _ in subj] or found)[0][1] if found else None
+
+    def _main_subject_named(self, k: int, ok) -> Entity | None:
+        """The person ``ok`` accepts whom sentence ``k`` names as its main clause's subject, outside
+        quotation marks: whom the text goes on about in the next."""
+        return next((m[1] for m in self._mentions_between(self.sents[k].start_char, self.sents[k].end_char)
+                     if m[2] is not None and m[2].dep_ == "nsubj" and m[2].head.dep_ == "ROOT" and ok(m[1])
+                     and self._writers(m[2].idx)), None)
 
     def _story_subject(self, found: list, here: Token, ok) -> Entity | None:
         """Whom "he" means where the latest sentence names people of its gender only as no subject
@@ -1862,7 +1905,7 @@ class Entities:
 
     def _shown_not_person(self, ent: Entity) -> bool:
         if ent.evidence in ("honorific", "first_name", "first_name_mostly") or not ent.key \
-                or first_name_gender(ent.key[0]) is not None or ent.roles & _PERSON_ROLES:
+                or first_name_gender(ent.key[0]) is not None or ent.roles & (_PERSON_ROLES | _PEOPLE):
             return False
         if known_full_name(ent.name.split()[-1]) == ent.name:
             return False  # a person the news names by this surname ("Trump"), whatever NER calls "a Trump loss"
@@ -2866,6 +2909,11 @@ def _makers(doc_noun: Token) -> list[Token]:
 
 #: A question of a question-and-answer interview opening its paragraph ("Q: …", "QWhy …").
 _QUESTION_LINE = re.compile(r"(?m)^Q(?::\s|\.\s|[A-Z][a-z])")
+#: A paragraph opening an interview's answer ("A: …"; group 1) or question.
+_TURN_LINE = re.compile(r"(?m)^(?:(A[:.]\s)|Q(?::\s|\.\s|[A-Z][a-z]))")
+#: A paragraph that is only a person's name, signing a letter: "Jane Roe." or "Jane Q. Roe".
+_SIGNATURE = re.compile(r"(?m)^([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})\.?[ \t]*$")
+
 
 def person_noun(w: str) -> bool:
     """Whether a description's head word names a person (a role, a relative, a companion, an
@@ -3040,6 +3088,9 @@ def _org_like(ent: Entity) -> bool:
 
 
 _PERSON_ROLES = ROLE_WORDS | STRIP_TITLES | set(TITLE_WORDS.values()) | SPOKESPEOPLE | set(GENDERED_ROLES)
+#: Words a story describes the ordinary people it quotes with ("Whit Symms, a Concord resident"),
+#: which show a name NER took for an organisation to be a person's.
+_PEOPLE = frozenset("resident citizen native veteran student parent retiree graduate voter neighbor neighbour".split())
 _ORGISH = ORG_NOUNS | ORG_DESCRIPTORS | {"start-up", "brand", "maker", "chain", "app"}
 
 

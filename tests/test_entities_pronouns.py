@@ -62,3 +62,39 @@ def test_he_goes_on_about_the_name_a_subject_who_follows():
             "the governor's tax plan.")
     assert resolved(text, "he") == "Mark Ruble"
 
+
+def test_i_in_a_letter_to_the_editor_is_the_name_that_signs_it():
+    text = ("Readers weigh in on the bridge toll\n\nLETTERS.\n\n"
+            "I cannot see why the county keeps raising the toll on the Harlow bridge. It hurts the workers who cross it.\n\n"
+            "Martin Kessler.\n\nDayton, Ohio.\n\n"
+            "Will the toll ever come down? The county has raised it three times. I hope the council says no this time.\n\n"
+            "Laura Pinto.\n\nToledo, Ohio.")
+    assert resolved(text, "I") == "Martin Kessler"
+    assert resolved(text, "I", 1) == "Laura Pinto"
+
+
+def test_an_answer_running_on_and_a_question_put_to_you_are_the_interviewees():
+    text = ("Former governor looks back\n\nFormer governor Ada Quill sat down this week to discuss her new book. "
+            "Questions and answers have been edited for length.\n\n"
+            "QWhy did you write the book?\n\n"
+            "A: Because the story had to be told, I think.\n\n"
+            "We stayed in the valley for years after the flood. In fact, I think some of us are still there.\n\n"
+            "QIf Tom Brandt is the nominee, will you vote for him?\n\n"
+            "A: I am not going to answer that.")
+    assert resolved(text, "I", 1) == "Ada Quill"
+    assert resolved(text, "you", 1) == "Ada Quill"
+
+
+def test_it_after_an_organisation_ner_missed_is_that_organisation():
+    text = ("Groups weigh the race\n\nThe State Department said on Monday that it would send more troops to Poland.\n\nMany leaders of ethnic communities share these fears, but the Baltic and "
+            "Adriatic Heritage Coalition, which represents two million Americans, wants to keep its neutral policy. "
+            "Recently, however, it issued a paper welcoming the plan to base more troops in the region.")
+    assert resolved(text, "it", 1) == "Baltic and Adriatic Heritage Coalition"
+
+
+def test_he_after_a_sentence_naming_others_only_inside_phrases_is_the_subject_before():
+    text = ("Voters weigh the senator\n\nWhit Symms, a Concord resident, came to see Ayotte speak last week. "
+            "Symms said he has been impressed by Ayotte in the past and liked the way she answered a question. "
+            "But when it comes to her position on Trump, he is disappointed.")
+    assert resolved(text, "he", 1) == "Whit Symms"
+
