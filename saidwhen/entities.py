@@ -919,7 +919,8 @@ class Entities:
             if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "with":
                 child = verb  # "…, with Weaver standing by as he spoke": a circumstance, not who goes on
                 continue
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+            subject = next((c for c in verb.children if (c.dep_ in ("nsubj", "nsubjpass") or _name_as_aux(c))
+                            and c.i != pronoun.i), None)
             if subject is not None and subject.lower_ == "who":  # "Kingson, who worked the crowd as he promised …"
                 subject = _relative_name(subject) or subject
             pid = next((pid for pid, hs in heads.items() if subject is not None and subject.i in hs), None)
@@ -1745,6 +1746,10 @@ class Entities:
             return ent.kind == "PERSON" and ent.evidence == "first_name_mostly"
 
         end = bisect_left(self._mentions, pos, key=_offset)
+        here = self.doc.char_span(pos, pos + len(w))
+        here = here[0] if here is not None and len(here) == 1 and gender is not None else None
+        if here is not None and (ahead := self._named_ahead(here, ok)) is not None:
+            return ahead
         found = self._latest_sentence_mentions(end, ok, skip, unlisted=gender is not None)
         if not found and gender is not None:
             # "Spokesman Bernie Hale … , he told reporters": the list calls "Bernie" mostly a woman's
@@ -1752,8 +1757,6 @@ class Entities:
             people = self._latest_sentence_mentions(end, lambda ent: ent.kind == "PERSON" and not self._not_a_person(ent), skip)
             if people and len({id(m[1]) for m in people}) == 1 and by_name_only(people[0][1]):
                 found = people
-        here = self.doc.char_span(pos, pos + len(w))
-        here = here[0] if here is not None and len(here) == 1 and gender is not None else None
         if here is not None and found and self._sent_of[found[0][2].i] == self._sent_of[here.i]:
             # within its own sentence, a subject or possessive pronoun goes on about the subject of
             # the nearest clause above it that names one of them: "Doe said Roe was right when he …"
@@ -1809,6 +1812,26 @@ class Entities:
         if found and not subj and gender is not None and here is not None and (topic := self._story_subject(found, here, ok)) is not None:
             return topic
         return (main or [m for m, _ in subj] or found)[0][1] if found else None
+
+    def _named_ahead(self, here: Token, ok) -> Entity | None:
+        """The person a he/she subject of a phrase opening its sentence looks ahead to: the main
+        clause's subject right after that phrase, named there with a title or in full ("In what he
+        acknowledged as a rant, President Obama took a whack at …"), as news introduces its subject."""
+        if here.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        top = next((t for t in here.ancestors if t.head.dep_ == "ROOT" and t.head.i != t.i), None)
+        main = top.head if top is not None else None
+        if main is None or top.dep_ not in ("advcl", "prep") or top.left_edge.i != here.sent.start or top.i > main.i:
+            return None
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > top.right_edge.i), None)
+        if subject is None or coarse_pos(subject) != "PROPN" \
+                or not all(t.is_punct for t in self.doc[top.right_edge.i + 1 : subject.left_edge.i]):
+            return None  # (right after the phrase and its comma)
+        mention = next((m for m in self._mentions_between(subject.left_edge.idx, subject.idx + 1)
+                        if m[2] is not None and m[2].i == subject.i), None)
+        if mention is None or not ok(mention[1]) or len(self.doc[subject.left_edge.i : subject.i + 1]) < 2:
+            return None
+        return mention[1]
 
     def _main_subject_named(self, k: int, ok) -> Entity | None:
         """The person ``ok`` accepts whom sentence ``k`` names as its main clause's subject, outside
@@ -1895,7 +1918,8 @@ class Entities:
         those, a name is no person's when it holds a word of organisations or things ("Coal",
         "Tower", "GOP"), a US state or a region ("Southern California"), or when none of its
         mentions is NER's PERSON and the article places it ("in Midway Atoll") or NER labels the
-        same name a place, an organisation, a nationality or an event elsewhere."""
+        same name a place, an organisation, a nationality or an event elsewhere. A name set beside an
+        organisation's word ("a new company, Kissani Healthcare") is the organisation's, whatever NER says."""
         if ent.kind != "PERSON":
             return True
         seen = (id(ent), len(ent.mentions), ent.evidence)  # until a mention or a title says more
@@ -1914,6 +1938,10 @@ class Entities:
         doc = self.doc
         spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, _ in ent.mentions]
         spans = [sp for sp in spans if sp is not None and len(sp) and coarse_pos(sp.root) != "PRON"]
+        if any(sp.start > 1 and doc[sp.start - 1].text == "," and doc[sp.start - 2].tag_ == "NN"
+               and doc[sp.start - 2].lower_ in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                                 for c in doc[sp.start - 2].children) for sp in spans):
+            return True  # "a new company, Kissani (pronounced kiss-AH-nee) Healthcare": the company's name
         if not spans or any(t.ent_type_ == "PERSON" for sp in spans for t in sp):
             return False
         if any(_placed(sp.root) for sp in spans):
@@ -2780,6 +2808,10 @@ def _relative_antecedent(tok: Token) -> Token | None:
         if subject is not None and (coarse_pos(subject) == "PROPN" or subject.lower_ in ("he", "she")) \
                 and not any(c.dep_ == "conj" for c in subject.children):
             return subject
+    near = tok.doc[tok.i - 2] if tok.i > 1 and tok.doc[tok.i - 1].text == "," else None
+    if tok.lower_ == "which" and near is not None and near.dep_ == "pobj" and near.head.head.i == about.i \
+            and (about.tag_ == "NNS" and person_noun(_singular(about.lower_)) or about.lower_ in ("many", "some", "most")):
+        return near  # "members of the World Trade Organization, which writes …": no people's "which"
     # "backed by Kerr and Olsen, who sent …", hung on the first of them: the name right before it
     joined = [c for c in about.children if c.dep_ == "conj" and c.i < tok.i and coarse_pos(c) == coarse_pos(about)]
     return joined[-1] if joined and joined[-1].right_edge.i + 2 >= tok.i else about
@@ -3012,7 +3044,7 @@ def _as_subject(tok: Token) -> Token | None:
     itself, the noun subject it is in apposition to ("The minister, Mr. Guajardo, argues …"), "according"
     for its source ("According to Ham, the department …", which says what Ham says), or the "who" of a
     relative clause on it ("For Mr. Roe, who has been called …"); None for any other."""
-    if tok.dep_ in ("nsubj", "nsubjpass"):
+    if tok.dep_ in ("nsubj", "nsubjpass") or _name_as_aux(tok):
         return tok
     if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass") and coarse_pos(tok.head) == "NOUN":
         return tok.head  # not a name the parser hung on another ("Roe, who founded Acme, …")
@@ -3022,6 +3054,13 @@ def _as_subject(tok: Token) -> Token | None:
     # (not a name that only completes "be": "Her aide is Al Doe, who was …" introduces Doe)
     return None if tok.dep_ == "attr" else next((c for r in tok.children if r.dep_ == "relcl" for c in r.children
                  if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who"), None)
+
+
+def _name_as_aux(tok: Token) -> bool:
+    """Whether a surname that is also a modal ("Will", "May") was tagged an auxiliary of a verb
+    that has no subject: "While Will acknowledges …" is Will's clause."""
+    return tok.dep_ == "aux" and tok.tag_ == "MD" and tok.ent_type_ == "PERSON" and tok.text[:1].isupper() \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)
 
 
 def _relative_name(who: Token) -> Token | None:
@@ -3088,9 +3127,6 @@ def _org_like(ent: Entity) -> bool:
 
 
 _PERSON_ROLES = ROLE_WORDS | STRIP_TITLES | set(TITLE_WORDS.values()) | SPOKESPEOPLE | set(GENDERED_ROLES)
-#: Words a story describes the ordinary people it quotes with ("Whit Symms, a Concord resident"),
-#: which show a name NER took for an organisation to be a person's.
-_PEOPLE = frozenset("resident citizen native veteran student parent retiree graduate voter neighbor neighbour".split())
 _ORGISH = ORG_NOUNS | ORG_DESCRIPTORS | {"start-up", "brand", "maker", "chain", "app"}
 
 

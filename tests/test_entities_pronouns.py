@@ -86,7 +86,8 @@ def test_an_answer_running_on_and_a_question_put_to_you_are_the_interviewees():
 
 
 def test_it_after_an_organisation_ner_missed_is_that_organisation():
-    text = ("Groups weigh the race\n\nThe State Department said on Monday that it would send more troops to Poland.\n\nMany leaders of ethnic communities share these fears, but the Baltic and "
+    text = ("Groups weigh the race\n\nThe State Department said on Monday that it would send more troops to Poland.\n\n"
+            "Many leaders of ethnic communities share these fears, but the Baltic and "
             "Adriatic Heritage Coalition, which represents two million Americans, wants to keep its neutral policy. "
             "Recently, however, it issued a paper welcoming the plan to base more troops in the region.")
     assert resolved(text, "it", 1) == "Baltic and Adriatic Heritage Coalition"
@@ -98,3 +99,30 @@ def test_he_after_a_sentence_naming_others_only_inside_phrases_is_the_subject_be
             "But when it comes to her position on Trump, he is disappointed.")
     assert resolved(text, "he", 1) == "Whit Symms"
 
+
+def test_he_looks_ahead_to_the_subject_a_fronted_phrase_introduces():
+    text = ("Leaders meet in Ottawa\n\nWhile the leaders met in Ottawa, Tom Brandt was in Maine, promising to "
+            "build a wall. In what he called a \"rant,\" President Hal Osgood took a whack at Brandt's "
+            "credentials on Wednesday.")
+    assert resolved(text, "he") == "Hal Osgood"
+
+
+def test_he_is_never_a_name_set_beside_a_company_word():
+    text = ("Nursing home owner turns to Africa\n\nTom Clarke sold most of his nursing homes in 2004. "
+            "He went hiking in South America, where he met his wife, Ana.\n\nThey moved to Virginia, converted "
+            "his remaining nursing homes to nonprofits and placed them under a new company, Kissani (pronounced "
+            "kiss-AH-nee) Healthcare. He became interested in poverty issues in Africa.")
+    assert resolved(text, "He", 1) == "Tom Clarke"
+
+
+def test_which_after_people_of_an_organisation_is_the_organisation():
+    text = ("Grain deal stalls\n\nChina and America are, however, members of the International Grain Organization, "
+            "which writes the rules of commerce.")
+    assert resolved(text, "which") == "International Grain Organization"
+
+
+def test_a_surname_tagged_a_modal_is_still_the_subject_he_goes_on_about():
+    text = ("Columnist hits Trump\n\nIn a column on Friday, conservative columnist George Will blasted Donald Trump's "
+            "call for a deportation force.\n\nInstead, Will called for Republicans to throw their support behind Chris "
+            "Christie, whom he describes as having \"a prosecutor's bearing.\"")
+    assert resolved(text, "he") == "George Will"
