@@ -2785,6 +2785,7 @@ _PEOPLE = frozenset("man woman boy girl person resident voter student mother fat
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
 
 
+#: The forms of "be", whose complement describes its subject ("Roe is a lawyer who …").
 _BE = frozenset("is was are were 's be been being".split())
 
 
@@ -3050,9 +3051,10 @@ def _as_subject(tok: Token) -> Token | None:
         return tok.head  # not a name the parser hung on another ("Roe, who founded Acme, …")
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return tok.head.head
+    if tok.dep_ == "attr":
+        return None  # a name that only completes "be" ("Her aide is Al Doe, who was …") is introduced, no subject
     # "For Mr. Roe, who has been called …": the subject of the relative clause the name carries
-    # (not a name that only completes "be": "Her aide is Al Doe, who was …" introduces Doe)
-    return None if tok.dep_ == "attr" else next((c for r in tok.children if r.dep_ == "relcl" for c in r.children
+    return next((c for r in tok.children if r.dep_ == "relcl" for c in r.children
                  if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who"), None)
 
 
