@@ -1738,8 +1738,8 @@ class Entities:
         gender = PRONOUN_GENDER.get(w)
 
         def ok(ent: Entity) -> bool:
-            if want_org:
-                return ent.kind == "ORG"
+            if want_org:  # (or a body NER took for a person: "The Middle East Quartet consists of …. It exists")
+                return ent.kind == "ORG" or self._not_a_person(ent)
             return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender)) and not self._not_a_person(ent)
 
         def by_name_only(ent: Entity) -> bool:  # a gender the first-name list was unsure of: the pronoun outweighs it

@@ -126,3 +126,14 @@ def test_a_surname_tagged_a_modal_is_still_the_subject_he_goes_on_about():
             "call for a deportation force.\n\nInstead, Will called for Republicans to throw their support behind Chris "
             "Christie, whom he describes as having \"a prosecutor's bearing.\"")
     assert resolved(text, "he") == "George Will"
+
+
+def test_it_can_mean_a_body_ner_took_for_a_person():
+    text = ("Envoys traded notes by phone\n\nIn her speech to the Foreign Service Association, Sherman cited a 2011 "
+            "visit to Cairo in which she and Lady Marsh of the European Union used BlackBerrys to discuss terms of a "
+            "Nile Basin peace.\n\n\"So they sat there, as they were having the meeting, with their BlackBerrys, "
+            "transferring language back and forth,\" said Sherman. \"To have the meeting and at the same time be "
+            "working on the Quartet statement.\"\n\nThe Nile Basin Quartet consists of Egypt, Sudan, Ethiopia and "
+            "Uganda. It exists to help encourage a Nile Basin peace. Past correspondence on the Quartet statement "
+            "was so sensitive that officials said it was never sent by email.")
+    assert resolved(text, "It") == "Nile Basin Quartet"
