@@ -2814,8 +2814,11 @@ def _relative_antecedent(tok: Token) -> Token | None:
             and (about.tag_ == "NNS" and person_noun(_singular(about.lower_)) or about.lower_ in ("many", "some", "most")):
         return near  # "members of the World Trade Organization, which writes …": no people's "which"
     # "backed by Kerr and Olsen, who sent …", hung on the first of them: the name right before it
-    joined = [c for c in about.children if c.dep_ == "conj" and c.i < tok.i and coarse_pos(c) == coarse_pos(about)]
-    return joined[-1] if joined and joined[-1].right_edge.i + 2 >= tok.i else about
+    # (the last of a list the parser chains: "Winfrey, Smith, DeNiro and Wonder, who joked …")
+    last = about
+    while joined := [c for c in last.children if c.dep_ == "conj" and c.i < tok.i and coarse_pos(c) == coarse_pos(about)]:
+        last = joined[-1]
+    return last if last is not about and last.right_edge.i + 2 >= tok.i else about
 
 
 def _apposed_to(noun: Token) -> Token | None:

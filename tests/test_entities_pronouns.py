@@ -137,3 +137,9 @@ def test_it_can_mean_a_body_ner_took_for_a_person():
             "Uganda. It exists to help encourage a Nile Basin peace. Past correspondence on the Quartet statement "
             "was so sensitive that officials said it was never sent by email.")
     assert resolved(text, "It") == "Nile Basin Quartet"
+
+
+def test_who_after_a_list_the_parser_chains_is_the_last_name():
+    text = ("Museum opens\n\nThe ceremony featured celebrities like Oprah Winfrey, Will Smith, Robert DeNiro, Patti "
+            "LaBelle and Stevie Wonder, who joked of the museum, \"I haven't seen it yet, but I'm going to.\"")
+    assert resolved(text, "who") == "Stevie Wonder"
