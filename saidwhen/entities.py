@@ -949,7 +949,8 @@ class Entities:
     def _subject_above(pronoun: Token, heads: dict[int, set[int]]) -> int | None:
         """Of the people whose mentions head the tokens ``heads`` (person id -> tokens), the one
         that is the subject of the nearest clause above the pronoun with one of them as its subject:
-        "Doe lauded Roe in his address" (Doe), "Doe said Roe was right when he spoke" (Roe). None
+        "Doe lauded Roe in his address" (Doe), "Doe said Roe was right when he spoke" (Roe), "an
+        academic named Roe, who worked the crowd as he promised …" (Roe, through "who"). None
         where the pronoun's clause completes a verb whose object is one of them too: "Doe asked
         Roe how he would …" may mean either."""
         named = set().union(*heads.values())
@@ -958,7 +959,10 @@ class Entities:
             if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "with":
                 child = verb  # "…, with Weaver standing by as he spoke": a circumstance, not who goes on
                 continue
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+            subject = next((c for c in verb.children if (c.dep_ in ("nsubj", "nsubjpass") or _name_as_aux(c))
+                            and c.i != pronoun.i), None)
+            if subject is not None and subject.lower_ == "who":  # "Kingson, who worked the crowd as he promised …"
+                subject = _relative_name(subject) or subject
             pid = next((pid for pid, hs in heads.items() if subject is not None and subject.i in hs), None)
             if pid is not None:
                 if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ in ("dobj", "dative") and c.i in named for c in verb.children):
@@ -1118,9 +1122,11 @@ class Entities:
         past = dateline_end(self.text, start)
         return past if past is not None and start < past < end else start
 
-    def resolve(self, tok: Token) -> tuple[Entity | None, tuple[int, int, str], float]:
-        """The entity a subject token refers to, the mention itself, and a confidence."""
-        if self._coordinated(tok) or tok.tag_ == "CD" and not any(  # not "One of them, Acme Group, said"
+    def resolve(self, tok: Token, alone: bool = False) -> tuple[Entity | None, tuple[int, int, str], float]:
+        """The entity a subject token refers to, the mention itself, and a confidence. ``alone``: a
+        name taken by itself even where it is one of several joined by "and", as the antecedent of
+        a relative clause hung on it alone ("Roe and Doe, who sent a letter": Doe)."""
+        if not alone and self._coordinated(tok) or tok.tag_ == "CD" and not any(  # not "One of them, Acme Group, said"
                 c.dep_ == "appos" and coarse_pos(c) == "PROPN" for c in tok.children):  # "Obama and Clinton said", "Dr. Roe and other scientists say",
             s, e = self._mention_span(tok)  # "One in three said": no one person
             return None, (s, e, self.text[s:e]), 0.5
@@ -1184,14 +1190,13 @@ class Entities:
             if named:
                 return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= dateline else named[0])
             return None, (tok.idx, tok.idx + len(tok), tok.text), 0.3
-        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        if (about := _relative_antecedent(tok)) is not None:
             # "Jane Roe, who said …": the one the clause is about, mentioned by the pronoun; "Jane Roe,
             # a county clerk and party donor who said …": the person the description is set beside
-            about = tok.head.head
             named = _apposed_to(about)
-            ent, _, conf = self.resolve(named) if named is not None else (None, None, 0.0)
+            ent, _, conf = self.resolve(named, alone=True) if named is not None else (None, None, 0.0)
             if ent is None or ent.kind != "PERSON":
-                ent, _, conf = self.resolve(about)
+                ent, _, conf = self.resolve(about, alone=True)
             return ent, (tok.idx, tok.idx + len(tok), tok.text), conf
         s, e = self._mention_span(tok)
         text = self.text[s:e]
@@ -1588,8 +1593,12 @@ class Entities:
         he/she, an organisation for it/they unless a nearer subject noun names no entity."""
         if w in ("i", "me", "my") and (answering := self._interviewee(pos)) is not None:
             return answering  # "Q: Why? A: Because I think …": an interview's answers are the interviewee's
+        if w in ("you", "your") and (asked := self._interviewee(pos, "Q")) is not None:
+            return asked  # "Q: Will you vote for him?": the interviewee the question is put to
         if w in ("i", "me", "my") and not self.in_quote(pos) and (columnist := self._columnist) is not None:
             return columnist  # "Ada Quill: Why I Left": a column its headline signs, where the writer says "I"
+        if w in ("i", "me", "my") and not self.in_quote(pos) and (signer := self._signer(pos)) is not None:
+            return signer  # a letter to the editor: "I cannot fathom … ¶ Jane Roe. ¶ Henderson, Nev."
         if w in ("i", "you", "we", "us"):  # the writer (and readers) or the reader, never a named entity of
             return None  # the article: outside quotes "we" is the writer's ("as we learned in Iowa")
         if w in ("it", "they", "them", "its", "their"):
@@ -1610,8 +1619,26 @@ class Entities:
             words = {thing.lower_, _singular(thing.lower_)}
             if words & (DOCUMENTS | STAFF | TEAMS) or thing.tag_ == "NN" and thing.lower_ in ORG_NOUNS:
                 return self._resolve_description(thing, thing.idx)
+            if thing.tag_ == "NNP" and thing.lower_ in ORG_NOUNS and w in ("it", "its"):
+                # "the Central and East European Coalition, which …, wants …. Recently, however, it
+                # issued …": an organisation's name NER missed, the subject the text goes on about
+                return self._org_named_by(thing)
             return None
         return self._nearest_for_pronoun(w, pos, skip, depth)
+
+    def _org_named_by(self, last: Token) -> Entity | None:
+        """The organisation whose name ends in the capitalised body word ``last`` ("Coalition"),
+        with the capitalised words before it and any "and", "of" or "for" between them ("Central
+        and East European Coalition"), where NER saw no name there."""
+        first = last.i
+        while first > 0 and (self.doc[first - 1].text[:1].isupper() and not self.doc[first - 1].is_sent_start
+                             or self.doc[first - 1].lower_ in ("and", "of", "for") and first > 1
+                             and self.doc[first - 2].text[:1].isupper()):
+            first -= 1
+        if first == last.i:
+            return None
+        s, e = self.doc[first].idx, last.idx + len(last)
+        return self.lookup(self.text[s:e], "ORG", at=s) or self._new_entity(self.text[s:e], "ORG", s)
 
     def _org_as_they(self, org: Entity, pos: int) -> bool:
         """Whether "they" can mean the organisation last named: only where it is the subject of
@@ -1641,15 +1668,27 @@ class Entities:
             return None
         return self.lookup(m.group(1), "PERSON", at=0) or self._new_entity(m.group(1), "PERSON", 0)
 
-    def _interviewee(self, pos: int) -> Entity | None:
+    def _interviewee(self, pos: int, turn: str = "A") -> Entity | None:
         """Who answers in a question-and-answer interview, for a paragraph opening "A:" after one
-        opening "Q:" (or "Q" run into the question): the first person the article names, whom its
-        introduction presents; None outside such a paragraph."""
-        line = self.text.rfind("\n", 0, pos) + 1
-        if not self.text.startswith(("A:", "A."), line) or not _QUESTION_LINE.search(self.text, 0, line):
-            return None
+        opening "Q:" (or "Q" run into the question), or one that goes on with that answer: the
+        first person the article names, whom its introduction presents; None outside such a
+        paragraph. With ``turn`` "Q", for a question's paragraph, to whom it is put."""
+        turns = [(m.start(), m.group(1) and "A" or "Q") for m in _TURN_LINE.finditer(self.text, 0, pos)]
+        if not turns or turns[-1][1] != turn or not _QUESTION_LINE.search(self.text, 0, pos) \
+                or turn == "Q" and self.text.rfind("\n", 0, pos) > turns[-1][0]:
+            return None  # (a question is its one paragraph; an answer may run on over several)
+        line = turns[-1][0]
         people = [e for e in self.entities if e.kind == "PERSON" and e.mentions and e.first < line]
         return min(people, key=lambda e: e.first) if people else None
+
+    def _signer(self, pos: int) -> Entity | None:
+        """Who signs a letter to the editor that says "I": the first paragraph after the pronoun's
+        that is nothing but a person's name, a first name the list knows and one or two more
+        words ("Jane Roe." before "Henderson, Nev."), as letters pages and signed columns close."""
+        m = _SIGNATURE.search(self.text, self.text.find("\n", pos) + 1 if "\n" in self.text[pos:] else len(self.text))
+        if m is None or first_name_gender(m.group(1).split()[0]) is None:
+            return None
+        return self.lookup(m.group(1), "PERSON", at=m.start(1)) or self._new_entity(m.group(1), "PERSON", m.start(1))
 
     def _subject_ahead(self, w: str, pos: int) -> Token | None:
         """The noun a subject "it"/"they" of a clause that opens its sentence looks ahead to: the
@@ -1739,14 +1778,18 @@ class Entities:
         gender = PRONOUN_GENDER.get(w)
 
         def ok(ent: Entity) -> bool:
-            if want_org:
-                return ent.kind == "ORG"
+            if want_org:  # (or a body NER took for a person: "The Middle East Quartet consists of …. It exists")
+                return ent.kind == "ORG" or self._not_a_person(ent)
             return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender)) and not self._not_a_person(ent)
 
         def by_name_only(ent: Entity) -> bool:  # a gender the first-name list was unsure of: the pronoun outweighs it
             return ent.kind == "PERSON" and ent.evidence == "first_name_mostly"
 
         end = bisect_left(self._mentions, pos, key=_offset)
+        here = self.doc.char_span(pos, pos + len(w))
+        here = here[0] if here is not None and len(here) == 1 and gender is not None else None
+        if here is not None and (ahead := self._named_ahead(here, ok)) is not None:
+            return ahead
         found = self._latest_sentence_mentions(end, ok, skip, unlisted=gender is not None)
         if not found and gender is not None:
             # "Spokesman Bernie Hale … , he told reporters": the list calls "Bernie" mostly a woman's
@@ -1754,8 +1797,6 @@ class Entities:
             people = self._latest_sentence_mentions(end, lambda ent: ent.kind == "PERSON" and not self._not_a_person(ent), skip)
             if people and len({id(m[1]) for m in people}) == 1 and by_name_only(people[0][1]):
                 found = people
-        here = self.doc.char_span(pos, pos + len(w))
-        here = here[0] if here is not None and len(here) == 1 and gender is not None else None
         if here is not None and found and self._sent_of[found[0][2].i] == self._sent_of[here.i]:
             # within its own sentence, a subject or possessive pronoun goes on about the subject of
             # the nearest clause above it that names one of them: "Doe said Roe was right when he …"
@@ -1779,9 +1820,11 @@ class Entities:
             k = self._sent_of[here.i]
             topic = next((t for t in self.sents[k - 1] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                           and PRONOUN_GENDER.get(t.lower_) == gender and self._writers(t.idx)), None) if k > 0 else None
-            if topic is not None and depth < 3 and all(_as_subject(m[2]) is None and m[2].dep_ != "poss" for m in found) \
-                    and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
-                return ent
+            if depth < 3 and all(_as_subject(m[2]) is None and m[2].dep_ != "poss" for m in found):
+                if topic is not None and (ent := self._resolve_pronoun(topic.lower_, topic.idx, None, depth + 1)) is not None:
+                    return ent
+                if topic is None and k > 0 and (ent := self._main_subject_named(k - 1, ok)) is not None:
+                    return ent  # "Symms said he liked her answer. But when it comes to Trump, he is …": Symms
         if found and gender is not None and here is not None and not _fronted(here) \
                 and self._unnamed_speaker_since(self._sent_of[found[0][2].i], here, gender):
             return None
@@ -1809,6 +1852,33 @@ class Entities:
         if found and not subj and gender is not None and here is not None and (topic := self._story_subject(found, here, ok)) is not None:
             return topic
         return (main or [m for m, _ in subj] or found)[0][1] if found else None
+
+    def _named_ahead(self, here: Token, ok) -> Entity | None:
+        """The person a he/she subject of a phrase opening its sentence looks ahead to: the main
+        clause's subject right after that phrase, named there with a title or in full ("In what he
+        acknowledged as a rant, President Obama took a whack at …"), as news introduces its subject."""
+        if here.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        top = next((t for t in here.ancestors if t.head.dep_ == "ROOT" and t.head.i != t.i), None)
+        main = top.head if top is not None else None
+        if main is None or top.dep_ not in ("advcl", "prep") or top.left_edge.i != here.sent.start or top.i > main.i:
+            return None
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > top.right_edge.i), None)
+        if subject is None or coarse_pos(subject) != "PROPN" \
+                or not all(t.is_punct for t in self.doc[top.right_edge.i + 1 : subject.left_edge.i]):
+            return None  # (right after the phrase and its comma)
+        mention = next((m for m in self._mentions_between(subject.left_edge.idx, subject.idx + 1)
+                        if m[2] is not None and m[2].i == subject.i), None)
+        if mention is None or not ok(mention[1]) or len(self.doc[subject.left_edge.i : subject.i + 1]) < 2:
+            return None
+        return mention[1]
+
+    def _main_subject_named(self, k: int, ok) -> Entity | None:
+        """The person ``ok`` accepts whom sentence ``k`` names as its main clause's subject, outside
+        quotation marks: whom the text goes on about in the next."""
+        return next((m[1] for m in self._mentions_between(self.sents[k].start_char, self.sents[k].end_char)
+                     if m[2] is not None and m[2].dep_ == "nsubj" and m[2].head.dep_ == "ROOT" and ok(m[1])
+                     and self._writers(m[2].idx)), None)
 
     def _story_subject(self, found: list, here: Token, ok) -> Entity | None:
         """Whom "he" means where the latest sentence names people of its gender only as no subject
@@ -1888,7 +1958,8 @@ class Entities:
         those, a name is no person's when it holds a word of organisations or things ("Coal",
         "Tower", "GOP"), a US state or a region ("Southern California"), or when none of its
         mentions is NER's PERSON and the article places it ("in Midway Atoll") or NER labels the
-        same name a place, an organisation, a nationality or an event elsewhere."""
+        same name a place, an organisation, a nationality or an event elsewhere. A name set beside an
+        organisation's word ("a new company, Kissani Healthcare") is the organisation's, whatever NER says."""
         if ent.kind != "PERSON":
             return True
         seen = (id(ent), len(ent.mentions), ent.evidence)  # until a mention or a title says more
@@ -1898,7 +1969,7 @@ class Entities:
 
     def _shown_not_person(self, ent: Entity) -> bool:
         if ent.evidence in ("honorific", "first_name", "first_name_mostly") or not ent.key \
-                or first_name_gender(ent.key[0]) is not None or ent.roles & _PERSON_ROLES:
+                or first_name_gender(ent.key[0]) is not None or ent.roles & (_PERSON_ROLES | _PEOPLE):
             return False
         if known_full_name(ent.name.split()[-1]) == ent.name:
             return False  # a person the news names by this surname ("Trump"), whatever NER calls "a Trump loss"
@@ -1907,6 +1978,10 @@ class Entities:
         doc = self.doc
         spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, _ in ent.mentions]
         spans = [sp for sp in spans if sp is not None and len(sp) and coarse_pos(sp.root) != "PRON"]
+        if any(sp.start > 1 and doc[sp.start - 1].text == "," and doc[sp.start - 2].tag_ == "NN"
+               and doc[sp.start - 2].lower_ in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                                 for c in doc[sp.start - 2].children) for sp in spans):
+            return True  # "a new company, Kissani (pronounced kiss-AH-nee) Healthcare": the company's name
         if not spans or any(t.ent_type_ == "PERSON" for sp in spans for t in sp):
             return False
         if any(_placed(sp.root) for sp in spans):
@@ -2828,6 +2903,42 @@ _PEOPLE = frozenset("man woman boy girl person resident voter student mother fat
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
 
 
+#: The forms of "be", whose complement describes its subject ("Roe is a lawyer who …").
+_BE = frozenset("is was are were 's be been being".split())
+
+
+def _relative_antecedent(tok: Token) -> Token | None:
+    """The word a relative pronoun stands for: the noun its clause hangs on ("Roe" in "Jane Roe, who
+    said …" and in "Adm. Roe, whose task is …"), or, where that noun only completes "be", the
+    subject it describes ("Roe is a former lawyer who is …", "Roe was the first one that called":
+    Roe, as the annotators read it), and the last of names joined by "and" that it follows ("Kerr and
+    Olsen, who sent": Olsen). None for no relative pronoun of a relative clause."""
+    if tok.lower_ == "whose" and tok.dep_ == "poss":
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    else:
+        clause = tok.head if tok.lower_ in RELATIVES else None
+        while clause is not None and clause.dep_ == "conj" and tok.dep_ in ("nsubj", "nsubjpass"):
+            clause = clause.head  # "Roe, who is running … and who worked the crowd"
+    if clause is None or clause.dep_ != "relcl" or clause.head.i == tok.i:
+        return None
+    about = clause.head
+    if about.dep_ == "attr" and about.tag_ in ("NN", "CD") and about.head.lower_ in _BE:
+        subject = next((c for c in about.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (coarse_pos(subject) == "PROPN" or subject.lower_ in ("he", "she")) \
+                and not any(c.dep_ == "conj" for c in subject.children):
+            return subject
+    near = tok.doc[tok.i - 2] if tok.i > 1 and tok.doc[tok.i - 1].text == "," else None
+    if tok.lower_ == "which" and near is not None and near.dep_ == "pobj" and near.head.head.i == about.i \
+            and (about.tag_ == "NNS" and person_noun(_singular(about.lower_)) or about.lower_ in ("many", "some", "most")):
+        return near  # "members of the World Trade Organization, which writes …": no people's "which"
+    # "backed by Kerr and Olsen, who sent …", hung on the first of them: the name right before it
+    # (the last of a list the parser chains: "Winfrey, Smith, DeNiro and Wonder, who joked …")
+    last = about
+    while joined := [c for c in last.children if c.dep_ == "conj" and c.i < tok.i and coarse_pos(c) == coarse_pos(about)]:
+        last = joined[-1]
+    return last if last is not about and last.right_edge.i + 2 >= tok.i else about
+
+
 def _apposed_to(noun: Token) -> Token | None:
     """The name a common noun (or the last of nouns joined by "and") is set beside as a description:
     "supervisor" and "donor" in "Jane Roe, a county supervisor and party donor"; None for a noun
@@ -2972,6 +3083,10 @@ def _speaking_in(doc_noun: Token) -> list[Token]:
 
 #: A question of a question-and-answer interview opening its paragraph ("Q: …", "QWhy …").
 _QUESTION_LINE = re.compile(r"(?m)^Q(?::\s|\.\s|[A-Z][a-z])")
+#: A paragraph opening an interview's answer ("A: …"; group 1) or question.
+_TURN_LINE = re.compile(r"(?m)^(?:(A[:.]\s)|Q(?::\s|\.\s|[A-Z][a-z]))")
+#: A paragraph that is only a person's name, signing a letter: "Jane Roe." or "Jane Q. Roe".
+_SIGNATURE = re.compile(r"(?m)^([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2})\.?[ \t]*$")
 
 
 def person_noun(w: str) -> bool:
@@ -3068,15 +3183,38 @@ def _thing_named(ent: Entity) -> bool:
 
 def _as_subject(tok: Token) -> Token | None:
     """The subject a mention stands as, for what a later "he" or "she" goes on about: the mention
-    itself, the noun subject it is in apposition to ("The minister, Mr. Guajardo, argues …"), or "according"
-    for its source ("According to Ham, the department …", which says what Ham says); None for any other."""
-    if tok.dep_ in ("nsubj", "nsubjpass"):
+    itself, the noun subject it is in apposition to ("The minister, Mr. Guajardo, argues …"), "according"
+    for its source ("According to Ham, the department …", which says what Ham says), or the "who" of a
+    relative clause on it ("For Mr. Roe, who has been called …"); None for any other."""
+    if tok.dep_ in ("nsubj", "nsubjpass") or _name_as_aux(tok):
         return tok
     if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass") and coarse_pos(tok.head) == "NOUN":
         return tok.head  # not a name the parser hung on another ("Roe, who founded Acme, …")
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return tok.head.head
-    return None
+    if tok.dep_ == "attr":
+        return None  # a name that only completes "be" ("Her aide is Al Doe, who was …") is introduced, no subject
+    # "For Mr. Roe, who has been called …": the subject of the relative clause the name carries
+    return next((c for r in tok.children if r.dep_ == "relcl" for c in r.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who"), None)
+
+
+def _name_as_aux(tok: Token) -> bool:
+    """Whether a surname that is also a modal ("Will", "May") was tagged an auxiliary of a verb
+    that has no subject: "While Will acknowledges …" is Will's clause."""
+    return tok.dep_ == "aux" and tok.tag_ == "MD" and tok.ent_type_ == "PERSON" and tok.text[:1].isupper() \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)
+
+
+def _relative_name(who: Token) -> Token | None:
+    """The name a relative "who" stands for: the name itself ("Roe, who …"), or the one its noun
+    is set beside or called ("an academic named Eric Roe, who …", "Roe, a lawyer who …")."""
+    about = _relative_antecedent(who)
+    if about is None or coarse_pos(about) == "PROPN":
+        return about
+    named = next((g for c in about.children if c.dep_ == "acl" and c.lower_ in ("named", "called")
+                  and (g := _named(c)) is not None and coarse_pos(g) == "PROPN"), None)
+    return named or _apposed_to(about)
 
 
 def _majority(votes: list[str]) -> str | None:
