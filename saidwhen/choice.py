@@ -115,6 +115,9 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
     cue however far from it ("nearly two-thirds of voters said", "One in three said")."""
     if rule is None or verb is None:
         return False
+    if rule.dep_ == "appos" and rule.head.dep_ == "nsubj" and rule.head.head.i == verb.i \
+            and 0 < verb.i - rule.head.right_edge.i <= 2 and min(abs(verb.i - qtoks[0].i), abs(verb.i - qtoks[-1].i)) <= 3:
+        return True  # "the chief operating officer, Denise Cartwright, had told him …": the name set beside the cue's subject
     if rule.dep_ == "nsubj" and rule.head.dep_ == "ccomp" and (first := first_verb_subject(rule.head.head)) is not None \
             and first.i == rule.i and _chained(verb, rule.head.head):
         return True  # "Roe summed up Doe as "reckless," denounced … and said …": the first verb's subject

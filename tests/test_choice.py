@@ -183,3 +183,12 @@ def test_a_likely_enough_candidate_speaks_where_the_rules_found_nobody():
                            ' fines for towns ramped up.', "they")):
         (q,) = saidwhen.extract(text).quotes
         assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_a_name_set_beside_the_subject_of_a_report_inside_another_speaks_for_it():
+    # the outer speaker is the sentence's main subject, which the model would otherwise prefer
+    text = ("The hearing into the ferry fire went into its second week on Monday.\n\n"
+            "Marta Lindqvist, the ship's former engineer, testified that the fleet director, Paul Okafor, had told"
+            " her the engine repairs would have to wait until the winter.")
+    speakers = {q.text[:20]: q.speaker for q in saidwhen.extract(text).quotes}
+    assert speakers["the engine repairs w"] == "Paul Okafor"
