@@ -950,7 +950,7 @@ class Entities:
         """Of the people whose mentions head the tokens ``heads`` (person id -> tokens), the one
         that is the subject of the nearest clause above the pronoun with one of them as its subject:
         "Doe lauded Roe in his address" (Doe), "Doe said Roe was right when he spoke" (Roe), "an
-        academic named Roe, who worked the crowd as he promised …" (Roe, through "who"). None
+        teacher named Roe, who shook hands as he vowed …" (Roe, through "who"). None
         where the pronoun's clause completes a verb whose object is one of them too: "Doe asked
         Roe how he would …" may mean either."""
         named = set().union(*heads.values())
@@ -961,7 +961,7 @@ class Entities:
                 continue
             subject = next((c for c in verb.children if (c.dep_ in ("nsubj", "nsubjpass") or _name_as_aux(c))
                             and c.i != pronoun.i), None)
-            if subject is not None and subject.lower_ == "who":  # "Kingson, who worked the crowd as he promised …"
+            if subject is not None and subject.lower_ == "who":  # "Roe, who shook hands as he vowed …"
                 subject = _relative_name(subject) or subject
             pid = next((pid for pid, hs in heads.items() if subject is not None and subject.i in hs), None)
             if pid is not None:
@@ -1620,7 +1620,7 @@ class Entities:
             if words & (DOCUMENTS | STAFF | TEAMS) or thing.tag_ == "NN" and thing.lower_ in ORG_NOUNS:
                 return self._resolve_description(thing, thing.idx)
             if thing.tag_ == "NNP" and thing.lower_ in ORG_NOUNS and w in ("it", "its"):
-                # "the Central and East European Coalition, which …, wants …. Recently, however, it
+                # "the Baltic and Adriatic Heritage Coalition, which …, wants …. Later, though, it
                 # issued …": an organisation's name NER missed, the subject the text goes on about
                 return self._org_named_by(thing)
             return None
@@ -2159,7 +2159,7 @@ class Entities:
         if (opener := self._subject_of_fronted_clause(head, w)) is not None:
             return opener  # "Though Trump was not willing to say …, the front-runner did offer his opinion"
         if (introduced := self._introduced_just_before(head, w)) is not None:
-            return introduced  # "… saw a culprit in Alison Lundergan Grimes. The secretary of state … went on CNN"
+            return introduced  # "… blamed Karen Roe. The secretary of state … went on the radio"
         recent = self._recent_subject(head, before, "PERSON", unnamed=True, gender=GENDERED_ROLES.get(w))
         if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
             return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
@@ -2177,7 +2177,7 @@ class Entities:
             return other
         if recent is not None and w not in recent.roles and self._named_under(head, recent):
             # "The front-runner predicted that if Rubio ran …": somebody other than Rubio, the other
-            # person the sentence before names ("If God is talking to Donald Trump, Rubio's days …")
+            # person the sentence before names ("If voters listen to Jane Doe, Roe's career …")
             return self._other_named_before(head, w, recent)
         return recent
 
@@ -2286,9 +2286,9 @@ class Entities:
     def _introduced_just_before(self, head: Token, w: str) -> Entity | None:
         """The person the sentence before introduces by full name, not as its subject and with no
         role, whom the description ``head`` (the subject of a main clause, with "the", a role no one
-        was given) goes on to describe: "… some of his supporters saw a culprit in Alison Lundergan
-        Grimes. The secretary of state … even went on CNN" is Grimes, the way news introduces a
-        name and then says who they are."""
+        was given) goes on to describe: "… some of his backers blamed Karen Roe. The secretary of
+        state … even went on the radio" is Roe, the way news introduces a name and then says who
+        they are."""
         if w not in ROLE_WORDS or head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
                 or {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"}:
             return None
@@ -2305,14 +2305,14 @@ class Entities:
         gender = GENDERED_ROLES.get(w)
         if ent.roles or gender is not None and ent.gender not in (None, gender):
             return None
-        ent.roles.add(w)  # their role from here on: "… a rally with Clinton and Grimes, where the secretary of state said"
+        ent.roles.add(w)  # their role from here on: "… a rally with Doe and Roe, at which the secretary of state told"
         return ent
 
     def _other_named_before(self, head: Token, w: str, recent: Entity) -> Entity | None:
         """The one person besides ``recent`` whom the sentence before the description ``head`` (the
         subject of a main clause, with "the") names outside quotations, where ``head``'s own clause
-        names ``recent`` and so cannot be them: "If God is talking to Donald Trump, Rubio's days are
-        over. The GOP front-runner predicted that if Rubio ran …" is Trump. None where the sentence
+        names ``recent`` and so cannot be them: "If voters listen to Jane Doe, Roe's career is
+        finished. The front-runner predicted that if Roe ran …" is Doe. None where the sentence
         names nobody else, or two others, or one the role's gender or another office rules out."""
         if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
                 or {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"}:
@@ -2918,7 +2918,7 @@ def _relative_antecedent(tok: Token) -> Token | None:
     else:
         clause = tok.head if tok.lower_ in RELATIVES else None
         while clause is not None and clause.dep_ == "conj" and tok.dep_ in ("nsubj", "nsubjpass"):
-            clause = clause.head  # "Roe, who is running … and who worked the crowd"
+            clause = clause.head  # "Roe, who is running … and who shook hands"
     if clause is None or clause.dep_ != "relcl" or clause.head.i == tok.i:
         return None
     about = clause.head
@@ -2930,7 +2930,7 @@ def _relative_antecedent(tok: Token) -> Token | None:
     near = tok.doc[tok.i - 2] if tok.i > 1 and tok.doc[tok.i - 1].text == "," else None
     if tok.lower_ == "which" and near is not None and near.dep_ == "pobj" and near.head.head.i == about.i \
             and (about.tag_ == "NNS" and person_noun(_singular(about.lower_)) or about.lower_ in ("many", "some", "most")):
-        return near  # "members of the World Trade Organization, which writes …": no people's "which"
+        return near  # "members of the International Grain Organization, which sets …": no people's "which"
     # "backed by Kerr and Olsen, who sent …", hung on the first of them: the name right before it
     # (the last of a list the parser chains: "Winfrey, Smith, DeNiro and Wonder, who joked …")
     last = about

@@ -66,7 +66,7 @@ def test_a_description_after_a_clause_fronted_by_a_name_is_that_person():
 def test_a_role_right_after_a_new_name_describes_that_person():
     text = ("Primary count disputed\n\n"
             "Tom Keller lost the primary on Tuesday by fewer than 900 votes.\n\n"
-            "Some of his supporters saw a culprit in Nora Vandermeer. The secretary of state, a longtime ally of the winner,"
+            "Some of his backers found someone to blame in Nora Vandermeer. The secretary of state, a longtime ally of the winner,"
             " said on Wednesday that the count had been fair.")
     assert speaker_of(text, "the count had been fair") == "Nora Vandermeer"
 
@@ -127,8 +127,8 @@ def test_a_persons_ad_speaks_for_the_organisation_the_article_calls_theirs():
 def test_a_role_whose_clause_names_the_last_subject_is_the_other_person_named_before():
     text = ("Senator weighs life after politics\n\n"
             "Senator Dale Pruitt said on Monday that he had not thought about what he would do next.\n\n"
-            "If voters listen to Ramona Keller, Pruitt's days in public office are over. "
-            "The Democratic front-runner predicted in March that if Pruitt lost, he would never win office again.")
+            "If voters listen to Ramona Keller, Pruitt's career in elected office is finished. "
+            "The Democratic front-runner predicted last spring that if Pruitt lost, he would never hold office again.")
     assert speaker_of(text, "if Pruitt lost") == "Ramona Keller"
 
 
@@ -159,16 +159,16 @@ def test_an_aide_of_somebody_is_nobody_where_the_next_sentence_names_no_aide_of_
 
 INTRODUCED = ("Recount row in Tarrow\n\n"
               "Mayor Tom Rusk lost the county count on Tuesday by 212 votes.\n\n"
-              "As the count slid away from Rusk, some of his supporters saw a culprit in "
+              "As the count slid away from Rusk, some of his backers found someone to blame in "
               "Karen Whitfield. The secretary of state, a longtime supporter of Governor Dale Holt, even went on the radio "
               "to say that Holt had won.\n\n"
               "Rusk's aides said on Wednesday they would ask for a recount.\n\n"
-              "The evidence was a clip from a rally with Holt and Whitfield, where the secretary of state said she was "
-              "there to back her candidate.")
+              "The evidence was a clip from a rally with Holt and Whitfield, at which the secretary of state told the crowd "
+              "she had come to support her candidate.")
 
 
 def test_the_role_a_person_is_introduced_with_is_theirs_from_then_on():
-    assert speaker_of(INTRODUCED, "she was there to back") == "Karen Whitfield"
+    assert speaker_of(INTRODUCED, "she had come to support") == "Karen Whitfield"
 
 
 def test_a_description_asked_again_names_the_same_person():
@@ -188,7 +188,7 @@ def test_a_statement_that_opens_the_clause_is_its_subjects():
     text = ("Nurses' union endorses Holt\n\n"
             "A union representing nurses endorsed Governor Dale Holt for re-election on Thursday.\n\n"
             "Mayor Tom Rusk had courted the nurses for months.\n\n"
-            "In a statement announcing the pick, the Tarrow Nurses Association called Holt a friend of working families.\n\n"
+            "In a statement on its endorsement, the Tarrow Nurses Association called Holt a friend of working families.\n\n"
             "The statement said the governor had kept every promise he made to the union.")
     assert speaker_of(text, "the governor had kept") == "Tarrow Nurses Association"
 
@@ -213,9 +213,9 @@ def test_the_ruling_is_the_court_the_sentence_before_has_rule():
 def test_the_statement_is_the_organisation_the_sentence_before_has_speak_under_a_description():
     text = ("Crash victims named\n\n"
             "Pieter Haas, 56, worked as the regional finance director at Northgate Freight and lived in Ghent.\n\n"
-            "The company confirmed he was a passenger on the plane on Friday.\n\n"
-            "He had worked for Northgate for more than eight years and was well liked by his colleagues, the statement added.")
-    assert speaker_of(text, "He had worked for Northgate") == "Northgate Freight"
+            "The company confirmed on Friday that he had been aboard the flight.\n\n"
+            "He had been with Northgate for nearly a decade and was popular with his colleagues, the statement added.")
+    assert speaker_of(text, "He had been with Northgate") == "Northgate Freight"
 
 
 def test_the_complaint_is_whoever_the_sentence_before_has_sue():

@@ -29,7 +29,7 @@ def resolved(text, word, nth=0):
 
 def test_a_relative_pronoun_after_a_noun_completing_be_is_the_subject():
     text = ("Prosecutor joins race\n\nDana Whitfield announced her run for the county board on Monday. "
-            "Whitfield is a former county prosecutor who is a staunch opponent of the new jail.")
+            "Whitfield is a former county prosecutor who is a fierce critic of the plan for a new jail.")
     assert resolved(text, "who") == "Dana Whitfield"
 
 
@@ -43,15 +43,15 @@ def test_a_relative_pronoun_after_names_joined_by_and_is_the_last_of_them():
     text = ("Talks resume\n\nPaul Kerr and Hal Olsen met the governor on Monday. "
             "The plan was backed by Mr. Kerr and Mr. Olsen, who sent the governor a letter.")
     assert resolved(text, "who") == "Hal Olsen"
-    text = ("Banks face new rule\n\nHal Brandt, who is said to have pressed for the plank, and Tom Riggs, "
+    text = ("Banks face new rule\n\nHal Brandt, who is believed to have drafted the clause, and Tom Riggs, "
             "who also pushed for it, agree on little else.")
     assert resolved(text, "who", 1) == "Tom Riggs"
 
 
 def test_he_in_a_relative_clause_is_the_name_its_who_stands_for():
     text = ("Senator stumps for newcomer\n\nSenator Paul Hadley spoke to a crowd of 600 in Keene on Saturday. "
-            "Hadley was rallying for a 70-year-old academic named Eric Kingsley, who is running for Congress "
-            "and who worked the crowd, praising the senator as he promised to defend the pension fund.")
+            "Hadley was campaigning beside a retired physics teacher named Eric Kingsley, who wants a seat in Congress "
+            "and who shook hands along the rope line, thanking the senator as he vowed to defend the pension fund.")
     assert resolved(text, "he") == "Eric Kingsley"
 
 
@@ -75,7 +75,7 @@ def test_i_in_a_letter_to_the_editor_is_the_name_that_signs_it():
 
 def test_an_answer_running_on_and_a_question_put_to_you_are_the_interviewees():
     text = ("Former governor looks back\n\nFormer governor Ada Quill sat down this week to discuss her new book. "
-            "Questions and answers have been edited for length.\n\n"
+            "The interview has been shortened.\n\n"
             "QWhy did you write the book?\n\n"
             "A: Because the story had to be told, I think.\n\n"
             "We stayed in the valley for years after the flood. In fact, I think some of us are still there.\n\n"
@@ -94,9 +94,9 @@ def test_it_after_an_organisation_ner_missed_is_that_organisation():
 
 
 def test_he_after_a_sentence_naming_others_only_inside_phrases_is_the_subject_before():
-    text = ("Voters weigh the senator\n\nWhit Symms, a Concord resident, came to see Ayotte speak last week. "
-            "Symms said he has been impressed by Ayotte in the past and liked the way she answered a question. "
-            "But when it comes to her position on Trump, he is disappointed.")
+    text = ("Voters weigh the senator\n\nWhit Symms, a Concord resident, came to hear Marsh speak last week. "
+            "Symms said he had long admired Marsh and approved of how she handled a question on taxes. "
+            "But on her stance toward Brandt, he is let down.")
     assert resolved(text, "he", 1) == "Whit Symms"
 
 
@@ -108,38 +108,38 @@ def test_he_looks_ahead_to_the_subject_a_fronted_phrase_introduces():
 
 
 def test_he_is_never_a_name_set_beside_a_company_word():
-    text = ("Nursing home owner turns to Africa\n\nTom Clarke sold most of his nursing homes in 2004. "
-            "He went hiking in South America, where he met his wife, Ana.\n\nThey moved to Virginia, converted "
-            "his remaining nursing homes to nonprofits and placed them under a new company, Kissani (pronounced "
-            "kiss-AH-nee) Healthcare. He became interested in poverty issues in Africa.")
+    text = ("Baker turns to Peru\n\nTom Clarke sold most of his bakeries in 2004. "
+            "He went sailing in the Caribbean, where he met his wife, Ana.\n\nThey settled in Oregon, turned "
+            "his last bakeries into cooperatives and put them under a new company, Kissani (pronounced "
+            "kiss-AH-nee) Foods. He grew interested in clean water projects in Peru.")
     assert resolved(text, "He", 1) == "Tom Clarke"
 
 
 def test_which_after_people_of_an_organisation_is_the_organisation():
-    text = ("Grain deal stalls\n\nChina and America are, however, members of the International Grain Organization, "
-            "which writes the rules of commerce.")
+    text = ("Grain deal stalls\n\nChile and Peru, though, are both members of the International Grain Organization, "
+            "which sets the terms of the trade.")
     assert resolved(text, "which") == "International Grain Organization"
 
 
 def test_a_surname_tagged_a_modal_is_still_the_subject_he_goes_on_about():
-    text = ("Columnist hits Trump\n\nIn a column on Friday, conservative columnist George Will blasted Donald Trump's "
-            "call for a deportation force.\n\nInstead, Will called for Republicans to throw their support behind Chris "
-            "Christie, whom he describes as having \"a prosecutor's bearing.\"")
-    assert resolved(text, "he") == "George Will"
+    text = ("Columnist hits Brandt\n\nIn a column on Friday, the veteran columnist Martin Will mocked Tom Brandt's "
+            "plan for a levy at the border.\n\nInstead, Will called for Republicans to get behind Hal "
+            "Osgood, whom he describes as having \"a judge's patience.\"")
+    assert resolved(text, "he") == "Martin Will"
 
 
 def test_it_can_mean_a_body_ner_took_for_a_person():
-    text = ("Envoys traded notes by phone\n\nIn her speech to the Foreign Service Association, Sherman cited a 2011 "
-            "visit to Cairo in which she and Lady Marsh of the European Union used BlackBerrys to discuss terms of a "
-            "Nile Basin peace.\n\n\"So they sat there, as they were having the meeting, with their BlackBerrys, "
-            "transferring language back and forth,\" said Sherman. \"To have the meeting and at the same time be "
-            "working on the Quartet statement.\"\n\nThe Nile Basin Quartet consists of Egypt, Sudan, Ethiopia and "
-            "Uganda. It exists to help encourage a Nile Basin peace. Past correspondence on the Quartet statement "
-            "was so sensitive that officials said it was never sent by email.")
+    text = ("Envoys swapped drafts by pager\n\nIn her talk to the Foreign Service Association, Sherman recalled a 2012 "
+            "trip to Nairobi on which she and Lady Marsh of the European Union used pagers to trade wording for a "
+            "Nile Basin truce.\n\n\"We sat across the table, session after session, with our pagers, "
+            "sending wording to and fro,\" said Sherman. \"Holding the talks and drafting the Quartet statement "
+            "all at once.\"\n\nThe Nile Basin Quartet is made up of Egypt, Sudan, Ethiopia and "
+            "Uganda. It was set up to foster a Nile Basin truce. Earlier drafts of the Quartet statement "
+            "were so delicate that officials said none of them went by email.")
     assert resolved(text, "It") == "Nile Basin Quartet"
 
 
 def test_who_after_a_list_the_parser_chains_is_the_last_name():
-    text = ("Museum opens\n\nThe ceremony featured celebrities like Oprah Winfrey, Will Smith, Robert DeNiro, Patti "
-            "LaBelle and Stevie Wonder, who joked of the museum, \"I haven't seen it yet, but I'm going to.\"")
-    assert resolved(text, "who") == "Stevie Wonder"
+    text = ("Gallery opens\n\nThe gala drew stars such as Nadia Brook, Tom Harlan, Vic Moreau, Pia "
+            "Lennox and Otis Grant, who quipped about the gallery, \"I haven't toured it yet, but I will.\"")
+    assert resolved(text, "who") == "Otis Grant"

@@ -1634,13 +1634,13 @@ def test_a_person_told_it_or_another_sense_is_no_passive_report(sentence):
 
 
 @pytest.mark.parametrize("sentence, content", [
-    ("In something of a farewell, he told the story of an older supporter in the Tampa area who had stood outside a "
-     "polling place for hours.",
-     "the story of an older supporter in the Tampa area who had stood outside a polling place for hours"),
+    ("In a kind of goodbye, he told the story of a retired nurse from the river towns who had waited at a "
+     "polling station all afternoon.",
+     "the story of a retired nurse from the river towns who had waited at a polling station all afternoon"),
     ("The league told a slightly different tale.", "a slightly different tale"),
     ("Ada Grell told a joke. She was the punch line.", "a joke"),
-    ("She regularly tells the story of how the mayor talked her into running.",
-     "the story of how the mayor talked her into running"),
+    ("She still tells the story of how her uncle got her into politics.",
+     "the story of how her uncle got her into politics"),
 ])
 def test_the_story_tale_or_joke_someone_told_is_a_summary(sentence, content):
     assert [q.text for q in summaries(sentence)] == [content]
@@ -1648,8 +1648,8 @@ def test_the_story_tale_or_joke_someone_told_is_a_summary(sentence, content):
 
 @pytest.mark.parametrize("sentence", [
     "He did not tell the story of his father.",
-    "He thought of his talks as chats in which he could tell stories and share ideas.",
-    "Ms. Grell never seems to tire of telling the story of Lisbon: in 2009, with the talks about to fail, she flew in.",
+    "He saw his evenings at the club as a place where he might tell stories and swap ideas.",
+    "Ms. Grell never grows weary of telling the story of Lisbon: in 2009, with the talks about to fail, she flew in.",
 ])
 def test_no_particular_story_or_one_after_a_colon_is_no_summary(sentence):
     assert not summaries(sentence)
@@ -1658,7 +1658,7 @@ def test_no_particular_story_or_one_after_a_colon_is_no_summary(sentence):
 @pytest.mark.parametrize("sentence, content", [
     ("Ada Grell said the real culprit in the budget fight is the governor, and she railed against the council for "
      "failing to bring up the deficit in any of the five sessions so far.", "the real culprit in the budget fight is the governor"),
-    ("Ms. Grell says the files were private and not work-related, but for her rivals, it is a smoking gun for a cover-up.",
+    ("Ms. Grell says the files were private and not work-related, but for her rivals, it looks like proof of a cover-up.",
      "the files were private and not work-related"),
     # a second "that" clause is more of what was said
     ("Ada Grell said the bridge would close in May, and that the ferry would run twice a day.",

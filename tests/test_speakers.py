@@ -1764,8 +1764,8 @@ def test_a_surname_the_tagger_takes_for_a_noun_still_names_the_person_it_mention
 
 def test_a_description_whose_own_words_name_the_person_last_spoken_of_is_somebody_else():
     text = ("Sen. Tom Holt said he would not run again.\n\n"
-            "If the voters are talking to Dan Beck, Holt's days in office are over. The GOP presidential front-runner "
-            "predicted in March that if Holt ran for president and lost, he would never win an election again.")
+            "If the voters are talking to Dan Beck, Holt's career in office is finished. The GOP presidential front-runner "
+            "predicted last spring that if Holt sought the presidency and failed, he would never win an election again.")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("if Holt")]
     assert q.speaker == "Dan Beck"  # not Holt: the other person the sentence before names (PolNeAR's gold names him so)
     emphatic = ("Sen. Tom Holt said he would not run again.\n\n"
