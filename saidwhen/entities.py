@@ -534,7 +534,7 @@ class Entities:
         if e.label_ == "PERSON" and _described_group(e):
             return SpacySpan(doc, e.start, e.end, label="ORG")
         if e.label_ == "WORK_OF_ART" and doc.text[max(0, e.start_char - 1) : e.start_char] in _OPENING_QUOTES:
-            return e  # ("''Francesco Excommunicates Trump,'' declared La Stampa"): a title in quotation marks
+            return e  # ("''Mayor Snubs Roe,'' declared Il Corriere"): a title in quotation marks
         if e.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LOC") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             parts = _name_parts(e.text)
             if len(parts) >= 2 and parts[-1].lower().strip(".") not in ORG_SUFFIXES and parts[-1].lower() not in PLACE_WORDS and (
@@ -1843,7 +1843,7 @@ class Entities:
                           and self._writers(t.idx)), None)
             if topic is None and not subj:
                 # nobody the sentence names is a subject, but a clause before the names is about "he":
-                # "Top advisers said he had rejected an address in the style of Ronald Reagan. He was …"
+                # "Aides said he had turned down a speech modelled on one by Jane Doe. He was …"
                 first = min(m[2].i for m in found)
                 topic = next((t for t in self.doc[self.sent(found[0][2].i).start : first] if t.dep_ in ("nsubj", "nsubjpass")
                               and PRONOUN_GENDER.get(t.lower_) == gender and self._writers(t.idx)), None)
@@ -2133,7 +2133,7 @@ class Entities:
                 named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and set(ent.key) & _LABOUR), None)
             business = w in COMPANIES or w in PRESS
             if named is None and w in NAME_BEARING and (same := self._org_in_sentence(head)) is not None:
-                return same  # "Only five countries in NATO spend more than the alliance's recommended 2 percent"
+                return same  # "Only four members of the Harbour Pact meet the alliance's spending goal"
             if named is not None or w in NAME_BEARING:
                 return named  # "the ministry" is the Ministry of Health, not the last company named
             recent = self._recent_subject(head, before, "ORG")
@@ -2184,8 +2184,8 @@ class Entities:
     def _org_in_sentence(self, head: Token) -> Entity | None:
         """The one organisation the writer names before the bare description ``head`` ("the
         alliance", no word saying which) in its own sentence, where no organisation of its kind was
-        named before: "Only five countries in NATO spend more than the alliance's recommended 2
-        percent" is about NATO. None where the sentence names none or several, or names a place."""
+        named before: "Only four members of the Harbour Pact meet the alliance's spending goal" is
+        about the Harbour Pact. None where the sentence names none or several, or names a place."""
         if any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in head.children):
             return None  # "the county health department": the words say which, and no name here need be it
         sent = self.sent(head.i)
