@@ -949,7 +949,7 @@ class Entities:
     def _subject_above(pronoun: Token, heads: dict[int, set[int]]) -> int | None:
         """Of the people whose mentions head the tokens ``heads`` (person id -> tokens), the one
         that is the subject of the nearest clause above the pronoun with one of them as its subject:
-        "Doe lauded Roe in his address" (Doe), "Doe said Roe was right when he spoke" (Roe), "an
+        "Doe lauded Roe in his address" (Doe), "Doe said Roe was right when he spoke" (Roe), "a
         teacher named Roe, who shook hands as he vowed …" (Roe, through "who"). None
         where the pronoun's clause completes a verb whose object is one of them too: "Doe asked
         Roe how he would …" may mean either."""
@@ -1778,7 +1778,7 @@ class Entities:
         gender = PRONOUN_GENDER.get(w)
 
         def ok(ent: Entity) -> bool:
-            if want_org:  # (or a body NER took for a person: "The Middle East Quartet consists of …. It exists")
+            if want_org:  # (or a body NER took for a person: "The Nile Basin Quartet is made up of …. It was set up")
                 return ent.kind == "ORG" or self._not_a_person(ent)
             return ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender)) and not self._not_a_person(ent)
 
@@ -1856,7 +1856,7 @@ class Entities:
     def _named_ahead(self, here: Token, ok) -> Entity | None:
         """The person a he/she subject of a phrase opening its sentence looks ahead to: the main
         clause's subject right after that phrase, named there with a title or in full ("In what he
-        acknowledged as a rant, President Obama took a whack at …"), as news introduces its subject."""
+        called a rant, President Hal Osgood took aim at …"), as news introduces its subject."""
         if here.dep_ not in ("nsubj", "nsubjpass"):
             return None
         top = next((t for t in here.ancestors if t.head.dep_ == "ROOT" and t.head.i != t.i), None)
@@ -2046,7 +2046,7 @@ class Entities:
         if w in VOICES:
             return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
         if dets & {"a", "an"} and person_noun(w) and (aide := self._aide_named_next(head)) is not None:
-            return aide  # "A spokeswoman for Hillary Clinton says … \n\n Clinton communications director Jennifer Palmieri …"
+            return aide  # "A spokeswoman for Jane Doe says … \n\n Doe communications director Ann Roe …"
         if w in SPOKESPEOPLE or w in ("source", "sources") and head.text.islower():
             return None  # an unnamed spokesperson, or a source ("the source said"), is nobody we can name
         if w in COUPLES or w in CROWDS:
@@ -2537,10 +2537,9 @@ class Entities:
 
     def _aide_named_next(self, head: Token) -> Entity | None:
         """The person the sentence after an indefinite description of somebody's aide ("a spokeswoman
-        for Hillary Clinton", "a top adviser to President Obama", the subject of a main clause)
-        introduces by full name as its subject, tied to the same person in that subject's own phrase:
-        "… \n\n Clinton communications director Jennifer Palmieri spoke …", "Jason Furman, who leads
-        Mr. Obama's Council of Economic Advisers, …". The news names the aide it has just described."""
+        for Jane Doe", "a top adviser to Governor Doe", the subject of a main clause) introduces by
+        full name as its subject, tied to the same person in that subject's own phrase: "… \n\n Doe
+        communications director Ann Roe spoke …", "Tom Roe, who runs Ms. Doe's budget office, …". The news names the aide it has just described."""
         if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) or self.in_quote(head.idx):
             return None
         end = head.right_edge.idx + len(head.right_edge)
@@ -2714,12 +2713,12 @@ class Entities:
         if maker is not None and maker.kind == "PERSON" and work.lower_ in _ADS and self._writes_of_campaign(maker):
             return self._campaign_of(maker, work.idx)
         if maker is not None and maker.kind == "PERSON" and work.lower_ in _ADS and (org := self._org_of(maker, work.i)) is not None:
-            return org  # "… funded by Karl Rove's PAC, American Crossroads. The Rove ad hits Clinton": the PAC's
+            return org  # "… funded by Jane Roe's PAC, Harbour Forward. The Roe ad hits Doe": the PAC's
         return maker
 
     def _org_of(self, person: Entity, before: int) -> Entity | None:
         """The one organisation the writer calls ``person``'s before token ``before``, by name in
-        apposition: "Republican strategist Karl Rove's PAC, American Crossroads"."""
+        apposition: "Republican strategist Jane Roe's PAC, Harbour Forward"."""
         found = {}
         for t in self.doc[:before]:
             if t.dep_ != "poss" or coarse_pos(t) != "PROPN" or self.in_quote(t.idx) or self.lookup(t.text, None, at=t.idx) is not person:
@@ -2775,8 +2774,8 @@ class Entities:
 
     def _ruled_just_before(self, doc_noun: Token) -> Entity | None:
         """Who "the ruling", "the decision" or "the complaint" is, where the sentence before has
-        somebody rule, decide or sue in the writer's words ("The appeals court ruled that Ohio's
-        practices … "…," said the ruling"; "His campaign sued the DNC … The complaint … alleged"):
+        somebody rule, decide or sue in the writer's words ("The appeals court ruled that the
+        county's rules … "…," said the ruling"; "Her campaign sued the party … The complaint … alleged"):
         the ruling is what they ruled, the complaint what they filed."""
         verbs = _RULED.get(doc_noun.lower_)
         prev = self.sentence_before(doc_noun.i)
@@ -3071,8 +3070,8 @@ _POLLS = frozenset("poll polls survey surveys".split())
 
 
 def _speaking_in(doc_noun: Token) -> list[Token]:
-    """The subject of the clause a document opens as its setting: "In a statement announcing the
-    pick, the Association of Flight Attendants called Clinton a champion" is the union's statement.
+    """The subject of the clause a document opens as its setting: "In a statement on its
+    endorsement, the Tarrow Nurses Association called Holt a friend" is the union's statement.
     Not a poll's ("In a poll released Monday, Clinton leads": who it measures, not who made it)."""
     prep = doc_noun.head
     if doc_noun.dep_ != "pobj" or doc_noun.lower_ in _POLLS or prep.lower_ != "in" or prep.dep_ != "prep" \

@@ -1137,8 +1137,8 @@ def _spoken_of(verb: Token) -> set[int] | None:
 
 def _announced_by(verb: Token) -> set[int] | None:
     """What a passive reporting verb made public, when "by" names who did: "The meeting was first
-    reported by Politico", "the attacks, which were claimed by the Islamic State", "Her death was
-    confirmed by the family", "His stridency was echoed by O'Malley" (a thing, "this" or a relative
+    reported by Politico", "the bombings, which were claimed by the Free Coast Brigade", "Her death
+    was confirmed by the family", "Her call was echoed by the mayor" (a thing, "this" or a relative
     pronoun; never a person, who is the one told: "she was told by …", nor "it", as often a deed as a
     statement: "It was first declared by Nixon"); not "explained by", a cause
     ("The win is explained by the rules"), nor a verb in another sense ("data maintained by a vendor")."""
@@ -1172,8 +1172,8 @@ STORIES = frozenset("story stories tale tales joke jokes anecdote anecdotes".spl
 
 
 def _story_told(verb: Token) -> set[int] | None:
-    """The story, tale or joke someone told ("told the story of an older supporter who …", "Fox told a
-    slightly different tale", "told stories of how both girls …"), with the phrase that goes on from it
+    """The story, tale or joke someone told ("told the story of a retired nurse who …", "the league told
+    a slightly different tale", "told stories of how the two brothers …"), with the phrase that goes on from it
     when the parser hung that on the verb: a telling PolNeAR's annotators mark nearly every time (18 of
     19 on train less its blind tenth), unlike "told reporters" or "told a meeting", whom it was told.
     The story must be a particular one: with a determiner, a number or an "of"/"about" phrase."""
@@ -1197,8 +1197,8 @@ def _story_told(verb: Token) -> set[int] | None:
 
 
 #: Nouns that stand for words said, which a relative clause with no object of its own can name as
-#: what was said: "takes back everything he said", "something he denied", "a point Feinstein acknowledged",
-#: "nine things Trump has said about Latinos", "a word Trump then repeated".
+#: what was said: "takes back everything he said", "something he denied", "a point Roe acknowledged",
+#: "five things Roe has said about farmers", "a word Roe then repeated".
 SAID_NOUNS = frozenset("""something everything anything thing things point points word words remark remarks comment
     comments claim claims""".split())
 
@@ -1336,10 +1336,10 @@ _COMMENT_DASHES = frozenset("— – -- ―".split())
 
 def _set_off(doc: Doc, verb: Token) -> set[int] | None:
     """What an attribution set off by commas says, read from the words around it when the parser
-    has made something else of it: "This sort of opining, CNN claimed, violates its code" (the cue
+    has made something else of it: "This kind of remark, the network claimed, breaks its rules" (the cue
     made the root, the predicate a conjunct), "The hashtag, Mr. Abboud said, accompanied …" (the
-    predicate read as a participle), "Hillary Clinton thinks …, Bill Clinton said this week at an
-    event — an apparent break …" (the cue hung on the content's verb). The speaker's words are a
+    predicate read as a participle), "Jane Roe thinks …, Tom Roe said this week at a
+    dinner — an apparent break …" (the cue hung on the content's verb). The speaker's words are a
     short noun phrase opening after a comma, the verb finite, what follows it only a setting up to
     the next comma (an aside: the content is the sentence around it) or to the end of the sentence
     or a dash (a closing attribution: the content is the sentence before it)."""
@@ -1366,7 +1366,7 @@ def _set_off(doc: Doc, verb: Token) -> set[int] | None:
         return None  # "…, she said, adding that …", "…, in an email, released as part of …": not the
         # sentence the aside interrupts (a past form after a subject alone is its predicate, though)
     if before[-1].tag_ == "CC":
-        content = set()  # "… to help his clients and, he argued, to help stabilize Ukraine": the second part
+        content = set()  # "… to serve his clients and, he argued, to calm the markets": the second part
     return content | {t.i for t in after if not (t is after[-1] and t.is_punct)} or None
 
 
@@ -1399,7 +1399,7 @@ def _setting_end(doc: Doc, verb: Token) -> int:
 def _writers_opening(before: list[Token]) -> bool:
     """Whether the words before a set-off attribution are the writer's framing, not what was said:
     the question put ("Asked about the delay, Kemp said"), words before a colon, a setting alone
-    ("On Face the Nation the day before, she stated, …", "Back home, …"; a lone connective is the
+    ("On the evening news the night before, she stated, …", "Back home, …"; a lone connective is the
     clause's own: "Instead, Roe told CNN, the plan would …") or a subordinate clause alone ("But when
     Congress cut funding, Mexico said enough.")."""
     if sum(t.is_alpha for t in before) < 1 or before[0].lower_ in ASIDES or any(t.text == ":" for t in before):
@@ -1460,7 +1460,7 @@ def _without_setting(doc: Doc, content: set[int]) -> set[int]:
         if nouns is False or t.dep_ != "prep" or i == min(content) or t.head.tag_.startswith("VB"):
             continue  # "raised the issue in an email" is what was said, not where
         if any(a.dep_ in ("nsubj", "nsubjpass", "csubj") and a.i in content for a in t.ancestors):
-            continue  # "information passed from peer to peer on Facebook often has …": the subject's own words
+            continue  # "gossip passed from friend to friend on the forum often has …": the subject's own words
         objs = [c for c in t.children if c.dep_ == "pobj"]
         if not objs:
             continue
@@ -1508,9 +1508,9 @@ def _another_report(clause: Token) -> bool:
 
 def _narrative_after(clause: Token, verb: Token) -> set[int]:
     """The writer's narrative joined to the content clause after a comma and "and" or "but", a clause
-    with its own subject that the parser hung on the content's verb instead of the cue's: "Rubio said
-    the real extremist is Clinton, and he railed against the moderators …", "…, but for Republicans,
-    it is a smoking gun" (as ``_second_clause`` reads a clause hung on the cue). Not "…, and that …",
+    with its own subject that the parser hung on the content's verb instead of the cue's: "Roe said
+    the real culprit is the governor, and he railed against the council …", "…, but for her rivals,
+    it looks like proof" (as ``_second_clause`` reads a clause hung on the cue). Not "…, and that …",
     a second "that" clause of what was said."""
     out: set[int] = set()
     doc = clause.doc
