@@ -359,11 +359,14 @@ class Entities:
         if len(span) != 2 or k < 2 or doc[k - 1].lower_ not in ("and", "&") or first_name_gender(span[0].text) is None:
             return
         first = doc[k - 2]
-        alone_by_ner = any((e.start, e.end, e.label_) == (first.i, first.i + 1, "PERSON") for e in self.ents)
-        if not (first.is_alpha and first.text[:1].isupper() and first.text[1:].islower()) \
-                or first_name_gender(first.text) is None and not alone_by_ner or k >= 3 and doc[k - 3].text[:1].isupper() and not doc[k - 3].is_sent_start and doc[k - 3].is_alpha \
-                or any(e.start <= first.i < e.end and (e.start, e.end) != (first.i, first.i + 1) for e in self.ents):
+        ner = self._ent_of.get(first.i)  # NER's span over the first name, if any: only that word may be in it
+        if ner is not None and (ner.start, ner.end) != (first.i, first.i + 1):
             return
+        if not (first.is_alpha and first.text[:1].isupper() and first.text[1:].islower()) \
+                or first_name_gender(first.text) is None and (ner is None or ner.label_ != "PERSON"):
+            return
+        if k >= 3 and doc[k - 3].text[:1].isupper() and not doc[k - 3].is_sent_start and doc[k - 3].is_alpha:
+            return  # "Tom Ray and Lena Haddad"
         text = f"{first.text} {span[-1].text}"
         key = _name_key(text, "PERSON")
         if len(key) != 2 or key in self._by_key or known_full_name(first.text) is not None \
@@ -2021,10 +2024,9 @@ class Entities:
         """``_describe``, once for each description: resolving it teaches its person the role set
         beside it ("The secretary of state …, a longtime supporter of Clinton, …"), which must not
         turn the same words to somebody else when a second quotation asks again."""
-        memo = self.__dict__.setdefault("_described", {})
-        if tok.i not in memo or memo[tok.i] is None:
-            memo[tok.i] = self._describe(tok, pos)
-        return memo[tok.i]
+        if self._described.get(tok.i) is None:
+            self._described[tok.i] = self._describe(tok, pos)
+        return self._described[tok.i]
 
     def _describe(self, tok: Token, pos: int) -> Entity | None:
         """The entity a description names: the person given that role ("the senator"), the last
@@ -2278,10 +2280,7 @@ class Entities:
         if len(people) != 1:
             return None
         (ent,) = people.values()
-        gender = GENDERED_ROLES.get(w)
-        if gender is not None and ent.gender not in (None, gender) or w in OFFICES and w not in ent.roles and ent.roles & OFFICES:
-            return None
-        return ent
+        return ent if _may_be_described(ent, w) else None
 
     def _introduced_just_before(self, head: Token, w: str) -> Entity | None:
         """The person the sentence before introduces by full name, not as its subject and with no
@@ -2289,8 +2288,7 @@ class Entities:
         was given) goes on to describe: "… some of his backers blamed Karen Roe. The secretary of
         state … even went on the radio" is Roe, the way news introduces a name and then says who
         they are."""
-        if w not in ROLE_WORDS or head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
-                or {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"}:
+        if w not in ROLE_WORDS or not _the_main_subject(head):
             return None
         prev = self.sentence_before(head.i)
         if prev is None:
@@ -2314,8 +2312,7 @@ class Entities:
         names ``recent`` and so cannot be them: "If voters listen to Jane Doe, Roe's career is
         finished. The front-runner predicted that if Roe ran …" is Doe. None where the sentence
         names nobody else, or two others, or one the role's gender or another office rules out."""
-        if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
-                or {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"}:
+        if not _the_main_subject(head):
             return None
         prev = self.sentence_before(head.i)
         if prev is None:
@@ -2325,11 +2322,7 @@ class Entities:
         if len(others) != 1:
             return None
         (ent,) = others.values()
-        gender = GENDERED_ROLES.get(w)
-        if gender is not None and ent.gender not in (None, gender) or w in OFFICES and w not in ent.roles and ent.roles & OFFICES \
-                or self._named_under(head, ent):
-            return None
-        return ent
+        return ent if _may_be_described(ent, w) and not self._named_under(head, ent) else None
 
     def _named_under(self, head: Token, ent: Entity) -> bool:
         """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to
@@ -2936,6 +2929,21 @@ def _relative_antecedent(tok: Token) -> Token | None:
     while joined := [c for c in last.children if c.dep_ == "conj" and c.i < tok.i and coarse_pos(c) == coarse_pos(about)]:
         last = joined[-1]
     return last if last is not about and last.right_edge.i + 2 >= tok.i else about
+
+
+def _the_main_subject(head: Token) -> bool:
+    """Whether a description is the subject of its sentence's main clause with "the" alone before
+    it ("The front-runner predicted …"), as a writer varies a name just used."""
+    return head.dep_ in ("nsubj", "nsubjpass") and _main_clause(head) \
+        and {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} == {"the"}
+
+
+def _may_be_described(ent: Entity, w: str) -> bool:
+    """Whether the role word ``w`` can describe ``ent``: not a gendered role of the other gender
+    ("the congresswoman" for a man), nor an office when the article gave them another ("the mayor"
+    for Gov. Holt)."""
+    gender = GENDERED_ROLES.get(w)
+    return not (gender is not None and ent.gender not in (None, gender) or w in OFFICES and w not in ent.roles and ent.roles & OFFICES)
 
 
 def _apposed_to(noun: Token) -> Token | None:

@@ -155,6 +155,7 @@ class Attributor(Entities):
         self._alone: dict[str, list[int]] | None = None
         self._norp_cache: set[str] | None = None
         self._not_person: dict[tuple, bool] = {}
+        self._described: dict[int, Entity | None] = {}  # a description's token -> its entity, once found
         self._lede_at: int | None = None
         self._capitals = capitalised_tokens(doc, self.text)  # where names can be
         self.has_ner = doc.has_annotation("ENT_IOB")
