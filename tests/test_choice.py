@@ -13,6 +13,17 @@ from saidwhen.candidates import candidates, describe
 from saidwhen.extract import Attributor, _prepare, load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
+POLNEAR_TRAIN = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
+needs_polnear = pytest.mark.skipif(not POLNEAR_TRAIN.is_file(), reason="needs ../shared/data/polnear")
+
+
+def few_train_articles(tmp_path):
+    """A PolNeAR folder holding the first six articles of its train part, for a quick training run."""
+    data = tmp_path / "polnear"
+    data.mkdir()
+    lines = POLNEAR_TRAIN.read_text(encoding="utf-8").splitlines()[:6]
+    (data / "train.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return data
 
 
 def attributor_for(text):
@@ -84,13 +95,9 @@ def test_training_without_the_data_says_where_it_looked_and_fails(tmp_path):
     assert not (tmp_path / "m.json").exists()
 
 
-@pytest.mark.skipif(not (ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl").is_file(),
-                    reason="needs ../shared/data/polnear")
+@needs_polnear
 def test_training_on_a_few_articles_writes_a_model_the_package_can_read(tmp_path):
-    data = tmp_path / "polnear"
-    data.mkdir()
-    lines = (ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl").read_text(encoding="utf-8").splitlines()[:6]
-    (data / "train.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = few_train_articles(tmp_path)
     out = tmp_path / "m.json"
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_sources.py"), "--data", str(data), "--out", str(out)],
                          capture_output=True, text=True)
@@ -159,13 +166,9 @@ def test_the_model_sees_how_much_the_article_writes_a_name_and_where_the_quotati
     assert "main_subject" in other["Quill"] and "main_subject" not in other["Brandt"]
 
 
-@pytest.mark.skipif(not (ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl").is_file(),
-                    reason="needs ../shared/data/polnear")
+@needs_polnear
 def test_training_cross_validates_over_blocks_of_articles(tmp_path):
-    data = tmp_path / "polnear"
-    data.mkdir()
-    lines = (ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl").read_text(encoding="utf-8").splitlines()[:6]
-    (data / "train.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = few_train_articles(tmp_path)
     folds = tmp_path / "folds"
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_sources.py"), "--data", str(data), "--out",
                           str(tmp_path / "m.json"), "--folds", "2", "--fold-models", str(folds)], capture_output=True, text=True)
