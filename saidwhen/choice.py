@@ -72,7 +72,7 @@ def choose(attributor, att, qtoks, verb, exclude: set[int], spans: list[tuple[in
             describe(attributor, cands, qtoks, verb, None)))})
         if which == "rules":
             return att
-    # "rivals in the U.S., and emphasized …": the place where something happens is no speaker
+    # "suppliers in Norway, and insisted …": the place where something happens is no speaker
     scored = [(probability(f, which), k) for k, f in enumerate(feats) if not _where(cands[k])]
     if not scored:
         return att

@@ -387,8 +387,8 @@ class Entities:
             self._add_mention(ent, first.idx, first.idx + len(first), first.text, first)
 
     def _with_circuit(self, e: SpacySpan) -> SpacySpan:
-        """A court of appeals with the circuit NER cut off its name ("the U.S. Court of Appeals" +
-        "for the 6th Circuit"): one court, not every federal appeals court at once."""
+        """A court of appeals with the circuit NER cut off its name (NER's "U.S. Court of Appeals",
+        then " for the 2nd Circuit" outside it): one court, not every federal appeals court at once."""
         if e.label_ != "ORG" or not e.text.lower().endswith("court of appeals"):
             return e
         m = _CIRCUIT.match(self.text, e.end_char)
@@ -1152,7 +1152,7 @@ class Entities:
                 names = [c for c in tok.children if c.dep_ == "conj" and _titles_of_one(tok, c)]
             if not names:  # "according to the department's epidemiologist, Dr. Farida Nwosu."
                 names = self._name_after(tok)
-            if not names:  # "The editor I was talking to, Tim Grieve, said"
+            if not names:  # "The nurse we spoke with, Olek Marsh, said"
                 names = self._named_after_clause(tok)
             if not names:  # "A man named Joe Parrish said"
                 names = [g for c in tok.children if c.dep_ == "acl" and c.lower_ in ("named", "called")
@@ -1188,7 +1188,7 @@ class Entities:
             # subject and hung the name on it.
             named = [t for t in tok.subtree if t.idx >= dateline and coarse_pos(t) == "PROPN"]
             people = [t for t in named if t.ent_type_ == "PERSON" and t.i in self._ent_of]
-            if people:  # "JACKSON, Miss. - U.S. District Judge Carlton W. Reeves …": the name after the title
+            if people:  # "BRANTLEY, Vt. - U.S. District Judge Odile K. Farrow …": the name after the title
                 return self.resolve(self.doc[self._ent_of[people[0].i].end - 1])
             if named:
                 return self.resolve(named[0].head if named[0].dep_ == "compound" and named[0].head.idx >= dateline else named[0])
@@ -1248,7 +1248,7 @@ class Entities:
             if first is not None and self._fragment(first):
                 return None, mention, 0.3  # "House" of "House of Cards": a piece of a longer name
             if tok.ent_type_ in ("GPE", "LOC") and _placed(tok):
-                return None, mention, 0.3  # "you live in California or Washington, D.C.": a place
+                return None, mention, 0.3  # "families who vote in Maine or Washington, D.C.": a place
             gender = self._honorific(first[0]) if first is not None else None
             ent = self.lookup(text, None, at=s, gender=gender)
             if ent is None and s < self._headline:  # a title-case headline runs words into the name
@@ -1313,7 +1313,7 @@ class Entities:
 
     def _named_before_seat(self, tok: Token, end: int) -> tuple[Entity | None, tuple[int, int, str], float] | None:
         """The person named before a party and seat that the parser made the head of the phrase
-        (state Del. Marcia "Cia" Price (D-Newport News), where a quoted nickname kept NER from the
+        (state Sen. Loretta "Lolo" Danvers (R-Cedar Falls), where a quoted nickname kept NER from the
         name), with the mention from the name to the seat's end (``end``); None when no name of two
         words or more comes right before the parenthesis."""
         doc = self.doc
@@ -1477,8 +1477,8 @@ class Entities:
 
     def _campaign_of_subject_before(self, head: Token, dets: set[str]) -> Entity | None:
         """The campaign "the campaign" (no word saying whose) is, where the sentence just before has a
-        candidate for its main subject and the article writes of that person's campaign: "Hillary
-        Clinton plans to call on young people …. The campaign says …" is the Clinton campaign, whatever
+        candidate for its main subject and the article writes of that person's campaign: "Dana
+        Whitcomb plans to court rural voters …. The campaign says …" is the Whitcomb campaign, whatever
         campaign the article named earlier."""
         if dets != {"the"} or any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in head.children):
             return None
@@ -2107,7 +2107,7 @@ class Entities:
             elif w in PRESS and (title := self._title_earlier(head, w)) is not None:
                 return title  # "… to Family Circle magazine's poll. The magazine said …"
             if w == "campaign" and (camp := self._campaign_of_subject_before(head, dets)) is not None:
-                return camp  # "Hillary Clinton plans to call on young people …. The campaign says …": hers
+                return camp  # "Dana Whitcomb plans to court rural voters …. The campaign says …": hers
             named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and (w in ent.key or w in ent.roles)), None)
             # "the appeals court": the court of appeals named, not the Supreme Court named last
             kinds = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.text.islower()}
@@ -2157,7 +2157,7 @@ class Entities:
         if not dets & {"the", "his", "her", "their", "its"} and not any(c.dep_ == "poss" for c in head.children):
             return None
         if (lede := self._lede_subject_named_next(head, w, dets)) is not None:
-            return lede  # "The head of the Service Employees International Union is worried … \n\n … Mary Kay Henry said"
+            return lede  # "The head of the Brotherhood of Ferry Pilots is worried … \n\n … Ruth Ann Calloway said"
         if (opener := self._subject_of_fronted_clause(head, w)) is not None:
             return opener  # "Though Trump was not willing to say …, the front-runner did offer his opinion"
         if (introduced := self._introduced_just_before(head, w)) is not None:
@@ -2253,8 +2253,8 @@ class Entities:
 
     def _lede_subject_named_next(self, head: Token, w: str, dets: set[str]) -> Entity | None:
         """The person a lede opens on with "the <role>" and names only in the next sentences, as it
-        does with "a <role>" (``_named_next``): "The head of the Service Employees International Union
-        is worried … \n\n In an interview …, Mary Kay Henry said …". Only for the subject of the
+        does with "a <role>" (``_named_next``): "The head of the Brotherhood of Ferry Pilots
+        is worried … \n\n In an interview …, Ruth Ann Calloway said …". Only for the subject of the
         body's first sentence, before which the body names nobody."""
         if dets != {"the"} or head.tag_ != "NN" or not (person_noun(w) or w == "head") \
                 or head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
@@ -2799,7 +2799,7 @@ class Entities:
                            for g in c.children if g.dep_ == "pobj"]
             else:
                 sources = []
-            for source in sources:  # ("the editors of The Advocate, who aimed their editorial at …": the editors)
+            for source in sources:  # ("the stewards of the Marlow Trust, who aimed their letter at …": the stewards)
                 if coarse_pos(source) != "PRON" or source.lower_ in PRONOUNS or source.lower_ in RELATIVES:
                     ent, _, _ = self.resolve(source)
                     if ent is not None:
@@ -3251,7 +3251,7 @@ def _described_as(ent: Entity, description: str) -> None:
     parts = re.split(r",|\s(?:for|of|at|in|on|with|from|by|who|which|that|based|whose)\s", description + " ")
     words = parts[0].split()  # "a spokesman for the Nepal Army": a spokesman, not an army
     if [w.lower() for w in words] == ["one"] and len(parts) > 1 and parts[1].split():
-        words = [_singular(parts[1].split()[-1])]  # "one of the nation's largest coal companies": a company
+        words = [_singular(parts[1].split()[-1])]  # "one of the region's biggest bakery chains": a chain
     if not words:
         return
     last = words[-1].lower().strip(",.")

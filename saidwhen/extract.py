@@ -791,7 +791,7 @@ def _with_reported(st: _State, quotes: list[Quote], reported: list[_ReportedQuot
                 regroup.setdefault(q.group, group)
             r.pieces = [(a, _before_writers_tail(st.text, a, b, inside)) for a, b in r.pieces]
             if att.speaker is not None:
-                # 'She replied to him that it was an "honor to serve"': the fragment is what the
+                # 'He wrote back to her that the post was a "pleasure to hold"': the fragment is what the
                 # clause reports, so it is the clause's speaker's, whatever cue nearer it was found
                 # first ("telling her"); of clauses one inside another, the innermost's
                 width = sum(b - a for a, b in r.pieces)
@@ -878,14 +878,14 @@ def _with_subject_before_aside(st: _State, quotes: list[Quote]) -> list[Quote]:
     return _with_writers_words(st, quotes, find)
 
 
-#: The writer's words that open a sentence and lead into a quote after a comma: "The program, known
-#: as the fuel standard, "can continue to be a powerful tool," she said."
+#: The writer's words that open a sentence and lead into a quote after a comma: "The scheme, dubbed
+#: the river charter, "might yet prove a useful lever," she said."
 _LEAD_IN_BEFORE_QUOTE = re.compile(r"(?P<pre>[^\"\u201c\u201d\n]+?),\s*[\"\u201c\u2018']{1,2}$")
 
 
 def _with_lead_in(st: _State, quotes: list[Quote]) -> list[Quote]:
     """A direct quote that goes on from the writer's words before it, with its attribution after
-    it ("The program, known as the fuel standard, "can continue to be a powerful tool," she
+    it ("The scheme, dubbed the river charter, "might yet prove a useful lever," she
     said."), with those words added to its group as a ``mixed`` piece: they are the subject or the
     setting of what the speaker said, and the quote alone does not say what it is about. The quote
     must open in lower case, its speaker be named after it, and the lead-in hold no speech word (in

@@ -298,8 +298,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
 
 def _listed_on(doc: Doc, verb: Token, content: set[int]) -> set[int]:
     """The rest of a list of bare infinitives that the content opens and the parser hung on the
-    tensed cue verb, or on a tensed verb above it, instead ("said money was needed to develop a
-    vaccine, educate the public and learn more", "as he urged the party to end its caucus, replace
+    tensed cue verb, or on a tensed verb above it, instead ("said funds were needed to repair the
+    bridge, hire inspectors and reopen the lanes", "as he urged the party to end its caucus, replace
     its leaders and open its contests"): a base form cannot be joined to "said" or "urged", so it
     goes on the content's own infinitive. A clause of its own joined to the list ("… and he
     pledged …") is not part of it."""
@@ -344,8 +344,8 @@ def _before_semicolon(doc: Doc, content: set[int], verb: Token) -> set[int]:
 
 def _before_comment_dash(doc: Doc, content: set[int], verb: Token) -> set[int]:
     """What ``verb`` reports up to a lone dash after it that sets off the writer's comment on it, a
-    noun phrase with no verb of its own running to the sentence's end: "said he was "encouraged" by
-    the plan — a modest boost for Obama since 2009, when …". A dash that opens an aside closed by
+    noun phrase with no verb of its own running to the sentence's end: "said she was "heartened" by
+    the vote — a rare win for Marlowe since 2011, when …". A dash that opens an aside closed by
     another, or leads to a clause, leaves the content whole."""
     after = sorted(i for i in content if i > verb.i)
     dash = next((i for i in after if doc[i].text in ("—", "–", "--") and doc[i].whitespace_ and i > after[0] + 2), None)
@@ -400,8 +400,8 @@ STAND_IN_AUX = frozenset("has have had did does do was were is are would will co
 
 
 def _before_quote_after_colon(doc: Doc, content: set[int], verb: Token, direct: Ranges) -> set[int]:
-    """The content up to a colon that opens a direct quote ("said he was too busy to look for the
-    evidence: "I have a lot going on"", "… were effective, to which Roe interjected: "Not true.""):
+    """The content up to a colon that opens a direct quote ("said she had no time to check the
+    ledger: "My desk is full"", "… were effective, to which Roe interjected: "Not true.""):
     the quote is said apart, by the speaker or by someone else, and kept whole it would drop the
     statement before it."""
     for i in range(max(min(content), verb.i + 1), max(content)):  # the colon itself may hang on the verb
@@ -426,7 +426,7 @@ def _before_quote_after_colon(doc: Doc, content: set[int], verb: Token, direct: 
 def _before_comparison(doc: Doc, content: set[int], verb: Token) -> set[int]:
     """What ``verb`` reports up to a closing "…, as has X" in which the writer sets someone else beside
     the speaker: "said they will not back Trump, as has the mayor of Miami", "said she wants an
-    inquiry, as have other Democrats", "said he does not do them publicly, as was the case on Tuesday"."""
+    inquiry, as have other Democrats", "said she seldom signs them in person, as was the case on Monday"."""
     after = sorted(i for i in content if i > verb.i)
     for i in after:
         if doc[i].lower_ == "as" and i + 1 < len(doc) and doc[i + 1].lower_ in STAND_IN_AUX and doc[i - 1].text == "," \
@@ -438,7 +438,7 @@ def _before_comparison(doc: Doc, content: set[int], verb: Token) -> set[int]:
 def _before_closing_apposition(doc: Doc, content: set[int], verb: Token) -> set[int]:
     """What ``verb`` reports up to an indefinite noun phrase after a comma that closes it and sums up
     its object for the reader, as the lone dash of ``_before_comment_dash`` does: "announced it would
-    slash up to 30,000 jobs, a mass layoff rivaling the cuts of 2002", "vowed to repeal the amendment,
+    close up to 40 stores, a retreat matching the closures of 1998", "vowed to repeal the amendment,
     a longstanding provision that …"."""
     after = sorted(i for i in content if i > verb.i)
     words = [i for i in after if not doc[i].is_punct]
@@ -465,10 +465,10 @@ _DASHES = frozenset("— – -- -".split())
 
 def _noun_before_aside(doc: Doc, content: set[int], verb: Token) -> set[int]:
     """What a summary or a question names, up to the writer's aside on it that closes the sentence:
-    a relative clause or an apposition after a comma, or a lone dash ("acknowledged the reality of
-    climate change, which makes him an outlier", "cited the Head Start program, the federally funded
-    pre-school …", "calls for $275 billion - half of what …", "asked about the Florida Standards,
-    which were developed under …"). Only a noun phrase after the verb: not a clause ("whether …",
+    a relative clause or an apposition after a comma, or a lone dash ("admitted the scale of
+    the flooding, which sets her apart", "praised the Bright Steps scheme, the state-funded
+    reading club …", "seeks $40 million - a third of what …", "asked about the Ridgeway Guidelines,
+    which were drafted under …"). Only a noun phrase after the verb: not a clause ("whether …",
     "to …", "for …"), not one with a quotation, nor one whose aside a second dash closes or an
     infinitive goes on from ("asked Kasich, who is fourth, to lay out his path")."""
     idx = sorted(content)
@@ -515,8 +515,8 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         clause = _clause_of(verb)
         # "…, according to three sources who spoke to Fox but were not authorized …": the rest of
         # the sentence goes on describing the sources, whatever verb the parser hung it on
-        # Not a clause the phrase interrupts, whose own words open the sentence ("At the heart of the
-        # trouble, according to Ross, was a decision …": an inverted clause, the aside inside it).
+        # Not a clause the phrase interrupts, whose own words open the sentence ("At the root of the
+        # dispute, according to Ivers, was a ruling …": an inverted clause, the aside inside it).
         describing = clause is not None and clause.i > max(phrase) and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children) and not (
             verb.head.i == clause.i and any(c.i < verb.i and c.dep_ in ("prep", "advmod", "npadvmod") and c.i == sent.start
@@ -585,7 +585,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         same = [c for c in verb.rights if c.dep_ == "dobj" and c.lower_ == "same"]
         if same:
             return {t.i for t in same[0].subtree}
-        # "after half said so in the earlier poll", "would not want to say so publicly": the statement
+        # "after a third said so in the spring survey", "would not want to say so publicly": the statement
         # the sentence before made, taken up by "so"
         if (so := _said_so(verb)) is not None:
             return {so.i}
@@ -625,7 +625,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         if head.i != verb.i and (head.tag_.startswith("VB") or head.tag_ == "MD") and not own:
             return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     if aside_before_head(verb):
-        head = verb.head  # "If anything, Ash argued in his email, the incident is …": the clause it interrupts
+        head = verb.head  # "If nothing else, Pell argued in her memo, the delay is …": the clause it interrupts
         return {t.i for t in head.subtree} - {t.i for t in verb.subtree} - _attributions(head, verb)
     if verb.dep_ in ("acl", "conj") and verb.tag_ == "VBD" or verb.dep_ == "ROOT" or _misread_subject(verb) is not None:
         return _trailing_attribution(doc, verb) or _set_off(doc, verb)
@@ -1136,8 +1136,8 @@ def _spoken_of(verb: Token) -> set[int] | None:
 
 
 def _announced_by(verb: Token) -> set[int] | None:
-    """What a passive reporting verb made public, when "by" names who did: "The meeting was first
-    reported by Politico", "the bombings, which were claimed by the Free Coast Brigade", "Her death
+    """What a passive reporting verb made public, when "by" names who did: "The vote count was first
+    reported by the Ledger", "the bombings, which were claimed by the Free Coast Brigade", "Her death
     was confirmed by the family", "Her call was echoed by the mayor" (a thing, "this" or a relative
     pronoun; never a person, who is the one told: "she was told by …", nor "it", as often a deed as a
     statement: "It was first declared by Nixon"); not "explained by", a cause
@@ -1152,7 +1152,7 @@ def _announced_by(verb: Token) -> set[int] | None:
 
 
 def _announced_unnamed(verb: Token) -> set[int] | None:
-    """What was announced by nobody the sentence names: "The dissolution of the club was
+    """What was announced by nobody the sentence names: "The closure of the mill was
     announced", "the tentative deal, announced Friday, would …" (the thing, never "it", nor "no
     deal", and never a participle before its noun: "the announced deal")."""
     if verb.lower_ != "announced" or verb.tag_ != "VBN" or _agent(verb) is not None or any(c.dep_ in ("neg", "dobj") for c in verb.children):
@@ -1573,7 +1573,7 @@ def _reason_after(c: Token, clause: Token) -> bool:
 def _second_clause(c: Token, clause: Token) -> bool:
     """Whether a clause the parser joined to the cue is a second statement of the content: it has
     a subject of its own and follows the content right after a bare "and", with no comma ("says
-    Lee is a close friend and it's his business what …", "told the crowd that she expects to win
+    Lee is a trusted colleague and it's her call which …", "told the crowd that she expects to win
     and she is doing better than Lee"); after a comma the writer's narrative goes on, and a speech
     act of its own ("… and she accused Vance of …") is a statement apart."""
     if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) or not c.tag_.startswith(("VB", "MD")):

@@ -404,9 +404,9 @@ def bridges(norm: str, cut: bool, text: str, piece: str, holders) -> bool:
     different statement from ``norm``: not a piece of it, sharing fewer than half of the words of
     the shorter of the two besides ``piece``'s (``_alike_around``), not rendered by it
     (``same_quotation_read``), and not ending where ``norm`` begins with the line or beginning
-    where ``norm`` ends with it (two cuts of one statement meet there: "… nothing you can do, folks,
-    although the people, maybe there is, I don't know" and "Although the people, maybe there is. I
-    don't know. But …"). A line that two different statements share is no sign that they are
+    where ``norm`` ends with it (two cuts of one statement meet there: "… nothing we can fix, friends,
+    unless the council, perhaps it will, who can say" and "Unless the council, perhaps it will. Who
+    can say. Still …"). A line that two different statements share is no sign that they are
     one quotation: the later statement does not join the earlier one's quotation through it (the
     line stays with the statement printed first, see ``piece_of_two``). A piece that only one
     statement prints, a phrase cut from inside a sentence (two cuts of one statement often share
@@ -483,8 +483,8 @@ def _may_align(long: tuple[str, ...], short: tuple[str, ...], in_long: frozenset
 def _cuts_apart(edits, long: list[str], short: list[str]) -> list[tuple]:
     """The opcodes ``edits`` (``long`` to ``short``) with a cut told apart from a respelling next
     to it: a ``replace`` at an end of the long rendering that takes more of its words than it
-    gives, and gives only other forms of its first (or last) ones or small words ("… of the laws.
-    But I'm working for you now." → "… of the law."), is those words respelled plus a ``delete``
+    gives, and gives only other forms of its first (or last) ones or small words ("… of the rules.
+    And I'm on your side today." → "… of the rule."), is those words respelled plus a ``delete``
     of the words cut off. A word of substance at the cut stays one change ("sending us love and
     support" → "sending us flowers" is something else)."""
     out = []
