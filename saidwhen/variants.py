@@ -370,7 +370,7 @@ def whole_sentences(piece: str, text: str) -> bool:
     changed) one sentence or more of the longer ``text`` as printed, whole: the run of its words that
     the piece's words align with begins at its start or after a sentence ends, and ends at its end or
     where a sentence ends (``_sentence_ends``). A speaker's repeated line is; a phrase cut from the
-    middle of a sentence ("a hell of a lot worse" in "… a hell of a lot worse than that") is not."""
+    middle of a sentence ("a good deal more besides" in "… a good deal more besides the quarry") is not."""
     return _sentences_at(piece, text) is not None
 
 
