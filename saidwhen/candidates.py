@@ -132,10 +132,10 @@ def _in_parentheses(attributor, tok: Token) -> bool:
 
 def _parentheses(attributor) -> tuple[set[int], set[int]]:
     """The indexes of the article's "(" and ")" tokens, found once per article."""
-    found = attributor.__dict__.get("_parentheses")
+    found = attributor.memo.get("parentheses")
     if found is None:
         marks = tokens_among(attributor.doc, _PARENTHESES)
-        found = attributor.__dict__["_parentheses"] = ({t.i for t in marks if t.text == "("}, {t.i for t in marks if t.text == ")"})
+        found = attributor.memo["parentheses"] = ({t.i for t in marks if t.text == "("}, {t.i for t in marks if t.text == ")"})
     return found
 
 
@@ -145,12 +145,12 @@ _PARENTHESES = frozenset("()")
 def _names_written(attributor) -> tuple[Counter, set[str]]:
     """How often each capitalised word is written in the article (lowercased), and those of its
     first sentence (a headline or the lede), found once per article."""
-    found = attributor.__dict__.get("_names_written")
+    found = attributor.memo.get("names_written")
     if found is None:
         doc = attributor.doc
         words = [t.lower_ for t in doc if t.text[:1].isupper() and t.is_alpha]
         first = attributor.sents[0]
-        found = attributor.__dict__["_names_written"] = (
+        found = attributor.memo["names_written"] = (
             Counter(words), {t.lower_ for t in first if t.text[:1].isupper() and t.is_alpha})
     return found
 
@@ -217,7 +217,7 @@ _CLOSING = frozenset({'"', "”", "''", "’"})
 
 def _own_features(attributor, tok: Token) -> tuple[str, ...]:
     """The features of a candidate that do not depend on the quotation, worked out once per token."""
-    cache = attributor.__dict__.setdefault("_candidate_features", {})
+    cache = attributor.memo.setdefault("candidate_features", {})
     if tok.i in cache:
         return cache[tok.i]
     pos = coarse_pos(tok)

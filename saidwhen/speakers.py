@@ -156,6 +156,7 @@ class Attributor(Entities):
         self._norp_cache: set[str] | None = None
         self._not_person: dict[tuple, bool] = {}
         self._described: dict[int, Entity | None] = {}  # a description's token -> its entity, once found
+        self.memo: dict[str, object] = {}  # what the source-choice step works out once per article (candidates.py)
         self._lede_at: int | None = None
         self._capitals = capitalised_tokens(doc, self.text)  # where names can be
         self.has_ner = doc.has_annotation("ENT_IOB")
