@@ -43,6 +43,7 @@ bench: install
 	$(BIN)/python benchmarks/real.py --eighth-names
 	$(BIN)/python benchmarks/real.py --ninth-names
 	$(BIN)/python benchmarks/real.py --tenth-names
+	$(BIN)/python benchmarks/real.py --eleventh-names
 	$(BIN)/python benchmarks/people.py
 	$(BIN)/python benchmarks/gender.py
 	$(BIN)/python benchmarks/quality.py benchmarks/data/quotes_dev.jsonl

@@ -14,7 +14,7 @@ and for textacy's ``direct_quotations``:
   Also by the mention's form (a name, a pronoun, a description), with how many of each were left
   unnamed or given another name: counts a gold kept unread can show without showing its errors.
 
-    .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names | --fourth-names | --fifth-names | --sixth-names | --seventh-names | --eighth-names | --ninth-names | --tenth-names] [--no-textacy] [--errors]
+    .venv/bin/python benchmarks/real.py [--blind | --train-names | --third-names | --fourth-names | --fifth-names | --sixth-names | --seventh-names | --eighth-names | --ninth-names | --tenth-names | --eleventh-names] [--no-textacy] [--errors]
 
 ``--blind`` scores the tenth of PolNeAR train that ``scripts/train_sources.py`` never reads
 (source match only: it has no name gold). Look at it rarely. ``--train-names`` scores the 40 train
@@ -41,6 +41,9 @@ more, seed 23, without any earlier gold's articles), written when issue 12's twe
 began and, like the sixth and eighth, kept unread. ``--tenth-names`` scores a tenth,
 ``data/polnear_names_train10.jsonl`` (573 sources of 30 more, seed 24, without any earlier gold's
 articles), written when the twenty-second round began and kept unread as well.
+``--eleventh-names`` scores an eleventh, ``data/polnear_names_train11.jsonl`` (623 sources of 30
+more, seed 25, without any earlier gold's articles), written when the twenty-third round began and
+kept unread as well.
 """
 
 from __future__ import annotations
@@ -68,12 +71,14 @@ SEVENTH_NAMES = HERE / "data" / "polnear_names_train7.jsonl"
 EIGHTH_NAMES = HERE / "data" / "polnear_names_train8.jsonl"
 NINTH_NAMES = HERE / "data" / "polnear_names_train9.jsonl"
 TENTH_NAMES = HERE / "data" / "polnear_names_train10.jsonl"
+ELEVENTH_NAMES = HERE / "data" / "polnear_names_train11.jsonl"
 #: The name golds written on train articles: the option that scores each, its file and which it is.
 TRAIN_GOLDS = {"--train-names": (TRAIN_NAMES, "second"), "--third-names": (THIRD_NAMES, "third"),
                "--fourth-names": (FOURTH_NAMES, "fourth"), "--fifth-names": (FIFTH_NAMES, "fifth"),
                "--sixth-names": (SIXTH_NAMES, "sixth"),
                "--seventh-names": (SEVENTH_NAMES, "seventh"), "--eighth-names": (EIGHTH_NAMES, "eighth"),
-               "--ninth-names": (NINTH_NAMES, "ninth"), "--tenth-names": (TENTH_NAMES, "tenth")}
+               "--ninth-names": (NINTH_NAMES, "ninth"), "--tenth-names": (TENTH_NAMES, "tenth"),
+               "--eleventh-names": (ELEVENTH_NAMES, "eleventh")}
 #: The entity step's answer for a gold mention in a sentence saidwhen never parses.
 UNPARSED = object()
 sys.path.insert(0, str(ROOT / "scripts"))
