@@ -564,8 +564,8 @@ def test_a_group_counted_by_all_of_is_who_speaks():
 
 
 def test_a_participle_after_a_closing_cue_shares_that_cue_s_speaker():
-    text = INTRO + 'Nobody can say that "from his desk," Hartmann added, saying it should be "up to the voters."'
-    mixed = [q for q in reported_of(text) if q.text.startswith("it should be")]
+    text = INTRO + 'No one should say that "from a warm office," Hartmann added, saying the choice must be "left to the parents."'
+    mixed = [q for q in reported_of(text) if q.text.startswith("the choice must be")]
     assert [q.speaker for q in mixed] == ["Lena Hartmann"]
 
 
@@ -750,9 +750,9 @@ def test_a_participle_aside_between_the_speaker_and_said_is_not_what_was_said():
 
 
 def test_a_statement_issued_saying_something_is_the_issuer_s_not_a_relative_pronoun_s():
-    q = only("Mr. Barlow, who said last week that the judge was biased, issued a statement Tuesday saying, "
-             '"I do not feel that anyone\'s heritage makes them unfit."')
-    assert (q.speaker, q.speaker_mention.text) == ("Barlow", "Barlow")
+    q = only("Mr. Kettleby, who said last month that the auditor was careless, issued a statement Friday saying, "
+             '"My ledgers were kept in perfect order for nine years."')
+    assert (q.speaker, q.speaker_mention.text) == ("Kettleby", "Kettleby")
 
 
 def test_a_relative_clause_the_parser_hung_on_said_leaves_the_speaker_named():
@@ -775,22 +775,22 @@ def test_a_name_ner_ran_past_is_cut_back_to_the_name():
 
 
 def test_an_organisation_ner_ran_past_a_dash_is_cut_back_to_its_name():
-    (q, *_) = reported_of("The plan would raise only $1.1 trillion over the next decade, according to the Tax "
-                          "Policy Center - half a percentage point of the nation's output.")
-    assert q.speaker == "Tax Policy Center"
+    (q, *_) = reported_of("The ferry levy would bring in just $40 million over five years, according to the Coastal "
+                          "Revenue Council - a quarter of a cent on every fare.")
+    assert q.speaker == "Coastal Revenue Council"
 
 
 def test_a_name_set_off_from_its_role_by_dashes_is_the_speaker_not_the_one_the_role_belongs_to():
-    (q,) = reported_of("In an interview at her hotel room, Deborah Jordan Reynolds - Santilli's girlfriend and co-host "
-                       "on his channel - told the Courier that his doubts grew around 2002.")
-    assert (q.speaker, q.speaker_mention.text) == ("Deborah Jordan Reynolds", "Deborah Jordan Reynolds")
+    (q,) = reported_of("Speaking on the porch of her farmhouse, Philippa Rose Marchetti - Dorsey's sister and partner "
+                       "in his bakery - told the Gazette that his debts began piling up in 2011.")
+    assert (q.speaker, q.speaker_mention.text) == ("Philippa Rose Marchetti", "Philippa Rose Marchetti")
 
 
 def test_the_name_right_after_a_closing_cue_is_the_speaker_whatever_the_sentence_names_later():
-    text = ('Sen. Chris Murphy spoke on Monday.\n\n"A lot of people predicted that this issue was going to disappear," '
-            "added Murphy, referring to the recent spate of killings — and Obama's recent campaign to tie easy "
-            "access of weapons to terrorism.")
-    assert only(text).speaker == "Chris Murphy"
+    text = ('Sen. Walt Brennick spoke on Monday.\n\n"Everyone told me the ferry question would fade by summer," '
+            "added Brennick, pointing to the latest round of fare rises — and Osgood's long campaign to link the "
+            "ferry budget to school funding.")
+    assert only(text).speaker == "Walt Brennick"
 
 
 def test_a_sentence_that_only_says_who_said_the_quote_before_it_attributes_it():
@@ -808,11 +808,11 @@ def test_a_sentence_after_a_quote_that_says_something_of_its_own_does_not_attrib
 
 def test_a_poll_share_that_says_something_is_nobody_named_and_stays_the_source():
     text = ("The survey asked voters about the parties.\n\n"
-            "On a major issue in their campaign, nearly two-thirds of Democratic primary voters said that the banks do more harm than good. "
-            "One in three said the party does not care.")
+            "On the question that has dominated the race, nearly two-thirds of Democratic caucus voters said that the tolls hurt small towns. "
+            "One in three said the party never listens.")
     quotes = reported_of(text)
     assert [(q.speaker, q.speaker_mention.text) for q in quotes] == [
-        (None, "nearly two-thirds of Democratic primary voters"), (None, "One in three")]
+        (None, "nearly two-thirds of Democratic caucus voters"), (None, "One in three")]
 
 
 def test_a_group_the_words_only_point_at_is_nobody_named():
@@ -823,11 +823,11 @@ def test_a_group_the_words_only_point_at_is_nobody_named():
 
 
 def test_a_title_before_the_name_after_a_closing_cue_is_not_the_speaker():
-    text = ("Paul Manafort spoke to the party officials.\n\n"
-            '"Is Donald Trump running against the committee?" asked Mr. Manafort, referring to the '
-            "candidate's unrelenting assault on the process.")
+    text = ("Otto Marwick spoke to the club's trustees.\n\n"
+            '"Is Rita Vance hiding the accounts from us?" asked Mr. Marwick, referring to the '
+            "treasurer's long silence about the missing funds.")
     q = only(text)
-    assert (q.speaker, q.speaker_mention.text) == ("Paul Manafort", "Mr. Manafort")
+    assert (q.speaker, q.speaker_mention.text) == ("Otto Marwick", "Mr. Marwick")
 
 
 def test_a_police_rank_before_a_surname_is_a_title_not_a_name():
@@ -842,11 +842,11 @@ def test_a_he_in_a_clause_goes_to_the_subject_of_the_nearest_clause_above_it_not
 
 
 def test_a_his_named_after_only_as_an_agent_goes_on_about_the_previous_sentence_s_he():
-    # "pressed by moderator Tom Keane": Keane is no subject, so "his best response" is Hale's, whom "he" means
-    text = ('Robert Hale said trade was "the issue of the night." But he spent his best lines early in the night. '
-            'When pressed by moderator Tom Keane about how he would bring jobs back, his best response was to say '
-            'he would stop more from leaving.')
-    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("he would stop")]
+    # "pressed by moderator Tom Keane": Keane is no subject, so "his best answer" is Hale's, whom "he" means
+    text = ('Robert Hale said housing was "the question of the evening." But he used up his sharpest points in the first hour. '
+            'When pressed by moderator Tom Keane on how he would bring rents down, his best answer was to say '
+            'he would build more flats.')
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("he would build")]
     assert q.speaker == "Robert Hale"
 
 
@@ -859,18 +859,18 @@ def test_a_he_after_a_possessive_name_stays_with_its_owner():
 
 def test_three_senators_with_their_seats_are_no_one_speaker():
     # the parser chains "A (…), B (…) and C (…)": the "and" hangs on the second, not the first
-    text = ('Sens. Jeff Marley (D-Ore.), Sherrod Brownell (D-Ohio) and Robert Menard (D-N.J.) all suggested '
-            'that those claims could be grounds for a fraud case.')
+    text = ('Sens. Tim Kaslow (D-Colo.), Russ Feldt (D-Wis.) and Paul Beckett (D-N.M.) all suggested '
+            'that the missing invoices might justify an audit of the agency.')
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker is None
 
 
 def test_a_he_after_a_with_clause_is_not_its_subject():
-    # "with Jeff Weller standing behind him": a circumstance of Sandler's speech, not who urged
-    text = ('"The time is long overdue," Ben Sandler insisted to the gathered cameras, with Jeff Weller standing '
-            'behind him as he urged the party to ax its system.')
+    # "with Owen Tarrant standing beside him": a circumstance of Brisco's speech, not who urged
+    text = ('"We have waited long enough," Hal Brisco insisted to the waiting reporters, with Owen Tarrant standing '
+            'beside him as he urged the council to scrap its parking meters.')
     (q,) = [q for q in saidwhen.extract(text).quotes if q.cue == "urged"]
-    assert q.speaker == "Ben Sandler"
+    assert q.speaker == "Hal Brisco"
 
 
 def test_a_quote_likened_to_is_the_speech_of_who_likened():
@@ -926,16 +926,16 @@ def test_a_description_means_whom_the_sentence_before_is_about_not_the_subject_o
 
 
 def test_he_after_a_dash_means_the_man_whose_ire_the_clause_before_names_not_one_named_earlier():
-    text = ("Donald Trump held a rally on Monday.\n\nSenator Ana Ruiz is running ahead of Trump in the state polls,"
-            " but aides concede that a Trump loss could pull her down with him.\n\nRuiz has clashed with Trump once,"
-            ' saying she was "appalled" that he would mock the family of Capt. Leo Marsh, a soldier who died in'
-            ' 2009. For that she drew Trump\'s ire - he called her "weak" and said she had "no support" at home.')
-    weak = next(q for q in saidwhen.extract(text).quotes if q.text == "weak")
-    assert weak.speaker == "Donald Trump"
+    text = ("Walter Brisk held a rally on Monday.\n\nSenator Ana Ruiz is polling ahead of Brisk in her state,"
+            " though her aides admit a Brisk defeat could drag her down as well.\n\nRuiz has broken with Brisk only once,"
+            ' saying she was "ashamed" that he would ridicule the widow of Sgt. Leo Marsh, a medic killed in'
+            ' 2011. For this she drew Brisk\'s ire - he called her "spineless" and said she had "no friends" in the capital.')
+    weak = next(q for q in saidwhen.extract(text).quotes if q.text == "spineless")
+    assert weak.speaker == "Walter Brisk"
 
 
 @pytest.mark.parametrize("intro, speaker", [
-    ("An email was sent from the club's director, Jane Roe, to the members on Monday.", "Jane Roe"),
+    ("On Monday an email was sent from the choir's treasurer, Ida Brandt, to every singer.", "Ida Brandt"),
     ("The Parks Department issued a statement in the evening.", "Parks Department"),
 ])
 def test_the_document_a_sentence_before_introduced_speaks_for_whoever_sent_it(intro, speaker):
