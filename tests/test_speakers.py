@@ -1107,10 +1107,10 @@ def test_a_long_subject_between_a_quote_and_its_cue_stays_the_mention_over_a_pla
 
 
 def test_a_name_the_parser_joined_to_the_object_before_it_is_still_the_subject_of_its_verb():
-    text = ("Over the past two weeks, prosecutors charged the officer with murder and Emanuel fired his police chief, "
-            "Omar Reyes, acknowledging that large parts of the city have lost trust in the force.\n")
+    text = ("In the last ten days, the board charged the coach with misconduct and Castillo fired his athletic director, "
+            "Omar Reyes, acknowledging that many parents at the school no longer believe the club is safe.\n")
     (q,) = saidwhen.extract(text).quotes
-    assert q.kind == "indirect" and q.speaker == "Emanuel"
+    assert q.kind == "indirect" and q.speaker == "Castillo"
 
 
 def test_they_after_a_plural_subject_that_names_nobody_is_not_the_last_organisation():
@@ -1145,12 +1145,12 @@ def test_he_is_not_one_of_a_list_of_names_the_sentence_before_gives_as_objects()
 
 
 def test_a_name_printed_with_a_typographic_apostrophe_is_read_as_a_name_and_written_one_way():
-    text = ("Democratic candidate Martin O\u2019Malley is moving staff to Iowa.\n\n"
-            "O\u2019Malley\u2019s campaign says it will shift staff from its Baltimore office to the early states.\n\n"
-            "\u201cWe are ready,\u201d O\u2019Malley said.")
+    text = ("Democratic candidate Nuala O\u2019Hanlon is sending more aides to Iowa.\n\n"
+            "O\u2019Hanlon\u2019s campaign says it is moving a dozen organizers out of its Boston headquarters.\n\n"
+            "\u201cWe are ready,\u201d O\u2019Hanlon said.")
     campaign, ready = saidwhen.extract(text, "2016-01-10").quotes
-    assert campaign.speaker == "O'Malley campaign" and campaign.speaker_mention.text == "O\u2019Malley\u2019s campaign"
-    assert ready.speaker == "Martin O'Malley"
+    assert campaign.speaker == "O'Hanlon campaign" and campaign.speaker_mention.text == "O\u2019Hanlon\u2019s campaign"
+    assert ready.speaker == "Nuala O'Hanlon"
 
 
 def test_the_name_before_a_participle_aside_speaks_not_the_name_inside_it():
@@ -1272,11 +1272,11 @@ def test_an_n_year_old_never_named_is_nobody():
 
 
 @pytest.mark.parametrize("text, mention", [
-    ('Vance described the town as beset by floods. The crowd chanted back at her, "Send them home," and '
-     '"Build the wall." And Vance decried the rise in rents.', "The crowd"),
+    ('Vance described the harbour as choked with silt. The crowd chanted back at her, "Dredge it now," and '
+     '"Fix the docks." And Vance decried the price of diesel.', "The crowd"),
     ('Vance spoke for an hour at the Dunmore Casino. "We love you," the audience shouted.', "the audience"),
-    ("The first incident came during a speech at the University of Dunmore, when student protesters interrupted "
-     'her speech, shouting "she wins, we lose!"', "student protesters"),
+    ("The worst moment came in a lecture hall at the University of Kessling, when student protesters interrupted "
+     'her lecture, shouting "pay the cleaners first!"', "student protesters"),
 ])
 def test_a_crowds_chant_or_shout_is_the_crowds_not_the_person_it_answers(text, mention):
     quotes = saidwhen.extract(text).quotes
@@ -1289,7 +1289,7 @@ def test_a_crowds_chant_or_shout_is_the_crowds_not_the_person_it_answers(text, m
      "according to a Harbour Radio tally.", "Harbour Radio"),
     ("Ross campaigned in Dunmore on Tuesday.\n\nRoss would beat Vance by five points, according to the "
      "most recent average of state polls.", None),
-    ("Vance spent heavily in December. Ross had a bigger cash balance at year's end, according to estimates "
+    ("Vance spent heavily in December. Ross went into January with twice as much money left, according to estimates "
      "her campaign released Friday.", "Ross campaign"),
     # a month is no author
     ("Vance spoke in Dunmore on Monday. Most voters back Ross, according to a February survey.", None),
@@ -1316,10 +1316,10 @@ def test_a_document_by_someone_is_theirs_and_so_is_its_mention(text, speaker, me
 
 
 @pytest.mark.parametrize("text, mention", [
-    ("Vance paid a visit to the border.\n\nThe nomination heads to a contested convention in Cleveland, as several "
-     "included on the list told Harbour Radio they were only leaning toward Ross.", "several"),
-    ("More than nine of 10 Republicans in Tennessee and Georgia were worried about the economy; most said they "
-     'were "very worried."', "most"),
+    ("Vance paid a visit to the border.\n\nThe fight now moves to a floor vote in Denver, as several "
+     "included on the roster told Harbour Radio they could yet switch to Ross.", "several"),
+    ("More than eight of 10 Democrats in Vermont and Maine were uneasy about housing costs; most said they "
+     'were "very uneasy."', "most"),
 ])
 def test_a_place_where_something_happens_never_speaks_for_the_few_who_did(text, mention):
     quotes = saidwhen.extract(text).quotes
@@ -1337,7 +1337,7 @@ def test_a_fragment_quoted_after_its_subject_is_said_by_the_short_sentence_after
     ('Mayor Rita Vance could "close the bridge for a week, I do not care how," said Ted Marsh, head of the '
      'drivers union. Vance resisted:  "Mayors do not have the power to close state roads."', "Rita Vance"),
     ('Marsh has told his members to push back. One early supporter, council member Lena Hart, gave the idea '
-     'a whirl in an interview on Tuesday: "You can easily argue that the mayor is against drivers."', "Lena Hart"),
+     'a whirl in an interview on Tuesday: "It is fair to say the mayor has never once ridden a bus."', "Lena Hart"),
 ])
 def test_a_clause_that_leads_in_a_quote_with_a_colon_is_its_subjects_whatever_its_verb(text, speaker):
     assert saidwhen.extract(text).quotes[-1].speaker == speaker
@@ -1489,8 +1489,8 @@ def test_an_office_named_without_a_name_is_its_holder_on_the_articles_date(date,
 def test_the_judge_is_the_justice_the_story_named():
     text = ("Manhattan Supreme Court Justice Omar Flint rejected the request on Thursday.\n\n"
             "Lawyers for the couple filed papers opposing it. Carl Dunne, the husband, argued that the files are private.\n\n"
-            "The judge agreed that there was no reason to intrude on their privacy.")
-    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("there was no reason")]
+            "The judge agreed that the files had no bearing on the lawsuit.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the files had")]
     assert q.speaker == "Omar Flint"
 
 
@@ -1678,7 +1678,7 @@ def test_a_digest_quotes_the_source_it_cites_in_brackets():
 
 
 def test_in_a_question_and_answer_interview_the_answers_i_is_the_interviewee():
-    text = ("Former first lady Ann Marlow wrote the introduction for a new book. She sat down this week to talk.\n\n"
+    text = ("Former first lady Ann Marlow has written a foreword to a cookbook for shelters. She spoke to us on Friday.\n\n"
             "Q: Why did you adopt this cause?\n\n"
             "A: Because they needed help. I told my husband that we could not look away.")
     (q,) = saidwhen.extract(text).quotes
@@ -1690,7 +1690,7 @@ def test_in_a_question_and_answer_interview_the_answers_i_is_the_interviewee():
 def test_the_answer_to_a_question_is_whom_it_was_put_to_not_who_asked():
     text = ("The governor has said little about his health this year.\n\n"
             "Last month, The Courier's Dan Wexley asked Tom Ferrante whether his age was fair game.\n\n"
-            "\u201cSure it is. I would not have run if I were not healthy,\u201d he said.")
+            "\u201cOf course it is. I still walk five miles before breakfast,\u201d he said.")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
     assert (q.speaker, q.speaker_mention.text) == ("Tom Ferrante", "he")
 
@@ -1709,7 +1709,7 @@ def test_a_post_embedded_as_markup_is_no_one_speaking_and_its_words_keep_their_n
 @pytest.mark.parametrize("subject, speaker", [
     ("One of the mayor's advisers, Tad Wren,", "Tad Wren"),
     ("The lawyer who drafted the bill, Ann Roe,", "Ann Roe"),
-    ("The editor I was talking to, Tim Grieve,", "Tim Grieve"),
+    ("The neighbour I spoke to, Ada Finch,", "Ada Finch"),
 ])
 def test_a_name_set_off_after_the_description_of_the_speaker_is_the_speaker(subject, speaker):
     text = f"The council met on Monday.\n\n{subject} said the vote would be close."
@@ -1732,7 +1732,7 @@ def test_he_said_goes_on_with_the_one_quoted_not_the_man_his_words_are_about():
     ("Sixty percent of voters said they had an unfavorable view of Holt in a Courier-Gazette poll this month.",
      "Courier-Gazette"),
     # two partners NER reads as two organisations: one maker
-    ("Just 12 percent of Democrats said they would vote for Holt, according to a Denver Herald/NBC News poll.",
+    ("Just 12 percent of Democrats said Holt deserved a second term, according to a Denver Herald/NBC News poll.",
      "Denver Herald/NBC News"),
 ])
 def test_a_share_of_those_polled_speaks_through_the_poll_and_its_maker(sentence, maker):
@@ -1838,16 +1838,16 @@ def test_a_cue_in_brackets_attributes_only_what_the_brackets_quote():
 
 
 def test_a_subject_along_with_others_is_no_one_speaker():
-    text = ("Reporter Michelle Fields said she was hurt at the rally.\n\n"
-            "Fields, along with Washington Post reporter Ben Terris, said the candidate's manager grabbed her arm.")
-    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the candidate")]
+    text = ("Photographer Nadia Brook said she was shoved at the rally.\n\n"
+            "Brook, along with Courier photographer Sam Tell, said a security guard knocked her camera away.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("a security guard")]
     assert q.speaker is None
 
 
 def test_a_title_with_its_own_of_phrase_still_leads_to_the_name():
-    text = "The union will likely sit out the race, UMWA Director of Government Affairs Phil Smith told reporters this week."
+    text = "The guild is expected to stay neutral this year, HTWU Director of Public Policy Jim Ward told reporters on Wednesday."
     (q,) = saidwhen.extract(text).quotes
-    assert q.speaker == "Phil Smith"
+    assert q.speaker == "Jim Ward"
 
 
 @pytest.mark.parametrize("opening", ["The Islamic State said", "Later, the Islamic State said"])
@@ -1859,18 +1859,18 @@ def test_a_body_named_by_a_creed_and_a_common_noun_is_an_organisation(opening):
 
 def test_the_campaign_is_the_one_named_by_its_candidate_just_before():
     text = ("Tom Holt spoke in Ohio on Monday.\n\n"
-            "Holt's campaign is making its biggest ad buy to date, with plans to spend $10 million.\n\n"
+            "Holt's campaign has booked its largest block of airtime yet and means to spend $10 million.\n\n"
             "The campaign said the ads would air in nine states.")
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "Holt campaign"
 
 
 def test_a_court_of_appeals_keeps_its_circuit_and_the_appeals_court_is_that_court():
-    text = ("The justices heard the case in May.\n\nBut the U.S. Court of Appeals for the 6th Circuit overruled the "
-            "judge and said Ohio already offered enough early voting.\n\nThe Supreme Court declined to hear the case.\n\n"
+    text = ("The justices heard the case in May.\n\nBut the Denver-based U.S. Court of Appeals for the 10th Circuit reversed "
+            "the judge and said Kansas already gave voters enough polling places.\n\nThe Supreme Court declined to hear the case.\n\n"
             "The appeals court said the state's rules were fair.")
     quotes = saidwhen.extract(text).quotes
-    assert [q.speaker for q in quotes] == ["U.S. Court of Appeals for the 6th Circuit"] * 2
+    assert [q.speaker for q in quotes] == ["U.S. Court of Appeals for the 10th Circuit"] * 2
 
 
 def test_a_poll_the_lede_cites_without_its_maker_is_the_one_named_with_it_next():
