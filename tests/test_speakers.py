@@ -564,8 +564,8 @@ def test_a_group_counted_by_all_of_is_who_speaks():
 
 
 def test_a_participle_after_a_closing_cue_shares_that_cue_s_speaker():
-    text = INTRO + 'Nobody can say that "from his desk," Hartmann added, saying it should be "up to the voters."'
-    mixed = [q for q in reported_of(text) if q.text.startswith("it should be")]
+    text = INTRO + 'No one should say that "from a warm office," Hartmann added, saying the choice must be "left to the parents."'
+    mixed = [q for q in reported_of(text) if q.text.startswith("the choice must be")]
     assert [q.speaker for q in mixed] == ["Lena Hartmann"]
 
 
@@ -750,9 +750,9 @@ def test_a_participle_aside_between_the_speaker_and_said_is_not_what_was_said():
 
 
 def test_a_statement_issued_saying_something_is_the_issuer_s_not_a_relative_pronoun_s():
-    q = only("Mr. Barlow, who said last week that the judge was biased, issued a statement Tuesday saying, "
-             '"I do not feel that anyone\'s heritage makes them unfit."')
-    assert (q.speaker, q.speaker_mention.text) == ("Barlow", "Barlow")
+    q = only("Mr. Kettleby, who said last month that the auditor was careless, issued a statement Friday saying, "
+             '"My ledgers were kept in perfect order for nine years."')
+    assert (q.speaker, q.speaker_mention.text) == ("Kettleby", "Kettleby")
 
 
 def test_a_relative_clause_the_parser_hung_on_said_leaves_the_speaker_named():
@@ -775,22 +775,22 @@ def test_a_name_ner_ran_past_is_cut_back_to_the_name():
 
 
 def test_an_organisation_ner_ran_past_a_dash_is_cut_back_to_its_name():
-    (q, *_) = reported_of("The plan would raise only $1.1 trillion over the next decade, according to the Tax "
-                          "Policy Center - half a percentage point of the nation's output.")
-    assert q.speaker == "Tax Policy Center"
+    (q, *_) = reported_of("The ferry levy would bring in just $40 million over five years, according to the Coastal "
+                          "Revenue Council - a quarter of a cent on every fare.")
+    assert q.speaker == "Coastal Revenue Council"
 
 
 def test_a_name_set_off_from_its_role_by_dashes_is_the_speaker_not_the_one_the_role_belongs_to():
-    (q,) = reported_of("In an interview at her hotel room, Deborah Jordan Reynolds - Santilli's girlfriend and co-host "
-                       "on his channel - told the Courier that his doubts grew around 2002.")
-    assert (q.speaker, q.speaker_mention.text) == ("Deborah Jordan Reynolds", "Deborah Jordan Reynolds")
+    (q,) = reported_of("Speaking on the porch of her farmhouse, Philippa Rose Marchetti - Dorsey's sister and partner "
+                       "in his bakery - told the Gazette that his debts began piling up in 2011.")
+    assert (q.speaker, q.speaker_mention.text) == ("Philippa Rose Marchetti", "Philippa Rose Marchetti")
 
 
 def test_the_name_right_after_a_closing_cue_is_the_speaker_whatever_the_sentence_names_later():
-    text = ('Sen. Chris Murphy spoke on Monday.\n\n"A lot of people predicted that this issue was going to disappear," '
-            "added Murphy, referring to the recent spate of killings — and Obama's recent campaign to tie easy "
-            "access of weapons to terrorism.")
-    assert only(text).speaker == "Chris Murphy"
+    text = ('Sen. Walt Brennick spoke on Monday.\n\n"Everyone told me the ferry question would fade by summer," '
+            "added Brennick, pointing to the latest round of fare rises — and Osgood's long campaign to link the "
+            "ferry budget to school funding.")
+    assert only(text).speaker == "Walt Brennick"
 
 
 def test_a_sentence_that_only_says_who_said_the_quote_before_it_attributes_it():
@@ -808,11 +808,11 @@ def test_a_sentence_after_a_quote_that_says_something_of_its_own_does_not_attrib
 
 def test_a_poll_share_that_says_something_is_nobody_named_and_stays_the_source():
     text = ("The survey asked voters about the parties.\n\n"
-            "On a major issue in their campaign, nearly two-thirds of Democratic primary voters said that the banks do more harm than good. "
-            "One in three said the party does not care.")
+            "On the question that has dominated the race, nearly two-thirds of Democratic caucus voters said that the tolls hurt small towns. "
+            "One in three said the party never listens.")
     quotes = reported_of(text)
     assert [(q.speaker, q.speaker_mention.text) for q in quotes] == [
-        (None, "nearly two-thirds of Democratic primary voters"), (None, "One in three")]
+        (None, "nearly two-thirds of Democratic caucus voters"), (None, "One in three")]
 
 
 def test_a_group_the_words_only_point_at_is_nobody_named():
@@ -823,11 +823,11 @@ def test_a_group_the_words_only_point_at_is_nobody_named():
 
 
 def test_a_title_before_the_name_after_a_closing_cue_is_not_the_speaker():
-    text = ("Paul Manafort spoke to the party officials.\n\n"
-            '"Is Donald Trump running against the committee?" asked Mr. Manafort, referring to the '
-            "candidate's unrelenting assault on the process.")
+    text = ("Otto Marwick spoke to the club's trustees.\n\n"
+            '"Is Rita Vance hiding the accounts from us?" asked Mr. Marwick, referring to the '
+            "treasurer's long silence about the missing funds.")
     q = only(text)
-    assert (q.speaker, q.speaker_mention.text) == ("Paul Manafort", "Mr. Manafort")
+    assert (q.speaker, q.speaker_mention.text) == ("Otto Marwick", "Mr. Marwick")
 
 
 def test_a_police_rank_before_a_surname_is_a_title_not_a_name():
@@ -842,11 +842,11 @@ def test_a_he_in_a_clause_goes_to_the_subject_of_the_nearest_clause_above_it_not
 
 
 def test_a_his_named_after_only_as_an_agent_goes_on_about_the_previous_sentence_s_he():
-    # "pressed by moderator Tom Keane": Keane is no subject, so "his best response" is Hale's, whom "he" means
-    text = ('Robert Hale said trade was "the issue of the night." But he spent his best lines early in the night. '
-            'When pressed by moderator Tom Keane about how he would bring jobs back, his best response was to say '
-            'he would stop more from leaving.')
-    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("he would stop")]
+    # "pressed by moderator Tom Keane": Keane is no subject, so "his best answer" is Hale's, whom "he" means
+    text = ('Robert Hale said housing was "the question of the evening." But he used up his sharpest points in the first hour. '
+            'When pressed by moderator Tom Keane on how he would bring rents down, his best answer was to say '
+            'he would build more flats.')
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("he would build")]
     assert q.speaker == "Robert Hale"
 
 
@@ -859,18 +859,18 @@ def test_a_he_after_a_possessive_name_stays_with_its_owner():
 
 def test_three_senators_with_their_seats_are_no_one_speaker():
     # the parser chains "A (…), B (…) and C (…)": the "and" hangs on the second, not the first
-    text = ('Sens. Jeff Marley (D-Ore.), Sherrod Brownell (D-Ohio) and Robert Menard (D-N.J.) all suggested '
-            'that those claims could be grounds for a fraud case.')
+    text = ('Sens. Tim Kaslow (D-Colo.), Russ Feldt (D-Wis.) and Paul Beckett (D-N.M.) all suggested '
+            'that the missing invoices might justify an audit of the agency.')
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker is None
 
 
 def test_a_he_after_a_with_clause_is_not_its_subject():
-    # "with Jeff Weller standing behind him": a circumstance of Sandler's speech, not who urged
-    text = ('"The time is long overdue," Ben Sandler insisted to the gathered cameras, with Jeff Weller standing '
-            'behind him as he urged the party to ax its system.')
+    # "with Owen Tarrant standing beside him": a circumstance of Brisco's speech, not who urged
+    text = ('"We have waited long enough," Hal Brisco insisted to the waiting reporters, with Owen Tarrant standing '
+            'beside him as he urged the council to scrap its parking meters.')
     (q,) = [q for q in saidwhen.extract(text).quotes if q.cue == "urged"]
-    assert q.speaker == "Ben Sandler"
+    assert q.speaker == "Hal Brisco"
 
 
 def test_a_quote_likened_to_is_the_speech_of_who_likened():
@@ -926,16 +926,16 @@ def test_a_description_means_whom_the_sentence_before_is_about_not_the_subject_o
 
 
 def test_he_after_a_dash_means_the_man_whose_ire_the_clause_before_names_not_one_named_earlier():
-    text = ("Donald Trump held a rally on Monday.\n\nSenator Ana Ruiz is running ahead of Trump in the state polls,"
-            " but aides concede that a Trump loss could pull her down with him.\n\nRuiz has clashed with Trump once,"
-            ' saying she was "appalled" that he would mock the family of Capt. Leo Marsh, a soldier who died in'
-            ' 2009. For that she drew Trump\'s ire - he called her "weak" and said she had "no support" at home.')
-    weak = next(q for q in saidwhen.extract(text).quotes if q.text == "weak")
-    assert weak.speaker == "Donald Trump"
+    text = ("Walter Brisk held a rally on Monday.\n\nSenator Ana Ruiz is polling ahead of Brisk in her state,"
+            " though her aides admit a Brisk defeat could drag her down as well.\n\nRuiz has broken with Brisk only once,"
+            ' saying she was "ashamed" that he would ridicule the widow of Sgt. Leo Marsh, a medic killed in'
+            ' 2011. For this she drew Brisk\'s ire - he called her "spineless" and said she had "no friends" in the capital.')
+    weak = next(q for q in saidwhen.extract(text).quotes if q.text == "spineless")
+    assert weak.speaker == "Walter Brisk"
 
 
 @pytest.mark.parametrize("intro, speaker", [
-    ("An email was sent from the club's director, Jane Roe, to the members on Monday.", "Jane Roe"),
+    ("On Monday an email was sent from the choir's treasurer, Ida Brandt, to every singer.", "Ida Brandt"),
     ("The Parks Department issued a statement in the evening.", "Parks Department"),
 ])
 def test_the_document_a_sentence_before_introduced_speaks_for_whoever_sent_it(intro, speaker):
@@ -1107,10 +1107,10 @@ def test_a_long_subject_between_a_quote_and_its_cue_stays_the_mention_over_a_pla
 
 
 def test_a_name_the_parser_joined_to_the_object_before_it_is_still_the_subject_of_its_verb():
-    text = ("Over the past two weeks, prosecutors charged the officer with murder and Emanuel fired his police chief, "
-            "Omar Reyes, acknowledging that large parts of the city have lost trust in the force.\n")
+    text = ("In the last ten days, the board charged the coach with misconduct and Castillo fired his athletic director, "
+            "Omar Reyes, acknowledging that many parents at the school no longer believe the club is safe.\n")
     (q,) = saidwhen.extract(text).quotes
-    assert q.kind == "indirect" and q.speaker == "Emanuel"
+    assert q.kind == "indirect" and q.speaker == "Castillo"
 
 
 def test_they_after_a_plural_subject_that_names_nobody_is_not_the_last_organisation():
@@ -1145,12 +1145,12 @@ def test_he_is_not_one_of_a_list_of_names_the_sentence_before_gives_as_objects()
 
 
 def test_a_name_printed_with_a_typographic_apostrophe_is_read_as_a_name_and_written_one_way():
-    text = ("Democratic candidate Martin O\u2019Malley is moving staff to Iowa.\n\n"
-            "O\u2019Malley\u2019s campaign says it will shift staff from its Baltimore office to the early states.\n\n"
-            "\u201cWe are ready,\u201d O\u2019Malley said.")
+    text = ("Democratic candidate Nuala O\u2019Hanlon is sending more aides to Iowa.\n\n"
+            "O\u2019Hanlon\u2019s campaign says it is moving a dozen organizers out of its Boston headquarters.\n\n"
+            "\u201cWe are ready,\u201d O\u2019Hanlon said.")
     campaign, ready = saidwhen.extract(text, "2016-01-10").quotes
-    assert campaign.speaker == "O'Malley campaign" and campaign.speaker_mention.text == "O\u2019Malley\u2019s campaign"
-    assert ready.speaker == "Martin O'Malley"
+    assert campaign.speaker == "O'Hanlon campaign" and campaign.speaker_mention.text == "O\u2019Hanlon\u2019s campaign"
+    assert ready.speaker == "Nuala O'Hanlon"
 
 
 def test_the_name_before_a_participle_aside_speaks_not_the_name_inside_it():
@@ -1272,11 +1272,11 @@ def test_an_n_year_old_never_named_is_nobody():
 
 
 @pytest.mark.parametrize("text, mention", [
-    ('Vance described the town as beset by floods. The crowd chanted back at her, "Send them home," and '
-     '"Build the wall." And Vance decried the rise in rents.', "The crowd"),
+    ('Vance described the harbour as choked with silt. The crowd chanted back at her, "Dredge it now," and '
+     '"Fix the docks." And Vance decried the price of diesel.', "The crowd"),
     ('Vance spoke for an hour at the Dunmore Casino. "We love you," the audience shouted.', "the audience"),
-    ("The first incident came during a speech at the University of Dunmore, when student protesters interrupted "
-     'her speech, shouting "she wins, we lose!"', "student protesters"),
+    ("The worst moment came in a lecture hall at the University of Kessling, when student protesters interrupted "
+     'her lecture, shouting "pay the cleaners first!"', "student protesters"),
 ])
 def test_a_crowds_chant_or_shout_is_the_crowds_not_the_person_it_answers(text, mention):
     quotes = saidwhen.extract(text).quotes
@@ -1289,7 +1289,7 @@ def test_a_crowds_chant_or_shout_is_the_crowds_not_the_person_it_answers(text, m
      "according to a Harbour Radio tally.", "Harbour Radio"),
     ("Ross campaigned in Dunmore on Tuesday.\n\nRoss would beat Vance by five points, according to the "
      "most recent average of state polls.", None),
-    ("Vance spent heavily in December. Ross had a bigger cash balance at year's end, according to estimates "
+    ("Vance spent heavily in December. Ross went into January with twice as much money left, according to estimates "
      "her campaign released Friday.", "Ross campaign"),
     # a month is no author
     ("Vance spoke in Dunmore on Monday. Most voters back Ross, according to a February survey.", None),
@@ -1316,10 +1316,10 @@ def test_a_document_by_someone_is_theirs_and_so_is_its_mention(text, speaker, me
 
 
 @pytest.mark.parametrize("text, mention", [
-    ("Vance paid a visit to the border.\n\nThe nomination heads to a contested convention in Cleveland, as several "
-     "included on the list told Harbour Radio they were only leaning toward Ross.", "several"),
-    ("More than nine of 10 Republicans in Tennessee and Georgia were worried about the economy; most said they "
-     'were "very worried."', "most"),
+    ("Vance paid a visit to the border.\n\nThe fight now moves to a floor vote in Denver, as several "
+     "included on the roster told Harbour Radio they could yet switch to Ross.", "several"),
+    ("More than eight of 10 Democrats in Vermont and Maine were uneasy about housing costs; most said they "
+     'were "very uneasy."', "most"),
 ])
 def test_a_place_where_something_happens_never_speaks_for_the_few_who_did(text, mention):
     quotes = saidwhen.extract(text).quotes
@@ -1337,7 +1337,7 @@ def test_a_fragment_quoted_after_its_subject_is_said_by_the_short_sentence_after
     ('Mayor Rita Vance could "close the bridge for a week, I do not care how," said Ted Marsh, head of the '
      'drivers union. Vance resisted:  "Mayors do not have the power to close state roads."', "Rita Vance"),
     ('Marsh has told his members to push back. One early supporter, council member Lena Hart, gave the idea '
-     'a whirl in an interview on Tuesday: "You can easily argue that the mayor is against drivers."', "Lena Hart"),
+     'a whirl in an interview on Tuesday: "It is fair to say the mayor has never once ridden a bus."', "Lena Hart"),
 ])
 def test_a_clause_that_leads_in_a_quote_with_a_colon_is_its_subjects_whatever_its_verb(text, speaker):
     assert saidwhen.extract(text).quotes[-1].speaker == speaker
@@ -1489,8 +1489,8 @@ def test_an_office_named_without_a_name_is_its_holder_on_the_articles_date(date,
 def test_the_judge_is_the_justice_the_story_named():
     text = ("Manhattan Supreme Court Justice Omar Flint rejected the request on Thursday.\n\n"
             "Lawyers for the couple filed papers opposing it. Carl Dunne, the husband, argued that the files are private.\n\n"
-            "The judge agreed that there was no reason to intrude on their privacy.")
-    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("there was no reason")]
+            "The judge agreed that the files had no bearing on the lawsuit.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the files had")]
     assert q.speaker == "Omar Flint"
 
 
@@ -1678,7 +1678,7 @@ def test_a_digest_quotes_the_source_it_cites_in_brackets():
 
 
 def test_in_a_question_and_answer_interview_the_answers_i_is_the_interviewee():
-    text = ("Former first lady Ann Marlow wrote the introduction for a new book. She sat down this week to talk.\n\n"
+    text = ("Former first lady Ann Marlow has written a foreword to a cookbook for shelters. She spoke to us on Friday.\n\n"
             "Q: Why did you adopt this cause?\n\n"
             "A: Because they needed help. I told my husband that we could not look away.")
     (q,) = saidwhen.extract(text).quotes
@@ -1690,7 +1690,7 @@ def test_in_a_question_and_answer_interview_the_answers_i_is_the_interviewee():
 def test_the_answer_to_a_question_is_whom_it_was_put_to_not_who_asked():
     text = ("The governor has said little about his health this year.\n\n"
             "Last month, The Courier's Dan Wexley asked Tom Ferrante whether his age was fair game.\n\n"
-            "\u201cSure it is. I would not have run if I were not healthy,\u201d he said.")
+            "\u201cOf course it is. I still walk five miles before breakfast,\u201d he said.")
     (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]
     assert (q.speaker, q.speaker_mention.text) == ("Tom Ferrante", "he")
 
@@ -1709,7 +1709,7 @@ def test_a_post_embedded_as_markup_is_no_one_speaking_and_its_words_keep_their_n
 @pytest.mark.parametrize("subject, speaker", [
     ("One of the mayor's advisers, Tad Wren,", "Tad Wren"),
     ("The lawyer who drafted the bill, Ann Roe,", "Ann Roe"),
-    ("The editor I was talking to, Tim Grieve,", "Tim Grieve"),
+    ("The neighbour I spoke to, Ada Finch,", "Ada Finch"),
 ])
 def test_a_name_set_off_after_the_description_of_the_speaker_is_the_speaker(subject, speaker):
     text = f"The council met on Monday.\n\n{subject} said the vote would be close."
@@ -1732,7 +1732,7 @@ def test_he_said_goes_on_with_the_one_quoted_not_the_man_his_words_are_about():
     ("Sixty percent of voters said they had an unfavorable view of Holt in a Courier-Gazette poll this month.",
      "Courier-Gazette"),
     # two partners NER reads as two organisations: one maker
-    ("Just 12 percent of Democrats said they would vote for Holt, according to a Denver Herald/NBC News poll.",
+    ("Just 12 percent of Democrats said Holt deserved a second term, according to a Denver Herald/NBC News poll.",
      "Denver Herald/NBC News"),
 ])
 def test_a_share_of_those_polled_speaks_through_the_poll_and_its_maker(sentence, maker):
@@ -1838,16 +1838,16 @@ def test_a_cue_in_brackets_attributes_only_what_the_brackets_quote():
 
 
 def test_a_subject_along_with_others_is_no_one_speaker():
-    text = ("Reporter Michelle Fields said she was hurt at the rally.\n\n"
-            "Fields, along with Washington Post reporter Ben Terris, said the candidate's manager grabbed her arm.")
-    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("the candidate")]
+    text = ("Photographer Nadia Brook said she was shoved at the rally.\n\n"
+            "Brook, along with Courier photographer Sam Tell, said a security guard knocked her camera away.")
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.text.startswith("a security guard")]
     assert q.speaker is None
 
 
 def test_a_title_with_its_own_of_phrase_still_leads_to_the_name():
-    text = "The union will likely sit out the race, UMWA Director of Government Affairs Phil Smith told reporters this week."
+    text = "The guild is expected to stay neutral this year, HTWU Director of Public Policy Jim Ward told reporters on Wednesday."
     (q,) = saidwhen.extract(text).quotes
-    assert q.speaker == "Phil Smith"
+    assert q.speaker == "Jim Ward"
 
 
 @pytest.mark.parametrize("opening", ["The Islamic State said", "Later, the Islamic State said"])
@@ -1859,18 +1859,18 @@ def test_a_body_named_by_a_creed_and_a_common_noun_is_an_organisation(opening):
 
 def test_the_campaign_is_the_one_named_by_its_candidate_just_before():
     text = ("Tom Holt spoke in Ohio on Monday.\n\n"
-            "Holt's campaign is making its biggest ad buy to date, with plans to spend $10 million.\n\n"
+            "Holt's campaign has booked its largest block of airtime yet and means to spend $10 million.\n\n"
             "The campaign said the ads would air in nine states.")
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "Holt campaign"
 
 
 def test_a_court_of_appeals_keeps_its_circuit_and_the_appeals_court_is_that_court():
-    text = ("The justices heard the case in May.\n\nBut the U.S. Court of Appeals for the 6th Circuit overruled the "
-            "judge and said Ohio already offered enough early voting.\n\nThe Supreme Court declined to hear the case.\n\n"
+    text = ("The justices heard the case in May.\n\nBut the Denver-based U.S. Court of Appeals for the 10th Circuit reversed "
+            "the judge and said Kansas already gave voters enough polling places.\n\nThe Supreme Court declined to hear the case.\n\n"
             "The appeals court said the state's rules were fair.")
     quotes = saidwhen.extract(text).quotes
-    assert [q.speaker for q in quotes] == ["U.S. Court of Appeals for the 6th Circuit"] * 2
+    assert [q.speaker for q in quotes] == ["U.S. Court of Appeals for the 10th Circuit"] * 2
 
 
 def test_a_poll_the_lede_cites_without_its_maker_is_the_one_named_with_it_next():
