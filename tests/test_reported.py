@@ -913,7 +913,7 @@ def test_no_writers_words_join_a_quote_that_ends_on_its_comma_or_a_cue(text):
 
 
 def test_a_quoted_fragment_right_after_the_cue_opens_the_clause_it_reports():
-    # marked, "thousands" read as the object of "testified" and the clause after it was lost
+    # marked, "dozens" read as the object of "testified" and the clause after it was lost
     text = "The inquiry sat until dusk on Tuesday. Ann Roe testified “dozens” of invoices were simply never paid at all."
     mixed, partial = saidwhen.extract(text, "2024-03-14").quotes
     assert (mixed.kind, mixed.text) == ("mixed", "“dozens” of invoices were simply never paid at all")
