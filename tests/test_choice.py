@@ -180,10 +180,10 @@ def test_training_cross_validates_over_blocks_of_articles(tmp_path):
 
 def test_a_likely_enough_candidate_speaks_where_the_rules_found_nobody():
     # the pronoun scores 0.2-0.3 here, and no rule names a speaker: it is PolNeAR's source all the same
-    for text, mention in (('What he fears most for these plans is "the fact that we have these angry movements on'
-                           ' both sides of the river."', "he"),
-                          ('But even then, they discussed how the law "was going to go from a help to a burden" as'
-                           ' fines for towns ramped up.', "they")):
+    for text, mention in (('What he dreads most about the new rota is "the chance that we end up with tired crews on'
+                           ' every night shift in the valley."', "he"),
+                          ('But even so, they debated how the levy "would turn from a small cost into a heavy load" as'
+                           ' charges for farms climbed.', "they")):
         (q,) = saidwhen.extract(text).quotes
         assert q.speaker_mention is not None and q.speaker_mention.text == mention
 

@@ -11,9 +11,9 @@ def speaker_of(text, start, date="2016-03-14"):
 
 
 def test_the_house_is_the_chamber_not_the_white_house():
-    text = ("Lawmakers on Capitol Hill clashed with the Democratic White House over the transit bill on Monday.\n\n"
-            "The House said it would vote on the measure this week and send it to the White House.")
-    assert speaker_of(text, "it would vote") == "House"
+    text = ("Republicans in Congress sparred with the Democratic White House over the farm package on Tuesday.\n\n"
+            "The House said it would pass the package by Friday and forward it to the White House.")
+    assert speaker_of(text, "it would pass") == "House"
 
 
 

@@ -162,14 +162,14 @@ def test_he_in_what_one_man_asks_another_is_neither_of_theirs():
 
 def test_a_kinship_word_set_off_before_a_titled_name_gives_the_gender():
     # the nickname and the seat throw the parser off the apposition; the comma still sets it off
-    text = ('"This is a big year for our candidate, Bobby Ray!" Ray\'s niece, state Del. Nora "Nell" Baker '
-            '(D-Hampton), shouted to the crowd. "The nation is watching."')
-    assert [p.gender_evidence for p in extract(text).people if p.name.startswith("Nora")] == ["honorific"]
+    text = ('"What a season for our champion, Walt Pell!" Pell\'s niece, state Del. Carol "Cookie" Dunn '
+            '(D-Norfolk), yelled from the stage. "The whole county is counting on us."')
+    assert [p.gender_evidence for p in extract(text).people if p.name.startswith("Carol")] == ["honorific"]
 
 
 def test_a_gendered_word_in_a_phrase_leading_in_to_the_sentence_is_nobody_s_apposition():
-    text = 'In a fiery takedown of the businessman, Sen. Chris Pratt called him "divisive."'
-    assert person(text, "Chris Pratt") == (None, None)
+    text = 'In a blistering attack on the chairman, Sen. Casey Morrow called him "reckless."'
+    assert person(text, "Casey Morrow") == (None, None)
 
 
 @pytest.mark.parametrize("written", ["FranÃ§ois Lachaud", "FranA\u0303\u0083A\u0302\u00a7ois Lachaud"])

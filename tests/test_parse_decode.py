@@ -18,8 +18,8 @@ TEXTS = [
     "Dr. Lena Okafor , head of the Calder Institute for Marine Studies , told the Calder Herald that the "
     "reef -- which divers mapped in 2019 -- had lost a third of its coral , and that \"nobody is watching.\"",
     '"We are ready," said Navy Capt. Jeff Dale, a spokesman, and Army Sgt. Ann Roe nodded.',
-    "The plan, according to two officials who spoke on condition of anonymity because they were not "
-    "authorised to discuss it, would cut 40 jobs, merge three offices and sell the old depot by 2027.",
+    "The plan, according to two clerks who asked that their names be withheld as they had no leave to "
+    "talk about it, would cut 40 jobs, merge three offices and sell the old depot by 2027.",
 ]
 
 

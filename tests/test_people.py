@@ -276,21 +276,21 @@ def _attributor(text):
 
 
 def test_a_title_in_quotation_marks_is_never_a_person():
-    doc, att = _attributor("the pope not only served up red meat for global headline writers (''Francesco Excommunicates Trump,''"
-                           " declared La Stampa in Italy), but again")
-    title, = [e for e in doc.ents if e.text == "Francesco Excommunicates Trump"]
+    doc, att = _attributor("the bishop not only handed tabloid editors around the world a gift (''Giuseppe Scolds Murdoch,''"
+                           " proclaimed Il Tempo in Rome), but once more")
+    title, = [e for e in doc.ents if e.text == "Giuseppe Scolds Murdoch"]
     assert title.label_ == "WORK_OF_ART" and att._relabel(title).label_ != "PERSON"
 
 
 def test_an_offices_plural_name_run_into_a_surname_is_cut_off():
     from spacy.tokens import Span
 
-    text = "she declined a question about whether she would lead the Office of Immigrant Affairs Clinton had announced earlier."
+    text = "she would not say whether she would head the Office of Veterans Services Whitaker had set up last spring."
     doc, att = _attributor(text)
-    start = text.index("Immigrant")
-    run = doc.char_span(start, start + len("Immigrant Affairs Clinton"), label="PERSON")
+    start = text.index("Veterans")
+    run = doc.char_span(start, start + len("Veterans Services Whitaker"), label="PERSON")
     assert [t.tag_ for t in run][1] == "NNPS"
-    assert att._trimmed(Span(doc, run.start, run.end, label="PERSON")).text == "Clinton"
+    assert att._trimmed(Span(doc, run.start, run.end, label="PERSON")).text == "Whitaker"
 
 
 @pytest.mark.parametrize("text, named", [
@@ -307,10 +307,10 @@ def test_a_first_name_introduced_as_a_relative_takes_the_relatives_surname(text,
 
 
 def test_an_acronym_and_another_organisation_are_not_one_name():
-    text = "after the FBI and Justice Department last week closed out a criminal probe without charges into her emails."
+    text = "once the CIA and State Department this month wrapped up an internal review without findings against him."
     doc, att = _attributor(text)
-    fbi, = [e for e in doc.ents if e.text.startswith("FBI")]
-    assert fbi.label_ == "ORG" and att._relabel(fbi).text == "FBI"  # not run on into "and Justice Department"
+    cia, = [e for e in doc.ents if e.text.startswith("CIA")]
+    assert cia.label_ == "ORG" and att._relabel(cia).text == "CIA"  # not run on into "and State Department"
 
 
 def test_a_first_name_the_tagger_calls_plural_is_kept():
@@ -464,16 +464,16 @@ def test_a_bare_surname_is_judged_in_each_article_not_by_the_first_that_used_it(
 def test_a_dateline_printed_with_a_horizontal_bar_is_no_speaker():
     import saidwhen
 
-    a = saidwhen.extract("Harbor Agency To Expand Program For Ferries.\n\nWASHINGTON ― The Harbor Agency announced plans"
-                         " Tuesday to expand programs that allow ferries to dock at night, acknowledging that the current"
-                         " system has not stopped delays for commuters from Arlington and Alexandria.")
+    a = saidwhen.extract("Transit Board Lengthens Hours For Night Buses.\n\nWASHINGTON ― The Transit Board unveiled a scheme"
+                         " Monday to keep buses running past midnight on six lines, conceding that the present timetable"
+                         " has not ended long waits for riders from Bethesda and Silver Spring.")
     assert a.quotes and all(q.speaker != "WASHINGTON" for q in a.quotes)
     assert "WASHINGTON" not in {p.name for p in a.people}
 
 
 @pytest.mark.parametrize("text", [
     "Senator Dana Whitlow, who has challenged former Secretary of State Ruth Calder for the nomination, spoke on Monday.",
-    "The president gave his final State of the Union address on Tuesday night.",
+    "The president used his first State of the Union speech on Wednesday to praise the nurses.",
 ])
 def test_state_of_a_longer_name_is_no_organisation_to_quote(text):
     import saidwhen
@@ -486,8 +486,8 @@ def test_state_of_a_longer_name_is_no_organisation_to_quote(text):
 def test_a_plural_party_name_is_a_group_never_one_person():
     import saidwhen
 
-    a = saidwhen.extract("Voters were asked about the nominee.\n\nDemocrats are more likely to be worried by his nomination:"
-                         " 45% of Republicans, 28% of independents and 12% of Democrats say that would be their reaction.")
+    a = saidwhen.extract("Residents were polled about the mayor.\n\nOlder voters are more likely to be bothered by his remarks:"
+                         " 49% of Republicans, 37% of independents and 8% of Democrats say that would be their answer.")
     assert a.quotes and all(q.speaker != "Republicans" for q in a.quotes)
     assert "Republicans" not in {p.name for p in a.people}
 

@@ -40,10 +40,10 @@ def test_the_content_clause_of_a_reporting_verb_is_an_indirect_quotation(sentenc
 
 
 def test_a_closing_attribution_whose_comma_the_parser_hung_on_its_verb_still_reports_the_sentence():
-    text = ("Nell Osgood, a member of the harbour board, was travelling to Dunmore to visit her daughter Esther, "
-            "the church posted on Facebook.")
+    text = ("Greta Lund, a nurse at the county clinic, was heading to Kells to meet her cousin Ruth, "
+            "the chapel posted on Facebook.")
     (q,) = reported(text)
-    assert (q.text, q.cue) == ("Nell Osgood, a member of the harbour board, was travelling to Dunmore to visit her daughter Esther",
+    assert (q.text, q.cue) == ("Greta Lund, a nurse at the county clinic, was heading to Kells to meet her cousin Ruth",
                                "posted on Facebook")
 
 
@@ -486,8 +486,8 @@ def test_a_quoted_verdict_stays_a_partial_quote_beside_its_summary():
     "sentence, content, speaker",
     [
         # the verdict hung on the object as its apposition
-        ("Felicia Vance called her fallen son her hero before explaining why she forgave him.",
-         "her fallen son her hero", "Felicia Vance"),
+        ("Ruth Okoye called her injured husband her rock before describing how she made peace with the driver.",
+         "her injured husband her rock", "Ruth Okoye"),
         # the "on" of "called on" taken for a particle, or left without its object
         ("Councillor Priya Walsh has called on county leaders to add penalties for late permits.",
          "county leaders to add penalties for late permits", "Priya Walsh"),
@@ -617,7 +617,7 @@ def test_what_someone_announced_or_reported_is_a_summary(sentence, content):
 
 @pytest.mark.parametrize("sentence, content", [
     ("On Thursday, the dissolution of the harbour club was announced.", "the dissolution of the harbour club"),
-    ("The tentative deal, announced Friday, would last four years.", "The tentative deal"),
+    ("The draft agreement, announced Monday, would run until 2030.", "The draft agreement"),
 ])
 def test_what_was_announced_by_nobody_named_is_a_summary_by_nobody(sentence, content):
     (q,) = summaries(sentence)
@@ -805,9 +805,9 @@ def test_a_clause_before_a_verb_with_an_object_of_its_own_is_not_what_was_said()
 
 
 def test_a_clause_before_said_or_wrote_with_an_addressee_is_still_what_was_said():
-    (q,) = reported("Some paper records are already stored in a certified centre, and there is no need to move them, "
-                    "Kennedy wrote Linick.")
-    assert q.text.startswith("Some paper records are already stored")
+    (q,) = reported("The spare ballots are already sealed in the county vault, and there is no reason to open them again, "
+                    "Osei wrote Marchetti.")
+    assert q.text.startswith("The spare ballots are already sealed")
 
 
 def test_according_to_sources_described_at_length_reports_the_sentence_before():
@@ -913,18 +913,18 @@ def test_no_writers_words_join_a_quote_that_ends_on_its_comma_or_a_cue(text):
 
 
 def test_a_quoted_fragment_right_after_the_cue_opens_the_clause_it_reports():
-    # marked, "thousands" read as the object of "testified" and the clause after it was lost
-    text = "The hearing ran late on Monday. Ann Roe testified “thousands” of emails in fact had not been handed over."
+    # marked, "dozens" read as the object of "testified" and the clause after it was lost
+    text = "The inquiry sat until dusk on Tuesday. Ann Roe testified “dozens” of invoices were simply never paid at all."
     mixed, partial = saidwhen.extract(text, "2024-03-14").quotes
-    assert (mixed.kind, mixed.text) == ("mixed", "“thousands” of emails in fact had not been handed over")
-    assert (partial.kind, partial.text) == ("partial", "thousands")
+    assert (mixed.kind, mixed.text) == ("mixed", "“dozens” of invoices were simply never paid at all")
+    assert (partial.kind, partial.text) == ("partial", "dozens")
     assert mixed.group == partial.group and mixed.speaker == partial.speaker == "Ann Roe"
 
 
 def test_answers_quoted_one_after_another_stay_apart():
-    text = 'The council met. Of the voters polled, 21 percent said “not too likely” and 14 percent said “not at all likely.”'
+    text = 'The board met. Of the parents asked, 33 percent said “hardly ever” and 9 percent said “never once.”'
     quotes = saidwhen.extract(text, "2024-03-14").quotes
-    assert [(q.kind, q.text) for q in quotes] == [("partial", "not too likely"), ("partial", "not at all likely.")]
+    assert [(q.kind, q.text) for q in quotes] == [("partial", "hardly ever"), ("partial", "never once.")]
     assert quotes[0].group != quotes[1].group
 
 
@@ -935,17 +935,17 @@ def test_a_clause_a_quoted_fragment_opens_starts_at_its_opening_mark():
 
 
 def test_a_second_speaker_s_report_joined_to_the_content_is_not_part_of_it():
-    text = ('The poll was taken in May. Most voters said they were very worried about the state of the harbour, '
-            'and more than 4 in 10 said the mayor would be best at handling it.')
+    text = ('The survey ran in June. Most tenants said they felt quite anxious over the cost of heating, '
+            'and nearly 3 in 10 said the landlord would be quickest to fix it.')
     first, second = [q for q in saidwhen.extract(text, "2024-03-14").quotes if q.kind == "indirect"]
-    assert first.text == "they were very worried about the state of the harbour"
-    assert second.text == "the mayor would be best at handling it" and first.group != second.group
+    assert first.text == "they felt quite anxious over the cost of heating"
+    assert second.text == "the landlord would be quickest to fix it" and first.group != second.group
 
 
 @pytest.mark.parametrize("sentence, clause", [
-    ("Ann Roe beamed as she noted how happy she was to be back in Dunmore.", "how happy she was to be back in Dunmore"),
-    ("Over lunch, Ann Roe recalled what it was like to be a student when the mill closed.",
-     "what it was like to be a student when the mill closed"),
+    ("Ann Roe grinned as she noted how proud she felt to have finished the relay.", "how proud she felt to have finished the relay"),
+    ("Over coffee, Ann Roe recalled what it felt like to work nights when the shipyard shut.",
+     "what it felt like to work nights when the shipyard shut"),
 ])
 def test_what_someone_noted_or_recalled_how_or_what_is_what_they_told(sentence, clause):
     q = only("The council met on Monday. " + sentence)
@@ -983,9 +983,9 @@ def test_an_aside_the_parser_hung_on_the_subject_noun_still_reports_the_sentence
 
 
 def test_an_office_holder_an_update_opens_with_is_the_person_the_next_sentence_names():
-    text = ("The Latest: state reviews tax leak.\n\nThe latest on the governor race (all times EDT):\n\n2:45 p.m.\n\n"
-            "Vermont’s tax commissioner says an internal review shows no one from the agency released the filings.\n\n"
-            "Dana Whitcomb says she told staff on Monday to check whether anyone disclosed the information.")
+    text = ("The Latest: state audits permit leak.\n\nThe latest on the governor race (all times EDT):\n\n2:45 p.m.\n\n"
+            "Oregon’s parks director says a staff audit found nobody in the department leaked the permits.\n\n"
+            "Dana Whitcomb says she asked her deputies on Monday to find out how the permits got out.")
     assert [q.speaker for q in reported(text)][:2] == ["Dana Whitcomb", "Dana Whitcomb"]
 
 
@@ -1001,9 +1001,9 @@ def test_an_aside_that_interrupts_a_sentence_reports_the_clause_it_stands_in_and
 
 def test_a_closing_attribution_the_parser_made_an_adverbial_clause_still_reports_the_sentence_before_it():
     text = ("Lena Ortiz edits the county paper.\n\n"
-            "The web has also made it possible for people with like-minded, if odd, ideas to organize into groups, she said.")
+            "Cheap flights have also made it possible for students with small, if growing, savings to travel abroad, she said.")
     (q,) = reported(text)
-    assert q.text == "The web has also made it possible for people with like-minded, if odd, ideas to organize into groups"
+    assert q.text == "Cheap flights have also made it possible for students with small, if growing, savings to travel abroad"
     assert q.speaker == "Lena Ortiz" and q.cue == "said"
 
 
@@ -1108,7 +1108,7 @@ def test_a_word_for_a_company_or_the_press_is_never_a_body_of_the_state_or_a_uni
 
 
 def test_a_lawmakers_office_speaks_for_the_lawmaker():
-    text = "Congressman Trey Halvorsen's office slammed a lawsuit filed by a watchdog, saying it was baseless."
+    text = "Congressman Trey Halvorsen's office dismissed a complaint lodged by a rival, saying it had no merit."
     assert [q.speaker for q in reported(text)] == ["Trey Halvorsen"]
     text = ('Sen. Ada Quill said the bill "would not survive a vote." Her office later released a statement saying'
             " she would offer amendments.")
@@ -1117,7 +1117,7 @@ def test_a_lawmakers_office_speaks_for_the_lawmaker():
 
 def test_the_company_after_a_name_in_reported_speech_is_that_name_though_quotes_are_attributed_first():
     text = ("Jane Roe of the National Security Program at Halden University said the data was thin.\n\n"
-            'Twitter acknowledged that the issue remained tricky. "We have always sought balance," the company said.')
+            'Twitter conceded that moderation was still hard. "We keep trying to get this right," the company said.')
     (q,) = saidwhen.extract(text, "2024-03-14", kinds=("direct",)).quotes
     assert q.speaker == "Twitter"
 
@@ -1129,8 +1129,8 @@ def test_the_magazine_is_the_title_named_with_that_word_before():
 
 
 def test_the_state_of_a_us_story_is_the_state_it_last_named():
-    text = ("Gov. Maggie Hallam touts her years leading New Hampshire through growth. The state reported a 2.8"
-            " percent unemployment rate in June.")
+    text = ("Gov. Maggie Hallam touts a decade of guiding New Hampshire out of debt. The state reported a budget"
+            " surplus of $40 million in March.")
     assert [q.speaker for q in reported(text, kinds=("indirect", "summary"))] == ["New Hampshire"]
 
 
@@ -1147,10 +1147,10 @@ def test_a_couple_or_a_family_is_nobody_named_alone(group):
 
 
 def test_a_lone_dash_before_the_writers_comment_ends_the_reported_clause():
-    text = ('Roe weighed in hours after Sen. Tom Bale said he was "encouraged" by the plan — a modest boost for'
-            " the mayor since 2009, when Bale voted against it.")
+    text = ('Roe spoke up a day after Sen. Tom Bale said he was "heartened" by the deal — a rare win for'
+            " the governor, whose earlier bills Bale had blocked.")
     (q,) = [q for q in reported(text) if q.kind == "mixed"]
-    assert q.text == 'he was "encouraged" by the plan'
+    assert q.text == 'he was "heartened" by the deal'
 
 
 def test_a_dash_aside_closed_by_another_stays_inside_the_clause():
@@ -1159,11 +1159,11 @@ def test_a_dash_aside_closed_by_another_stays_inside_the_clause():
 
 
 def test_a_second_claim_after_before_is_its_own_attribution_not_part_of_the_first():
-    text = ("After the court failed to reach a decision, Tom Bale said the deadlock has \"kept us safe\" on Twitter"
-            " before claiming that open borders are \"tearing families apart.\"")
+    text = ("After the council adjourned without a vote, Tom Bale said the stalemate had \"saved the park\" on Facebook"
+            " before claiming that the developers were \"buying the mayor.\"")
     assert [(q.cue, q.text) for q in reported(text)] == [
-        ("said", 'the deadlock has "kept us safe" on Twitter'),
-        ("claiming", 'open borders are "tearing families apart."'),
+        ("said", 'the stalemate had "saved the park" on Facebook'),
+        ("claiming", 'the developers were "buying the mayor."'),
     ]
 
 
@@ -1270,10 +1270,10 @@ def test_a_closing_indefinite_apposition_is_the_writers_summing_up():
 
 
 def test_a_list_of_indefinite_objects_is_no_apposition():
-    text = ('Ada Grell pledged "cooperation" toward shared goals, a "deep and sincere" bond, and a "close and honest '
-            'relationship" between the two towns.')
+    text = ('Ada Grell pledged "patience" toward the harbour talks, a "fair and steady" hand, and a "plain and open '
+            'partnership" with the two unions.')
     (q,) = reported(text, kinds=("summary",))
-    assert q.text.endswith("between the two towns")
+    assert q.text.endswith("with the two unions")
 
 
 @pytest.mark.parametrize(
@@ -1295,7 +1295,7 @@ def test_a_negated_statement_is_still_nothing():
 
 
 @pytest.mark.parametrize("text", [
-    '"We will not take orders from any bank," Ortiz told Harbour Radio in the interview taped and released on Wednesday.',
+    '"We will not bow to the landlords," Ortiz told Harbour Radio in the broadcast taped and aired late Sunday.',
     '"The numbers are on our side," Vance said in an interview with the Courier\'s Tom Reeve aired Monday on "Morning Desk."',
 ])
 def test_a_participle_of_the_setting_is_not_what_was_said(text):
@@ -1480,8 +1480,8 @@ def test_a_headline_naming_someone_the_story_goes_on_to_name_signs_no_column():
 def test_he_goes_on_about_whom_a_clause_before_the_names_is_about():
     # the sentence before names two men, neither as a subject; a clause before them is about "he"
     text = ("Tom Holt spoke in Ohio on Monday.\n\n"
-            "Top advisers said he had rejected a farewell address in the style of Ronald Reagan in 1988 "
-            "or Bill Clinton in 2000.\n\nHe said the speech would be short.")
+            "Close aides said he had turned down a farewell tour patterned on those of Frank Dorsey in 1979 "
+            "or Walter Pike in 1996.\n\nHe said the speech would be short.")
     q = next(q for q in reported(text) if q.text.startswith("the speech"))
     assert q.speaker == "Tom Holt"
 
@@ -1553,7 +1553,7 @@ def test_an_attribution_set_off_by_commas_reports_the_sentence_around_it_however
 
 @pytest.mark.parametrize("sentence", [
     "Back on his farm, Carrasco told a story about the drought of 1977, when his father sold half the family's cattle.",
-    "But when the council cut funding for the pilot program two years later, Dover said enough.",
+    "But when the board scrapped the grant for the night school a year on, Dover said enough.",
     "The family has lived here for three months, and though they speak little English, their smiles said a lot.",
 ])
 def test_a_verb_with_words_of_its_own_after_a_comma_is_no_set_off_attribution(sentence):
@@ -1563,8 +1563,8 @@ def test_a_verb_with_words_of_its_own_after_a_comma_is_no_set_off_attribution(se
 @pytest.mark.parametrize("sentence, content", [
     ("He recalled Ada Grell's generosity in support of a food bank in the city.",
      "Ada Grell's generosity in support of a food bank in the city"),
-    ("The star then recalled an incident at a cinema in the suburbs that left her friend in tears.",
-     "an incident at a cinema in the suburbs that left her friend in tears"),
+    ("The singer then recalled a quarrel at a diner near the docks that ended with her brother in hospital.",
+     "a quarrel at a diner near the docks that ended with her brother in hospital"),
     ("On trade, she recalled her days as harbour master advising the council in the town hall.", "her days as harbour master"),
     ("The mayor cited the ferry fares as a major reason the budget would fall short.",
      "the ferry fares as a major reason the budget would fall short"),

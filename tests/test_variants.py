@@ -146,7 +146,7 @@ FERRY = "We cannot keep the ferry running on a grant that has not changed in a d
     ("We've got to finish the sea wall before the winter storms", "We have got to finish the sea wall before the winter storms"),
     ("I'm not going to close a single library in this county", "I am not gonna close a single library in this county"),
     # two words of substance swapped: the order changed, one change
-    ("going to put a lot of dockers and fishing crews out of work", "We're going to put a lot of fishing crews and dockers out of work."),
+    ("about to leave hundreds of dockers and fishing crews without a wage", "We're about to leave hundreds of fishing crews and dockers without a wage."),
     # a piece with words left out inside, between runs it keeps, and a small word changed at its cut
     ("Much will have to do with the council and whether it wants to pay for the dredging — whether it is willing to raise"
      " the harbour fees, It may not be.", "has to do with the council and whether it is willing to raise the harbour fees"),
