@@ -447,7 +447,7 @@ class Entities:
     def _fragment(self, e: SpacySpan) -> bool:
         """Whether NER labelled alone an institution noun that belongs to a longer name: "State"
         of "the Islamic State group", of "Secretary of State" or of "State of the Union", "News" of
-        "Yahoo! News", "House" of "House Speaker Paul Ryan" or of "House of Cards"; a name of its
+        "Yahoo! News", "House" of "House Speaker Tom Ardery" or of "House of Cards"; a name of its
         own only in none of those ("the Times said")."""
         if len(e) != 1 or e[0].lower_ not in FRAGMENT_WORDS:
             return False
@@ -1147,7 +1147,7 @@ class Entities:
                          and all(t.is_punct for t in self.doc[c.right_edge.i + 1 : tok.right_edge.i + 1])
                          and (c.ent_type_ == "PERSON" or first_name_gender(c.left_edge.text) in ("m", "f")
                               and c.left_edge.i > c.head.i + 1 and self.doc[c.left_edge.i - 1].text == ",")
-                         and not self.in_quote(c.idx)]  # (also "his best friend at Lehigh, Bruce Turry," NER ran together)
+                         and not self.in_quote(c.idx)]  # (also "his best friend at Colgate, Marty Kessel," NER ran together)
             if not names:  # "GOP contender and former surgeon Ben Calder responded": two titles of one person
                 names = [c for c in tok.children if c.dep_ == "conj" and _titles_of_one(tok, c)]
             if not names:  # "according to the department's epidemiologist, Dr. Farida Nwosu."
@@ -1177,7 +1177,7 @@ class Entities:
                 name = e[-1]  # "Navy Capt. Jeff Davis", which the parser split after the title's period
             if name is None:  # "former Pennsylvania Gov. and party Chairman Ed Rendell": two titles of one person, the name after the second
                 name = next((c for c in tok.children if c.dep_ == "conj" and _titles_of_one(tok, c, titled=True)), None)
-            if name is None:  # "Speaker of the House Rep. Paul Ryan", parsed as the speaker of Ryan: a second title, then the name
+            if name is None:  # "Speaker of the House Rep. Tom Ardery", parsed as the speaker of Ardery: a second title, then the name
                 name = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                              if g.dep_ == "pobj" and g.ent_type_ == "PERSON" and coarse_pos(g) == "PROPN"
                              and any(t.lower_ in STRIP_TITLES for t in self.doc[c.i + 1 : g.i])), None)
@@ -1401,8 +1401,8 @@ class Entities:
 
     def _person_and_before(self, subject: Token) -> bool:
         """Whether a subject name's own phrase opens with another person and "and", which the parser
-        hung inside it ("Donald Trump and House Speaker Paul Ryan said", read as the Speaker of
-        Trump): two speakers."""
+        hung inside it ("Dana Whitlock and House Speaker Tom Ardery said", read as the Speaker of
+        Whitlock): two speakers."""
         words = self.doc[subject.left_edge.i : subject.i]
         joins = [t for t in words if t.dep_ == "cc" and t.lower_ in ("and", "&") and t.ent_type_ != "ORG"]
         if not joins or subject.ent_type_ != "PERSON":
@@ -2159,7 +2159,7 @@ class Entities:
         if (lede := self._lede_subject_named_next(head, w, dets)) is not None:
             return lede  # "The head of the Brotherhood of Ferry Pilots is worried … \n\n … Ruth Ann Calloway said"
         if (opener := self._subject_of_fronted_clause(head, w)) is not None:
-            return opener  # "Though Trump was not willing to say …, the front-runner did offer his opinion"
+            return opener  # "Though Hale would not name a date …, the front-runner did give his view"
         if (introduced := self._introduced_just_before(head, w)) is not None:
             return introduced  # "… blamed Karen Roe. The secretary of state … went on the radio"
         recent = self._recent_subject(head, before, "PERSON", unnamed=True, gender=GENDERED_ROLES.get(w))
@@ -2267,8 +2267,8 @@ class Entities:
 
     def _subject_of_fronted_clause(self, head: Token, w: str) -> Entity | None:
         """The person a clause fronted before the description ``head`` has for its subject, where
-        ``head`` ("the front-runner") is the subject of the main clause: "Though Trump was not
-        willing to say …, the front-runner did offer his opinion" varies the name, as a writer does
+        ``head`` ("the front-runner") is the subject of the main clause: "Though Hale would not
+        name a date …, the front-runner did give his view" varies the name, as a writer does
         for one person; none where the person holds another office the article gave ("After Gov.
         Holt spoke, the mayor said" is somebody else) or the description's gender is not theirs."""
         if head.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(head) \
@@ -2328,7 +2328,7 @@ class Entities:
         """Whether ``ent`` is named by name in what the clause of the subject ``head`` goes on to
         say (outside ``head``'s own phrase): a description that governs a name is not that person."""
         if head.dep_ not in ("nsubj", "nsubjpass") or any(c.lower_.endswith("self") for c in head.children):
-            return False  # ("The candidate herself took to the airwaves, … in which Clinton said": the one just named)
+            return False  # ("The senator herself went on the radio, … in which Alden said": the one just named)
         verb, own = head.head, {t.i for t in head.subtree}
 
         def governed(tok: Token) -> bool:  # by the verb, through no relative clause that only describes something
@@ -2437,7 +2437,7 @@ class Entities:
     def _other_named_in_sentence(self, head: Token, recent: Entity | None, before: list) -> Entity | None:
         """The person named last before the description ``head`` in its own sentence, when that
         sentence's main subject is someone else, named, and the description would otherwise go to
-        them or to nobody: "Mr. Roe took on Jane Doe after the Democratic front-runner had said …"
+        them or to nobody: "Mr. Roe took on Jane Doe after the Democratic nominee had claimed …"
         describes Doe, for the writer would have called Roe "he"."""
         sent = self.sent(head.i)
         here = [m for m in before if sent.start_char <= m[0] < head.idx and m[2] is not None and not self.in_quote(m[0])]
@@ -3329,7 +3329,7 @@ def name_in_full(entities: list[Entity], text: str) -> None:
 def clipped(e: SpacySpan) -> SpacySpan | None:
     """An entity NER ran past its name, cut back to the name: before a verb or a spaced dash
     ("Trump told Business Insider", "the Tax Policy Center - half") and without the lowercase
-    words it trails ("The Associated Press of the prospects for"); None when nothing is left."""
+    words it trails ("The Boston Globe of the odds for"); None when nothing is left."""
     toks = list(e)
     for k, t in enumerate(toks[1:], 1):
         if t.tag_.startswith("VB") and t.text[:1].islower() or t.text in ("-", "–", "—") and t.whitespace_ and toks[k - 1].whitespace_:

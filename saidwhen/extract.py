@@ -818,8 +818,8 @@ _GOES_ON = frozenset("and but or nor".split())
 def _before_writers_tail(text: str, a: int, b: int, inside: list[Quote]) -> int:
     """The end of the mixed quotation ``text[a:b]``: at the closing mark of its last quoted fragment
     when a comma closes that fragment and the writer goes on past it ("said the positions are
-    "about right," though voters …", "was "incognito," sparking a firestorm of speculation", "rated
-    "confidential," the lowest level of sensitivity"); PolNeAR's annotators end the statement
+    "about right," though voters …", "was "unreachable," prompting a wave of rumors", "rated
+    "routine," the mildest grade of concern"); PolNeAR's annotators end the statement
     there. Not when "and" or "but" carries the statement on ("… "could be unyielding," and that …"),
     nor for fewer than three words after it."""
     last = max((q for q in inside if a <= q.start and q.end <= b), key=lambda q: q.end, default=None)
@@ -1458,7 +1458,7 @@ def _credited_claim(st: _State, speech: list[int], final: dict[int, Attribution]
     if len(claim.split()) < 3 or any(sp.paragraph == 0 and sp.start <= a + 2 and sp.end >= b - 2 for sp in st.spans):
         return None  # a quotation alone: a direct quote, credited already, or a title ("Radio Hour: 'A World at War'")
     if any(st.spans[i].kind == "direct" and st.spans[i].paragraph == 0 and a <= st.spans[i].start < b for i in speech):
-        return None  # "Ruiz: 'It Is Not A Radical Idea' To Raise Wages": the quotation after the colon is credited already
+        return None  # "Ruiz: 'It Is Only Fair' To Raise Wages": the quotation after the colon is credited already
     if claim.endswith("?") and not any(sp.paragraph == 0 for sp in st.spans):
         return None  # "Ted Cruz: True conservative or career politician?" asks about him
     if any(r.start < b and a < r.end for r in reported):

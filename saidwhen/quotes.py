@@ -94,7 +94,7 @@ def _is_opening_context(text: str, i: int, pstart: int) -> bool:
 def _stray_close(text: str, i: int, ps: int, pe: int, out: list[Span]) -> bool:
     """Whether a straight double mark at ``i``, where no quotation is open, is placed like a closing
     mark: right after a word or a punctuation mark, and before a space, a punctuation mark or the
-    paragraph's end (a cursory review of [his] systems" including …, 6'3" tall). An outlet that
+    paragraph's end (a quick look at [her] files" showing …, 6'3" tall). An outlet that
     lost a quotation's opening mark (or a height in feet and inches) leaves one; read as an opening,
     it would pair with the next quotation's opening mark and every mark after it would be read the
     wrong way round, the quotations between them lost. Not when the paragraph's last quotation
@@ -178,7 +178,7 @@ def scan(text: str) -> list[Span]:
 
 
 #: A paragraph that ends by introducing what someone wrote or said: "Hewitt writes:", "In a speech
-#: last July, he said:", "Soerens argued that:".
+#: last fall, she said:", "Soerens argued that:".
 _BLOCK_LEAD = re.compile(
     r"\b(?:said|says|wrote|writes|tweeted|tweets|posted|posts|added|adds|stated|states|explained|explains|"
     r"declared|declares|argued|argues|continued|continues|concluded|concludes|warned|warns)(?:\s+that)?\s*:$")

@@ -569,7 +569,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
                         and c.left_edge.lower_ in ADVERBIAL_MARKS)
                # "she told the Courier in an interview taped on Monday": a participle of the noun before it
                and not _participle_of_noun(c, verb)
-               # "… ignored much labor history — Frank cites the dockers' fight": a clause before a verb
+               # "… skipped most of the strike's history — Okoro cites the miners' walkout": a clause before a verb
                # with an object of its own is the writer's, not what was said
                and not (c.i < verb.i and _framing_before(c, verb))
                # 'The deal angered members ("Shame," wrote Roe, a welder), and …': not the sentence
@@ -619,7 +619,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         return out - _attributions(c, verb)
     if verb.dep_ == "advcl" and w in REPORTING and any(m.dep_ == "mark" and m.lower_ == "as" and m.i < verb.i for m in verb.children):
         head = verb.head  # "As the Post reported, the delegates would …": the clause the aside stands in
-        # not "As the White House hints at what … might include, …": an aside with an object of its own
+        # not "As the governor's office hints at what … might cover, …": an aside with an object of its own
         own = any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in ("at", "about", "of", "to", "that")
                   for c in verb.children)
         if head.i != verb.i and (head.tag_.startswith("VB") or head.tag_ == "MD") and not own:
@@ -708,17 +708,17 @@ CORE_SAYING = SAYING | TELLING | frozenset("write writes wrote writing written".
 
 def _framing_before(clause: Token, verb: Token) -> bool:
     """Whether a clause the parser hung before ``verb`` as its complement frames the sentence instead:
-    the verb has an object of its own after it ("… ignored much labor history — Frank cites the
-    dockers' fight": what he cites is the object). Not "say", "tell" and "write", whose object may be
+    the verb has an object of its own after it ("… skipped most of the strike's history — Okoro cites the
+    miners' walkout": what he cites is the object). Not "say", "tell" and "write", whose object may be
     the one addressed or a title ("…, Kennedy wrote Linick", "…, he said in his book, "A Son."")."""
     return verb.lower_ not in CORE_SAYING and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
 
 
 def _subject_taken_for_object(verb: Token) -> Token | None:
     """The subject of a "say" clause that the parser made the verb's object, hanging the clause's
-    own verb on it as a relative clause ("Stone says the increase in polarization that Bloomberg
-    decries also makes his election less likely", "Aides say the more delegates he takes, the more
-    leverage he has"): a noun object right after the verb with a tensed verb hung on it that no
+    own verb on it as a relative clause ("Pratt says the rise in turnout that Halloran
+    predicts also makes her defeat less likely", "Aides say the more counties she wins, the more
+    sway she has"): a noun object right after the verb with a tensed verb hung on it that no
     relative pronoun opens as its subject or object ("said the things that voters wanted to hear",
     "said a prayer for those who lost their homes" are things said, not statements). The object
     may follow a comma ("In both cases, Roe said, those gifts paid for …"), and its verb may be
@@ -922,7 +922,7 @@ def _called_quoted(doc: Doc, verb: Token, partial: list[tuple[int, int]]) -> set
            or t.is_sent_start for t in between):
         return None
     end = next(b for a, b in partial if a == start)
-    # "called the remarks a "new low" and a "bizarre attempt …"": verdicts joined by "and" or "or" are one
+    # "called the plan a "sad joke" and a "cynical ploy …"": verdicts joined by "and" or "or" are one
     for a, b in sorted(partial):
         if a > end and _JOINED_VERDICT.fullmatch(doc.text, end, a):
             end = b
@@ -1036,7 +1036,7 @@ def _asked_passive(verb: Token) -> tuple[set[int], Token | None, str] | None:
     doc, nxt = verb.doc, verb.right_edge.i + 1
     if nxt < len(doc) and doc[nxt].lower_ in ("if", "whether") and doc[nxt].dep_ == "mark" and doc[nxt].head.i > nxt \
             and doc[nxt].head.dep_ in ("advcl", "ccomp") and doc[nxt].head.head.i == verb.head.i and verb.head.i < verb.i:
-        return {t.i for t in doc[nxt].head.subtree}, agent, "question"  # "when asked in May if he would …", hung on the verb before
+        return {t.i for t in doc[nxt].head.subtree}, agent, "question"  # "when asked in March if she might …", hung on the verb before
     to = [c for c in after if c.dep_ == "xcomp" and _infinitive(c)]
     if to and any(c.dep_ == "auxpass" for c in kids):
         return {t.i for t in to[0].subtree}, agent, "summary"  # "was asked to name one": a request
@@ -1098,7 +1098,7 @@ def _announced(verb: Token) -> set[int] | None:
 
 #: Prepositions that may go on with the object of "announced", "recalled" or "cited" ("a concert in
 #: support of Sanders", "an incident at a movie theater that …", "her days as secretary of state",
-#: "cited the tax as a major reason …") as often as they say when, where or how it was said.
+#: "cited the fee as the main cause …") as often as they say when, where or how it was said.
 GOING_ON_PREPS = frozenset("in at as".split())
 #: Entities that make such a phrase the when or where of the telling: "announced it in Ohio on Friday".
 _SETTING_ENTITIES = frozenset("DATE TIME GPE LOC FAC EVENT".split())
@@ -1501,7 +1501,7 @@ BACKSHIFT = frozenset("would could might should had was were must".split())
 
 def _another_report(clause: Token) -> bool:
     """Whether a second clause the parser hung on the cue is a report of its own, with its own
-    finite speech verb: "Most said they were worried, and more than 4 in 10 said the mayor …"
+    finite speech verb: "Most said they were worried, and nearly a third said the mayor …"
     (what the second group said is found from its own verb, and is not the first group's)."""
     return clause.lower_ in REPORTING and clause.tag_ in ("VBD", "VBZ", "VBP")
 

@@ -642,7 +642,7 @@ class Attributor(Entities):
         if (aside_of := self._before_dashed_aside(verb)) is not None:
             return aside_of  # "Roe - who once said he would "…" the Islamic State - said": Roe, not the State
         # Parser missed it: the nearest name or pronoun next to the verb, outside any quote, and
-        # outside a parenthesis closed right before it ("Paul Ryan (R-WI) said": not the seat)
+        # outside a parenthesis closed right before it ("Tom Ardery (R-WI) said": not the seat)
         shut = set()
         if verb.i > 0 and doc[verb.i - 1].text == ")":
             opening = next((t.i for t in reversed(doc[max(0, verb.i - 8) : verb.i - 1]) if t.text == "("), None)

@@ -286,8 +286,8 @@ def readings(text: str) -> tuple[str, ...]:
     """The normalised texts (as ``norm_text``) that a rendering printed with an editor's bracket
     (``_BRACKET``) may stand for, besides its own words: each bracket read as nothing or as each of
     ``READ_AS`` (the other kept as printed), and, with two, both read as nothing; () for a text
-    without one, or with more than ``MAX_BRACKETS``. "carpet-bomb [the Islamic militants] into
-    oblivion" reads "carpet bomb them into oblivion" among others: the words the speaker said, which
+    without one, or with more than ``MAX_BRACKETS``. "drive [the rival bidders] out
+    of town" reads "drive them out of town" among others: the words the speaker said, which
     another outlet prints. At most 31 readings, for the rare texts that have a bracket."""
     if "[" not in text:
         return ()
