@@ -51,7 +51,7 @@ def test_the_campaign_is_the_one_of_the_candidate_the_sentence_before_is_about()
             "Senator Maria Duarte's campaign opened a new office in Tarrow on Sunday.\n\n"
             "The Holt campaign released a new television ad on Monday attacking her record.\n\n"
             "___.\n\n9:15 a.m.\n\n"
-            "Maria Duarte plans to call on young people to volunteer in their towns.\n\n"
+            "Maria Duarte intends to ask young people to volunteer in their towns.\n\n"
             "The campaign says the senator will announce a new service program on Friday.")
     assert speaker_of(text, "the senator will announce") == "Duarte campaign"
 

@@ -487,7 +487,7 @@ def test_a_plural_party_name_is_a_group_never_one_person():
     import saidwhen
 
     a = saidwhen.extract("Residents were polled about the mayor.\n\nOlder voters are more likely to be bothered by his remarks:"
-                         " 49% of Republicans, 37% of independents and 8% of Democrats say that would be their answer.")
+                         " 49% of Republicans, 37% of independents and 8% of Democrats say that would change their vote.")
     assert a.quotes and all(q.speaker != "Republicans" for q in a.quotes)
     assert "Republicans" not in {p.name for p in a.people}
 

@@ -171,7 +171,7 @@ def test_a_title_after_titled_or_a_book_is_no_quotation_however_long():
 
 def test_a_quote_a_title_case_headline_capitalised_is_still_speech_in_the_body():
     text = ("Mayor Speaks 'Directly To Ferry Users' After Storm\n\n"
-            'Ana Brandt said she wanted to speak "directly to ferry users" about the delays.')
+            'Ana Brandt said she hoped to talk "directly to ferry users" about the delays.')
     quotes = saidwhen.extract(text, "2024-03-14").quotes
     assert "directly to ferry users" in [q.text for q in quotes if q.kind == "partial"]
 
@@ -219,7 +219,7 @@ def test_a_paragraph_after_one_ending_writes_colon_is_a_block_quotation():
 
 @pytest.mark.parametrize("text", [
     # an object before the colon: what follows is not what was said
-    "CNN also noted the sparse attendance:\n\nEven the local paper took a moment to point out the empty seats.",
+    "CNN also noted the sparse attendance:\n\nEven the local paper found room to mention the empty seats.",
     # a fragment, and a paragraph of markup
     "Ana Brandt wrote:\n\nThe end.\n\nTom Reyes posted:\n\n<tweet id=\"1\">Ferries late again today</tweet>",
 ])
