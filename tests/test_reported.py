@@ -893,19 +893,19 @@ def test_a_lead_in_with_a_speech_word_does_not_join_the_quote(text):
 
 
 def test_the_writers_words_that_go_on_after_a_quote_before_its_attribution_join_its_group():
-    text = ('The county closed the bridge on Friday. "We are frustrated and horrified" by the decision to shut it '
+    text = ('The county closed the bridge on Friday. "We are stunned and saddened" by the decision to shut it '
             'on a holiday weekend, Ann Roe said.')
     direct, mixed = saidwhen.extract(text, "2024-03-14").quotes
-    assert direct.kind == "direct" and direct.text == "We are frustrated and horrified"
+    assert direct.kind == "direct" and direct.text == "We are stunned and saddened"
     assert (mixed.kind, mixed.text) == ("mixed", "by the decision to shut it on a holiday weekend")
     assert mixed.group == direct.group and mixed.speaker == direct.speaker == "Ann Roe"
 
 
 @pytest.mark.parametrize("text", [
     # the quote ends on its own comma: the attribution follows it directly
-    'The county closed the bridge on Friday. "We are frustrated and horrified," Ann Roe said on the radio.',
+    'The county closed the bridge on Friday. "We are stunned and saddened," Ann Roe said on the radio.',
     # the writer's words after the quote hold a cue of their own
-    'The county closed the bridge on Friday. "We are frustrated and horrified" was how she told reporters of it, Ann Roe said.',
+    'The county closed the bridge on Friday. "We are stunned and saddened" was how she told reporters of it, Ann Roe said.',
 ])
 def test_no_writers_words_join_a_quote_that_ends_on_its_comma_or_a_cue(text):
     quotes = saidwhen.extract(text, "2024-03-14").quotes
@@ -1135,7 +1135,7 @@ def test_the_state_of_a_us_story_is_the_state_it_last_named():
 
 
 def test_the_editorial_board_writes_for_the_paper_named_before():
-    text = ('The Halden Courier published an editorial on Tuesday. Ms. Roe is an "articulate conservative" who has'
+    text = ('The Halden Courier published an editorial on Tuesday. Ms. Roe is a "patient centrist" who has'
             ' won twice, the editorial board writes.')
     assert [q.speaker for q in reported(text)] == ["Halden Courier"]
 
@@ -1382,8 +1382,8 @@ def test_called_a_noun_phrase_a_quoted_verdict_is_a_summary_through_relatives_an
 @pytest.mark.parametrize(
     "sentence, content",
     [
-        ('The Hale campaign called the agency\'s report a "rush to judgment," because the count was not over.',
-         'the agency\'s report a "rush to judgment,"'),
+        ('The Hale campaign called the agency\'s report a "leap to conclusions," because the count was not over.',
+         'the agency\'s report a "leap to conclusions,"'),
         ('Tom Hale called anti-toll protesters "vandals" and "thugs" without proof.', 'anti-toll protesters "vandals" and "thugs"'),
     ],
 )
@@ -1458,7 +1458,7 @@ def test_a_pronoun_after_a_clause_that_introduces_its_subject_in_full_is_that_pe
     # the clause before "he said" introduces Quill for the first time: he speaks of himself, where
     # "Ellery had been ill, she said" speaks of someone the article named before
     text = ("Some Republicans are so opposed to Tom Reyes that they are endorsing Ann Holt.\n\n"
-            "Former Rep. Walter Quill (R-Conn.) was for Ben Kasper while the Ohio governor was in the race, "
+            "Former Rep. Walter Quill (R-Conn.) was for Ben Kasper while the Iowa senator was still running, "
             "he said Wednesday on the radio.")
     (q,) = reported(text)
     assert q.text.startswith("Former Rep. Walter Quill") and q.speaker == "Walter Quill"
@@ -1542,8 +1542,8 @@ def test_an_aside_an_infinitive_goes_on_from_stays_in_the_summary():
      "said this week at an event in Dover — an apparent break with his wife.",
      "Lena Hartmann thinks the state requires far too many exams for young pupils", "Raj Hartmann"),
     # the predicate after the aside read as a participle of the noun before it
-    ("The hashtag #FindThem, Mr. Olsen said, accompanied photographs of people missing and the news when someone was found.",
-     "accompanied photographs of people missing and the news when someone was found", "Olsen"),
+    ("The hashtag #FindThem, Mr. Olsen said, accompanied photographs of lost dogs and word whenever one came home.",
+     "accompanied photographs of lost dogs and word whenever one came home", "Olsen"),
 ])
 def test_an_attribution_set_off_by_commas_reports_the_sentence_around_it_however_parsed(sentence, content, speaker):
     quotes = [q for q in saidwhen.extract(sentence, "2021-03-02").quotes if q.kind == "indirect"]
@@ -1554,7 +1554,7 @@ def test_an_attribution_set_off_by_commas_reports_the_sentence_around_it_however
 @pytest.mark.parametrize("sentence", [
     "Back on his farm, Carrasco told a story about the drought of 1977, when his father sold half the family's cattle.",
     "But when the board scrapped the grant for the night school a year on, Dover said enough.",
-    "The family has lived here for three months, and though they speak little English, their smiles said a lot.",
+    "The family has lived here since the spring, and though they know few words of Dutch, their smiles said a lot.",
 ])
 def test_a_verb_with_words_of_its_own_after_a_comma_is_no_set_off_attribution(sentence):
     assert not [q for q in saidwhen.extract(sentence, "2021-03-02").quotes if q.kind == "indirect"]

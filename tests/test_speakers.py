@@ -701,7 +701,7 @@ def test_a_given_name_no_list_holds_stays_in_the_name_but_an_english_word_before
 def test_a_name_with_a_quoted_nickname_before_a_party_and_seat_is_the_speaker():
     # the nickname keeps NER from the name, and the parser heads the phrase with "(D-Newport News)"
     text = ('"Tonight belongs to our next governor, Ann Ruiz!" Ruiz\'s cousin, state Del. Dana "Dee" Holloway '
-            '(D-Newport News), shouted to the crowd.')
+            '(D-Newport News), shouted to the fans.')
     assert only(text).speaker == "Dana Holloway"
 
 
@@ -952,8 +952,8 @@ def test_a_description_that_gives_a_gender_skips_the_last_subject_of_the_other()
 
 
 def test_a_bare_surname_is_not_the_relative_introduced_as_her_husband():
-    text = ("Ana Vale, the council leader, will not be happy about the video.\n\nIt shows clips that could prove"
-            " embarrassing to the former mayor: her husband, former Governor Tom Vale, and two of his aides.\n\n"
+    text = ("Ana Vale, the council leader, will not be happy about the video.\n\nIt shows clips that might"
+            " shame the former mayor: her husband, former Governor Tom Vale, and two of his aides.\n\n"
             'Vale is already facing criticism for her comments. "We need to slow down," Vale said on Monday.')
     assert only(text).speaker == "Ana Vale"
 
@@ -1050,7 +1050,7 @@ def test_a_bare_quote_after_several_people_speak_together_unquoted_is_nobodys_ye
 
 def test_a_name_the_parser_glued_to_a_manner_verb_after_the_quote_stays_the_speaker():
     text = ("Ivy Trump chaired the harbour meeting on Monday.\n\n"  # a surname the parser takes for a modifier
-            "\u201cGo back to your seat,\u201d Trump barked and a security guard escorted the heckler out.\n")
+            "\u201cGo back to your seat,\u201d Trump barked and a steward led the heckler away.\n")
     q = only(text)
     assert (q.speaker, q.cue) == ("Ivy Trump", "barked")
 
@@ -1081,10 +1081,10 @@ def test_a_quote_in_one_conjunct_clause_is_not_given_to_the_speech_verb_of_the_o
 
 
 @pytest.mark.parametrize("text", [
-    "So far the mayor has said little about the harbour. But Sen. Paul J. Ostrow (D-Ohio), noting the size of "
-    "Hartmann's following, said, \"Let me tell you, she has got a heck of a mailing list.\"\n",
-    "So far, Hartmann has shown little interest. But Sen. Paul J. Ostrow (D-Ohio), noting the size of "
-    "Hartmann's following, said, \"Let me tell you, she has got a heck of a mailing list.\"\n",
+    "So far the mayor has said little about the harbour. But Sen. Paul J. Ostrow (D-Ohio), noting the reach of "
+    "Hartmann's network, said, \"Trust me, she has got a heck of a phone list.\"\n",
+    "So far, Hartmann has shown little interest. But Sen. Paul J. Ostrow (D-Ohio), noting the reach of "
+    "Hartmann's network, said, \"Trust me, she has got a heck of a phone list.\"\n",
 ])
 def test_a_speaker_set_off_by_a_participle_before_the_cue_speaks_and_the_participle_is_not_what_he_said(text):
     quotes = saidwhen.extract(text).quotes
@@ -1376,10 +1376,10 @@ def test_a_question_someone_can_be_heard_asking_is_theirs():
 
 
 def test_a_headline_quote_after_the_colon_is_not_credited_twice_as_a_claim():
-    text = ('Osgood: "It Is Not A Radical Idea" To Cut The Tolls\n\nGovernor Nell Osgood spoke on Sunday at the new '
+    text = ('Osgood: "It Is Not A Wild Dream" To Cut The Tolls\n\nGovernor Nell Osgood spoke on Sunday at the new '
             'bridge. "We can go lower," Osgood said.')
     head = [q for q in saidwhen.extract(text, "2020-05-01").quotes if q.paragraph == 0]
-    assert [(q.kind, q.text, q.speaker) for q in head] == [("direct", "It Is Not A Radical Idea", "Nell Osgood")]
+    assert [(q.kind, q.text, q.speaker) for q in head] == [("direct", "It Is Not A Wild Dream", "Nell Osgood")]
 
 
 def test_the_subject_of_the_first_of_a_run_of_verbs_says_what_the_last_one_says():
@@ -1393,16 +1393,16 @@ def test_the_subject_of_the_first_of_a_run_of_verbs_says_what_the_last_one_says(
 
 def test_a_clause_that_holds_the_speaker_before_the_cue_is_not_what_was_said():
     text = ('Vance toured the plant on Friday.\n\nMr. Tom Reeve, whose latest firm, Holdfast, uses data to help '
-            'farmers find buyers, said Mr. Vance was a candidate very much in the mold of his father.')
+            'farmers find buyers, said Mr. Vance was a candidate cut from much the same cloth as his father.')
     found = saidwhen.extract(text).quotes
     assert [(q.text, q.speaker) for q in found] == [
-        ("Mr. Vance was a candidate very much in the mold of his father", "Tom Reeve")]
+        ("Mr. Vance was a candidate cut from much the same cloth as his father", "Tom Reeve")]
 
 
 @pytest.mark.parametrize("text, speaker", [
     ("Vance spoke in Dunmore.\n\nVance would win the state, the New Hampshire Union Leader reported on Monday.",
      "New Hampshire Union Leader"),
-    ("Vance spoke in Dunmore.\n\nThe mayor broke the rules, according to a New Jersey Watchdog report.", "New Jersey Watchdog"),
+    ("Vance spoke in Dunmore.\n\nThe mayor broke the rules, according to a New Jersey Sentinel report.", "New Jersey Sentinel"),
 ])
 def test_new_before_a_state_is_part_of_the_name_not_a_role(text, speaker):
     # "new coach Ann Kell": "new" is a role word; "New Hampshire" is a place
@@ -1410,23 +1410,23 @@ def test_new_before_a_state_is_part_of_the_name_not_a_role(text, speaker):
 
 
 def test_a_name_the_tagger_takes_for_a_modal_still_signs_the_quote():
-    text = ('Columnist George Will urged voters to drop the outsiders.\n\n'
-            '"The war is a reminder that the process will send a commander in chief to Washington," Will wrote.')
+    text = ('Columnist Harold Will urged voters to drop the outsiders.\n\n'
+            '"The war is a reminder that the process will hand the launch codes to a novice," Will wrote.')
     quote = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"][0]
-    assert (quote.speaker, quote.speaker_mention.text) == ("George Will", "Will")
+    assert (quote.speaker, quote.speaker_mention.text) == ("Harold Will", "Will")
 
 
 def test_a_title_the_parser_made_the_head_of_a_name_gives_way_to_the_name():
-    text = ('Delegates met in Dunmore.\n\nThere, the district GOP Chairman Chuck Willis declined to name the three '
+    text = ('Delegates met in Dunmore.\n\nThere, the district GOP Chairman Chuck Willis declined to list the five '
             'delegates on Friday, saying he would wait.')
     quote = saidwhen.extract(text).quotes[0]
     assert (quote.text, quote.speaker) == ("he would wait", "Chuck Willis")
 
 
 def test_a_title_after_a_dateline_is_not_the_name_that_follows_it():
-    text = ("Judge blocks Dunmore's 'river liberty' law.\n\nJACKSON, Miss. - U.S. District Judge Carlton W. Reever late "
-            'Thursday night issued an injunction blocking the law, saying it "favors some beliefs."')
-    assert {q.speaker for q in saidwhen.extract(text).quotes} == {"Carlton W. Reever"}
+    text = ("Judge blocks Dunmore's 'river liberty' law.\n\nJACKSON, Miss. - U.S. District Judge Harlan P. Vossberg on "
+            'Friday evening signed an order halting the law, saying it "picks among faiths."')
+    assert {q.speaker for q in saidwhen.extract(text).quotes} == {"Harlan P. Vossberg"}
 
 
 @pytest.mark.parametrize("group", ["Black Lives Matter", "Young Farmers Count"])
@@ -1465,7 +1465,7 @@ def test_an_article_speaks_for_the_paper_named_before_it_never_for_the_last_pers
 
 @pytest.mark.parametrize("headline, intro, name", [
     ("Senator from Maine says he cannot let the bill pass.", "Sen. Dana Whitcombe (R-Maine) is opposing the bill.", "Dana Whitcombe"),
-    ("Retired General Says Serving Was Demoralizing.", "Retired U.S. Air Force Gen. Norman Hale is speaking out about it.", "Norman Hale"),
+    ("Retired General Says Serving Was Demoralizing.", "Retired U.S. Air Force Gen. Walter Pryce is speaking out about it.", "Walter Pryce"),
 ])
 def test_a_capitalised_role_in_a_headline_is_the_person_the_story_then_introduces(headline, intro, name):
     text = f'{headline}\n\n{intro}\n\n"It was a hard year," {name.split()[-1]} said.'
@@ -1615,7 +1615,7 @@ def test_a_transcripts_speaker_in_capitals_stays_a_person():
     "Speaker of the House Rep. Dale Whitcombe (R-OH) said",
     "While discussing a tweet from the nominee featuring a star likened to a badge, Speaker of the House Rep. "
     "Dale Whitcombe (R-OH) said",
-    "GOP front-runner Dale Whitcombe - who previously said he would \"bomb the hell out of\" oil fields seized by "
+    "GOP front-runner Dale Whitcombe - who earlier said he would \"flatten every last\" refinery held by "
     "the Harbor Front - said at a Saturday rally in Dover",
 ])
 def test_the_speaker_is_the_name_before_a_seat_or_a_dashed_aside(subject):
@@ -1641,10 +1641,10 @@ def test_a_surname_that_is_also_a_noun_of_organisations_is_the_person():
 
 
 def test_a_name_closing_a_description_is_the_speaker_even_where_ner_runs_it_into_a_place():
-    text = ("Freddy joined a fraternity in 1956.\n\n\u201cIt was his first statement,\u201d said his best friend at "
-            "Lehigh, Bruce Tarrant, who remembered the day well.")
+    text = ("Freddy joined a fraternity in 1956.\n\n\u201cIt was his first statement,\u201d said his old friend at "
+            "Lafayette, Dennis Calloway, who remembered the day well.")
     (q,) = saidwhen.extract(text).quotes
-    assert q.speaker == "Bruce Tarrant"
+    assert q.speaker == "Dennis Calloway"
 
 
 def test_whom_an_event_led_to_speak_is_the_speaker():
@@ -1904,7 +1904,7 @@ def test_a_team_is_no_campaign_where_the_article_writes_of_none():
 
 
 def test_a_papers_reporting_written_in_capitals_is_the_papers():
-    text = "Ayotte returned the money after USA TODAY's reporting indicated that donors were unaware of the rules."
+    text = "Marlow returned the gifts after USA TODAY's reporting suggested that donors had broken the rules."
     (q,) = saidwhen.extract(text).quotes
     assert q.speaker == "USA TODAY"
 
