@@ -2114,6 +2114,8 @@ class Entities:
             if kinds and named is not None and not kinds & set(named.key):
                 named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and w in ent.key
                               and kinds & set(ent.key)), named)
+            if named is None and (kind := self._kind_written_earlier(head, w)) is not None:
+                return kind  # "The city of Lorne is suing … The city says …": the organisation written with that word
             if w in STATE_BODIES:  # "the (British) government", "the army": none other than the organisation so named
                 ahead = self._described_next(head, w, "ORG") if named is None else None
                 named = named or (ahead if ahead is not None and w in ahead.key else None)
@@ -2408,6 +2410,39 @@ class Entities:
         for tok in reversed([t for t in tokens_among(self.doc, frozenset({w})) if first <= t.i < head.i]):
             if (title := self._title_before(tok, w)) is not None:
                 return title
+        return None
+
+    def _kind_written_earlier(self, head: Token, w: str) -> Entity | None:
+        """The organisation the writer last gave, before the bare description ``head``, the kind
+        word ``w`` it is headed by, in any of the three ways news writes a kind beside a name: "the
+        city of Lorne", "the Acme company", "Acme, a Dayton company" (or "a Dayton company, Acme"). Learnt from the article itself, so "the city", "the network" or
+        "the airline" find the one it is about wherever it was introduced; none where the
+        description's own words say which ("the county health department") or for the words other
+        rules own ("the state", "the campaign", "the country")."""
+        if w in FOLLOWINGS or w in NATIONS or w == "state" or not head.text[:1].islower() \
+                or any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in head.children):
+            return None
+        for tok in reversed([t for t in tokens_among(self.doc, frozenset({head.lower_})) if t.i < head.i]):
+            if self.in_quote(tok.idx):
+                continue
+            ent = self._named_after_of(tok) or self._title_before(tok, w) or self._named_beside(tok)
+            if ent is not None and _org_like(ent):
+                return ent
+        return None
+
+    def _named_beside(self, kind: Token) -> Entity | None:
+        """The organisation a kind word names by a proper noun that NER left unlabelled: right
+        before it ("the Quillon company") or set beside it ("Quillon, a Dayton company"; "a Dayton
+        company, Quillon"); never a place or a person."""
+        names = [c for c in kind.children if c.dep_ == "compound" and c.i == kind.i - 1 and c.text[:1].isupper()]
+        names += [kind.head] if kind.dep_ == "appos" else []
+        names += [c for c in kind.children if c.dep_ == "appos"]
+        for name in names:
+            if coarse_pos(name) == "PROPN" and name.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON", "FAC") \
+                    and not self.in_quote(name.idx):
+                ent, _, _ = self.resolve(name)
+                if ent is not None and _org_like(ent):
+                    return ent
         return None
 
     def _unresolved_name(self, subjects: list[Token], kind: str) -> Entity | None:

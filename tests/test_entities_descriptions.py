@@ -224,3 +224,19 @@ def test_the_complaint_is_whoever_the_sentence_before_has_sue():
             "The Duarte campaign sued the state party in federal court on Friday, seeking to restore its access.\n\n"
             "The complaint said the party had failed to protect the files.")
     assert speaker_of(text, "the party had failed") == "Duarte campaign"
+
+
+def test_the_city_is_the_one_the_article_wrote_as_the_city_of_a_name():
+    text = ("Town objects to billboard\n\n"
+            "The city of Marlowe is demanding that the Rusk campaign take down a billboard near the river.\n\n"
+            "The city sent a letter on Tuesday. \"The image was used without our consent,\" the city said.")
+    assert speaker_of(text, "The image was used") == "Marlowe"
+
+
+def test_a_kind_word_written_with_a_name_earlier_names_that_organisation():
+    text = ("Parcel firm cuts routes\n\n"
+            "Drivers in Tarrow learned on Monday that the Quillon company would close its depot in the spring.\n\n"
+            "Harlow Bank offered the drivers low-cost loans on Tuesday.\n\n"
+            "\"We had no choice once the contract ended,\" the company said in a letter to drivers.")
+    assert speaker_of(text, "We had no choice") == "Quillon"
+
