@@ -2785,7 +2785,7 @@ class Entities:
         """Who "the statement" is, when no earlier sentence names it but the one just before has
         someone speak ("Fox News confirmed that … According to the statement, …"): the statement
         is how they said it."""
-        if doc_noun.lower_ not in ("statement", "release", "announcement"):
+        if doc_noun.lower_ not in _ISSUED:
             return None
         prev = self.sentence_before(doc_noun.i)
         if prev is None:
@@ -3090,6 +3090,8 @@ _ADS = frozenset("ad ads spot spots commercial commercials".split())
 _ALIKE = {w: group for group in (frozenset("ad ads video videos clip spot commercial".split()),
                                  frozenset("statement release".split()), frozenset("poll survey".split()))
           for w in group}
+# a study the writer first called a survey or an analysis ("a Reuters survey of voter rolls … The study found")
+_ALIKE.update({w: frozenset("study studies survey analysis research".split()) for w in ("study", "analysis", "research")})
 
 
 def _makers(doc_noun: Token) -> list[Token]:
@@ -3103,6 +3105,9 @@ def _makers(doc_noun: Token) -> list[Token]:
     return out
 
 
+#: What an organisation's words come as, taken up right after it speaks: "The Refugee Office said …
+#: According to the data, …", "… the statement read".
+_ISSUED = frozenset("statement release announcement data figures numbers statistics findings".split())
 #: A decision's or a suit's noun and the verb by which its maker made it: "The court ruled … said the
 #: ruling", "His campaign sued the DNC …. The complaint … alleged".
 _SUED = frozenset("sue sues sued".split())

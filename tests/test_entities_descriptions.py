@@ -240,3 +240,18 @@ def test_a_kind_word_written_with_a_name_earlier_names_that_organisation():
             "\"We had no choice once the contract ended,\" the company said in a letter to drivers.")
     assert speaker_of(text, "We had no choice") == "Quillon"
 
+
+def test_the_data_is_the_organisation_that_spoke_in_the_sentence_before():
+    text = ("Shelters fill up as winter comes\n\n"
+            "Mayor Ellen Brack said on Monday that the city would open two more shelters.\n\n"
+            "The Tarrow Housing Office said that 412 families had asked for a bed this month.\n\n"
+            "According to the data, \"most of the families had never been homeless before.\"")
+    assert speaker_of(text, "most of the families") == "Tarrow Housing Office"
+
+
+def test_a_study_first_called_a_survey_is_the_survey_makers():
+    text = ("Rural clinics losing nurses\n\n"
+            "Mayor Ellen Brack said on Monday that the county would hire more nurses.\n\n"
+            "Clinics in the valley have lost a third of their staff, according to a recent Harlow Institute survey of hospitals.\n\n"
+            "\"Most of the nurses who left moved to the cities,\" the study said.")
+    assert speaker_of(text, "Most of the nurses") == "Harlow Institute"
