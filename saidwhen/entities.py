@@ -2047,6 +2047,8 @@ class Entities:
             return country  # "the Turkish government", "The Azerbaijani authorities": Turkey, Azerbaijan
         if w in VOICES:
             return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
+        if w in _PEOPLE and dets & {"a", "an", "the"} and (named := self._identified_later(head)) is not None:
+            return named  # "a woman at the rally … The woman … identified herself as a nurse named Ann"
         if dets & {"a", "an"} and person_noun(w) and (aide := self._aide_named_next(head)) is not None:
             return aide  # "A spokeswoman for Jane Doe says … \n\n Doe communications director Ann Roe …"
         if w in SPOKESPEOPLE or w in ("source", "sources") and head.text.islower():
@@ -2586,6 +2588,37 @@ class Entities:
             return ent if any(id(m[1]) in owners for m in phrase) else None
         return None
 
+    def _identified_later(self, head: Token) -> Entity | None:
+        """The person the article names later as the one ``head`` ("a woman", "the man", "the
+        voter") describes: where this sentence or a later one has the same noun as its subject
+        and gives the name right there, "The woman … identified herself as a nurse named Ann
+        Pike", "The man, identified as Tom Rusk, …". News describes a bystander before it learns
+        their name; none where the article never names them ("A trooper … the trooper said")."""
+        for tok in tokens_among(self.doc, frozenset({head.lower_})):
+            if tok.i < head.i or tok.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(tok.idx) \
+                    or tok.i != head.i and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            if (name := self._name_given(tok)) is not None:
+                return name
+        return None
+
+    def _name_given(self, subject: Token) -> Entity | None:
+        """The person named where ``subject``'s clause identifies it: "… identified herself as a
+        resident named Ann Pike", "The man, identified as Tom Rusk, …"; of the subject's gender."""
+        verb = subject.head
+        marks = [t for t in (*verb.children, *subject.children) if t.lower_ in _IDENTIFIED and t.i != verb.i]
+        if verb.lower_ in _IDENTIFIED:
+            marks.append(verb)
+        for mark in marks:
+            for t in mark.subtree:
+                if t.i <= mark.i or self.in_quote(t.idx) or not (t.dep_ == "pobj" and t.head.lower_ == "as" or t.head.lower_ in ("named", "called")):
+                    continue
+                names = t if coarse_pos(t) == "PROPN" else _named(t.head) if t.head.lower_ in ("named", "called") else None
+                ent = self.resolve(names)[0] if names is not None and coarse_pos(names) == "PROPN" else None
+                if ent is not None and ent.kind == "PERSON" and ent.gender in (None, GENDERED_ROLES.get(subject.lower_, ent.gender)):
+                    return ent
+        return None
+
     def _pronoun_subject(self, tok: Token) -> bool:
         """Whether the main clause of ``tok``'s sentence has a personal pronoun for its subject."""
         root = self.sent(tok.i).root
@@ -2926,6 +2959,8 @@ _PLACE_LEVELS = frozenset("state federal national local county city regional pro
 
 #: Words for a person as such, which "named" may follow: "a resident named Caroline".
 _PEOPLE = frozenset("man woman boy girl person resident voter student mother father citizen neighbor neighbour".split())
+#: The words by which news gives the name of somebody it has described: "identified as Tom Rusk", "named Ann".
+_IDENTIFIED = frozenset("identified identifies named".split())
 #: People someone has, beyond the roles and kin the lexicon lists: "his aide", "her friend".
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
 

@@ -255,3 +255,21 @@ def test_a_study_first_called_a_survey_is_the_survey_makers():
             "Clinics in the valley have lost a third of their staff, according to a recent Harlow Institute survey of hospitals.\n\n"
             "\"Most of the nurses who left moved to the cities,\" the study said.")
     assert speaker_of(text, "Most of the nurses") == "Harlow Institute"
+
+
+def test_a_woman_the_article_names_later_is_that_person():
+    text = ("Heckler interrupts mayor's speech\n\n"
+            "Mayor Tom Rusk was speaking about the new bridge on Monday when a woman in the crowd shouted at him.\n\n"
+            "Rusk stopped and asked the woman to repeat the question.\n\n"
+            "\"The bridge will cost us our homes,\" the woman said.\n\n"
+            "Council member Dan Beck said later that the mayor had handled it well.\n\n"
+            "The woman identified herself to reporters as a 60-year-old teacher named Ruth Ann Calloway.")
+    assert speaker_of(text, "The bridge will cost") == "Ruth Ann Calloway"
+
+
+def test_a_woman_is_not_the_man_the_article_names_later():
+    text = ("Heckler interrupts mayor's speech\n\n"
+            "Mayor Tom Rusk was speaking about the new bridge on Monday when a woman in the crowd shouted at him.\n\n"
+            "\"The bridge will cost us our homes,\" the woman said.\n\n"
+            "A man near the stage identified himself as a retired teacher named Joe Pike.")
+    assert speaker_of(text, "The bridge will cost") != "Joe Pike"
