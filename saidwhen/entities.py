@@ -3130,14 +3130,22 @@ _ALIKE.update({w: frozenset("study studies survey analysis research".split()) fo
 
 
 def _makers(doc_noun: Token) -> list[Token]:
-    """The heads of the phrases that say who made a document: "by/from X", "prepared/issued/... by X"."""
+    """The heads of the phrases that say who made a document: "by/from X", "prepared/issued/... by X",
+    and, for a piece a paper prints, "in X"."""
     out = []
     for c in doc_noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             out += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "acl" and c.lower_ in MAKING:  # "a report prepared by …"
             out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-    return out
+    # last, the paper a piece is printed in ("a column in the Dunmore Herald"), where no writer is named
+    papers = [g for c in doc_noun.children if c.dep_ == "prep" and c.lower_ == "in" and doc_noun.lower_ in _PUBLISHED
+              for g in c.children if g.dep_ == "pobj" and (g.lower_ in PRESS or coarse_pos(g) == "PROPN")]
+    return out + papers
+
+
+#: Pieces a publication prints, which speak for the paper they are "in" unless a writer is named.
+_PUBLISHED = frozenset("column editorial op-ed article story piece essay commentary".split())
 
 
 #: What an organisation's words come as, taken up right after it speaks: "The Refugee Office said …

@@ -273,3 +273,11 @@ def test_a_woman_is_not_the_man_the_article_names_later():
             "\"The bridge will cost us our homes,\" the woman said.\n\n"
             "A man near the stage identified himself as a retired teacher named Joe Pike.")
     assert speaker_of(text, "The bridge will cost") != "Joe Pike"
+
+
+def test_a_column_speaks_for_the_paper_it_is_printed_in():
+    text = ("Governor's joke draws fire abroad\n\n"
+            "Governor Dale Pruitt joked on Monday that the harbour of Vellport was too small for real ships.\n\n"
+            "A popular column in the national Vellport Courier newspaper took issue with the remark.\n\n"
+            "\"The governor has never seen our harbour,\" the column said.")
+    assert speaker_of(text, "The governor has never seen") == "Vellport Courier"
