@@ -2124,6 +2124,9 @@ class Entities:
                 if named is None and head.lower_ == "state" and head.text[:1].islower() and not dets & {"a", "an"} \
                         and not any(c.text[:1].isupper() for c in head.children if c.dep_ in ("compound", "amod")):
                     named = self._state_before(head)  # "Hassan led New Hampshire …. The state reported …"
+                if named is None and head.lower_ == "government" and dets == {"the"} \
+                        and not any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
+                    named = self._state_before(head, officials=True)  # "Ohio officials … the government could …"
                 if named is None and w == "administration" and dets == {"the"} \
                         and not any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children) \
                         and (president := self._office_holder(head, "president")) is not None:
@@ -2395,11 +2398,14 @@ class Entities:
             ent = self._new_entity(name, "ORG", start)  # not "a Baton Rouge newspaper": a place
         return ent if ent is not None and _org_like(ent) else None
 
-    def _state_before(self, head: Token) -> Entity | None:
+    def _state_before(self, head: Token, officials: bool = False) -> Entity | None:
         """The US state the sentences before ``head``'s (and its own, before it) last name, which
-        "the state" of a US story means."""
+        "the state" of a US story means. With ``officials``, only a state named with its officials
+        or agencies ("Ohio officials", "Ohio's environmental agency"): "the government" of a story
+        about what a state's officials do is that state's, not the federal one."""
         start = self.sents[max(0, self._sent_of[head.i] - 2)].start_char
-        found = [m for m in US_STATES.finditer(self.text, start, head.idx) if not self.in_quote(m.start())]
+        found = [m for m in US_STATES.finditer(self.text, start, head.idx) if not self.in_quote(m.start())
+                 and (not officials or _STATE_OFFICIALS.match(self.text, m.end()))]
         if not found:
             return None
         m = found[-1]
@@ -2959,6 +2965,8 @@ _PLACE_LEVELS = frozenset("state federal national local county city regional pro
 
 #: Words for a person as such, which "named" may follow: "a resident named Caroline".
 _PEOPLE = frozenset("man woman boy girl person resident voter student mother father citizen neighbor neighbour".split())
+#: What follows a state's name where the writer speaks of its government: "Ohio officials", "Ohio's environmental agency".
+_STATE_OFFICIALS = re.compile(r"(?:['’]s)?(?: [a-z]+){0,3} (?:officials|regulators|authorities|agency|agencies|department|lawmakers|legislature)\b")
 #: The words by which news gives the name of somebody it has described: "identified as Tom Rusk", "named Ann".
 _IDENTIFIED = frozenset("identified identifies named".split())
 #: People someone has, beyond the roles and kin the lexicon lists: "his aide", "her friend".

@@ -281,3 +281,19 @@ def test_a_column_speaks_for_the_paper_it_is_printed_in():
             "A popular column in the national Vellport Courier newspaper took issue with the remark.\n\n"
             "\"The governor has never seen our harbour,\" the column said.")
     assert speaker_of(text, "The governor has never seen") == "Vellport Courier"
+
+
+def test_the_government_after_a_states_officials_is_that_states():
+    text = ("Mine cleanup plan approved\n\n"
+            "The Quarry Creek company agreed on Monday to clean up its old mines in the valley.\n\n"
+            "Kentucky officials said they were pleased with the plan, and regulators would check the work each year.\n\n"
+            "\"If the work is not done, we will not renew any permit,\" the government said.")
+    assert speaker_of(text, "If the work is not done") == "Kentucky"
+
+
+def test_the_government_after_a_state_named_without_its_officials_is_not_that_state():
+    text = ("Mine cleanup plan approved\n\n"
+            "The Quarry Creek company agreed on Monday to clean up its old mines in Kentucky.\n\n"
+            "Miners in the valley said they were pleased with the plan.\n\n"
+            "\"If the work is not done, we will not renew any permit,\" the government said.")
+    assert speaker_of(text, "If the work is not done") != "Kentucky"
