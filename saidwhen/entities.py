@@ -2048,7 +2048,7 @@ class Entities:
         if w in VOICES:
             return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
         if w in _PEOPLE and dets & {"a", "an", "the"} and (named := self._identified_later(head)) is not None:
-            return named  # "a woman at the rally … The woman … identified herself as a nurse named Ann"
+            return named  # "a woman in the back row … The woman, identified by police as Ann Pike, …"
         if dets & {"a", "an"} and person_noun(w) and (aide := self._aide_named_next(head)) is not None:
             return aide  # "A spokeswoman for Jane Doe says … \n\n Doe communications director Ann Roe …"
         if w in SPOKESPEOPLE or w in ("source", "sources") and head.text.islower():
@@ -2126,7 +2126,7 @@ class Entities:
                     named = self._state_before(head)  # "Hassan led New Hampshire …. The state reported …"
                 if named is None and head.lower_ == "government" and dets == {"the"} \
                         and not any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
-                    named = self._state_before(head, officials=True)  # "Ohio officials … the government could …"
+                    named = self._state_before(head, officials=True)  # "Ohio officials … the government will …"
                 if named is None and w == "administration" and dets == {"the"} \
                         and not any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children) \
                         and (president := self._office_holder(head, "president")) is not None:
@@ -2401,7 +2401,7 @@ class Entities:
     def _state_before(self, head: Token, officials: bool = False) -> Entity | None:
         """The US state the sentences before ``head``'s (and its own, before it) last name, which
         "the state" of a US story means. With ``officials``, only a state named with its officials
-        or agencies ("Ohio officials", "Ohio's environmental agency"): "the government" of a story
+        or agencies ("Ohio officials", "Ohio's health department"): "the government" of a story
         about what a state's officials do is that state's, not the federal one."""
         start = self.sents[max(0, self._sent_of[head.i] - 2)].start_char
         found = [m for m in US_STATES.finditer(self.text, start, head.idx) if not self.in_quote(m.start())
@@ -2965,7 +2965,7 @@ _PLACE_LEVELS = frozenset("state federal national local county city regional pro
 
 #: Words for a person as such, which "named" may follow: "a resident named Caroline".
 _PEOPLE = frozenset("man woman boy girl person resident voter student mother father citizen neighbor neighbour".split())
-#: What follows a state's name where the writer speaks of its government: "Ohio officials", "Ohio's environmental agency".
+#: What follows a state's name where the writer speaks of its government: "Ohio officials", "Ohio's health department".
 _STATE_OFFICIALS = re.compile(r"(?:['’]s)?(?: [a-z]+){0,3} (?:officials|regulators|authorities|agency|agencies|department|lawmakers|legislature)\b")
 #: The words by which news gives the name of somebody it has described: "identified as Tom Rusk", "named Ann".
 _IDENTIFIED = frozenset("identified identifies named".split())
@@ -3133,7 +3133,7 @@ _ADS = frozenset("ad ads spot spots commercial commercials".split())
 _ALIKE = {w: group for group in (frozenset("ad ads video videos clip spot commercial".split()),
                                  frozenset("statement release".split()), frozenset("poll survey".split()))
           for w in group}
-# a study the writer first called a survey or an analysis ("a Reuters survey of voter rolls … The study found")
+# a study the writer first called a survey or an analysis ("a Harlow Institute survey of clinics … the study said")
 _ALIKE.update({w: frozenset("study studies survey analysis research".split()) for w in ("study", "analysis", "research")})
 
 
@@ -3156,7 +3156,7 @@ def _makers(doc_noun: Token) -> list[Token]:
 _PUBLISHED = frozenset("column editorial op-ed article story piece essay commentary".split())
 
 
-#: What an organisation's words come as, taken up right after it speaks: "The Refugee Office said …
+#: What an organisation's words come as, taken up right after it speaks: "The Housing Office said …
 #: According to the data, …", "… the statement read".
 _ISSUED = frozenset("statement release announcement data figures numbers statistics findings".split())
 #: A decision's or a suit's noun and the verb by which its maker made it: "The court ruled … said the

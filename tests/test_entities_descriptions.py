@@ -227,9 +227,9 @@ def test_the_complaint_is_whoever_the_sentence_before_has_sue():
 
 
 def test_the_city_is_the_one_the_article_wrote_as_the_city_of_a_name():
-    text = ("Town objects to billboard\n\n"
-            "The city of Marlowe is demanding that the Rusk campaign take down a billboard near the river.\n\n"
-            "The city sent a letter on Tuesday. \"The image was used without our consent,\" the city said.")
+    text = ("Billboard dispute\n\n"
+            "Lawyers for the city of Marlowe wrote to the Rusk campaign on Tuesday about a billboard by the river.\n\n"
+            "\"The image was used without our consent,\" the city said in the letter.")
     assert speaker_of(text, "The image was used") == "Marlowe"
 
 
@@ -244,7 +244,7 @@ def test_a_kind_word_written_with_a_name_earlier_names_that_organisation():
 def test_the_data_is_the_organisation_that_spoke_in_the_sentence_before():
     text = ("Shelters fill up as winter comes\n\n"
             "Mayor Ellen Brack said on Monday that the city would open two more shelters.\n\n"
-            "The Tarrow Housing Office said that 412 families had asked for a bed this month.\n\n"
+            "The Tarrow Housing Office said on Friday that 412 families had asked for a bed since October.\n\n"
             "According to the data, \"most of the families had never been homeless before.\"")
     assert speaker_of(text, "most of the families") == "Tarrow Housing Office"
 
@@ -252,48 +252,48 @@ def test_the_data_is_the_organisation_that_spoke_in_the_sentence_before():
 def test_a_study_first_called_a_survey_is_the_survey_makers():
     text = ("Rural clinics losing nurses\n\n"
             "Mayor Ellen Brack said on Monday that the county would hire more nurses.\n\n"
-            "Clinics in the valley have lost a third of their staff, according to a recent Harlow Institute survey of hospitals.\n\n"
+            "A Harlow Institute survey of hospitals found that clinics in the valley had lost a third of their staff.\n\n"
             "\"Most of the nurses who left moved to the cities,\" the study said.")
     assert speaker_of(text, "Most of the nurses") == "Harlow Institute"
 
 
 def test_a_woman_the_article_names_later_is_that_person():
-    text = ("Heckler interrupts mayor's speech\n\n"
-            "Mayor Tom Rusk was speaking about the new bridge on Monday when a woman in the crowd shouted at him.\n\n"
-            "Rusk stopped and asked the woman to repeat the question.\n\n"
+    text = ("Town hall meeting turns tense\n\n"
+            "A woman in the back row kept shouting while Mayor Tom Rusk spoke about the new bridge on Monday.\n\n"
             "\"The bridge will cost us our homes,\" the woman said.\n\n"
             "Council member Dan Beck said later that the mayor had handled it well.\n\n"
-            "The woman identified herself to reporters as a 60-year-old teacher named Ruth Ann Calloway.")
+            "The woman, identified by police as Ruth Ann Calloway, was not arrested.")
     assert speaker_of(text, "The bridge will cost") == "Ruth Ann Calloway"
 
 
 def test_a_woman_is_not_the_man_the_article_names_later():
-    text = ("Heckler interrupts mayor's speech\n\n"
-            "Mayor Tom Rusk was speaking about the new bridge on Monday when a woman in the crowd shouted at him.\n\n"
+    text = ("Town hall meeting turns tense\n\n"
+            "A woman in the back row kept shouting while Mayor Tom Rusk spoke about the new bridge on Monday.\n\n"
             "\"The bridge will cost us our homes,\" the woman said.\n\n"
-            "A man near the stage identified himself as a retired teacher named Joe Pike.")
+            "The man next to her, identified by police as Joe Pike, was not arrested.")
     assert speaker_of(text, "The bridge will cost") != "Joe Pike"
 
 
 def test_a_column_speaks_for_the_paper_it_is_printed_in():
     text = ("Governor's joke draws fire abroad\n\n"
             "Governor Dale Pruitt joked on Monday that the harbour of Vellport was too small for real ships.\n\n"
-            "A popular column in the national Vellport Courier newspaper took issue with the remark.\n\n"
+            "On Tuesday an unsigned column in the Vellport Courier newspaper mocked the governor.\n\n"
             "\"The governor has never seen our harbour,\" the column said.")
     assert speaker_of(text, "The governor has never seen") == "Vellport Courier"
 
 
 def test_the_government_after_a_states_officials_is_that_states():
-    text = ("Mine cleanup plan approved\n\n"
-            "The Quarry Creek company agreed on Monday to clean up its old mines in the valley.\n\n"
-            "Kentucky officials said they were pleased with the plan, and regulators would check the work each year.\n\n"
-            "\"If the work is not done, we will not renew any permit,\" the government said.")
-    assert speaker_of(text, "If the work is not done") == "Kentucky"
+    text = ("River cleanup plan approved\n\n"
+            "The Quarry Creek company agreed on Monday to clean the river below its old paper mill.\n\n"
+            "Kentucky officials said they were pleased with the plan, and inspectors would test the water each year.\n\n"
+            "\"If the water is not clean by 2020, we will close the mill,\" the government said.")
+    assert speaker_of(text, "If the water is not clean") == "Kentucky"
 
 
 def test_the_government_after_a_state_named_without_its_officials_is_not_that_state():
-    text = ("Mine cleanup plan approved\n\n"
-            "The Quarry Creek company agreed on Monday to clean up its old mines in Kentucky.\n\n"
-            "Miners in the valley said they were pleased with the plan.\n\n"
-            "\"If the work is not done, we will not renew any permit,\" the government said.")
-    assert speaker_of(text, "If the work is not done") != "Kentucky"
+    text = ("River cleanup plan approved\n\n"
+            "The Quarry Creek company agreed on Monday to clean the river below its old paper mill in Kentucky.\n\n"
+            "Anglers along the river said they were pleased with the plan.\n\n"
+            "\"If the water is not clean by 2020, we will close the mill,\" the government said.")
+    assert speaker_of(text, "If the water is not clean") != "Kentucky"
+
