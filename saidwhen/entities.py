@@ -2076,6 +2076,10 @@ class Entities:
                 return None  # "the country" is its government, never the last person named
         if dets & {"a", "an"} and head.tag_ == "NN" and w in ORG_NOUNS and w not in NAME_BEARING:
             return self._described_next(head, w, "ORG")  # "…, an environmental group said. \n\n Clearwater Watch said …"
+        if dets & {"a", "an"} and head.tag_ == "NN" and w in NAME_BEARING and w not in FOLLOWINGS:
+            # "A federal appeals court has struck down … \n\n The judges of the Court of Appeals for the Ninth Circuit …": only
+            # an organisation the next sentences introduce with the word in its name
+            return self._described_next(head, w, "ORG")
         if dets & {"a", "an"} and head.tag_ == "NN" and (lede := self._named_next(head)) is not None:
             return lede  # "A former safety manager testified … \n\n Leonard Haskins, 61, told jurors …"
         if head.tag_ == "NN" and w in ROLE_WORDS and any(c.dep_ == "poss" and coarse_pos(c) == "PROPN" for c in head.children) \

@@ -297,3 +297,9 @@ def test_the_government_after_a_state_named_without_its_officials_is_not_that_st
             "\"If the water is not clean by 2020, we will close the mill,\" the government said.")
     assert speaker_of(text, "If the water is not clean") != "Kentucky"
 
+
+def test_a_name_bearing_kind_in_the_lede_is_the_organisation_named_next_with_that_word():
+    text = ("Judges strike down harbour fee\n\n"
+            "A federal appeals court has struck down the harbour fee of Vellport, saying \"the city cannot tax ships it does not serve.\"\n\n"
+            "Shipowners had asked the Eastern Maritime Court to hear their case in May.")
+    assert speaker_of(text, "the city cannot tax") == "Eastern Maritime Court"
