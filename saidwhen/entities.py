@@ -2173,6 +2173,8 @@ class Entities:
             return opener  # "Though Trump was not willing to say …, the front-runner did offer his opinion"
         if (introduced := self._introduced_just_before(head, w)) is not None:
             return introduced  # "… blamed Karen Roe. The secretary of state … went on the radio"
+        if (holder := self._head_named_next(head, w, before)) is not None:
+            return holder  # "The chief of Harlow Freight hinted at it in a memo. … Dan Beck wrote in the memo"
         recent = self._recent_subject(head, before, "PERSON", unnamed=True, gender=GENDERED_ROLES.get(w))
         if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
             return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
@@ -2627,6 +2629,28 @@ class Entities:
                 ent = self.resolve(names)[0] if names is not None and coarse_pos(names) == "PROPN" else None
                 if ent is not None and ent.kind == "PERSON" and ent.gender in (None, GENDERED_ROLES.get(subject.lower_, ent.gender)):
                     return ent
+        return None
+
+    def _head_named_next(self, head: Token, w: str, before: list) -> Entity | None:
+        """The person the next sentence introduces by full name as the subject of a speech verb, for
+        "the head of <organisation>" (a main-clause subject) whose holder the article has not named:
+        "The chief of Harlow Freight hinted at it in a memo. "…," Dan Beck wrote." The writer
+        describes the office first and names its holder as they quote them."""
+        if {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"} or w not in LEADS and w not in ("chief", "boss") or head.dep_ not in ("nsubj", "nsubjpass") \
+                or not _main_clause(head) or self.in_quote(head.idx) or self._given_role(head, w, before) is not None \
+                or not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and coarse_pos(g) == "PROPN" for g in c.children)
+                           for c in head.children):
+            return None
+        k = self._sent_of[head.i] + 1
+        while k < len(self.sents) and not self.sents[k].text.strip():
+            k += 1  # (past the blank lines the parser makes sentences)
+        nxt = self.sents[k] if k < len(self.sents) else None
+        if nxt is None:
+            return None
+        for _, ent, tok in self._mentions_between(nxt.start_char, nxt.end_char):
+            if tok is not None and ent.kind == "PERSON" and ent.first >= nxt.start_char and len(ent.key) >= 2 \
+                    and tok.dep_ == "nsubj" and tok.head.lower_ in SPEECH_LEMMAS:
+                return ent
         return None
 
     def _pronoun_subject(self, tok: Token) -> bool:

@@ -303,3 +303,20 @@ def test_a_name_bearing_kind_in_the_lede_is_the_organisation_named_next_with_tha
             "A federal appeals court has struck down the harbour fee of Vellport, saying \"the city cannot tax ships it does not serve.\"\n\n"
             "Shipowners had asked the Eastern Maritime Court to hear their case in May.")
     assert speaker_of(text, "the city cannot tax") == "Eastern Maritime Court"
+
+
+
+def test_the_head_of_an_organisation_is_the_person_the_next_sentence_quotes_by_full_name():
+    text = ("Freight firm weighs cuts\n\n"
+            "Councillor Maria Duarte said on Monday that the depot must stay open.\n\n"
+            "\"We cannot keep every route,\" the chief of Harlow Freight said in a memo to staff on Tuesday.\n\n"
+            "Dan Beck said the memo would be followed by meetings with drivers.")
+    assert speaker_of(text, "We cannot keep every route") == "Dan Beck"
+
+
+def test_the_head_of_an_organisation_is_not_a_new_person_the_next_sentence_does_not_quote():
+    text = ("Freight firm weighs cuts\n\n"
+            "Councillor Maria Duarte said on Monday that the depot must stay open.\n\n"
+            "\"We cannot keep every route,\" the chief of Harlow Freight said in a memo to staff on Tuesday.\n\n"
+            "Dan Beck drove the last truck out of the depot that night.")
+    assert speaker_of(text, "We cannot keep every route") != "Dan Beck"
