@@ -2429,10 +2429,11 @@ class Entities:
     def _kind_written_earlier(self, head: Token, w: str) -> Entity | None:
         """The organisation the writer last gave, before the bare description ``head``, the kind
         word ``w`` it is headed by, in any of the three ways news writes a kind beside a name: "the
-        city of Lorne", "the Acme company", "Acme, a Dayton company" (or "a Dayton company, Acme"). Learnt from the article itself, so "the city", "the network" or
-        "the airline" find the one it is about wherever it was introduced; none where the
-        description's own words say which ("the county health department") or for the words other
-        rules own ("the state", "the campaign", "the country")."""
+        city of Lorne", "the Acme company", "Acme, a Dayton company" (or "a Dayton company, Acme").
+        Learnt from the article itself, so "the city", "the network" or "the airline" find the one
+        it is about wherever it was introduced; none where the description's own words say which
+        ("the county health department") or for the words other rules own ("the state", "the
+        campaign", "the country")."""
         if w in FOLLOWINGS or w in NATIONS or w == "state" or not head.text[:1].islower() \
                 or any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in head.children):
             return None
@@ -2623,11 +2624,13 @@ class Entities:
             marks.append(verb)
         for mark in marks:
             for t in mark.subtree:
-                if t.i <= mark.i or self.in_quote(t.idx) or not (t.dep_ == "pobj" and t.head.lower_ == "as" or t.head.lower_ in ("named", "called")):
+                after_named = t.head.lower_ in ("named", "called")
+                if t.i <= mark.i or self.in_quote(t.idx) or not (t.dep_ == "pobj" and t.head.lower_ == "as" or after_named):
                     continue
-                names = t if coarse_pos(t) == "PROPN" else _named(t.head) if t.head.lower_ in ("named", "called") else None
-                ent = self.resolve(names)[0] if names is not None and coarse_pos(names) == "PROPN" else None
-                if ent is not None and ent.kind == "PERSON" and ent.gender in (None, GENDERED_ROLES.get(subject.lower_, ent.gender)):
+                name = t if coarse_pos(t) == "PROPN" else _named(t.head) if after_named else None
+                ent = self.resolve(name)[0] if name is not None and coarse_pos(name) == "PROPN" else None
+                gender = GENDERED_ROLES.get(subject.lower_)
+                if ent is not None and ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender)):
                     return ent
         return None
 
@@ -2636,10 +2639,11 @@ class Entities:
         "the head of <organisation>" (a main-clause subject) whose holder the article has not named:
         "The chief of Harlow Freight hinted at it in a memo. "…," Dan Beck wrote." The writer
         describes the office first and names its holder as they quote them."""
-        if {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} != {"the"} or w not in LEADS and w not in ("chief", "boss") or head.dep_ not in ("nsubj", "nsubjpass") \
-                or not _main_clause(head) or self.in_quote(head.idx) or self._given_role(head, w, before) is not None \
-                or not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and coarse_pos(g) == "PROPN" for g in c.children)
-                           for c in head.children):
+        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        of_name = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and coarse_pos(g) == "PROPN" for g in c.children)
+                      for c in head.children)  # "the head of Harlow Freight"
+        if dets != {"the"} or w not in LEADS and w not in ("chief", "boss") or not of_name or head.dep_ not in ("nsubj", "nsubjpass") \
+                or not _main_clause(head) or self.in_quote(head.idx) or self._given_role(head, w, before) is not None:
             return None
         k = self._sent_of[head.i] + 1
         while k < len(self.sents) and not self.sents[k].text.strip():
