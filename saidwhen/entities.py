@@ -2047,6 +2047,8 @@ class Entities:
             return country  # "the Turkish government", "The Azerbaijani authorities": Turkey, Azerbaijan
         if w in VOICES:
             return self._voice_of(head)  # "the ad's narrator", "a narrator in the Roe ad": whoever made the ad
+        if w in _PEOPLE and dets & {"a", "an", "the"} and (named := self._identified_later(head)) is not None:
+            return named  # "a woman in the back row … The woman, identified by police as Ann Pike, …"
         if dets & {"a", "an"} and person_noun(w) and (aide := self._aide_named_next(head)) is not None:
             return aide  # "A spokeswoman for Jane Doe says … \n\n Doe communications director Ann Roe …"
         if w in SPOKESPEOPLE or w in ("source", "sources") and head.text.islower():
@@ -2074,6 +2076,10 @@ class Entities:
                 return None  # "the country" is its government, never the last person named
         if dets & {"a", "an"} and head.tag_ == "NN" and w in ORG_NOUNS and w not in NAME_BEARING:
             return self._described_next(head, w, "ORG")  # "…, an environmental group said. \n\n Clearwater Watch said …"
+        if dets & {"a", "an"} and head.tag_ == "NN" and w in NAME_BEARING and w not in FOLLOWINGS:
+            # "A federal appeals court has struck down … \n\n The judges of the Court of Appeals for the Ninth Circuit …": only
+            # an organisation the next sentences introduce with the word in its name
+            return self._described_next(head, w, "ORG")
         if dets & {"a", "an"} and head.tag_ == "NN" and (lede := self._named_next(head)) is not None:
             return lede  # "A former safety manager testified … \n\n Leonard Haskins, 61, told jurors …"
         if head.tag_ == "NN" and w in ROLE_WORDS and any(c.dep_ == "poss" and coarse_pos(c) == "PROPN" for c in head.children) \
@@ -2114,12 +2120,17 @@ class Entities:
             if kinds and named is not None and not kinds & set(named.key):
                 named = next((ent for _, ent, _ in reversed(before) if ent.kind == "ORG" and w in ent.key
                               and kinds & set(ent.key)), named)
+            if named is None and (kind := self._kind_written_earlier(head, w)) is not None:
+                return kind  # "The city of Lorne is suing … The city says …": the organisation written with that word
             if w in STATE_BODIES:  # "the (British) government", "the army": none other than the organisation so named
                 ahead = self._described_next(head, w, "ORG") if named is None else None
                 named = named or (ahead if ahead is not None and w in ahead.key else None)
                 if named is None and head.lower_ == "state" and head.text[:1].islower() and not dets & {"a", "an"} \
                         and not any(c.text[:1].isupper() for c in head.children if c.dep_ in ("compound", "amod")):
                     named = self._state_before(head)  # "Hassan led New Hampshire …. The state reported …"
+                if named is None and head.lower_ == "government" and dets == {"the"} \
+                        and not any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children):
+                    named = self._state_before(head, officials=True)  # "Ohio officials … the government will …"
                 if named is None and w == "administration" and dets == {"the"} \
                         and not any(c.dep_ in ("compound", "amod", "nmod", "prep") for c in head.children) \
                         and (president := self._office_holder(head, "president")) is not None:
@@ -2162,6 +2173,8 @@ class Entities:
             return opener  # "Though Hale would not name a date …, the front-runner did give his view"
         if (introduced := self._introduced_just_before(head, w)) is not None:
             return introduced  # "… blamed Karen Roe. The secretary of state … went on the radio"
+        if (holder := self._head_named_next(head, w, before)) is not None:
+            return holder  # "The chief of Harlow Freight hinted at it in a memo. … Dan Beck wrote in the memo"
         recent = self._recent_subject(head, before, "PERSON", unnamed=True, gender=GENDERED_ROLES.get(w))
         if recent is not None and w in OFFICES and w not in recent.roles and recent.roles & OFFICES:
             return None  # "Gov. Jane Holt spoke first. … the mayor said": a mayor, not the governor
@@ -2391,11 +2404,14 @@ class Entities:
             ent = self._new_entity(name, "ORG", start)  # not "a Baton Rouge newspaper": a place
         return ent if ent is not None and _org_like(ent) else None
 
-    def _state_before(self, head: Token) -> Entity | None:
+    def _state_before(self, head: Token, officials: bool = False) -> Entity | None:
         """The US state the sentences before ``head``'s (and its own, before it) last name, which
-        "the state" of a US story means."""
+        "the state" of a US story means. With ``officials``, only a state named with its officials
+        or agencies ("Ohio officials", "Ohio's health department"): "the government" of a story
+        about what a state's officials do is that state's, not the federal one."""
         start = self.sents[max(0, self._sent_of[head.i] - 2)].start_char
-        found = [m for m in US_STATES.finditer(self.text, start, head.idx) if not self.in_quote(m.start())]
+        found = [m for m in US_STATES.finditer(self.text, start, head.idx) if not self.in_quote(m.start())
+                 and (not officials or _STATE_OFFICIALS.match(self.text, m.end()))]
         if not found:
             return None
         m = found[-1]
@@ -2408,6 +2424,40 @@ class Entities:
         for tok in reversed([t for t in tokens_among(self.doc, frozenset({w})) if first <= t.i < head.i]):
             if (title := self._title_before(tok, w)) is not None:
                 return title
+        return None
+
+    def _kind_written_earlier(self, head: Token, w: str) -> Entity | None:
+        """The organisation the writer last gave, before the bare description ``head``, the kind
+        word ``w`` it is headed by, in any of the three ways news writes a kind beside a name: "the
+        city of Lorne", "the Acme company", "Acme, a Dayton company" (or "a Dayton company, Acme").
+        Learnt from the article itself, so "the city", "the network" or "the airline" find the one
+        it is about wherever it was introduced; none where the description's own words say which
+        ("the county health department") or for the words other rules own ("the state", "the
+        campaign", "the country")."""
+        if w in FOLLOWINGS or w in NATIONS or w == "state" or not head.text[:1].islower() \
+                or any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in head.children):
+            return None
+        for tok in reversed([t for t in tokens_among(self.doc, frozenset({head.lower_})) if t.i < head.i]):
+            if self.in_quote(tok.idx):
+                continue
+            ent = self._named_after_of(tok) or self._title_before(tok, w) or self._named_beside(tok)
+            if ent is not None and _org_like(ent):
+                return ent
+        return None
+
+    def _named_beside(self, kind: Token) -> Entity | None:
+        """The organisation a kind word names by a proper noun that NER left unlabelled: right
+        before it ("the Quillon company") or set beside it ("Quillon, a Dayton company"; "a Dayton
+        company, Quillon"); never a place or a person."""
+        names = [c for c in kind.children if c.dep_ == "compound" and c.i == kind.i - 1 and c.text[:1].isupper()]
+        names += [kind.head] if kind.dep_ == "appos" else []
+        names += [c for c in kind.children if c.dep_ == "appos"]
+        for name in names:
+            if coarse_pos(name) == "PROPN" and name.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON", "FAC") \
+                    and not self.in_quote(name.idx):
+                ent, _, _ = self.resolve(name)
+                if ent is not None and _org_like(ent):
+                    return ent
         return None
 
     def _unresolved_name(self, subjects: list[Token], kind: str) -> Entity | None:
@@ -2549,6 +2599,62 @@ class Entities:
                 continue
             phrase = self._mentions_between(tok.left_edge.idx, tok.right_edge.idx + 1)
             return ent if any(id(m[1]) in owners for m in phrase) else None
+        return None
+
+    def _identified_later(self, head: Token) -> Entity | None:
+        """The person the article names later as the one ``head`` ("a woman", "the man", "the
+        voter") describes: where this sentence or a later one has the same noun as its subject
+        and gives the name right there, "The woman … identified herself as a nurse named Ann
+        Pike", "The man, identified as Tom Rusk, …". News describes a bystander before it learns
+        their name; none where the article never names them ("A trooper … the trooper said")."""
+        for tok in tokens_among(self.doc, frozenset({head.lower_})):
+            if tok.i < head.i or tok.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(tok.idx) \
+                    or tok.i != head.i and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            if (name := self._name_given(tok)) is not None:
+                return name
+        return None
+
+    def _name_given(self, subject: Token) -> Entity | None:
+        """The person named where ``subject``'s clause identifies it: "… identified herself as a
+        resident named Ann Pike", "The man, identified as Tom Rusk, …"; of the subject's gender."""
+        verb = subject.head
+        marks = [t for t in (*verb.children, *subject.children) if t.lower_ in _IDENTIFIED and t.i != verb.i]
+        if verb.lower_ in _IDENTIFIED:
+            marks.append(verb)
+        for mark in marks:
+            for t in mark.subtree:
+                after_named = t.head.lower_ in ("named", "called")
+                if t.i <= mark.i or self.in_quote(t.idx) or not (t.dep_ == "pobj" and t.head.lower_ == "as" or after_named):
+                    continue
+                name = t if coarse_pos(t) == "PROPN" else _named(t.head) if after_named else None
+                ent = self.resolve(name)[0] if name is not None and coarse_pos(name) == "PROPN" else None
+                gender = GENDERED_ROLES.get(subject.lower_)
+                if ent is not None and ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender)):
+                    return ent
+        return None
+
+    def _head_named_next(self, head: Token, w: str, before: list) -> Entity | None:
+        """The person the next sentence introduces by full name as the subject of a speech verb, for
+        "the head of <organisation>" (a main-clause subject) whose holder the article has not named:
+        "The chief of Harlow Freight hinted at it in a memo. "…," Dan Beck wrote." The writer
+        describes the office first and names its holder as they quote them."""
+        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        of_name = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and coarse_pos(g) == "PROPN" for g in c.children)
+                      for c in head.children)  # "the head of Harlow Freight"
+        if dets != {"the"} or w not in LEADS and w not in ("chief", "boss") or not of_name or head.dep_ not in ("nsubj", "nsubjpass") \
+                or not _main_clause(head) or self.in_quote(head.idx) or self._given_role(head, w, before) is not None:
+            return None
+        k = self._sent_of[head.i] + 1
+        while k < len(self.sents) and not self.sents[k].text.strip():
+            k += 1  # (past the blank lines the parser makes sentences)
+        nxt = self.sents[k] if k < len(self.sents) else None
+        if nxt is None:
+            return None
+        for _, ent, tok in self._mentions_between(nxt.start_char, nxt.end_char):
+            if tok is not None and ent.kind == "PERSON" and ent.first >= nxt.start_char and len(ent.key) >= 2 \
+                    and tok.dep_ == "nsubj" and tok.head.lower_ in SPEECH_LEMMAS:
+                return ent
         return None
 
     def _pronoun_subject(self, tok: Token) -> bool:
@@ -2750,7 +2856,7 @@ class Entities:
         """Who "the statement" is, when no earlier sentence names it but the one just before has
         someone speak ("Fox News confirmed that … According to the statement, …"): the statement
         is how they said it."""
-        if doc_noun.lower_ not in ("statement", "release", "announcement"):
+        if doc_noun.lower_ not in _ISSUED:
             return None
         prev = self.sentence_before(doc_noun.i)
         if prev is None:
@@ -2891,6 +2997,10 @@ _PLACE_LEVELS = frozenset("state federal national local county city regional pro
 
 #: Words for a person as such, which "named" may follow: "a resident named Caroline".
 _PEOPLE = frozenset("man woman boy girl person resident voter student mother father citizen neighbor neighbour".split())
+#: What follows a state's name where the writer speaks of its government: "Ohio officials", "Ohio's health department".
+_STATE_OFFICIALS = re.compile(r"(?:['’]s)?(?: [a-z]+){0,3} (?:officials|regulators|authorities|agency|agencies|department|lawmakers|legislature)\b")
+#: The words by which news gives the name of somebody it has described: "identified as Tom Rusk", "named Ann".
+_IDENTIFIED = frozenset("identified identifies named".split())
 #: People someone has, beyond the roles and kin the lexicon lists: "his aide", "her friend".
 _COMPANIONS = frozenset("aide aides adviser advisor friend colleague partner ally associate confidant deputy".split())
 
@@ -3055,19 +3165,32 @@ _ADS = frozenset("ad ads spot spots commercial commercials".split())
 _ALIKE = {w: group for group in (frozenset("ad ads video videos clip spot commercial".split()),
                                  frozenset("statement release".split()), frozenset("poll survey".split()))
           for w in group}
+# a study the writer first called a survey or an analysis ("a Harlow Institute survey of clinics … the study said")
+_ALIKE.update({w: frozenset("study studies survey analysis research".split()) for w in ("study", "analysis", "research")})
 
 
 def _makers(doc_noun: Token) -> list[Token]:
-    """The heads of the phrases that say who made a document: "by/from X", "prepared/issued/... by X"."""
+    """The heads of the phrases that say who made a document: "by/from X", "prepared/issued/... by X",
+    and, for a piece a paper prints, "in X"."""
     out = []
     for c in doc_noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             out += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "acl" and c.lower_ in MAKING:  # "a report prepared by …"
             out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-    return out
+    # last, the paper a piece is printed in ("a column in the Dunmore Herald"), where no writer is named
+    papers = [g for c in doc_noun.children if c.dep_ == "prep" and c.lower_ == "in" and doc_noun.lower_ in _PUBLISHED
+              for g in c.children if g.dep_ == "pobj" and (g.lower_ in PRESS or coarse_pos(g) == "PROPN")]
+    return out + papers
 
 
+#: Pieces a publication prints, which speak for the paper they are "in" unless a writer is named.
+_PUBLISHED = frozenset("column editorial op-ed article story piece essay commentary".split())
+
+
+#: What an organisation's words come as, taken up right after it speaks: "The Housing Office said …
+#: According to the data, …", "… the statement read".
+_ISSUED = frozenset("statement release announcement data figures numbers statistics findings".split())
 #: A decision's or a suit's noun and the verb by which its maker made it: "The court ruled … said the
 #: ruling", "His campaign sued the DNC …. The complaint … alleged".
 _SUED = frozenset("sue sues sued".split())

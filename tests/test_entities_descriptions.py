@@ -224,3 +224,99 @@ def test_the_complaint_is_whoever_the_sentence_before_has_sue():
             "The Duarte campaign sued the state party in federal court on Friday, seeking to restore its access.\n\n"
             "The complaint said the party had failed to protect the files.")
     assert speaker_of(text, "the party had failed") == "Duarte campaign"
+
+
+def test_the_city_is_the_one_the_article_wrote_as_the_city_of_a_name():
+    text = ("Billboard dispute\n\n"
+            "Lawyers for the city of Marlowe wrote to the Rusk campaign on Tuesday about a billboard by the river.\n\n"
+            "\"The image was used without our consent,\" the city said in the letter.")
+    assert speaker_of(text, "The image was used") == "Marlowe"
+
+
+def test_a_kind_word_written_with_a_name_earlier_names_that_organisation():
+    text = ("Parcel firm cuts routes\n\n"
+            "Drivers in Tarrow learned on Monday that the Quillon company would close its depot in the spring.\n\n"
+            "Harlow Bank offered the drivers low-cost loans on Tuesday.\n\n"
+            "\"We had no choice once the contract ended,\" the company said in a letter to drivers.")
+    assert speaker_of(text, "We had no choice") == "Quillon"
+
+
+def test_the_data_is_the_organisation_that_spoke_in_the_sentence_before():
+    text = ("Shelters fill up as winter comes\n\n"
+            "Mayor Ellen Brack said on Monday that the city would open two more shelters.\n\n"
+            "The Tarrow Housing Office said on Friday that 412 families had asked for a bed since October.\n\n"
+            "According to the data, \"most of the families had never been homeless before.\"")
+    assert speaker_of(text, "most of the families") == "Tarrow Housing Office"
+
+
+def test_a_study_first_called_a_survey_is_the_survey_makers():
+    text = ("Rural clinics losing nurses\n\n"
+            "Mayor Ellen Brack said on Monday that the county would hire more nurses.\n\n"
+            "A Harlow Institute survey of hospitals found that clinics in the valley had lost a third of their staff.\n\n"
+            "\"Most of the nurses who left moved to the cities,\" the study said.")
+    assert speaker_of(text, "Most of the nurses") == "Harlow Institute"
+
+
+def test_a_woman_the_article_names_later_is_that_person():
+    text = ("Town hall meeting turns tense\n\n"
+            "A woman in the back row kept shouting while Mayor Tom Rusk spoke about the new bridge on Monday.\n\n"
+            "\"The bridge will cost us our homes,\" the woman said.\n\n"
+            "Council member Dan Beck said later that the mayor had handled it well.\n\n"
+            "The woman, identified by police as Ruth Ann Calloway, was not arrested.")
+    assert speaker_of(text, "The bridge will cost") == "Ruth Ann Calloway"
+
+
+def test_a_woman_is_not_the_man_the_article_names_later():
+    text = ("Town hall meeting turns tense\n\n"
+            "A woman in the back row kept shouting while Mayor Tom Rusk spoke about the new bridge on Monday.\n\n"
+            "\"The bridge will cost us our homes,\" the woman said.\n\n"
+            "The man next to her, identified by police as Joe Pike, was not arrested.")
+    assert speaker_of(text, "The bridge will cost") != "Joe Pike"
+
+
+def test_a_column_speaks_for_the_paper_it_is_printed_in():
+    text = ("Governor's joke draws fire abroad\n\n"
+            "Governor Dale Pruitt joked on Monday that the harbour of Vellport was too small for real ships.\n\n"
+            "On Tuesday an unsigned column in the Vellport Courier newspaper mocked the governor.\n\n"
+            "\"The governor has never seen our harbour,\" the column said.")
+    assert speaker_of(text, "The governor has never seen") == "Vellport Courier"
+
+
+def test_the_government_after_a_states_officials_is_that_states():
+    text = ("River cleanup plan approved\n\n"
+            "The Quarry Creek company agreed on Monday to clean the river below its old paper mill.\n\n"
+            "Kentucky officials said they were pleased with the plan, and inspectors would test the water each year.\n\n"
+            "\"If the water is not clean by 2020, we will close the mill,\" the government said.")
+    assert speaker_of(text, "If the water is not clean") == "Kentucky"
+
+
+def test_the_government_after_a_state_named_without_its_officials_is_not_that_state():
+    text = ("River cleanup plan approved\n\n"
+            "The Quarry Creek company agreed on Monday to clean the river below its old paper mill in Kentucky.\n\n"
+            "Anglers along the river said they were pleased with the plan.\n\n"
+            "\"If the water is not clean by 2020, we will close the mill,\" the government said.")
+    assert speaker_of(text, "If the water is not clean") != "Kentucky"
+
+
+def test_a_name_bearing_kind_in_the_lede_is_the_organisation_named_next_with_that_word():
+    text = ("Judges strike down harbour fee\n\n"
+            "A federal appeals court has struck down the harbour fee of Vellport, saying \"the city cannot tax ships it does not serve.\"\n\n"
+            "Shipowners had asked the Eastern Maritime Court to hear their case in May.")
+    assert speaker_of(text, "the city cannot tax") == "Eastern Maritime Court"
+
+
+
+def test_the_head_of_an_organisation_is_the_person_the_next_sentence_quotes_by_full_name():
+    text = ("Freight firm weighs cuts\n\n"
+            "Councillor Maria Duarte said on Monday that the depot must stay open.\n\n"
+            "\"We cannot keep every route,\" the chief of Harlow Freight said in a memo to staff on Tuesday.\n\n"
+            "Dan Beck said the memo would be followed by meetings with drivers.")
+    assert speaker_of(text, "We cannot keep every route") == "Dan Beck"
+
+
+def test_the_head_of_an_organisation_is_not_a_new_person_the_next_sentence_does_not_quote():
+    text = ("Freight firm weighs cuts\n\n"
+            "Councillor Maria Duarte said on Monday that the depot must stay open.\n\n"
+            "\"We cannot keep every route,\" the chief of Harlow Freight said in a memo to staff on Tuesday.\n\n"
+            "Dan Beck drove the last truck out of the depot that night.")
+    assert speaker_of(text, "We cannot keep every route") != "Dan Beck"
