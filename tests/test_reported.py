@@ -1683,3 +1683,23 @@ def test_a_noun_for_words_a_relative_clause_hangs_on_is_what_was_said(sentence, 
 ])
 def test_a_time_or_a_relative_pronoun_is_no_relative_summary(sentence):
     assert not [q for q in summaries(sentence) if q.text in ("the day", "which")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The senators kept up a filibuster aimed at killing a parking bill that critics called anti-cyclist.",
+     "a parking bill that critics called anti-cyclist"),
+    ("The builder should have been stopped from buying the boat used in what officials called a reckless stunt.",
+     "what officials called a reckless stunt"),
+    ("The mayor spends his winters in Maine, which he describes as his second home.",
+     "which he describes as his second home"),
+])
+def test_a_verdict_on_a_relative_pronoun_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Taxes on farms are shifting toward what we call spending.",
+    "Mr. Holt is leading what one farmer has dubbed “the turnip primary” in the county.",
+])
+def test_the_writers_own_naming_or_a_quoted_name_is_no_relative_verdict(sentence):
+    assert not [q for q in summaries(sentence) if q.cue in ("call", "dubbed")]
