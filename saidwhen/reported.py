@@ -240,6 +240,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 kind = "question"  # "would not say whether …": a question left open
             if not content and w in CALLING:
                 content = _called_quoted(doc, tok, partial) or _relative_verdict(tok, quoted)
+            if not content and w in DECLARING and (content := _declared_to_be(tok)):
+                kind, passive = "summary", (content, _agent(tok))  # "was declared the winner (by …)"
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
                 kind = "summary"
             if not content and w in REPORTING and w not in ANNOUNCING and (content := _announced_by(tok)):
@@ -1200,6 +1202,26 @@ def _announced_unnamed(verb: Token) -> set[int] | None:
     if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.tag_.startswith("NN"):
         return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return None
+
+
+#: Verbs whose passive with a predicate noun makes a finding public: "was declared the winner".
+DECLARING = frozenset("declare declares declared announce announces announced".split())
+
+
+def _declared_to_be(verb: Token) -> set[int] | None:
+    """What a passive "declared" or "announced" with a predicate noun made public: "Roe was declared the
+    winner in Ohio", "she was announced the winner": the clause from its subject to what the subject was
+    declared (PolNeAR marks these, election night's news). Not a relative pronoun's clause ("who was
+    declared …"), nor a negation."""
+    kids = list(verb.children)
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "neg" for c in kids):
+        return None
+    subject = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < verb.i and c.tag_ not in ("WP", "WDT", "EX")), None)
+    named = next((c for c in kids if c.dep_ in ("oprd", "attr", "dobj") and c.i > verb.i and c.tag_.startswith("NN")), None)
+    if subject is None or named is None:
+        return None
+    after = [c for c in kids if c.dep_ == "prep" and c.i == named.right_edge.i + 1 and c.lower_ in ("in", "of", "for")]
+    return set(range(subject.left_edge.i, max(t.i for n in [named, *after] for t in n.subtree) + 1))
 
 
 #: Nouns for what is told as a whole: "told the story of a supporter who …", "tells one joke about Trump".

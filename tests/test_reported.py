@@ -1703,3 +1703,16 @@ def test_a_verdict_on_a_relative_pronoun_is_a_summary(sentence, content):
 ])
 def test_the_writers_own_naming_or_a_quoted_name_is_no_relative_verdict(sentence):
     assert not [q for q in summaries(sentence) if q.cue in ("call", "dubbed")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Ada Grell was declared the winner in the Ohio and Utah primaries by news outlets early Wednesday.",
+     "Ada Grell was declared the winner in the Ohio and Utah primaries"),
+    ("At the union hall, the volunteers clapped when he was announced the victor.", "he was announced the victor"),
+])
+def test_a_passive_declared_or_announced_with_a_predicate_noun_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+def test_a_relative_pronoun_declared_the_winner_is_no_summary():
+    assert not summaries("The former governor, who was declared the winner of the caucuses last week, spoke on Monday.")
