@@ -102,7 +102,7 @@ EXPLAINING = frozenset("explain explains explained explaining recount recounts r
 #: tenth marks 6 of 7 such clauses after "noted" and "recalled").
 TELLING_HOW = EXPLAINING | frozenset("note notes noted noting recall recalls recalled recalling".split())
 #: Verbs whose noun-phrase object is what someone made public ("announced his candidacy", "noted
-#: the change", "cited a study"), unlike "said goodbye", "told reporters", "wrote a book" or
+#: the change", "cited a study", "expressed concern that …", "reiterated her support"), unlike "said goodbye", "told reporters", "wrote a book" or
 #: "posted a photo" (verbs whose object was another's speech less than three times in four on
 #: PolNeAR train are left out).
 ANNOUNCING = frozenset(
@@ -110,7 +110,8 @@ ANNOUNCING = frozenset(
     acknowledge acknowledges acknowledged reveal reveals revealed disclose discloses disclosed
     cite cites cited outline outlines outlined detail details detailed unveil unveils unveiled
     propose proposes proposed demand demands demanded pledge pledges pledged dispute disputes
-    disputed recall recalls recalled recalling tweet tweets tweeted explain explains explained""".split()
+    disputed recall recalls recalled recalling tweet tweets tweeted explain explains explained express expresses
+    expressed expressing reiterate reiterates reiterated reiterating""".split()
 ) | (DENYING := frozenset("deny denies denied denying".split()))
 #: Prepositions that go on with a noun's phrase ("her opposition to …", "an image of …").
 OBJECT_PREPS = frozenset("of to for against about with alongside toward towards between over".split())

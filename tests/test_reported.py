@@ -1716,3 +1716,12 @@ def test_a_passive_declared_or_announced_with_a_predicate_noun_is_a_summary(sent
 
 def test_a_relative_pronoun_declared_the_winner_is_no_summary():
     assert not summaries("The former governor, who was declared the winner of the caucuses last week, spoke on Monday.")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The mayor of the island town expressed concern that the ferry would stop running in winter.",
+     "concern that the ferry would stop running in winter"),
+    ("Ada Grell reiterated her support for the dairy levy on Monday.", "her support for the dairy levy"),
+])
+def test_what_someone_expressed_or_reiterated_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
