@@ -123,6 +123,9 @@ CALLING = frozenset("call calls called calling".split())
 #: Verbs that name what something is in someone's words with "as": "what his aides describe as a
 #: rout", "a plan which she described as reckless" (read only with a relative object, see ``_relative_verdict``).
 DESCRIBING = frozenset("describe describes described describing dub dubs dubbed term terms termed".split())
+#: Verbs whose gerund object is a course someone put forward: "suggested boycotting the firm".
+SUGGESTING = frozenset("""suggest suggests suggested suggesting advocate advocates advocated advocating recommend
+    recommends recommended recommending""".split())
 #: Forms of "ask": the question asked ("asked whether the vote would go ahead") is a quotation
 #: of its own kind, ``question``; the request ("asked the council to act") a summary.
 ASKING = frozenset("ask asks asked asking".split())
@@ -157,7 +160,7 @@ ADVERBIAL_MARKS = frozenset("as while whereas after before until though although
 QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 REPORTING_FORMS = REPORTING | PROMISING | {"according"}
 #: Every word form ``find_reported`` looks at.
-CUE_FORMS = REPORTING_FORMS | CALLING | URGING | ASKING | ANNOUNCING | frozenset(SPOKEN_OF) | DESCRIBING
+CUE_FORMS = REPORTING_FORMS | CALLING | URGING | ASKING | ANNOUNCING | frozenset(SPOKEN_OF) | DESCRIBING | SUGGESTING
 #: Phrases about the speech act rather than its content ("… in a statement", "… on Instagram",
 #: "… during a briefing"): the parser often hangs them inside the clause; the content ends there.
 SETTING = {
@@ -223,7 +226,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         summary = w in CALLING or w in URGING
         asking = w in ASKING
         if not summary and not asking and w not in REPORTING and w not in PROMISING and w not in ANNOUNCING \
-                and w not in SPOKEN_OF and w not in DESCRIBING and w != "according":
+                and w not in SPOKEN_OF and w not in DESCRIBING and w not in SUGGESTING and w != "according":
             continue
         if quoted.holds(tok.idx) or tok.i > 0 and doc[tok.i - 1].text == "<":
             continue  # quoted words, or a tag's name: "<tweet author=…>" is markup, not a verb
@@ -231,6 +234,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
         passive = None
         if w in DESCRIBING:
             content, kind = _relative_verdict(tok, quoted), "summary"
+        elif w in SUGGESTING and w not in REPORTING:
+            content, kind = _suggested_doing(tok), "summary"  # "advocated letting …": read for nothing else
         elif asking:
             content, kind = _asked(tok)
             if not content and (passive := _asked_passive(tok)):
@@ -253,6 +258,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                     and (content := _spoken_of(tok)):
                 kind = "summary"  # not '"…," she wrote of the gift': the quote is what she wrote
             if not content and w in TELLING and (content := _instruction(tok) or _story_told(tok)):
+                kind = "summary"
+            if not content and w in SUGGESTING and (content := _suggested_doing(tok)):
                 kind = "summary"
             if not content and w in REPORTING and (content := _relative_object(tok)):
                 kind = "summary"
@@ -1223,6 +1230,20 @@ def _declared_to_be(verb: Token) -> set[int] | None:
         return None
     after = [c for c in kids if c.dep_ == "prep" and c.i == named.right_edge.i + 1 and c.lower_ in ("in", "of", "for")]
     return set(range(subject.left_edge.i, max(t.i for n in [named, *after] for t in n.subtree) + 1))
+
+
+def _suggested_doing(verb: Token) -> set[int] | None:
+    """The course someone suggested, advocated or recommended as a gerund right after the verb ("suggested
+    boycotting the firm if it did not help", "would advocate letting the funds follow the pupils"): a
+    proposal voiced, as "proposed taxing carbon" is (``_announced``); PolNeAR marks 5 of 8 such on train less
+    its blind tenth and the other 3 lie inside a larger content. The one suggesting is the verb's subject."""
+    kids = list(verb.children)
+    if not verb.tag_.startswith("VB") or any(c.dep_ in ("neg", "auxpass", "nsubjpass", "dobj", "ccomp") for c in kids):
+        return None
+    if not any(c.dep_ == "nsubj" for c in kids) and verb.dep_ != "conj":
+        return None
+    doing = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1), None)
+    return {t.i for t in doing.subtree} if doing is not None else None
 
 
 #: Nouns for what is told as a whole: "told the story of a supporter who …", "tells one joke about Trump".

@@ -1725,3 +1725,17 @@ def test_a_relative_pronoun_declared_the_winner_is_no_summary():
 ])
 def test_what_someone_expressed_or_reiterated_is_a_summary(sentence, content):
     assert [q.text for q in summaries(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Earlier in the year, Mr. Holt suggested boycotting the dairy if the firm did not lower its prices.",
+     "boycotting the dairy if the firm did not lower its prices"),
+    ("Rep. Ada Grell would advocate letting county funds follow pupils to any school.",
+     "letting county funds follow pupils to any school"),
+])
+def test_a_course_suggested_or_advocated_as_a_gerund_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+def test_a_course_not_suggested_is_no_summary():
+    assert not summaries("She did not suggest leaving the town.")
