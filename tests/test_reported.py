@@ -1739,3 +1739,18 @@ def test_a_course_suggested_or_advocated_as_a_gerund_is_a_summary(sentence, cont
 
 def test_a_course_not_suggested_is_no_summary():
     assert not summaries("She did not suggest leaving the town.")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Mr. Holt touted his record on rural roads.", "his record"),
+    ("The county clerk voiced support for the new ferry schedule.", "support for the new ferry schedule"),
+    ("In the debate, Ms. Grell mentioned the flooding in her own valley.", "the flooding in her own valley"),
+    ("In an interview, Ada Grell had nothing bad to say about the mayor.", "the mayor"),
+])
+def test_what_someone_touted_voiced_mentioned_or_had_to_say_about_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+def test_the_names_mentioned_report_nothing():
+    assert not reported("Among the names being mentioned are Ada Grell, a judge in Pine Bluff.",
+                        kinds=("indirect", "summary", "mixed"))
