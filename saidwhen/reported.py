@@ -809,14 +809,15 @@ def _summary(verb: Token) -> set[int] | None:
     verb it is joined to); what is named by someone unsaid ("has been called a charlatan") is not
     kept.
     """
-    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod") or verb.dep_ == "relcl" and not _relative_subject(verb):
-        return None  # "a group called Echo", "what he called …"; not "Vance, who called for …"
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod") and not _document_participle(verb) \
+            or verb.dep_ == "relcl" and not _relative_subject(verb):
+        return None  # "a group called Echo", "what he called …"; not "Vance, who called for …" nor "a letter calling …"
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") or c.dep_ == "prt" and (c.lower_ not in ("on", "upon") or verb.lower_ in URGING)
            for c in verb.children):
         return None  # not "called him in", "called off the strike", "urged the team on"
     if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
         return None  # "you can call it what you like": nobody in particular
-    if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "conj":
+    if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "conj" and not _document_participle(verb):
         return None  # a joined verb shares its subject: "said … and called for …"
     kids = list(verb.children)
     if verb.lower_ in URGING:
@@ -959,6 +960,18 @@ def _object_relative(verb: Token, inside: set[int]) -> bool:
         c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and c.i in inside for c in verb.children)
 
 
+#: Things written or broadcast that ask, urge or call for something in their author's name: "a letter asking …".
+DOCUMENTS = frozenset("""letter letters op-ed statement statements tweet tweets post posts message messages email
+    emails memo petition resolution editorial column ad ads video release""".split())
+
+
+def _document_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a participle on a written thing that asks or calls for something in its author's
+    name: "sent a letter asking the board to reopen the pier", "an open letter calling the plan reckless",
+    "a petition calling on him to resign" (PolNeAR marks these as its author's request or verdict)."""
+    return verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lower_ in DOCUMENTS and verb.head.i < verb.i
+
+
 #: Subjects whose naming is the writer's or nobody's own: "what we call infrastructure", "what do you call …".
 _OWN_NAMING = frozenset("i we you one".split())
 
@@ -995,14 +1008,15 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     a ``question``, a request ("asked the council to reopen the bridge") as a ``summary``. Nothing
     for a passive ("was asked whether", "when asked": the asker is not the subject), a negation,
     or the writer's and the reader's own questions ("you might ask whether")."""
-    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod", "relcl"):
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod", "relcl") and not _document_participle(verb):
         return None, "question"
     kids = list(verb.children)
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in kids):
         return None, "question"
     subjects = [c for c in kids if c.dep_ == "nsubj"]
     # "…, asking them to host events": a participle after a comma shares the clause's subject
-    shared = verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.doc[verb.i - 1].text == ","
+    shared = verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.doc[verb.i - 1].text == "," \
+        or _document_participle(verb)  # "sent a letter asking the board to …": the letter's writer asks
     # "We asked our followers which …": the writer reports a question put before
     writer = bool(subjects) and subjects[0].lower_ in WRITER and (
         verb.tag_ == "VBD" or any(a.dep_ == "aux" and a.lower_ in ("have", "has", "had", "'ve") for a in kids))

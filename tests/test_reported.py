@@ -1754,3 +1754,16 @@ def test_what_someone_touted_voiced_mentioned_or_had_to_say_about_is_a_summary(s
 def test_the_names_mentioned_report_nothing():
     assert not reported("Among the names being mentioned are Ada Grell, a judge in Pine Bluff.",
                         kinds=("indirect", "summary", "mixed"))
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The harbor master wrote a letter to the county board asking the state to inspect the pier.",
+     "the state to inspect the pier"),
+    ("Forty former officials issued an open letter calling the plan unfit for the valley.", "the plan unfit for the valley"),
+])
+def test_a_letter_asking_or_calling_speaks_for_its_writer(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+def test_a_thing_not_written_calling_is_no_summary():
+    assert not summaries("A group calling itself the River Guard met in the barn.")
