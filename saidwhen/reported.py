@@ -103,7 +103,7 @@ EXPLAINING = frozenset("explain explains explained explaining recount recounts r
 TELLING_HOW = EXPLAINING | frozenset("note notes noted noting recall recalls recalled recalling".split())
 #: Verbs whose noun-phrase object is what someone made public ("announced his candidacy", "noted
 #: the change", "cited a study", "expressed concern that …", "voiced support for …", "touted his record",
-#: "mentioned the wall"; the last three, ``OBJECT_ONLY``, are read for their object alone: "the names
+#: "mentioned the flooding"; the last three, ``OBJECT_ONLY``, are read for their object alone: "the names
 #: mentioned are …" reports nothing), unlike "said goodbye", "told reporters", "wrote a book" or
 #: "posted a photo" (verbs whose object was another's speech, or lay inside it, less than three times in
 #: four on PolNeAR train are left out; voiced/touted/mentioned: 32 and 9 inside of 44).
@@ -123,10 +123,10 @@ REFUSED = frozenset("""request requests motion motions application applications 
     bail appeal appeals petition petitions permission visa visas service coverage""".split())
 #: Forms of "call", whose noun-phrase object can be what was said (see ``_summary``).
 CALLING = frozenset("call calls called calling".split())
-#: Verbs that name what something is in someone's words with "as": "what his aides describe as a
-#: rout", "a plan which she described as reckless" (read only with a relative object, see ``_relative_verdict``).
+#: Verbs that name what something is in someone's words with "as": "what the builders describe as a
+#: pause", "a plan which she described as reckless" (read only with a relative object, see ``_relative_verdict``).
 DESCRIBING = frozenset("describe describes described describing dub dubs dubbed term terms termed".split())
-#: Verbs whose gerund object is a course someone put forward: "suggested boycotting the firm".
+#: Verbs whose gerund object is a course someone put forward: "suggested closing the market".
 SUGGESTING = frozenset("""suggest suggests suggested suggesting advocate advocates advocated advocating recommend
     recommends recommended recommending""".split())
 #: Forms of "ask": the question asked ("asked whether the vote would go ahead") is a quotation
@@ -250,7 +250,7 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
             if not content and w in CALLING:
                 content = _called_quoted(doc, tok, partial) or _relative_verdict(tok, quoted)
             if not content and w in DECLARING and (content := _declared_to_be(tok)):
-                kind, passive = "summary", (content, _agent(tok))  # "was declared the winner (by …)"
+                kind, passive = "summary", (content, _agent(tok))  # "was declared the victor (by …)"
             if not content and w in ANNOUNCING and (content := _announced(tok) or _announced_by(tok)):
                 kind = "summary"
             if not content and w in REPORTING and w not in ANNOUNCING and (content := _announced_by(tok)):
@@ -967,8 +967,9 @@ DOCUMENTS = frozenset("""letter letters op-ed statement statements tweet tweets 
 
 def _document_participle(verb: Token) -> bool:
     """Whether ``verb`` is a participle on a written thing that asks or calls for something in its author's
-    name: "sent a letter asking the board to reopen the pier", "an open letter calling the plan reckless",
-    "a petition calling on him to resign" (PolNeAR marks these as its author's request or verdict)."""
+    name: "sent a letter asking the board to reopen the pier", "a statement calling the dock a waste of
+    money", "a petition calling on the council to act" (PolNeAR marks these as its author's request or
+    verdict)."""
     return verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lower_ in DOCUMENTS and verb.head.i < verb.i
 
 
@@ -977,13 +978,14 @@ _OWN_NAMING = frozenset("i we you one".split())
 
 
 def _relative_verdict(verb: Token, quoted: Ranges) -> set[int] | None:
-    """The verdict of "call", "describe … as", "dub" or "term" whose object is a relative pronoun: "what
-    officials called a reckless act", "a zoning bill that critics called anti-farmer", "the dam, which she
-    describes as her life's work", "what aides dub a three-step plan". PolNeAR marks these nearly every
-    time (19 of 23 on train less its blind tenth): the relative clause, with its noun when the clause
+    """The verdict of "call", "describe … as", "dub" or "term" whose object is a relative pronoun: "the
+    delay, in what inspectors called a staffing failure", "a toll plan that drivers called a tax on
+    commuters", "the dam, which she describes as her life's work", "what the coach dubs his rainy-day
+    lineup". PolNeAR marks these nearly every time (19 of 23 on train less its blind tenth): the
+    relative clause, with its noun when the clause
     restricts it. Not the writer's or the reader's own naming ("what we call …", "what do you call …"),
     a negation or a passive, nor a verdict in quotation marks (its quoted fragment reports it, or it is a
-    name in quotation marks: "what one farmer has dubbed "the turnip primary"")."""
+    name in quotation marks: "what one grocer has dubbed "the turnip contest"")."""
     kids = list(verb.children)
     if not verb.tag_.startswith("VB") or any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in kids):
         return None
@@ -1231,14 +1233,14 @@ def _announced_unnamed(verb: Token) -> set[int] | None:
     return None
 
 
-#: Verbs whose passive with a predicate noun makes a finding public: "was declared the winner".
+#: Verbs whose passive with a predicate noun makes a finding public: "was declared the victor".
 DECLARING = frozenset("declare declares declared announce announces announced".split())
 
 
 def _declared_to_be(verb: Token) -> set[int] | None:
-    """What a passive "declared" or "announced" with a predicate noun made public: "Roe was declared the
-    winner in Ohio", "she was announced the winner": the clause from its subject to what the subject was
-    declared (PolNeAR marks these, election night's news). Not a relative pronoun's clause ("who was
+    """What a passive "declared" or "announced" with a predicate noun made public: "the Grell pie was
+    declared the best in show", "he was announced the new chairman": the clause from its subject to what
+    the subject was declared (PolNeAR marks these, election night's news). Not a relative pronoun's clause ("who was
     declared …"), nor a negation."""
     kids = list(verb.children)
     if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "neg" for c in kids):
@@ -1253,7 +1255,7 @@ def _declared_to_be(verb: Token) -> set[int] | None:
 
 def _suggested_doing(verb: Token) -> set[int] | None:
     """The course someone suggested, advocated or recommended as a gerund right after the verb ("suggested
-    boycotting the firm if it did not help", "would advocate letting the funds follow the pupils"): a
+    closing the market on Sundays", "would advocate keeping the library open"): a
     proposal voiced, as "proposed taxing carbon" is (``_announced``); PolNeAR marks 5 of 8 such on train less
     its blind tenth and the other 3 lie inside a larger content. The one suggesting is the verb's subject."""
     kids = list(verb.children)
@@ -1266,9 +1268,9 @@ def _suggested_doing(verb: Token) -> set[int] | None:
 
 
 def _things_to_say_about(verb: Token) -> set[int] | None:
-    """What someone had words for: "had nothing bad to say about the mayor", "will have more to say about
-    it", "had kind words to say about his rival" (an infinitive "to say" on a noun, with "about"): PolNeAR
-    marks the "about" object as what was said (4 of 8 on train less its blind tenth; the rest lie inside a
+    """What someone had words for: "had nothing bad to say about the referees", "had little to say about
+    the budget", "had kind words to say about his rival" (an infinitive "to say" on a noun, with
+    "about"): PolNeAR marks the "about" object as what was said (4 of 8 on train less its blind tenth; the rest lie inside a
     larger content)."""
     if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to" and c.i == verb.i - 1 for c in verb.children):
         return None
