@@ -1683,3 +1683,83 @@ def test_a_noun_for_words_a_relative_clause_hangs_on_is_what_was_said(sentence, 
 ])
 def test_a_time_or_a_relative_pronoun_is_no_relative_summary(sentence):
     assert not [q for q in summaries(sentence) if q.text in ("the day", "which")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The town council shelved a parking plan that critics called anti-cyclist.",
+     "a parking plan that critics called anti-cyclist"),
+    ("The ferry ran late again in what officials called a staffing failure.", "what officials called a staffing failure"),
+    ("The mayor spends his winters in Maine, which he describes as the quietest place he knows.",
+     "which he describes as the quietest place he knows"),
+])
+def test_a_verdict_on_a_relative_pronoun_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our column returns to what we call the river question.",
+    "The race has become what one grocer has dubbed “the turnip contest” in the county.",
+])
+def test_the_writers_own_naming_or_a_quoted_name_is_no_relative_verdict(sentence):
+    assert not [q for q in summaries(sentence) if q.cue in ("call", "dubbed")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("After a long night, Ada Grell was declared the winner of the county chess final.",
+     "Ada Grell was declared the winner of the county chess final"),
+    ("At the union hall, the volunteers clapped when he was announced the victor.", "he was announced the victor"),
+])
+def test_a_passive_declared_or_announced_with_a_predicate_noun_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+def test_a_relative_pronoun_declared_the_winner_is_no_summary():
+    assert not summaries("The baker, who was declared the winner of the pie contest, thanked the town.")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The mayor of the island town expressed concern that the ferry would stop running in winter.",
+     "concern that the ferry would stop running in winter"),
+    ("Ada Grell reiterated her support for the dairy levy on Monday.", "her support for the dairy levy"),
+])
+def test_what_someone_expressed_or_reiterated_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("In a radio interview, the baker suggested closing the market on Sundays.", "closing the market on Sundays"),
+    ("Mr. Holt would advocate keeping the old library open on weekends.", "keeping the old library open on weekends"),
+])
+def test_a_course_suggested_or_advocated_as_a_gerund_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+def test_a_course_not_suggested_is_no_summary():
+    assert not summaries("She did not suggest leaving the town.")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Mr. Holt touted his record on rural roads.", "his record"),
+    ("The county clerk voiced support for the new ferry schedule.", "support for the new ferry schedule"),
+    ("In the debate, Ms. Grell mentioned the flooding in her own valley.", "the flooding in her own valley"),
+    ("The coach had nothing bad to say about the referees.", "the referees"),
+])
+def test_what_someone_touted_voiced_mentioned_or_had_to_say_about_is_a_summary(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+def test_the_names_mentioned_report_nothing():
+    assert not reported("The candidates mentioned so far are two farmers and a teacher.",
+                        kinds=("indirect", "summary", "mixed"))
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The harbor master sent the county a letter asking for a new pier inspection.", "a new pier inspection"),
+    ("The fishermen's guild posted a statement calling the new dock a waste of money.", "the new dock a waste of money"),
+])
+def test_a_letter_asking_or_calling_speaks_for_its_writer(sentence, content):
+    assert [q.text for q in summaries(sentence)] == [content]
+
+
+def test_a_thing_not_written_calling_is_no_summary():
+    assert not summaries("A group calling itself the River Guard met in the barn.")
