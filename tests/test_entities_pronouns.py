@@ -143,3 +143,16 @@ def test_who_after_a_list_the_parser_chains_is_the_last_name():
     text = ("Gallery opens\n\nThe gala drew stars such as Nadia Brook, Tom Harlan, Vic Moreau, Pia "
             "Lennox and Otis Grant, who quipped about the gallery, \"I haven't toured it yet, but I will.\"")
     assert resolved(text, "who") == "Otis Grant"
+
+
+def test_it_after_an_owned_medium_is_its_owner():
+    text = ("Mayor race heats up\n\nThe Harbor Party backed Councilwoman Lena Varga in April. "
+            "Varga went on the radio on Tuesday to defend her housing record. "
+            "Varga now courts younger renters through her website. "
+            "\"Your rent, your vote,\" it reads above a photo of a crowded bus stop.")
+    assert resolved(text, "it") == "Lena Varga"
+    text = ("Ads fly in county race\n\nThe Odell campaign spent $2 million on mailers in May. "
+            "Sheriff Tom Odell spoke at a diner in Marlow on Friday. "
+            "Odell will air his new radio ad across the county next week. "
+            "It will stress his record on roads and bridges. Voters go to the polls in June.")
+    assert resolved(text, "It") == "Tom Odell"
