@@ -1874,7 +1874,7 @@ class Entities:
                 return ent
         if found and not subj and gender is not None and here is not None and (topic := self._story_subject(found, here, ok)) is not None:
             return topic
-        return (main or [m for m, _ in subj] or found)[0][1] if found else None
+        return (main or [m for m, _ in subj] or _main_objects(found) or found)[0][1] if found else None
 
     def _named_ahead(self, here: Token, ok) -> Entity | None:
         """The person a he/she subject of a phrase opening its sentence looks ahead to: the main
@@ -3160,6 +3160,13 @@ def _main_clause(tok: Token) -> bool:
     """Whether a subject is the main clause's (or that of a clause "and" joins to it)."""
     verb = tok.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def _main_objects(found: list) -> list:
+    """The mentions among ``found`` that are an object of the main clause's verb ("The rise of Hale
+    gave Roe new reason to oppose Kerr": Roe), which outrank a later name inside a phrase or a
+    clause that only completes something, as the subject outranks them."""
+    return [m for m in found if m[2].dep_ in ("dobj", "dative", "iobj") and _main_clause(m[2])]
 
 
 def _in_main_clause(tok: Token) -> bool:

@@ -156,3 +156,10 @@ def test_it_after_an_owned_medium_is_its_owner():
             "Odell will air his new radio ad across the county next week. "
             "It will stress his record on roads and bridges. Voters go to the polls in June.")
     assert resolved(text, "It") == "Tom Odell"
+
+
+def test_he_after_a_sentence_with_no_named_subject_is_the_main_verbs_object():
+    text = ("Pundit breaks with party\n\nRadio host Carl Meeks has long sparred with Governor Ray Dunmore. "
+            "The hiring of Ed Pruitt handed Meeks a fresh reason to attack Dunmore and to court listeners "
+            "who usually ignore him. He said he was worried about the state's budget.")
+    assert resolved(text, "He") == "Carl Meeks"
