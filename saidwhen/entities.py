@@ -1858,6 +1858,9 @@ class Entities:
         subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
+        if main and gender is not None and here is not None and depth < 3 \
+                and (kept := self._center_kept(found, main[0][1], here, ok, depth)) is not None:
+            return kept
         if found and not main and gender is not None and depth < 3:  # three sentences back at most
             # the sentence is about "he", its main clause's subject, before or after the names in it
             # ("When the interview steered Allen toward …, he offered his thoughts on Trump's …")
@@ -1895,6 +1898,30 @@ class Entities:
         if mention is None or not ok(mention[1]) or len(self.doc[subject.left_edge.i : subject.i + 1]) < 2:
             return None
         return mention[1]
+
+    def _center_kept(self, found: list, new: Entity, here: Token, ok, depth: int) -> Entity | None:
+        """The person a main-clause "he" (or "she") of a deed goes on about where the latest sentence
+        makes someone else its subject but still speaks of that person in a clause below it, after a
+        sentence whose subject that person was and in which the new subject was no subject: "Roe
+        called in his aide, Al Doe. Doe expected that the mayor would sign it. Instead, he tore it
+        up" is Roe's deed; the text keeps its centre (centering's continue over a shift)."""
+        if here.dep_ != "nsubj" or not _main_clause(here) or here.head.lower_ in SPEECH_LEMMAS:
+            return None
+        k = self._sent_of[found[0][2].i]
+        below = {id(m[1]): m[1] for m in found if m[1] is not new and (t := _as_subject(m[2])) is not None and not _main_clause(t)}
+        before = self.sentence_before(self.sents[k].start)
+        if len(below) != 1 or before is None:
+            return None
+        (kept,) = below.values()
+        top = next((t for t in before if t.dep_ == "nsubj" and _main_clause(t) and self._writers(t.idx)), None)
+        if top is None or not any(m[1] is new and m[2] is not None and m[2].i != top.i
+                                  for m in self._mentions_between(before.start_char, before.end_char)):
+            return None
+        if coarse_pos(top) == "PRON":
+            ent = self._resolve_pronoun(top.lower_, top.idx, None, depth + 1) if PRONOUN_GENDER.get(top.lower_) else None
+        else:
+            ent = next((m[1] for m in self._mentions_between(top.left_edge.idx, top.idx + 1) if m[2] is not None and m[2].i == top.i), None)
+        return kept if ent is kept and ok(kept) else None
 
     def _main_subject_named(self, k: int, ok) -> Entity | None:
         """The person ``ok`` accepts whom sentence ``k`` names as its main clause's subject, outside

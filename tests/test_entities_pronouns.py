@@ -163,3 +163,10 @@ def test_he_after_a_sentence_with_no_named_subject_is_the_main_verbs_object():
             "The hiring of Ed Pruitt handed Meeks a fresh reason to attack Dunmore and to court listeners "
             "who usually ignore him. He said he was worried about the state's budget.")
     assert resolved(text, "He") == "Carl Meeks"
+
+
+def test_he_keeps_the_centre_a_new_subject_still_speaks_of():
+    text = ("Mayor scraps bridge plan\n\nMayor Carl Hobart met the council on Monday. Before the vote, he called in "
+            "his budget chief, Sam Pell, to his office. Mr. Pell expected that the mayor would ask him for new figures. "
+            "Instead, he tore up the whole plan in front of the Harbor Board.")
+    assert resolved(text, "he", 1) == "Carl Hobart"
