@@ -2961,6 +2961,11 @@ def _relative_antecedent(tok: Token) -> Token | None:
     if clause is None or clause.dep_ != "relcl" or clause.head.i == tok.i:
         return None
     about = clause.head
+    if (one := _one_of(about, clause)) is not None:
+        if one.dep_ != "attr":  # "… makes her one of the few senators who has …": her
+            return next((c for c in (*one.children, *one.head.children) if c.lower_ in ("her", "him", "his")
+                         and c.dep_ in ("poss", "dobj")), about)
+        about = one  # "Roe is one of the few who has …": Roe, as for "a lawyer who"
     if about.dep_ == "attr" and about.tag_ in ("NN", "CD") and about.head.lower_ in _BE:
         subject = next((c for c in about.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and (coarse_pos(subject) == "PROPN" or subject.lower_ in ("he", "she")) \
@@ -2976,6 +2981,17 @@ def _relative_antecedent(tok: Token) -> Token | None:
     while joined := [c for c in last.children if c.dep_ == "conj" and c.i < tok.i and coarse_pos(c) == coarse_pos(about)]:
         last = joined[-1]
     return last if last is not about and last.right_edge.i + 2 >= tok.i else about
+
+
+def _one_of(about: Token, clause: Token) -> Token | None:
+    """The "one" of "one of the only senators who has refused", where the relative clause the
+    parser hangs on the plural noun agrees with "one" (a singular verb): the clause is about that
+    one, not the group."""
+    if about.tag_ not in ("NNS", "NNPS") or about.dep_ != "pobj" or about.head.lower_ != "of" \
+            or about.head.head.lower_ != "one":
+        return None
+    verb = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), clause)
+    return about.head.head if verb.tag_ == "VBZ" or verb.lower_ == "was" else None
 
 
 def _the_main_subject(head: Token) -> bool:

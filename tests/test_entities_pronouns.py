@@ -170,3 +170,12 @@ def test_he_keeps_the_centre_a_new_subject_still_speaks_of():
             "his budget chief, Sam Pell, to his office. Mr. Pell expected that the mayor would ask him for new figures. "
             "Instead, he tore up the whole plan in front of the Harbor Board.")
     assert resolved(text, "he", 1) == "Carl Hobart"
+
+
+def test_who_agreeing_with_one_of_a_group_is_that_one():
+    text = ("Senator keeps her distance\n\nSenator Ida Marsh faces a tight race in the fall. Her silence is a gamble "
+            "that makes her one of the few senators who has declined to take a side on the Mendel tariff bill.")
+    assert resolved(text, "who") == "Ida Marsh"
+    text = ("Council splits on stadium\n\nCouncilman Otto Brill spoke against the stadium deal on Tuesday. "
+            "Brill is one of the three council members who was absent from the first vote.")
+    assert resolved(text, "who") == "Otto Brill"
