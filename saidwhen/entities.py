@@ -1861,6 +1861,8 @@ class Entities:
         if main and gender is not None and here is not None and depth < 3 \
                 and (kept := self._center_kept(found, main[0][1], here, ok, depth)) is not None:
             return kept
+        if main and gender is not None and here is not None and (topic := self._past_quoted_speaker(found, here, ok)) is not None:
+            return topic
         if found and not main and gender is not None and depth < 3:  # three sentences back at most
             # the sentence is about "he", its main clause's subject, before or after the names in it
             # ("When the interview steered Allen toward …, he offered his thoughts on Trump's …")
@@ -1922,6 +1924,29 @@ class Entities:
         else:
             ent = next((m[1] for m in self._mentions_between(top.left_edge.idx, top.idx + 1) if m[2] is not None and m[2].i == top.i), None)
         return kept if ent is kept and ok(kept) else None
+
+    def _past_quoted_speaker(self, found: list, here: Token, ok) -> Entity | None:
+        """Whom a main-clause "she" (or "he") of a deed means where the latest sentence naming anyone
+        of that gender only gives the name of whoever a quotation there is from ("'…,' Quill says."):
+        the subject of the sentence before that quotation, if another person the article has named
+        more than twice as often as the speaker: the story's subject, whom the quoted expert was
+        speaking about ("Beloved by her staff, Hart was … . '…,' Quill says. … She didn't care")."""
+        if here.dep_ != "nsubj" or not (_main_clause(here) or here.i == self.sent(here.i).start) \
+                or here.head.lower_ in SPEECH_LEMMAS or self.in_quote(here.idx):
+            return None  # (the parser may hang a sentence on an aside "(…, Quill says)" within it)
+        speaker = found[0][1]
+        if any(m[1] is not speaker or m[2].dep_ != "nsubj" or m[2].head.lower_ not in SPEECH_LEMMAS for m in found):
+            return None
+        sent = self.sent(found[0][2].i)
+        before = self.sentence_before(sent.start)
+        if before is None or not any(self.in_quote(t.idx) for t in sent):
+            return None
+        topic = next((m[1] for m in self._mentions_between(before.start_char, before.end_char) if m[2] is not None
+                      and m[2].dep_ in ("nsubj", "nsubjpass") and _main_clause(m[2]) and self._writers(m[2].idx)), None)
+        if topic is None or topic is speaker or not ok(topic):
+            return None
+        named = [m[1] for m in self._mentions_between(0, here.idx)]
+        return topic if named.count(topic) > 2 * named.count(speaker) else None  # the article's subject, not a second voice
 
     def _main_subject_named(self, k: int, ok) -> Entity | None:
         """The person ``ok`` accepts whom sentence ``k`` names as its main clause's subject, outside

@@ -179,3 +179,12 @@ def test_who_agreeing_with_one_of_a_group_is_that_one():
     text = ("Council splits on stadium\n\nCouncilman Otto Brill spoke against the stadium deal on Tuesday. "
             "Brill is one of the three council members who was absent from the first vote.")
     assert resolved(text, "who") == "Otto Brill"
+
+
+def test_she_after_an_experts_quotation_is_whom_the_text_was_about():
+    text = ("A quiet force in Albany\n\nGovernor Ray Hart relied on his wife, Della Hart, for three decades. "
+            "Della Hart ran his first race for the Assembly. Hart also chose his staff. "
+            "Admired by the voters, Della Hart was not always liked by his aides. "
+            "\"They called her the gatekeeper,\" says Nora Quill, a historian at Brenton College. "
+            "Naturally, this annoyed a few. She did not mind the grumbling at the Grange Hall.")
+    assert resolved(text, "She") == "Della Hart"
