@@ -1863,9 +1863,6 @@ class Entities:
             return kept
         if main and gender is not None and here is not None and (topic := self._past_quoted_speaker(found, here, ok)) is not None:
             return topic
-        if found and not main and gender is not None and here is not None and not _main_objects(found) \
-                and (speaker := self._quoted_before(found, here, ok)) is not None:
-            return speaker
         if found and not main and gender is not None and depth < 3:  # three sentences back at most
             # the sentence is about "he", its main clause's subject, before or after the names in it
             # ("When the interview steered Allen toward …, he offered his thoughts on Trump's …")
@@ -1950,25 +1947,6 @@ class Entities:
             return None
         named = [m[1] for m in self._mentions_between(0, here.idx)]
         return topic if named.count(topic) > 2 * named.count(speaker) else None  # the article's subject, not a second voice
-
-    def _quoted_before(self, found: list, here: Token, ok) -> Entity | None:
-        """For "he noted" (or "she said") after a sentence of the writer's that names people of its
-        gender only inside clauses below its main one ("But Roe will face the fire Mr. Hale has"),
-        the speaker of the quotation in the sentence before that one, who goes on speaking, unless
-        that sentence introduces someone."""
-        if here.dep_ != "nsubj" or not _main_clause(here) or here.head.lower_ not in SPEECH_LEMMAS:
-            return None
-        sent = self.sent(found[0][2].i)
-        before = self.sentence_before(sent.start)
-        if before is None or self._sent_of[here.i] - self._sent_of[sent.start] != 1 or any(self.in_quote(t.idx) for t in sent) \
-                or not any(self.in_quote(t.idx) for t in before):
-            return None
-        if any(e.label_ == "PERSON" and e.text.split()[-1] not in self.text[: sent.start_char] for e in sent.ents):
-            return None  # "…, which concerns Al Roe, head of the caucus. '…,' he said": a person it introduces
-        said = {id(m[1]): m[1] for m in self._mentions_between(before.start_char, before.end_char) if m[2] is not None
-                and m[2].dep_ == "nsubj" and m[2].head.lower_ in SPEECH_LEMMAS and ok(m[1])}
-        speaker = next(iter(said.values())) if len(said) == 1 else None
-        return speaker if speaker is not None and all(m[1] is not speaker for m in found) else None
 
     def _main_subject_named(self, k: int, ok) -> Entity | None:
         """The person ``ok`` accepts whom sentence ``k`` names as its main clause's subject, outside

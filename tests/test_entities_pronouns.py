@@ -188,11 +188,3 @@ def test_she_after_an_experts_quotation_is_whom_the_text_was_about():
             "\"They called her the gatekeeper,\" says Nora Quill, a historian at Brenton College. "
             "Naturally, this annoyed a few. She did not mind the grumbling at the Grange Hall.")
     assert resolved(text, "She") == "Della Hart"
-
-
-def test_he_said_after_a_narrative_sentence_goes_on_with_the_speaker_quoted_before_it():
-    text = ("Harbor plan advances\n\nPlanner Carl Voss and dock workers met Mayor Ray Tillis on Monday about the new "
-            "pier.\n\n\"We will finish it this year,\" Carl Voss said.\n\n"
-            "But the council will face the same angry crowds Mr. Tillis has. He noted that the Harbor Board "
-            "had promised a vote in June.")
-    assert resolved(text, "He") == "Carl Voss"
