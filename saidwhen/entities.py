@@ -1613,8 +1613,6 @@ class Entities:
             org = self._nearest_for_pronoun(w, pos, skip, want_org=True)
             if org is not None and w in ("they", "them", "their") and not self._org_as_they(org, pos):
                 org = None
-            if w == "it" and (medium := self._owned_medium_before(pos, org)) is not None:
-                return self._owned(medium)  # "On his website, Roe … . 'Join us,' it says": Roe's words
             thing = self._thing_between(w, pos, org) if org is not None else None
             if thing is None:
                 return org
@@ -1630,24 +1628,6 @@ class Entities:
                 return self._org_named_by(thing)
             return None
         return self._nearest_for_pronoun(w, pos, skip, depth)
-
-    def _owned_medium_before(self, pos: int, org: Entity | None) -> Token | None:
-        """The owned medium a subject "it" at ``pos`` goes on about: a singular word for what speaks
-        for its owner ("his website", "Roe's new ad"), whom ``_owned`` finds, in the main clause of
-        the previous sentence or of the pronoun's own before it, and after the last mention of the
-        organisation ``org`` "it" would otherwise mean. "Roe will unveil his second ad on Monday.
-        It attacks …" is the ad's, so Roe's word, not the campaign's named three paragraphs back."""
-        here = self.doc.char_span(pos, pos + 2)
-        if here is None or len(here) != 1 or here[0].dep_ not in ("nsubj", "nsubjpass") or self.in_quote(pos):
-            return None
-        k = self._sent_of[here[0].i]
-        last = max((m[2].i for m in self._mentions if m[1] is org and m[2] is not None and m[0] < pos), default=-1)
-        first = self.sents[k - 1].start if k > 0 else self.sents[k].start
-        media = [t for t in self.doc[max(first, last + 1) : here[0].i] if t.tag_ == "NN" and not self.in_quote(t.idx)
-                 and (t.lower_ in MEDIA_OF or t.lower_ in DOCUMENTS) and t.lower_ != "campaign"
-                 and any(c.dep_ == "poss" and c.lower_ not in CALENDAR for c in t.children)
-                 and self._sent_of[t.i] in (k - 1, k) and _in_main_clause(t)]
-        return media[-1] if media and self._owned(media[-1]) is not None else None
 
     def _org_named_by(self, last: Token) -> Entity | None:
         """The organisation whose name ends in the capitalised body word ``last`` ("Coalition"),
@@ -3235,15 +3215,6 @@ def _main_objects(found: list) -> list:
     gave Roe new reason to oppose Kerr": Roe), which outrank a later name inside a phrase or a
     clause that only completes something, as the subject outranks them."""
     return [m for m in found if m[2].dep_ in ("dobj", "dative", "iobj") and _main_clause(m[2])]
-
-
-def _in_main_clause(tok: Token) -> bool:
-    """Whether a noun is an argument of the main clause's verb, or of a verb that completes it
-    ("Roe is expected to unveil his ad"), directly or in a phrase ("On his website, Roe …")."""
-    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
-    while verb.dep_ == "xcomp":
-        verb = verb.head
-    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
 def _governmental(ent: Entity) -> bool:
