@@ -1838,6 +1838,11 @@ class Entities:
         subj = [(m, t) for m in found if (t := _as_subject(m[2])) is not None]
         # The main clause's subject before a reported clause's: "Osei said Ellery had been … He recalled"
         main = [m for m, t in subj if t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"]
+        if main and gender is not None and here is not None and depth < 3 \
+                and (kept := self._center_kept(found, main[0][1], here, ok, depth)) is not None:
+            return kept
+        if main and gender is not None and here is not None and (topic := self._past_quoted_speaker(found, here, ok)) is not None:
+            return topic
         if found and not main and gender is not None and depth < 3:  # three sentences back at most
             # the sentence is about "he", its main clause's subject, before or after the names in it
             # ("When the interview steered Allen toward …, he offered his thoughts on Trump's …")
@@ -1854,7 +1859,7 @@ class Entities:
                 return ent
         if found and not subj and gender is not None and here is not None and (topic := self._story_subject(found, here, ok)) is not None:
             return topic
-        return (main or [m for m, _ in subj] or found)[0][1] if found else None
+        return (main or [m for m, _ in subj] or _main_objects(found) or found)[0][1] if found else None
 
     def _named_ahead(self, here: Token, ok) -> Entity | None:
         """The person a he/she subject of a phrase opening its sentence looks ahead to: the main
@@ -1875,6 +1880,53 @@ class Entities:
         if mention is None or not ok(mention[1]) or len(self.doc[subject.left_edge.i : subject.i + 1]) < 2:
             return None
         return mention[1]
+
+    def _center_kept(self, found: list, new: Entity, here: Token, ok, depth: int) -> Entity | None:
+        """The person a main-clause "he" (or "she") of a deed goes on about where the latest sentence
+        makes someone else its subject but still speaks of that person in a clause below it, after a
+        sentence whose subject that person was and in which the new subject was no subject: "Roe
+        called in his aide, Al Doe. Doe expected that the mayor would sign it. Instead, he tore it
+        up" is Roe's deed; the text keeps its centre (centering's continue over a shift)."""
+        if here.dep_ != "nsubj" or not _main_clause(here) or here.head.lower_ in SPEECH_LEMMAS:
+            return None
+        k = self._sent_of[found[0][2].i]
+        below = {id(m[1]): m[1] for m in found if m[1] is not new and (t := _as_subject(m[2])) is not None and not _main_clause(t)}
+        before = self.sentence_before(self.sents[k].start)
+        if len(below) != 1 or before is None:
+            return None
+        (kept,) = below.values()
+        top = next((t for t in before if t.dep_ == "nsubj" and _main_clause(t) and self._writers(t.idx)), None)
+        if top is None or not any(m[1] is new and m[2] is not None and m[2].i != top.i
+                                  for m in self._mentions_between(before.start_char, before.end_char)):
+            return None
+        if coarse_pos(top) == "PRON":
+            ent = self._resolve_pronoun(top.lower_, top.idx, None, depth + 1) if PRONOUN_GENDER.get(top.lower_) else None
+        else:
+            ent = next((m[1] for m in self._mentions_between(top.left_edge.idx, top.idx + 1) if m[2] is not None and m[2].i == top.i), None)
+        return kept if ent is kept and ok(kept) else None
+
+    def _past_quoted_speaker(self, found: list, here: Token, ok) -> Entity | None:
+        """Whom a main-clause "she" (or "he") of a deed means where the latest sentence naming anyone
+        of that gender only gives the name of whoever a quotation there is from ("'…,' Quill says."):
+        the subject of the sentence before that quotation, if another person the article has named
+        more than twice as often as the speaker: the story's subject, whom the quoted expert was
+        speaking about ("Beloved by her staff, Hart was … . '…,' Quill says. … She didn't care")."""
+        if here.dep_ != "nsubj" or not (_main_clause(here) or here.i == self.sent(here.i).start) \
+                or here.head.lower_ in SPEECH_LEMMAS or self.in_quote(here.idx):
+            return None  # (the parser may hang a sentence on an aside "(…, Quill says)" within it)
+        speaker = found[0][1]
+        if any(m[1] is not speaker or m[2].dep_ != "nsubj" or m[2].head.lower_ not in SPEECH_LEMMAS for m in found):
+            return None
+        sent = self.sent(found[0][2].i)
+        before = self.sentence_before(sent.start)
+        if before is None or not any(self.in_quote(t.idx) for t in sent):
+            return None
+        topic = next((m[1] for m in self._mentions_between(before.start_char, before.end_char) if m[2] is not None
+                      and m[2].dep_ in ("nsubj", "nsubjpass") and _main_clause(m[2]) and self._writers(m[2].idx)), None)
+        if topic is None or topic is speaker or not ok(topic):
+            return None
+        named = [m[1] for m in self._mentions_between(0, here.idx)]
+        return topic if named.count(topic) > 2 * named.count(speaker) else None  # the article's subject, not a second voice
 
     def _main_subject_named(self, k: int, ok) -> Entity | None:
         """The person ``ok`` accepts whom sentence ``k`` names as its main clause's subject, outside
@@ -3024,6 +3076,11 @@ def _relative_antecedent(tok: Token) -> Token | None:
     if clause is None or clause.dep_ != "relcl" or clause.head.i == tok.i:
         return None
     about = clause.head
+    if (one := _one_of(about, clause)) is not None:
+        if one.dep_ != "attr":  # "… makes her one of the few senators who has …": her
+            return next((c for c in (*one.children, *one.head.children) if c.lower_ in ("her", "him", "his")
+                         and c.dep_ in ("poss", "dobj")), about)
+        about = one  # "Roe is one of the few who has …": Roe, as for "a lawyer who"
     if about.dep_ == "attr" and about.tag_ in ("NN", "CD") and about.head.lower_ in _BE:
         subject = next((c for c in about.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and (coarse_pos(subject) == "PROPN" or subject.lower_ in ("he", "she")) \
@@ -3039,6 +3096,17 @@ def _relative_antecedent(tok: Token) -> Token | None:
     while joined := [c for c in last.children if c.dep_ == "conj" and c.i < tok.i and coarse_pos(c) == coarse_pos(about)]:
         last = joined[-1]
     return last if last is not about and last.right_edge.i + 2 >= tok.i else about
+
+
+def _one_of(about: Token, clause: Token) -> Token | None:
+    """The "one" of "one of the only senators who has refused", where the relative clause the
+    parser hangs on the plural noun agrees with "one" (a singular verb): the clause is about that
+    one, not the group."""
+    if about.tag_ not in ("NNS", "NNPS") or about.dep_ != "pobj" or about.head.lower_ != "of" \
+            or about.head.head.lower_ != "one":
+        return None
+    verb = next((c for c in clause.children if c.dep_ in ("aux", "auxpass")), clause)
+    return about.head.head if verb.tag_ == "VBZ" or verb.lower_ == "was" else None
 
 
 def _the_main_subject(head: Token) -> bool:
@@ -3263,6 +3331,13 @@ def _main_clause(tok: Token) -> bool:
     """Whether a subject is the main clause's (or that of a clause "and" joins to it)."""
     verb = tok.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def _main_objects(found: list) -> list:
+    """The mentions among ``found`` that are an object of the main clause's verb ("The rise of Hale
+    gave Roe new reason to oppose Kerr": Roe), which outrank a later name inside a phrase or a
+    clause that only completes something, as the subject outranks them."""
+    return [m for m in found if m[2].dep_ in ("dobj", "dative", "iobj") and _main_clause(m[2])]
 
 
 def _governmental(ent: Entity) -> bool:

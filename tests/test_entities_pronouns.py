@@ -143,3 +143,35 @@ def test_who_after_a_list_the_parser_chains_is_the_last_name():
     text = ("Gallery opens\n\nThe gala drew stars such as Nadia Brook, Tom Harlan, Vic Moreau, Pia "
             "Lennox and Otis Grant, who quipped about the gallery, \"I haven't toured it yet, but I will.\"")
     assert resolved(text, "who") == "Otis Grant"
+
+
+def test_he_after_a_sentence_with_no_named_subject_is_the_main_verbs_object():
+    text = ("Pundit breaks with party\n\nRadio host Carl Meeks has long sparred with Governor Ray Dunmore. "
+            "The hiring of Ed Pruitt handed Meeks a fresh reason to attack Dunmore and to court listeners "
+            "who usually ignore him. He said he was worried about the state's budget.")
+    assert resolved(text, "He") == "Carl Meeks"
+
+
+def test_he_keeps_the_centre_a_new_subject_still_speaks_of():
+    text = ("Mayor scraps bridge plan\n\nMayor Carl Hobart met the council on Monday. Before the vote, he called in "
+            "his budget chief, Sam Pell, to his office. Mr. Pell expected that the mayor would ask him for new figures. "
+            "Instead, he tore up the whole plan in front of the Harbor Board.")
+    assert resolved(text, "he", 1) == "Carl Hobart"
+
+
+def test_who_agreeing_with_one_of_a_group_is_that_one():
+    text = ("Senator keeps her distance\n\nSenator Ida Marsh faces a tight race in the fall. Her silence is a gamble "
+            "that makes her one of the few senators who has declined to take a side on the Mendel tariff bill.")
+    assert resolved(text, "who") == "Ida Marsh"
+    text = ("Council splits on stadium\n\nCouncilman Otto Brill spoke against the stadium deal on Tuesday. "
+            "Brill is one of the three council members who was absent from the first vote.")
+    assert resolved(text, "who") == "Otto Brill"
+
+
+def test_she_after_an_experts_quotation_is_whom_the_text_was_about():
+    text = ("A quiet force in Albany\n\nGovernor Ray Hart relied on his wife, Della Hart, for three decades. "
+            "Della Hart ran his first race for the Assembly. Hart also chose his staff. "
+            "Admired by the voters, Della Hart was not always liked by his aides. "
+            "\"They called her the gatekeeper,\" says Nora Quill, a historian at Brenton College. "
+            "Naturally, this annoyed a few. She did not mind the grumbling at the Grange Hall.")
+    assert resolved(text, "She") == "Della Hart"
