@@ -1129,7 +1129,7 @@ def test_the_magazine_is_the_title_named_with_that_word_before():
 
 
 def test_the_state_of_a_us_story_is_the_state_it_last_named():
-    text = ("Gov. Maggie Hallam touts a decade of guiding New Hampshire out of debt. The state reported a budget"
+    text = ("Gov. Maggie Hallam spent a decade guiding New Hampshire out of debt. The state reported a budget"
             " surplus of $40 million in March.")
     assert [q.speaker for q in reported(text, kinds=("indirect", "summary"))] == ["New Hampshire"]
 
