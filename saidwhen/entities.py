@@ -291,6 +291,13 @@ class Entities:
             k -= 1
         return self.sents[k] if k >= 0 else None
 
+    def sentence_after(self, i: int) -> SpacySpan | None:
+        """The sentence after token ``i``'s, passing over the blank lines the parser makes sentences."""
+        k = self._sent_of[i] + 1
+        while k < len(self.sents) and not self.sents[k].text.strip():
+            k += 1
+        return self.sents[k] if k < len(self.sents) else None
+
     def in_quote(self, offset: int) -> bool:
         """Whether a doc offset falls inside a quoted range (whose words are not the writer's)."""
         i = bisect_right(self._range_starts, offset) - 1
@@ -2674,6 +2681,7 @@ class Entities:
         marks = [t for t in (*verb.children, *subject.children) if t.lower_ in _IDENTIFIED and t.i != verb.i]
         if verb.lower_ in _IDENTIFIED:
             marks.append(verb)
+        gender = GENDERED_ROLES.get(subject.lower_)
         for mark in marks:
             for t in mark.subtree:
                 after_named = t.head.lower_ in ("named", "called")
@@ -2681,7 +2689,6 @@ class Entities:
                     continue
                 name = t if coarse_pos(t) == "PROPN" else _named(t.head) if after_named else None
                 ent = self.resolve(name)[0] if name is not None and coarse_pos(name) == "PROPN" else None
-                gender = GENDERED_ROLES.get(subject.lower_)
                 if ent is not None and ent.kind == "PERSON" and (gender is None or ent.gender in (None, gender)):
                     return ent
         return None
@@ -2691,16 +2698,12 @@ class Entities:
         "the head of <organisation>" (a main-clause subject) whose holder the article has not named:
         "The chief of Harlow Freight hinted at it in a memo. "…," Dan Beck wrote." The writer
         describes the office first and names its holder as they quote them."""
-        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         of_name = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and coarse_pos(g) == "PROPN" for g in c.children)
                       for c in head.children)  # "the head of Harlow Freight"
-        if dets != {"the"} or w not in LEADS and w not in ("chief", "boss") or not of_name or head.dep_ not in ("nsubj", "nsubjpass") \
-                or not _main_clause(head) or self.in_quote(head.idx) or self._given_role(head, w, before) is not None:
+        if w not in LEADS and w not in ("chief", "boss") or not of_name or not _the_main_subject(head) \
+                or self.in_quote(head.idx) or self._given_role(head, w, before) is not None:
             return None
-        k = self._sent_of[head.i] + 1
-        while k < len(self.sents) and not self.sents[k].text.strip():
-            k += 1  # (past the blank lines the parser makes sentences)
-        nxt = self.sents[k] if k < len(self.sents) else None
+        nxt = self.sentence_after(head.i)
         if nxt is None:
             return None
         for _, ent, tok in self._mentions_between(nxt.start_char, nxt.end_char):

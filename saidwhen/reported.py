@@ -961,7 +961,8 @@ def _object_relative(verb: Token, inside: set[int]) -> bool:
 
 
 #: Things written or broadcast that ask, urge or call for something in their author's name: "a letter asking …".
-DOCUMENTS = frozenset("""letter letters op-ed statement statements tweet tweets post posts message messages email
+#: (Narrower than ``lexicon.DOCUMENTS``: no report, study or poll, which find rather than ask.)
+WRITTEN_APPEALS = frozenset("""letter letters op-ed statement statements tweet tweets post posts message messages email
     emails memo petition resolution editorial column ad ads video release""".split())
 
 
@@ -970,7 +971,7 @@ def _document_participle(verb: Token) -> bool:
     name: "sent a letter asking the board to reopen the pier", "a statement calling the dock a waste of
     money", "a petition calling on the council to act" (PolNeAR marks these as its author's request or
     verdict)."""
-    return verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lower_ in DOCUMENTS and verb.head.i < verb.i
+    return verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lower_ in WRITTEN_APPEALS and verb.head.i < verb.i
 
 
 #: Subjects whose naming is the writer's or nobody's own: "what we call infrastructure", "what do you call …".
