@@ -123,16 +123,20 @@ def spark_worker(corpus: str, scratch: str, master: str, limit: int | None) -> d
     session.stop()
     return {"session_seconds": t1 - t0, "job_seconds": t2 - t1, "seconds": t2 - t0, "articles": summary.records,
             "stored": summary.articles, "syndicated": summary.syndicated, "quotes": summary.quotes, "cores": cores,
-            "worker_peak_rss_mb": max(rss for _, rss, _ in probe), "workers": len({pid for pid, _, _ in probe}),
-            "model_loads": sum({pid: loads for pid, _, loads in probe}.values()),
+            "worker_peak_rss_mb": max(rss for _, rss, _, _ in probe), "workers": len({pid for pid, _, _, _ in probe}),
+            "model_loads": sum({loader: loads for _, _, loads, loader in probe}.values()),
             "jvm_heap_used_mb": heap_mb, "phases": summary.phases, **stages}
 
 
 def worker_state() -> tuple:
-    """(pid, peak RSS in MB, times the model was loaded) of the Python worker running this."""
+    """(pid, peak RSS in MB, times the model was loaded, the process that loaded it) of the Python
+    worker running this: the worker itself, or the daemon it was forked from with the model loaded
+    (``saidwhen.spark_daemon``), whose load every worker it forks inherits."""
     extract = sys.modules.get("saidwhen.extract")
     loads = extract.load_nlp.cache_info().misses if extract else 0
-    return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, loads
+    with open(f"/proc/{os.getppid()}/cmdline", "rb") as fh:
+        forked = b"saidwhen.spark_daemon" in fh.read()
+    return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, loads, os.getppid() if forked else os.getpid()
 
 
 def stage_times(sc) -> dict:

@@ -52,6 +52,12 @@ _RECORD_BITS = 32
 #: the model.
 WORKER_MEMORY = "1g"
 
+#: ``spark.python.daemon.module``: PySpark's daemon, which forks an executor's Python workers, loads
+#: the model first, so every worker starts with it: one load per executor, not one per core inside
+#: the extraction stage (a second core's worker imported saidwhen and loaded the model there, on the
+#: stage's critical path), and the model's pages shared with the daemon until written.
+DAEMON_MODULE = "saidwhen.spark_daemon"
+
 #: JVM options of a local run's driver, which is its executor too: the quick (C1) JIT compiler only.
 #: The steps after extraction run a hundred small Spark jobs whose JVM work is planning, code
 #: generation and shuffles of small data; on a fresh JVM the optimising (C2) compiler spent more CPU
@@ -129,6 +135,7 @@ def spark_session(master: str | None = None, shuffle_partitions: int | None = No
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions or 8))
     if not _under_submit():  # under spark-submit, its --conf decides
         builder = builder.config("spark.python.worker.memory", WORKER_MEMORY)
+        builder = builder.config("spark.python.daemon.module", DAEMON_MODULE)
         if master is None or master.startswith("local"):  # read when this call starts the JVM, not after
             builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JAVA_OPTIONS)
     builder = builder.config("spark.ui.showConsoleProgress", "false")

