@@ -1011,15 +1011,18 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     a ``question``, a request ("asked the council to reopen the bridge") as a ``summary``. Nothing
     for a passive ("was asked whether", "when asked": the asker is not the subject), a negation,
     or the writer's and the reader's own questions ("you might ask whether")."""
-    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod", "relcl") and not _document_participle(verb):
-        return None, "question"
     kids = list(verb.children)
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    # "a caller who asked whether …", "since May, when she asked volunteers to …": a relative clause with
+    # its own asker (not "a group called Echo", "the asked price": no subject of their own)
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod") and not _document_participle(verb) \
+            or verb.dep_ == "relcl" and not subjects:
+        return None, "question"
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in kids):
         return None, "question"
-    subjects = [c for c in kids if c.dep_ == "nsubj"]
     # "…, asking them to host events": a participle after a comma shares the clause's subject
     shared = verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.doc[verb.i - 1].text == "," \
-        or _document_participle(verb)  # "sent a letter asking the board to …": the letter's writer asks
+        or _document_participle(verb) or _asked_for_the_clause(verb)  # "sent a letter asking the board to …": the letter's writer asks
     # "We asked our followers which …": the writer reports a question put before
     writer = bool(subjects) and subjects[0].lower_ in WRITER and (
         verb.tag_ == "VBD" or any(a.dep_ == "aux" and a.lower_ in ("have", "has", "had", "'ve") for a in kids))
@@ -1044,6 +1047,17 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     if to and not objs and to[0].dep_ == "xcomp" and to[0].i > verb.i:  # "asked to depose the witness"
         return {t.i for t in to[0].subtree}, "summary"
     return None, "question"
+
+
+def _asked_for_the_clause(verb: Token) -> bool:
+    """Whether a subjectless "ask" or "asking" asks in the name of the clause it hangs on: "began by
+    asking the mayor why …", "kept asking her whether …", "went to the pier to ask anglers if …" (an
+    infinitive or gerund whose asker is that clause's subject; PolNeAR marks the question as theirs)."""
+    if verb.tag_ not in ("VB", "VBG") or verb.dep_ not in ("xcomp", "pcomp", "advcl"):
+        return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ not in ("by", "in"):
+        return False  # "by asking", "in asking": the means; not "about asking", "for asking"
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
 
 
 def _question_hung_before(verb: Token) -> set[int] | None:
@@ -1090,8 +1104,10 @@ def _asked_passive(verb: Token) -> tuple[set[int], Token | None, str] | None:
     # the parser may tag a subjectless "Asked what …," or "when asked how …" as a past tense
     misread = verb.tag_ == "VBD" and verb.dep_ != "conj" and not any(c.dep_ == "nsubj" for c in kids) and (
         when or verb.i == verb.sent.start or verb.i > 0 and verb.doc[verb.i - 1].text == ",")
-    if verb.tag_ != "VBN" and not misread or verb.dep_ in ("amod", "acl", "relcl"):
+    if verb.tag_ != "VBN" and not misread or verb.dep_ in ("amod", "acl"):
         return None
+    if verb.dep_ == "relcl" and not (when or any(c.dep_ == "auxpass" for c in kids)):
+        return None  # "a spokesman who was asked about …", "Roe, when asked about …"; not "the asked price"
     if any(c.dep_ == "neg" for c in kids):
         return None
     if not (any(c.dep_ == "auxpass" for c in kids) or verb.dep_ == "advcl" or when or misread):

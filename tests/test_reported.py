@@ -1763,3 +1763,43 @@ def test_a_letter_asking_or_calling_speaks_for_its_writer(sentence, content):
 
 def test_a_thing_not_written_calling_is_no_summary():
     assert not summaries("A group calling itself the River Guard met in the barn.")
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("The host began the chess final by asking Tomas Brennan why he had opened with a pawn.",
+     "why he had opened with a pawn", None),
+    ("Councillor Priya Walsh kept asking the engineer whether the bridge had been inspected.",
+     "whether the bridge had been inspected", "Priya Walsh"),
+    ("Priya Walsh drove to the harbor to ask the anglers if the herring had come back.",
+     "if the herring had come back", "Priya Walsh"),
+    ("The census had a line that asked farmers how many goats they kept.", "how many goats they kept", None),
+    ("Nobody spoke at the meeting where Priya Walsh asked whether the pier was safe.",
+     "whether the pier was safe", "Priya Walsh"),
+])
+def test_an_ask_that_is_not_the_main_verb_still_puts_its_question(sentence, content, speaker):
+    (q,) = questions(sentence)
+    assert q.text == content
+    assert speaker is None or q.speaker == speaker
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The ferry was late again, said Ada Grell, a county clerk who was asked about the new timetable.",
+     "the new timetable"),
+    ("The mayor, when asked about the flooded car park, talked about the weather.", "the flooded car park"),
+])
+def test_a_relative_passive_ask_puts_a_question_to_its_noun(sentence, content):
+    (q,) = questions(sentence)
+    assert (q.text, q.speaker) == (content, None)  # asked by nobody named, never the one asked
+
+
+def test_a_relative_clause_with_its_own_asker_makes_a_request():
+    (q,) = summaries("Since May, when Priya Walsh asked volunteers to paint the pier, 400 people have signed up.")
+    assert (q.text, q.speaker) == ("volunteers to paint the pier", "Priya Walsh")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The asking price for the farm was too high.",
+    "A town hall about asking for more buses was held on Monday.",
+])
+def test_an_ask_with_no_asker_puts_no_question(sentence):
+    assert questions(sentence) == [] and summaries(sentence) == []
