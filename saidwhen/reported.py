@@ -245,8 +245,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 content, kind = passive[0], passive[2]
         else:
             content = _summary(tok) if summary else None if w in OBJECT_ONLY else _content(doc, tok)
-            if content and not summary and any(c.dep_ == "neg" for c in tok.children) and tok.lower_ in WITHHOLDING:
-                kind = "question"  # "would not say whether …": a question left open
+            if content and not summary and _withheld(tok):
+                kind = "question"  # "would not say whether …", "declined to say whether …": a question left open
             if not content and w in CALLING:
                 content = _called_quoted(doc, tok, partial) or _relative_verdict(tok, quoted)
             if not content and w in DECLARING and (content := _declared_to_be(tok)):
@@ -565,7 +565,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     if writers_hedge(verb):
         return None  # "it's safe to say …", "it is fair to say …"
     if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSALS:
-        return None  # "declined to comment on reports that …": what is reported is not theirs
+        # "declined to comment on reports that …": what is reported is not theirs; "declined to say
+        # whether …": the question left open, as with "would not say whether …"
+        return _not_said(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and _set_phrase(verb, subjects[0]):
         return None  # "That said, …", "All told, …": the writer's turn of phrase, nobody speaking
@@ -623,7 +625,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         # "a bill, which critics said was unfair": the relative pronoun before the verb asks nothing
         relative = c.left_edge.i < verb.i < c.i and c.left_edge.tag_ in ("WDT", "WP")
         # "explained how he built the business": what he explained, not a question he put
-        told_how = w in TELLING_HOW and c.left_edge.lower_ in ("how", "why", "what", "where", "when")
+        told_how = w in TELLING_HOW and c.left_edge.lower_ in ("how", "why", "what", "where", "when") or _told_them_what(verb, c)
         if _question(c) and not relative and not told_how:
             return None
         if _infinitive(c) and not any(m.dep_ == "mark" for m in c.children) and w not in PROMISING:
@@ -798,6 +800,28 @@ def _not_said(verb: Token) -> set[int] | None:
             and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
         return {nxt.i}  # "did not say when."
     return None
+
+
+def _withheld(verb: Token) -> bool:
+    """Whether a form of "say" or "tell" is negated or refused ("would not say", "declined to say"): what
+    it governs is a question left open, not a statement."""
+    return verb.lower_ in WITHHOLDING and (any(c.dep_ == "neg" for c in verb.children)
+                                           or verb.dep_ == "xcomp" and verb.head.lower_ in REFUSALS)
+
+
+#: Who-words that open what someone tells an audience ("told them what they would see"), not a question put.
+_TOLD_WH = frozenset("how why what when who".split())
+
+
+def _told_them_what(verb: Token, clause: Token) -> bool:
+    """Whether "tell" governs what it tells an audience named before the clause: "told the staff what
+    they would soon see", "tells investors why the stock is a good buy", "to tell everyone how hard it
+    is" (PolNeAR marks the clause as what was told). Not "tell me which one" (the writer told), nor
+    "time will tell if …" (an if- or whether-question is one left open)."""
+    if verb.lower_ not in TELLING or clause.left_edge.lower_ not in _TOLD_WH or clause.left_edge.i < verb.i:
+        return False
+    audience = [c for c in verb.children if c.dep_ in ("dative", "dobj") and verb.i < c.i < clause.left_edge.i]
+    return bool(audience) and audience[0].lower_ not in ("me", "us")
 
 
 def _summary(verb: Token) -> set[int] | None:

@@ -1803,3 +1803,35 @@ def test_a_relative_clause_with_its_own_asker_makes_a_request():
 ])
 def test_an_ask_with_no_asker_puts_no_question(sentence):
     assert questions(sentence) == [] and summaries(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The baker declined to say whether the oven had been repaired.", "whether the oven had been repaired"),
+    ("Asked twice, Councillor Priya Walsh declined to say who she would vote for.", "who she would vote for"),
+])
+def test_a_question_someone_declined_to_answer_is_a_question_left_open(sentence, content):
+    (q,) = questions(sentence)
+    assert q.text == content
+
+
+def test_declining_to_comment_on_a_report_is_still_nothing_reported():
+    assert reported("The harbor master declined to comment on reports that the pier was unsafe.",
+                    kinds=("indirect", "question", "summary")) == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Every Monday the manager sits down with the staff and tells them why the new ovens are a good buy.",
+     "why the new ovens are a good buy"),
+    ("The coach went to the school to tell the players what they would see at the final.",
+     "what they would see at the final"),
+])
+def test_what_someone_tells_an_audience_in_a_wh_clause_is_what_was_told(sentence, content):
+    assert [q.text for q in reported(sentence, kinds=("indirect",))] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Only time will tell if the pier will last.",
+    "Nobody bothered to tell me which one was mine.",
+])
+def test_a_tell_with_no_audience_or_the_writer_told_reports_nothing(sentence):
+    assert reported(sentence, kinds=("indirect", "question", "summary")) == []
