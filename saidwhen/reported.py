@@ -841,8 +841,9 @@ def _summary(verb: Token) -> set[int] | None:
         return None  # not "called him in", "called off the strike", "urged the team on"
     if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
         return None  # "you can call it what you like": nobody in particular
-    if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "conj" and not _document_participle(verb):
-        return None  # a joined verb shares its subject: "said … and called for …"
+    if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "conj" and not _document_participle(verb) \
+            and not _for_its_clause(verb):
+        return None  # a joined verb shares its subject: "said … and called for …"; so does ", calling it …"
     kids = list(verb.children)
     if verb.lower_ in URGING:
         return _demand(verb, kids)
@@ -1046,7 +1047,7 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
         return None, "question"
     # "…, asking them to host events": a participle after a comma shares the clause's subject
     shared = verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.doc[verb.i - 1].text == "," \
-        or _document_participle(verb) or _asked_for_the_clause(verb)  # "sent a letter asking the board to …": the letter's writer asks
+        or _document_participle(verb) or _for_its_clause(verb)  # "sent a letter asking the board to …": the letter's writer asks
     # "We asked our followers which …": the writer reports a question put before
     writer = bool(subjects) and subjects[0].lower_ in WRITER and (
         verb.tag_ == "VBD" or any(a.dep_ == "aux" and a.lower_ in ("have", "has", "had", "'ve") for a in kids))
@@ -1073,14 +1074,17 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     return None, "question"
 
 
-def _asked_for_the_clause(verb: Token) -> bool:
-    """Whether a subjectless "ask" or "asking" asks in the name of the clause it hangs on: "began by
-    asking the mayor why …", "kept asking her whether …", "went to the pier to ask anglers if …" (an
-    infinitive or gerund whose asker is that clause's subject; PolNeAR marks the question as theirs)."""
+def _for_its_clause(verb: Token) -> bool:
+    """Whether a subjectless infinitive or gerund ("ask", "calling", "urging") speaks in the name of the
+    clause it hangs on: "began by asking the mayor why …", "kept asking her whether …", "went to the pier
+    to ask anglers if …", "…, calling the plan a disgrace", "won by calling for a recount", "began
+    urging the board to act" (its speaker is that clause's subject; PolNeAR marks what it says as theirs)."""
     if verb.tag_ not in ("VB", "VBG") or verb.dep_ not in ("xcomp", "pcomp", "advcl"):
         return False
     if verb.dep_ == "pcomp" and verb.head.lower_ not in ("by", "in"):
         return False  # "by asking", "in asking": the means; not "about asking", "for asking"
+    if verb.head.tag_.startswith("JJ"):
+        return False  # "too close to call for much of the night": an adjective's infinitive, nobody speaking
     return not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
 
 

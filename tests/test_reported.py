@@ -327,7 +327,9 @@ def test_who_counts_a_speakers_quotations_by_kind(tmp_path):
     with Store(tmp_path / "who.db") as store:
         store.index([saidwhen.extract(text, "2024-03-14", url="https://example.org/bridge")])
         profile = store.who("Ana Ruiz")
-    assert dict(profile.kinds) == {"direct": 1, "partial": 1, "indirect": 1}
+    # "calling the closure "a precaution"" is her verdict (a summary) as well as a quoted fragment, as with "she
+    # called the closure "a precaution""
+    assert dict(profile.kinds) == {"direct": 1, "partial": 1, "indirect": 1, "summary": 1}
 
 
 def test_a_quoted_fragment_that_ends_the_sentence_makes_the_clause_mixed():
@@ -1835,3 +1837,16 @@ def test_what_someone_tells_an_audience_in_a_wh_clause_is_what_was_told(sentence
 ])
 def test_a_tell_with_no_audience_or_the_writer_told_reports_nothing(sentence):
     assert reported(sentence, kinds=("indirect", "question", "summary")) == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ('Priya Walsh went after the harbor board, calling it "a club for yacht owners."', 'it "a club for yacht owners."'),
+    ("Priya Walsh won the county fair by calling for a recount of the pie votes.", "a recount of the pie votes"),
+])
+def test_a_participle_or_infinitive_of_call_speaks_for_its_clause(sentence, content):
+    (q,) = summaries(sentence)
+    assert (q.text, q.speaker) == (content, "Priya Walsh")
+
+
+def test_an_adjective_s_infinitive_of_call_is_nobody_s_verdict():
+    assert summaries("The chess final was too close to call for most of the evening.") == []
