@@ -245,8 +245,8 @@ def find_reported(doc: Doc, attributor: Attributor, direct: list[tuple[int, int]
                 content, kind = passive[0], passive[2]
         else:
             content = _summary(tok) if summary else None if w in OBJECT_ONLY else _content(doc, tok)
-            if content and not summary and any(c.dep_ == "neg" for c in tok.children) and tok.lower_ in WITHHOLDING:
-                kind = "question"  # "would not say whether …": a question left open
+            if content and not summary and _withheld(tok):
+                kind = "question"  # "would not say whether …", "declined to say whether …": a question left open
             if not content and w in CALLING:
                 content = _called_quoted(doc, tok, partial) or _relative_verdict(tok, quoted)
             if not content and w in DECLARING and (content := _declared_to_be(tok)):
@@ -565,7 +565,9 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
     if writers_hedge(verb):
         return None  # "it's safe to say …", "it is fair to say …"
     if verb.dep_ == "xcomp" and verb.head.lower_ in REFUSALS:
-        return None  # "declined to comment on reports that …": what is reported is not theirs
+        # "declined to comment on reports that …": what is reported is not theirs; "declined to say
+        # whether …": the question left open, as with "would not say whether …"
+        return _not_said(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and _set_phrase(verb, subjects[0]):
         return None  # "That said, …", "All told, …": the writer's turn of phrase, nobody speaking
@@ -623,7 +625,7 @@ def _content(doc: Doc, verb: Token) -> set[int] | None:
         # "a bill, which critics said was unfair": the relative pronoun before the verb asks nothing
         relative = c.left_edge.i < verb.i < c.i and c.left_edge.tag_ in ("WDT", "WP")
         # "explained how he built the business": what he explained, not a question he put
-        told_how = w in TELLING_HOW and c.left_edge.lower_ in ("how", "why", "what", "where", "when")
+        told_how = w in TELLING_HOW and c.left_edge.lower_ in ("how", "why", "what", "where", "when") or _told_them_what(verb, c)
         if _question(c) and not relative and not told_how:
             return None
         if _infinitive(c) and not any(m.dep_ == "mark" for m in c.children) and w not in PROMISING:
@@ -800,6 +802,28 @@ def _not_said(verb: Token) -> set[int] | None:
     return None
 
 
+def _withheld(verb: Token) -> bool:
+    """Whether a form of "say" or "tell" is negated or refused ("would not say", "declined to say"): what
+    it governs is a question left open, not a statement."""
+    return verb.lower_ in WITHHOLDING and (any(c.dep_ == "neg" for c in verb.children)
+                                           or verb.dep_ == "xcomp" and verb.head.lower_ in REFUSALS)
+
+
+#: Who-words that open what someone tells an audience ("told them what they would see"), not a question put.
+_TOLD_WH = frozenset("how why what when who".split())
+
+
+def _told_them_what(verb: Token, clause: Token) -> bool:
+    """Whether "tell" governs what it tells an audience named before the clause: "told the staff what
+    they would soon see", "tells investors why the stock is a good buy", "to tell everyone how hard it
+    is" (PolNeAR marks the clause as what was told). Not "tell me which one" (the writer told), nor
+    "time will tell if …" (an if- or whether-question is one left open)."""
+    if verb.lower_ not in TELLING or clause.left_edge.lower_ not in _TOLD_WH or clause.left_edge.i < verb.i:
+        return False
+    audience = [c for c in verb.children if c.dep_ in ("dative", "dobj") and verb.i < c.i < clause.left_edge.i]
+    return bool(audience) and audience[0].lower_ not in ("me", "us")
+
+
 def _summary(verb: Token) -> set[int] | None:
     """Token indexes of the demand or verdict a form of "call" reports, or None when it is a
     naming ("a group called Echo"), a phone call ("called her mother") or a summons ("called a
@@ -817,8 +841,9 @@ def _summary(verb: Token) -> set[int] | None:
         return None  # not "called him in", "called off the strike", "urged the team on"
     if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
         return None  # "you can call it what you like": nobody in particular
-    if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "conj" and not _document_participle(verb):
-        return None  # a joined verb shares its subject: "said … and called for …"
+    if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ != "conj" and not _document_participle(verb) \
+            and not _for_its_clause(verb):
+        return None  # a joined verb shares its subject: "said … and called for …"; so does ", calling it …"
     kids = list(verb.children)
     if verb.lower_ in URGING:
         return _demand(verb, kids)
@@ -1011,15 +1036,18 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     a ``question``, a request ("asked the council to reopen the bridge") as a ``summary``. Nothing
     for a passive ("was asked whether", "when asked": the asker is not the subject), a negation,
     or the writer's and the reader's own questions ("you might ask whether")."""
-    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod", "relcl") and not _document_participle(verb):
-        return None, "question"
     kids = list(verb.children)
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    # "a caller who asked whether …", "since May, when she asked volunteers to …": a relative clause with
+    # its own asker (not "a group called Echo", "the asked price": no subject of their own)
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod") and not _document_participle(verb) \
+            or verb.dep_ == "relcl" and not subjects:
+        return None, "question"
     if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in kids):
         return None, "question"
-    subjects = [c for c in kids if c.dep_ == "nsubj"]
     # "…, asking them to host events": a participle after a comma shares the clause's subject
     shared = verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.doc[verb.i - 1].text == "," \
-        or _document_participle(verb)  # "sent a letter asking the board to …": the letter's writer asks
+        or _document_participle(verb) or _for_its_clause(verb)  # "sent a letter asking the board to …": the letter's writer asks
     # "We asked our followers which …": the writer reports a question put before
     writer = bool(subjects) and subjects[0].lower_ in WRITER and (
         verb.tag_ == "VBD" or any(a.dep_ == "aux" and a.lower_ in ("have", "has", "had", "'ve") for a in kids))
@@ -1044,6 +1072,20 @@ def _asked(verb: Token) -> tuple[set[int] | None, str]:
     if to and not objs and to[0].dep_ == "xcomp" and to[0].i > verb.i:  # "asked to depose the witness"
         return {t.i for t in to[0].subtree}, "summary"
     return None, "question"
+
+
+def _for_its_clause(verb: Token) -> bool:
+    """Whether a subjectless infinitive or gerund ("ask", "calling", "urging") speaks in the name of the
+    clause it hangs on: "began by asking the mayor why …", "kept asking her whether …", "went to the pier
+    to ask anglers if …", "…, calling the plan a disgrace", "won by calling for a recount", "began
+    urging the board to act" (its speaker is that clause's subject; PolNeAR marks what it says as theirs)."""
+    if verb.tag_ not in ("VB", "VBG") or verb.dep_ not in ("xcomp", "pcomp", "advcl"):
+        return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ not in ("by", "in"):
+        return False  # "by asking", "in asking": the means; not "about asking", "for asking"
+    if verb.head.tag_.startswith("JJ"):
+        return False  # "too close to call for much of the night": an adjective's infinitive, nobody speaking
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
 
 
 def _question_hung_before(verb: Token) -> set[int] | None:
@@ -1090,8 +1132,10 @@ def _asked_passive(verb: Token) -> tuple[set[int], Token | None, str] | None:
     # the parser may tag a subjectless "Asked what …," or "when asked how …" as a past tense
     misread = verb.tag_ == "VBD" and verb.dep_ != "conj" and not any(c.dep_ == "nsubj" for c in kids) and (
         when or verb.i == verb.sent.start or verb.i > 0 and verb.doc[verb.i - 1].text == ",")
-    if verb.tag_ != "VBN" and not misread or verb.dep_ in ("amod", "acl", "relcl"):
+    if verb.tag_ != "VBN" and not misread or verb.dep_ in ("amod", "acl"):
         return None
+    if verb.dep_ == "relcl" and not (when or any(c.dep_ == "auxpass" for c in kids)):
+        return None  # "a spokesman who was asked about …", "Roe, when asked about …"; not "the asked price"
     if any(c.dep_ == "neg" for c in kids):
         return None
     if not (any(c.dep_ == "auxpass" for c in kids) or verb.dep_ == "advcl" or when or misread):

@@ -327,7 +327,9 @@ def test_who_counts_a_speakers_quotations_by_kind(tmp_path):
     with Store(tmp_path / "who.db") as store:
         store.index([saidwhen.extract(text, "2024-03-14", url="https://example.org/bridge")])
         profile = store.who("Ana Ruiz")
-    assert dict(profile.kinds) == {"direct": 1, "partial": 1, "indirect": 1}
+    # "calling the closure "a precaution"" is her verdict (a summary) as well as a quoted fragment, as with "she
+    # called the closure "a precaution""
+    assert dict(profile.kinds) == {"direct": 1, "partial": 1, "indirect": 1, "summary": 1}
 
 
 def test_a_quoted_fragment_that_ends_the_sentence_makes_the_clause_mixed():
@@ -1763,3 +1765,88 @@ def test_a_letter_asking_or_calling_speaks_for_its_writer(sentence, content):
 
 def test_a_thing_not_written_calling_is_no_summary():
     assert not summaries("A group calling itself the River Guard met in the barn.")
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("The host began the chess final by asking Tomas Brennan why he had opened with a pawn.",
+     "why he had opened with a pawn", None),
+    ("Councillor Priya Walsh kept asking the engineer whether the bridge had been inspected.",
+     "whether the bridge had been inspected", "Priya Walsh"),
+    ("Priya Walsh drove to the harbor to ask the anglers if the herring had come back.",
+     "if the herring had come back", "Priya Walsh"),
+    ("The census had a line that asked farmers how many goats they kept.", "how many goats they kept", None),
+    ("Nobody spoke at the meeting where Priya Walsh asked whether the pier was safe.",
+     "whether the pier was safe", "Priya Walsh"),
+])
+def test_an_ask_that_is_not_the_main_verb_still_puts_its_question(sentence, content, speaker):
+    (q,) = questions(sentence)
+    assert q.text == content
+    assert speaker is None or q.speaker == speaker
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The ferry was late again, said Ada Grell, a county clerk who was asked about the new timetable.",
+     "the new timetable"),
+    ("The mayor, when asked about the flooded car park, talked about the weather.", "the flooded car park"),
+])
+def test_a_relative_passive_ask_puts_a_question_to_its_noun(sentence, content):
+    (q,) = questions(sentence)
+    assert (q.text, q.speaker) == (content, None)  # asked by nobody named, never the one asked
+
+
+def test_a_relative_clause_with_its_own_asker_makes_a_request():
+    (q,) = summaries("Since May, when Priya Walsh asked volunteers to paint the pier, 400 people have signed up.")
+    assert (q.text, q.speaker) == ("volunteers to paint the pier", "Priya Walsh")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The asking price for the farm was too high.",
+    "A town hall about asking for more buses was held on Monday.",
+])
+def test_an_ask_with_no_asker_puts_no_question(sentence):
+    assert questions(sentence) == [] and summaries(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The baker declined to say whether the oven had been repaired.", "whether the oven had been repaired"),
+    ("Asked twice, Councillor Priya Walsh declined to say who she would vote for.", "who she would vote for"),
+])
+def test_a_question_someone_declined_to_answer_is_a_question_left_open(sentence, content):
+    (q,) = questions(sentence)
+    assert q.text == content
+
+
+def test_declining_to_comment_on_a_report_is_still_nothing_reported():
+    assert reported("The harbor master declined to comment on reports that the pier was unsafe.",
+                    kinds=("indirect", "question", "summary")) == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Every Monday the manager sits down with the staff and tells them why the new ovens are a good buy.",
+     "why the new ovens are a good buy"),
+    ("The coach went to the school to tell the players what they would see at the final.",
+     "what they would see at the final"),
+])
+def test_what_someone_tells_an_audience_in_a_wh_clause_is_what_was_told(sentence, content):
+    assert [q.text for q in reported(sentence, kinds=("indirect",))] == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Only time will tell if the pier will last.",
+    "Nobody bothered to tell me which one was mine.",
+])
+def test_a_tell_with_no_audience_or_the_writer_told_reports_nothing(sentence):
+    assert reported(sentence, kinds=("indirect", "question", "summary")) == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ('Priya Walsh went after the harbor board, calling it "a club for yacht owners."', 'it "a club for yacht owners."'),
+    ("Priya Walsh won the county fair by calling for a recount of the pie votes.", "a recount of the pie votes"),
+])
+def test_a_participle_or_infinitive_of_call_speaks_for_its_clause(sentence, content):
+    (q,) = summaries(sentence)
+    assert (q.text, q.speaker) == (content, "Priya Walsh")
+
+
+def test_an_adjective_s_infinitive_of_call_is_nobody_s_verdict():
+    assert summaries("The chess final was too close to call for most of the evening.") == []

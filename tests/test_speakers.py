@@ -1553,7 +1553,7 @@ def test_a_relative_called_by_first_name_does_not_take_over_the_family_name():
 def test_an_abbreviated_rank_before_a_name_is_the_persons_title(title):
     text = (f"The base will close in June.\n\n\"We are ready for it,\" said Pentagon spokesman {title} Jeff Dale, "
             "who was asked about the plan.")
-    (q,) = saidwhen.extract(text).quotes
+    (q,) = [q for q in saidwhen.extract(text).quotes if q.kind == "direct"]  # not the question put to him
     assert (q.speaker, q.speaker_mention.text) == ("Jeff Dale", "Jeff Dale")
 
 
