@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .candidates import candidates, describe
 from .entities import person_noun
-from .lexicon import FORCING, LEADING_TO, PLACE_NAMES, POLLS, first_verb_subject
+from .lexicon import FORCING, LEADING_TO, PLACE_NAMES, POLLS, first_verb_subject, subject_of_clause_before
 
 MODEL_FILE = Path(__file__).with_name("sources_model.json")
 #: How the source mention is chosen: "both" (the model, with the rules' pick as a feature),
@@ -126,6 +126,8 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
         return True  # "The senator forced Stumpf to admit …", "The win led Priebus to declare …": who was made to speak
     if rule.lower_ in POLLS and rule.dep_ == "pobj":
         return True  # "28 percent of voters said … in a Courier poll": the poll the rules found behind the share
+    if rule.dep_ in ("nsubj", "nsubjpass") and rule == subject_of_clause_before(verb):
+        return True  # "Ruiz, when protesters interrupted her, shouting "…", said": the clause the participle goes with
     if rule.head.i != verb.i:
         after = attributor._inverted_description(verb)
         return after is not None and after.i == rule.i

@@ -171,6 +171,34 @@ def participle_subject(verb: Token) -> Token | None:
     return _before_set_off_participle(verb)
 
 
+#: Words that open an adverbial clause written inside a sentence ("when protesters interrupted her").
+SUBORDINATORS = frozenset("when whenever while as after before because since once until though although".split())
+
+
+def subject_of_clause_before(verb: Token) -> Token | None:
+    """The subject of a participle cue set off after an adverbial clause with a subject of its own
+    ("Ruiz, when student protesters interrupted her lecture, shouting "Shame!", said …"): the
+    participle goes with the clause it follows, so the protesters shout, not Ruiz, where the
+    parser hung it on that clause, on a noun (the sentence's subject), or on the verb after it
+    (the participle inside the aside before "said"). None for any other participle, and for one
+    the parser hung on a verb before it ("Roe vetoed it after the council voted, saying …")."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    last = doc[verb.i - 2]
+    for clause in (last, *last.ancestors):
+        if clause.i == verb.i or clause.right_edge.i != last.i and clause.i != verb.head.i:
+            return None
+        if not clause.tag_.startswith("VB") or clause.i != verb.head.i and verb.head.tag_.startswith("VB") and verb.head.i < verb.i:
+            continue
+        opener = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < clause.i
+                       and (c.i == clause.left_edge.i or doc[c.i - 1].text == ",")), None)
+        if opener is not None and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > opener.i for c in verb.children):
+            # (a subject the parser gave the participle from before the clause is the sentence's: "Pike, while …, yelling")
+            return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and opener.i < c.i < clause.i), None)
+    return None
+
+
 def _before_set_off_participle(verb: Token) -> Token | None:
     """The name or pronoun right before a participle phrase set off by commas that ends just before
     ``verb`` (its auxiliaries aside), however the parser hung the pieces: "after Mr. Roe, asked
