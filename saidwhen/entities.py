@@ -1127,7 +1127,7 @@ class Entities:
             named = self._ent_of.get(name.i)
             start = named.start if named is not None and named.label_ == "PERSON" and named.start > tok.i else name.i
             words = [t for t in tok.subtree if t.i < start and t.dep_ != "punct" or t.i == tok.i]
-            last = words[-1] if words and _title_of(tok, words[-1]) else tok
+            last = max((t for t in words if _title_of(tok, t)), key=lambda t: t.i, default=tok)
             ent.role = self.text[words[0].idx : last.idx + len(last)] if words else tok.text
         return ent, mention, conf
 
@@ -1326,15 +1326,16 @@ class Entities:
         doc = self.doc
         ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         for of in ofs:
-            for g in of.children:
-                e = self._ent_of.get(g.i)
-                if g.dep_ == "pobj" and coarse_pos(g) == "PROPN" and e is not None and e.label_ == "PERSON" \
-                        and e.end == g.i + 1 and e.start > of.i + 1 and not self.in_quote(g.idx) \
-                        and all(t.text[:1].isupper() for t in doc[of.i + 1 : e.start]):
-                    return g
+            g = of.right_edge  # the name closes the phrase ("Director of the Office of Budget Kim Raye")
+            e = self._ent_of.get(g.i)
+            if g.dep_ == "pobj" and coarse_pos(g) == "PROPN" and e is not None and e.label_ == "PERSON" \
+                    and e.end == g.i + 1 and e.start > of.i + 1 and not self.in_quote(g.idx) \
+                    and all(t.text[:1].isupper() or t.lower_ in _OF_THING for t in doc[of.i + 1 : e.start]):
+                return g
         heads = [tok] + [g for of in ofs for g in of.children if g.dep_ == "pobj"]
         return next((c for h in heads for c in h.children if c.dep_ == "appos" and coarse_pos(c) == "PROPN"
-                     and c.ent_type_ == "PERSON" and doc[c.left_edge.i - 1].text == "," and not self.in_quote(c.idx)
+                     and (c.ent_type_ == "PERSON" or first_name_gender(c.left_edge.text) in ("m", "f"))  # (NER's "Ana" + ORG "Lindqvist")
+                     and doc[c.left_edge.i - 1].text == "," and not self.in_quote(c.idx)
                      and all(t.is_punct for t in doc[c.right_edge.i + 1 : tok.right_edge.i + 1])), None)
 
     def _noun_named(self, tok: Token) -> tuple[Entity, tuple[int, int, str], float] | None:
@@ -3597,14 +3598,22 @@ def _name_after_title_of(toks: list[Token]) -> int | None:
     for k in range(max(1, n - 3), n - 1):
         if first_name_gender(toks[k].text) is None or not all(t.text[:1].isupper() and t.is_alpha for t in toks[k:]):
             continue
-        j = toks[k].i - 1
-        while j > 0 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j = toks[k].i - 1  # back over the thing ("Finance", "the Office of Budget") to the "of" after the title
+        while j > 0 and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].lower_ in _OF_THING) \
+                and not (doc[j].lower_ == "of" and _capital_title(doc[j - 1])):
             j -= 1
-        title = doc[j - 1] if j > 0 else None
-        if doc[j].lower_ == "of" and j < toks[k].i - 1 and j >= toks[0].i - 1 and title is not None \
-                and title.text[:1].isupper() and person_noun(title.lower_.rstrip(".")):
+        if doc[j].lower_ == "of" and j < toks[k].i - 1 and j >= toks[0].i - 1 and j > 0 and _capital_title(doc[j - 1]):
             return k
     return None
+
+
+#: Small words inside the name of the thing a title is of ("Head of the Bureau of Roads and Bridges").
+_OF_THING = frozenset("of the and &".split())
+
+
+def _capital_title(tok: Token) -> bool:
+    """Whether ``tok`` is a capitalised word for a person's office ("Director", "Minister")."""
+    return tok.text[:1].isupper() and person_noun(tok.lower_.rstrip("."))
 
 
 def _hyphenated(toks: list[Token]) -> bool:

@@ -2000,6 +2000,12 @@ def test_a_description_set_beside_a_name_is_that_person_not_one_the_next_sentenc
      "Greta Holm", "The hospital's Chief of Staff"),
     ('The ministry\'s Director of Communications, Pavel Orlik, said the report was "riddled with errors."',
      "Pavel Orlik", "The ministry's Director of Communications"),
+    ('Director of the Office of Budget Kim Raye said the numbers were "final."',
+     "Kim Raye", "Director of the Office of Budget"),
+    ('The Minister of Foreign Affairs, Ana Lindqvist, said the talks were "productive."',
+     "Ana Lindqvist", "The Minister of Foreign Affairs"),
+    ('The Chief Executive of Tarnwick Bank, Lars Berg, said sales were "flat."',
+     "Lars Berg", "The Chief Executive of Tarnwick Bank"),
 ])
 def test_a_capitalised_title_of_a_thing_leads_to_the_name_after_it(sentence, name, role):
     """"Director of Public Policy Maren Olsted": the parser reads a director of Olsted, or sets the
@@ -2007,7 +2013,7 @@ def test_a_capitalised_title_of_a_thing_leads_to_the_name_after_it(sentence, nam
     article = saidwhen.extract(sentence)
     fragment = next(q for q in article.quotes if q.kind == "partial")
     assert fragment.speaker == name
-    assert name in fragment.speaker_mention.text
+    assert name.split()[-1] in fragment.speaker_mention.text
     assert next(p for p in article.people if p.name == name).role == role
 
 
