@@ -19,7 +19,7 @@ from .choice import choose
 from .entities import Entities, Entity, slash_joined, age_of, clipped, first_name_gender, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
     _QUOTES, ASIDES, CALENDAR, DOCUMENTS, FORCING, LEADING_TO, POLLED, POLLS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
-    aside_before_head, capitalised_tokens, coarse_pos, first_verb_subject, inverted_aside, opens_sentence, participle_subject, subject_aside, subject_of_clause_before, writers_hedge,
+    aside_before_head, capitalised_tokens, coarse_pos, first_verb_subject, inverted_aside, opens_sentence, participle_subject, subject_aside, subject_before_split, subject_of_clause_before, writers_hedge,
 )
 
 
@@ -641,6 +641,8 @@ class Attributor(Entities):
             return before  # "In an interview with Joe Roe, the candidate stated …": not Roe's apposition
         if (some := _unnamed_few(verb)) is not None:
             return some  # '"…," tweeted another', "That attitude, many argue, …": nobody named, but someone
+        if (opening := subject_before_split(verb)) is not None:
+            return opening  # 'Okoro, after residents stormed in, yelling "Shame!", said': cut at the "!"
         if (aside_of := self._before_dashed_aside(verb)) is not None:
             return aside_of  # "Roe - who once said he would "…" the Islamic State - said": Roe, not the State
         # Parser missed it: the nearest name or pronoun next to the verb, outside any quote, and

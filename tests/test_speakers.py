@@ -2080,6 +2080,25 @@ def test_a_participle_after_a_clause_of_others_is_theirs_not_the_sentence_subjec
     assert next(q for q in quotes if q.text == said).speaker == speaker
 
 
+@pytest.mark.parametrize("sentence, shouted, shouters, speaker, said", [
+    ('Councillor Ben Okoro, after residents stormed the meeting, yelling "Shame on you!", said the vote would "stand."',
+     "Shame on you!", "residents", "Ben Okoro", "stand."),
+    ('Dr. Ines Vale of the Harlow Clinic, as nurses gathered outside, saying "We are exhausted," told reporters '
+     'the ward was "full."', "We are exhausted", "nurses", "Ines Vale", "full."),
+    ('Professor Ana Ruiz of the Dunmore Institute, interrupted by student protesters shouting "Shame!", said she '
+     'would "carry on."', None, None, "Ana Ruiz", "carry on."),
+])
+def test_the_verb_after_others_shouting_is_the_sentence_subjects(sentence, shouted, shouters, speaker, said):
+    """The verb after an aside in which others shout keeps the subject the sentence opens with,
+    where the parser cut the sentence at the fragment's "!" or gave that subject to the participle;
+    not the institute nor nobody."""
+    quotes = saidwhen.extract(sentence).quotes
+    assert next(q for q in quotes if q.text == said).speaker == speaker
+    if shouted is not None:
+        shout = next(q for q in quotes if q.text == shouted)
+        assert shout.speaker is None and shout.speaker_mention.text == shouters
+
+
 def test_a_participle_after_the_main_verb_stays_the_subjects():
     q = next(q for q in saidwhen.extract(
         'Governor Ruth Amsel vetoed the bill after lawmakers passed it, saying it was "deeply flawed."').quotes
