@@ -1320,9 +1320,18 @@ _HEAD_LABEL = re.compile(r"([^:\n]{2,90}?):\s*[‘“\"']")
 def _closed_sentence(head: str) -> bool:
     """Whether a first paragraph is a sentence of the story, not a headline: it ends with a full
     stop inside a quotation's closing mark, after words of the writer's ('Roe told reporters the plan
-    was "dead on arrival."'); a headline that is a quotation alone may end so ("'Not a racist, guys.'")."""
+    was "dead on arrival."'), or with a question or exclamation mark there after the writer's words in
+    lower case, as a sentence is written and a title-case headline is not ('A spokesman asked
+    reporters: "Who wrote this plan?"'); a headline that is a quotation alone may end so ("'Not a
+    racist, guys.'")."""
     head = head.strip()
-    return head.rstrip(_CLOSING_MARKS)[-1:] == "." and head[:1] not in _OPENING_MARKS
+    end = head.rstrip(_CLOSING_MARKS)[-1:]
+    if head[:1] in _OPENING_MARKS or end not in (".", "?", "!"):
+        return False
+    if end == ".":
+        return True
+    words = re.sub(r"[\"“”‘’][^\"“”‘’]*[\"“”‘’]|'[^']*'$", " ", head).split()[1:]  # the writer's, not the quotation's
+    return len(words) >= 3 and sum(w[:1].islower() for w in words) * 2 > len(words)
 
 
 def _attribute_headline(st: _State, speech: list[int], final: dict[int, Attribution], attributor: Attributor) -> None:

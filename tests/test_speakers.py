@@ -2053,6 +2053,17 @@ def test_a_first_paragraph_closed_by_a_full_stop_is_no_headline_to_lend_a_later_
     assert fragments and all(q.speaker is None and q.cue == "told reporters" for q in fragments)
 
 
+@pytest.mark.parametrize("first, quoted, cue", [
+    ('A union spokesman asked reporters: "Who wrote this plan?"', "Who wrote this plan?", "asked reporters"),
+    ('Protesters outside the hall kept shouting "Not in our town!"', "Not in our town!", "shouting"),
+])
+def test_a_first_sentence_closed_by_a_question_or_exclamation_lends_nobody_later(first, quoted, cue):
+    """The same for a first sentence written in lower case that ends '…?"' or '…!"': no headline."""
+    text = first + "\n\nSecretary of State Lorna Vickers said the talks would \"resume soon.\""
+    q = next(q for q in saidwhen.extract(text).quotes if q.text == quoted)
+    assert q.speaker is None and q.cue == cue
+
+
 def test_a_headline_that_is_a_quotation_alone_still_takes_the_body_speaker():
     text = ("'The levy is not a tax, folks.'\n\nThe group met on Tuesday.\n\n"
             "\"The levy is not a tax,\" said Bruce Kell, the coalition's leader.")
