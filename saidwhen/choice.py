@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .candidates import candidates, describe
 from .entities import person_noun
-from .lexicon import FORCING, LEADING_TO, PLACE_NAMES, POLLS, first_verb_subject
+from .lexicon import FORCING, LEADING_TO, PLACE_NAMES, POLLS, first_verb_subject, subject_of_clause_before
 
 MODEL_FILE = Path(__file__).with_name("sources_model.json")
 #: How the source mention is chosen: "both" (the model, with the rules' pick as a feature),
@@ -126,6 +126,10 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
         return True  # "The senator forced Stumpf to admit …", "The win led Priebus to declare …": who was made to speak
     if rule.lower_ in POLLS and rule.dep_ == "pobj":
         return True  # "28 percent of voters said … in a Courier poll": the poll the rules found behind the share
+    if _named_by_title(attributor, rule, verb):
+        return True  # "Director of the Office of Budget Kim Raye said": the name the title leads to, not the office
+    if rule.dep_ in ("nsubj", "nsubjpass") and rule == subject_of_clause_before(verb):
+        return True  # "Ruiz, when protesters interrupted her, shouting "…", said": the clause the participle goes with
     if rule.head.i != verb.i:
         after = attributor._inverted_description(verb)
         return after is not None and after.i == rule.i
@@ -137,6 +141,16 @@ def _rules_hold(attributor, rule, verb, qtoks) -> bool:
     return beside and (rule.dep_ == "nsubj" or rule.dep_ == "dobj" and rule.tag_ == "NNP" and qtoks[-1].i < verb.i < rule.i
                        # '"…," Trump barked and …' with the name parsed as the verb's compound
                        or rule.dep_ == "compound" and rule.tag_ == "NNP" and qtoks[-1].i < rule.i == verb.i - 1)
+
+
+def _named_by_title(attributor, rule, verb) -> bool:
+    """Whether the rules' pick is the person's name inside a subject that is a capitalised title
+    with its own "of" phrase ("Director of the Office of Budget Kim Raye said"), which the rules
+    followed to the name (``Entities._named_after_title_of``): no candidate inside the title outranks it."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    named = attributor._ent_of.get(rule.i)
+    return subj is not None and subj.i != rule.i and subj.text[:1].isupper() and person_noun(subj.lower_) \
+        and subj.left_edge.i < rule.i <= subj.right_edge.i and named is not None and named.label_ == "PERSON"
 
 
 def _chained(verb, head) -> bool:

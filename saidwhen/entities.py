@@ -758,8 +758,8 @@ class Entities:
                 ent.roles.add(TITLE_WORDS.get(w, w))
         root = span.root
         appos = [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos":
-            appos.append(root.head)
+        if root.dep_ == "appos":  # the whole title where the name is set beside the thing it is of
+            appos.append(root.head.head.head if _title_of(root.head.head.head, root.head) else root.head)
         for a in appos:
             if a.ent_type_ in ("PERSON",) or subject_taken_for_apposition(a):
                 continue
@@ -1122,8 +1122,13 @@ class Entities:
         phrase's words before the name kept as the entity's role when it has none."""
         ent, mention, conf = self.resolve(name)
         if ent is not None and ent.role is None:
-            words = [t for t in tok.subtree if t.i < name.i and t.dep_ != "punct" or t.i == tok.i]
-            ent.role = self.text[words[0].idx : tok.idx + len(tok)] if words else tok.text
+            # up to the title, or on to the end of its own "of" phrase where the name follows that
+            # ("HTWU Director of Public Policy" of "… Public Policy Maren Olsted")
+            named = self._ent_of.get(name.i)
+            start = named.start if named is not None and named.label_ == "PERSON" and named.start > tok.i else name.i
+            words = [t for t in tok.subtree if t.i < start and t.dep_ != "punct" or t.i == tok.i]
+            last = max((t for t in words if _title_of(tok, t)), key=lambda t: t.i, default=tok)
+            ent.role = self.text[words[0].idx : last.idx + len(last)] if words else tok.text
         return ent, mention, conf
 
     def _past_dateline(self, start: int, end: int) -> int:
@@ -1188,8 +1193,13 @@ class Entities:
                 name = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                              if g.dep_ == "pobj" and g.ent_type_ == "PERSON" and coarse_pos(g) == "PROPN"
                              and any(t.lower_ in STRIP_TITLES for t in self.doc[c.i + 1 : g.i])), None)
+            if name is None:  # "HTWU Director of Public Policy Maren Olsted", "The union's Chief of Staff, Dan Cole,"
+                name = self._named_after_title_of(tok)
             if name is not None:
                 return self._named_in_role(tok, name)
+        if coarse_pos(tok) == "PROPN" and tok.dep_ == "pobj" and _title_of(tok.head.head, tok) \
+                and (e := self._ent_of.get(tok.right_edge.i + 1)) is not None and e.label_ == "PERSON" and e.start == tok.right_edge.i + 1:
+            return self._named_in_role(tok.head.head, e[-1])  # "Defense" of "Secretary of Defense Leon Panetta": Panetta
         if (dateline := dateline_end(self.text, tok.idx)) is not None and tok.idx < dateline:
             # "KINLOCH BAY, 3 March - Tarvik Power ASA announced": the parser made the place the
             # subject and hung the name on it.
@@ -1306,6 +1316,27 @@ class Entities:
         between = self.doc[title.i + 1 : name.left_edge.i]
         of = {t.i for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         return all(t.i in of and not t.is_punct for t in between)
+
+    def _named_after_title_of(self, tok: Token) -> Token | None:
+        """The person a capitalised title with its own "of" phrase stands before: the name right
+        after the thing the title is of ("HTWU Director of Public Policy Maren Olsted", which the
+        parser reads as a director of Olsted), or the name commas set off after the title or its
+        phrase ("The union's Chief of Staff, Dan Cole, said"); None where "of" governs the thing alone
+        ("Director of Acme") or someone's thing ("Director of Ann Roe's campaign")."""
+        doc = self.doc
+        ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        for of in ofs:
+            g = of.right_edge  # the name closes the phrase ("Director of the Office of Budget Kim Raye")
+            e = self._ent_of.get(g.i)
+            if g.dep_ == "pobj" and coarse_pos(g) == "PROPN" and e is not None and e.label_ == "PERSON" \
+                    and e.end == g.i + 1 and e.start > of.i + 1 and not self.in_quote(g.idx) \
+                    and all(t.text[:1].isupper() or t.lower_ in _OF_THING for t in doc[of.i + 1 : e.start]):
+                return g
+        heads = [tok] + [g for of in ofs for g in of.children if g.dep_ == "pobj"]
+        return next((c for h in heads for c in h.children if c.dep_ == "appos" and coarse_pos(c) == "PROPN"
+                     and (c.ent_type_ == "PERSON" or first_name_gender(c.left_edge.text) in ("m", "f"))  # (NER's "Ana" + ORG "Lindqvist")
+                     and doc[c.left_edge.i - 1].text == "," and not self.in_quote(c.idx)
+                     and all(t.is_punct for t in doc[c.right_edge.i + 1 : tok.right_edge.i + 1])), None)
 
     def _noun_named(self, tok: Token) -> tuple[Entity, tuple[int, int, str], float] | None:
         """A capitalised word the tagger took for a noun that the article's names already count as
@@ -3539,11 +3570,50 @@ def clipped(e: SpacySpan) -> SpacySpan | None:
     while toks and (toks[-1].is_punct and toks[-1].text != "." or toks[-1].text[:1].islower() and toks[-1].lower_ not in PARTICLES
                     and not toks[-1].like_num) and not _hyphenated(toks):
         toks.pop()
+    label = e.label_
+    if (k := _name_after_title_of(toks)) is not None:
+        toks, label = toks[k:], "PERSON"  # "Minister of" + "Finance Odile Brandt": the thing the title is of run in
     if len(toks) == len(e):
         return e
     if not toks:
         return None
-    return SpacySpan(e.doc, toks[0].i, toks[-1].i + 1, label=e.label_)
+    return SpacySpan(e.doc, toks[0].i, toks[-1].i + 1, label=label)
+
+
+def _title_of(title: Token, thing: Token) -> bool:
+    """Whether ``thing`` is within the "of" phrase of a capitalised title ("Director of Public
+    Policy", "Chief of Staff"): a description of one office, which ends where the name begins."""
+    return thing.i > title.i and title.text[:1].isupper() and person_noun(title.lower_.rstrip(".")) and any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.left_edge.i <= thing.i <= c.right_edge.i for c in title.children)
+
+
+def _name_after_title_of(toks: list[Token]) -> int | None:
+    """Where a person's name starts in an entity NER ran over the thing a capitalised title is of
+    and the name after it ("Minister of" + "Finance Odile Brandt", "Head of" + "Research Ines
+    Marlow" read as an organisation): a first name the lists know, two or three capitalised words
+    from the end, after capitalised words that follow "of" and a title; None elsewhere."""
+    if len(toks) < 3:
+        return None
+    doc, n = toks[0].doc, len(toks)
+    for k in range(max(1, n - 3), n - 1):
+        if first_name_gender(toks[k].text) is None or not all(t.text[:1].isupper() and t.is_alpha for t in toks[k:]):
+            continue
+        j = toks[k].i - 1  # back over the thing ("Finance", "the Office of Budget") to the "of" after the title
+        while j > 0 and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].lower_ in _OF_THING) \
+                and not (doc[j].lower_ == "of" and _capital_title(doc[j - 1])):
+            j -= 1
+        if doc[j].lower_ == "of" and j < toks[k].i - 1 and j >= toks[0].i - 1 and j > 0 and _capital_title(doc[j - 1]):
+            return k
+    return None
+
+
+#: Small words inside the name of the thing a title is of ("Head of the Bureau of Roads and Bridges").
+_OF_THING = frozenset("of the and &".split())
+
+
+def _capital_title(tok: Token) -> bool:
+    """Whether ``tok`` is a capitalised word for a person's office ("Director", "Minister")."""
+    return tok.text[:1].isupper() and person_noun(tok.lower_.rstrip("."))
 
 
 def _hyphenated(toks: list[Token]) -> bool:

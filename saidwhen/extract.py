@@ -1317,6 +1317,23 @@ def _starts_paragraph(st: _State, sp: Span) -> bool:
 _HEAD_LABEL = re.compile(r"([^:\n]{2,90}?):\s*[‘“\"']")
 
 
+def _closed_sentence(head: str) -> bool:
+    """Whether a first paragraph is a sentence of the story, not a headline: it ends with a full
+    stop inside a quotation's closing mark, after words of the writer's ('Roe told reporters the plan
+    was "dead on arrival."'), or with a question or exclamation mark there after the writer's words in
+    lower case, as a sentence is written and a title-case headline is not ('A spokesman asked
+    reporters: "Who wrote this plan?"'); a headline that is a quotation alone may end so ("'Not a
+    racist, guys.'")."""
+    head = head.strip()
+    end = head.rstrip(_CLOSING_MARKS)[-1:]
+    if head[:1] in _OPENING_MARKS or end not in (".", "?", "!"):
+        return False
+    if end == ".":
+        return True
+    words = re.sub(r"[\"“”‘’][^\"“”‘’]*[\"“”‘’]|'[^']*'$", " ", head).split()[1:]  # the writer's, not the quotation's
+    return len(words) >= 3 and sum(w[:1].islower() for w in words) * 2 > len(words)
+
+
 def _attribute_headline(st: _State, speech: list[int], final: dict[int, Attribution], attributor: Attributor) -> None:
     """A quote in a headline is said by the name that labels it ("Gillibrand on the Speech:
     'I Think She Will'"), else takes the speaker of the body quote it repeats, or the main speaker."""
@@ -1333,7 +1350,7 @@ def _attribute_headline(st: _State, speech: list[int], final: dict[int, Attribut
             for i in speech:
                 if st.spans[i].paragraph == 0 and st.spans[i].open_at == hs + m.end() - 1:
                     final[i] = Attribution(ent, (at, at + len(name), name), ":", 0.8, explicit=True)
-    if len(head.split()) > 25 or head.rstrip()[-1:] in ".":
+    if len(head.split()) > 25 or head.rstrip()[-1:] in "." or _closed_sentence(head):
         return
     body = [i for i in speech if st.spans[i].paragraph > 0 and final[i].speaker is not None]
     if not body:

@@ -159,7 +159,10 @@ def participle_subject(verb: Token) -> Token | None:
     the sentence reads; None for any other verb."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    if verb.i < 1 or verb.doc[verb.i - 1].text != ",":
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].is_space:  # a fragment's closing mark, blanked in the skeleton ('…," told')
+        before -= 1
+    if verb.i < 1 or verb.doc[before].text != ",":
         return _before_set_off_participle(verb)
     # the participle as the verb's head (the verb its parenthesis), or as its clause before it
     parts = [verb.head] if verb.dep_ == "parataxis" else [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
@@ -169,6 +172,56 @@ def participle_subject(verb: Token) -> Token | None:
             if subj is not None:
                 return subj
     return _before_set_off_participle(verb)
+
+
+#: Words that open an adverbial clause written inside a sentence ("when protesters interrupted her").
+SUBORDINATORS = frozenset("when whenever while as after before because since once until though although".split())
+
+
+def subject_of_clause_before(verb: Token) -> Token | None:
+    """The subject of a participle cue set off after an adverbial clause with a subject of its own
+    ("Ruiz, when student protesters interrupted her lecture, shouting "Shame!", said …"): the
+    participle goes with the clause it follows, so the protesters shout, not Ruiz, where the
+    parser hung it on that clause, on a noun (the sentence's subject), or on the verb after it
+    (the participle inside the aside before "said"). None for any other participle, and for one
+    the parser hung on a verb before it ("Roe vetoed it after the council voted, saying …")."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    last = doc[verb.i - 2]
+    for clause in (last, *last.ancestors):
+        if clause.i == verb.i or clause.right_edge.i != last.i and clause.i != verb.head.i:
+            return None
+        if not clause.tag_.startswith("VB") or clause.i != verb.head.i and verb.head.tag_.startswith("VB") and verb.head.i < verb.i:
+            continue
+        opener = next((c for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < clause.i
+                       and (c.i == clause.left_edge.i or doc[c.i - 1].text == ",")), None)
+        if opener is not None and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > opener.i for c in verb.children):
+            # (a subject the parser gave the participle from before the clause is the sentence's: "Pike, while …, yelling")
+            return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and opener.i < c.i < clause.i), None)
+    return None
+
+
+def subject_before_split(verb: Token) -> Token | None:
+    """The subject that opens a sentence the parser cut at the "!" or "?" closing a quoted fragment
+    inside it, where the verb opens the rest with no subject ('Okoro, after residents stormed the
+    meeting, yelling "Shame on you!", said …'): the phrase before the sentence's first comma, when
+    it is one noun phrase (Okoro); None elsewhere."""
+    doc, sent = verb.doc, verb.sent
+    if sent.start < 2 or doc[sent.start].text != "," or verb.i - sent.start > 1 or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    end = sent.start - 1
+    while end > 0 and (doc[end].is_quote or doc[end].is_space and "\n" not in doc[end].text):
+        end -= 1
+    if doc[end].text not in ("!", "?"):
+        return None
+    prev = doc[end].sent
+    comma = next((t for t in prev if t.text == ","), None)
+    if comma is None or comma.i <= prev.start or any("\n" in t.text_with_ws for t in doc[prev.start : sent.start - 1]):
+        return None
+    heads = [t for t in doc[prev.start : comma.i] if not prev.start <= t.head.i < comma.i or t.head.i == t.i]
+    return heads[0] if len(heads) == 1 and coarse_pos(heads[0]) in ("PROPN", "NOUN") else None
 
 
 def _before_set_off_participle(verb: Token) -> Token | None:

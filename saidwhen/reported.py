@@ -1982,8 +1982,10 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 
 def reporting_word_near(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds a form of a verb that can report speech."""
-    return any(w.lower() in REPORTING_FORMS for w in _WORD.findall(text, start, end))
+    """Whether ``text[start:end]`` holds a form of a verb that can report speech: any that
+    ``find_reported`` reads (``CUE_FORMS``), so that a sentence left out of the parse never holds
+    one ("At the hearing, the mayor expressed frustration with …" is a summary, parsed or not)."""
+    return any(w.lower() in CUE_FORMS for w in _WORD.findall(text, start, end))
 
 
 __all__ = ["Reported", "find_reported", "reporting_word_near", "REPORTING", "PROMISING"]

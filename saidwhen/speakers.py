@@ -19,7 +19,7 @@ from .choice import choose
 from .entities import Entities, Entity, slash_joined, age_of, clipped, first_name_gender, subject_taken_for_apposition, title_case_headline_end
 from .lexicon import (
     _QUOTES, ASIDES, CALENDAR, DOCUMENTS, FORCING, LEADING_TO, POLLED, POLLS, GENDERED_ROLES, MEDIA_PREP_OBJECTS, ORG_NOUNS, PRONOUNS, ROLE_WORDS, SIGNATURE_DASHES, SPEECH_LEMMAS, WEAK_SPEECH,
-    aside_before_head, capitalised_tokens, coarse_pos, first_verb_subject, inverted_aside, opens_sentence, participle_subject, subject_aside, writers_hedge,
+    aside_before_head, capitalised_tokens, coarse_pos, first_verb_subject, inverted_aside, opens_sentence, participle_subject, subject_aside, subject_before_split, subject_of_clause_before, writers_hedge,
 )
 
 
@@ -452,7 +452,7 @@ class Attributor(Entities):
         # "Doe said the messages revealed "a culture of contempt"": the outer verb with a speaker wins,
         # unless the verb has a speaker of its own and opens the quote ("…, to which Roe replied: "…"").
         own = self._subject(best)
-        if (own is not None and own.lower_ not in ("who", "that", "which") and self._animate(own)
+        if (own is not None and own.lower_ not in ("who", "that", "which") and (self._animate(own) or own == subject_of_clause_before(best))
                 and best.i < qtoks[0].i and all(t.is_punct or t.is_space for t in self.doc[best.i + 1 : qtoks[0].i])):
             return best
         for t in best.ancestors:
@@ -593,6 +593,8 @@ class Attributor(Entities):
                 v = head
             elif root.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
                 v = root
+        if (subj := subject_of_clause_before(verb)) is not None:
+            return subj  # "Ruiz, when protesters interrupted her, shouting …, said": the protesters
         if (subj := participle_subject(verb)) is not None:
             return subj  # "Sen. Roe, noting the size of the crowd, said": the senator
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -639,6 +641,8 @@ class Attributor(Entities):
             return before  # "In an interview with Joe Roe, the candidate stated …": not Roe's apposition
         if (some := _unnamed_few(verb)) is not None:
             return some  # '"…," tweeted another', "That attitude, many argue, …": nobody named, but someone
+        if (opening := subject_before_split(verb)) is not None:
+            return opening  # 'Okoro, after residents stormed in, yelling "Shame!", said': cut at the "!"
         if (aside_of := self._before_dashed_aside(verb)) is not None:
             return aside_of  # "Roe - who once said he would "…" the Islamic State - said": Roe, not the State
         # Parser missed it: the nearest name or pronoun next to the verb, outside any quote, and

@@ -1850,3 +1850,17 @@ def test_a_participle_or_infinitive_of_call_speaks_for_its_clause(sentence, cont
 
 def test_an_adjective_s_infinitive_of_call_is_nobody_s_verdict():
     assert summaries("The chess final was too close to call for most of the evening.") == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("At the hearing, the mayor expressed frustration with the delays.", "frustration with the delays"),
+    ("At the meeting, the senator voiced concern about the costs of the new ferry.", "concern about the costs of the new ferry"),
+    ("In a letter, the harbor master cited a study of the silt in the channel.", "a study of the silt in the channel"),
+    ("After the vote, the clerk touted her record on the county roads.", "her record"),
+])
+def test_a_sentence_whose_only_cue_reads_its_object_is_parsed_and_summarised(sentence, content):
+    """A sentence with no name, no quote and no verb of saying but one whose object is what was
+    said ("expressed", "voiced", "cited", "touted") is no narration to leave out of the parse: the
+    summary is found alone as it is with more text around it."""
+    assert [q.text for q in summaries(sentence)] == [content]
+    assert [q.text for q in summaries("Mayor Tom Hale spoke on Monday.\n\n" + sentence)] == [content]

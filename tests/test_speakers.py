@@ -1985,3 +1985,133 @@ def test_a_description_set_beside_a_name_is_that_person_not_one_the_next_sentenc
     assert supervisor.dep_ == "appos"  # the premise: the description hangs on the name
     ent, mention, _ = att.resolve(supervisor)
     assert ent.name == "Carla Denholm"
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ('HTWU Director of Public Policy Maren Olsted told reporters the plan was "dead on arrival."',
+     "Maren Olsted", "HTWU Director of Public Policy"),
+    ('The union\'s Director of Public Policy, Dan Cole, told the committee that "nobody asked us."',
+     "Dan Cole", "The union's Director of Public Policy"),
+    ('The council\'s Head of Planning, Oscar Wendt, warned that the bridge was "close to failing."',
+     "Oscar Wendt", "The council's Head of Planning"),
+    ('Tarnwick Bank Head of Research Ines Marlow argued the rate cut was "too little, too late."',
+     "Ines Marlow", "Tarnwick Bank Head of Research"),
+    ('The hospital\'s Chief of Staff, Greta Holm, said the ward would "stay open."',
+     "Greta Holm", "The hospital's Chief of Staff"),
+    ('The ministry\'s Director of Communications, Pavel Orlik, said the report was "riddled with errors."',
+     "Pavel Orlik", "The ministry's Director of Communications"),
+    ('Director of the Office of Budget Kim Raye said the numbers were "final."',
+     "Kim Raye", "Director of the Office of Budget"),
+    ('The Minister of Foreign Affairs, Ana Lindqvist, said the talks were "productive."',
+     "Ana Lindqvist", "The Minister of Foreign Affairs"),
+    ('The Chief Executive of Tarnwick Bank, Lars Berg, said sales were "flat."',
+     "Lars Berg", "The Chief Executive of Tarnwick Bank"),
+])
+def test_a_capitalised_title_of_a_thing_leads_to_the_name_after_it(sentence, name, role):
+    """"Director of Public Policy Maren Olsted": the parser reads a director of Olsted, or sets the
+    name beside "Policy"; the speaker is the person, the whole title her role."""
+    article = saidwhen.extract(sentence)
+    fragment = next(q for q in article.quotes if q.kind == "partial")
+    assert fragment.speaker == name
+    assert name.split()[-1] in fragment.speaker_mention.text
+    assert next(p for p in article.people if p.name == name).role == role
+
+
+@pytest.mark.parametrize("word, text, name", [
+    ("Agriculture", "The memo appears to contradict 2019 remarks from former Secretary of Agriculture Dana Whitcombe "
+                    "that the drought was over.", "Dana Whitcombe"),
+    ("Staff", "Those present included Chief of Staff Hallie Voss and the mayor.", "Hallie Voss"),
+])
+def test_the_thing_a_title_is_of_stands_for_the_name_after_it(word, text, name):
+    """A candidate word inside "Secretary of Agriculture Dana Whitcombe" is her, by her name alone."""
+    from bisect import bisect_right
+
+    from saidwhen.extract import Attributor, _prepare, load_nlp
+
+    st = _prepare(text, None, None, "x", None)
+    doc = load_nlp()(st.skeleton.text)
+    att = Attributor(doc, [], lambda o: bisect_right([a for a, _ in st.paras], o) - 1)
+    ent, mention, _ = att.resolve(next(t for t in doc if t.text == word))
+    assert ent.name == name
+    assert mention[2] == name
+
+
+@pytest.mark.parametrize("first", [
+    'A spokesman for HTWU told reporters the plan was "dead on arrival."',
+    'Union leaders told reporters the plan was "dead on arrival."',
+    'The union\'s Director of Public Policy told reporters the plan was "dead on arrival."',
+])
+@pytest.mark.parametrize("later", [
+    "Secretary of State Lorna Vickers said the talks would \"resume soon.\"",
+    "The committee met on Tuesday.\n\nMayor Tom Hale said the city would \"wait and see.\"",
+])
+def test_a_first_paragraph_closed_by_a_full_stop_is_no_headline_to_lend_a_later_speaker(first, later):
+    """A story's first sentence that ends '… "dead on arrival."' is no headline: its fragment is
+    its own cue's, even where that cue's speaker is nobody named, never a person named paragraphs later."""
+    quotes = saidwhen.extract(first + "\n\n" + later).quotes
+    fragments = [q for q in quotes if q.text == "dead on arrival."]
+    assert fragments and all(q.speaker is None and q.cue == "told reporters" for q in fragments)
+
+
+@pytest.mark.parametrize("first, quoted, cue", [
+    ('A union spokesman asked reporters: "Who wrote this plan?"', "Who wrote this plan?", "asked reporters"),
+    ('Protesters outside the hall kept shouting "Not in our town!"', "Not in our town!", "shouting"),
+])
+def test_a_first_sentence_closed_by_a_question_or_exclamation_lends_nobody_later(first, quoted, cue):
+    """The same for a first sentence written in lower case that ends '…?"' or '…!"': no headline."""
+    text = first + "\n\nSecretary of State Lorna Vickers said the talks would \"resume soon.\""
+    q = next(q for q in saidwhen.extract(text).quotes if q.text == quoted)
+    assert q.speaker is None and q.cue == cue
+
+
+def test_a_headline_that_is_a_quotation_alone_still_takes_the_body_speaker():
+    text = ("'The levy is not a tax, folks.'\n\nThe group met on Tuesday.\n\n"
+            "\"The levy is not a tax,\" said Bruce Kell, the coalition's leader.")
+    headline = saidwhen.extract(text).quotes[0]
+    assert headline.paragraph == 0 and headline.speaker == "Bruce Kell"
+
+
+@pytest.mark.parametrize("sentence, shouted, shouters, speaker, said", [
+    ('Professor Ana Ruiz of the Dunmore Institute, when student protesters interrupted her lecture, shouting "Shame!", '
+     'said she would "carry on."', "Shame!", "student protesters", "Ana Ruiz", "carry on."),
+    ('Mayor Colin Brandt, as angry residents packed the hall, chanting "Resign now!", told the council he would '
+     '"see it through."', "Resign now!", "angry residents", "Colin Brandt", "see it through."),
+    ('Senator Ola Pike of the Farmers League, while demonstrators blocked the entrance, yelling "No more cuts!", '
+     'said the vote would "go ahead."', "No more cuts!", "demonstrators", "Ola Pike", "go ahead."),
+    ('The chairwoman, Lydia Marsh, when hecklers disrupted the meeting, shouting "Liar!", said she would '
+     '"not be intimidated."', "Liar!", "hecklers", "Lydia Marsh", "not be intimidated."),
+])
+def test_a_participle_after_a_clause_of_others_is_theirs_not_the_sentence_subjects(sentence, shouted, shouters, speaker, said):
+    """"Ruiz, when student protesters interrupted her lecture, shouting "Shame!", said …": the
+    participle goes with the clause it follows; the protesters, a group nobody names, shout."""
+    quotes = saidwhen.extract(sentence).quotes
+    shout = next(q for q in quotes if q.text == shouted)
+    assert shout.speaker is None
+    assert shout.speaker_mention.text == shouters
+    assert next(q for q in quotes if q.text == said).speaker == speaker
+
+
+@pytest.mark.parametrize("sentence, shouted, shouters, speaker, said", [
+    ('Councillor Ben Okoro, after residents stormed the meeting, yelling "Shame on you!", said the vote would "stand."',
+     "Shame on you!", "residents", "Ben Okoro", "stand."),
+    ('Dr. Ines Vale of the Harlow Clinic, as nurses gathered outside, saying "We are exhausted," told reporters '
+     'the ward was "full."', "We are exhausted", "nurses", "Ines Vale", "full."),
+    ('Professor Ana Ruiz of the Dunmore Institute, interrupted by student protesters shouting "Shame!", said she '
+     'would "carry on."', None, None, "Ana Ruiz", "carry on."),
+])
+def test_the_verb_after_others_shouting_is_the_sentence_subjects(sentence, shouted, shouters, speaker, said):
+    """The verb after an aside in which others shout keeps the subject the sentence opens with,
+    where the parser cut the sentence at the fragment's "!" or gave that subject to the participle;
+    not the institute nor nobody."""
+    quotes = saidwhen.extract(sentence).quotes
+    assert next(q for q in quotes if q.text == said).speaker == speaker
+    if shouted is not None:
+        shout = next(q for q in quotes if q.text == shouted)
+        assert shout.speaker is None and shout.speaker_mention.text == shouters
+
+
+def test_a_participle_after_the_main_verb_stays_the_subjects():
+    q = next(q for q in saidwhen.extract(
+        'Governor Ruth Amsel vetoed the bill after lawmakers passed it, saying it was "deeply flawed."').quotes
+        if q.kind == "partial")
+    assert q.speaker == "Ruth Amsel" and q.cue == "saying"
