@@ -63,6 +63,8 @@ def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[
         sent_ids.add(first - 1)
     if verb is not None:
         sent_ids.add(attributor._sent_of[verb.i])
+    if (colon := _colon_before(attributor, qtoks)) is not None:
+        sent_ids.add(colon)
     out = []
     for k in sorted(sent_ids):
         for t in attributor.sents[k]:
@@ -88,16 +90,34 @@ def describe(attributor, cands: list[Token], qtoks: list[Token], verb: Token | N
         ranks.append(_ranks([abs(t.i - verb.i) for t in cands]))
     anc = {a.i for a in qtoks[0].ancestors}
     opens = _opens_paragraph(attributor, qtoks[0])
+    colon = _colon_before(attributor, qtoks)
     out = []
     for k, t in enumerate(cands):
         f = features(attributor, t, qtoks, verb, rule, anc)
         extra = [f"qrank={ranks[0][k]}", f"vrank={ranks[2][k]}" if verb is not None else "vrank=-"]
+        if colon is not None and attributor._sent_of[t.i] == colon:  # 'Frank quotes a former adviser:' ¶ '"…"'
+            extra += ["colon_intro", f"colon_intro|{t.dep_}"]
         if opens:  # '"…," she said' after a paragraph break: who speaks is after it, not before
             extra.append(f"q_opens_para|{'L' if t.i < q0 else 'R'}")
         if subj[k]:
             extra.append(f"subj_qrank={ranks[1][k]}")
         out.append(f + tuple(extra))
     return out
+
+
+def _colon_before(attributor, qtoks: list[Token]) -> int | None:
+    """The index of the sentence that ends the paragraph before the quotation ``qtoks`` with a
+    colon, where the quotation opens its own paragraph ("Frank quotes a former Carter adviser:",
+    "Transcript as follows:", "As the Courier reported:" ¶ '"…"'): it says who the quotation is
+    from, however far it is from any cue. None otherwise."""
+    first = attributor._sent_of[qtoks[0].i]
+    if first == 0 or not _opens_paragraph(attributor, qtoks[0]):
+        return None
+    prev = attributor.sents[first - 1]
+    last = [t for t in prev if not t.is_space]
+    if not last or last[-1].text != ":" or attributor.para_of(last[-1].idx) != attributor.para_of(qtoks[0].idx) - 1:
+        return None
+    return first - 1
 
 
 def _opens_paragraph(attributor, tok: Token) -> bool:

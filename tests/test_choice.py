@@ -195,3 +195,21 @@ def test_a_name_set_beside_the_subject_of_a_report_inside_another_speaks_for_it(
             " her the engine repairs would have to wait until the winter.")
     speakers = {q.text[:20]: q.speaker for q in saidwhen.extract(text).quotes}
     assert speakers["the engine repairs w"] == "Paul Okafor"
+
+
+def test_a_paragraph_ending_in_a_colon_names_who_the_next_paragraphs_quotation_is_from():
+    # the quotation opens its paragraph, no cue near it: the sentence before the paragraph break ends
+    # with a colon and is the only one that says whose words follow
+    text = ("Council weighs bridge repairs\n\n"
+            "The city council met on Monday to discuss the Elm Street bridge, which has been closed since March."
+            " Treasurer Lena Hartmann wrote to every member before the meeting.\n\n"
+            "Hartmann then listed the qualities she wants in the next contractor:\n\n"
+            '"Has the contractor ever finished a job on time? Will the new deck last ten years? Who pays if it does'
+            ' not?"\n\nThe council will vote again in June.\n')
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Lena Hartmann" and q.speaker_mention.text == "Hartmann"
+    doc, st, att = attributor_for(text)
+    stand_in = [t for t in doc if t.text == "Yes"]
+    feats = dict(zip((t.text for t in candidates(att, stand_in, None, {t.i for t in stand_in})),
+                     describe(att, candidates(att, stand_in, None, {t.i for t in stand_in}), stand_in, None, None)))
+    assert "colon_intro" in feats["Hartmann"]
