@@ -213,3 +213,19 @@ def test_a_paragraph_ending_in_a_colon_names_who_the_next_paragraphs_quotation_i
     feats = dict(zip((t.text for t in candidates(att, stand_in, None, {t.i for t in stand_in})),
                      describe(att, candidates(att, stand_in, None, {t.i for t in stand_in}), stand_in, None, None)))
     assert "colon_intro" in feats["Hartmann"]
+
+
+def test_a_pulled_quotation_is_said_by_the_name_that_signs_it():
+    # a quotation repeated as a pull quote, signed on its own line before the closing mark: the
+    # signature's name, not the earlier mention the paragraph would otherwise continue
+    text = ("Why the budget fight matters\n\n"
+            "The county has cut its road budget three years in a row, and economists are worried about what comes"
+            ' next. "We will pay twice for every pothole we leave alone this year," said Nora Feld, an economist at'
+            " the Tallis Institute.\n\n"
+            '"We will pay twice for every pothole we leave alone this year.\n'
+            'Nora Feld, Institute for Road and Transport Policy."\n\n'
+            "The county board votes on the plan in March.\n")
+    first, pulled = saidwhen.extract(text).quotes
+    signed = text.index("Nora Feld, Institute")
+    assert pulled.speaker == "Nora Feld" and pulled.speaker_mention.start == signed
+    assert first.speaker_mention.start < signed
