@@ -1,8 +1,9 @@
 """Candidate source mentions of one quotation, and the features that tell the right one.
 
-Every noun phrase, name or pronoun of the writer's own words around a quotation (the sentence of
-its cue, the sentences that hold it, the sentence before in the same paragraph, a paragraph before
-it that ends in a colon, a signature line under it) is a candidate for who said it. Each is
+Every noun phrase, name or pronoun (or other word the parser made a subject: "Another said") of the
+writer's own words around a quotation (the sentence of its cue, the sentences that hold it, the
+sentence before in the same paragraph, a paragraph before it that ends in a colon, a signature line
+under it) is a candidate for who said it. Each is
 described by plain string features read off the parse: its dependency label and path to the cue,
 its side and distance, its entity type, the word when it is a pronoun or a common noun, whether the
 rules chose it, how the cue hangs in the sentence (a clause of another
@@ -18,7 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .lexicon import CALENDAR, RELATIVES, coarse_pos, tokens_among
+from .lexicon import CALENDAR, coarse_pos, tokens_among
 
 #: Parts of speech (coarse, from the fine tag) of a token that can head a source mention.
 HEADS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -76,12 +77,18 @@ def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[
             if t.i in exclude or t.dep_ in INSIDE or k == signed and t.i != attributor.sents[k].root.i:
                 continue  # (a signature's name, not the institution after it)
             pos = coarse_pos(t)
-            if pos not in HEADS and not (t.lower_ in RELATIVES and t.dep_ in ("nsubj", "nsubjpass")):
-                continue
+            if pos not in HEADS and not (t.dep_ in ("nsubj", "nsubjpass") and t.is_alpha and not _partitive(t)):
+                continue  # (any word the parser made a subject: "who", "Another said", "Some argue", "Six in 10 say")
             if attributor.in_quote(t.idx) or _in_parentheses(attributor, t) or t.ent_type_ in ("DATE", "TIME") or t.lower_ in CALENDAR:
                 continue  # "Saturday at the convention Sen. Roe said": a day never speaks
             out.append(t)
     return out
+
+
+def _partitive(tok: Token) -> bool:
+    """Whether ``tok`` counts a group it names after "of" ("All of the councillors"), which the
+    rules take whole: the group's noun, not the count, heads that mention."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def describe(attributor, cands: list[Token], qtoks: list[Token], verb: Token | None, rule: Token | None) -> list[tuple[str, ...]]:

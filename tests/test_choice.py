@@ -229,3 +229,13 @@ def test_a_pulled_quotation_is_said_by_the_name_that_signs_it():
     signed = text.index("Nora Feld, Institute")
     assert pulled.speaker == "Nora Feld" and pulled.speaker_mention.start == signed
     assert first.speaker_mention.start < signed
+
+
+def test_a_subject_tagged_neither_noun_nor_pronoun_is_a_candidate():
+    # "Another" (a determiner to the tagger) is who hoped and who speaks after the colon, not "his"
+    text = ("Ferry riders split over new timetable\n\n"
+            "Riders on the valley ferry were asked about the new timetable last week. Opinions were divided.\n\n"
+            "Another said he hoped with all his heart that the council would listen: \"Without the late boat I cannot"
+            " get home before midnight.\"\n\nThe council meets again in May.\n")
+    quote = next(q for q in saidwhen.extract(text).quotes if q.text.startswith("Without"))
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Another"
