@@ -1,10 +1,12 @@
 """Candidate source mentions of one quotation, and the features that tell the right one.
 
-Every noun phrase, name or pronoun of the writer's own words around a quotation (the sentence of
-its cue, the sentences that hold it, the sentence before in the same paragraph) is a candidate for
-who said it. Each is described by plain string features read off the parse: its dependency label
-and path to the cue, its side and distance, its entity type, the word when it is a pronoun or a
-common noun, whether the rules chose it, how the cue hangs in the sentence (a clause of another
+Every noun phrase, name or pronoun (or other word the parser made a subject: "Another said") of the
+writer's own words around a quotation (the sentence of its cue, the sentences that hold it, the
+sentence before in the same paragraph, a paragraph before it that ends in a colon, a signature line
+under it) is a candidate for who said it. Each is
+described by plain string features read off the parse: its dependency label and path to the cue,
+its side and distance, its entity type, the word when it is a pronoun or a common noun, whether the
+rules chose it, how the cue hangs in the sentence (a clause of another
 verb, whose subject PolNeAR takes for the source: "Roe said he responded: '…'"), how often the
 article writes the name and whether its first line does, whether the quotation opens its paragraph,
 whether the words sit in quotation marks of their own (a title). ``choice`` scores them with a
@@ -17,7 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .lexicon import CALENDAR, RELATIVES, coarse_pos, tokens_among
+from .lexicon import CALENDAR, coarse_pos, tokens_among
 
 #: Parts of speech (coarse, from the fine tag) of a token that can head a source mention.
 HEADS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -54,8 +56,10 @@ def _path(tok: Token, verb: Token) -> str:
 
 def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[int]) -> list[Token]:
     """Tokens heading a possible source mention of the quotation ``qtoks`` (a stand-in or the
-    content's tokens): in the cue's sentence, the quotation's sentences and the sentence before it
-    in the same paragraph, outside any quotation and outside ``exclude`` (the content itself)."""
+    content's tokens): in the cue's sentence, the quotation's sentences, the sentence before it
+    in the same paragraph, the colon ending the paragraph before (``_colon_before``) and the name of
+    a signature under it (``_signature_after``), outside any quotation and outside ``exclude`` (the
+    content itself)."""
     sent_ids = {attributor._sent_of[qtoks[0].i], attributor._sent_of[qtoks[-1].i]}
     first = min(sent_ids)
     para = attributor.para_of(qtoks[0].idx)
@@ -63,18 +67,28 @@ def candidates(attributor, qtoks: list[Token], verb: Token | None, exclude: set[
         sent_ids.add(first - 1)
     if verb is not None:
         sent_ids.add(attributor._sent_of[verb.i])
+    if (colon := _colon_before(attributor, qtoks)) is not None:
+        sent_ids.add(colon)
+    if (signed := _signature_after(attributor, qtoks)) is not None:
+        sent_ids.add(signed)
     out = []
     for k in sorted(sent_ids):
         for t in attributor.sents[k]:
-            if t.i in exclude or t.dep_ in INSIDE:
-                continue
+            if t.i in exclude or t.dep_ in INSIDE or k == signed and t.i != attributor.sents[k].root.i:
+                continue  # (a signature's name, not the institution after it)
             pos = coarse_pos(t)
-            if pos not in HEADS and not (t.lower_ in RELATIVES and t.dep_ in ("nsubj", "nsubjpass")):
-                continue
+            if pos not in HEADS and not (t.dep_ in ("nsubj", "nsubjpass") and t.is_alpha and not _partitive(t)):
+                continue  # (any word the parser made a subject: "who", "Another said", "Some argue", "Six in 10 say")
             if attributor.in_quote(t.idx) or _in_parentheses(attributor, t) or t.ent_type_ in ("DATE", "TIME") or t.lower_ in CALENDAR:
                 continue  # "Saturday at the convention Sen. Roe said": a day never speaks
             out.append(t)
     return out
+
+
+def _partitive(tok: Token) -> bool:
+    """Whether ``tok`` counts a group it names after "of" ("All of the councillors"), which the
+    rules take whole: the group's noun, not the count, heads that mention."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def describe(attributor, cands: list[Token], qtoks: list[Token], verb: Token | None, rule: Token | None) -> list[tuple[str, ...]]:
@@ -88,16 +102,55 @@ def describe(attributor, cands: list[Token], qtoks: list[Token], verb: Token | N
         ranks.append(_ranks([abs(t.i - verb.i) for t in cands]))
     anc = {a.i for a in qtoks[0].ancestors}
     opens = _opens_paragraph(attributor, qtoks[0])
+    colon = _colon_before(attributor, qtoks)
+    signed = _signature_after(attributor, qtoks)
     out = []
     for k, t in enumerate(cands):
         f = features(attributor, t, qtoks, verb, rule, anc)
         extra = [f"qrank={ranks[0][k]}", f"vrank={ranks[2][k]}" if verb is not None else "vrank=-"]
+        if colon is not None and attributor._sent_of[t.i] == colon:  # 'Roe quotes a former adviser:' ¶ '"…"'
+            extra += ["colon_intro", f"colon_intro|{t.dep_}"]
+        if signed is not None and attributor._sent_of[t.i] == signed:  # '"… ¶ Nora Feld, Road Policy Institute."'
+            extra += ["signature", f"signature|{t.dep_}"]
         if opens:  # '"…," she said' after a paragraph break: who speaks is after it, not before
             extra.append(f"q_opens_para|{'L' if t.i < q0 else 'R'}")
         if subj[k]:
             extra.append(f"subj_qrank={ranks[1][k]}")
         out.append(f + tuple(extra))
     return out
+
+
+def _colon_before(attributor, qtoks: list[Token]) -> int | None:
+    """The index of the sentence that ends the paragraph before the quotation ``qtoks`` with a
+    colon, where the quotation opens its own paragraph ("Roe quotes a former adviser to the mayor:",
+    "The full text follows:", "As the Courier reported:" ¶ '"…"'): it says who the quotation is
+    from, however far it is from any cue. None otherwise."""
+    first = attributor._sent_of[qtoks[0].i]
+    if first == 0 or not _opens_paragraph(attributor, qtoks[0]):
+        return None
+    prev = attributor.sents[first - 1]
+    last = [t for t in prev if not t.is_space]
+    if not last or last[-1].text != ":" or attributor.para_of(last[-1].idx) != attributor.para_of(qtoks[0].idx) - 1:
+        return None
+    return first - 1
+
+
+def _signature_after(attributor, qtoks: list[Token]) -> int | None:
+    """The index of a signature line right after the quotation ``qtoks``: the next sentence, on the
+    same line or the next, a few capitalised words with no verb that the quotation's closing mark
+    ends ('"… this year. ¶ Nora Feld, Institute for Road and Transport Policy."', as a pulled
+    quotation is signed). None otherwise."""
+    k = attributor._sent_of[qtoks[-1].i] + 1
+    if k >= len(attributor.sents):
+        return None
+    sent = attributor.sents[k]
+    words = [t for t in sent if t.is_alpha]
+    last = [t for t in sent if not t.is_space]
+    if not words or len(words) > 8 or not words[0].text[:1].isupper() or last[-1].text not in _CLOSING \
+            or attributor.para_of(sent.start_char) - attributor.para_of(qtoks[-1].idx) not in (0, 1) \
+            or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in sent):
+        return None
+    return k
 
 
 def _opens_paragraph(attributor, tok: Token) -> bool:

@@ -195,3 +195,47 @@ def test_a_name_set_beside_the_subject_of_a_report_inside_another_speaks_for_it(
             " her the engine repairs would have to wait until the winter.")
     speakers = {q.text[:20]: q.speaker for q in saidwhen.extract(text).quotes}
     assert speakers["the engine repairs w"] == "Paul Okafor"
+
+
+def test_a_paragraph_ending_in_a_colon_names_who_the_next_paragraphs_quotation_is_from():
+    # the quotation opens its paragraph, no cue near it: the sentence before the paragraph break ends
+    # with a colon and is the only one that says whose words follow
+    text = ("Council weighs bridge repairs\n\n"
+            "The city council met on Monday to discuss the Elm Street bridge, which has been closed since March."
+            " Treasurer Lena Hartmann wrote to every member before the meeting.\n\n"
+            "Hartmann then listed the qualities she wants in the next contractor:\n\n"
+            '"Has the contractor ever finished a job on time? Will the new deck last ten years? Who pays if it does'
+            ' not?"\n\nThe council will vote again in June.\n')
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker == "Lena Hartmann" and q.speaker_mention.text == "Hartmann"
+    doc, st, att = attributor_for(text)
+    stand_in = [t for t in doc if t.text == "Yes"]
+    feats = dict(zip((t.text for t in candidates(att, stand_in, None, {t.i for t in stand_in})),
+                     describe(att, candidates(att, stand_in, None, {t.i for t in stand_in}), stand_in, None, None)))
+    assert "colon_intro" in feats["Hartmann"]
+
+
+def test_a_pulled_quotation_is_said_by_the_name_that_signs_it():
+    # a quotation repeated as a pull quote, signed on its own line before the closing mark: the
+    # signature's name, not the earlier mention the paragraph would otherwise continue
+    text = ("Why the budget fight matters\n\n"
+            "The county has cut its road budget three years in a row, and economists are worried about what comes"
+            ' next. "We will pay twice for every pothole we leave alone this year," said Nora Feld, an economist at'
+            " the Tallis Institute.\n\n"
+            '"We will pay twice for every pothole we leave alone this year.\n'
+            'Nora Feld, Institute for Road and Transport Policy."\n\n'
+            "The county board votes on the plan in March.\n")
+    first, pulled = saidwhen.extract(text).quotes
+    signed = text.index("Nora Feld, Institute")
+    assert pulled.speaker == "Nora Feld" and pulled.speaker_mention.start == signed
+    assert first.speaker_mention.start < signed
+
+
+def test_a_subject_tagged_neither_noun_nor_pronoun_is_a_candidate():
+    # "Another" (a determiner to the tagger) is who hoped and who speaks after the colon, not "his"
+    text = ("Ferry riders split over new timetable\n\n"
+            "Riders on the valley ferry were asked about the new timetable last week. Opinions were divided.\n\n"
+            "Another said he hoped with all his heart that the council would listen: \"Without the late boat I cannot"
+            " get home before midnight.\"\n\nThe council meets again in May.\n")
+    quote = next(q for q in saidwhen.extract(text).quotes if q.text.startswith("Without"))
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Another"
