@@ -1252,7 +1252,7 @@ class Entities:
             conf = 0.8
         elif tok.text[:1].isupper() and (tok.ent_type_ != "NORP" or self._named_by_apposition(tok) or self._named_body(tok)
                                        or self._person_named(text, s) is not None) and not (  # ("Roman Smbatyan", relabelled by ``_relabel``)
-                tok.lower_ in ORG_NOUNS and not tok.ent_type_ and not self._surname_here(tok)
+                (tok.lower_ in ORG_NOUNS or tok.lower_ in DOCUMENTS and text == tok.text) and not tok.ent_type_ and not self._surname_here(tok)
                 and not self._named_body(tok)) and (
             coarse_pos(tok) == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")
             or tok.i > self.sent(tok.i).start and self.lookup(text, None, at=s) is not None  # a name tagged as a noun

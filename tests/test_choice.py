@@ -215,6 +215,16 @@ def test_a_paragraph_ending_in_a_colon_names_who_the_next_paragraphs_quotation_i
     assert "colon_intro" in feats["Hartmann"]
 
 
+@pytest.mark.parametrize("lead", ["Transcript as follows:", "Statement:", "Transcript of the remarks, as released:"])
+def test_a_document_word_that_leads_in_a_quotation_is_its_mention_but_nobody(lead):
+    # the paragraph before the colon says what the words are, not who said them: no speaker "Transcript"
+    text = ("Harbor board backs the ferry plan\n\nThe harbor board voted on Tuesday to keep the ferry running"
+            " through the winter.\n\n" + lead + "\n\n"
+            '"We heard the islanders. The boats will run, and the fares will not rise this year."\n')
+    (q,) = saidwhen.extract(text).quotes
+    assert q.speaker is None
+
+
 def test_a_pulled_quotation_is_said_by_the_name_that_signs_it():
     # a quotation repeated as a pull quote, signed on its own line before the closing mark: the
     # signature's name, not the earlier mention the paragraph would otherwise continue
