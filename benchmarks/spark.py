@@ -132,10 +132,12 @@ def worker_state() -> tuple:
     """(pid, peak RSS in MB, times the model was loaded, the process that loaded it) of the Python
     worker running this: the worker itself, or the daemon it was forked from with the model loaded
     (``saidwhen.spark_daemon``), whose load every worker it forks inherits."""
+    from saidwhen.spark import DAEMON_MODULE
+
     extract = sys.modules.get("saidwhen.extract")
     loads = extract.load_nlp.cache_info().misses if extract else 0
     with open(f"/proc/{os.getppid()}/cmdline", "rb") as fh:
-        forked = b"saidwhen.spark_daemon" in fh.read()
+        forked = DAEMON_MODULE.encode() in fh.read()
     return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, loads, os.getppid() if forked else os.getpid()
 
 
